@@ -1,0 +1,57 @@
+"""The mutable working state the extraction passes share for one article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from newsarchive.records import Claim, Diagnostic, Document, Mention, QuoteKind
+
+EntityKind = Literal["person", "outlet", "organisation"]
+
+
+@dataclass(slots=True)
+class QuoteDraft:
+    """A quotation found in a paragraph; passes fill in kind and speaker."""
+
+    paragraph: int
+    start: int
+    """Offset of the quoted text (after the opening mark) in the paragraph."""
+    end: int
+    """Offset one past the quoted text (before the closing mark)."""
+    open_mark: str | None
+    """The opening mark, or None where it was missing (damaged input)."""
+    close_mark: str | None
+    """The closing mark, or None where it was missing (damaged input)."""
+    kind: QuoteKind = "scare"
+    speaker: str | None = None
+    cue: str | None = None
+
+    @property
+    def unbalanced(self) -> bool:
+        return self.open_mark is None or self.close_mark is None
+
+
+@dataclass(slots=True)
+class EntityDraft:
+    """A person or source named in the article, gathered under its canonical name."""
+
+    name: str
+    kind: EntityKind
+    roles: list[str] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Draft:
+    """Everything the passes know about one article so far."""
+
+    doc: Document
+    quotes: list[QuoteDraft] = field(default_factory=list)
+    entities: dict[str, EntityDraft] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def text(self, q: QuoteDraft) -> str:
+        return self.doc.paragraphs[q.paragraph].text[q.start : q.end]

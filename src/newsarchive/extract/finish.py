@@ -1,0 +1,36 @@
+"""Freeze a Draft into an Article record."""
+
+from __future__ import annotations
+
+from newsarchive.extract.draft import Draft
+from newsarchive.records import Article, Person, Quote, Source, Span
+
+
+def finish(draft: Draft) -> Article:
+    """Return the immutable Article for what the passes found."""
+    paras = draft.doc.paragraphs
+    quotes = []
+    for q in sorted(draft.quotes, key=lambda q: (q.paragraph, q.start)):
+        para = paras[q.paragraph]
+        line = para.line + para.text.count("\n", 0, q.start)
+        quotes.append(Quote(text=para.text[q.start : q.end], kind=q.kind, speaker=q.speaker,
+                            span=Span(q.paragraph, q.start, q.end, line), cue=q.cue,
+                            unbalanced=q.unbalanced))
+    people = []
+    sources = []
+    for e in draft.entities.values():
+        mentions = tuple(sorted(e.mentions, key=lambda m: (m.span.paragraph, m.span.start)))
+        aliases = tuple(sorted(e.aliases - {e.name}))
+        if e.kind == "person":
+            people.append(Person(e.name, tuple(dict.fromkeys(e.roles)), aliases, mentions))
+        else:
+            sources.append(Source(e.name, e.kind, aliases, mentions))
+    first = (lambda x: (x.mentions[0].span.paragraph, x.mentions[0].span.start) if x.mentions else (1 << 30, 0))
+    return Article(
+        doc=draft.doc,
+        quotes=tuple(quotes),
+        claims=tuple(sorted(draft.claims, key=lambda c: (c.span.paragraph, c.span.start))),
+        people=tuple(sorted(people, key=first)),
+        sources=tuple(sorted(sources, key=first)),
+        diagnostics=draft.doc.diagnostics + tuple(draft.diagnostics),
+    )

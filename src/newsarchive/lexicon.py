@@ -1,0 +1,62 @@
+"""Data files (lexicons, outlet lists, boilerplate patterns) shipped in `newsarchive/data/`.
+
+Users extend them by dropping a file of the same name into a `lexicons/` folder beside their
+articles; its lists are added to the built-in ones (see docs/lexicons.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_extra_dirs: list[Path] = []
+
+
+def add_lexicon_dir(path: Path) -> None:
+    """Merge the YAML files in `path` into the built-in data from now on."""
+    if path.is_dir() and path not in _extra_dirs:
+        _extra_dirs.append(path)
+        load_data.cache_clear()
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for k, v in extra.items():
+            out[k] = _merge(base[k], v) if k in base else v
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [x for x in extra if x not in base]
+    return extra
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict[str, Any]:
+    """Return the named data file (`name.yaml`), merged with any user lexicon of that name."""
+    text = resources.files("newsarchive.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text) or {}
+    for folder in _extra_dirs:
+        user = folder / f"{name}.yaml"
+        if user.is_file():
+            data = _merge(data, yaml.safe_load(user.read_text(encoding="utf-8")) or {})
+    return data
+
+
+def data_fingerprint() -> str:
+    """Hash of every data file in use, so caches notice a lexicon change."""
+    h = hashlib.sha256()
+    folder = resources.files("newsarchive.data")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            h.update(entry.name.encode())
+            h.update(entry.read_bytes())
+    for extra in _extra_dirs:
+        for p in sorted(extra.glob("*.yaml")):
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()

@@ -1,0 +1,200 @@
+"""Lay out an article body: headline, standfirst, paragraphs, headings, captions, boilerplate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsarchive.lexicon import load_data
+from newsarchive.records import Boilerplate, Paragraph
+
+_END_PUNCT = (".", "!", "?", ":", ";", "”", '"', "’", "'", ")", "…")
+_CREDIT = re.compile(r"^\(?\s*(image|photo|picture|video)\s+(credit|source)s?\s*:", re.IGNORECASE)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    """The boilerplate lexicon, compiled once."""
+
+    header: tuple[re.Pattern[str], ...]
+    button: tuple[re.Pattern[str], ...]
+    line: tuple[re.Pattern[str], ...]
+    promo: re.Pattern[str]
+    bio: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    data = load_data("boilerplate")
+
+    def compile_all(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in data.get(key, []))
+
+    return Patterns(header=compile_all("header"), button=compile_all("button"), line=compile_all("line"),
+                    promo=re.compile(data["promo_words"], re.IGNORECASE), bio=re.compile(data["bio"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    number: int
+    """1-based line number in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What `lay_out` finds in a body."""
+
+    title: str | None
+    standfirst: str | None
+    author: str | None
+    outlet: str | None
+    paragraphs: tuple[Paragraph, ...]
+    boilerplate: tuple[Boilerplate, ...]
+
+
+def _blocks(body: str, first_line: int) -> list[list[Line]]:
+    """Split into blocks of non-blank lines, keeping file line numbers."""
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for i, raw in enumerate(body.split("\n")):
+        text = raw.strip()
+        if text:
+            current.append(Line(text, first_line + i))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _is_headline(text: str) -> bool:
+    words = text.split()
+    if not words or len(text) > 160 or len(words) > 24 or text[0] in "“\"‘'«(":
+        return False
+    if text.endswith("."):
+        return len(words) <= 14
+    return True
+
+
+def _is_heading(text: str) -> bool:
+    """A short line set on its own between paragraphs ("What next?")."""
+    words = text.split()
+    if not words or len(words) > 8 or text[0] in "“\"‘'«(":
+        return False
+    if text.endswith("?"):
+        return True
+    return not text.endswith(_END_PUNCT) and text[0].isupper() and len(words) <= 6
+
+
+def _join_wrapped(lines: list[Line]) -> list[Line]:
+    """Join hard-wrapped lines (a line that runs on in lower case) into one paragraph line."""
+    out: list[Line] = []
+    for line in lines:
+        if out and not out[-1].text.endswith(_END_PUNCT) and line.text[:1].islower():
+            out[-1] = Line(out[-1].text + " " + line.text, out[-1].number)
+        else:
+            out.append(line)
+    return out
+
+
+def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
+    """Find the parts of an article body. `first_line` is the file line the body starts on."""
+    pat = patterns()
+    blocks = _blocks(body, first_line)
+    title = standfirst = author = outlet = None
+    standfirst_line: Line | None = None
+    if blocks and len(blocks[0]) == 1 and not markdown and _is_headline(blocks[0][0].text):
+        title = blocks.pop(0)[0].text
+        if blocks and len(blocks[0]) == 1:
+            second = blocks[0][0].text
+            if len(second.split()) <= 40 and not second.endswith((".", "”", '"')) and second[:1] not in "“\"‘'":
+                standfirst_line = blocks.pop(0)[0]
+                standfirst = standfirst_line.text
+    elif blocks and markdown:
+        m = _MD_HEADING.match(blocks[0][0].text)
+        if m and m.group(1) == "#" and len(blocks[0]) == 1:
+            title = blocks.pop(0)[0].text.lstrip("#").strip()
+
+    paragraphs: list[Paragraph] = []
+    boiler: list[Boilerplate] = []
+
+    def add(kind: str, line: Line, text: str | None = None) -> None:
+        paragraphs.append(Paragraph(len(paragraphs), kind, text if text is not None else line.text,
+                                    line.number))  # type: ignore[arg-type]
+
+    if standfirst_line is not None:
+        add("standfirst", standfirst_line)
+
+    lines_in_box = 0
+    in_box = False
+    all_lines = [line for block in blocks for line in block]
+    last_numbers = {line.number for line in all_lines[-3:]}
+    for block in blocks:
+        block_lines = block if markdown else _join_wrapped(block)
+        is_caption_block = any(_CREDIT.match(line.text) for line in block_lines) and len(block_lines) <= 4
+        if markdown:
+            # Markdown keeps its own blocks: one paragraph per blank-line block.
+            first = block_lines[0]
+            m = _MD_HEADING.match(first.text)
+            if m and len(block_lines) == 1:
+                add("heading", first, m.group(2))
+                continue
+            text = "\n".join(line.text for line in block_lines)
+            if any(p.fullmatch(text) for p in pat.line):
+                boiler.append(Boilerplate(text, first.number, "boilerplate line"))
+                continue
+            add("text", first, text)
+            continue
+        for line in block_lines:
+            text = line.text
+            if in_box:
+                lines_in_box += 1
+                if any(p.match(text) for p in pat.button):
+                    boiler.append(Boilerplate(text, line.number, "sign-up button"))
+                    in_box = False
+                    continue
+                if lines_in_box <= 6 and len(text) < 240 and not text[0] in "“\"‘'" and (
+                        pat.promo.search(text) or lines_in_box <= 1):
+                    boiler.append(Boilerplate(text, line.number, "promotion box"))
+                    continue
+                in_box = False
+            if any(p.match(text) for p in pat.header):
+                boiler.append(Boilerplate(text, line.number, "promotion header"))
+                in_box, lines_in_box = True, 0
+                m_outlet = re.match(r"^subscribe to (?P<o>(?:the )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,4})",
+                                    text, re.IGNORECASE)
+                if m_outlet and outlet is None:
+                    outlet = m_outlet.group("o")
+                continue
+            if any(p.match(text) for p in pat.line):
+                reason = "image credit" if _CREDIT.match(text) else "boilerplate line"
+                boiler.append(Boilerplate(text, line.number, reason))
+                continue
+            bio = pat.bio.match(text) if line.number in last_numbers else None
+            if bio:
+                author = author or bio.group("name")
+                outlet = outlet or bio.group("outlet")
+                # The bio can run into the next article's first sentence with no line break.
+                rest = re.search(r"[a-z.]\.(?=[A-Z])", text)
+                bio_text = text[: rest.start() + 2] if rest else text
+                boiler.append(Boilerplate(bio_text, line.number, "author bio"))
+                if rest:
+                    add("text", line, text[rest.start() + 2 :])
+                continue
+            by = _BYLINE.match(text) if not paragraphs else None
+            if by and author is None:
+                author = by.group("name")
+                boiler.append(Boilerplate(text, line.number, "byline"))
+                continue
+            if is_caption_block:
+                add("caption", line)
+            elif len(block_lines) == 1 and _is_heading(text) and paragraphs and len(blocks) > 2:
+                add("heading", line)
+            else:
+                add("text", line)
+    return Layout(title, standfirst, author, outlet, tuple(paragraphs), tuple(boiler))

@@ -1,0 +1,78 @@
+"""Read one article file into a `Document`."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from newsarchive.errors import ArticleError
+from newsarchive.load.decode import decode
+from newsarchive.load.frontmatter import FrontMatter, parse_front_matter, split_front_matter
+from newsarchive.load.layout import lay_out
+from newsarchive.records import Diagnostic, Document
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def slugify(text: str) -> str:
+    """Return a lowercase ASCII slug made of words and dashes."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return slug[:80].rstrip("-") or "article"
+
+
+def read_text(path: Path, display: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """Return a file's text and the repairs made while decoding it."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB "
+                               "limit; skipped", name)
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}", name) from None
+    decoded = decode(raw, name)
+    return decoded.text, decoded.repairs
+
+
+def parse_document(text: str, path: str, repairs: tuple[str, ...] = ()) -> Document:
+    """Turn an article's text into a Document; raise ArticleError where it cannot be read at all."""
+    markdown = path.lower().endswith((".md", ".markdown"))
+    diagnostics = [Diagnostic(path, None, f"encoding: {r}") for r in repairs]
+    yaml_text, body, fm_lines = split_front_matter(text)
+    fm = parse_front_matter(yaml_text, path) if yaml_text is not None else FrontMatter()
+    if yaml_text is None and text.startswith("---\n"):
+        diagnostics.append(Diagnostic(path, 1, "front matter opened with '---' but never closed; "
+                                      "read as article text"))
+    diagnostics.extend(fm.diagnostics)
+    layout = lay_out(body, fm_lines + 1, markdown)
+    if not layout.paragraphs and not layout.title and not fm.title:
+        diagnostics.append(Diagnostic(path, fm_lines + 1 if fm_lines else None, "article has no text"))
+    title = fm.title or layout.title
+    stem = Path(path).stem
+    slug = fm.slug or slugify(stem)
+    return Document(
+        path=path,
+        slug=slug,
+        title=title,
+        author=fm.author or layout.author,
+        outlet=fm.outlet or layout.outlet,
+        date=fm.date,
+        url=fm.url,
+        tags=fm.tags,
+        paragraphs=layout.paragraphs,
+        boilerplate=layout.boilerplate,
+        markdown=markdown,
+        standfirst=layout.standfirst,
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def read_document(path: Path, display: str | None = None) -> Document:
+    """Read and parse one article file."""
+    name = display or str(path)
+    text, repairs = read_text(path, name)
+    return parse_document(text, name, repairs)

@@ -1,0 +1,235 @@
+"""Typed records that flow through the pipeline: load → extract → link → render.
+
+Every record that comes from the text knows where it came from (a `Span`), so the renderer can
+mark it in place and error messages can name the file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+QuoteKind = Literal["direct", "partial", "scare"]
+ParagraphKind = Literal["text", "standfirst", "heading", "caption"]
+SourceKind = Literal["outlet", "organisation"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of one paragraph of one article."""
+
+    paragraph: int
+    """Index into `Article.paragraphs`."""
+    start: int
+    """Character offset of the first character, within the paragraph's text."""
+    end: int
+    """Character offset one past the last character, within the paragraph's text."""
+    line: int
+    """1-based line in the source file where the span starts."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One block of the article body."""
+
+    index: int
+    kind: ParagraphKind
+    text: str
+    line: int
+    """1-based line in the source file where the paragraph starts."""
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """A line of site furniture (sign-ups, subscribe boxes, author bios) kept out of the body."""
+
+    text: str
+    line: int
+    reason: str
+    """Which pattern recognised it (for `newsarchive check` and the data view)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Text between quotation marks, with its kind and (for speech) its speaker."""
+
+    text: str
+    """What stands between the marks, without them."""
+    kind: QuoteKind
+    speaker: str | None
+    """Canonical name of the person or source whose words these are; None where nobody is named."""
+    span: Span
+    """Where the quoted text (inside the marks) stands."""
+    cue: str | None = None
+    """The attribution pass that chose the speaker ("said-X", "pronoun", …), so a reader can judge it."""
+    unbalanced: bool = False
+    """True where one of the marks was missing and the span was recovered."""
+    editorial: bool = False
+    """True where an editor's sidecar file set or changed this quote."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A checkable statement of fact and the source the article credits for it."""
+
+    text: str
+    by: str | None
+    span: Span
+    why: str = ""
+    """What made it checkable (a number, a date, a named event), shown to the reader."""
+    editorial: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place a person or source is named."""
+
+    span: Span
+    form: str
+    """The words used in the text ("Nad", "the FT")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A named person in one article, by canonical (fullest) name."""
+
+    name: str
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An outlet, institution or organisation cited in one article."""
+
+    name: str
+    kind: SourceKind = "organisation"
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """An editor's note from a sidecar file, in Markdown."""
+
+    markdown: str
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem found in an input file, reported as `file:line: message`."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: Literal["error", "warning"] = "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What the loader reads from a file, before extraction."""
+
+    path: str
+    """The file's path as given (relative to the working folder where possible)."""
+    slug: str
+    title: str | None
+    author: str | None
+    outlet: str | None
+    date: str | None
+    """ISO date (YYYY-MM-DD) where known."""
+    url: str | None
+    tags: tuple[str, ...]
+    paragraphs: tuple[Paragraph, ...]
+    boilerplate: tuple[Boilerplate, ...]
+    markdown: bool = False
+    """True for `.md` files: paragraphs are Markdown source."""
+    standfirst: str | None = None
+    """The sub-heading under the headline, where there is one."""
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A document with everything the extractors found in it."""
+
+    doc: Document
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    people: tuple[Person, ...] = ()
+    sources: tuple[Source, ...] = ()
+    notes: tuple[Note, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    @property
+    def slug(self) -> str:
+        return self.doc.slug
+
+
+# ---------------------------------------------------------------------------------------------
+# Archive-level records: what the link step makes of all the articles together.
+
+EntityKind = Literal["person", "outlet", "organisation"]
+Relation = Literal["agrees", "disagrees", "related"]
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A place in one article: a quote, claim or mention, by article slug and index."""
+
+    article: str
+    """The article's slug."""
+    index: int
+    """Index into that article's quotes, claims, or an entity's mentions, by context."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One person or source across the whole archive: one page on the site."""
+
+    id: str
+    """Slug of its page (`people/<id>.html` or `sources/<id>.html`); unique within its kind."""
+    name: str
+    kind: EntityKind
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    quotes: tuple[Ref, ...] = ()
+    claims: tuple[Ref, ...] = ()
+    articles: tuple[str, ...] = ()
+    """Slugs of the articles that mention it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLink:
+    """Two claims in different articles about the same thing."""
+
+    a: Ref
+    b: Ref
+    relation: Relation
+    how: str
+    """How the link was found, in words a reader can judge ("same quantity word 'conscripts',
+    300,000 against tens of thousands")."""
+    editorial: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    """All articles, linked: what the renderer turns into a site."""
+
+    articles: tuple[Article, ...]
+    """Newest first; undated articles last, by title."""
+    people: tuple[Entity, ...] = ()
+    sources: tuple[Entity, ...] = ()
+    names: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(article slug, canonical name in that article) → entity id, for people and sources alike."""
+    claim_links: tuple[ClaimLink, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
