@@ -112,7 +112,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
         title = blocks.pop(0)[0].text
         if blocks and len(blocks[0]) == 1:
             second = blocks[0][0].text
-            if len(second.split()) <= 40 and not second.endswith((".", "”", '"')) and second[:1] not in "“\"‘'":
+            if not _BYLINE.match(second) and len(second.split()) <= 40 and not second.endswith((".", "”", '"')) and second[:1] not in "“\"‘'":
                 standfirst_line = blocks.pop(0)[0]
                 standfirst = standfirst_line.text
     elif blocks and markdown:

@@ -1,0 +1,46 @@
+"""Front matter: parsed, checked, and reported by line when it is wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.errors import ArticleError
+from newsarchive.load.reader import parse_document
+
+
+def test_malformed_yaml_names_the_line() -> None:
+    with pytest.raises(ArticleError) as info:
+        parse_document("---\ntitle: ok\nauthor: [unclosed\n---\nBody.\n", "articles/bad.txt")
+    assert info.value.path == "articles/bad.txt"
+    assert info.value.line is not None and info.value.line >= 3
+    assert str(info.value).startswith("articles/bad.txt:")
+
+
+def test_unknown_key_is_a_warning_with_line() -> None:
+    d = parse_document("---\ntitle: ok\ncolour: blue\n---\nBody.\n", "articles/x.txt")
+    assert [str(x) for x in d.diagnostics] == [
+        "articles/x.txt:3: warning: unknown front-matter key 'colour' ignored "
+        "(known: title, author, outlet, date, url, tags, slug)"]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:void(0)", "data:text/html,<b>x</b>",
+                                 "vbscript:msgbox"])
+def test_unsafe_urls_refused(url: str) -> None:
+    d = parse_document(f"---\nurl: '{url}'\n---\nBody.\n", "articles/x.txt")
+    assert d.url is None
+    assert "unsafe url" in str(d.diagnostics[0])
+
+
+def test_bad_slug_refused() -> None:
+    d = parse_document("---\nslug: ../../outside\n---\nBody.\n", "articles/x.txt")
+    assert d.slug == "x"
+
+
+def test_front_matter_only() -> None:
+    d = parse_document("---\ntitle: Only\n---\n", "articles/x.txt")
+    assert d.title == "Only" and d.paragraphs == ()
+
+
+def test_unclosed_front_matter_is_read_as_text_with_warning() -> None:
+    d = parse_document("---\ntitle: x\nBody text.\n", "articles/x.txt")
+    assert any("never closed" in str(x) for x in d.diagnostics)

@@ -1,0 +1,128 @@
+"""The loader's layout: headline, standfirst, headings, captions, boilerplate, byline, bio."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsarchive.load.reader import parse_document, slugify
+
+ARTICLE = """Storm closes ports along the coast
+
+Ferries cancelled as winds reach 90mph
+
+Harbour at dusk
+Boats sheltering in the harbour on Tuesday
+(Image credit: Jane Doe/Example Images)
+
+Ports along the coast were closed on Tuesday as winds reached 90mph.
+
+Subscribe to The Coastal Herald
+
+Get the facts behind the news, delivered to your inbox.
+
+Sign up
+
+What happens next?
+
+Forecasters expect the wind to ease by Thursday.
+
+Continue reading for free
+
+Jane Smith is a reporter at The Coastal Herald covering transport and the environment.
+"""
+
+
+def doc(text: str, path: str = "articles/x.txt"):  # type: ignore[no-untyped-def]
+    return parse_document(text, path)
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(p.kind, p.text) for p in doc(text).paragraphs]
+
+
+def test_headline_standfirst_and_line_numbers() -> None:
+    d = doc(ARTICLE)
+    assert d.title == "Storm closes ports along the coast"
+    assert d.standfirst == "Ferries cancelled as winds reach 90mph"
+    assert d.paragraphs[0].kind == "standfirst"
+    assert d.paragraphs[0].line == 3
+    body = [p for p in d.paragraphs if p.kind == "text"]
+    assert body[0].text.startswith("Ports along the coast")
+    assert body[0].line == 9
+
+
+def test_caption_block_and_credit() -> None:
+    d = doc(ARTICLE)
+    captions = [p.text for p in d.paragraphs if p.kind == "caption"]
+    assert captions == ["Harbour at dusk", "Boats sheltering in the harbour on Tuesday"]
+    assert any(b.reason == "image credit" for b in d.boilerplate)
+
+
+def test_heading_kept_as_heading() -> None:
+    assert ("heading", "What happens next?") in kinds(ARTICLE)
+
+
+def test_promotion_box_and_bio_are_boilerplate() -> None:
+    d = doc(ARTICLE)
+    furniture = [b.text for b in d.boilerplate]
+    assert "Subscribe to The Coastal Herald" in furniture
+    assert "Get the facts behind the news, delivered to your inbox." in furniture
+    assert "Sign up" in furniture
+    assert "Continue reading for free" in furniture
+    assert d.author == "Jane Smith"
+    assert d.outlet == "The Coastal Herald"
+    assert not any("Subscribe" in p.text or "Jane Smith" in p.text for p in d.paragraphs)
+
+
+def test_first_line_that_is_body_text_is_not_a_title() -> None:
+    text = ("In 1916, the tsar was bunkered down behind the front lines, commanding his troops in a series "
+            "of increasingly catastrophic retreats.\n\nMore followed.\n")
+    d = doc(text)
+    assert d.title is None
+    assert d.paragraphs[0].text.startswith("In 1916")
+
+
+def test_byline_line() -> None:
+    d = doc("Council approves budget\n\nBy Maria Lopez\n\nThe council approved the budget on Monday.\n")
+    assert d.author == "Maria Lopez"
+    assert [p.text for p in d.paragraphs] == ["The council approved the budget on Monday."]
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    d = doc("Title here\n\nThe minister said the plan would\ngo ahead next year.\n")
+    assert [p.text for p in d.paragraphs] == ["The minister said the plan would go ahead next year."]
+
+
+def test_front_matter_wins_over_inference() -> None:
+    text = "---\ntitle: Set Title\nauthor: A Writer\ndate: 2022-09-25\ntags: [russia, war]\n---\nInferred\n\nBody.\n"
+    d = doc(text)
+    assert (d.title, d.author, d.date, d.tags) == ("Set Title", "A Writer", "2022-09-25", ("russia", "war"))
+    assert d.paragraphs[-1].line == 9
+
+
+def test_markdown_headings_and_title() -> None:
+    d = doc("# A Title\n\nSome *text*.\n\n## Section\n\nMore text.\n", "articles/x.md")
+    assert d.title == "A Title"
+    assert [(p.kind, p.text) for p in d.paragraphs] == [
+        ("text", "Some *text*."), ("heading", "Section"), ("text", "More text.")]
+
+
+@pytest.mark.parametrize(("text", "slug"), [
+    ("Putin’s partial mobilisation", "putins-partial-mobilisation"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("", "article"),
+])
+def test_slugify(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+
+
+def test_seed_article_layout_when_shared_present() -> None:
+    path = Path(__file__).resolve().parents[1] / "articles" / "the-week-putin-mobilisation-revolution.txt"
+    from newsarchive.load import read_document
+
+    d = read_document(path, "articles/the-week-putin-mobilisation-revolution.txt")
+    assert d.title is not None and d.title.startswith("Could Vladimir Putin")
+    assert d.author == "Sorcha Bradley"
+    assert [p.text for p in d.paragraphs if p.kind == "heading"] == ["What did the papers say?", "What next?"]
