@@ -19,9 +19,9 @@ _BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,
 class Patterns:
     """The boilerplate lexicon, compiled once."""
 
-    header: tuple[re.Pattern[str], ...]
-    button: tuple[re.Pattern[str], ...]
-    line: tuple[re.Pattern[str], ...]
+    header: re.Pattern[str]
+    button: re.Pattern[str]
+    line: re.Pattern[str]
     promo: re.Pattern[str]
     bio: re.Pattern[str]
 
@@ -30,8 +30,9 @@ class Patterns:
 def patterns() -> Patterns:
     data = load_data("boilerplate")
 
-    def compile_all(key: str) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, re.IGNORECASE) for p in data.get(key, []))
+    def compile_all(key: str) -> re.Pattern[str]:
+        # One alternation per list: a line is tried once, not once per pattern.
+        return re.compile("|".join(f"(?:{p})" for p in data.get(key, [])) or "(?!)", re.IGNORECASE)
 
     return Patterns(header=compile_all("header"), button=compile_all("button"), line=compile_all("line"),
                     promo=re.compile(data["promo_words"], re.IGNORECASE), bio=re.compile(data["bio"]))
@@ -145,7 +146,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 add("heading", first, m.group(2))
                 continue
             text = "\n".join(line.text for line in block_lines)
-            if any(p.fullmatch(text) for p in pat.line):
+            if pat.line.fullmatch(text):
                 boiler.append(Boilerplate(text, first.number, "boilerplate line"))
                 continue
             add("text", first, text)
@@ -154,7 +155,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             text = line.text
             if in_box:
                 lines_in_box += 1
-                if any(p.match(text) for p in pat.button):
+                if pat.button.match(text):
                     boiler.append(Boilerplate(text, line.number, "sign-up button"))
                     in_box = False
                     continue
@@ -163,7 +164,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                     boiler.append(Boilerplate(text, line.number, "promotion box"))
                     continue
                 in_box = False
-            if any(p.match(text) for p in pat.header):
+            if pat.header.match(text):
                 boiler.append(Boilerplate(text, line.number, "promotion header"))
                 in_box, lines_in_box = True, 0
                 m_outlet = re.match(r"^subscribe to (?P<o>(?:the )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,4})",
@@ -171,7 +172,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 if m_outlet and outlet is None:
                     outlet = m_outlet.group("o")
                 continue
-            if any(p.match(text) for p in pat.line):
+            if pat.line.match(text):
                 reason = "image credit" if _CREDIT.match(text) else "boilerplate line"
                 boiler.append(Boilerplate(text, line.number, reason))
                 continue
