@@ -26,6 +26,11 @@ class QuoteDraft:
     kind: QuoteKind = "scare"
     speaker: str | None = None
     cue: str | None = None
+    depth: int = 0
+    """How many quotes enclose this one: 1 for a quote inside a quote (the quoted speaker quoting)."""
+    continued: bool = False
+    """True where the quote has no closing mark because it runs on into the next paragraph,
+    which re-opens it (the newspaper convention): that paragraph's first quote has the same speaker."""
 
     @property
     def unbalanced(self) -> bool:
