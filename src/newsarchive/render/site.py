@@ -1,0 +1,221 @@
+"""The site: templates compiled once, and every page of an archive rendered from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
+from markupsafe import Markup
+
+from newsarchive.config import SiteConfig
+from newsarchive.records import Archive, Article, Entity
+from newsarchive.render import data, jsonld
+from newsarchive.render.body import make_markdown, render_body
+from newsarchive.render.context import ArchiveIndex, article_path, entity_path, index_archive
+from newsarchive.render.search import INDEX_PATH, search_index
+from newsarchive.render.views import article_view, claim_groups, entity_places, most_quoted, quote_groups
+
+PACKAGE = Path(__file__).resolve().parent.parent
+BUILTIN_TEMPLATES = PACKAGE / "templates"
+BUILTIN_STATIC = PACKAGE / "static"
+FEED_SIZE = 100
+"""The feed carries the newest articles only, as feeds do; the index page lists them all."""
+
+
+def long_date(iso: str | None) -> str:
+    """Return "23 September 2022" for "2022-09-23"; the text unchanged where it is not a date."""
+    if not iso:
+        return ""
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
+
+
+def summary(article: Article, limit: int = 300) -> str:
+    """Return the standfirst, or the start of the first paragraph, as a one-line summary."""
+    doc = article.doc
+    text = doc.standfirst or next((p.text for p in doc.paragraphs if p.kind == "text"), "")
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _depth_root(path: str) -> str:
+    return "../" * path.count("/")
+
+
+class Site:
+    """Renders an archive's pages with the built-in templates, overridden by name from a user folder."""
+
+    def __init__(self, config: SiteConfig, templates: Path | None = None) -> None:
+        self.config = config
+        self.user_templates = templates if templates is not None and templates.is_dir() else None
+        loaders = [FileSystemLoader(str(BUILTIN_TEMPLATES))]
+        if self.user_templates is not None:
+            loaders.insert(0, FileSystemLoader(str(self.user_templates)))
+        self.env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(["html", "xml"]),
+                               undefined=StrictUndefined,
+                               keep_trailing_newline=True)
+        self.env.filters["long_date"] = long_date
+        self.env.globals.update(site=config, article_path=article_path, entity_path=entity_path,
+                                summary=summary)
+        self.md = make_markdown()
+        self._templates: dict[str, Template] = {}
+        self._index: ArchiveIndex | None = None
+
+    # -- the interface the build engine calls ------------------------------------------------------
+
+    def render_article(self, archive: Archive, article: Article) -> str:
+        """Return the HTML page of one article, its quotes and claims marked in place."""
+        index = self._index_for(archive)
+        doc = article.doc
+        path = article_path(article.slug)
+        body = render_body(self.md, article, lambda name: self._rel(index.href(article.slug, name), path))
+        notes = [Markup(self.md.render(n.markdown)) for n in article.notes]
+        return self._render("article.html", path, title=doc.title or article.slug,
+                            description=summary(article),
+                            og_type="article", jsonld=jsonld.article_graph(self.config, index, article),
+                            article=article, doc=doc, body=body, notes=notes,
+                            view=article_view(index, article), data_path=path[:-5] + ".json",
+                            data_view=path[:-5] + ".data.html")
+
+    def render_entity(self, archive: Archive, entity: Entity) -> str:
+        """Return the page of one person or source: roles, quotes, claims and mentions across the archive."""
+        index = self._index_for(archive)
+        quotes, claims, articles = entity_places(index, entity)
+        what = {"person": "Person", "outlet": "Outlet"}.get(entity.kind, "Organisation")
+        return self._render("entity.html", entity_path(entity), title=entity.name,
+                            description=f"{what}: {len(quotes)} quotes, {len(claims)} claims, "
+                                        f"named in {len(articles)} articles.",
+                            og_type="profile" if entity.kind == "person" else "website",
+                            jsonld=jsonld.entity_graph(self.config, entity), entity=entity, what=what,
+                            quotes=quotes, claims=claims, articles=articles)
+
+    def pages(self, archive: Archive) -> Iterator[tuple[str, bytes]]:
+        """Yield every file of the site as (relative posix path, content), in a fixed order."""
+        index = self._index_for(archive)
+        yield from self.static_files()
+        yield from self.shared_pages(archive)
+        for article in archive.articles:
+            yield from self.article_pages(archive, article)
+        for entity in (*archive.people, *archive.sources):
+            yield entity_path(entity), self.render_entity(archive, entity).encode()
+        for tag_slug, (tag, articles) in sorted(index.tags.items()):
+            yield f"tags/{tag_slug}.html", self._render(
+                "tag.html", f"tags/{tag_slug}.html", title=f"Tagged “{tag}”",
+                description=f"{len(articles)} articles tagged {tag}.", tag=tag, articles=articles).encode()
+        yield INDEX_PATH, search_index(archive, index)
+        yield "archive.json", data.archive_json(archive)
+        yield "feed.xml", self._render("feed.xml", "feed.xml", articles=archive.articles[:FEED_SIZE],
+                                       updated=self._updated(archive)).encode()
+        yield "sitemap.xml", self._render("sitemap.xml", "sitemap.xml",
+                                          urls=list(self.html_paths(archive))).encode()
+
+    def template_fingerprint(self) -> str:
+        """Return a hash of the templates, static files and rendering code in use, for caches."""
+        digest = hashlib.sha256()
+        folders = [("builtin", BUILTIN_TEMPLATES), ("static", BUILTIN_STATIC),
+                   ("code", Path(__file__).parent)]
+        if self.user_templates is not None:
+            folders.append(("user", self.user_templates))
+        for label, folder in folders:
+            for file in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+                digest.update(f"{label}/{file.relative_to(folder).as_posix()}\0".encode())
+                digest.update(file.read_bytes())
+        digest.update(repr(self.config).encode())
+        return digest.hexdigest()
+
+    # -- finer-grained pieces, for a build engine that caches and parallelises per page ------------
+
+    def article_pages(self, archive: Archive, article: Article) -> Iterator[tuple[str, bytes]]:
+        """Yield an article's page, its JSON record and the highlighted view of that record."""
+        path = article_path(article.slug)
+        json_text = data.article_json(article)
+        yield path, self.render_article(archive, article).encode()
+        yield path[:-5] + ".json", json_text.encode()
+        yield path[:-5] + ".data.html", self._render(
+            "data.html", path[:-5] + ".data.html", title=f"Data: {article.doc.title or article.slug}",
+            description="The article's record as JSON.", article=article,
+            code=data.highlighted(json_text), page_of=path, json_path=path[:-5] + ".json").encode()
+
+    def shared_pages(self, archive: Archive) -> Iterator[tuple[str, bytes]]:
+        """Yield the pages made from the whole archive: front page, quotes, claims, lists, search."""
+        index = self._index_for(archive)
+        yield "index.html", self._render(
+            "index.html", "index.html", title=self.config.title, description=self.config.description,
+            jsonld=jsonld.site_graph(self.config), articles=archive.articles, tensions=index.tensions(),
+            most_quoted=most_quoted(archive, 12), tags=self._tag_list(index),
+            archive_people=len(archive.people), archive_sources=len(archive.sources)).encode()
+        yield "quotes.html", self._render("quotes.html", "quotes.html", title="Quotes by speaker",
+                                          description="Every attributed quote in the archive, by speaker.",
+                                          groups=quote_groups(archive, index)).encode()
+        yield "claims.html", self._render("claims.html", "claims.html", title="Claims by source",
+                                          description="Every checkable claim in the archive, by source.",
+                                          groups=claim_groups(archive, index)).encode()
+        lists = (("people", "People", archive.people), ("sources", "Sources", archive.sources))
+        for name, kind, entities in lists:
+            yield f"{name}.html", self._render("entities.html", f"{name}.html", title=kind,
+                                               description=f"{kind} in the archive.", entities=entities,
+                                               kind=name).encode()
+        yield "search.html", self._render("search.html", "search.html", title="Search",
+                                          description="Search articles, quotes, people and claims.").encode()
+
+    def static_files(self) -> Iterator[tuple[str, bytes]]:
+        """Yield the CSS and scripts: built-in ones, each replaced by a user's file of the same name."""
+        files = {p.name: p for p in sorted(BUILTIN_STATIC.iterdir()) if p.is_file()}
+        if self.user_templates is not None and (self.user_templates / "static").is_dir():
+            files.update({p.name: p for p in (self.user_templates / "static").iterdir() if p.is_file()})
+        out = {f"static/{name}": p.read_bytes() for name, p in files.items()}
+        out.setdefault(data.PYGMENTS_CSS, data.pygments_css())
+        yield from sorted(out.items())
+
+    def html_paths(self, archive: Archive) -> Iterator[str]:
+        """Yield the root-relative path of every HTML page, for the sitemap."""
+        index = self._index_for(archive)
+        yield from ("index.html", "quotes.html", "claims.html", "people.html", "sources.html")
+        for art in archive.articles:
+            yield article_path(art.slug)
+        for entity in (*archive.people, *archive.sources):
+            yield entity_path(entity)
+        for tag_slug in sorted(index.tags):
+            yield f"tags/{tag_slug}.html"
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _index_for(self, archive: Archive) -> ArchiveIndex:
+        # Pages are rendered one archive at a time: build the look-ups once, not once per page.
+        if self._index is None or self._index.archive is not archive:
+            self._index = index_archive(archive)
+        return self._index
+
+    def _template(self, name: str) -> Template:
+        if name not in self._templates:
+            self._templates[name] = self.env.get_template(name)
+        return self._templates[name]
+
+    def _render(self, name: str, path: str, **context: Any) -> str:
+        context.setdefault("jsonld", None)
+        context.setdefault("og_type", "website")
+        context.setdefault("description", self.config.description)
+        base = self.config.base_url
+        return self._template(name).render(root=_depth_root(path), page_path=path,
+                                           canonical=base + path if base else None, **context)
+
+    @staticmethod
+    def _rel(path: str | None, page: str) -> str | None:
+        return _depth_root(page) + path if path else None
+
+    @staticmethod
+    def _tag_list(index: ArchiveIndex) -> list[tuple[str, str, int]]:
+        return [(tag, f"tags/{slug}.html", len(arts)) for slug, (tag, arts) in sorted(index.tags.items())]
+
+    @staticmethod
+    def _updated(archive: Archive) -> str:
+        dates = [a.doc.date for a in archive.articles if a.doc.date]
+        # Built from the articles, never the clock, so the same input gives the same bytes.
+        return (max(dates) if dates else "1970-01-01") + "T00:00:00Z"

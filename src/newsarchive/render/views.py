@@ -1,0 +1,118 @@
+"""What each page's template receives, gathered from the archive into plain records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsarchive.records import Archive, Article, Entity
+from newsarchive.render.context import ArchiveIndex, LinkView, Place
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A person or source as listed beside an article: name, page, roles, what they said there."""
+
+    name: str
+    href: str | None
+    """Root-relative path of its page, where it has one."""
+    kind: str
+    roles: tuple[str, ...] = ()
+    quotes: tuple[Place, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """A claim beside its article, with its links to claims elsewhere."""
+
+    place: Place
+    links: tuple[LinkView, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Quotes or claims of one speaker or source, for quotes.html and claims.html."""
+
+    name: str
+    href: str | None
+    places: list[Place] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        """Return an id for the group's heading."""
+        return "g-" + "".join(c if c.isalnum() else "-" for c in self.name.casefold())
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """Everything beside the body on an article page."""
+
+    speakers: tuple[Named, ...]
+    sources: tuple[Named, ...]
+    people: tuple[Named, ...]
+    claims: tuple[ClaimView, ...]
+    scare: tuple[Place, ...]
+    unattributed: tuple[Place, ...]
+    tags: tuple[tuple[str, str], ...]
+    """(tag, root-relative path of its page)."""
+
+
+def article_view(index: ArchiveIndex, article: Article) -> ArticleView:
+    """Gather who is quoted, cited and named in an article, and its claims with their links."""
+    slug = article.slug
+    places = [p for i in range(len(article.quotes))
+              if (p := index.quote_place_of(article, i)) is not None]
+    by_speaker: dict[str, list[Place]] = {}
+    for p in places:
+        if p.who and p.kind != "scare":
+            by_speaker.setdefault(p.who, []).append(p)
+    people = {p.name: p for p in article.people}
+    speakers = tuple(Named(name, index.href(slug, name), "person" if name in people else "source",
+                           people[name].roles if name in people else (), tuple(qs))
+                     for name, qs in by_speaker.items())
+    sources = tuple(Named(s.name, index.href(slug, s.name), s.kind) for s in article.sources)
+    named = tuple(Named(p.name, index.href(slug, p.name), "person", p.roles) for p in article.people)
+    claims = tuple(ClaimView(place, tuple(index.claim_links(slug, i)))
+                   for i in range(len(article.claims))
+                   if (place := index.claim_place_of(article, i)) is not None)
+    tags = tuple((t, f"tags/{index.tag_slugs[t]}.html") for t in article.doc.tags if t in index.tag_slugs)
+    return ArticleView(speakers, sources, named, claims,
+                       tuple(p for p in places if p.kind == "scare"),
+                       tuple(p for p in places if p.kind != "scare" and not p.who), tags)
+
+
+def entity_places(index: ArchiveIndex, entity: Entity) -> tuple[list[Place], list[Place], list[Article]]:
+    """Return an entity's quotes, claims and the articles naming it, across the archive."""
+    quotes = [p for r in entity.quotes if (p := index.quote_place(r)) is not None]
+    claims = [p for r in entity.claims if (p := index.claim_place(r)) is not None]
+    articles = [index.articles[s] for s in entity.articles if s in index.articles]
+    return quotes, claims, articles
+
+
+def _grouped(places: Iterable[Place], nobody: str) -> list[Group]:
+    groups: dict[str, Group] = {}
+    for p in places:
+        key = p.who_href or f"name:{p.who or ''}"
+        if key not in groups:
+            groups[key] = Group(p.who or nobody, p.who_href)
+        groups[key].places.append(p)
+    return sorted(groups.values(), key=lambda g: (g.name == nobody, g.name.casefold(), g.href or ""))
+
+
+def quote_groups(archive: Archive, index: ArchiveIndex) -> list[Group]:
+    """Return every attributed quote in the archive, grouped by speaker, speakers A to Z."""
+    return _grouped((p for art in archive.articles for i, q in enumerate(art.quotes) if q.kind != "scare"
+                     if (p := index.quote_place_of(art, i)) is not None), "Not attributed")
+
+
+def claim_groups(archive: Archive, index: ArchiveIndex) -> list[Group]:
+    """Return every claim in the archive grouped by the source it is credited to."""
+    return _grouped((p for art in archive.articles for i in range(len(art.claims))
+                     if (p := index.claim_place_of(art, i)) is not None), "Stated by the writer")
+
+
+def most_quoted(archive: Archive, limit: int) -> list[Entity]:
+    """Return the people and sources with the most quotes, for the front page."""
+    ranked = sorted((e for e in (*archive.people, *archive.sources) if e.quotes),
+                    key=lambda e: (-len(e.quotes), e.name.casefold()))
+    return ranked[:limit]
