@@ -23,18 +23,23 @@ def slugify(text: str) -> str:
     return slug[:80].rstrip("-") or "article"
 
 
-def read_text(path: Path, display: str | None = None) -> tuple[str, tuple[str, ...]]:
-    """Return a file's text and the repairs made while decoding it."""
+def read_bytes(path: Path, display: str | None = None) -> bytes:
+    """Return a file's bytes; raise ArticleError for a file too big or impossible to read."""
     name = display or str(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ArticleError(f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB "
-                               "limit; skipped", name)
-        raw = path.read_bytes()
+            mb = 1024 * 1024
+            raise ArticleError(f"file is {size // mb} MB, over the {MAX_BYTES // mb} MB limit; skipped", name)
+        return path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot read: {exc.strerror or exc}", name) from None
-    decoded = decode(raw, name)
+
+
+def read_text(path: Path, display: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """Return a file's text and the repairs made while decoding it."""
+    name = display or str(path)
+    decoded = decode(read_bytes(path, name), name)
     return decoded.text, decoded.repairs
 
 
@@ -71,8 +76,13 @@ def parse_document(text: str, path: str, repairs: tuple[str, ...] = ()) -> Docum
     )
 
 
+def document_from_bytes(raw: bytes, path: str) -> Document:
+    """Decode and parse an article file's bytes (read elsewhere, for example by the build)."""
+    decoded = decode(raw, path)
+    return parse_document(decoded.text, path, decoded.repairs)
+
+
 def read_document(path: Path, display: str | None = None) -> Document:
     """Read and parse one article file."""
     name = display or str(path)
-    text, repairs = read_text(path, name)
-    return parse_document(text, name, repairs)
+    return document_from_bytes(read_bytes(path, name), name)

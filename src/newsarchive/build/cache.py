@@ -1,0 +1,131 @@
+"""The build cache: extracted articles and rendered-page keys, keyed on content hashes.
+
+One sqlite file (`.newsarchive-cache/cache.sqlite` beside the output). Losing it or finding it
+damaged only costs time: every failure to read it is a miss, and a file sqlite cannot open is
+deleted and started afresh.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+CACHE_DIR = ".newsarchive-cache"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (path TEXT PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS pages (relpath TEXT PRIMARY KEY, unit TEXT NOT NULL, key TEXT NOT NULL,
+                                  hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+_VERSION = "2"
+
+
+class Cache:
+    """What the last builds learnt, by content hash; a no-op when `path` is None."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.db: sqlite3.Connection | None = None
+        if path is not None:
+            self.db = self._open(path)
+
+    def _open(self, path: Path) -> sqlite3.Connection | None:
+        for attempt in (1, 2):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(path, isolation_level=None)
+                db.executescript(_SCHEMA)
+                row = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
+                if row is None or row[0] != _VERSION:
+                    db.executescript("DELETE FROM articles; DELETE FROM pages; DELETE FROM meta;")
+                    db.execute("INSERT INTO meta VALUES ('version', ?)", (_VERSION,))
+                return db
+            except (sqlite3.Error, OSError) as exc:
+                # A damaged cache is only lost time: start a new one (or go without).
+                log.warning("newsarchive: cache %s unusable (%s); %s", path, exc,
+                            "starting afresh" if attempt == 1 else "building without it")
+                if attempt == 1:
+                    for suffix in ("", "-journal", "-wal", "-shm"):
+                        Path(str(path) + suffix).unlink(missing_ok=True)
+        return None
+
+    def _run(self, sql: str, args: Iterable[Any] = ()) -> list[Any]:
+        if self.db is None:
+            return []
+        try:
+            return self.db.execute(sql, tuple(args)).fetchall()
+        except sqlite3.Error as exc:
+            log.warning("newsarchive: cache error (%s); going on without it", exc)
+            self.db = None
+            return []
+
+    def article_keys(self) -> dict[str, str]:
+        """Return path → key for every article the cache holds."""
+        return {path: key for path, key in self._run("SELECT path, key FROM articles")}
+
+    def article_data(self, path: str) -> bytes:
+        """Return the pickled result stored for `path` (empty where there is none)."""
+        rows = self._run("SELECT data FROM articles WHERE path = ?", (path,))
+        return bytes(rows[0][0]) if rows else b""
+
+    def put_articles(self, rows: list[tuple[str, str, bytes]], keep: set[str]) -> None:
+        """Store (path, key, pickled result) rows and forget articles no longer in `keep`."""
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)", rows)
+                gone = [(p,) for (p,) in self.db.execute("SELECT path FROM articles") if p not in keep]
+                self.db.executemany("DELETE FROM articles WHERE path = ?", gone)
+        except sqlite3.Error as exc:
+            log.warning("newsarchive: cache not saved (%s)", exc)
+
+    def units(self) -> dict[str, tuple[str, list[tuple[str, str]]]]:
+        """Return unit → (input key, [(relpath, output hash)]) for the files of the last build."""
+        out: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+        for rel, unit, key, h in self._run("SELECT relpath, unit, key, hash FROM pages ORDER BY relpath"):
+            out.setdefault(unit, (key, []))[1].append((rel, h))
+        return out
+
+    def relpaths(self) -> list[str]:
+        """Return every file of the last build."""
+        return [rel for (rel,) in self._run("SELECT relpath FROM pages")]
+
+    def put_units(self, rows: list[tuple[str, str, str, str]]) -> None:
+        """Replace the file table with this build's (relpath, unit, input key, output hash) rows."""
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.execute("DELETE FROM pages")
+                self.db.executemany("INSERT INTO pages VALUES (?, ?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            log.warning("newsarchive: cache not saved (%s)", exc)
+
+    def get(self, name: str) -> str | None:
+        rows = self._run("SELECT value FROM meta WHERE name = ?", (name,))
+        return str(rows[0][0]) if rows else None
+
+    def set(self, name: str, value: str) -> None:
+        self._run("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, value))
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+def loads(data: bytes) -> Any:
+    """Unpickle a cached value; None for anything damaged or written by other code."""
+    try:
+        return pickle.loads(data)
+    except Exception:
+        return None

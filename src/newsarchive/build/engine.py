@@ -1,0 +1,287 @@
+"""`build()`: discover → load and extract (in workers, cached) → link → render (in workers) → swap in.
+
+Read it like mkdocs' `commands/build.py`: each step is one named function below.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from newsarchive.build.cache import CACHE_DIR, Cache, loads
+from newsarchive.build.discover import ArticleFile, discover
+from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
+from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
+from newsarchive.build.output import SiteWriter, read_marker
+from newsarchive.build.pages import render_site
+from newsarchive.build.progress import Progress
+from newsarchive.build.work import Job, Loaded, load_batch
+from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_url
+from newsarchive.errors import ArticleError, ConfigError
+from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
+from newsarchive.link import link_archive
+from newsarchive.load.reader import read_bytes
+from newsarchive.records import Archive, Article, Diagnostic
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """What `newsarchive build` was asked to do."""
+
+    articles: Path = Path("articles")
+    templates: Path = Path("templates")
+    output: Path = Path("site")
+    base_url: str | None = None
+    jobs: int = 0
+    """Worker processes; 0 means one per core."""
+    executor: str = "local"
+    """"local", or "dask://HOST:PORT" to send per-article work to a Dask cluster."""
+    cache: bool = True
+    config: Path | None = None
+    """The config file; None: `newsarchive.yaml` beside the articles folder, else in the working folder."""
+
+
+@dataclass(slots=True)
+class BuildResult:
+    """What a build did, for the summary line and the exit status."""
+
+    articles: int = 0
+    failed: int = 0
+    crashed: int = 0
+    written: int = 0
+    reused: int = 0
+    up_to_date: bool = False
+    seconds: float = 0.0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == "warning")
+
+    def status(self, strict: bool = False) -> int:
+        """Return the exit status: 1 if an article failed (with `strict`, also on warnings)."""
+        return 1 if self.errors or (strict and self.warnings) else 0
+
+
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+    """Build the site; problems with single articles are reported in the result, not raised."""
+    started = time.perf_counter()
+    progress = progress or Progress(enabled=False)
+    result = BuildResult()
+    config = read_config(options)
+    add_lexicon_dir(options.articles.absolute().parent / "lexicons")
+    files, skipped = discover(options.articles)
+    result.diagnostics.extend(skipped)
+    writer = SiteWriter(options.output, protect=(options.articles, options.templates))
+    cache = Cache(cache_path(options) if options.cache else None)
+    try:
+        jobs, keys = hash_inputs(files, result)
+        site_key = digest(code_fingerprint(), data_fingerprint(), folder_fingerprint(options.templates),
+                          repr(config), *sorted(keys.values()))
+        if is_up_to_date(writer, cache, site_key):
+            result.diagnostics.extend(cached_diagnostics(cache))
+            result.articles = len(keys)
+            result.up_to_date = True
+            return result
+        loaded = load_articles(jobs, keys, cache, options, progress)
+        articles = collect_articles(loaded, result)
+        articles = unique_slugs(articles, result)
+        archive = link_step(articles, result)
+        render_site(archive, config, options, writer, cache, keys, result, progress)
+        writer.finish(site_key)
+        cache.set("site", site_key)
+        cache.set("diagnostics", _encode_diagnostics(result.diagnostics))
+    finally:
+        writer.abort()
+        cache.close()
+        result.seconds = time.perf_counter() - started
+        result.diagnostics.sort(key=lambda d: (d.path, d.line or 0))
+    return result
+
+
+def read_config(options: BuildOptions) -> SiteConfig:
+    """Read `newsarchive.yaml` (beside the articles folder, else here) and apply --base-url."""
+    path = options.config
+    if path is None:
+        beside = options.articles.absolute().parent / CONFIG_NAME
+        path = beside if beside.is_file() else Path(CONFIG_NAME)
+    config = load_config(path)
+    if options.base_url is not None and not re.match(r"^https?://[^\s/]+", options.base_url):
+        raise ConfigError(f"--base-url {options.base_url!r} must start with http:// or https://")
+    return with_base_url(config, options.base_url)
+
+
+def cache_path(options: BuildOptions) -> Path:
+    """Keep the cache beside the output, so a throw-away output folder keeps its cache."""
+    return options.output.absolute().parent / CACHE_DIR / "cache.sqlite"
+
+
+def hash_inputs(files: list[ArticleFile], result: BuildResult) -> tuple[dict[str, Job], dict[str, str]]:
+    """Read every article and sidecar and key each on its content and the code that reads it."""
+    base = digest(code_fingerprint(), data_fingerprint())
+    jobs: dict[str, Job] = {}
+    keys: dict[str, str] = {}
+    for f in files:
+        try:
+            raw = read_bytes(f.path, f.display)
+            side = read_bytes(f.sidecar, str(f.sidecar)) if f.sidecar is not None else b""
+        except ArticleError as exc:
+            result.diagnostics.append(Diagnostic(exc.path or f.display, exc.line, exc.message, "error"))
+            continue
+        key = digest(base, f.display, raw, side)
+        keys[f.display] = key
+        jobs[f.display] = Job(f.display, key, raw, str(f.sidecar) if f.sidecar is not None else None)
+    return jobs, keys
+
+
+def is_up_to_date(writer: SiteWriter, cache: Cache, site_key: str) -> bool:
+    """Return True where the output is the site these exact inputs make, every page in place."""
+    marker = read_marker(writer.output) if writer.previous is not None else None
+    if marker is None or marker.get("key") != site_key or cache.get("site") != site_key:
+        return False
+    pages = cache.relpaths()
+    return bool(pages) and all((writer.output / rel).is_file() for rel in pages)
+
+
+def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, options: BuildOptions,
+                  progress: Progress) -> list[Loaded]:
+    """Load and extract every article: from the cache where its key matches, else in workers."""
+    cached_keys = cache.article_keys()
+    loaded: list[Loaded] = []
+    todo: list[Job] = []
+    for display, job in jobs.items():
+        hit = None
+        if cached_keys.get(display) == keys[display]:
+            hit = loads(cache.article_data(display))
+        if isinstance(hit, Loaded) and hit.key == job.key:
+            loaded.append(hit)
+        else:
+            todo.append(job)
+    progress.start("reading", len(jobs))
+    progress.advance(len(loaded))
+    fresh: list[Loaded] = []
+    rows: list[tuple[str, str, bytes]] = []
+    for data in _run_loads(todo, options, progress):
+        item: Loaded = pickle.loads(data)
+        fresh.append(item)
+        rows.append((item.display, item.key, data))
+    cache.put_articles(rows, set(jobs))
+    progress.done()
+    return sorted(loaded + fresh, key=lambda x: x.display)
+
+
+def _run_loads(todo: list[Job], options: BuildOptions, progress: Progress) -> list[bytes]:
+    jobs = options.jobs or default_jobs()
+    lexicons = tuple(str(p) for p in _lexicon_dirs(options))
+    out: list[bytes] = []
+    batches = batched(todo, jobs)
+    if options.executor.startswith("dask://"):
+        dask = DaskPool(options.executor)
+        try:
+            for batch in dask.map(_LoadTask(lexicons), batches):
+                out.extend(batch)
+                progress.advance(len(batch))
+        finally:
+            dask.close()
+        return out
+    if options.executor != "local":
+        raise ConfigError(f"--executor {options.executor!r}: use 'local' or 'dask://HOST:PORT'")
+    pool = process_pool(jobs if len(todo) > 8 else 1)
+    try:
+        for batch in run_batches(pool, _LoadTask(lexicons), batches):
+            out.extend(batch)
+            progress.advance(len(batch))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _LoadTask:
+    """A picklable `load_batch` with the lexicon folders bound (for local and Dask workers alike)."""
+
+    lexicons: tuple[str, ...]
+
+    def __call__(self, jobs: list[Job]) -> list[bytes]:
+        return load_batch(jobs, self.lexicons)
+
+
+def _lexicon_dirs(options: BuildOptions) -> list[Path]:
+    folder = options.articles.absolute().parent / "lexicons"
+    return [folder] if folder.is_dir() else []
+
+
+def collect_articles(loaded: list[Loaded], result: BuildResult) -> list[Article]:
+    """Gather the articles that loaded and every diagnostic, counting failures and crashes."""
+    articles: list[Article] = []
+    for item in loaded:
+        result.diagnostics.extend(item.diagnostics)
+        if item.article is None:
+            result.failed += 1
+            result.crashed += item.crashed
+            continue
+        result.diagnostics.extend(item.article.diagnostics)
+        articles.append(item.article)
+    result.articles = len(loaded)
+    return articles
+
+
+def unique_slugs(articles: list[Article], result: BuildResult) -> list[Article]:
+    """Give every article its own slug (first by path keeps it) and warn about shared titles."""
+    taken: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    out: list[Article] = []
+    for art in articles:
+        slug = art.slug
+        if slug in taken:
+            n = 2
+            while f"{slug}-{n}" in taken:
+                n += 1
+            new = f"{slug}-{n}"
+            result.diagnostics.append(Diagnostic(art.path, None, f"slug {slug!r} is already used by "
+                                                 f"{taken[slug]}; this article's page is {new!r}"))
+            art = replace(art, doc=replace(art.doc, slug=new))
+            slug = new
+        taken[slug] = art.path
+        title = (art.doc.title or "").strip().casefold()
+        if title and title in titles:
+            result.diagnostics.append(Diagnostic(art.path, None, f"same title as {titles[title]}"))
+        elif title:
+            titles[title] = art.path
+        out.append(art)
+    return out
+
+
+def link_step(articles: list[Article], result: BuildResult) -> Archive:
+    """Link the articles into one archive and keep its diagnostics."""
+    archive = link_archive(articles)
+    result.diagnostics.extend(archive.diagnostics)
+    return archive
+
+
+def cached_diagnostics(cache: Cache) -> list[Diagnostic]:
+    """Return the diagnostics of the build that made the current site (for an up-to-date rebuild)."""
+    return _decode_diagnostics(cache.get("diagnostics") or "")
+
+
+def _encode_diagnostics(diagnostics: list[Diagnostic]) -> str:
+    return pickle.dumps([(d.path, d.line, d.message, d.severity) for d in diagnostics]).hex()
+
+
+def _decode_diagnostics(text: str) -> list[Diagnostic]:
+    try:
+        rows = loads(bytes.fromhex(text)) if text else None
+    except ValueError:
+        return []
+    if not isinstance(rows, list):
+        return []
+    return [Diagnostic(*row) for row in rows]
+

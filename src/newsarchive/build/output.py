@@ -1,0 +1,161 @@
+"""Write the site into a staging folder beside the output, then swap it in.
+
+A build that fails or is killed leaves the previous site untouched; the output folder is only ever
+replaced when it carries our marker file, so `--output ~/Documents` cannot delete anybody's files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+from pathlib import Path, PurePosixPath
+
+from newsarchive.errors import OutputError
+
+MARKER = ".newsarchive-site"
+"""File at the root of every site we write; its presence makes the folder ours to replace."""
+_STAGING = ".newsarchive-tmp-"
+_OLD = ".newsarchive-old-"
+
+
+def safe_relpath(relpath: str) -> str:
+    """Return `relpath` if it stays inside the site folder; raise OutputError otherwise."""
+    bad = (not isinstance(relpath, str) or not relpath or "\0" in relpath or "\\" in relpath
+           or relpath.startswith("/") or len(relpath) > 1024)
+    parts = PurePosixPath(relpath).parts if not bad else ()
+    if bad or any(p in ("", ".", "..") or len(p.encode("utf-8", "surrogatepass")) > 255 for p in parts) \
+            or parts[0] == MARKER or ":" in parts[0]:
+        raise OutputError(f"refusing to write page {relpath!r}: it would land outside the site folder")
+    return relpath
+
+
+def read_marker(folder: Path) -> dict[str, str] | None:
+    """Return the marker's contents where `folder` is a site we wrote, else None."""
+    try:
+        data = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _running(name: str) -> bool:
+    """Return True where the build that owns a staging folder (by the pid in its name) still runs."""
+    pid = name.rpartition("-")[2]
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+class SiteWriter:
+    """Stage a new site beside `output`, reusing unchanged files of the previous one."""
+
+    def __init__(self, output: Path, protect: tuple[Path, ...] = ()) -> None:
+        self.output = output.absolute()
+        self.previous: Path | None = None
+        self.staging: Path | None = None
+        self._made: set[Path] = set()
+        self._check(protect)
+
+    def _check(self, protect: tuple[Path, ...]) -> None:
+        out = self.output
+        self._recover()
+        if out.is_symlink():
+            raise OutputError("output folder is a symbolic link; give the folder it points to", str(out))
+        if out.exists() and not out.is_dir():
+            raise OutputError("output exists and is not a folder; not replacing it", str(out))
+        resolved = out.resolve()
+        for inner in protect:
+            target = inner.resolve()
+            if target == resolved or resolved in target.parents:
+                raise OutputError(f"output folder would contain {inner}; choose another --output", str(out))
+        if out.is_dir():
+            if read_marker(out) is not None:
+                self.previous = out
+            elif any(out.iterdir()):
+                raise OutputError(f"output folder holds files newsarchive did not write (no {MARKER} "
+                                  "file); not replacing it. Empty it or choose another --output", str(out))
+
+    def _siblings(self, prefix: str) -> list[Path]:
+        parent = self.output.parent
+        if not parent.is_dir():
+            return []
+        return sorted(p for p in parent.iterdir() if p.name.startswith(f".{self.output.name}{prefix}"))
+
+    def _recover(self) -> None:
+        """Undo what a build killed mid-swap left behind; clear stale staging folders."""
+        old = [p for p in self._siblings(_OLD) if read_marker(p) is not None]
+        if old and not self.output.exists():
+            old[-1].rename(self.output)
+        for stale in self._siblings(_STAGING) + self._siblings(_OLD):
+            if stale.exists() and read_marker(stale) is not None and not _running(stale.name):
+                shutil.rmtree(stale, ignore_errors=True)
+
+    def start(self) -> Path:
+        """Create the staging folder (marked as ours from the first moment) and return it."""
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        self.staging = self.output.parent / f".{self.output.name}{_STAGING}{os.getpid()}"
+        if self.staging.exists():
+            shutil.rmtree(self.staging)
+        self.staging.mkdir()
+        self._mark(self.staging, "")
+        return self.staging
+
+    def _mark(self, folder: Path, key: str) -> None:
+        (folder / MARKER).write_text(json.dumps({"generator": "newsarchive", "key": key}) + "\n",
+                                     encoding="utf-8")
+
+    def _target(self, relpath: str) -> Path:
+        assert self.staging is not None
+        path = self.staging / safe_relpath(relpath)
+        if path.parent not in self._made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(path.parent)
+        return path
+
+    def reuse(self, relpath: str) -> bool:
+        """Link the previous site's copy of `relpath` into the new site; False where there is none."""
+        if self.previous is None:
+            return False
+        old = self.previous / safe_relpath(relpath)
+        try:
+            if not stat.S_ISREG(os.lstat(old).st_mode):
+                return False  # we never write links or folders as pages; someone else put it there
+        except OSError:
+            return False
+        target = self._target(relpath)
+        try:
+            os.link(old, target)
+        except OSError:
+            # Another filesystem or no hard links: a copy still spares the renderer.
+            shutil.copy2(old, target)
+        return True
+
+    def write(self, relpath: str, data: bytes) -> None:
+        """Write one file into the new site."""
+        self._target(relpath).write_bytes(data)
+
+    def finish(self, key: str) -> None:
+        """Mark the new site finished and swap it in for the old one."""
+        assert self.staging is not None
+        self._mark(self.staging, key)
+        old = self.output.parent / f".{self.output.name}{_OLD}{os.getpid()}"
+        if self.output.exists():
+            self.output.rename(old)
+        self.staging.rename(self.output)
+        self.staging = None
+        if old.exists():
+            shutil.rmtree(old, ignore_errors=True)
+
+    def abort(self) -> None:
+        """Throw the staging folder away; the previous site stays as it was."""
+        if self.staging is not None and self.staging.exists():
+            shutil.rmtree(self.staging, ignore_errors=True)
+        self.staging = None

@@ -1,0 +1,83 @@
+"""Per-article work that runs in worker processes: bytes in, an extracted Article (or errors) out."""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsarchive.errors import NewsarchiveError
+from newsarchive.extract import extract
+from newsarchive.lexicon import add_lexicon_dir
+from newsarchive.load.reader import document_from_bytes
+from newsarchive.records import Article, Diagnostic
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One article to load and extract: everything a worker needs, with no shared state."""
+
+    display: str
+    key: str
+    """Content hash of everything the result depends on (the cache key)."""
+    raw: bytes
+    sidecar: str | None = None
+    """Path of the `<stem>.annotations.yaml` corrections file, where there is one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What became of one article file."""
+
+    display: str
+    key: str
+    article: Article | None
+    """None where the file could not be read at all."""
+    diagnostics: tuple[Diagnostic, ...] = ()
+    """Problems outside the article record: why it failed, sidecar problems."""
+    crashed: bool = False
+    """True where the failure was a bug in newsarchive, not a problem with the file."""
+
+
+def _corrections(article: Article, sidecar: str) -> tuple[Article, list[Diagnostic]]:
+    try:
+        from newsarchive.annotate import apply_corrections  # type: ignore[import-not-found]  # being written
+    except ImportError:
+        return article, [Diagnostic(sidecar, None, "corrections files are not supported by this version; "
+                                    "ignored")]
+    fixed, diagnostics = apply_corrections(article, Path(sidecar))
+    return fixed, list(diagnostics)
+
+
+def load_article(job: Job) -> Loaded:
+    """Read, extract and correct one article; never raise, whatever the file holds."""
+    try:
+        article = extract(document_from_bytes(job.raw, job.display))
+        extra: list[Diagnostic] = []
+        if job.sidecar is not None:
+            article, extra = _corrections(article, job.sidecar)
+        return Loaded(job.display, job.key, article, tuple(extra))
+    except NewsarchiveError as exc:
+        return Loaded(job.display, job.key, None,
+                      (Diagnostic(exc.path or job.display, exc.line, exc.message, "error"),))
+    except RecursionError:
+        return Loaded(job.display, job.key, None,
+                      (Diagnostic(job.display, None, "article too deeply nested to read; skipped", "error"),))
+    except Exception as exc:
+        detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        log.debug("newsarchive: crash on %s\n%s", job.display, traceback.format_exc())
+        return Loaded(job.display, job.key, None,
+                      (Diagnostic(job.display, None, f"internal error, please report: {detail}", "error"),),
+                      crashed=True)
+
+
+def load_batch(jobs: list[Job], lexicon_dirs: tuple[str, ...] = ()) -> list[bytes]:
+    """Load a batch of articles and return each result pickled, ready for the cache as it is."""
+    for folder in lexicon_dirs:
+        add_lexicon_dir(Path(folder))
+    # Pickling here, in parallel, spares the main process a second pickling for the cache.
+    return [pickle.dumps(load_article(job), protocol=pickle.HIGHEST_PROTOCOL) for job in jobs]
