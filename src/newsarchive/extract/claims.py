@@ -1,9 +1,209 @@
-"""The claims pass (to be filled in)."""
+"""The claims pass: checkable statements of fact, and the source each is credited to.
+
+A clause is a claim when it holds something a fact-checker can look up (a number, a date, a
+named event, a definite outcome, a record, a denied event, a report) and no word of opinion,
+prediction or hedging outside quotation marks. Captions, headings and the standfirst (which
+restates the body) are skipped.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsarchive.extract.claims_by import Resolver
+from newsarchive.extract.claims_clauses import clauses
 from newsarchive.extract.draft import Draft
+from newsarchive.lexicon import load_data
+from newsarchive.records import Claim, Span
+
+_WORD = re.compile(r"[a-z][a-z']*|\d[\d,.]*")
+_DIGITS = re.compile(r"(?<![\w'])[$£€]?\d[\d,.]*(?:%|bn|m|k)?")
+_YEAR = re.compile(r"[$£€]?(?:1[6-9]\d\d|20\d\d)s?")
+_YEARS = re.compile(r"(?<![\w$£€.,])(?:1[6-9]\d\d|20\d\d)s?(?![\w%]|[.,]\d)")
+# An age ("a 31-year-old poet") describes a person; it is not what the sentence asserts.
+_AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ]years?[- ]old\b")
+_MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """A word list from the data file: single words in a set, longer phrases in one pattern."""
+
+    words: frozenset[str]
+    firsts: frozenset[str]
+    """First words of the longer phrases: the pattern runs only when one of them is present."""
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, items: list[str]) -> Phrases:
+        items = [str(i).lower() for i in items]
+        single = frozenset(i for i in items if re.fullmatch(r"[a-z']+", i))
+        multi = sorted((i for i in items if i not in single), key=len, reverse=True)
+        alt = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in multi)
+        pattern = re.compile(rf"(?<![\w']){'(?:' + alt + ')'}(?![\w'])") if multi else None
+        firsts = frozenset(_WORD.findall(m)[0] for m in multi if _WORD.findall(m))
+        return cls(single, firsts, pattern)
+
+    def find(self, words: list[str], present: set[str], lowered: str) -> str | None:
+        """Return the first phrase found in the clause, or None."""
+        if self.pattern is not None and not present.isdisjoint(self.firsts):
+            m = self.pattern.search(lowered)
+            if m:
+                return str(m.group(0))
+        if not present.isdisjoint(self.words):
+            return next(w for w in words if w in self.words)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The claims data file, compiled once."""
+
+    numbers: Phrases
+    dates: Phrases
+    event_names: frozenset[str]
+    events: re.Pattern[str]
+    outcomes: frozenset[str]
+    records: Phrases
+    event_nouns: frozenset[str]
+    negations: Phrases
+    hedges: frozenset[str]
+    reports: Phrases
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load_data("claims")
+    names = sorted(data["event_names"], key=len, reverse=True)
+    alt = "|".join(re.escape(e) for e in names)
+    return Lexicon(
+        numbers=Phrases.of(data["number_words"]),
+        dates=Phrases.of([*data["months"], *data["weekdays"], *data["time_words"]]),
+        event_names=frozenset(w.lower() for e in names for w in e.split()[-1:]) | {"may"},
+        # A capitalised run ending in an event word; "May" counts only beside a day number.
+        events=re.compile(rf"\b(?:[A-Z][\w’'-]+\s+){{1,4}}(?:{alt})\b|\b\d{{1,2}}\s+May\b|\bMay\s+\d{{1,2}}\b"),
+        outcomes=frozenset(data["outcome_verbs"]),
+        records=Phrases.of(data["record_words"]),
+        event_nouns=frozenset(data["event_nouns"]),
+        negations=Phrases.of(data["negations"]),
+        hedges=frozenset(data["hedges"]),
+        reports=Phrases.of(data["report_cues"]),
+    )
+
+
+def _masked(text: str, regions: list[tuple[int, int]]) -> str:
+    """Return the text with quoted stretches blanked, so hedges inside quotation marks do not count."""
+    for a, b in regions:
+        text = text[:a] + " " * (min(b, len(text)) - a) + text[b:]
+    return text
+
+
+def negated_event(lowered: str, free: str, free_words: set[str], lex: Lexicon) -> str | None:
+    """Return the denial ("yet to … protests") where a negation governs an event noun, else None.
+
+    The negation must stand outside quotation marks (`free`), so a chant of "no to war" is not a
+    denial; the event it governs may be quoted ("yet to see “mass protests”").
+    """
+    neg = lex.negations
+    if free_words.isdisjoint(neg.words) and free_words.isdisjoint(neg.firsts):
+        return None
+    spans = [(m.start(), m.end()) for m in neg.pattern.finditer(free)] if neg.pattern else []
+    spans += [(m.start(), m.end()) for m in _WORD.finditer(free) if m.group(0) in neg.words]
+    for a, b in sorted(spans):
+        for w in _WORD.findall(lowered, b, b + 60)[:4]:
+            if w in lex.event_nouns:
+                return f"{lowered[a:b]} … {w}"
+    return None
+
+
+def _number(text: str, lowered: str, present: set[str], lex: Lexicon) -> str | None:
+    """Return the first quantity in the clause that is not a year or an age."""
+    if "old" in present:
+        lowered = _AGE.sub(" ", lowered)
+    for found in _DIGITS.findall(lowered):
+        w = str(found).rstrip(",.")
+        if w and not _YEAR.fullmatch(w):
+            return w
+    for w in sorted(present & lex.numbers.words, key=lowered.find):
+        # Lower case in the original too: "Half-Blood Prince" is a title, not a quantity.
+        if re.search(rf"(?<![\w-]){w}\b", text) and re.search(rf"(?<![\w-]){w}\b", lowered):
+            return w
+    return None
+
+
+def _fold(text: str) -> str:
+    folded = text.lower().replace("’", "'")
+    # Offsets must survive lower-casing ("İ" grows); keep the text as it is where they would not.
+    return folded if len(folded) == len(text) else text.replace("’", "'")
+
+
+def checkable(text: str, lowered: str | None = None, free_text: str | None = None) -> str | None:
+    """Return why the clause is a checkable statement (a number, a date, …), or None.
+
+    `lowered` is the clause folded to lower case (straight apostrophes); `free_text` the same
+    with quoted stretches blanked, where the clause has any.
+    """
+    lex = lexicon()
+    if text.rstrip("”’\"' )").endswith("?"):
+        return None
+    lowered = _fold(text) if lowered is None else lowered
+    words = _WORD.findall(lowered)
+    if len(words) < _MIN_WORDS:
+        return None
+    free_text = lowered if free_text is None else free_text
+    free = words if free_text is lowered else _WORD.findall(free_text)
+    if len(free) < len(words) * 0.4:
+        free, free_text = words, lowered  # mostly quoted: the speaker's hedges count
+    free_words = set(free)
+    hedges = free_words & lex.hedges
+    if len(hedges) > 1:
+        return None
+    present = set(words)
+    why: list[str] = []
+    year = next(iter(_YEARS.findall(lowered)), None)
+    if date := year or lex.dates.find(words, present, lowered):
+        why.append(f"a date ({date})")
+    if not present.isdisjoint(lex.event_names) and (m := lex.events.search(text)):
+        why.append(f"a named event ({m.group(0)})")
+    if number := _number(text, lowered, present, lex):
+        why.append(f"a number ({number})")
+    if len(why) < 2 and (outcomes := present & lex.outcomes):
+        why.append(f"a definite outcome ({min(outcomes, key=lowered.find)})")
+    if record := lex.records.find(words, present, lowered):
+        why.append(f"a record or comparison ({record})")
+    if denial := negated_event(lowered, free_text, free_words, lex):
+        why.append(f"a denied event ({denial})")
+    if report := lex.reports.find(words, present, lowered):
+        why.append(f"reported as fact ({report})")
+    if not why or len(hedges) > len(why) - 1:
+        return None
+    return "; ".join(why)
 
 
 def find_claims(draft: Draft) -> None:
-    """Do nothing yet."""
+    """Add a Claim for each checkable clause of the body, credited where the text credits it."""
+    resolver = Resolver(draft)
+    by_para: dict[int, list[int]] = {}
+    for i, q in enumerate(draft.quotes):
+        by_para.setdefault(q.paragraph, []).append(i)
+    for para in draft.doc.paragraphs:
+        if para.kind != "text":
+            continue
+        quotes = [draft.quotes[i] for i in by_para.get(para.index, [])]
+        # The marks themselves belong to the quoted stretch.
+        regions = [(max(q.start - 1, 0), q.end + 1) for q in quotes]
+        text = para.text
+        lowered = _fold(text)
+        free = _fold(_masked(text, regions)) if regions else None
+        for clause in clauses(text, regions):
+            a, b = clause.start, clause.end
+            body = text[a:b]
+            quoted = free is not None and any(qa < b and a < qb for qa, qb in regions)
+            why = checkable(body, lowered[a:b], free[a:b] if free is not None and quoted else None)
+            if why is None:
+                continue
+            by = resolver.credit(para.index, text, clause, quotes)
+            line = para.line + text.count("\n", 0, clause.start)
+            draft.claims.append(Claim(body, by, Span(para.index, clause.start, clause.end, line), why))

@@ -1,0 +1,160 @@
+"""Find who an article credits a claim to: a cue in its sentence, or the quote it stands in."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsarchive.extract.claims_clauses import Clause
+from newsarchive.extract.draft import Draft, QuoteDraft
+from newsarchive.lexicon import load_data
+
+# A capitalised name of up to eight words ("the Economic Commission for Latin America and the
+# Caribbean"), with an acronym in brackets after it; not a capitalised pronoun or article.
+_NAME = (r"(?!(?:It|Its|They|We|I|This|That|These|Those|There|He|She|You|A|An)\b)(?:[Tt]he\s+)?(?!The\b)"
+         r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|de|von|van|al|the|and|and\s+the)\s+)?[A-Z][\w’'.&-]*){0,7}"
+         r"(?:\s+\([A-Z]{2,}\))?")
+_OPENERS = r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately)\b,?\s+)*"
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The compiled credit patterns."""
+
+    subject: re.Pattern[str]
+    """"X reported that …", "Kadyrov has been forced to admit …" at the start of a clause."""
+    according: re.Pattern[str]
+    """"according to X" anywhere."""
+    after: re.Pattern[str]
+    """", said X", "”, reported the paper", "…, X said"."""
+    descriptions: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = load_data("claims")
+    verbs = _alt(data["cue_verbs"])
+    fillers = _alt(data["cue_fillers"])
+    descs = _alt(data["source_descriptions"])
+    desc = rf"(?:the|this|that)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{descs})\b"
+    who = rf"(?P<who>{_NAME}|{desc}|(?i:he|she))"
+    subject = re.compile(rf"{_OPENERS}{who}\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?(?:{verbs})\b")
+    according = re.compile(rf"(?i:according\s+to)\s+(?P<who>{_NAME}|{desc})")
+    after = re.compile(
+        rf"[,”’\"]\s*(?:(?i:{verbs})\s+(?:(?P<desc>{desc})|(?:[a-z][\w-]*\s+){{0,4}}?(?P<name>{_NAME}))"
+        rf"|(?P<subj>{_NAME}|(?i:he|she))\s+(?:{verbs})\b)"
+        rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
+    return Cues(subject, according, after, frozenset(str(d) for d in data["source_descriptions"]))
+
+
+def _norm(name: str) -> str:
+    name = re.sub(r"\s+\([A-Z]{2,}\)$", "", name)
+    name = name.replace("’", "'").strip(" ,.;:'\"")
+    name = re.sub(r"'s$", "", name)
+    return re.sub(r"^(?:the|this|that)\s+", "", name, flags=re.IGNORECASE).casefold()
+
+
+class Resolver:
+    """Turn the words of a cue into the canonical name the entity pass chose."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.alias: dict[str, str] = {}
+        self.last_word: dict[str, set[str]] = {}
+        marks: list[tuple[int, int, str, bool]] = []
+        for name, ent in draft.entities.items():
+            for form in (name, *ent.aliases):
+                self.alias.setdefault(_norm(form), name)
+            self.last_word.setdefault(_norm(name).split(" ")[-1], set()).add(name)
+            for m in ent.mentions:
+                marks.append((m.span.paragraph, m.span.start, name, ent.kind == "person"))
+        marks.sort()
+        self.marks = marks
+        self.keys = [(p, s) for p, s, _, _ in marks]
+        self.longer: dict[str, str | None] = {}
+
+    def canonical(self, words: str) -> str:
+        """Return the entity name these words stand for, or the words themselves, tidied."""
+        key = _norm(words)
+        if key in self.alias:
+            return self.alias[key]
+        # "the Mail" → "Daily Mail", "Kadyrov" → "Ramzan Kadyrov", where only one name fits.
+        fits = self.last_word.get(key.split(" ")[-1], set()) if key else set()
+        if len(fits) == 1 and (" " not in key or key.split(" ")[0] in {"mr", "mrs", "ms", "dr", "prof"}):
+            return next(iter(fits))
+        if key and " " not in key:
+            longer = self._longer_form(key)
+            if longer:
+                return longer
+        return re.sub(r"^(?:the|this|that)\s+(?=[a-z])", "", words.strip()).replace("’s", "").strip(" ,.;:")
+
+    def _longer_form(self, word: str) -> str | None:
+        """Return the one longer name ending in `word` the article uses ("Daily Mail" for "Mail")."""
+        if word not in self.longer:
+            found: set[str] = set()
+            pattern = re.compile(rf"\b((?:[A-Z][\w’'&-]*\s+){{1,3}})(?i:{re.escape(word)})\b")
+            for para in self.draft.doc.paragraphs:
+                for m in pattern.finditer(para.text):
+                    lead = [w for w in m.group(1).split() if w[:1].isupper() and w.lower() != "the"]
+                    if lead and all(w[:1].isupper() for w in m.group(1).split()):
+                        found.add(" ".join([*lead, m.group(0).split()[-1]]))
+            self.longer[word] = next(iter(found)) if len(found) == 1 else None
+        return self.longer[word]
+
+    def nearest(self, paragraph: int, start: int, person: bool) -> str | None:
+        """Return the last entity of that kind named before this point, if any."""
+        i = bisect_left(self.keys, (paragraph, start))
+        while i > 0:
+            i -= 1
+            _, _, name, is_person = self.marks[i]
+            if is_person == person:
+                return name
+        return None
+
+    def credit(self, paragraph: int, text: str, clause: Clause, quotes: Sequence[QuoteDraft]) -> str | None:
+        """Return who the article credits the clause to, or None where the writer asserts it."""
+        # A claim inside a quotation is the speaker's.
+        for q in quotes:
+            if q.speaker and q.kind != "scare" and q.start <= clause.start and clause.end <= q.end + 1:
+                return q.speaker
+        c = cues()
+        scopes = [(clause.start, clause.end)]
+        if not clause.aside:
+            scopes.append(clause.sentence)
+        for a, b in scopes:
+            m = c.subject.match(text, a, b)
+            if m:
+                return self._who(m.group("who"), paragraph, m.start("who"), quotes, clause)
+        a, b = scopes[-1]
+        m = c.according.search(text, a, b) or c.after.search(text, a, b)
+        if m:
+            who = m.group("who") if "who" in m.re.groupindex else (m.group("desc") or m.group("name")
+                                                                    or m.group("subj"))
+            start = m.start("who") if "who" in m.re.groupindex else m.start()
+            return self._who(who, paragraph, start, quotes, clause)
+        for q in quotes:
+            if q.speaker and q.kind != "scare" and q.start < clause.end and clause.start < q.end:
+                return q.speaker
+        return None
+
+    def _who(self, who: str, paragraph: int, at: int, quotes: Sequence[QuoteDraft],
+             clause: Clause) -> str | None:
+        lowered = who.casefold()
+        is_pronoun = lowered in {"he", "she"}
+        is_desc = not is_pronoun and lowered.split(" ", 1)[0] in {"the", "this", "that"} and \
+            lowered.split()[-1] in cues().descriptions
+        if not (is_pronoun or is_desc):
+            return self.canonical(who)
+        # "said the paper", "he said": the speaker of a quote in the sentence, else the nearest
+        # earlier name of the right kind.
+        for q in quotes:
+            if q.speaker and clause.sentence[0] <= q.start < clause.sentence[1]:
+                return q.speaker
+        return self.nearest(paragraph, at, person=is_pronoun)

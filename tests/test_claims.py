@@ -1,0 +1,111 @@
+"""The claims pass, case by case (tests/test_claims_cases.yaml), and its limits."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from newsarchive.extract.claims import checkable, find_claims
+from newsarchive.extract.claims_clauses import clauses, sentences
+from newsarchive.extract.draft import Draft, EntityDraft, QuoteDraft
+from newsarchive.load.reader import parse_document
+from newsarchive.records import Mention, Span
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "test_claims_cases.yaml").read_text(encoding="utf-8"))
+
+
+def draft_for(case: dict[str, Any]) -> Draft:
+    """Build the Draft the earlier passes would hand over: entities and attributed quotes."""
+    # A headline first, so the layout reads every case line as body text.
+    doc = parse_document("Case headline\n\n" + case["text"], "case.txt")
+    draft = Draft(doc)
+    for name, aliases in (case.get("entities") or {}).items():
+        ent = EntityDraft(name, "person" if " " in name and not name.startswith("The ") else "outlet",
+                          aliases=set(aliases))
+        for para in doc.paragraphs:
+            for form in sorted({name, *aliases}, key=len, reverse=True):
+                for m in re.finditer(re.escape(form), para.text):
+                    ent.mentions.append(Mention(Span(para.index, m.start(), m.end(), para.line), form))
+        draft.entities[name] = ent
+    for text, speaker, kind in case.get("quotes") or []:
+        for para in doc.paragraphs:
+            at = para.text.find(text)
+            if at >= 0:
+                draft.quotes.append(QuoteDraft(para.index, at, at + len(text), "“", "”", kind, speaker))
+    return draft
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["title"] for c in CASES])
+def test_case(case: dict[str, Any]) -> None:
+    draft = draft_for(case)
+    find_claims(draft)
+    got = [(c.text, c.by, c.why) for c in draft.claims]
+    wanted = case.get("claims") or []
+    matched = 0
+    for want in wanted:
+        hit = next((g for g in got if want["has"] in g[0]), None)
+        assert hit is not None, f"no claim holds {want['has']!r}; got {got}"
+        assert hit[1] == want["by"], f"{want['has']!r}: by {hit[1]!r}, want {want['by']!r}"
+        if "why" in want:
+            assert want["why"] in hit[2]
+        matched += 1
+    for phrase in case.get("not") or []:
+        assert not any(phrase in g[0] for g in got), f"{phrase!r} should not be a claim"
+    if not wanted:
+        assert got == []
+    assert matched == len(wanted)
+
+
+def test_claim_spans_point_at_their_text() -> None:
+    draft = draft_for(CASES[1])
+    find_claims(draft)
+    for c in draft.claims:
+        para = draft.doc.paragraphs[c.span.paragraph]
+        assert para.text[c.span.start : c.span.end] == c.text
+        assert c.span.line == para.line
+
+
+def test_captions_and_headings_are_skipped() -> None:
+    text = ("Police arrested 40 people\n(Image credit: Getty Images)\n\nWhat next?\n\n"
+            "Police arrested 40 people on Friday in the city centre.\n")
+    draft = Draft(parse_document(text, "x.txt"))
+    find_claims(draft)
+    kinds = {draft.doc.paragraphs[c.span.paragraph].kind for c in draft.claims}
+    assert kinds == {"text"}
+    assert len(draft.claims) == 1
+
+
+def test_checkable_says_why() -> None:
+    assert checkable("Its defeat in 1982 was the end of the regime.") == "a date (1982)"
+    assert checkable("Police arrested 40 people on Friday.") == "a date (friday); a number (40)"
+    assert checkable("I think the plan is wrong.") is None
+    assert checkable("Did 300 people really die?") is None
+
+
+def test_sentences_and_clauses_cover_text_without_overlap() -> None:
+    text = "Dr. Smith left at 5 p.m. on Friday. Sales fell 3%; costs rose – the worst since 2009. Done."
+    spans = sentences(text)
+    assert next(text[a:b] for a, b in spans) == "Dr. Smith left at 5 p.m. on Friday."
+    parts = clauses(text)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(parts))
+    assert [text[c.start:c.end] for c in parts if c.aside] == ["the worst since 2009."]
+
+
+@pytest.mark.skipif(not Path("../shared/corpus/bbc").is_dir(), reason="needs ../shared")
+def test_bbc_sample_has_claims_with_reasons() -> None:
+    from newsarchive.load import read_document
+
+    files = sorted(Path("../shared/corpus/bbc/business").glob("*.txt"))[:40]
+    total = 0
+    for f in files:
+        draft = Draft(read_document(f, str(f)))
+        find_claims(draft)
+        assert all(c.why for c in draft.claims)
+        total += len(draft.claims)
+    assert 2 * len(files) < total < 20 * len(files)
