@@ -155,6 +155,24 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Request:
+    """An editor's archive-level correction from a sidecar file, carried out by the link step."""
+
+    kind: Literal["same-person", "different-person", "claim-link"]
+    name: str
+    """same/different-person: the person's name in this article; claim-link: text in this article's claim."""
+    other: str
+    """The other person's name, or text in the other article's claim."""
+    article: str = ""
+    """claim-link: slug of the other article (this article's slug where empty)."""
+    relation: Literal["agrees", "disagrees", "related"] = "related"
+    how: str = ""
+    path: str = ""
+    """The sidecar file, for diagnostics."""
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A document with everything the extractors found in it."""
 
@@ -165,6 +183,8 @@ class Article:
     sources: tuple[Source, ...] = ()
     notes: tuple[Note, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    requests: tuple[Request, ...] = ()
+    """Archive-level corrections from the article's sidecar (merged people, claim links)."""
 
     @property
     def path(self) -> str:
