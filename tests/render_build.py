@@ -13,9 +13,6 @@ import sys
 from pathlib import Path
 
 from newsarchive.config import SiteConfig
-from newsarchive.extract import extract
-from newsarchive.link import link_archive
-from newsarchive.load.reader import ARTICLE_SUFFIXES, read_document
 from newsarchive.records import Archive
 from newsarchive.render import Site
 
@@ -24,6 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def load_archive(folder: Path) -> Archive:
     """Read, extract and link every article in a folder."""
+    from newsarchive.extract import extract
+    from newsarchive.link import link_archive
+    from newsarchive.load.reader import ARTICLE_SUFFIXES, read_document
+
     paths = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES)
     return link_archive([extract(read_document(p, p.name)) for p in paths])
 

@@ -27,6 +27,8 @@ _SEQ = f"[{_OPEN}{_CLOSE}][{_DIGITS}]+{_END}"
 _TOKEN = re.compile(f"(<[^>]*>|{_SEQ})")
 _IN_TAG = re.compile("|".join([f"[{_ALL}]", *(re.escape(quote(c)) for c in _ALL)]), re.IGNORECASE)
 _TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
+# Link destinations and autolinks: a placeholder inside one would end up in (or punycode) the URL.
+_DESTINATION = re.compile(r"\]\([^)]*\)|<[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*>|<[^<>\s@]+@[^<>\s]+>")
 
 # Where marks may not stand directly: text there would be invalid HTML.
 _CONTAINERS = frozenset({"ul", "ol", "blockquote", "table", "thead", "tbody", "tfoot", "tr", "dl", "div"})
@@ -78,13 +80,18 @@ def insert_placeholders(text: str, marks: Sequence[Mark], markdown: bool) -> str
     """Return the text with an open and a close placeholder per mark, closes first at one offset."""
     text = _STRAY.sub("\ufffd", text)
     n = len(text)
+    guarded = [(m.start(), m.end()) for m in _DESTINATION.finditer(text)] if markdown else []
+
+    def outside(pos: int) -> int:
+        return next((b for a, b in guarded if a < pos < b), pos)
+
     events: list[tuple[int, int, int, int, str]] = []
     for i, m in enumerate(marks):
         start = max(0, min(m.start, n))
         end = max(start, min(m.end, n))
         if markdown:
-            start = _movable_start(text, start, True)
-            end = max(start, _movable_start(text, end, False))
+            start = outside(_movable_start(text, start, True))
+            end = max(start, outside(_movable_start(text, end, False)))
         # Sort: position, closes before opens, outer opens first, inner closes first.
         events.append((start, 1, -end, i, _code(_OPEN, i)))
         events.append((end, 0, -start, -i, _code(_CLOSE, i)))

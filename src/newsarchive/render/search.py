@@ -6,6 +6,7 @@ import json
 
 from newsarchive.records import Archive
 from newsarchive.render.context import ArchiveIndex, article_path, entity_path
+from newsarchive.render.views import entity_roles
 
 INDEX_PATH = "search-index.js"
 MAX_TEXT = 240
@@ -26,7 +27,7 @@ def search_index(archive: Archive, index: ArchiveIndex) -> bytes:
         detail = " · ".join(x for x in (doc.outlet, doc.date, doc.author) if x)
         rows.append(["a", doc.title or art.slug, detail, article_path(art.slug)])
     for entity in archive.people:
-        rows.append(["p", entity.name, ", ".join(entity.roles), entity_path(entity)])
+        rows.append(["p", entity.name, ", ".join(entity_roles(index, entity)), entity_path(entity)])
     for entity in archive.sources:
         rows.append(["s", entity.name, entity.kind, entity_path(entity)])
     for art in archive.articles:

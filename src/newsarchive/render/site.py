@@ -17,7 +17,14 @@ from newsarchive.render import data, jsonld
 from newsarchive.render.body import make_markdown, render_body
 from newsarchive.render.context import ArchiveIndex, article_path, entity_path, index_archive
 from newsarchive.render.search import INDEX_PATH, search_index
-from newsarchive.render.views import article_view, claim_groups, entity_places, most_quoted, quote_groups
+from newsarchive.render.views import (
+    article_view,
+    claim_groups,
+    entity_places,
+    entity_roles,
+    most_quoted,
+    quote_groups,
+)
 
 PACKAGE = Path(__file__).resolve().parent.parent
 BUILTIN_TEMPLATES = PACKAGE / "templates"
@@ -94,7 +101,8 @@ class Site:
                                         f"named in {len(articles)} articles.",
                             og_type="profile" if entity.kind == "person" else "website",
                             jsonld=jsonld.entity_graph(self.config, entity), entity=entity, what=what,
-                            quotes=quotes, claims=claims, articles=articles)
+                            quotes=quotes, claims=claims, articles=articles,
+                            roles=entity_roles(index, entity))
 
     def pages(self, archive: Archive) -> Iterator[tuple[str, bytes]]:
         """Yield every file of the site as (relative posix path, content), in a fixed order."""
@@ -159,9 +167,10 @@ class Site:
                                           groups=claim_groups(archive, index)).encode()
         lists = (("people", "People", archive.people), ("sources", "Sources", archive.sources))
         for name, kind, entities in lists:
+            roles = {entity_path(e): entity_roles(index, e) for e in entities}
             yield f"{name}.html", self._render("entities.html", f"{name}.html", title=kind,
                                                description=f"{kind} in the archive.", entities=entities,
-                                               kind=name).encode()
+                                               kind=name, roles=roles).encode()
         yield "search.html", self._render("search.html", "search.html", title="Search",
                                           description="Search articles, quotes, people and claims.").encode()
 

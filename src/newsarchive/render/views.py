@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsarchive.records import Archive, Article, Entity
-from newsarchive.render.context import ArchiveIndex, LinkView, Place
+from newsarchive.render.context import ArchiveIndex, LinkView, Place, entity_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +87,20 @@ def entity_places(index: ArchiveIndex, entity: Entity) -> tuple[list[Place], lis
     claims = [p for r in entity.claims if (p := index.claim_place(r)) is not None]
     articles = [index.articles[s] for s in entity.articles if s in index.articles]
     return quotes, claims, articles
+
+
+def entity_roles(index: ArchiveIndex, entity: Entity) -> tuple[str, ...]:
+    """Return the entity's roles, or where the link step gave none, the roles its articles give it."""
+    if entity.roles or entity.kind != "person":
+        return entity.roles
+    path = entity_path(entity)
+    roles: dict[str, None] = {}
+    for slug in entity.articles:
+        art = index.articles.get(slug)
+        for person in art.people if art is not None else ():
+            if index.names.get((slug, person.name)) == path:
+                roles.update(dict.fromkeys(person.roles))
+    return tuple(roles)
 
 
 def _grouped(places: Iterable[Place], nobody: str) -> list[Group]:
