@@ -1,0 +1,40 @@
+"""The attribution pass: who said each quote, and whether it is speech at all.
+
+An ordered list of small sieves (`sieves.SIEVES`) settles each quote; then its kind is set:
+"scare" where nobody is reported as saying it, otherwise "direct" for a full utterance and
+"partial" for a fragment woven into the writer's sentence.
+"""
+
+from __future__ import annotations
+
+from newsarchive.extract.attribution.context import build_context
+from newsarchive.extract.attribution.sieves import SIEVES
+from newsarchive.extract.draft import Draft
+
+__all__ = ["SIEVES", "attribute"]
+
+_DIRECT_WORDS = 4
+"""A quote of at least this many words that opens with a capital reads as a full utterance."""
+
+
+def attribute(draft: Draft) -> None:
+    """Set each quote's speaker, cue and kind."""
+    if not draft.quotes:
+        return
+    ctx = build_context(draft)
+    for q in sorted(draft.quotes, key=lambda q: (q.paragraph, q.start)):
+        for _name, sieve in SIEVES:
+            if sieve(ctx, q):
+                break
+        if q.kind != "scare":
+            q.kind = speech_kind(draft.text(q))
+
+
+def speech_kind(text: str) -> str:
+    """Return "direct" for a full utterance, "partial" for a fragment."""
+    stripped = text.lstrip(" .…'‘\"“(")
+    if len(text.split()) >= _DIRECT_WORDS and stripped[:1].isupper():
+        return "direct"
+    return "partial"
+
+

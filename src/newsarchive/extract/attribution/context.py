@@ -1,0 +1,181 @@
+"""What the sieves share for one article: quote-masked text, sentences, mentions, cue words."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from newsarchive.extract.draft import Draft, QuoteDraft
+from newsarchive.extract.entities import gender, get_lexicon
+from newsarchive.extract.entities.lexicon import Lexicon
+from newsarchive.lexicon import load_data
+
+if TYPE_CHECKING:
+    from newsarchive.extract.attribution.cues import Cue
+
+MASK = "·"
+"""Stands in for every character inside a quotation, so cue patterns never match quoted words."""
+
+
+@dataclass(frozen=True, slots=True)
+class CueWords:
+    """The cue lexicon (`cues.yaml`) as sets and compiled patterns."""
+
+    verb_re: re.Pattern[str]
+    """Any speech verb or "according to" phrase, as a whole word."""
+    verbs: frozenset[str]
+    weak: frozenset[str]
+    according: frozenset[str]
+    between: frozenset[str]
+    passive: frozenset[str]
+    pronouns: dict[str, str]
+    scare_re: re.Pattern[str]
+    """A term-introducing word or phrase right before a quotation ("so-called", "the podcast")."""
+    naming_re: re.Pattern[str]
+    """A passive naming verb right before a quotation ("has been dubbed")."""
+    unnamed: frozenset[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def _cue_words(key: int) -> CueWords:
+    data = load_data("cues")
+    verbs = [str(v) for v in data.get("verbs") or ()]
+    according = [str(v) for v in data.get("according") or ()]
+    scare = [str(v) for v in data.get("scare_before") or ()]
+    naming = [str(v) for v in data.get("naming") or ()]
+    return CueWords(
+        verb_re=re.compile(rf"\b(?:{_alternation(according + verbs)})\b"),
+        verbs=frozenset(verbs),
+        weak=frozenset(str(v) for v in data.get("weak") or ()),
+        according=frozenset(according),
+        between=frozenset(str(v) for v in data.get("between") or ()),
+        passive=frozenset(str(v) for v in data.get("passive") or ()),
+        pronouns={str(k): str(v) for k, v in (data.get("pronouns") or {}).items()},
+        scare_re=re.compile(rf"(?:^|\W)(?:{_alternation(scare)})[\s,:]*$", re.IGNORECASE),
+        naming_re=re.compile(rf"\b(?:is|are|was|were|be|been|being|so)\s+(?:{_alternation(naming)})[\s,:]*$"),
+        unnamed=frozenset(str(v) for v in data.get("unnamed") or ()),
+    )
+
+
+def cue_words() -> CueWords:
+    """Return the cue lexicon in use."""
+    return _cue_words(id(load_data("cues")))
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A mention of a person or body, by canonical name, where it stands."""
+
+    paragraph: int
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+@dataclass(slots=True)
+class Context:
+    """One article as the sieves see it."""
+
+    draft: Draft
+    lex: Lexicon
+    cues: CueWords
+    masked: list[str]
+    """Each paragraph's text with quotations' insides masked."""
+    sentences: list[list[tuple[int, int]]]
+    """Each paragraph's sentences, as (start, end) offsets."""
+    named: list[Named]
+    """Every mention, in reading order."""
+    genders: dict[str, str | None]
+    roles: dict[str, str]
+    """Canonical name → its roles and descriptions, lower-cased and joined, for "the minister"."""
+    quotes_in: dict[int, list[QuoteDraft]] = field(default_factory=dict)
+    speakers: list[tuple[int, int, str]] = field(default_factory=list)
+    """(paragraph, offset, name) of every holder a sieve resolved, in the order found."""
+    cue_cache: dict[int, list[Cue]] = field(default_factory=dict)
+
+    def sentence_of(self, paragraph: int, offset: int) -> tuple[int, int]:
+        """Return the (start, end) of the sentence holding the offset."""
+        for start, end in self.sentences[paragraph]:
+            if start <= offset < end:
+                return start, end
+        spans = self.sentences[paragraph]
+        return spans[-1] if spans else (0, len(self.masked[paragraph]))
+
+    def named_at(self, paragraph: int, start: int, end: int) -> list[Named]:
+        """Return the mentions lying within [start, end) of a paragraph."""
+        i = bisect_left(self.named, (paragraph, start), key=lambda n: (n.paragraph, n.start))
+        out = []
+        while i < len(self.named) and self.named[i].paragraph == paragraph and self.named[i].start < end:
+            if self.named[i].end <= end:
+                out.append(self.named[i])
+            i += 1
+        return out
+
+    def before(self, paragraph: int, offset: int) -> list[Named]:
+        """Return the mentions standing before a place, nearest first."""
+        i = bisect_left(self.named, (paragraph, offset), key=lambda n: (n.paragraph, n.start))
+        return self.named[:i][::-1]
+
+
+_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|[\"”]\s+(?=[\"“][A-Z])")
+
+
+def _sentences(masked: str, abbrevs: frozenset[str]) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in _BOUNDARY.finditer(masked):
+        word = masked[max(0, m.start() - 6):m.start()].split()[-1:] or [""]
+        w = word[0].lstrip("(“\"")
+        if masked[m.start()] == "." and (w in abbrevs or (len(w) == 1 and w.isupper()) or w.count(".") >= 1):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(masked)))
+    return spans
+
+
+def _mask(text: str, quotes: list[QuoteDraft]) -> str:
+    chars = list(text)
+    for q in quotes:
+        inner = text[q.start:q.end].rstrip()
+        for i in range(q.start, q.end):
+            chars[i] = MASK
+        # Keep a sentence end that falls inside a quotation ("chanting “no to war.” For months")
+        if inner[-1:] in ".!?" and q.end > q.start:
+            chars[q.start + len(inner) - 1] = "."
+    return "".join(chars)
+
+
+def build_context(draft: Draft) -> Context:
+    """Return the shared view of the article the sieves work on."""
+    lex = get_lexicon()
+    quotes_in: dict[int, list[QuoteDraft]] = {}
+    for q in draft.quotes:
+        quotes_in.setdefault(q.paragraph, []).append(q)
+    masked = []
+    sentences = []
+    for para in draft.doc.paragraphs:
+        m = _mask(para.text, quotes_in.get(para.index, []))
+        masked.append(m)
+        sentences.append(_sentences(m, lex.abbrevs))
+    named = []
+    genders: dict[str, str | None] = {}
+    roles: dict[str, str] = {}
+    for name, entity in draft.entities.items():
+        kind = entity.kind
+        for mention in entity.mentions:
+            s = mention.span
+            named.append(Named(s.paragraph, s.start, s.end, name, kind))
+        if kind == "person":
+            genders[name] = gender(sorted(entity.aliases, key=len, reverse=True), lex)
+        roles[name] = " ".join(entity.roles).lower()
+    named.sort(key=lambda n: (n.paragraph, n.start))
+    return Context(draft, lex, cue_words(), masked, sentences, named, genders, roles, quotes_in)

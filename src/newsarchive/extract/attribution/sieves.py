@@ -1,0 +1,111 @@
+"""The attribution sieves, tried in order on each quote until one settles it.
+
+Each sieve looks at one quote and either settles it (sets its speaker, cue and whether it is
+speech) and returns True, or leaves it to the next. Like Stanford's quote attributor, the
+surest evidence comes first: a term-introducing word, a cue in the quote's own sentence, a cue
+elsewhere in its paragraph, the speaker of the paragraph it continues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsarchive.extract.attribution.context import MASK, Context
+from newsarchive.extract.attribution.cues import Cue, paragraph_cues
+from newsarchive.extract.draft import QuoteDraft
+
+Sieve = Callable[[Context, QuoteDraft], bool]
+
+SHORT = 3
+"""Quotes of at most this many words, with no cue of their own, read as terms (scare quotes)."""
+_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"))
+
+
+def _words(ctx: Context, q: QuoteDraft) -> list[str]:
+    return ctx.draft.text(q).split()
+
+
+def _settle(q: QuoteDraft, speaker: str | None, cue: str, speech: bool = True) -> bool:
+    q.speaker = speaker
+    q.cue = cue
+    q.kind = "direct" if speech else "scare"
+    return True
+
+
+def scare_term(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle a quote introduced as a term, title or chant ("so-called", "the podcast", "chanting")."""
+    masked = ctx.masked[ctx_paragraph(q)]
+    open_at = q.start - (1 if q.open_mark else 0)
+    before = masked[max(0, open_at - 40):open_at]
+    if ctx.cues.scare_re.search(before) or ctx.cues.naming_re.search(before):
+        return _settle(q, None, "term", speech=False)
+    words = _words(ctx, q)
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    text = ctx.draft.text(q).rstrip()
+    if 2 <= len(words) <= 8 and content and all(w[:1].isupper() for w in content) and text[-1:] not in ".!?,":
+        return _settle(q, None, "title", speech=False)
+    return False
+
+
+def ctx_paragraph(q: QuoteDraft) -> int:
+    return q.paragraph
+
+
+def _distance(q: QuoteDraft, cue: Cue) -> int:
+    return q.start - cue.end if cue.end <= q.start else cue.start - q.end
+
+
+def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle a quote by the nearest speech cue in its own sentence."""
+    start, end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
+    end = max(end, ctx.sentence_of(q.paragraph, max(q.end - 1, q.start))[1])
+    cues = [c for c in paragraph_cues(ctx, q.paragraph) if start <= c.start < end]
+    if not cues:
+        return False
+    named = [c for c in cues if c.how]
+    best = min(named or cues, key=lambda c: abs(_distance(q, c)))
+    return _settle(q, best.holder, best.how or "unnamed")
+
+
+def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle a quote with no cue in its sentence by the nearest named cue in its paragraph."""
+    cues = [c for c in paragraph_cues(ctx, q.paragraph) if c.holder is not None]
+    if not cues:
+        return False
+    # Prefer a cue before the quote at equal distance: the speaker is usually named first.
+    best = min(cues, key=lambda c: (abs(_distance(q, c)), c.start > q.start))
+    return _settle(q, best.holder, "paragraph")
+
+
+def continued(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle a quote in a paragraph with no cue by the voice of the paragraph before."""
+    paras = ctx.draft.doc.paragraphs
+    prev = q.paragraph - 1
+    if prev < 0 or paras[prev].kind != "text" or paras[q.paragraph].kind != "text":
+        return False
+    masked = ctx.masked[q.paragraph]
+    opens = not masked[:max(q.start - 1, 0)].strip(" " + MASK)
+    if opens:
+        spoken = [p for p in ctx.quotes_in.get(prev, []) if p.speaker is not None]
+        if spoken:
+            return _settle(q, spoken[-1].speaker, "continued")
+    if len(_words(ctx, q)) <= SHORT:
+        return False
+    cues = [c for c in paragraph_cues(ctx, prev) if c.holder is not None]
+    if cues:
+        return _settle(q, cues[0].holder, "continued")
+    return False
+
+
+def leftover(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle what no cue reaches: words nobody is reported as saying are a scare quote."""
+    return _settle(q, None, "none", speech=False)
+
+
+SIEVES: list[tuple[str, Sieve]] = [
+    ("scare-term", scare_term),
+    ("sentence", same_sentence),
+    ("paragraph", same_paragraph),
+    ("continued", continued),
+    ("leftover", leftover),
+]

@@ -1,9 +1,0 @@
-"""The entities pass (to be filled in)."""
-
-from __future__ import annotations
-
-from newsarchive.extract.draft import Draft
-
-
-def find_entities(draft: Draft) -> None:
-    """Do nothing yet."""

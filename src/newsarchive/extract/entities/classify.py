@@ -1,0 +1,184 @@
+"""Split a run of capitalised words into named things: bodies, titles and person names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newsarchive.extract.entities.lexicon import Body, Lexicon
+from newsarchive.extract.entities.scan import JOINING, Run
+from newsarchive.lexicon import load_data
+
+# Words before an ambiguous outlet form ("Times", "Post") that show a medium is meant.
+_MEDIUM_BEFORE = re.compile(r"(?:\b(?:the|The|told|to|on|in|with|by|for|from|according to)\s+)$")
+
+
+@dataclass(slots=True)
+class Piece:
+    """One named thing found in a run."""
+
+    kind: str
+    """"body", "name" (a person candidate) or "title" (a title with no name after it)."""
+    start: int
+    end: int
+    words: list[str]
+    """The name's words (titles and honorifics removed)."""
+    surface: str
+    """The words as written, titles included ("Dr Karena Avedissian")."""
+    body: Body | None = None
+    title: list[str] = field(default_factory=list)
+    """Title words before the name, as written ("Defence", "Minister")."""
+    honorific: str | None = None
+    possessive: bool = False
+    initial: bool = False
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+
+def _key(word: str) -> str:
+    return word[:-1] if word.endswith(".") and len(word) > 2 else word
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    cues = load_data("cues")
+    return frozenset(str(w) for w in cues.get("verbs") or () if " " not in str(w))
+
+
+def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
+    """Return the bodies, titles and candidate person names a run of capitalised words holds."""
+    words, offs = run.words, run.offsets
+    n = len(words)
+    pieces: list[Piece] = []
+    title: list[str] = []
+    title_start = -1
+    honorific: str | None = None
+    i = 0
+    while i < n:
+        w = words[i]
+        if w in ("The", "the"):
+            i += 1
+            continue
+        body_end, body = _match_body(words, i, lex)
+        if body is not None:
+            if body.name in lex.not_bodies:
+                i = body_end
+                continue
+            if _ambiguous_ok(words, i, body_end, text, offs, lex):
+                pieces.append(Piece("body", offs[i], offs[body_end - 1] + len(words[body_end - 1]),
+                                    words[i:body_end], " ".join(words[i:body_end]), body=body))
+                title, honorific = [], None
+                i = body_end
+                continue
+        t_end = _match_title(words, i, lex)
+        if t_end > i:
+            if not title:
+                title_start = offs[i]
+            for t in words[i:t_end]:
+                if _key(t) in lex.honorifics:
+                    honorific = _key(t)
+                else:
+                    title.append(t)
+            i = t_end
+            continue
+        if w in JOINING:
+            i += 1
+            continue
+        j = i
+        while j < n and words[j] not in JOINING:
+            j += 1
+        org_end = _org_end(words, i, j, lex)
+        if org_end > i:
+            while org_end - i > 2 and words[i] in lex.not_names:
+                i += 1
+            name = words[i:org_end]
+            text_form = " ".join(name)
+            if text_form not in lex.not_bodies:
+                pieces.append(Piece("body", offs[i], offs[org_end - 1] + len(words[org_end - 1]), name,
+                                    text_form, body=Body(text_form, "organisation", "organisation",
+                                                         frozenset())))
+            title, honorific = [], None
+            i = org_end
+            continue
+        # A title word at the end of a name ("John Major") is part of the name; capitalised
+        # words before a title word belong to it ("Prime Minister", "Shadow Home Secretary").
+        k = i
+        while k < j:
+            if k > i and k < _match_title(words, k, lex) < j:
+                break
+            k += 1
+        if k < j and not any(w in lex.female or w in lex.male for w in words[i:k]):
+            if not title:
+                title_start = offs[i]
+            title.extend(words[i:k])
+            i = k
+            continue
+        name_words = words[i:k]
+        while name_words and name_words[0] in lex.not_names and _key(name_words[0]) not in lex.honorifics:
+            i += 1
+            name_words = name_words[1:]
+        if name_words:
+            start = title_start if (title or honorific) and title_start >= 0 else offs[i]
+            end = offs[k - 1] + len(words[k - 1])
+            pieces.append(Piece("name", offs[i], end, [_key(x) if len(x) > 2 else x for x in name_words],
+                                text[start:end], title=list(title), honorific=honorific,
+                                initial=run.initial and offs[i] == run.start))
+        title, honorific = [], None
+        i = max(k, i + 1)
+    if title:
+        pieces.append(Piece("title", title_start, offs[-1] + len(words[-1]), [], " ".join(title),
+                            title=list(title)))
+    if pieces and run.possessive:
+        pieces[-1].possessive = True
+    return pieces
+
+
+def _match_body(words: list[str], i: int, lex: Lexicon) -> tuple[int, Body | None]:
+    """Return the end of the longest known outlet or body name starting at word i, and the body."""
+    for j in range(min(len(words), i + 8), i, -1):
+        body = lex.bodies.get(" ".join(words[i:j]))
+        if body is not None:
+            return j, body
+    return i, None
+
+
+def _ambiguous_ok(words: list[str], i: int, j: int, text: str, offs: list[int], lex: Lexicon) -> bool:
+    form = " ".join(words[i:j])
+    if form not in lex.ambiguous:
+        return True
+    if i > 0 and words[i - 1] in ("The", "the"):
+        return True
+    if _MEDIUM_BEFORE.search(text, max(0, offs[i] - 16), offs[i]):
+        return True
+    after = text[offs[j - 1] + len(words[j - 1]):offs[j - 1] + len(words[j - 1]) + 14].split()
+    return bool(after) and after[0].strip(",.") in _cue_words()
+
+
+def _match_title(words: list[str], i: int, lex: Lexicon) -> int:
+    """Return the end of the longest title or honorific starting at word i (i when none)."""
+    for j in range(min(len(words), i + lex.max_title_words), i, -1):
+        phrase = " ".join(_key(w) for w in words[i:j])
+        if phrase in lex.titles or (j == i + 1 and phrase in lex.honorifics):
+            return j
+    return i
+
+
+def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
+    """Return the end of a body's name that starts at word i (i when the words are no body)."""
+    n = len(words)
+    end = j
+    # "Bank of England", "Institute for Fiscal Studies": a lead word carries the name on.
+    if j < n and words[j - 1] in lex.org_leads:
+        k = j
+        while k < n and (words[k] in JOINING or words[k][:1].isupper()):
+            k += 1
+        while k > j and words[k - 1] in JOINING:
+            k -= 1
+        if k > j + 1:
+            return k
+    if end - i >= 2 and words[end - 1] in lex.org_heads:
+        return end
+    return i

@@ -1,0 +1,134 @@
+"""Decide whether a name candidate is a person, and collect the roles the text gives them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsarchive.extract.entities.classify import Piece
+from newsarchive.extract.entities.lexicon import Lexicon
+from newsarchive.lexicon import load_data
+
+# ", a 22-year-old student", ", the head of the group", ", an academic and expert on …"
+_APPOSITIVE = re.compile(r",\s+((?:an?|the|his|her|their)\s[^,.;:“”\"()—–]{2,90}?)(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
+_GENERIC = frozenset(("any", "every", "each", "no", "some", "many", "most", "like", "other", "another"))
+_AGE = re.compile(r",\s+(\d{1,3}),")
+_DETERMINERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "and", "by",
+                          "with", "of", "to", "for", "as", "former", "said", "says", "told", "like",
+                          "any", "every", "each", "no", "one", "another", "some", "many", "most", "other"))
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The cue words the entity pass needs: speech verbs and the words allowed before them."""
+
+    verbs: frozenset[str]
+    between: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> Cues:
+    data = load_data("cues")
+    verbs = frozenset(str(v) for v in data.get("verbs") or () if " " not in str(v))
+    return Cues(verbs, frozenset(str(v) for v in data.get("between") or ()))
+
+
+def _words_before(text: str, start: int, n: int) -> list[str]:
+    return text[max(0, start - 12 * n):start].split()[-n:]
+
+
+def cue_adjacent(text: str, start: int, end: int) -> bool:
+    """Return True where a speech verb stands right after the name or right before it."""
+    cues = _cues()
+    # "Nad said", and ", Sergey Shoigu, reportedly told" inside commas; but not "in Kharkiv, said
+    # the paper", where the verb's holder follows it.
+    tail = text[end:end + 40]
+    if tail.startswith(",") and text[max(0, start - 2):start].strip() != ",":
+        tail = ""
+    after = tail.lstrip(",").split()
+    for w in after[:3]:
+        w = w.strip(",.:;")
+        if w in cues.verbs:
+            return True
+        if w not in cues.between:
+            break
+    before = _words_before(text, start, 3)
+    if before and before[-1].strip(",") in cues.verbs:
+        return True
+    return len(before) >= 2 and before[-2].lower() == "according" and before[-1] == "to"
+
+
+def role_before(text: str, start: int, lex: Lexicon) -> str | None:
+    """Return a role written just before a name ("foreign affairs correspondent", "Chechen leader")."""
+    words = _words_before(text, start, 5)
+    if not words:
+        return None
+    last = words[-1].rstrip(",")
+    if last.lower() not in lex.roles:
+        return None
+    role = [last]
+    stop = ""
+    for w in reversed(words[:-1]):
+        if w.lower() in _DETERMINERS or not w[-1:].isalnum() or len(role) >= 4:
+            stop = w.lower()
+            break
+        role.insert(0, w)
+    # "like any leader, Putin": a generic noun, not this person's role.
+    return None if stop in _GENERIC else " ".join(role)
+
+
+def appositive(text: str, end: int, lex: Lexicon) -> str | None:
+    """Return a description set after a name between commas (", a 31-year-old poet,")."""
+    m = _APPOSITIVE.match(text, end)
+    if m is None:
+        age = _AGE.match(text, end)
+        return f"aged {age.group(1)}" if age else None
+    phrase = m.group(1)
+    words = [w.strip(",").lower() for w in phrase.split()]
+    if any("year-old" in w for w in words) or any(w in lex.roles for w in words[:7]):
+        return phrase
+    return None
+
+
+def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon) -> tuple[bool, list[str]]:
+    """Return whether the text shows the candidate is a person, and the roles it gives them."""
+    roles: list[str] = []
+    strong = False
+    if piece.title:
+        words = [t.rstrip(".") for t in piece.title]
+        if len(words) == 1:
+            words = [lex.titles.get(words[0], words[0])]
+        roles.append(" ".join(words))
+        # "General Election" is no person: a title that is also a common word needs a name after it.
+        strong = (any(t.rstrip(".") not in lex.weak_titles for t in piece.title) or len(piece.words) >= 2
+                  or piece.words[0] in lex.female or piece.words[0] in lex.male)
+    if piece.honorific:
+        strong = True
+    if title_before:
+        roles.append(title_before)
+        strong = True
+    before = role_before(text, piece.start, lex)
+    if before:
+        roles.append(before)
+    after = appositive(text, piece.end, lex)
+    if after:
+        roles.append(after)
+    first = piece.words[0] if piece.words else ""
+    named = len(piece.words) >= 2 and (first in lex.female or first in lex.male)
+    if any(w in lex.not_names for w in piece.words[1:]) and not (strong or named):
+        return False, []
+    evidence = strong or named or bool(before or after) or cue_adjacent(text, piece.start, piece.end)
+    if len(piece.words) == 1 and piece.words[0] in lex.not_names:
+        return False, []
+    return evidence, [r for r in roles if r]
+
+
+def gender(forms: set[str] | list[str], lex: Lexicon) -> str | None:
+    """Return "female"/"male" from a person's forms (given name or honorific), None if unknown."""
+    for form in forms:
+        first = form.split(" ", 1)[0].rstrip(".")
+        g = lex.gender(first)
+        if g:
+            return g
+    return None

@@ -1,0 +1,124 @@
+"""The name lexicons (outlets, organisations, titles, given names) as lookup tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsarchive.lexicon import load_data
+
+SourceType = str
+"""An outlet's kind in `outlets.yaml` ("newspaper", "magazine", "think-tank", …)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A known outlet or organisation: its canonical name, kind and the words that point back to it."""
+
+    name: str
+    kind: str
+    """"outlet" or "organisation" (the record's kind)."""
+    type: SourceType
+    """The finer kind: "newspaper", "agency", "think-tank", "organisation"."""
+    describe: frozenset[str]
+    """Descriptions that point back to it once named ("paper", "foreign affairs magazine")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the entity and attribution passes look names up in."""
+
+    bodies: dict[str, Body]
+    """Surface form (without a leading "The") → the body it names."""
+    ambiguous: frozenset[str]
+    """Forms that count as an outlet only after "the" or a medium word."""
+    org_heads: frozenset[str]
+    org_leads: frozenset[str]
+    not_bodies: frozenset[str]
+    honorifics: frozenset[str]
+    titles: dict[str, str]
+    """Title words and phrases (abbreviations included) → the role they give."""
+    max_title_words: int
+    weak_titles: frozenset[str]
+    roles: frozenset[str]
+    female: frozenset[str]
+    male: frozenset[str]
+    not_names: frozenset[str]
+    type_words: dict[str, frozenset[str]]
+    """Description word ("paper") → the outlet types it can point back to."""
+    abbrevs: frozenset[str]
+    """Words that may carry a full stop inside a name ("Sen.", "Dr.", "Jr.")."""
+
+    def gender(self, word: str) -> str | None:
+        """Return "female"/"male" for a given name or honorific, None when unknown."""
+        if word in self.female:
+            return "female"
+        if word in self.male:
+            return "male"
+        return None
+
+
+def _words(items: Any) -> frozenset[str]:
+    return frozenset(str(x) for x in items or ())
+
+
+def _bodies(outlets: dict[str, Any], orgs: dict[str, Any]) -> tuple[dict[str, Body], dict[str, frozenset[str]]]:
+    types: dict[str, set[str]] = {}
+    for typ, words in (outlets.get("descriptions") or {}).items():
+        for w in words or ():
+            types.setdefault(str(w), set()).add(str(typ))
+    bodies: dict[str, Body] = {}
+    for entry in outlets.get("outlets") or ():
+        typ = str(entry.get("kind", "website"))
+        kind = "organisation" if typ in ("think-tank", "pollster") else "outlet"
+        body = Body(str(entry["name"]), kind, typ, _words(entry.get("describe")))
+        for form in [entry["name"], *(entry.get("aliases") or ())]:
+            bodies.setdefault(_strip_the(str(form)), body)
+    for entry in orgs.get("known") or ():
+        body = Body(str(entry["name"]), "organisation", "organisation", _words(entry.get("describe")))
+        for form in [entry["name"], *(entry.get("aliases") or ())]:
+            bodies.setdefault(_strip_the(str(form)), body)
+    return bodies, {w: frozenset(t) for w, t in types.items()}
+
+
+def _strip_the(form: str) -> str:
+    return form[4:] if form[:4] in ("The ", "the ") else form
+
+
+def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any],
+           names: dict[str, Any]) -> Lexicon:
+    bodies, type_words = _bodies(outlets, orgs)
+    title_map = {str(k): str(v) for k, v in (titles.get("titles") or {}).items()}
+    return Lexicon(
+        bodies=bodies,
+        ambiguous=_words(outlets.get("ambiguous")),
+        org_heads=_words(orgs.get("heads")),
+        org_leads=_words(orgs.get("leads")),
+        not_bodies=_words(orgs.get("not_bodies")),
+        honorifics=_words(titles.get("honorifics")),
+        titles=title_map,
+        weak_titles=_words(titles.get("weak_titles")),
+        max_title_words=max((len(t.split()) for t in title_map), default=1),
+        roles=_words(titles.get("roles")),
+        female=_words(names.get("female")) | _words(titles.get("female")),
+        male=_words(names.get("male")) | _words(titles.get("male")),
+        not_names=_words(names.get("not_names")),
+        type_words=type_words,
+        abbrevs=frozenset({t for t in title_map if " " not in t} | _words(titles.get("honorifics"))
+                          | {"Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co"}),
+    )
+
+
+_built: list[tuple[tuple[object, ...], Lexicon]] = []
+
+
+def get_lexicon() -> Lexicon:
+    """Return the lexicon built from the data files in use (rebuilt when they change)."""
+    sources = (load_data("outlets"), load_data("organisations"), load_data("titles"), load_data("names"))
+    # load_data is cached and cleared when a user lexicon folder is added: the same objects
+    # mean the same data, so the tables are rebuilt exactly when it changed.
+    if _built and all(a is b for a, b in zip(_built[0][0], sources, strict=True)):
+        return _built[0][1]
+    lexicon = _build(*sources)
+    _built[:] = [(sources, lexicon)]
+    return lexicon

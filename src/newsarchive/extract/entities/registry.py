@@ -1,0 +1,75 @@
+"""Gather mentions under canonical names: the fullest form of a person's name, a body's own name."""
+
+from __future__ import annotations
+
+from newsarchive.extract.draft import EntityDraft
+from newsarchive.records import Mention, Span
+
+
+class Registry:
+    """The entities of one article, keyed by canonical name, with short forms folded in."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, EntityDraft] = {}
+        self._last_seen: dict[str, int] = {}
+        self._clock = 0
+
+    def add_body(self, name: str, kind: str, form: str, span: Span, roles: list[str]) -> str:
+        """Record a mention of an outlet or organisation and return its canonical name."""
+        entity = self.entities.get(name)
+        if entity is None:
+            entity = self.entities[name] = EntityDraft(name, "outlet" if kind == "outlet" else "organisation")
+        self._note(entity, form, span, roles)
+        return name
+
+    def find_person(self, words: list[str]) -> str | None:
+        """Return the canonical name a (possibly short) form of a person's name refers to."""
+        best: str | None = None
+        best_seen = -1
+        for name, entity in self.entities.items():
+            if entity.kind != "person":
+                continue
+            if _same_person(name.split(" "), words) and self._last_seen.get(name, -1) > best_seen:
+                best, best_seen = name, self._last_seen.get(name, -1)
+        return best
+
+    def add_person(self, words: list[str], form: str, span: Span, roles: list[str]) -> str:
+        """Record a mention of a person, folding it into an earlier fuller or shorter form."""
+        name = " ".join(words)
+        known = self.find_person(words)
+        if known is None:
+            entity = self.entities[name] = EntityDraft(name, "person")
+        else:
+            entity = self.entities[known]
+            if len(words) > len(known.split(" ")) and len(words) > 1:
+                # A fuller form becomes the canonical name; the shorter stays an alias.
+                del self.entities[known]
+                self._last_seen.pop(known, None)
+                entity.aliases.add(known)
+                entity.name = name
+                self.entities[name] = entity
+        entity.aliases.add(name)
+        self._note(entity, form, span, roles)
+        return entity.name
+
+    def _note(self, entity: EntityDraft, form: str, span: Span, roles: list[str]) -> None:
+        entity.aliases.add(form)
+        entity.mentions.append(Mention(span, form))
+        for role in roles:
+            if role not in entity.roles:
+                entity.roles.append(role)
+        self._clock += 1
+        self._last_seen[entity.name] = self._clock
+
+
+def _same_person(known: list[str], words: list[str]) -> bool:
+    """Return True where two forms of a name can be one person ("Nad" ~ "Jaroslav Nad")."""
+    if known == words:
+        return True
+    if len(words) == 1 or len(known) == 1:
+        short, full = (words, known) if len(words) == 1 else (known, words)
+        return short[0] == full[-1] or (short[0] == full[0] and len(full) == 2)
+    if known[-1] != words[-1]:
+        return False
+    # "Paul Ryan" ~ "Paul D. Ryan"; "Bill Clinton" is not "Hillary Clinton".
+    return known[0] == words[0] or known[0].rstrip(".") == words[0][:1] or words[0].rstrip(".") == known[0][:1]

@@ -1,0 +1,105 @@
+"""Find runs of capitalised words (name candidates) in a paragraph, split where names end."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsarchive.extract.entities.lexicon import Lexicon
+
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"
+# Lower-case words that may stand inside one name: "Carnegie Endowment for International Peace",
+# "Ursula von der Leyen", "Bashar al-Assad".
+CONNECTORS = ("of", "for", "the", "and", "&", "on", "de", "da", "di", "del", "della", "der", "den", "van",
+              "von", "bin", "ibn", "al", "el", "la", "le", "du", "dos", "das", "ter", "ten", "y")
+JOINING = frozenset(("of", "for", "the", "and", "&", "on"))
+"""Connectors that join two names into a body's name, never inside a person's name."""
+POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+@dataclass(slots=True)
+class Run:
+    """A run of capitalised words: a name candidate, with where it stands."""
+
+    paragraph: int
+    start: int
+    end: int
+    words: list[str]
+    """The words, connectors included, possessive endings removed."""
+    offsets: list[int]
+    """Start offset of each word in the paragraph."""
+    initial: bool
+    """True where the run starts a sentence (so its first word may be capitalised for that reason)."""
+    possessive: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+@lru_cache(maxsize=4)
+def _run_re(abbrevs: frozenset[str]) -> re.Pattern[str]:
+    dotted = "|".join(sorted((re.escape(a) for a in abbrevs), key=len, reverse=True))
+    # The look-ahead makes every position that is not a capital fail at once: the scan stays
+    # linear and cheap on text that is mostly lower case.
+    first = (rf"(?=[{UPPER}])(?:(?:{dotted})\.|[{UPPER}]\.(?:[{UPPER}]\.)*"
+             rf"|[{UPPER}][\w]*(?:[’'\-][\w]+)*[’']?)")
+    prefixed = rf"(?:al-|el-|d[’'])[{UPPER}][\w]*(?:[’'\-][\w]+)*[’']?"
+    conn = "|".join(re.escape(c) for c in CONNECTORS)
+    head = first.replace(f"(?=[{UPPER}])", f"(?=[{UPPER}])(?<![\\w’'\\-.])", 1)
+    return re.compile(rf"{head}(?:[ \u00a0](?:(?:{conn})[ \u00a0])*(?:{first}|{prefixed}))*")
+
+
+_STARTERS = frozenset(".!?:;“‘\"([")
+
+
+def _initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 4):start].rstrip()
+    if start < 4 and not before:
+        return True
+    if not before:
+        return _initial(text, start - 4) if start >= 4 else True
+    last = before[-1]
+    if last in _STARTERS:
+        return True
+    return last in "\"”’)" and len(before) > 1 and before[-2] in ".!?"
+
+
+def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
+    """Return the name candidates in one paragraph's text, split at possessives."""
+    runs: list[Run] = []
+    skip = lex.not_names
+    for m in _run_re(lex.abbrevs).finditer(text):
+        found = m.group()
+        if found in skip and found not in lex.bodies:
+            continue
+        words: list[str] = []
+        offsets: list[int] = []
+        pos = m.start()
+        for raw in m.group().replace("\u00a0", " ").split(" "):
+            words.append(raw)
+            offsets.append(pos)
+            pos += len(raw) + 1
+            if raw.endswith(POSSESSIVE) and len(raw) > 2 and raw not in ("O’", "O'"):
+                base = raw[:-2] if raw.endswith(("’s", "'s")) else raw[:-1]
+                words[-1] = base
+                _emit(runs, text, paragraph, words, offsets, possessive=True)
+                words, offsets = [], []
+        _emit(runs, text, paragraph, words, offsets, possessive=False)
+    return runs
+
+
+def _emit(runs: list[Run], text: str, paragraph: int, words: list[str], offsets: list[int],
+          possessive: bool) -> None:
+    while words and words[0].lower() in CONNECTORS and words[0][:1].islower():
+        words, offsets = words[1:], offsets[1:]
+    while words and words[-1] in CONNECTORS:
+        words, offsets = words[:-1], offsets[:-1]
+        possessive = False
+    if not words:
+        return
+    start = offsets[0]
+    initial = _initial(text, start)
+    runs.append(Run(paragraph, start, offsets[-1] + len(words[-1]), list(words), list(offsets), initial,
+                    possessive))
