@@ -12,8 +12,11 @@ import pytest
 
 from site_helpers import BBC, SEEDS, bbc_sample, build_site, files, missing
 
-# Messages of these types fail the test; vnu's "info" ones are advice, not faults.
-FAILING = {"error", "non-document-error", "warning"}
+# vnu reports faults as "error" and doubts as "info" with subType "warning"; both fail the test,
+# bar these doubts, which the bundled checker (20.6) raises where ARIA allows what we do.
+IGNORED = (
+    "Possible misuse of \u201caria-label\u201d",  # on <ul>, whose list role may be named
+)
 
 
 def vnu_jar() -> Path:
@@ -44,8 +47,16 @@ def describe(message: dict[str, object], site: Path) -> str:
     """Return a message as `page:line: type: text` with the offending markup."""
     url = str(message.get("url", ""))
     where = url.removeprefix("file:").removeprefix(str(site)).lstrip("/")
-    return (f"{where}:{message.get('lastLine', '?')}: {message['type']}: {message['message']}\n"
+    kind = message.get("subType") or message["type"]
+    return (f"{where}:{message.get('lastLine', '?')}: {kind}: {message['message']}\n"
             f"    {message.get('extract', '')!r}")
+
+
+def failing(message: dict[str, object]) -> bool:
+    """Return True for an error, or a warning not known to be the old checker's mistake."""
+    if message["type"] == "info" and message.get("subType") != "warning":
+        return False
+    return not str(message["message"]).startswith(IGNORED)
 
 
 @pytest.fixture(scope="module")
@@ -54,15 +65,19 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("html")
     odd = root / "odd"
     odd.mkdir()
-    (odd / "empty.txt").write_text("", encoding="utf-8")
     (odd / "plain.txt").write_text("A headline alone\n\nNo quotes at all, and nobody named.\n",
                                    encoding="utf-8")
     (odd / "marks.md").write_text("---\ntitle: Damaged <marks> & \"entities\"\n---\n"
                                   "He said \u201cit never closes.\n\nShe said it\u201d & <b>not</b> bold.\n",
                                   encoding="utf-8")
-    built = {"seeds": build_site(SEEDS, root / "seeds-site"), "odd": build_site(odd, root / "odd-site")}
+    planted = root / "planted"
+    planted.mkdir()
+    (planted / "broken.html").write_text(
+        "<!doctype html><html lang=en><title>x</title><p><div>x</p><img src=a.png>", encoding="utf-8")
+    built = {"planted": planted, "seeds": build_site(SEEDS, root / "seeds-site"),
+             "odd": build_site(odd, root / "odd-site")}
     if BBC.is_dir():
-        built["bbc"] = build_site(bbc_sample(root / "bbc", per_topic=6), root / "bbc-site")
+        built["bbc"] = build_site(bbc_sample(root / "bbc", per_topic=4), root / "bbc-site")
     return built
 
 
@@ -72,14 +87,11 @@ def messages(sites: dict[str, Path]) -> list[dict[str, object]]:
     return check([p for site in sites.values() for p in files(site, ".html", ".css")])
 
 
-def test_checker_catches_invalid_html(tmp_path: Path) -> None:
-    """The checker is really run: a broken page gives errors naming the page."""
-    page = tmp_path / "broken.html"
-    page.write_text("<!doctype html><html lang=en><title>x</title><p><div>x</p><img src=a.png>",
-                    encoding="utf-8")
-    found = check([page])
-    assert any(m["type"] == "error" and "alt" in str(m["message"]) for m in found)
-    assert all(str(m["url"]).endswith("broken.html") for m in found)
+def test_checker_catches_invalid_html(sites: dict[str, Path], messages: list[dict[str, object]]) -> None:
+    """The checker is really run: the broken page planted among the sites gives errors naming it."""
+    planted = [m for m in messages if str(m["url"]).startswith(f"file:{sites['planted']}/")]
+    assert any(failing(m) and "alt" in str(m["message"]) for m in planted)
+    assert {str(m["url"]).rsplit("/", 1)[1] for m in planted} == {"broken.html"}
 
 
 @pytest.mark.parametrize("name", ["seeds", "odd", "bbc"])
@@ -91,6 +103,6 @@ def test_site_is_valid_html(name: str, sites: dict[str, Path], messages: list[di
     pages = files(site, ".html", ".css")
     assert any(p.suffix == ".html" for p in pages), f"no HTML pages under {site}"
     prefix = "file:" + str(site) + "/"
-    bad = [m for m in messages if m["type"] in FAILING and str(m.get("url", "")).startswith(prefix)]
+    bad = [m for m in messages if failing(m) and str(m.get("url", "")).startswith(prefix)]
     report = "\n".join(describe(m, site) for m in bad[:60])
     assert not bad, f"{len(bad)} problems in {len(pages)} files of the {name} site:\n{report}"

@@ -139,7 +139,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("links")
     built = {"seeds": build_site(SEEDS, root / "seeds-site")}
     if BBC.is_dir():
-        built["bbc"] = build_site(bbc_sample(root / "bbc", per_topic=6), root / "bbc-site")
+        built["bbc"] = build_site(bbc_sample(root / "bbc", per_topic=4), root / "bbc-site")
     return built
 
 

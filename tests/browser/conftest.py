@@ -17,7 +17,6 @@ from site_helpers import REPO, SEEDS, build_site, missing
 HERE = Path(__file__).resolve().parent
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOTS = HERE / "screenshots"
 # Debian's chromium, never a browser build downloaded by Playwright; the networking flags stop it
 # from calling home, which on a closed network floods the console with refused connections.
 CHROMIUM_ARGS = [
