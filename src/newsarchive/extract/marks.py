@@ -23,27 +23,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsarchive.lexicon import load_data
 
 OPEN, CLOSE, EITHER = 1, 2, 3
+SHAPES = {"open": 0, "close": 1, "neutral": 2, "angle": 3}
+_S_OPEN, _S_CLOSE, _S_NEUTRAL, _S_ANGLE = 0, 1, 2, 3
 _SENTENCE_END = ".?!…"
 _OPENING_PUNCT = "([{<—–-/"
-_ALL_MARKS = "“”\"„‟«»‹›‘’'‚`"
-# Any mark, except ' and ’ with a letter or digit on both sides (it's, O'Malley): those are always
-# apostrophes, and leaving them to the regex engine keeps the Python loop for the few real marks.
-_MARKS = re.compile(
-    # Quotes inside an HTML tag (attribute values) are markup, not quotation.
-    r"(?P<tag><[A-Za-z/!][^<>\n]{0,300}>)|"
-    "(?P<run>[" + re.escape(_ALL_MARKS) + "]{3,})"
-    r"|''|``|[“”\"„‟«»‹›‘‚`]|(?<![^\W_])['’]|['’](?![^\W_])"
-)
+# The marks that also serve as apostrophes (it's, Putin’s): a straight or right single mark.
+_APOSTROPHES = "'’"
+_TAG = re.compile(r"<[A-Za-z/!][^<>\n]{0,300}>")
 # The next single mark that is not inside a word.
 _NEXT_SINGLE = re.compile(r"(?<![^\W_])['’‘]|['’‘](?![^\W_])")
 
 
-@dataclass(frozen=True, slots=True)
-class MarkSpan:
+class MarkSpan(NamedTuple):
     """A quotation found in one paragraph: the text between its marks (offsets into the paragraph)."""
 
     start: int
@@ -68,10 +64,17 @@ class MarkSpan:
 class Lexicon:
     """The marks table and word lists of `data/quotes.yaml`, compiled once."""
 
-    family: dict[str, str]
-    """Mark → family name."""
-    shape: dict[str, str]
-    """Mark → "open", "close", "neutral" or "angle"."""
+    marks: dict[str, tuple[int, int]]
+    """Mark → (family number, shape number)."""
+    families: int
+    single: frozenset[int]
+    """The family numbers of single marks (an unclosed one is read as an apostrophe)."""
+    all_marks: str
+    """Every one-character mark."""
+    pattern: re.Pattern[str]
+    """Finds every one-character mark (longer marks start with one)."""
+    not_mark: re.Pattern[str]
+    """Finds the end of a run of marks."""
     elisions: frozenset[str]
     max_depth: int
     speech_verbs: frozenset[str]
@@ -80,23 +83,22 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = load_data("quotes")
-    family: dict[str, str] = {}
-    shape: dict[str, str] = {}
-    for name, shapes in data["families"].items():
-        for kind, marks in shapes.items():
-            for mark in marks:
-                family[mark] = name
-                shape[mark] = kind
-    return Lexicon(family, shape, frozenset(w.lower() for w in data.get("elisions", [])),
-                   int(data.get("max_depth", 4)), frozenset(w.lower() for w in data.get("speech_verbs", [])))
-
-
-@dataclass(slots=True)
-class _Open:
-    family: str
-    mark: str
-    at: int
-    depth: int
+    marks: dict[str, tuple[int, int]] = {}
+    single: set[int] = set()
+    for number, (name, shapes) in enumerate(data["families"].items()):
+        if name.startswith("single"):
+            single.add(number)
+        for shape, listed in shapes.items():
+            for mark in listed:
+                marks[mark] = (number, SHAPES[shape])
+    one = "".join(m for m in marks if len(m) == 1)
+    # A plain character class lets the regex engine skip text fast; every other test (apostrophes,
+    # runs, tags, two-character marks) is done in Python on the few marks found.
+    pattern = re.compile(f"[{re.escape(one)}]")
+    not_mark = re.compile(f"[^{re.escape(one)}]")
+    return Lexicon(marks, len(data["families"]), frozenset(single), one, pattern, not_mark,
+                   frozenset(w.lower() for w in data.get("elisions", [])), int(data.get("max_depth", 4)),
+                   frozenset(w.lower() for w in data.get("speech_verbs", [])))
 
 
 def _word_after(text: str, i: int) -> str:
@@ -108,9 +110,9 @@ def _word_after(text: str, i: int) -> str:
     return text[i:j].lower()
 
 
-def _is_elision(text: str, i: int, elisions: frozenset[str]) -> bool:
-    """Say whether the mark at `i` shortens the word after it ('em, '90s, 'n')."""
-    word = _word_after(text, i + 1)
+def _is_elision(text: str, at: int, elisions: frozenset[str]) -> bool:
+    """Say whether the word at `at`, right after a mark, is a shortened one ('em, '90s, 'n')."""
+    word = _word_after(text, at)
     if word in elisions:
         return True
     return len(word) == 3 and word[:2].isdigit() and word[2] == "s"
@@ -133,34 +135,28 @@ def _possessive(text: str, i: int) -> bool:
     return not text[j - 1].isspace() and nxt.group() != "‘"
 
 
-def _role(text: str, i: int, mark: str, shape: str, is_open: bool, lex: Lexicon) -> int:
-    """Return OPEN, CLOSE, EITHER or 0 (an apostrophe, or nothing to pair) for the mark at `i`."""
-    j = i + len(mark)
+def _role(text: str, i: int, j: int, shape: int, apostrophe: bool, is_open: bool, lex: Lexicon) -> int:
+    """Return OPEN, CLOSE, EITHER or 0 (an apostrophe, or nothing to pair) for the mark text[i:j]."""
     before = text[i - 1] if i else " "
     after = text[j] if j < len(text) else " "
     space_before = before.isspace()
     space_after = after.isspace()
-    opens = not space_after and (space_before or before in _OPENING_PUNCT or before in _ALL_MARKS)
+    opens = not space_after and (space_before or before in _OPENING_PUNCT or before in lex.all_marks)
     closes = not space_before and (space_after or not after.isalnum())
-    if shape == "open":
+    if shape == _S_OPEN:
         if before.isalnum() and after.isalnum():
             return 0  # don‘t: a misprinted apostrophe
         return CLOSE if closes and not opens and is_open else OPEN
-    if shape == "close":
-        if mark == "’":
-            if space_before or i == 0:
-                return 0  # ’em, ’90s, rock ’n’ roll: an elision
-            if not is_open or (_possessive(text, i)):
-                return 0
-            return CLOSE
-        return OPEN if opens and not closes and not is_open else CLOSE
-    # A neutral mark: " or '.
-    if mark == "'":
+    if apostrophe:
         if opens and not closes:
-            return 0 if _is_elision(text, i, lex.elisions) else OPEN
+            if shape == _S_CLOSE or _is_elision(text, j, lex.elisions):
+                return 0  # ’em, 'em, ’90s, rock ’n’ roll
+            return OPEN
         if not is_open or _possessive(text, i):
-            return 0
+            return 0  # the players' union, the 1990s’
         return CLOSE
+    if shape == _S_CLOSE:
+        return OPEN if opens and not closes and not is_open else CLOSE
     if opens and not closes:
         return OPEN
     if closes and not opens:
@@ -168,88 +164,120 @@ def _role(text: str, i: int, mark: str, shape: str, is_open: bool, lex: Lexicon)
     return EITHER  # ."We (paragraphs run together) or a mark between spaces: the state decides
 
 
-def _starts_sentence(text: str, i: int) -> bool:
+def _starts_sentence(text: str, i: int, marks: str) -> bool:
     """Say whether the opening mark at `i` follows the end of a sentence (or another quote's end)."""
     j = i - 1
-    while j >= 0 and (text[j].isspace() or text[j] in _ALL_MARKS):
+    while j >= 0 and (text[j].isspace() or text[j] in marks):
         j -= 1
     return j >= 0 and text[j] in _SENTENCE_END
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return start and end moved past the whitespace just inside the marks."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def find_spans(text: str) -> list[MarkSpan]:
     """Return the quotation spans of one paragraph, in order of their start."""
     lex = lexicon()
-    family_of, shape_of = lex.family, lex.shape
+    table, single, max_depth = lex.marks, lex.single, lex.max_depth
     spans: list[MarkSpan] = []
-    stack: list[_Open] = []
-    angle_opener: dict[str, str] = {}
+    # The marks still open, outermost first: (family, mark, offset, depth).
+    stack: list[tuple[int, str, int, int]] = []
+    open_count = [0] * lex.families
+    angle_opener: dict[int, str] = {}
     skip_at = -1
     seen_quote = False
-    n = len(text)
 
-    def emit(start: int, end: int, open_mark: str | None, close_mark: str | None, open_at: int,
-             close_at: int, depth: int, reopened: bool = False) -> None:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+    def emit(open_at: int, open_mark: str | None, close_at: int, close_mark: str | None, depth: int,
+             reopened: bool = False) -> None:
+        start, end = _trimmed(text, open_at + len(open_mark) if open_mark else open_at, close_at)
         if start < end:
             spans.append(MarkSpan(start, end, open_mark, close_mark, open_at, close_at, depth, reopened))
 
-    for m in _MARKS.finditer(text):
+    one = lex.all_marks
+    # Quotes inside an HTML tag (attribute values) are markup, not quotation.
+    tags = [(t.start(), t.end()) for t in _TAG.finditer(text)] if "<" in text else []
+    tag = 0
+    search = lex.pattern.search
+    skip_to = 0
+    while (m := search(text, skip_to)) is not None:
         i = m.start()
-        if m.group("run") is not None or m.group("tag") is not None or i == skip_at:
-            continue
+        skip_to = i + 1
+        if i == skip_at:
+            continue  # the second mark of rock 'n' roll
         mark = m.group()
-        family = family_of[mark]
-        shape = shape_of[mark]
-        if shape == "angle":
-            first = angle_opener.setdefault(family, mark)
-            role = OPEN if mark == first else CLOSE
+        nxt = text[i + 1 : i + 2]
+        if mark in _APOSTROPHES and nxt.isalnum() and text[i - 1 : i].isalnum():
+            continue  # it's, O'Malley: always an apostrophe
+        if nxt and nxt in one and text[i + 2 : i + 3] and text[i + 2] in one:
+            # A run of three or more marks cannot be read as quotation.
+            after_run = lex.not_mark.search(text, i + 3)
+            skip_to = after_run.start() if after_run else len(text)
+            continue
+        if tags:
+            while tag < len(tags) and tags[tag][1] <= i:
+                tag += 1
+            if tag < len(tags) and tags[tag][0] <= i:
+                continue
+        if nxt and mark + nxt in table:
+            mark += nxt
+            skip_to += 1
+        family, shape = table[mark]
+        if shape == _S_ANGLE:
+            role = OPEN if angle_opener.setdefault(family, mark) == mark else CLOSE
         else:
-            is_open = any(o.family == family for o in stack)
-            role = _role(text, i, mark, shape, is_open, lex)
+            is_open = open_count[family] > 0
+            role = _role(text, i, i + len(mark), shape, mark in _APOSTROPHES, is_open, lex)
             if role == 0:
-                if shape != "open" and text[i + 1 : i + 3] in ("n'", "n’"):
-                    skip_at = i + 2  # the closing half of rock 'n' roll
+                if text[i + 1 : i + 3] in ("n'", "n’"):
+                    skip_at = i + 2
                 continue
             if role == EITHER:
                 role = CLOSE if is_open else OPEN
         if role == OPEN:
-            top = stack[-1] if stack else None
-            if top is not None and top.family == family:
-                if family.startswith("single"):
+            if stack and stack[-1][0] == family:
+                top = stack[-1]
+                if family in single:
                     stack.pop()  # an unclosed single mark is nearly always an apostrophe
-                elif ((mark == top.mark and shape == "neutral") or _starts_sentence(text, i)
-                      or len(stack) >= lex.max_depth):
-                    # One straight mark inside another cannot be read as nesting: the first one
-                    # lost its closing mark. After a full stop, it is the next paragraph re-opening.
+                    open_count[family] -= 1
+                elif ((mark == top[1] and shape == _S_NEUTRAL) or len(stack) >= max_depth
+                      or _starts_sentence(text, i, lex.all_marks)):
+                    # One straight mark inside another cannot be nesting: the first lost its
+                    # closing mark. After a full stop, it is the next paragraph re-opening.
                     stack.pop()
-                    emit(top.at + len(top.mark), i, top.mark, None, top.at, i, top.depth, reopened=True)
-            elif len(stack) >= lex.max_depth:
+                    open_count[family] -= 1
+                    emit(top[2], top[1], i, None, top[3], reopened=True)
+            elif len(stack) >= max_depth:
                 continue
-            stack.append(_Open(family, mark, i, len(stack)))
+            stack.append((family, mark, i, len(stack)))
+            open_count[family] += 1
             continue
-        k = len(stack) - 1
-        while k >= 0 and stack[k].family != family:
-            k -= 1
-        if k < 0:
+        if not open_count[family]:
             # A lone closing mark before any other quote: the opening one was lost. After a digit
             # it is an inch or seconds sign (6'3" tall).
-            if not seen_quote and not stack and family != "single" and not text[i - 1 : i].isdigit():
-                emit(0, i, None, mark, 0, i, 0)
+            if not seen_quote and not stack and family not in single and not text[i - 1 : i].isdigit():
+                emit(0, None, i, mark, 0)
                 seen_quote = True
             continue
+        k = len(stack) - 1
+        while stack[k][0] != family:
+            k -= 1
         for inner in stack[k + 1 :]:
-            if inner.family != "single":
-                emit(inner.at + len(inner.mark), i, inner.mark, None, inner.at, i, inner.depth)
+            if inner[0] not in single:
+                emit(inner[2], inner[1], i, None, inner[3])
+        for gone in stack[k:]:
+            open_count[gone[0]] -= 1
         opened = stack[k]
         del stack[k:]
-        emit(opened.at + len(opened.mark), i, opened.mark, mark, opened.at, i, opened.depth)
+        emit(opened[2], opened[1], i, mark, opened[3])
         seen_quote = True
     for left in stack:
-        at_start = not text[: left.at].strip()
-        if left.family != "single" or at_start:
-            emit(left.at + len(left.mark), n, left.mark, None, left.at, n, left.depth)
+        if left[0] not in single or not text[: left[2]].strip():
+            emit(left[2], left[1], len(text), None, left[3])
     spans.sort(key=lambda s: (s.start, -s.end))
     return spans

@@ -35,13 +35,21 @@ def _cue_after(text: str, at: int, verbs: frozenset[str]) -> bool:
     return any(w.lower() in verbs for w in words)
 
 
-def _after_cue_or_sentence_start(text: str, at: int, verbs: frozenset[str]) -> bool:
-    """Say whether the opening mark at `at` starts a sentence or follows a speech verb (said: “…)."""
-    head = text[max(0, at - _WINDOW) : at].rstrip()
-    if not head or head[-1] in ".?!…:" or (head[-1] in _CLOSERS and head[:-1].rstrip()[-1:] in ".?!…,"):
+def _starts_sentence(text: str, at: int) -> bool:
+    """Say whether the opening mark at `at` starts a sentence (or follows a colon)."""
+    j = at - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or text[j] in ".?!…:":
         return True
-    words = _WORDS.findall(head[-24:])
-    return bool(words) and words[-1].lower() in verbs
+    # “…,” she said. or “…?” “…”: a closing mark after sentence punctuation ends a sentence too.
+    return text[j] in _CLOSERS and text[j - 1 : j] in (".", "?", "!", "…", ",")
+
+
+def _cue_before(text: str, at: int, verbs: frozenset[str], reach: int) -> bool:
+    """Say whether a speech verb stands among the `reach` words before the opening mark at `at`."""
+    words = _WORDS.findall(text, max(0, at - 40), at)[-reach:]
+    return any(w.lower() in verbs for w in words)
 
 
 def guess_kind(text: str, span: MarkSpan) -> QuoteKind:
@@ -53,10 +61,13 @@ def guess_kind(text: str, span: MarkSpan) -> QuoteKind:
         return "partial"
     ends_sentence = inner.rstrip(_CLOSERS)[-1:] in ".?!…"
     words = inner.count(" ") + 1
-    if span.open_mark is None or _after_cue_or_sentence_start(text, span.open_at, verbs):
+    if span.open_mark is None or _starts_sentence(text, span.open_at):
         runs_on = ends_sentence or inner[-1:] in ",:;—–-" or span.close_mark is None
         if runs_on or _cue_after(text, span.close_at, verbs):
             return "direct"
+    # said “…, or for a longer quote told reporters “…
+    if span.open_mark is not None and _cue_before(text, span.open_at, verbs, 3 if words >= 3 else 1):
+        return "direct"
     if words >= 3 and (ends_sentence or _cue_after(text, span.close_at, verbs)):
         return "direct"
     return "partial"
