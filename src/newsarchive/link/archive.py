@@ -1,59 +1,206 @@
-"""Gather people and sources across articles into one page each (simple first version)."""
+"""The link step: every article's records in, one cross-linked `Archive` out.
+
+One person or source is one Entity (one page) across the archive (see `names`); its page gathers
+the quotes, claims and articles of every name that joined it. Claims about the same thing in
+different articles are linked (see `claim_links`). Editors' archive-level corrections (same or
+different person, claim links) from sidecar files are carried out here.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from newsarchive.link.claim_links import link_claims
+from newsarchive.link.names import Names, person_key, person_nodes, source_key, source_nodes
 from newsarchive.load.reader import slugify
-from newsarchive.records import Archive, Article, Entity, EntityKind, Ref
+from newsarchive.records import Archive, Article, ClaimLink, Diagnostic, Entity, EntityKind, Ref
 
 
 def _sort_key(article: Article) -> tuple[int, str, str]:
     date = article.doc.date or ""
     # Newest first; undated last.
-    return (0 if date else 1, "".join(chr(0x10FFFF - ord(c)) for c in date), article.doc.title or article.slug)
+    descending = "".join(chr(0x10FFFF - ord(c)) for c in date)
+    return (0 if date else 1, descending, article.doc.title or article.slug)
+
+
+@dataclass(slots=True)
+class _Gathered:
+    """What the link step collects for one entity before it is frozen."""
+
+    kinds: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    roles: dict[str, None] = field(default_factory=dict)
+    aliases: set[str] = field(default_factory=set)
+    quotes: list[Ref] = field(default_factory=list)
+    claims: list[Ref] = field(default_factory=list)
+    articles: dict[str, None] = field(default_factory=dict)
+
+
+def _display_name(g: _Gathered, person: bool) -> str:
+    """Choose the page's name: the fullest, untitled, most used form."""
+    def score(name: str) -> tuple[int, int, int, int, str]:
+        # People: most words, no title, most used. Sources: most words but "the", most used, shortest.
+        if person:
+            key = person_key(name)
+            untitled = len(re.findall(r"[^\W\d_][\w'’-]*", name)) == len(key)
+            return (-len(key), 0 if untitled else 1, -g.names[name], -len(name), name)
+        return (-len(source_key(name).split()), 0, -g.names[name], len(name), name)
+    return min(g.names, key=score)
+
+
+def _same_person_requests(ordered: Sequence[Article], names: Names) -> list[Diagnostic]:
+    """Join the people editors said are one; report the requests that name nobody."""
+    by_key: dict[tuple[str, ...], str] = {}
+    for (_slug, name), node in sorted(names.node.items()):
+        if node.startswith("p:"):
+            by_key.setdefault(person_key(name), node)
+    diags: list[Diagnostic] = []
+    for art in ordered:
+        for r in art.requests:
+            if r.kind != "same-person":
+                continue
+            mine = names.node.get((art.slug, r.name))
+            other = by_key.get(person_key(r.other))
+            if mine is None:
+                diags.append(Diagnostic(r.path or art.path, r.line, f"same person: no person named "
+                                        f"'{r.name}' in {art.slug}; the correction no longer applies"))
+            elif other is None:
+                diags.append(Diagnostic(r.path or art.path, r.line, f"same person: nobody named '{r.other}' "
+                                        "in the archive; the correction no longer applies"))
+            else:
+                names.groups.union(mine, other)
+    return diags
+
+
+def _claim_requests(ordered: Sequence[Article]) -> tuple[list[ClaimLink], list[Diagnostic]]:
+    """Return the claim links editors declared, and the ones that no longer match a claim."""
+    by_slug = {a.slug: a for a in ordered}
+    links: list[ClaimLink] = []
+    diags: list[Diagnostic] = []
+
+    def find(art: Article, text: str) -> int | None:
+        want = _norm(text)
+        return next((i for i, c in enumerate(art.claims) if want in _norm(c.text)), None)
+
+    for art in ordered:
+        for r in art.requests:
+            if r.kind != "claim-link":
+                continue
+            other_art = by_slug.get(r.article or art.slug)
+            where = r.path or art.path
+            if other_art is None:
+                diags.append(Diagnostic(where, r.line, f"claim link: no article '{r.article}' in the "
+                                        "archive; the correction no longer applies"))
+                continue
+            mine, theirs = find(art, r.name), find(other_art, r.other)
+            for idx, text, slug in ((mine, r.name, art.slug), (theirs, r.other, other_art.slug)):
+                if idx is None:
+                    diags.append(Diagnostic(where, r.line, f"claim link: no claim in {slug} contains "
+                                            f"'{text}'; the correction no longer applies"))
+            if mine is not None and theirs is not None:
+                a, b = sorted((Ref(art.slug, mine), Ref(other_art.slug, theirs)),
+                              key=lambda x: (x.article, x.index))
+                links.append(ClaimLink(a, b, r.relation, r.how or "linked by an editor", editorial=True))
+    return links, diags
+
+
+def _gather(art: Article, names: Names, gathered: dict[str, _Gathered]) -> dict[str, str]:
+    """Add one article's people, sources, quotes and claims to their entities; return its names."""
+    local: dict[str, str] = {}
+
+    def add(name: str, aliases: Sequence[str], roles: Sequence[str], kind: str) -> None:
+        node = names.node.get((art.slug, name))
+        if node is None:
+            return
+        root = names.groups.find(node)
+        g = gathered.setdefault(root, _Gathered())
+        g.kinds[kind] += 1
+        g.names[name] += 1
+        g.aliases.update(aliases)
+        g.articles[art.slug] = None
+        g.roles.update(dict.fromkeys(roles))
+        local[name] = root
+        for alias in aliases:
+            local.setdefault(alias, root)
+
+    for p in art.people:
+        add(p.name, p.aliases, p.roles, "person")
+    for s in art.sources:
+        add(s.name, s.aliases, (), s.kind)
+
+    def resolve(name: str) -> str | None:
+        if name in local:
+            return local[name]
+        # A speaker or source the article did not list: the archive's person or source of that name.
+        for node in ("p:" + " ".join(person_key(name)), "s:" + source_key(name)):
+            if node in names.groups.parent:
+                return names.groups.find(node)
+        return None
+
+    for i, q in enumerate(art.quotes):
+        root = resolve(q.speaker) if q.speaker else None
+        if q.speaker and root is not None and root in gathered:
+            gathered[root].quotes.append(Ref(art.slug, i))
+            gathered[root].articles[art.slug] = None
+            local.setdefault(q.speaker, root)
+    for i, c in enumerate(art.claims):
+        root = resolve(c.by) if c.by else None
+        if c.by and root is not None and root in gathered:
+            gathered[root].claims.append(Ref(art.slug, i))
+            gathered[root].articles[art.slug] = None
+            local.setdefault(c.by, root)
+    return local
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[“”„«»\"]", '"', text.replace("’", "'")).split()).casefold()
 
 
 def link_archive(articles: Sequence[Article]) -> Archive:
-    """Return the archive: articles newest first, one Entity per canonical name."""
+    """Return the archive: articles newest first, one Entity per person or source, claims linked."""
     ordered = tuple(sorted(articles, key=_sort_key))
-    gathered: dict[tuple[EntityKind, str], dict[str, list[Ref] | list[str] | set[str]]] = {}
-    names: dict[tuple[str, str], str] = {}
-    for art in ordered:
-        for person in art.people:
-            gathered.setdefault(("person", person.name), {"quotes": [], "claims": [], "articles": []})
-        for source in art.sources:
-            gathered.setdefault((source.kind, source.name), {"quotes": [], "claims": [], "articles": []})
-        for i, q in enumerate(art.quotes):
-            if q.speaker:
-                for kind in ("person", "outlet", "organisation"):
-                    entry = gathered.get((kind, q.speaker))  # type: ignore[arg-type]
-                    if entry is not None:
-                        entry["quotes"].append(Ref(art.slug, i))  # type: ignore[union-attr]
-        for i, c in enumerate(art.claims):
-            if c.by:
-                for kind in ("person", "outlet", "organisation"):
-                    entry = gathered.get((kind, c.by))  # type: ignore[arg-type]
-                    if entry is not None:
-                        entry["claims"].append(Ref(art.slug, i))  # type: ignore[union-attr]
-        for x in (*art.people, *art.sources):
-            kind = "person" if x in art.people else x.kind  # type: ignore[union-attr]
-            entry = gathered[(kind, x.name)]  # type: ignore[index]
-            if art.slug not in entry["articles"]:
-                entry["articles"].append(art.slug)  # type: ignore[union-attr]
+    names = Names()
+    apart = [(a.slug, r.name, r.other) for a in ordered for r in a.requests if r.kind == "different-person"]
+    person_nodes(((a.slug, p.name, p.aliases) for a in ordered for p in a.people), names, apart)
+    source_nodes(((a.slug, s.name, s.aliases) for a in ordered for s in a.sources), names)
+    for node in names.node.values():
+        names.groups.find(node)  # every node known to the groups, so look-ups can test membership
+    diagnostics = _same_person_requests(ordered, names)
+
+    gathered: dict[str, _Gathered] = {}
+    local_of = {art.slug: _gather(art, names, gathered) for art in ordered}
+
     people: list[Entity] = []
     sources: list[Entity] = []
     used: set[tuple[bool, str]] = set()
-    for (kind, name), entry in sorted(gathered.items(), key=lambda kv: kv[0][1].casefold()):
-        is_person = kind == "person"
+    ids: dict[str, str] = {}
+    built = sorted(((r, g, g.kinds["person"] >= sum(g.kinds.values()) - g.kinds["person"])
+                    for r, g in gathered.items()), key=lambda t: (t[0].split(":", 1)[1], t[0]))
+    for root, g, is_person in built:
+        name = _display_name(g, is_person)
         base = slugify(name)
         slug, n = base, 2
         while (is_person, slug) in used:
             slug, n = f"{base}-{n}", n + 1
         used.add((is_person, slug))
-        ent = Entity(id=slug, name=name, kind=kind, quotes=tuple(entry["quotes"]),  # type: ignore[arg-type]
-                     claims=tuple(entry["claims"]), articles=tuple(entry["articles"]))  # type: ignore[arg-type]
+        ids[root] = slug
+        kind: EntityKind = "outlet" if g.kinds["outlet"] >= g.kinds["organisation"] else "organisation"
+        if is_person:
+            kind = "person"
+        ent = Entity(id=slug, name=name, kind=kind, roles=tuple(g.roles),
+                     aliases=tuple(sorted((g.aliases | set(g.names)) - {name})),
+                     quotes=tuple(g.quotes), claims=tuple(g.claims), articles=tuple(g.articles))
         (people if is_person else sources).append(ent)
-        for art_slug in ent.articles:
-            names[(art_slug, name)] = slug
-    return Archive(articles=ordered, people=tuple(people), sources=tuple(sources), names=names)
+    people.sort(key=lambda e: (e.name.casefold(), e.id))
+    sources.sort(key=lambda e: (e.name.casefold(), e.id))
+    name_map = {(slug, name): ids[root] for slug, local in local_of.items() for name, root in local.items()}
+
+    editorial, link_diags = _claim_requests(ordered)
+    pinned = {(x.a, x.b) for x in editorial}
+    links = [x for x in link_claims(ordered) if (x.a, x.b) not in pinned] + editorial
+    links.sort(key=lambda ln: (ln.a.article, ln.a.index, ln.b.article, ln.b.index))
+    return Archive(articles=ordered, people=tuple(people), sources=tuple(sources), names=name_map,
+                   claim_links=tuple(links), diagnostics=tuple(diagnostics + link_diags))

@@ -1,0 +1,213 @@
+"""What a claim is about, as comparable keys: word stems, concepts, quantities, denials."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsarchive.lexicon import load_data
+
+_TOKEN = re.compile(r"[$£€]?\d[\d,]*(?:\.\d+)?(?:%|bn|m|k)?|[a-z][a-z']*(?:-[a-z]+)*")
+_SUFFIXES = ("ians", "isations", "izations", "isation", "ization", "ations", "ation", "ising", "izing",
+             "ised", "ized", "ises", "izes", "ise", "ize", "ings", "ing", "ives", "ive", "ions", "ion", "ers",
+             "ed", "es", "s", "ian", "ia")
+_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "k": 1e3, "m": 1e6, "bn": 1e9}
+_WORD_NUMBERS = {w: float(i) for i, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"))}
+_WORD_NUMBERS.update({"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "sixty": 60.0, "seventy": 70.0,
+                      "eighty": 80.0, "ninety": 90.0, "dozen": 12.0, "a": 1.0})
+_VAGUE = {"dozens": (24.0, 100.0), "hundreds": (200.0, 1e3), "thousands": (2e3, 1e4),
+          "millions": (2e6, 1e9), "billions": (2e9, 1e12)}
+_WINDOW = 6
+_MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Return a rough stem, so "protests", "protesting" and "protest" compare equal."""
+    word = word.replace("'", "").replace("z", "s") if len(word) > 4 else word.replace("'", "")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e") if len(word) > 4 else word
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    stopwords: frozenset[str]
+    concepts: dict[str, str]
+    """Word → concept name."""
+    phrase_concepts: tuple[tuple[str, str], ...]
+    people_nouns: frozenset[str]
+    at_least: tuple[str, ...]
+    at_most: tuple[str, ...]
+    about: tuple[str, ...]
+    negations: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load_data("links")
+    concepts: dict[str, str] = {}
+    phrases: list[tuple[str, str]] = []
+    for concept, words in sorted(data.get("concepts", {}).items()):
+        for w in words:
+            w = str(w).lower()
+            if " " in w:
+                phrases.append((w, concept))
+            else:
+                concepts.setdefault(w, concept)
+    negs = sorted((str(n) for n in data.get("negations", [])), key=len, reverse=True)
+    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in negs)
+    return Lexicon(
+        stopwords=frozenset(str(w) for w in data.get("stopwords", [])),
+        concepts=concepts,
+        phrase_concepts=tuple(phrases),
+        people_nouns=frozenset(str(w) for w in data.get("people_nouns", [])),
+        at_least=tuple(str(w) for w in data.get("at_least", [])),
+        at_most=tuple(str(w) for w in data.get("at_most", [])),
+        about=tuple(str(w) for w in data.get("about", [])),
+        negations=re.compile(rf"(?<![\w']){'(?:' + alt + ')'}(?![\w'])"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure in a claim: the range it stands for, what it counts, what it is about."""
+
+    low: float
+    high: float
+    words: str
+    """The words in the text ("tens of thousands", "more than 2,000")."""
+    unit: str
+    """"people", "percent", "money $" (with its currency) or "count"."""
+    noun: str
+    """The word it counts ("conscripts"), or "" where none follows."""
+    concepts: frozenset[str]
+    """Concepts named within a few words of it."""
+    context: frozenset[str]
+    """Stems of the other words within a few words of it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimKeys:
+    """The comparable parts of one claim."""
+
+    stems: frozenset[str]
+    concepts: frozenset[str]
+    quantities: tuple[Quantity, ...]
+    denied: frozenset[str]
+    """Stems and concepts that a negation governs ("yet to see mass protests" → mass, protest)."""
+    phrase: str
+    """The denial as written, for the reader ("yet to see “mass protests”")."""
+    dates: frozenset[str]
+    """Years and months named, so figures for different times are not set against each other."""
+
+
+def _number(token: str) -> tuple[float, str] | None:
+    """Return (value, unit) for a figure token ("300,000", "$1.1bn", "5.5%")."""
+    # Sums compare only in the same currency: "$15m (£8.3m)" is one figure, not two.
+    unit = f"money {token[0]}" if token[:1] in "$£€" else "count"
+    core = token.lstrip("$£€")
+    scale = 1.0
+    if core.endswith("%"):
+        unit, core = "percent", core[:-1]
+    for suffix in ("bn", "m", "k"):
+        if core.endswith(suffix):
+            scale, core = _SCALE[suffix], core[: -len(suffix)]
+            break
+    try:
+        return float(core.replace(",", "")) * scale, unit
+    except ValueError:
+        return None
+
+
+def _bound(before: str, value: float, lex: Lexicon) -> tuple[float, float]:
+    if any(before.endswith(w) for w in lex.at_most):
+        return (value * 0.7, value)
+    if any(before.endswith(w) for w in lex.at_least):
+        return (value, value * 1.5)
+    if any(before.endswith(w) for w in lex.about):
+        return (value * 0.8, value * 1.2)
+    return (value, value)
+
+
+def quantities(tokens: list[str], lex: Lexicon) -> list[Quantity]:
+    """Find the figures among the tokens of a claim."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        span = 1
+        rng: tuple[float, float] | None = None
+        unit = "count"
+        if tok[:1].isdigit() or (tok[:1] in "$£€" and tok[1:2].isdigit()):
+            parsed = _number(tok)
+            if parsed and not (len(tok) == 4 and 1600 <= parsed[0] <= 2099 and parsed[1] == "count"):
+                value, unit = parsed
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+                if nxt in _SCALE:
+                    value, span = value * _SCALE[nxt], 2
+                elif nxt in ("per", "percent") or nxt == "cent":
+                    unit = "percent"
+                before = " ".join(tokens[max(0, i - 3) : i])
+                rng = _bound(before, value, lex)
+        elif tok in ("tens", "hundreds") and tokens[i + 1 : i + 3] in (["of", "thousands"],
+                                                                       ["of", "millions"]):
+            base = 1e3 if tokens[i + 2] == "thousands" else 1e6
+            # "Tens of thousands" is read as 15,000 to 99,000: a writer would say "some 10,000".
+            rng = (15 * base, 99 * base) if tok == "tens" else (150 * base, 990 * base)
+            span = 3
+        elif tok in _VAGUE and tokens[i + 1 : i + 2] == ["of"]:
+            rng = _VAGUE[tok]
+        elif tok in _WORD_NUMBERS and tok != "a" and i + 1 < len(tokens) and tokens[i + 1] in _SCALE:
+            value = _WORD_NUMBERS[tok] * _SCALE[tokens[i + 1]]
+            rng, span = (value, value), 2
+        if rng is None:
+            i += 1
+            continue
+        words = " ".join(tokens[i : i + span])
+        after = [t for t in tokens[i + span : i + span + 4] if t not in lex.stopwords or t == "people"]
+        noun = next((t for t in after[:3] if t in lex.people_nouns), "")
+        if noun:
+            unit = "people" if unit == "count" else unit
+        around = tokens[max(0, i - _WINDOW) : i + span + _WINDOW]
+        near = " ".join(around)
+        concepts = frozenset({c for t in around if (c := lex.concepts.get(t))}
+                             | {c for phrase, c in lex.phrase_concepts if phrase in near})
+        context = frozenset(stem(t) for t in around
+                            if t[:1].isalpha() and t not in lex.stopwords and t not in lex.concepts)
+        out.append(Quantity(rng[0], rng[1], words, unit, noun, concepts, context))
+        i += span
+    return out
+
+
+@lru_cache(maxsize=65536)
+def claim_keys(text: str) -> ClaimKeys:
+    """Return the comparable parts of a claim's text."""
+    lex = lexicon()
+    lowered = text.lower().replace("’", "'").replace("“", " ").replace("”", " ").replace('"', " ")
+    tokens = _TOKEN.findall(lowered)
+    words = [p for t in tokens for p in (t.split("-") if "-" in t and not t[:1].isdigit() else [t])]
+    stems = frozenset(stem(w) for w in words
+                      if w[:1].isalpha() and w not in lex.stopwords and len(w) > 2)
+    concepts = {c for w in words if (c := lex.concepts.get(w))}
+    concepts.update(c for phrase, c in lex.phrase_concepts if phrase in lowered)
+    denied: set[str] = set()
+    phrase = ""
+    for m in lex.negations.finditer(lowered):
+        following = [w for w in _TOKEN.findall(lowered, m.end(), m.end() + 50)[:4] if w[:1].isalpha()]
+        governed = {stem(w) for w in following if w not in lex.stopwords} | \
+            {c for w in following if (c := lex.concepts.get(w))}
+        if governed:
+            denied |= governed
+            phrase = phrase or text[m.start() : min(len(text), m.end() + 40)].split(".")[0].strip()
+    dates = frozenset(t for t in tokens
+                      if t in _MONTHS or (len(t) == 4 and t[:2] in ("19", "20") and t.isdigit()))
+    return ClaimKeys(stems, frozenset(concepts), tuple(quantities(tokens, lex)), frozenset(denied), phrase,
+                     dates)

@@ -1,0 +1,147 @@
+"""Link claims in different articles that speak of the same thing, and say where they disagree.
+
+First the stories: two articles are about the same story when they name the same rare names
+(people, places, bodies), found through an index of names, never all articles against all. Then
+only the claims of related stories are compared, by general rules a reader can check:
+- "disagrees": figures for the same concept and kind of thing whose ranges do not meet
+  ("300,000 conscripts" against "tens of thousands of citizens", both about the call-up); or one
+  claim denies what the other affirms ("yet to see mass protests" against "massive protests flared up").
+- "agrees": figures for the same concept and kind of thing that meet.
+- "related": several words in common, one of them rare.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from itertools import combinations
+
+from newsarchive.link.claim_keys import ClaimKeys, Quantity, claim_keys
+from newsarchive.link.names import person_key
+from newsarchive.records import Article, ClaimLink, Ref
+
+# A name in more articles than this is too common to tell stories apart by co-occurrence.
+_NAME_CAP = 300
+# A name is rare when at most this share of articles use it (or this many, in a small archive).
+_RARE_SHARE = 0.01
+_RARE_MIN = 3
+_RELATED_MIN_SHARED = 4
+_RELATED_MIN_JACCARD = 0.3
+_PROPER = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]+)+")
+
+
+def _fmt(q: Quantity) -> str:
+    vague = q.words.split()[-1] in {"dozens", "hundreds", "thousands", "millions", "billions"}
+    return f"{q.words}{' of' if vague and q.noun else ''} {q.noun}".strip()
+
+
+def _quantity_relation(a: ClaimKeys, b: ClaimKeys) -> tuple[str, str] | None:
+    """Return (relation, how) where both claims give a figure for the same thing."""
+    if a.dates and b.dates and not a.dates & b.dates:
+        return None  # figures for different months or years are not about the same thing
+    best: tuple[str, str] | None = None
+    for qa in a.quantities:
+        for qb in b.quantities:
+            shared = sorted(qa.concepts & qb.concepts)
+            if not shared or qa.unit != qb.unit or qa.unit == "count":
+                continue
+            # Rates and sums need the same setting too ("house prices fell 6.2%"): a concept alone
+            # ("growth") covers too many different figures.
+            if qa.unit != "people" and not (qa.context & qb.context):
+                continue
+            what = f"both give a number of {qa.unit.split()[0]} for '{shared[0]}'"
+            if qa.high * 1.1 < qb.low or qb.high * 1.1 < qa.low:
+                return "disagrees", f"{what}: {_fmt(qa)} against {_fmt(qb)}"
+            best = best or ("agrees", f"{what}: {_fmt(qa)} and {_fmt(qb)}")
+    return best
+
+
+def _denial(a: ClaimKeys, b: ClaimKeys) -> str | None:
+    """Return how one claim denies what the other affirms, where it does."""
+    for x, y in ((a, b), (b, a)):
+        # What x denies must be what y speaks of (a concept, or two words), and y must not deny it.
+        about = (x.denied & (y.stems | y.concepts)) - y.denied
+        shared = (x.stems & y.stems) | (x.concepts & y.concepts)
+        if len(shared) >= 2 and about & y.concepts:
+            words = ", ".join(sorted(about))
+            return f"one denies what the other affirms ('{x.phrase}'); both speak of {words}"
+    return None
+
+
+def _names(art: Article) -> set[str]:
+    """Return the names an article uses: its people, and the capitalised runs in its claims."""
+    found = {" ".join(k) for p in art.people if len(k := person_key(p.name)) > 1}
+    for c in art.claims:
+        for m in _PROPER.finditer(c.text):
+            key = person_key(m.group(0))
+            if len(key) > 1:
+                found.add(" ".join(key))
+    return found
+
+
+def related_stories(articles: Sequence[Article]) -> list[tuple[int, int]]:
+    """Return the pairs of articles (by index) that tell the same story."""
+    names = [_names(a) for a in articles]
+    postings: dict[str, list[int]] = {}
+    for i, ns in enumerate(names):
+        for n in ns:
+            postings.setdefault(n, []).append(i)
+    total = max(len(articles), 1)
+    rare = max(_RARE_MIN, int(total * _RARE_SHARE))
+    weight = {n: math.log((total + 1) / len(m)) for n, m in postings.items()}
+    enough = 2 * math.log((total + 1) / rare)
+    score: dict[tuple[int, int], float] = {}
+    out: set[tuple[int, int]] = set()
+    for n, members in postings.items():
+        if len(members) < 2 or len(members) > _NAME_CAP:
+            continue
+        for x, y in combinations(members, 2):
+            if len(members) <= rare:
+                out.add((x, y))  # one rare name in common is enough
+            else:
+                score[(x, y)] = score.get((x, y), 0.0) + weight[n]  # common names must add up
+    out.update(pair for pair, w in score.items() if w >= enough)
+    return sorted(out)
+
+
+def _relate(ka: ClaimKeys, kb: ClaimKeys, df: Counter[str], rare: int) -> tuple[str, str] | None:
+    """Return (relation, how) for two claims of related stories, or None."""
+    shared = ka.stems & kb.stems
+    if len(shared) + len(ka.concepts & kb.concepts) < 2:
+        return None  # two claims of a story must share two words or concepts to be about one thing
+    found = _quantity_relation(ka, kb)
+    if found is None or found[0] != "disagrees":
+        denial = _denial(ka, kb)
+        if denial:
+            return "disagrees", denial
+    if found is not None:
+        return found
+    union = ka.stems | kb.stems
+    if len(shared) >= _RELATED_MIN_SHARED and len(shared) >= _RELATED_MIN_JACCARD * len(union) and \
+            any(df[s] <= rare for s in shared):
+        return "related", "shared words: " + ", ".join(sorted(shared)[:8])
+    return None
+
+
+def link_claims(articles: Sequence[Article]) -> list[ClaimLink]:
+    """Return the links between claims of different articles, sorted."""
+    keys = [[claim_keys(c.text) for c in art.claims] for art in articles]
+    df: Counter[str] = Counter(s for ks in keys for k in ks for s in k.stems)
+    rare = max(_RARE_MIN * 5, int(sum(len(ks) for ks in keys) * _RARE_SHARE))
+    links: list[ClaimLink] = []
+    for x, y in related_stories(articles):
+        if articles[x].slug == articles[y].slug:
+            continue
+        # Say `how` in the order of the refs, which are sorted by slug.
+        if articles[y].slug < articles[x].slug:
+            x, y = y, x
+        for i, ka in enumerate(keys[x]):
+            for j, kb in enumerate(keys[y]):
+                found = _relate(ka, kb, df, rare)
+                if found is not None:
+                    links.append(ClaimLink(Ref(articles[x].slug, i), Ref(articles[y].slug, j),
+                                           found[0], found[1]))  # type: ignore[arg-type]
+    links.sort(key=lambda ln: (ln.a.article, ln.a.index, ln.b.article, ln.b.index))
+    return links

@@ -1,0 +1,132 @@
+"""Decide which names in different articles are one person or one source.
+
+People: the same full name (titles, initials and case aside) is one person; a name given alone
+("Putin") joins the one full name across the archive that ends with it, and stays on its own
+where two full names share it ("Heger" with Eduard and Kim Heger). Sources: the same name, "the"
+and case aside, or a short form ("FT") that only one source uses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newsarchive.lexicon import load_data
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(str(t).lower() for t in load_data("links").get("name_titles", []))
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def person_key(name: str) -> tuple[str, ...]:
+    """Return a person's name as comparable words: no titles, initials, possessive or case."""
+    words = [w.strip("'-") for w in _TOKEN.findall(_fold(name))]
+    words = [re.sub(r"'s$", "", w) for w in words if w]
+    titles = _titles()
+    while len(words) > 1 and words[0].rstrip(".") in titles:
+        words = words[1:]
+    # Initials ("Paul D. Ryan") and particles do not tell two people apart.
+    core = [w for w in words if len(w) > 1]
+    return tuple(core or words)
+
+
+def source_key(name: str) -> str:
+    """Return a source's name as a comparable string: no leading "the", punctuation or case."""
+    words = [w.strip("'-.") for w in _TOKEN.findall(_fold(name))]
+    words = [re.sub(r"'s$", "", w) for w in words if w]
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+class UnionFind:
+    """Disjoint sets over hashable nodes, with the smallest node as each set's root (deterministic)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+@dataclass(slots=True)
+class Names:
+    """Which archive-wide node each article's name belongs to."""
+
+    node: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(article slug, name in that article) → node id before merging."""
+    groups: UnionFind = field(default_factory=UnionFind)
+
+
+def person_nodes(people: Iterable[tuple[str, str, Iterable[str]]], names: Names,
+                 apart: Iterable[tuple[str, str, str]] = ()) -> None:
+    """Group people given as (article slug, canonical name, aliases) across the archive.
+
+    `apart` holds (slug, name, other name) an editor marked as different people.
+    """
+    apart = set(apart)
+    single: list[tuple[str, str, tuple[str, ...]]] = []
+    by_last: dict[str, set[tuple[str, ...]]] = {}
+    entries = list(people)
+    for slug, name, _aliases in entries:
+        key = person_key(name)
+        if not key:
+            continue
+        if len(key) == 1:
+            single.append((slug, name, key))
+            continue
+        node = "p:" + " ".join(key)
+        if any(s == slug and n == name for s, n, _ in apart):
+            node += "@" + slug
+        names.node[(slug, name)] = node
+        names.groups.find(node)
+        by_last.setdefault(key[-1], set()).add(key)
+    for slug, name, key in single:
+        fulls = by_last.get(key[0], set())
+        barred = {person_key(other) for s, n, other in apart if s == slug and n == name}
+        if len(fulls) == 1 and not (fulls & barred):
+            names.node[(slug, name)] = "p:" + " ".join(next(iter(fulls)))
+        else:
+            # Unknown or ambiguous: a page of its own, shared with the same lone name elsewhere.
+            names.node[(slug, name)] = "p:" + key[0] + ("@" + slug if barred else "")
+
+
+def source_nodes(sources: Iterable[tuple[str, str, Iterable[str]]], names: Names) -> None:
+    """Group sources given as (article slug, canonical name, aliases) across the archive."""
+    entries = [(slug, name, tuple(aliases)) for slug, name, aliases in sources]
+    for slug, name, _ in entries:
+        names.node[(slug, name)] = "s:" + source_key(name)
+    # A short form ("FT") joins the one source that uses it as an alias, where it names a source of
+    # its own elsewhere; lower-case descriptions ("the paper") are never names.
+    existing = set(names.node.values())
+    claimed: dict[str, set[str]] = {}
+    for slug, name, aliases in entries:
+        for alias in aliases:
+            if alias[:1].isupper() or (alias.lower().startswith("the ") and alias[4:5].isupper()):
+                claimed.setdefault("s:" + source_key(alias), set()).add(names.node[(slug, name)])
+    for node, owners in sorted(claimed.items()):
+        if len(owners) == 1 and node in existing:
+            names.groups.union(node, next(iter(owners)))

@@ -1,0 +1,155 @@
+"""The link step: one page per person or source across articles, claims linked across stories."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from newsarchive.link import link_archive
+from newsarchive.link.claim_keys import claim_keys
+from newsarchive.link.names import person_key
+from newsarchive.records import Archive, Article, Claim, Document, Person, Quote, Request, Source, Span
+
+SPAN = Span(0, 0, 1, 1)
+
+
+def article(slug: str, people: list[Person] = (), sources: list[Source] = (),  # type: ignore[assignment]
+            quotes: list[Quote] = (), claims: list[Claim] = (),  # type: ignore[assignment]
+            requests: list[Request] = (), date: str | None = None) -> Article:  # type: ignore[assignment]
+    doc = Document(path=f"articles/{slug}.txt", slug=slug, title=slug, author=None, outlet=None,
+                   date=date, url=None, tags=(), paragraphs=(), boilerplate=())
+    return Article(doc, tuple(quotes), tuple(claims), tuple(people), tuple(sources), requests=tuple(requests))
+
+
+def claim(text: str, by: str | None = None) -> Claim:
+    return Claim(text, by, SPAN)
+
+
+def person_named(archive: Archive, name: str) -> str:
+    return next(e.id for e in archive.people if e.name == name)
+
+
+def test_person_key_drops_titles_and_initials() -> None:
+    assert person_key("President Vladimir Putin") == ("vladimir", "putin")
+    assert person_key("Paul D. Ryan") == ("paul", "ryan")
+    assert person_key("Putin’s") == ("putin",)
+
+
+def test_one_person_across_articles() -> None:
+    a = article("a", [Person("Vladimir Putin", aliases=("Putin",))],
+                quotes=[Quote("We will win", "direct", "Putin", SPAN)])
+    b = article("b", [Person("President Vladimir Putin")])
+    c = article("c", [Person("Putin")], claims=[claim("Putin signed 3 decrees on Monday.", "Putin")])
+    arch = link_archive([a, b, c])
+    assert [e.name for e in arch.people] == ["Vladimir Putin"]
+    putin = arch.people[0]
+    assert set(putin.articles) == {"a", "b", "c"}
+    assert putin.quotes == (arch.people[0].quotes[0],) and putin.quotes[0].article == "a"
+    assert [r.article for r in putin.claims] == ["c"]
+    assert arch.names[("b", "President Vladimir Putin")] == putin.id == arch.names[("c", "Putin")]
+
+
+def test_shared_surname_is_not_one_person() -> None:
+    arch = link_archive([article("a", [Person("Eduard Heger")]), article("b", [Person("Kim Heger")]),
+                         article("c", [Person("Heger")])])
+    assert sorted(e.name for e in arch.people) == ["Eduard Heger", "Heger", "Kim Heger"]
+
+
+def test_sources_join_on_name_and_short_form() -> None:
+    arch = link_archive([article("a", sources=[Source("Financial Times", "outlet", ("FT", "the paper"))]),
+                         article("b", sources=[Source("The Financial Times", "outlet")]),
+                         article("c", sources=[Source("FT", "outlet")])])
+    assert [(e.name, set(e.articles)) for e in arch.sources] == [("Financial Times", {"a", "b", "c"})]
+
+
+def test_ids_are_unique_and_output_deterministic() -> None:
+    arts = [article(f"s{i}", [Person(f"Ann Lee{'' if i % 2 else ' Jr'}"), Person("John Smith")],
+                    claims=[claim(f"John Smith said {i * 1000} soldiers were mobilised in Tallinn.")])
+            for i in range(8)]
+    first = link_archive(arts)
+    shuffled = arts[:]
+    random.Random(3).shuffle(shuffled)
+    assert link_archive(shuffled) == first
+    ids = [e.id for e in first.people]
+    assert len(ids) == len(set(ids))
+
+
+def story(slug: str, *texts: str) -> Article:
+    return article(slug, [Person("Vladimir Putin"), Person("Ramzan Kadyrov")],
+                   claims=[claim(t) for t in texts])
+
+
+def test_different_quantities_for_the_same_thing_disagree() -> None:
+    arch = link_archive([
+        story("a", "Vladimir Putin’s plan to send 300,000 new conscripts to Ukraine meets resistance."),
+        story("b", "The Russian leader gave the order to mobilise tens of thousands of ordinary citizens.")])
+    (link,) = arch.claim_links
+    assert link.relation == "disagrees"
+    assert "300,000 conscripts" in link.how and "tens of thousands of citizens" in link.how
+
+
+def test_a_denial_disagrees_with_what_it_denies() -> None:
+    arch = link_archive([story("a", "Panic spread, but we are yet to see “mass protests”."),
+                         story("b", "Over the weekend, massive protests flared up in Moscow.")])
+    (link,) = arch.claim_links
+    assert link.relation == "disagrees" and "yet to see" in link.how
+
+
+def test_unrelated_stories_are_not_linked() -> None:
+    arch = link_archive([
+        article("a", [Person("Ann Lee")], claims=[claim("The firm cut 300 jobs in Leeds.")]),
+        article("b", [Person("Bob Kay")], claims=[claim("The bank cut 2,000 jobs in Leeds.")])])
+    assert arch.claim_links == ()
+
+
+def test_figures_agree_when_ranges_meet() -> None:
+    arch = link_archive([story("a", "More than 2,000 people were arrested at protests in Moscow."),
+                         story("b", "Police arrested about 2,100 people at protests in Moscow.")])
+    assert [x.relation for x in arch.claim_links] == ["agrees"]
+
+
+def test_claim_keys_read_quantities() -> None:
+    (q,) = claim_keys("Police arrested more than 2,000 people on Sunday.").quantities
+    assert (q.low, q.unit, q.noun, "arrest" in q.concepts) == (2000.0, "people", "people", True)
+    money = claim_keys("It cost $15m (£8.3m) to make.").quantities
+    assert {q.unit for q in money} == {"money $", "money £"}
+
+
+def test_editor_requests_merge_split_and_link() -> None:
+    a = article("a", [Person("Vlad Putin")], claims=[claim("He signed 3 decrees.")],
+                requests=[Request("same-person", "Vlad Putin", "Vladimir Putin", path="a.yaml", line=2),
+                          Request("claim-link", "3 decrees", "four decrees", article="b",
+                                  relation="disagrees", path="a.yaml", line=5),
+                          Request("claim-link", "gone text", "four decrees", article="b",
+                                  path="a.yaml", line=9),
+                          Request("same-person", "Nobody Here", "Vladimir Putin", path="a.yaml", line=12)])
+    b = article("b", [Person("Vladimir Putin")], claims=[claim("Putin signed four decrees.")])
+    c = article("c", [Person("Heger")], requests=[Request("different-person", "Heger", "Eduard Heger")])
+    d = article("d", [Person("Eduard Heger")])
+    arch = link_archive([a, b, c, d])
+    assert person_named(arch, "Vladimir Putin") == arch.names[("a", "Vlad Putin")]
+    assert arch.names[("c", "Heger")] != arch.names[("d", "Eduard Heger")]
+    (link,) = [x for x in arch.claim_links if x.editorial]
+    assert (link.a.article, link.b.article, link.relation) == ("a", "b", "disagrees")
+    lines = sorted((d.line, d.message.split(":")[0]) for d in arch.diagnostics)
+    assert lines == [(9, "claim link"), (12, "same person")]
+    assert all(d.path == "a.yaml" for d in arch.diagnostics)
+
+
+SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="needs ../shared")
+def test_seed_archive_tensions() -> None:
+    from newsarchive.extract import extract
+    from newsarchive.load import read_document
+
+    arch = link_archive([extract(read_document(p, str(p))) for p in sorted(SEEDS.glob("*.txt"))])
+    texts = {a.slug: a for a in arch.articles}
+    tensions = {(texts[x.a.article].claims[x.a.index].text, texts[x.b.article].claims[x.b.index].text)
+                for x in arch.claim_links if x.relation == "disagrees"}
+    assert any("300,000 new conscripts" in a and "tens of thousands of ordinary citizens" in b
+               for a, b in tensions)
+    assert any("yet to see “mass protests”" in a and "massive protests flared up" in b for a, b in tensions)
