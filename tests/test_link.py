@@ -83,7 +83,7 @@ def story(slug: str, *texts: str) -> Article:
 
 def test_different_quantities_for_the_same_thing_disagree() -> None:
     arch = link_archive([
-        story("a", "Vladimir Putin’s plan to send 300,000 new conscripts to Ukraine meets resistance."),
+        story("a", "Putin’s plan to send 300,000 new conscripts to Ukraine meets resistance in Russia."),
         story("b", "The Russian leader gave the order to mobilise tens of thousands of ordinary citizens.")])
     (link,) = arch.claim_links
     assert link.relation == "disagrees"
