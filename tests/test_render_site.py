@@ -235,3 +235,11 @@ def test_marks_switch_is_a_real_button_and_search_has_a_label(pages: dict[str, b
     label = next(a for t, a in page.elements if t == "label")
     assert label["for"] == "search-input" and "search-input" in page.ids
     assert {"main", "search-form", "search-results", "panel", "article-body"} <= page.ids
+
+
+def test_the_data_view_is_marked_up_exactly_as_pygments_would(archive: Archive) -> None:
+    from newsarchive.render.data import article_json, highlighted, pygments_highlight
+
+    for article in archive.articles:
+        text = article_json(article)
+        assert str(highlighted(text)) == pygments_highlight(text)
