@@ -70,7 +70,7 @@ def parse(content: bytes) -> Page:
 
 def test_every_page_the_site_needs_is_there(pages: dict[str, bytes]) -> None:
     for path in ("index.html", "quotes.html", "claims.html", "people.html", "sources.html", "search.html",
-                 "articles/harbour-tolls.html", "articles/harbour-tolls.json",
+                 "tensions.html", "articles/harbour-tolls.html", "articles/harbour-tolls.json",
                  "articles/harbour-tolls.data.html",
                  "articles/council-split.html", "people/ana-ruiz.html", "people/tom-baker.html",
                  "sources/port-authority.html", "tags/transport.html", "tags/local-politics.html",

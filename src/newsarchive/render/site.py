@@ -31,6 +31,8 @@ BUILTIN_TEMPLATES = PACKAGE / "templates"
 BUILTIN_STATIC = PACKAGE / "static"
 FEED_SIZE = 100
 """The feed carries the newest articles only, as feeds do; the index page lists them all."""
+FRONT_TENSIONS = 20
+"""Claims in tension shown on the front page; tensions.html lists them all."""
 
 
 def long_date(iso: str | None) -> str:
@@ -154,9 +156,11 @@ class Site:
     def shared_pages(self, archive: Archive) -> Iterator[tuple[str, bytes]]:
         """Yield the pages made from the whole archive: front page, quotes, claims, lists, search."""
         index = self._index_for(archive)
+        tensions = index.tensions()
         yield "index.html", self._render(
             "index.html", "index.html", title=self.config.title, description=self.config.description,
-            jsonld=jsonld.site_graph(self.config), articles=archive.articles, tensions=index.tensions(),
+            jsonld=jsonld.site_graph(self.config), articles=archive.articles,
+            tensions=tensions[:FRONT_TENSIONS], more_tensions=len(tensions) - FRONT_TENSIONS,
             most_quoted=most_quoted(archive, 12), tags=self._tag_list(index),
             archive_people=len(archive.people), archive_sources=len(archive.sources)).encode()
         yield "quotes.html", self._render("quotes.html", "quotes.html", title="Quotes by speaker",
@@ -171,6 +175,9 @@ class Site:
             yield f"{name}.html", self._render("entities.html", f"{name}.html", title=kind,
                                                description=f"{kind} in the archive.", entities=entities,
                                                kind=name, roles=roles).encode()
+        yield "tensions.html", self._render("tensions.html", "tensions.html", title="Claims in tension",
+                                            description="Claims in different articles that disagree.",
+                                            tensions=tensions).encode()
         yield "search.html", self._render("search.html", "search.html", title="Search",
                                           description="Search articles, quotes, people and claims.").encode()
 
@@ -186,7 +193,8 @@ class Site:
     def html_paths(self, archive: Archive) -> Iterator[str]:
         """Yield the root-relative path of every HTML page, for the sitemap."""
         index = self._index_for(archive)
-        yield from ("index.html", "quotes.html", "claims.html", "people.html", "sources.html")
+        yield from ("index.html", "quotes.html", "claims.html", "tensions.html", "people.html",
+                    "sources.html")
         for art in archive.articles:
             yield article_path(art.slug)
         for entity in (*archive.people, *archive.sources):
