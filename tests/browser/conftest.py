@@ -100,7 +100,7 @@ class Problems:
     def watch(self, page: Any) -> None:
         """Record every error the page reports from now on."""
         page.on("console", lambda msg: msg.type == "error" and self.seen.append(
-            f"console error on {page.url}: {msg.text}"))
+            f"console error on {page.url}: {msg.text} (from {msg.location.get('url') or '?'})"))
         page.on("pageerror", lambda exc: self.seen.append(f"uncaught exception on {page.url}: {exc}"))
         page.on("requestfailed", lambda req: self.seen.append(
             f"failed to load {req.url}: {req.failure}"))
