@@ -58,7 +58,7 @@ def test_text_without_marks_has_no_quotes(text: str) -> None:
 
 
 @given(st.text(alphabet=st.sampled_from(list("abcs .,")), min_size=1, max_size=60).filter(
-    lambda t: t.strip() and t == t.strip() and "  " not in t))
+    lambda t: t == t.strip() and any(c.isalpha() for c in t)))
 def test_a_balanced_curly_quote_is_found_whole(inner: str) -> None:
     text = f"He said “{inner}” and left."
     assert [text[s.start : s.end] for s in find_spans(text)] == [inner]

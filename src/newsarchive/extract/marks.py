@@ -12,7 +12,7 @@ can sit inside a double one. Damage is recovered rather than passed on:
   paragraph, which BBC text keeps on one line: `… portfolio. "Our businesses …`);
 - single marks that never close are dropped (nearly always apostrophes), except at the very start
   of a paragraph, where they follow the same re-opening convention;
-- a run of three or more marks in a row cannot be read as quotation and is skipped.
+- a run of four or more marks in a row cannot be read as quotation and is skipped.
 
 Everything is one left-to-right scan over the marks with a stack no deeper than `max_depth`, so
 the cost is linear in the paragraph's length whatever the input.
@@ -34,7 +34,9 @@ _SENTENCE_END = ".?!…"
 _OPENING_PUNCT = "([{<—–-/"
 # The marks that also serve as apostrophes (it's, Putin’s): a straight or right single mark.
 _APOSTROPHES = "'’"
-_TAG = re.compile(r"<[A-Za-z/!][^<>\n]{0,300}>")
+_SENTENCE_BREAK = re.compile(r"[.?!]\s")
+_TAG = re.compile(r"<[A-Za-z/!][^<>]{0,300}>")
+_WORD = re.compile(r"[^\W_]")
 # The next single mark that is not inside a word.
 _NEXT_SINGLE = re.compile(r"(?<![^\W_])['’‘]|['’‘](?![^\W_])")
 
@@ -122,7 +124,7 @@ def _possessive(text: str, i: int) -> bool:
     """Say whether a single closing mark reads better as a plural possessive (the players' union).
 
     It does when it follows an s, a lowercase word comes next, and the next single mark in the
-    paragraph can close the quote instead.
+    same sentence can close the quote instead.
     """
     if i == 0 or text[i - 1] not in "sS":
         return False
@@ -132,7 +134,10 @@ def _possessive(text: str, i: int) -> bool:
     if nxt is None:
         return False
     j = nxt.start()
-    return not text[j - 1].isspace() and nxt.group() != "‘"
+    if text[j - 1].isspace() or nxt.group() == "‘":
+        return False  # the next single mark opens: this one must close
+    # A closing mark in a later sentence belongs to something else ('All Golds' rugby … . …').
+    return _SENTENCE_BREAK.search(text, i, j) is None
 
 
 def _role(text: str, i: int, j: int, shape: int, apostrophe: bool, is_open: bool, lex: Lexicon) -> int:
@@ -196,7 +201,9 @@ def find_spans(text: str) -> list[MarkSpan]:
     def emit(open_at: int, open_mark: str | None, close_at: int, close_mark: str | None, depth: int,
              reopened: bool = False) -> None:
         start, end = _trimmed(text, open_at + len(open_mark) if open_mark else open_at, close_at)
-        if start < end:
+        # Marks around nothing but spaces or punctuation (“”, “?”, an invisible character) quote
+        # nobody.
+        if start < end and _WORD.search(text, start, end):
             spans.append(MarkSpan(start, end, open_mark, close_mark, open_at, close_at, depth, reopened))
 
     one = lex.all_marks
@@ -214,9 +221,9 @@ def find_spans(text: str) -> list[MarkSpan]:
         nxt = text[i + 1 : i + 2]
         if mark in _APOSTROPHES and nxt.isalnum() and text[i - 1 : i].isalnum():
             continue  # it's, O'Malley: always an apostrophe
-        if nxt and nxt in one and text[i + 2 : i + 3] and text[i + 2] in one:
-            # A run of three or more marks cannot be read as quotation.
-            after_run = lex.not_mark.search(text, i + 3)
+        if nxt and nxt in one and text[i + 2 : i + 4] and text[i + 2] in one and text[i + 3 : i + 4] in one:
+            # A run of four or more marks cannot be read as quotation.
+            after_run = lex.not_mark.search(text, i + 4)
             skip_to = after_run.start() if after_run else len(text)
             continue
         if tags:
@@ -224,7 +231,9 @@ def find_spans(text: str) -> list[MarkSpan]:
                 tag += 1
             if tag < len(tags) and tags[tag][0] <= i:
                 continue
-        if nxt and mark + nxt in table:
+        # A two-character mark ('' for ", NYT style), except that ''' after a word closes a single
+        # quote before the double one ('independence,''').
+        if nxt and mark + nxt in table and not (text[i + 2 : i + 3] == mark and text[i - 1 : i].strip()):
             mark += nxt
             skip_to += 1
         family, shape = table[mark]
