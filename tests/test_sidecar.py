@@ -151,3 +151,12 @@ def test_any_text_gives_diagnostics_never_an_exception(text: str) -> None:
     side, diags = parse_sidecar(text, "s.yaml")
     apply_sidecar(make_article(), side)
     assert all(d.path == "s.yaml" for d in diags)
+
+
+def test_the_documented_example_reads_cleanly() -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "corrections.md").read_text(encoding="utf-8")
+    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    side, diags = parse_sidecar(example, "example.yaml")
+    assert diags == []
+    assert (len(side.quotes), len(side.claims_add), len(side.claims_remove), len(side.notes), len(side.people),
+            len(side.links)) == (2, 1, 1, 2, 2, 1)
