@@ -158,5 +158,6 @@ def test_the_documented_example_reads_cleanly() -> None:
     example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
     side, diags = parse_sidecar(example, "example.yaml")
     assert diags == []
-    assert (len(side.quotes), len(side.claims_add), len(side.claims_remove), len(side.notes), len(side.people),
-            len(side.links)) == (2, 1, 1, 2, 2, 1)
+    counts = (len(side.quotes), len(side.claims_add), len(side.claims_remove), len(side.notes),
+              len(side.people), len(side.links))
+    assert counts == (2, 1, 1, 2, 2, 1)
