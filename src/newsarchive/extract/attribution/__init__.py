@@ -10,6 +10,7 @@ from __future__ import annotations
 from newsarchive.extract.attribution.context import build_context
 from newsarchive.extract.attribution.sieves import SIEVES
 from newsarchive.extract.draft import Draft
+from newsarchive.records import QuoteKind
 
 __all__ = ["SIEVES", "attribute"]
 
@@ -30,7 +31,7 @@ def attribute(draft: Draft) -> None:
             q.kind = speech_kind(draft.text(q))
 
 
-def speech_kind(text: str) -> str:
+def speech_kind(text: str) -> QuoteKind:
     """Return "direct" for a full utterance, "partial" for a fragment."""
     stripped = text.lstrip(" .…'‘\"“(")
     if len(text.split()) >= _DIRECT_WORDS and stripped[:1].isupper():

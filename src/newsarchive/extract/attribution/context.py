@@ -58,7 +58,7 @@ def _cue_words(key: int) -> CueWords:
         between=frozenset(str(v) for v in data.get("between") or ()),
         passive=frozenset(str(v) for v in data.get("passive") or ()),
         pronouns={str(k): str(v) for k, v in (data.get("pronouns") or {}).items()},
-        scare_re=re.compile(rf"(?:^|\W)(?:{_alternation(scare)})[\s,:]*$", re.IGNORECASE),
+        scare_re=re.compile(rf"(?:^|\W)(?:{_alternation(scare)})[\s,:]*$"),
         naming_re=re.compile(rf"\b(?:is|are|was|were|be|been|being|so)\s+(?:{_alternation(naming)})[\s,:]*$"),
         unnamed=frozenset(str(v) for v in data.get("unnamed") or ()),
     )
@@ -128,14 +128,21 @@ class Context:
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|[\"”]\s+(?=[\"“][A-Z])")
 
 
-def _sentences(masked: str, abbrevs: frozenset[str]) -> list[tuple[int, int]]:
+def _sentences(masked: str, lex: Lexicon) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _BOUNDARY.finditer(masked):
         word = masked[max(0, m.start() - 6):m.start()].split()[-1:] or [""]
         w = word[0].lstrip("(“\"")
-        if masked[m.start()] == "." and (w in abbrevs or (len(w) == 1 and w.isupper()) or w.count(".") >= 1):
+        abbreviated = w in lex.abbrevs or (len(w) == 1 and w.isupper()) or "." in w
+        if masked[m.start()] == "." and abbreviated:
             continue
+        if w.endswith(MASK) or w.endswith(MASK + "."):
+            # A quotation ending in a full stop ends the sentence only if what follows starts
+            # one: "“…today?” Miller said" goes on, "“no to war.” For months" does not.
+            nxt = masked[m.end():m.end() + 20].split()[:1]
+            if nxt and nxt[0][:1] not in "“\"‘" and nxt[0].strip(",") not in lex.not_names:
+                continue
         spans.append((start, m.end()))
         start = m.end()
     spans.append((start, len(masked)))
@@ -165,7 +172,7 @@ def build_context(draft: Draft) -> Context:
     for para in draft.doc.paragraphs:
         m = _mask(para.text, quotes_in.get(para.index, []))
         masked.append(m)
-        sentences.append(_sentences(m, lex.abbrevs))
+        sentences.append(_sentences(m, lex))
     named = []
     genders: dict[str, str | None] = {}
     roles: dict[str, str] = {}

@@ -16,10 +16,18 @@ from newsarchive.extract.attribution.holders import description, pronoun
 
 # Words allowed between an inverted verb and its holder: "said foreign affairs correspondent
 # Simon Tisdall", "said Professor Marlene Laruelle", "wrote the FT's Gideon Rachman".
-_LOWER_RUN = re.compile(r"(?:[a-z][\w’'-]*\s+){0,4}")
+_GAP_STOP = ("that|it|it’s|it's|why|how|what|who|which|is|was|are|were|to|in|on|at|when|if|he|she|they|we"
+             "|i|you|this|there|and|but|of")
+_GAP = re.compile(rf"\s*(?:(?!(?:{_GAP_STOP})\s)[a-z][\w’'-]*\s+){{0,4}}")
+_THAT = re.compile(r"\s+(?:(?:on|last|this|early|late)\s+)?"
+                   r"(?:[A-Z][a-z]+day\s+|yesterday\s+|today\s+|again\s+)?that\b")
+_INDEFINITE = frozenset(("a", "an", "one", "another", "two", "three", "several", "some", "many", "other"))
+# Punctuation that ends a noun phrase; a full stop only after a word that is no abbreviation.
+_BREAK = re.compile(r"[,;:·“”\"()]|\b[a-z]{3,}\.(?:\s|$)")
 # A holder before its verb may carry an appositive between commas: "David Frost, director
 # general of the British Chambers of Commerce, warned".
-_APPOSITIVE = re.compile(r"\s*,[^,;:“”\"·]{1,120},\s*$|\s*,\s+(?:an?|the)\s[^,;:“”\"·]{1,80}$")
+_APPOSITIVE = re.compile(r"\s*\([^()]{1,30}\)\s*,?\s*$|\s*,[^;:“”\"·]{1,220},\s*$"
+                         r"|\s*,\s+(?:an?|the)\s[^,;:“”\"·]{1,80}$")
 _NO_INVERSION = frozenset(("told", "tells", "tell", "telling"))
 
 
@@ -59,20 +67,42 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
     for m in ctx.cues.verb_re.finditer(masked, start, end):
         verb = re.sub(r"\s+", " ", m.group())
         if verb in ctx.cues.according:
-            holder, how = _after(ctx, paragraph, m.end(), end)
+            holder, how = holder_after(ctx, paragraph, m.end(), end)
             out.append(Cue(paragraph, m.start(), m.end(), verb, holder, how and "according-to"))
             continue
         if _passive(ctx, masked, m.start(), verb):
             continue
+        if verb.endswith("ing"):
+            # "…, adding that", "took to Twitter, writing:": the sentence's subject speaks.
+            holder, how = _subject(ctx, paragraph, start, m.start(), out)
+            out.append(Cue(paragraph, m.start(), m.end(), verb, holder, how))
+            continue
         holder, how = None, ""
-        if _inverted(masked, start, m.start()) and verb not in ctx.cues.weak and verb not in _NO_INVERSION:
-            holder, how = _after(ctx, paragraph, m.end(), end)
+        inverted = _inverted(masked, start, m.start())
+        if inverted == "comma":
+            # "Hillary Clinton, also campaigning in Wisconsin, said Trump is …": the subject
+            # with its appositive comes first; only then "…, said the paper".
+            holder, how = _before(ctx, paragraph, start, m.start(), appositive_only=True)
+        if not how and inverted and verb not in ctx.cues.weak and verb not in _NO_INVERSION:
+            holder, how = holder_after(ctx, paragraph, m.end(), end)
         if not how:
             holder, how = _before(ctx, paragraph, start, m.start())
         # A weak verb names speech only with a holder, or as "reports that …".
         if how or verb not in ctx.cues.weak or masked.startswith(" that", m.end()):
             out.append(Cue(paragraph, m.start(), m.end(), verb, holder, how))
     return out
+
+
+def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cue]) -> tuple[str | None, str]:
+    """Return the holder of a participle cue: the last holder named in the sentence, or its subject."""
+    for cue in reversed(earlier):
+        if cue.holder is not None:
+            return cue.holder, "participle"
+    found = ctx.named_at(paragraph, start, at)
+    people = [n for n in found if n.kind == "person"]
+    if people or found:
+        return (people or found)[0].name, "subject"
+    return None, ""
 
 
 def _passive(ctx: Context, masked: str, at: int, verb: str) -> bool:
@@ -84,31 +114,47 @@ def _passive(ctx: Context, masked: str, at: int, verb: str) -> bool:
     return bool(words) and words[-1] in ctx.cues.passive
 
 
-def _inverted(masked: str, start: int, at: int) -> bool:
-    """Return True where a verb follows a quotation or comma, so its holder comes after it."""
+def _inverted(masked: str, start: int, at: int) -> str:
+    """Return how a verb may have its holder after it: "quote" after a quotation, "comma", or ""."""
     before = masked[max(start, at - 40):at].rstrip()
     if not before:
-        return True
+        return "quote"
     words = before.split()
     while words and words[-1] in ("also", "then", "later", "once"):
         words.pop()
     if not words:
-        return True
+        return "quote"
     last = words[-1][-1]
-    return last in ",”\"’:" or last == MASK
+    if last in "”\"’:" or last == MASK or words[-1][-2:] in (",”", ',"'):
+        return "quote"
+    return "comma" if last == "," else ""
 
 
-def _after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str | None, str]:
+def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str | None, str]:
     """Return the holder standing after a verb (inverted order), and how it was found."""
     masked = ctx.masked[paragraph]
-    gap = _LOWER_RUN.match(masked, at + 1 if masked[at:at + 1] == " " else at, min(end, at + 80))
+    gap = _GAP.match(masked, at, min(end, at + 80))
     pos = gap.end() if gap else at
-    for n in ctx.named_at(paragraph, at, min(end, pos + 60)):
-        between = masked[at:n.start]
-        # Only role words, titles and "the" may stand between the verb and the name.
-        if any(c in between for c in ",;:.·“”\"") or n.start > pos + 45:
+    lead = masked[at:pos].split()
+    if lead and lead[0].lower() in _INDEFINITE:
+        return None, "unnamed"  # "said one former GOP leadership aide", "said a 2008 Clinton veteran"
+    if _THAT.match(masked, at):
+        return None, ""  # "said Friday that Curiel …": the holder is before the verb
+    chosen = None
+    last = at
+    for n in ctx.named_at(paragraph, at, min(end, pos + 80)):
+        between = masked[last:n.start]
+        # Only role words, titles and "the" may stand between the verb and the name; a noun
+        # phrase "White House Press Secretary Josh Earnest" ends with the person.
+        if _BREAK.search(between) or n.start > pos + 45 or (chosen is not None and len(between.split()) > 5):
             break
-        return n.name, "said-X"
+        # "CNN's Jake Tapper", "Cleveland's Plain Dealer": what follows a possessive is the head.
+        owner = chosen is not None and masked[chosen.end:chosen.end + 2] in ("’s", "'s")
+        if chosen is None or owner or n.kind == "person" or chosen.kind != "person":
+            chosen = n
+        last = n.end
+    if chosen is not None:
+        return chosen.name, "said-X"
     found = description(ctx, paragraph, at, end)
     if found is not None:
         return found
@@ -118,7 +164,8 @@ def _after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str | None,
     return None, ""
 
 
-def _before(ctx: Context, paragraph: int, start: int, at: int) -> tuple[str | None, str]:
+def _before(ctx: Context, paragraph: int, start: int, at: int,
+            appositive_only: bool = False) -> tuple[str | None, str]:
     """Return the holder standing before a verb, and how it was found."""
     masked = ctx.masked[paragraph]
     clause_start = max(start, masked.rfind("”", start, at) + 1, masked.rfind(MASK, start, at) + 1,
@@ -126,18 +173,25 @@ def _before(ctx: Context, paragraph: int, start: int, at: int) -> tuple[str | No
     head = masked[clause_start:at]
     words = head.split()
     cut = len(head)
-    while words and words[-1] in ctx.cues.between:
+    while words and (words[-1] in ctx.cues.between or (words[-1].endswith("ly") and len(words[-1]) > 4)):
         cut = head.rfind(words[-1])
         words.pop()
     tail_end = clause_start + cut
-    found = pronoun(ctx, paragraph, clause_start, tail_end, after=False)
-    if found is not None:
-        return found
-    found = description(ctx, paragraph, clause_start, tail_end, before=True)
-    if found is not None:
-        return found
+    if words and words[-1] == "and" and not appositive_only:
+        # "ProPublica obtained a video … and said": the subject of the first verb speaks.
+        return _subject(ctx, paragraph, clause_start, tail_end, [])
+    if not appositive_only:
+        found = pronoun(ctx, paragraph, clause_start, tail_end, after=False)
+        if found is not None:
+            return found
+        found = description(ctx, paragraph, clause_start, tail_end, before=True)
+        if found is not None:
+            return found
     for n in ctx.named_at(paragraph, clause_start, tail_end):
         rest = masked[n.end:tail_end]
-        if not rest.strip() or _APPOSITIVE.fullmatch(rest) or rest.strip() == ",":
+        if appositive_only:
+            if _APPOSITIVE.fullmatch(rest) and rest.count(",") >= 2:
+                return n.name, "X-said"
+        elif not rest.strip() or _APPOSITIVE.fullmatch(rest) or rest.strip() == ",":
             return n.name, "X-said"
     return None, ""

@@ -38,10 +38,7 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
     """Return the named source a description points back to, or None where there is no description."""
     masked = ctx.masked[paragraph]
     after_re, before_re, body_words = _heads(ctx.lex)
-    if before:
-        m = before_re.search(masked, max(start, end - 70), end)
-    else:
-        m = after_re.match(masked, start, end)
+    m = before_re.search(masked, max(start, end - 70), end) if before else after_re.match(masked, start, end)
     if m is None:
         return None
     head = re.sub(r"\s+", " ", m.group(2)).lower()
@@ -83,8 +80,9 @@ def _person_for(ctx: Context, paragraph: int, at: int, head: str) -> str | None:
     return None
 
 
-def pronoun(ctx: Context, paragraph: int, start: int, end: int, after: bool) -> tuple[str | None, str] | None:
-    """Return the antecedent of a pronoun standing at the edge of [start, end), or None if none stands there."""
+def pronoun(ctx: Context, paragraph: int, start: int, end: int,
+            after: bool) -> tuple[str | None, str] | None:
+    """Return the antecedent of a pronoun at the edge of [start, end), or None if no pronoun stands there."""
     masked = ctx.masked[paragraph]
     words = masked[start:end].split()
     if not words:
@@ -108,9 +106,20 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int, after: bool) -> 
             return name, "pronoun"
         if p < paragraph:
             break
+    # Sentence by sentence back from the pronoun, the first fitting person of each: a subject
+    # ("Trump, who …, mocked Marco Rubio. And he said") is likelier than the nearest name.
+    sentence: tuple[int, int, int] | None = None
+    first: str | None = None
     for n in ctx.before(paragraph, at):
         if paragraph - n.paragraph > _LOOKBACK:
             break
+        s_start, s_end = ctx.sentence_of(n.paragraph, n.start)
+        span = (n.paragraph, s_start, s_end)
+        if sentence is not None and span != sentence and first is not None:
+            return first, "pronoun"
+        sentence = span
         if n.kind == "person" and ctx.genders.get(n.name) in (None, want):
-            return n.name, "pronoun"
+            first = n.name
+    if first is not None:
+        return first, "pronoun"
     return None, "pronoun"

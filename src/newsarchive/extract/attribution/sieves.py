@@ -8,10 +8,11 @@ elsewhere in its paragraph, the speaker of the paragraph it continues.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from newsarchive.extract.attribution.context import MASK, Context
-from newsarchive.extract.attribution.cues import Cue, paragraph_cues
+from newsarchive.extract.attribution.cues import Cue, holder_after, paragraph_cues
 from newsarchive.extract.draft import QuoteDraft
 
 Sieve = Callable[[Context, QuoteDraft], bool]
@@ -34,7 +35,7 @@ def _settle(q: QuoteDraft, speaker: str | None, cue: str, speech: bool = True) -
 
 def scare_term(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote introduced as a term, title or chant ("so-called", "the podcast", "chanting")."""
-    masked = ctx.masked[ctx_paragraph(q)]
+    masked = ctx.masked[q.paragraph]
     open_at = q.start - (1 if q.open_mark else 0)
     before = masked[max(0, open_at - 40):open_at]
     if ctx.cues.scare_re.search(before) or ctx.cues.naming_re.search(before):
@@ -47,8 +48,29 @@ def scare_term(ctx: Context, q: QuoteDraft) -> bool:
     return False
 
 
-def ctx_paragraph(q: QuoteDraft) -> int:
-    return q.paragraph
+
+_VERBISH = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\b")
+_LEAD = re.compile(r"[\s,]*(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\s+")
+
+
+def trigram(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle "“…,” Toomey fumed" and "“…,” mused Blaze co-host Stu Burguiere" for any verb."""
+    masked = ctx.masked[q.paragraph]
+    close = q.end + (1 if q.close_mark else 0)
+    inner = ctx.draft.text(q).rstrip()
+    if not inner or (inner[-1] not in ",?!—-" and masked[close:close + 1] != ","):
+        return False
+    at = close + 1 if masked[close:close + 1] == "," else close
+    gap = masked[at:at + 4]
+    found = ctx.named_at(q.paragraph, at, at + 60)
+    if found and not gap.strip() and found[0].start - at <= 1 and _VERBISH.match(masked, found[0].end):
+        return _settle(q, found[0].name, "trigram")
+    lead = _LEAD.match(masked, at)
+    if lead and found and found[0].start == lead.end():
+        holder, _how = holder_after(ctx, q.paragraph, lead.start(1) + len(lead.group(1)),
+                                    len(masked))
+        return _settle(q, holder or found[0].name, "trigram")
+    return False
 
 
 def _distance(q: QuoteDraft, cue: Cue) -> int:
@@ -61,10 +83,23 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
     end = max(end, ctx.sentence_of(q.paragraph, max(q.end - 1, q.start))[1])
     cues = [c for c in paragraph_cues(ctx, q.paragraph) if start <= c.start < end]
     if not cues:
-        return False
+        return _colon(ctx, q, start)
     named = [c for c in cues if c.how]
     best = min(named or cues, key=lambda c: abs(_distance(q, c)))
     return _settle(q, best.holder, best.how or "unnamed")
+
+
+def _colon(ctx: Context, q: QuoteDraft, start: int) -> bool:
+    """Settle "Hannity interjected: “…”" and "Clinton’s response was: “…”" by the clause's subject."""
+    masked = ctx.masked[q.paragraph]
+    open_at = q.start - (1 if q.open_mark else 0)
+    if not masked[start:open_at].rstrip().endswith(":"):
+        return False
+    found = ctx.named_at(q.paragraph, start, open_at)
+    if not found:
+        return False
+    people = [n for n in found if n.kind == "person"]
+    return _settle(q, (people or found)[0].name, "colon")
 
 
 def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
@@ -86,9 +121,15 @@ def continued(ctx: Context, q: QuoteDraft) -> bool:
     masked = ctx.masked[q.paragraph]
     opens = not masked[:max(q.start - 1, 0)].strip(" " + MASK)
     if opens:
-        spoken = [p for p in ctx.quotes_in.get(prev, []) if p.speaker is not None]
-        if spoken:
+        spoken = [p for p in ctx.quotes_in.get(prev, []) if p.kind != "scare"]
+        if spoken and spoken[-1].speaker is not None:
             return _settle(q, spoken[-1].speaker, "continued")
+        if not spoken:
+            # A paragraph of quotation after one that introduces its speaker ("Trump spoke only
+            # in evasive bromides during the interview."): that paragraph's subject.
+            people = [n for n in ctx.named_at(prev, 0, len(ctx.masked[prev])) if n.kind == "person"]
+            if people:
+                return _settle(q, people[0].name, "continued")
     if len(_words(ctx, q)) <= SHORT:
         return False
     cues = [c for c in paragraph_cues(ctx, prev) if c.holder is not None]
@@ -104,6 +145,7 @@ def leftover(ctx: Context, q: QuoteDraft) -> bool:
 
 SIEVES: list[tuple[str, Sieve]] = [
     ("scare-term", scare_term),
+    ("trigram", trigram),
     ("sentence", same_sentence),
     ("paragraph", same_paragraph),
     ("continued", continued),

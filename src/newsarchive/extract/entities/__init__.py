@@ -36,9 +36,9 @@ def find_entities(draft: Draft) -> None:
                 if piece.kind == "body" and piece.body is not None:
                     registry.add_body(piece.body.name, piece.body.kind, piece.surface,
                                       _span(para, piece), _body_roles(para.text, piece, lex))
-                elif piece.kind == "name":
-                    if not _add_person(registry, para, piece, _title_before(para.text, previous, piece), lex):
-                        later.append((para, piece))
+                elif piece.kind == "name" and not _add_person(
+                        registry, para, piece, _title_before(para.text, previous, piece), lex):
+                    later.append((para, piece))
                 previous = piece
     # Short forms met before any evidence ("Putin" in the first line, "Vladimir Putin" later).
     for para, piece in later:

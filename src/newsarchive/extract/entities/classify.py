@@ -120,6 +120,18 @@ def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
         while name_words and name_words[0] in lex.not_names and _key(name_words[0]) not in lex.honorifics:
             i += 1
             name_words = name_words[1:]
+        while len(name_words) > 1 and name_words[-1] in lex.not_names:
+            k -= 1
+            name_words = name_words[:-1]
+        # "Maricopa County Recorder Helen Purcell": a given name inside a long run starts the name.
+        if len(name_words) > 2:
+            given = next((p for p, w in enumerate(name_words) if p and (w in lex.female or w in lex.male)), 0)
+            if given and given < len(name_words) - 1 and name_words[0] not in lex.female | lex.male:
+                if not title:
+                    title_start = offs[i]
+                title.extend(name_words[:given])
+                i += given
+                name_words = name_words[given:]
         if name_words:
             start = title_start if (title or honorific) and title_start >= 0 else offs[i]
             end = offs[k - 1] + len(words[k - 1])
@@ -162,6 +174,9 @@ def _match_title(words: list[str], i: int, lex: Lexicon) -> int:
     for j in range(min(len(words), i + lex.max_title_words), i, -1):
         phrase = " ".join(_key(w) for w in words[i:j])
         if phrase in lex.titles or (j == i + 1 and phrase in lex.honorifics):
+            return j
+        # A capitalised role word before a name is a title too ("Minority Whip Dick Durbin").
+        if j == i + 1 and j < len(words) and phrase.lower() in lex.roles and phrase not in lex.not_names:
             return j
     return i
 

@@ -11,7 +11,8 @@ from newsarchive.extract.entities.lexicon import Lexicon
 from newsarchive.lexicon import load_data
 
 # ", a 22-year-old student", ", the head of the group", ", an academic and expert on …"
-_APPOSITIVE = re.compile(r",\s+((?:an?|the|his|her|their)\s[^,.;:“”\"()—–]{2,90}?)(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
+_APPOSITIVE = re.compile(r",\s+((?:an?|the|his|her|their)\s[^,.;:“”\"()—–]{2,90}?)"
+                         r"(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
 _GENERIC = frozenset(("any", "every", "each", "no", "some", "many", "most", "like", "other", "another"))
 _AGE = re.compile(r",\s+(\d{1,3}),")
 _DETERMINERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "and", "by",
@@ -65,7 +66,7 @@ def role_before(text: str, start: int, lex: Lexicon) -> str | None:
     if not words:
         return None
     last = words[-1].rstrip(",")
-    if last.lower() not in lex.roles:
+    if last.lower() not in lex.roles and last.lower().rsplit("-", 1)[-1] not in lex.roles:
         return None
     role = [last]
     stop = ""

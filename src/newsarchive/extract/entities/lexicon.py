@@ -62,7 +62,8 @@ def _words(items: Any) -> frozenset[str]:
     return frozenset(str(x) for x in items or ())
 
 
-def _bodies(outlets: dict[str, Any], orgs: dict[str, Any]) -> tuple[dict[str, Body], dict[str, frozenset[str]]]:
+def _bodies(outlets: dict[str, Any],
+            orgs: dict[str, Any]) -> tuple[dict[str, Body], dict[str, frozenset[str]]]:
     types: dict[str, set[str]] = {}
     for typ, words in (outlets.get("descriptions") or {}).items():
         for w in words or ():

@@ -72,4 +72,5 @@ def _same_person(known: list[str], words: list[str]) -> bool:
     if known[-1] != words[-1]:
         return False
     # "Paul Ryan" ~ "Paul D. Ryan"; "Bill Clinton" is not "Hillary Clinton".
-    return known[0] == words[0] or known[0].rstrip(".") == words[0][:1] or words[0].rstrip(".") == known[0][:1]
+    a, b = known[0].rstrip("."), words[0].rstrip(".")
+    return a == b or (len(a) == 1 and b[:1] == a) or (len(b) == 1 and a[:1] == b)
