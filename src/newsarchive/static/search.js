@@ -67,6 +67,7 @@
       type.className = "result-type";
       type.textContent = TYPES[r[0]] || r[0];
       link.appendChild(type);
+      link.appendChild(document.createTextNode(" "));
       link.appendChild(document.createTextNode(r[0] === "q" ? "\u201c" + r[1] + "\u201d" : r[1]));
       if (r[2]) {
         var detail = document.createElement("span");
