@@ -154,7 +154,8 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
         return None
     free_text = lowered if free_text is None else free_text
     free = words if free_text is lowered else _WORD.findall(free_text)
-    if len(free) < len(words) * 0.4:
+    quoted = len(free) < len(words) * 0.4
+    if quoted:
         free, free_text = words, lowered  # mostly quoted: the speaker's hedges count
     free_words = set(free)
     hedges = free_words & lex.hedges
@@ -179,6 +180,8 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
         why.append(f"reported as fact ({report})")
     if not why or len(hedges) > len(why) - 1:
         return None
+    if quoted and not (date or number or any(w.startswith("a named event") for w in why)):
+        return None  # a speaker's own words need a figure, a date or an event to be checkable
     return "; ".join(why)
 
 

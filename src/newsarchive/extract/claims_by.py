@@ -54,46 +54,70 @@ def cues() -> Cues:
     return Cues(subject, according, after, frozenset(str(d) for d in data["source_descriptions"]))
 
 
+_ACRONYM = re.compile(r"\s+\([A-Z]{2,}\)$")
+_POSSESSIVE = re.compile(r"'s$")
+_ARTICLE = re.compile(r"^(?:the|this|that)\s+", re.IGNORECASE)
+_LOWER_ARTICLE = re.compile(r"^(?:the|this|that)\s+(?=[a-z])")
+
+
 def _norm(name: str) -> str:
-    name = re.sub(r"\s+\([A-Z]{2,}\)$", "", name)
-    name = name.replace("’", "'").strip(" ,.;:'\"")
-    name = re.sub(r"'s$", "", name)
-    return re.sub(r"^(?:the|this|that)\s+", "", name, flags=re.IGNORECASE).casefold()
+    name = _ACRONYM.sub("", name).replace("’", "'").strip(" ,.;:'\"")
+    return _ARTICLE.sub("", _POSSESSIVE.sub("", name)).casefold()
 
 
 class Resolver:
-    """Turn the words of a cue into the canonical name the entity pass chose."""
+    """Turn the words of a cue into the canonical name the entity pass chose.
+
+    The look-up tables are built on first use: most clauses credit nobody.
+    """
 
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
-        self.alias: dict[str, str] = {}
+        self._alias: dict[str, str] | None = None
         self.last_word: dict[str, set[str]] = {}
-        marks: list[tuple[int, int, str, bool]] = []
-        for name, ent in draft.entities.items():
-            for form in (name, *ent.aliases):
-                self.alias.setdefault(_norm(form), name)
-            self.last_word.setdefault(_norm(name).split(" ")[-1], set()).add(name)
-            for m in ent.mentions:
-                marks.append((m.span.paragraph, m.span.start, name, ent.kind == "person"))
-        marks.sort()
-        self.marks = marks
-        self.keys = [(p, s) for p, s, _, _ in marks]
+        self._marks: list[tuple[int, int, str, bool]] | None = None
+        self.keys: list[tuple[int, int]] = []
         self.longer: dict[str, str | None] = {}
+
+    @property
+    def alias(self) -> dict[str, str]:
+        if self._alias is None:
+            self._alias = {}
+            for name, ent in self.draft.entities.items():
+                for form in (name, *ent.aliases):
+                    self._alias.setdefault(_norm(form), name)
+                self.last_word.setdefault(_norm(name).split(" ")[-1], set()).add(name)
+        return self._alias
+
+    @property
+    def marks(self) -> list[tuple[int, int, str, bool]]:
+        if self._marks is None:
+            self._marks = sorted((m.span.paragraph, m.span.start, name, ent.kind == "person")
+                                 for name, ent in self.draft.entities.items() for m in ent.mentions)
+            self.keys = [(p, s) for p, s, _, _ in self._marks]
+        return self._marks
 
     def canonical(self, words: str) -> str:
         """Return the entity name these words stand for, or the words themselves, tidied."""
         key = _norm(words)
-        if key in self.alias:
-            return self.alias[key]
+        alias = self.alias
+        if key in alias:
+            return alias[key]
+        # "Metropolitan Police Commissioner Sir John Stevens": the longest known name it ends with.
+        parts = key.split(" ")
+        for i in range(1, len(parts) - 1):
+            tail = " ".join(parts[i:])
+            if tail in alias:
+                return alias[tail]
         # "the Mail" → "Daily Mail", "Kadyrov" → "Ramzan Kadyrov", where only one name fits.
-        fits = self.last_word.get(key.split(" ")[-1], set()) if key else set()
-        if len(fits) == 1 and (" " not in key or key.split(" ")[0] in {"mr", "mrs", "ms", "dr", "prof"}):
+        fits = self.last_word.get(parts[-1], set()) if key else set()
+        if len(fits) == 1 and (" " not in key or parts[0] in {"mr", "mrs", "ms", "dr", "prof"}):
             return next(iter(fits))
         if key and " " not in key:
             longer = self._longer_form(key)
             if longer:
                 return longer
-        return re.sub(r"^(?:the|this|that)\s+(?=[a-z])", "", words.strip()).replace("’s", "").strip(" ,.;:")
+        return _LOWER_ARTICLE.sub("", words.strip()).replace("’s", "").strip(" ,.;:")
 
     def _longer_form(self, word: str) -> str | None:
         """Return the one longer name ending in `word` the article uses ("Daily Mail" for "Mail")."""
@@ -110,10 +134,11 @@ class Resolver:
 
     def nearest(self, paragraph: int, start: int, person: bool) -> str | None:
         """Return the last entity of that kind named before this point, if any."""
+        marks = self.marks
         i = bisect_left(self.keys, (paragraph, start))
         while i > 0:
             i -= 1
-            _, _, name, is_person = self.marks[i]
+            _, _, name, is_person = marks[i]
             if is_person == person:
                 return name
         return None
