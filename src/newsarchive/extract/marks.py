@@ -189,6 +189,9 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def find_spans(text: str) -> list[MarkSpan]:
     """Return the quotation spans of one paragraph, in order of their start."""
     lex = lexicon()
+    search = lex.pattern.search
+    if search(text) is None:
+        return []  # most paragraphs: no mark at all
     table, single, max_depth = lex.marks, lex.single, lex.max_depth
     spans: list[MarkSpan] = []
     # The marks still open, outermost first: (family, mark, offset, depth).
@@ -203,14 +206,13 @@ def find_spans(text: str) -> list[MarkSpan]:
         start, end = _trimmed(text, open_at + len(open_mark) if open_mark else open_at, close_at)
         # Marks around nothing but spaces or punctuation (“”, “?”, an invisible character) quote
         # nobody.
-        if start < end and _WORD.search(text, start, end):
+        if start < end and (text[start].isalnum() or _WORD.search(text, start, end)):
             spans.append(MarkSpan(start, end, open_mark, close_mark, open_at, close_at, depth, reopened))
 
     one = lex.all_marks
     # Quotes inside an HTML tag (attribute values) are markup, not quotation.
     tags = [(t.start(), t.end()) for t in _TAG.finditer(text)] if "<" in text else []
     tag = 0
-    search = lex.pattern.search
     skip_to = 0
     while (m := search(text, skip_to)) is not None:
         i = m.start()

@@ -21,17 +21,14 @@ _WORDS = re.compile(r"[^\W\d_]+")
 # Sergey Shoigu, reportedly told" with room to spare.
 _WINDOW = 80
 _CUE_WORDS = 7
+_CLAUSE_END = re.compile(r"[.?!;“\"]")
 
 
 def _cue_after(text: str, at: int, verbs: frozenset[str]) -> bool:
     """Say whether a speech verb follows the closing mark at `at` in the same sentence."""
-    tail = text[at + 1 : at + 1 + _WINDOW]
-    stop = len(tail)
-    for end in ".?!;“\"":
-        k = tail.find(end)
-        if 0 <= k < stop:
-            stop = k
-    words = _WORDS.findall(tail, 0, stop)[:_CUE_WORDS]
+    end = min(len(text), at + 1 + _WINDOW)
+    stop = _CLAUSE_END.search(text, at + 1, end)
+    words = _WORDS.findall(text, at + 1, stop.start() if stop else end)[:_CUE_WORDS]
     return any(w.lower() in verbs for w in words)
 
 
@@ -54,15 +51,17 @@ def _cue_before(text: str, at: int, verbs: frozenset[str], reach: int) -> bool:
 
 def guess_kind(text: str, span: MarkSpan) -> QuoteKind:
     """Return "direct" where the quote reads as a full utterance, "partial" where it is a fragment."""
-    verbs = lexicon().speech_verbs
-    inner = text[span.start : span.end]
-    first = _WORDS.search(inner)
-    if first is None or inner[first.start()].islower() or span.depth:
+    first = _WORDS.search(text, span.start, span.end)
+    if first is None or text[first.start()].islower() or span.depth:
         return "partial"
-    ends_sentence = inner.rstrip(_CLOSERS)[-1:] in ".?!…"
-    words = inner.count(" ") + 1
+    verbs = lexicon().speech_verbs
+    last = span.end - 1
+    while last > span.start and text[last] in _CLOSERS:
+        last -= 1
+    ends_sentence = text[last] in ".?!…"
+    words = text.count(" ", span.start, span.end) + 1
     if span.open_mark is None or _starts_sentence(text, span.open_at):
-        runs_on = ends_sentence or inner[-1:] in ",:;—–-" or span.close_mark is None
+        runs_on = ends_sentence or text[span.end - 1] in ",:;—–-" or span.close_mark is None
         if runs_on or _cue_after(text, span.close_at, verbs):
             return "direct"
     # said “…, or for a longer quote told reporters “…
