@@ -61,10 +61,10 @@ def _quantity_relation(a: ClaimKeys, b: ClaimKeys) -> tuple[str, str] | None:
 def _denial(a: ClaimKeys, b: ClaimKeys) -> str | None:
     """Return how one claim denies what the other affirms, where it does."""
     for x, y in ((a, b), (b, a)):
-        # What x denies must be what y speaks of (a concept, or two words), and y must not deny it.
-        about = (x.denied & (y.stems | y.concepts)) - y.denied
-        shared = (x.stems & y.stems) | (x.concepts & y.concepts)
-        if len(shared) >= 2 and about & y.concepts:
+        # What x denies must be what y affirms: two words of the denied phrase in y ("mass
+        # protests"), one of them an event of a known kind (or three words), which y does not deny.
+        about = (x.denied & y.stems) - y.denied
+        if len(about) >= 3 or (len(about) == 2 and (x.denied & y.concepts) - y.denied):
             words = ", ".join(sorted(about))
             return f"one denies what the other affirms ('{x.phrase}'); both speak of {words}"
     return None
