@@ -45,7 +45,7 @@ class Loaded:
 
 def _corrections(article: Article, sidecar: str) -> tuple[Article, list[Diagnostic]]:
     try:
-        from newsarchive.annotate import apply_corrections  # type: ignore[import-not-found]  # being written
+        from newsarchive.annotate import apply_corrections
     except ImportError:
         return article, [Diagnostic(sidecar, None, "corrections files are not supported by this version; "
                                     "ignored")]
