@@ -36,6 +36,12 @@ _OPENING_PUNCT = "([{<—–-/"
 _APOSTROPHES = "'’"
 _SENTENCE_BREAK = re.compile(r"[.?!]\s")
 _TAG = re.compile(r"<[A-Za-z/!][^<>]{0,300}>")
+# In Markdown also code spans and link targets ([text](url "title")): their marks are not prose.
+_MARKDOWN_CODE = re.compile(
+    r"<[A-Za-z/!][^<>]{0,300}>"  # an HTML tag
+    r"|(`+)[^`]{1,500}?\1"  # a code span
+    r"|\]\([^()\s]{0,500}(?:\s+\"[^\"]{0,300}\")?\)"  # a link target, with its title
+)
 _WORD = re.compile(r"[^\W_]")
 # The next single mark that is not inside a word.
 _NEXT_SINGLE = re.compile(r"(?<![^\W_])['’‘]|['’‘](?![^\W_])")
@@ -186,8 +192,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_spans(text: str) -> list[MarkSpan]:
-    """Return the quotation spans of one paragraph, in order of their start."""
+def find_spans(text: str, markdown: bool = False) -> list[MarkSpan]:
+    """Return the quotation spans of one paragraph (Markdown source if `markdown`), in order."""
     lex = lexicon()
     search = lex.pattern.search
     if search(text) is None:
@@ -211,7 +217,10 @@ def find_spans(text: str) -> list[MarkSpan]:
 
     one = lex.all_marks
     # Quotes inside an HTML tag (attribute values) are markup, not quotation.
-    tags = [(t.start(), t.end()) for t in _TAG.finditer(text)] if "<" in text else []
+    if markdown:
+        tags = [(t.start(), t.end()) for t in _MARKDOWN_CODE.finditer(text)]
+    else:
+        tags = [(t.start(), t.end()) for t in _TAG.finditer(text)] if "<" in text else []
     tag = 0
     skip_to = 0
     while (m := search(text, skip_to)) is not None:

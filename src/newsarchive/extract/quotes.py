@@ -80,7 +80,8 @@ def _reopens(spans: list[MarkSpan], text: str) -> bool:
 def find_quotes(draft: Draft) -> None:
     """Find every span between quotation marks, straight, curly or damaged."""
     paragraphs = draft.doc.paragraphs
-    found = [find_spans(p.text) for p in paragraphs]
+    markdown = draft.doc.markdown
+    found = [find_spans(p.text, markdown) for p in paragraphs]
     for index, (para, spans) in enumerate(zip(paragraphs, found, strict=True)):
         text = para.text
         next_reopens = index + 1 < len(paragraphs) and _reopens(found[index + 1], paragraphs[index + 1].text)
