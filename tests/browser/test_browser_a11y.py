@@ -10,7 +10,7 @@ import pytest
 FAILING_IMPACT = ("serious", "critical")
 # One page of each kind: for people, sources and articles the largest, having the most to check.
 KINDS = ["index.html", "articles/*.html", "articles/*.data.html", "people/*.html", "sources/*.html",
-         "quotes.html", "claims.html", "search.html"]
+         "people.html", "quotes.html", "claims.html", "tensions.html", "search.html"]
 
 
 def largest(site: Path, pattern: str) -> str:
