@@ -13,7 +13,7 @@ from newsarchive.extract.quotes import find_quotes
 from newsarchive.records import Document, Paragraph
 
 # Text rich in the characters the pass reads: every mark, letters, digits, spaces, punctuation, tags.
-MARKY = st.text(alphabet=st.sampled_from(list("“”\"„‟«»‹›‘’'‚`aAsn9 .,:;!?-—(<>/\u00a0\n")), max_size=200)
+MARKY = st.text(alphabet=st.sampled_from(list("“”\"„‟«»‹›‘’'‚`aAsn9 .,:;!?-—()[]<>/\u00a0\n")), max_size=200)
 ANY_TEXT = st.one_of(MARKY, st.text(max_size=200))
 
 
@@ -24,9 +24,9 @@ def doc_of(paragraphs: list[str]) -> Document:
 
 
 @settings(max_examples=400, deadline=None)
-@given(ANY_TEXT)
-def test_spans_lie_within_their_marks(text: str) -> None:
-    for s in find_spans(text):
+@given(ANY_TEXT, st.booleans())
+def test_spans_lie_within_their_marks(text: str, markdown: bool) -> None:
+    for s in find_spans(text, markdown):
         assert 0 <= s.open_at <= s.start < s.end <= s.close_at <= len(text)
         if s.open_mark is not None:
             assert text.startswith(s.open_mark, s.open_at)

@@ -4,7 +4,14 @@ Each mark is read from its shape (“ opens, ” closes, " can do either) and fr
 either side of it: an opening mark follows a space, the start, a bracket or a dash and comes before
 a word; a closing mark follows a word or punctuation and comes before a space, punctuation or the
 end. Marks then pair on a stack, family by family (double, single, guillemets), so a single quote
-can sit inside a double one. Damage is recovered rather than passed on:
+can sit inside a double one.
+
+Nested quotes: the outer quote is always reported whole, marks and all, and the inner one is
+reported too, with `depth` 1 (2, …). The inner words are the quoted speaker quoting someone else,
+or naming something ("He called it ‘a disaster’"); a reader looking up either needs the span,
+and `depth` lets attribution give it its own speaker or none instead of the outer one.
+
+Damage is recovered rather than passed on:
 
 - a closing mark with nothing open, before any other quote, runs from the start of the paragraph;
 - an opening mark that never closes runs to the end of the paragraph, or up to the next opening
@@ -12,7 +19,14 @@ can sit inside a double one. Damage is recovered rather than passed on:
   paragraph, which BBC text keeps on one line: `… portfolio. "Our businesses …`);
 - single marks that never close are dropped (nearly always apostrophes), except at the very start
   of a paragraph, where they follow the same re-opening convention;
-- a run of four or more marks in a row cannot be read as quotation and is skipped.
+- a straight opening mark while a straight quote is open means the first lost its closing mark
+  (straight marks cannot nest readably): it ends there;
+- a lone closing mark after a digit is an inch or seconds sign (6'3");
+- a run of four or more marks in a row cannot be read as quotation and is skipped, and so are
+  marks inside HTML tags (and, in Markdown, code spans and link targets).
+
+Within a family any opening mark pairs with any closing one, so text that mixes straight and
+curly marks (`"… ,” she said`) still pairs.
 
 Everything is one left-to-right scan over the marks with a stack no deeper than `max_depth`, so
 the cost is linear in the paragraph's length whatever the input.
