@@ -24,7 +24,7 @@ _YEAR = re.compile(r"[$£€]?(?:1[6-9]\d\d|20\d\d)s?")
 _YEARS = re.compile(r"(?<![\w$£€.,])(?:1[6-9]\d\d|20\d\d)s?(?![\w%]|[.,]\d)")
 # An age ("a 31-year-old poet") describes a person; it is not what the sentence asserts.
 _AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ]years?[- ]old\b")
-_MIN_WORDS = 4
+_MIN_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)

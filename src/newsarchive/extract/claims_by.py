@@ -17,7 +17,8 @@ from newsarchive.lexicon import load_data
 _NAME = (r"(?!(?:It|Its|They|We|I|This|That|These|Those|There|He|She|You|A|An)\b)(?:[Tt]he\s+)?(?!The\b)"
          r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|de|von|van|al|the|and|and\s+the)\s+)?[A-Z][\w’'.&-]*){0,7}"
          r"(?:\s+\([A-Z]{2,}\))?")
-_OPENERS = r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately)\b,?\s+)*"
+_OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately"
+            r"|in\s+a\s+statement|in\s+a\s+report)\b,?\s+)*")
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -54,6 +55,7 @@ def cues() -> Cues:
     return Cues(subject, according, after, frozenset(str(d) for d in data["source_descriptions"]))
 
 
+_QUOTE_MIN_WORDS = 4
 _ACRONYM = re.compile(r"\s+\([A-Z]{2,}\)$")
 _POSSESSIVE = re.compile(r"'s$")
 _ARTICLE = re.compile(r"^(?:the|this|that)\s+", re.IGNORECASE)
@@ -164,8 +166,10 @@ class Resolver:
                                                                     or m.group("subj"))
             start = m.start("who") if "who" in m.re.groupindex else m.start()
             return self._who(who, paragraph, start, quotes, clause)
+        # A clause that holds some of a speaker's words is theirs; not a two-word title or term.
         for q in quotes:
-            if q.speaker and q.kind != "scare" and q.start < clause.end and clause.start < q.end:
+            if q.speaker and q.kind != "scare" and q.start < clause.end and clause.start < q.end and \
+                    len(text[q.start : q.end].split()) >= _QUOTE_MIN_WORDS:
                 return q.speaker
         return None
 
