@@ -59,7 +59,7 @@ _QUOTE_MIN_WORDS = 4
 _ACRONYM = re.compile(r"\s+\([A-Z]{2,}\)$")
 _POSSESSIVE = re.compile(r"'s$")
 _ARTICLE = re.compile(r"^(?:the|this|that)\s+", re.IGNORECASE)
-_LOWER_ARTICLE = re.compile(r"^(?:the|this|that)\s+(?=[a-z])")
+_LOWER_ARTICLE = re.compile(r"^(?:the|this|that)\s+")  # lower case: not part of the name
 
 
 def _norm(name: str) -> str:
