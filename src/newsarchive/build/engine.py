@@ -20,7 +20,7 @@ from newsarchive.build.pages import render_site
 from newsarchive.build.progress import Progress
 from newsarchive.build.work import Job, Loaded, load_batch
 from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_url
-from newsarchive.errors import ArticleError, ConfigError
+from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
 from newsarchive.link import link_archive
 from newsarchive.load.reader import read_bytes
@@ -76,6 +76,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     progress = progress or Progress(enabled=False)
     result = BuildResult()
     config = read_config(options)
+    if not options.articles.is_dir():
+        raise NewsarchiveError(f"no articles folder at {options.articles} "
+                               "(see --articles, or start one with newsarchive init)")
     add_lexicon_dir(options.articles.absolute().parent / "lexicons")
     files, skipped = discover(options.articles)
     result.diagnostics.extend(skipped)

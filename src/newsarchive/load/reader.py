@@ -13,7 +13,9 @@ from newsarchive.load.layout import lay_out
 from newsarchive.records import Diagnostic, Document
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
-MAX_BYTES = 64 * 1024 * 1024
+_LINE = re.compile(r"line (\d+): ")
+MAX_BYTES = 10 * 1024 * 1024
+"""Ten times the longest news article we have seen; past it a file is a mistake, not an article."""
 
 
 def slugify(text: str) -> str:
@@ -45,8 +47,14 @@ def read_text(path: Path, display: str | None = None) -> tuple[str, tuple[str, .
 
 def parse_document(text: str, path: str, repairs: tuple[str, ...] = ()) -> Document:
     """Turn an article's text into a Document; raise ArticleError where it cannot be read at all."""
+    if not text.strip():
+        raise ArticleError("file is empty; skipped", path)
     markdown = path.lower().endswith((".md", ".markdown"))
-    diagnostics = [Diagnostic(path, None, f"encoding: {r}") for r in repairs]
+    diagnostics = []
+    for repair in repairs:
+        at = _LINE.match(repair)
+        line, message = (int(at[1]), repair[at.end() :]) if at else (None, repair)
+        diagnostics.append(Diagnostic(path, line, message))
     yaml_text, body, fm_lines = split_front_matter(text)
     fm = parse_front_matter(yaml_text, path) if yaml_text is not None else FrontMatter()
     if yaml_text is None and text.startswith("---\n"):
@@ -54,8 +62,10 @@ def parse_document(text: str, path: str, repairs: tuple[str, ...] = ()) -> Docum
                                       "read as article text"))
     diagnostics.extend(fm.diagnostics)
     layout = lay_out(body, fm_lines + 1, markdown)
-    if not layout.paragraphs and not layout.title and not fm.title:
-        diagnostics.append(Diagnostic(path, fm_lines + 1 if fm_lines else None, "article has no text"))
+    if not layout.paragraphs and (not body.strip() or not (layout.title or fm.title)):
+        where = " after the front matter" if yaml_text is not None else ""
+        line = fm_lines + 1 if fm_lines else None
+        diagnostics.append(Diagnostic(path, line, f"article has no text{where}"))
     title = fm.title or layout.title
     stem = Path(path).stem
     slug = fm.slug or slugify(stem)
