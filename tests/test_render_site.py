@@ -242,4 +242,5 @@ def test_the_data_view_is_marked_up_exactly_as_pygments_would(archive: Archive) 
 
     for article in archive.articles:
         text = article_json(article)
-        assert str(highlighted(text)) == pygments_highlight(text)
+        reference = re.sub(r'<span class="w">(\s*)</span>', r"\1", pygments_highlight(text))
+        assert str(highlighted(text)) == reference

@@ -6,13 +6,13 @@ import json
 
 from newsarchive.records import Archive
 from newsarchive.render.context import ArchiveIndex, article_path, entity_path
+from newsarchive.render.jsonld import escape_for_script
 from newsarchive.render.views import entity_roles
 
 INDEX_PATH = "search-index.js"
 MAX_TEXT = 240
 """Quotes and claims are cut to this many characters in the index: enough to find and recognise."""
 
-_ESCAPES = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "<": "\\u003c"})
 
 
 def _cut(text: str) -> str:
@@ -38,5 +38,5 @@ def search_index(archive: Archive, index: ArchiveIndex) -> bytes:
                 rows.append(["q", _cut(q.text), f"{q.speaker or 'unattributed'} — {title}", f"{path}#q-{i}"])
         for i, c in enumerate(art.claims):
             rows.append(["c", _cut(c.text), f"{c.by or 'the writer'} — {title}", f"{path}#c-{i}"])
-    body = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).translate(_ESCAPES)
+    body = escape_for_script(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
     return f"window.NEWSARCHIVE_SEARCH={body};\n".encode()

@@ -31,6 +31,8 @@ BUILTIN_TEMPLATES = PACKAGE / "templates"
 BUILTIN_STATIC = PACKAGE / "static"
 FEED_SIZE = 100
 """The feed carries the newest articles only, as feeds do; the index page lists them all."""
+KIND_LABELS = {"direct": "direct quote", "partial": "partial quote", "scare": "scare quotes",
+               "claim": "claim"}
 FRONT_TENSIONS = 20
 """Claims in tension shown on the front page; tensions.html lists them all."""
 
@@ -72,7 +74,7 @@ class Site:
                                keep_trailing_newline=True)
         self.env.filters["long_date"] = long_date
         self.env.globals.update(site=config, article_path=article_path, entity_path=entity_path,
-                                summary=summary)
+                                summary=summary, kind_labels=KIND_LABELS)
         self.md = make_markdown()
         self._templates: dict[str, Template] = {}
         self._index: ArchiveIndex | None = None
