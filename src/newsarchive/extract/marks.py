@@ -57,6 +57,7 @@ _MARKDOWN_CODE = re.compile(
     r"|\]\([^()\s]{0,500}(?:\s+\"[^\"]{0,300}\")?\)"  # a link target, with its title
 )
 _WORD = re.compile(r"[^\W_]")
+_LEAD = re.compile(r"[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]*")
 # The next single mark that is not inside a word.
 _NEXT_SINGLE = re.compile(r"(?<![^\W_])['’‘]|['’‘](?![^\W_])")
 
@@ -220,14 +221,19 @@ def find_spans(text: str, markdown: bool = False) -> list[MarkSpan]:
     angle_opener: dict[int, str] = {}
     skip_at = -1
     seen_quote = False
+    # Where the paragraph's text starts, past spaces and invisible direction marks.
+    start_of_text = _LEAD.match(text)
+    lead = start_of_text.end() if start_of_text else 0
 
     def emit(open_at: int, open_mark: str | None, close_at: int, close_mark: str | None, depth: int,
-             reopened: bool = False) -> None:
+             reopened: bool = False) -> bool:
         start, end = _trimmed(text, open_at + len(open_mark) if open_mark else open_at, close_at)
         # Marks around nothing but spaces or punctuation (“”, “?”, an invisible character) quote
         # nobody.
         if start < end and (text[start].isalnum() or _WORD.search(text, start, end)):
             spans.append(MarkSpan(start, end, open_mark, close_mark, open_at, close_at, depth, reopened))
+            return True
+        return False
 
     one = lex.all_marks
     # Quotes inside an HTML tag (attribute values) are markup, not quotation.
@@ -266,7 +272,10 @@ def find_spans(text: str, markdown: bool = False) -> list[MarkSpan]:
             role = OPEN if angle_opener.setdefault(family, mark) == mark else CLOSE
         else:
             is_open = open_count[family] > 0
-            role = _role(text, i, i + len(mark), shape, mark in _APOSTROPHES, is_open, lex)
+            if i == lead and mark not in _APOSTROPHES:
+                role = OPEN  # ” … first thing in the paragraph: no mark can close there
+            else:
+                role = _role(text, i, i + len(mark), shape, mark in _APOSTROPHES, is_open, lex)
             if role == 0:
                 if text[i + 1 : i + 3] in ("n'", "n’"):
                     skip_at = i + 2
@@ -295,8 +304,7 @@ def find_spans(text: str, markdown: bool = False) -> list[MarkSpan]:
             # A lone closing mark before any other quote: the opening one was lost. After a digit
             # it is an inch or seconds sign (6'3" tall).
             if not seen_quote and not stack and family not in single and not text[i - 1 : i].isdigit():
-                emit(0, None, i, mark, 0)
-                seen_quote = True
+                seen_quote = emit(0, None, i, mark, 0)
             continue
         k = len(stack) - 1
         while stack[k][0] != family:

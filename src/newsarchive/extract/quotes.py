@@ -52,15 +52,21 @@ def _cue_before(text: str, at: int, verbs: frozenset[str], reach: int) -> bool:
 def guess_kind(text: str, span: MarkSpan) -> QuoteKind:
     """Return "direct" where the quote reads as a full utterance, "partial" where it is a fragment."""
     first = _WORDS.search(text, span.start, span.end)
-    if first is None or text[first.start()].islower() or span.depth:
+    if first is None or span.depth:
         return "partial"
     verbs = lexicon().speech_verbs
+    starts = span.open_mark is None or _starts_sentence(text, span.open_at)
+    if text[first.start()].islower():
+        # A fragment, unless it opens the sentence and a speech verb follows (“… they are so not
+        # like him,” she said): an utterance whose start was cut.
+        long = text.count(" ", span.start, span.end) >= 2
+        return "direct" if starts and long and _cue_after(text, span.close_at, verbs) else "partial"
     last = span.end - 1
     while last > span.start and text[last] in _CLOSERS:
         last -= 1
     ends_sentence = text[last] in ".?!…"
     words = text.count(" ", span.start, span.end) + 1
-    if span.open_mark is None or _starts_sentence(text, span.open_at):
+    if starts:
         runs_on = ends_sentence or text[span.end - 1] in ",:;—–-" or span.close_mark is None
         if runs_on or _cue_after(text, span.close_at, verbs):
             return "direct"
