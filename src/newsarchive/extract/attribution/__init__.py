@@ -34,7 +34,8 @@ def attribute(draft: Draft) -> None:
 def speech_kind(text: str) -> QuoteKind:
     """Return "direct" for a full utterance, "partial" for a fragment."""
     stripped = text.lstrip(" .…'‘\"“(")
-    if len(text.split()) >= _DIRECT_WORDS and stripped[:1].isupper():
+    whole = len(text.split()) >= _DIRECT_WORDS or text.rstrip()[-1:] in ".!?,"
+    if whole and stripped[:1].isupper():
         return "direct"
     return "partial"
 

@@ -51,7 +51,7 @@ def _cue_words(key: int) -> CueWords:
     scare = [str(v) for v in data.get("scare_before") or ()]
     naming = [str(v) for v in data.get("naming") or ()]
     return CueWords(
-        verb_re=re.compile(rf"\b(?:{_alternation(according + verbs)})\b"),
+        verb_re=re.compile(rf"\b(?:(?i:{_alternation(according)})|{_alternation(verbs)})\b"),
         verbs=frozenset(verbs),
         weak=frozenset(str(v) for v in data.get("weak") or ()),
         according=frozenset(according),
@@ -125,7 +125,7 @@ class Context:
         return self.named[:i][::-1]
 
 
-_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|[\"”]\s+(?=[\"“][A-Z])")
+_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9·])|[\"”]\s+(?=[\"“][A-Z·])")
 
 
 def _sentences(masked: str, lex: Lexicon) -> list[tuple[int, int]]:

@@ -66,6 +66,8 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
     out: list[Cue] = []
     for m in ctx.cues.verb_re.finditer(masked, start, end):
         verb = re.sub(r"\s+", " ", m.group())
+        if verb[:1].isupper():
+            verb = verb.lower()
         if verb in ctx.cues.according:
             holder, how = holder_after(ctx, paragraph, m.end(), end)
             out.append(Cue(paragraph, m.start(), m.end(), verb, holder, how and "according-to"))

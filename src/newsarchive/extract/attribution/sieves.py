@@ -19,6 +19,8 @@ Sieve = Callable[[Context, QuoteDraft], bool]
 
 SHORT = 3
 """Quotes of at most this many words, with no cue of their own, read as terms (scare quotes)."""
+_FRAME = 100
+"""How far (in characters) an "according to" cue reaches to a short quote."""
 _SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"))
 
 
@@ -61,9 +63,8 @@ def trigram(ctx: Context, q: QuoteDraft) -> bool:
     if not inner or (inner[-1] not in ",?!—-" and masked[close:close + 1] != ","):
         return False
     at = close + 1 if masked[close:close + 1] == "," else close
-    gap = masked[at:at + 4]
     found = ctx.named_at(q.paragraph, at, at + 60)
-    if found and not gap.strip() and found[0].start - at <= 1 and _VERBISH.match(masked, found[0].end):
+    if found and not masked[at:found[0].start].strip() and _VERBISH.match(masked, found[0].end):
         return _settle(q, found[0].name, "trigram")
     lead = _LEAD.match(masked, at)
     if lead and found and found[0].start == lead.end():
@@ -82,9 +83,13 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
     start, end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
     end = max(end, ctx.sentence_of(q.paragraph, max(q.end - 1, q.start))[1])
     cues = [c for c in paragraph_cues(ctx, q.paragraph) if start <= c.start < end]
+    if len(_words(ctx, q)) <= SHORT:
+        # "According to X, … as part of a “partial mobilisation”": a sentence adverbial frames a
+        # claim; a short term far from it is a name for something, not X's words.
+        cues = [c for c in cues if c.how != "according-to" or abs(_distance(q, c)) <= _FRAME]
     if not cues:
         return _colon(ctx, q, start)
-    named = [c for c in cues if c.how]
+    named = [c for c in cues if c.holder is not None]
     best = min(named or cues, key=lambda c: abs(_distance(q, c)))
     return _settle(q, best.holder, best.how or "unnamed")
 
@@ -104,7 +109,9 @@ def _colon(ctx: Context, q: QuoteDraft, start: int) -> bool:
 
 def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote with no cue in its sentence by the nearest named cue in its paragraph."""
-    cues = [c for c in paragraph_cues(ctx, q.paragraph) if c.holder is not None]
+    start, end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
+    cues = [c for c in paragraph_cues(ctx, q.paragraph)
+            if c.holder is not None and not start <= c.start < end]
     if not cues:
         return False
     # Prefer a cue before the quote at equal distance: the speaker is usually named first.

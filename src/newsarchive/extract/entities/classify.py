@@ -14,6 +14,11 @@ from newsarchive.lexicon import load_data
 _MEDIUM_BEFORE = re.compile(r"(?:\b(?:the|The|told|to|on|in|with|by|for|from|according to)\s+)$")
 
 
+# Sentence openers that are capitalised only for that ("A European Parliament committee").
+_FUNCTION_WORDS = frozenset(("A", "An", "The", "This", "That", "These", "Those", "But", "And", "Or", "So",
+                             "In", "On", "At", "For", "From", "With", "By", "As", "If", "When", "While"))
+
+
 @dataclass(slots=True)
 class Piece:
     """One named thing found in a run."""
@@ -92,7 +97,7 @@ def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
             j += 1
         org_end = _org_end(words, i, j, lex)
         if org_end > i:
-            while org_end - i > 2 and words[i] in lex.not_names:
+            while org_end - i > 2 and words[i] in _FUNCTION_WORDS:
                 i += 1
             name = words[i:org_end]
             text_form = " ".join(name)

@@ -119,7 +119,9 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
     named = len(piece.words) >= 2 and (first in lex.female or first in lex.male)
     if any(w in lex.not_names for w in piece.words[1:]) and not (strong or named):
         return False, []
-    evidence = strong or named or bool(before or after) or cue_adjacent(text, piece.start, piece.end)
+    # ", who …" follows people; bodies take "which".
+    who = text.startswith(", who ", piece.end)
+    evidence = strong or named or who or bool(before or after) or cue_adjacent(text, piece.start, piece.end)
     if len(piece.words) == 1 and piece.words[0] in lex.not_names:
         return False, []
     return evidence, [r for r in roles if r]

@@ -1,0 +1,86 @@
+"""Entity canonicalisation: fullest names, titles off, short and possessive forms folded in."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.extract.draft import Draft, EntityDraft
+from newsarchive.extract.entities import find_entities
+from newsarchive.extract.entities.registry import Registry
+from newsarchive.load.reader import parse_document
+from newsarchive.records import Span
+
+
+def entities(text: str) -> dict[str, EntityDraft]:
+    draft = Draft(parse_document(f"Headline for a test\n\n{text}\n", "test.txt"))
+    find_entities(draft)
+    return draft.entities
+
+
+def test_titles_come_off_and_stay_as_roles() -> None:
+    found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
+                     "Nad said no.")
+    assert {"Eduard Heger", "Jaroslav Nad"} <= found.keys()
+    assert "Defence Minister" in found["Jaroslav Nad"].roles
+    assert "Prime Minister" in found["Eduard Heger"].roles
+    assert "Nad" in found["Jaroslav Nad"].aliases
+
+
+def test_honorific_and_possessive_forms_fold_into_the_full_name() -> None:
+    found = entities("Andrei Kolesnikov spoke at length. Kolesnikov’s research shows it. "
+                     "Dr Karena Avedissian, an academic, agreed.")
+    assert "Kolesnikov" in found["Andrei Kolesnikov"].aliases
+    assert len(found["Andrei Kolesnikov"].mentions) == 2
+    assert "Dr Karena Avedissian" in found["Karena Avedissian"].aliases
+    assert found["Karena Avedissian"].roles == ["an academic"]
+
+
+def test_outlet_short_forms_map_to_the_canonical_outlet() -> None:
+    found = entities("The Mail reported it first. Later the FT agreed, and so did The Guardian.")
+    assert found["Daily Mail"].kind == "outlet"
+    assert "Mail" in found["Daily Mail"].aliases
+    assert found["Financial Times"].aliases >= {"FT"}
+    assert "The Guardian" in found
+
+
+def test_roles_from_the_text() -> None:
+    found = entities("“My mum agrees,” Irina, a 22-year-old student says. "
+                     "It was said by foreign affairs correspondent Simon Tisdall.")
+    assert found["Irina"].roles == ["a 22-year-old student"]
+    assert found["Simon Tisdall"].roles == ["foreign affairs correspondent"]
+
+
+def test_bodies_found_by_their_head_word() -> None:
+    found = entities("David Frost, director general of the British Chambers of Commerce, warned.")
+    assert found["British Chambers of Commerce"].kind == "organisation"
+    assert found["David Frost"].kind == "person"
+
+
+@pytest.mark.parametrize("text", [
+    "Over the weekend, protests flared up in Moscow and St Petersburg.",
+    "The republics of the North Caucasus remember the Soviet Union and the Russian Empire.",
+    "Labour called a General Election on Monday.",
+])
+def test_places_and_common_words_are_no_people(text: str) -> None:
+    assert not [e for e in entities(text).values() if e.kind == "person"]
+
+
+def test_registry_keeps_the_fullest_form_and_every_alias() -> None:
+    reg = Registry()
+    span = Span(0, 0, 1, 1)
+    assert reg.add_person(["Trump"], "Mr Trump", span, []) == "Trump"
+    assert reg.add_person(["Donald", "Trump"], "Donald Trump", span, []) == "Donald Trump"
+    assert reg.add_person(["Trump"], "Trump", span, []) == "Donald Trump"
+    entity = reg.entities["Donald Trump"]
+    assert entity.aliases >= {"Mr Trump", "Trump", "Donald Trump"}
+    assert len(entity.mentions) == 3
+
+
+def test_registry_tells_apart_people_who_share_a_surname() -> None:
+    reg = Registry()
+    span = Span(0, 0, 1, 1)
+    reg.add_person(["Bill", "Clinton"], "Bill Clinton", span, [])
+    reg.add_person(["Hillary", "Clinton"], "Hillary Clinton", span, [])
+    assert set(reg.entities) == {"Bill Clinton", "Hillary Clinton"}
+    # A bare surname goes to the one named last.
+    assert reg.find_person(["Clinton"]) == "Hillary Clinton"
