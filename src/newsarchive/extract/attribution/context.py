@@ -24,8 +24,9 @@ MASK = "·"
 class CueWords:
     """The cue lexicon (`cues.yaml`) as sets and compiled patterns."""
 
-    verb_re: re.Pattern[str]
-    """Any speech verb or "according to" phrase, as a whole word."""
+    heads: dict[str, list[re.Pattern[str]]]
+    """First word of each speech verb or "according to" phrase → patterns for the whole phrase,
+    longest first: words are looked up, so the scan costs one pass however long the list."""
     verbs: frozenset[str]
     weak: frozenset[str]
     according: frozenset[str]
@@ -43,6 +44,33 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def _heads(phrases: list[str]) -> dict[str, list[re.Pattern[str]]]:
+    heads: dict[str, list[re.Pattern[str]]] = {}
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        pattern = re.compile(rf"{_alternation([phrase])}\b", re.IGNORECASE if " " in phrase else 0)
+        heads.setdefault(phrase.split(" ", 1)[0], []).append(pattern)
+    return heads
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def find_cue_words(cues: CueWords, text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Return the speech verbs and "according to" phrases in [start, end) of a text, in order."""
+    found = []
+    for w in _WORD.finditer(text, start, end):
+        word = w.group()
+        patterns = cues.heads.get(word) or (cues.heads.get(word.lower()) if word[:1].isupper() else None)
+        if not patterns:
+            continue
+        for pattern in patterns:
+            m = pattern.match(text, w.start(), end)
+            if m is not None and (word.islower() or " " in m.group() or m.group() == word):
+                found.append(m)
+                break
+    return found
+
+
 @lru_cache(maxsize=4)
 def _cue_words(key: int) -> CueWords:
     data = load_data("cues")
@@ -51,7 +79,7 @@ def _cue_words(key: int) -> CueWords:
     scare = [str(v) for v in data.get("scare_before") or ()]
     naming = [str(v) for v in data.get("naming") or ()]
     return CueWords(
-        verb_re=re.compile(rf"\b(?:(?i:{_alternation(according)})|{_alternation(verbs)})\b"),
+        heads=_heads(according + verbs),
         verbs=frozenset(verbs),
         weak=frozenset(str(v) for v in data.get("weak") or ()),
         according=frozenset(according),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsarchive.extract.attribution.context import MASK, Context
+from newsarchive.extract.attribution.context import MASK, Context, find_cue_words
 from newsarchive.extract.attribution.holders import description, pronoun
 
 # Words allowed between an inverted verb and its holder: "said foreign affairs correspondent
@@ -64,7 +64,7 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
     """Return the speech cues in [start, end) of a paragraph, in text order."""
     masked = ctx.masked[paragraph]
     out: list[Cue] = []
-    for m in ctx.cues.verb_re.finditer(masked, start, end):
+    for m in find_cue_words(ctx.cues, masked, start, end):
         verb = re.sub(r"\s+", " ", m.group())
         if verb[:1].isupper():
             verb = verb.lower()

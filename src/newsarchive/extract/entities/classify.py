@@ -176,6 +176,8 @@ def _ambiguous_ok(words: list[str], i: int, j: int, text: str, offs: list[int], 
 
 def _match_title(words: list[str], i: int, lex: Lexicon) -> int:
     """Return the end of the longest title or honorific starting at word i (i when none)."""
+    if _key(words[i]) not in lex.title_starts:
+        return i
     for j in range(min(len(words), i + lex.max_title_words), i, -1):
         phrase = " ".join(_key(w) for w in words[i:j])
         if phrase in lex.titles or (j == i + 1 and phrase in lex.honorifics):

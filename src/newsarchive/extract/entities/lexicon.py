@@ -39,6 +39,8 @@ class Lexicon:
     titles: dict[str, str]
     """Title words and phrases (abbreviations included) → the role they give."""
     max_title_words: int
+    title_starts: frozenset[str]
+    """First words of titles, honorifics and capitalised roles: a quick test before a full match."""
     weak_titles: frozenset[str]
     roles: frozenset[str]
     female: frozenset[str]
@@ -99,6 +101,8 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         honorifics=_words(titles.get("honorifics")),
         titles=title_map,
         weak_titles=_words(titles.get("weak_titles")),
+        title_starts=frozenset({t.split(" ", 1)[0] for t in title_map} | _words(titles.get("honorifics"))
+                               | {r.capitalize() for r in _words(titles.get("roles")) if " " not in r}),
         max_title_words=max((len(t.split()) for t in title_map), default=1),
         roles=_words(titles.get("roles")),
         female=_words(names.get("female")) | _words(titles.get("female")),

@@ -13,6 +13,8 @@ class Registry:
         self.entities: dict[str, EntityDraft] = {}
         self._last_seen: dict[str, int] = {}
         self._clock = 0
+        self._by_word: dict[str, set[str]] = {}
+        """First and last word → canonical names of people, so a short form is found without a scan."""
 
     def add_body(self, name: str, kind: str, form: str, span: Span, roles: list[str]) -> str:
         """Record a mention of an outlet or organisation and return its canonical name."""
@@ -26,8 +28,8 @@ class Registry:
         """Return the canonical name a (possibly short) form of a person's name refers to."""
         best: str | None = None
         best_seen = -1
-        for name, entity in self.entities.items():
-            if entity.kind != "person":
+        for name in self._by_word.get(words[0], set()) | self._by_word.get(words[-1], set()):
+            if name not in self.entities:
                 continue
             if _same_person(name.split(" "), words) and self._last_seen.get(name, -1) > best_seen:
                 best, best_seen = name, self._last_seen.get(name, -1)
@@ -49,6 +51,9 @@ class Registry:
                 entity.name = name
                 self.entities[name] = entity
         entity.aliases.add(name)
+        parts = entity.name.split(" ")
+        for word in (parts[0], parts[-1]):
+            self._by_word.setdefault(word, set()).add(entity.name)
         self._note(entity, form, span, roles)
         return entity.name
 
