@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsarchive.extract.draft import Draft
 from newsarchive.extract.entities.classify import Piece, split_run
-from newsarchive.extract.entities.evidence import gender, person_roles
+from newsarchive.extract.entities.evidence import cue_adjacent, gender, person_roles
 from newsarchive.extract.entities.lexicon import Lexicon, get_lexicon
 from newsarchive.extract.entities.registry import Registry
 from newsarchive.extract.entities.scan import find_runs
@@ -51,6 +51,11 @@ def find_entities(draft: Draft) -> None:
 def _add_person(registry: Registry, para: Paragraph, piece: Piece, title_before: str | None,
                 lex: Lexicon) -> bool:
     is_person, roles = person_roles(piece, para.text, title_before, lex)
+    if len(piece.words) == 1 and piece.words[0].isupper() and len(piece.words[0]) > 1 \
+            and cue_adjacent(para.text, piece.start, piece.end):
+        # An acronym that speaks ("the IADB said") is a body the text cites.
+        registry.add_body(piece.words[0], "organisation", piece.surface, _span(para, piece), [])
+        return True
     if not is_person:
         known = registry.find_person(piece.words) if len(piece.words) <= 2 else None
         if known is None:

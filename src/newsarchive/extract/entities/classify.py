@@ -166,6 +166,8 @@ def _ambiguous_ok(words: list[str], i: int, j: int, text: str, offs: list[int], 
     form = " ".join(words[i:j])
     if form not in lex.ambiguous:
         return True
+    if j < len(words):
+        return False  # "the National Association of …": part of a longer name
     if i > 0 and words[i - 1] in ("The", "the"):
         return True
     if _MEDIUM_BEFORE.search(text, max(0, offs[i] - 16), offs[i]):

@@ -14,6 +14,7 @@ from newsarchive.lexicon import load_data
 _APPOSITIVE = re.compile(r",\s+((?:an?|the|his|her|their)\s[^,.;:“”\"()—–]{2,90}?)"
                          r"(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
 _GENERIC = frozenset(("any", "every", "each", "no", "some", "many", "most", "like", "other", "another"))
+_DEMONYM = ("ian", "ians", "ese", "ans", "ish", "ic")
 _AGE = re.compile(r",\s+(\d{1,3}),")
 _DETERMINERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "and", "by",
                           "with", "of", "to", "for", "as", "former", "said", "says", "told", "like",
@@ -116,6 +117,10 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
     if after:
         roles.append(after)
     first = piece.words[0] if piece.words else ""
+    if all(w.isupper() and len(w) > 1 for w in piece.words):
+        return False, []  # "IADB", "ECLAC": acronyms name bodies, not people
+    if len(piece.words) == 1 and first.endswith(_DEMONYM) and first not in lex.female | lex.male:
+        return False, []  # "Palestinian", "Taiwanese": a people, not a person
     named = len(piece.words) >= 2 and (first in lex.female or first in lex.male)
     if any(w in lex.not_names for w in piece.words[1:]) and not (strong or named):
         return False, []
