@@ -130,6 +130,14 @@ def link_claims(articles: Sequence[Article]) -> list[ClaimLink]:
     keys = [[claim_keys(c.text) for c in art.claims] for art in articles]
     df: Counter[str] = Counter(s for ks in keys for k in ks for s in k.stems)
     rare = max(_RARE_MIN * 5, int(sum(len(ks) for ks in keys) * _RARE_SHARE))
+    # Each article's claims by word and concept, so a claim meets only the claims that share one.
+    posting: list[dict[str, list[int]]] = []
+    for ks in keys:
+        index: dict[str, list[int]] = {}
+        for j, k in enumerate(ks):
+            for w in k.stems | k.concepts:
+                index.setdefault(w, []).append(j)
+        posting.append(index)
     links: list[ClaimLink] = []
     for x, y in related_stories(articles):
         if articles[x].slug == articles[y].slug:
@@ -137,8 +145,11 @@ def link_claims(articles: Sequence[Article]) -> list[ClaimLink]:
         # Say `how` in the order of the refs, which are sorted by slug.
         if articles[y].slug < articles[x].slug:
             x, y = y, x
+        theirs = posting[y]
         for i, ka in enumerate(keys[x]):
-            for j, kb in enumerate(keys[y]):
+            common: Counter[int] = Counter(j for w in ka.stems | ka.concepts for j in theirs.get(w, ()))
+            for j in sorted(j for j, n in common.items() if n >= 2):
+                kb = keys[y][j]
                 found = _relate(ka, kb, df, rare)
                 if found is not None:
                     links.append(ClaimLink(Ref(articles[x].slug, i), Ref(articles[y].slug, j),
