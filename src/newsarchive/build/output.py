@@ -10,7 +10,7 @@ import json
 import os
 import shutil
 import stat
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from newsarchive.errors import OutputError
 
@@ -21,12 +21,11 @@ _OLD = ".newsarchive-old-"
 
 
 def safe_relpath(relpath: str) -> str:
-    """Return `relpath` if it stays inside the site folder; raise OutputError otherwise."""
-    bad = (not isinstance(relpath, str) or not relpath or "\0" in relpath or "\\" in relpath
-           or relpath.startswith("/") or len(relpath) > 1024)
-    parts = PurePosixPath(relpath).parts if not bad else ()
-    if bad or any(p in ("", ".", "..") or len(p.encode("utf-8", "surrogatepass")) > 255 for p in parts) \
-            or parts[0] == MARKER or ":" in parts[0]:
+    """Return `relpath` if it names a file inside the site folder; raise OutputError otherwise."""
+    parts = relpath.split("/") if isinstance(relpath, str) else [""]
+    if (not relpath or len(relpath) > 1024 or "\0" in relpath or "\\" in relpath or ":" in parts[0]
+            or parts[0] == MARKER
+            or any(p in ("", ".", "..") or len(p.encode("utf-8", "surrogatepass")) > 255 for p in parts)):
         raise OutputError(f"refusing to write page {relpath!r}: it would land outside the site folder")
     return relpath
 

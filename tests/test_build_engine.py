@@ -1,0 +1,186 @@
+"""The build engine: same input same bytes, rebuilds that redo only what changed, a safe output folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsarchive.build import BuildOptions, BuildResult, build
+from newsarchive.build.cache import CACHE_DIR
+from newsarchive.build.output import MARKER, safe_relpath
+from newsarchive.errors import OutputError
+
+SEEDS = Path(__file__).resolve().parent.parent / "articles"
+
+EXTRA = {
+    "council-vote.txt": "Council backs ferry\n\nThe council voted on Tuesday to keep the ferry.\n\n"
+                        "“It is how half of us get to work,” said Maria Lopez, who chairs the residents' "
+                        "group.\n",
+    "ferry-costs.md": "---\ntitle: Ferry costs rise\ndate: 2024-05-02\ntags: [transport]\n---\n\n"
+                      "Maria Lopez said the ferry would need “serious money” next year.\n\n"
+                      "According to the council, 1,240 people took part in the vote.\n",
+}
+
+
+def make_archive(root: Path) -> Path:
+    """Return an articles folder with the seed articles and two small ones sharing a speaker."""
+    articles = root / "articles"
+    articles.mkdir(parents=True)
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copyfile(seed, articles / seed.name)
+    for name, text in EXTRA.items():
+        (articles / name).write_text(text, encoding="utf-8")
+    return articles
+
+
+def run(root: Path, out: str = "site", **options: object) -> BuildResult:
+    """Build `root`/articles into `root`/`out` from inside `root`, as the CLI would."""
+    cwd = Path.cwd()
+    os.chdir(root)
+    try:
+        return build(BuildOptions(output=Path(out), jobs=options.pop("jobs", 1), **options))  # type: ignore[arg-type]
+    finally:
+        os.chdir(cwd)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    make_archive(tmp_path)
+    return tmp_path
+
+
+def test_build_writes_a_marked_site_and_reports_clean(root: Path) -> None:
+    result = run(root)
+    site = root / "site"
+    assert result.status() == 0 and result.articles == 4 and result.failed == 0
+    assert (site / MARKER).is_file()
+    for name in ("index.html", "articles/council-vote.html", "articles/ferry-costs.html",
+                 "articles/the-week-putin-mobilisation-revolution.html"):
+        assert (site / name).is_file(), name
+    assert result.written == len(tree(site)) - 1  # every file but the marker
+    assert not [p for p in root.iterdir() if ".newsarchive-tmp" in p.name or ".newsarchive-old" in p.name]
+
+
+def test_same_input_same_bytes_whatever_jobs(root: Path) -> None:
+    run(root, "one", jobs=1, cache=False)
+    run(root, "two", jobs=2, cache=False)
+    run(root, "again", jobs=2)
+    one, two, again = tree(root / "one"), tree(root / "two"), tree(root / "again")
+    for t in (one, two, again):
+        t.pop(MARKER)
+    assert one == two == again
+
+
+def test_rebuild_with_nothing_changed_touches_nothing(root: Path) -> None:
+    run(root)
+    before = inodes(root / "site")
+    result = run(root)
+    assert result.up_to_date and result.written == 0
+    assert inodes(root / "site") == before
+
+
+def test_rebuild_after_one_change_renders_only_what_it_affects(root: Path) -> None:
+    run(root)
+    site = root / "site"
+    before, old_bytes = inodes(site), tree(site)
+    path = root / "articles" / "the-week-putin-mobilisation-revolution.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nOne more closing paragraph.\n", encoding="utf-8")
+    result = run(root)
+    after = inodes(site)
+    changed = {rel for rel in after if after[rel] != before.get(rel)}
+    assert "articles/the-week-putin-mobilisation-revolution.html" in changed
+    assert "articles/council-vote.html" not in changed and "articles/ferry-costs.html" not in changed
+    # Files rewritten are those whose bytes changed (plus the marker); the rest are the old files.
+    now = tree(site)
+    assert changed - {MARKER} == {rel for rel in after if now.get(rel) != old_bytes.get(rel)} - {MARKER}
+    assert result.reused > result.written
+    run(root, "clean", cache=False)
+    fresh, clean = tree(site), tree(root / "clean")
+    fresh.pop(MARKER), clean.pop(MARKER)
+    assert fresh == clean
+
+
+def test_deleted_article_disappears(root: Path) -> None:
+    run(root)
+    (root / "articles" / "council-vote.txt").unlink()
+    run(root)
+    assert not (root / "site" / "articles" / "council-vote.html").exists()
+
+
+def test_cache_deleted_or_damaged_changes_nothing(root: Path) -> None:
+    run(root)
+    first = tree(root / "site")
+    shutil.rmtree(root / CACHE_DIR)
+    run(root)
+    assert tree(root / "site") == first
+    db = root / CACHE_DIR / "cache.sqlite"
+    db.write_bytes(b"this is not a database" * 100)
+    (root / "articles" / "council-vote.txt").touch()
+    result = run(root)
+    assert result.status() == 0 and tree(root / "site") == first
+    con = sqlite3.connect(db)
+    con.execute("UPDATE articles SET data = x'00ff'")
+    con.commit()
+    con.close()
+    (root / "articles" / "extra.txt").write_text("Extra\n\nA new article.\n", encoding="utf-8")
+    result = run(root)
+    assert result.status() == 0 and (root / "site" / "articles" / "extra.html").is_file()
+
+
+def test_refuses_to_replace_a_folder_it_did_not_make(root: Path) -> None:
+    mine = root / "Documents"
+    mine.mkdir()
+    (mine / "thesis.txt").write_text("years of work", encoding="utf-8")
+    with pytest.raises(OutputError, match="did not write"):
+        run(root, "Documents")
+    assert tree(mine) == {"thesis.txt": b"years of work"}
+    with pytest.raises(OutputError, match="would contain"):
+        run(root, ".")
+    assert (root / "articles" / "council-vote.txt").is_file()
+
+
+def test_an_empty_output_folder_is_fine(root: Path) -> None:
+    (root / "site").mkdir()
+    assert run(root).status() == 0
+    assert (root / "site" / MARKER).is_file()
+
+
+def test_missing_articles_folder_is_an_error(tmp_path: Path) -> None:
+    from newsarchive.errors import NewsarchiveError
+
+    with pytest.raises(NewsarchiveError, match="no articles folder"):
+        run(tmp_path)
+
+
+def test_strict_turns_warnings_into_failure(root: Path) -> None:
+    (root / "articles" / "odd.md").write_text("---\ntitle: Odd\ncolour: red\n---\n\nText here.\n",
+                                              encoding="utf-8")
+    result = run(root)
+    assert result.status() == 0 and result.status(strict=True) == 1
+    assert "articles/odd.md:3: warning: unknown front-matter key 'colour' ignored" in "\n".join(
+        str(d) for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("relpath", ["../x.html", "/etc/passwd", "a/../../x", "a\\..\\x", "", ".", "a//b",
+                                     MARKER, "c:x", "a\0b", "x/" + "y" * 300])
+def test_unsafe_relpaths_refused(relpath: str) -> None:
+    with pytest.raises(OutputError):
+        safe_relpath(relpath)
+
+
+@pytest.mark.parametrize("relpath", ["index.html", "articles/a.html", "static/site.js", "people/x-2.html"])
+def test_safe_relpaths_kept(relpath: str) -> None:
+    assert safe_relpath(relpath) == relpath
