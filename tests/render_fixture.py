@@ -167,7 +167,9 @@ def evil_article() -> Article:
         doc=doc,
         quotes=(_quote(doc, f"a quote {HOSTILE}", "direct", f"Evil {HOSTILE}"),),
         claims=(Claim(f"Body with {HOSTILE} inside", f"{HOSTILE} Org",
-                      _span(doc, f"Body with {HOSTILE} inside"), why=HOSTILE),),
+                      _span(doc, f"Body with {HOSTILE} inside"), why=HOSTILE),
+                # Same name as a source with a page, but no page of its own: two groups, one name.
+                Claim("said Evil Person", "port authority", _span(doc, "said Evil Person"))),
         people=(Person(f"Evil {HOSTILE}", (HOSTILE,), (), ()),),
         sources=(Source(f"{HOSTILE} Org", "organisation"),),
         notes=(Note(f"note {HOSTILE} [x](javascript:alert(1)) <a href='javascript:alert(1)'>y</a>"),),

@@ -24,6 +24,7 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
         self.ids: set[str] = set()
+        self.duplicates: list[str] = []
         self.scripts: list[tuple[str | None, str]] = []
         self._script: str | None = None
         self._in_script = False
@@ -33,6 +34,8 @@ class Page(HTMLParser):
         a = dict(attrs)
         self.elements.append((tag, a))
         if a.get("id"):
+            if a["id"] in self.ids:
+                self.duplicates.append(a["id"] or "")
             self.ids.add(a["id"] or "")
         for key in ("href", "src", "action"):
             if a.get(key):
@@ -96,6 +99,12 @@ def test_no_internal_link_is_broken(pages: dict[str, bytes]) -> None:
                 assert parts.fragment in parsed[target].ids, f"{path}: {link} has no #{parts.fragment}"
             checked += 1
     assert checked > 100
+
+
+def test_no_page_has_a_duplicate_id(pages: dict[str, bytes]) -> None:
+    for path, body in pages.items():
+        if path.endswith(".html"):
+            assert not parse(body).duplicates, path
 
 
 def test_quotes_and_claims_are_marked_in_place_with_their_speakers(pages: dict[str, bytes]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsarchive.records import Archive, Article, Entity
 from newsarchive.render.context import ArchiveIndex, LinkView, Place, entity_path
@@ -36,11 +36,8 @@ class Group:
     name: str
     href: str | None
     places: list[Place] = field(default_factory=list)
-
-    @property
-    def slug(self) -> str:
-        """Return an id for the group's heading."""
-        return "g-" + "".join(c if c.isalnum() else "-" for c in self.name.casefold())
+    slug: str = ""
+    """Id of the group's section, unique on its page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +107,18 @@ def _grouped(places: Iterable[Place], nobody: str) -> list[Group]:
         if key not in groups:
             groups[key] = Group(p.who or nobody, p.who_href)
         groups[key].places.append(p)
-    return sorted(groups.values(), key=lambda g: (g.name == nobody, g.name.casefold(), g.href or ""))
+    ordered = sorted(groups.values(), key=lambda g: (g.name == nobody, g.name.casefold(), g.href or ""))
+    # Two groups can share a name (one with a page, one without; "the MPs" and "The MPs").
+    used: set[str] = set()
+    out = []
+    for g in ordered:
+        base = "g-" + "".join(c if c.isalnum() else "-" for c in g.name.casefold())
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        out.append(replace(g, slug=slug))
+    return out
 
 
 def quote_groups(archive: Archive, index: ArchiveIndex) -> list[Group]:
