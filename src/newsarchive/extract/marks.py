@@ -306,16 +306,14 @@ def find_spans(text: str, markdown: bool = False) -> list[MarkSpan]:
             if not seen_quote and not stack and family not in single and not text[i - 1 : i].isdigit():
                 seen_quote = emit(0, None, i, mark, 0)
             continue
-        k = len(stack) - 1
-        while stack[k][0] != family:
-            k -= 1
-        for inner in stack[k + 1 :]:
-            if inner[0] not in single:
-                emit(inner[2], inner[1], i, None, inner[3])
-        for gone in stack[k:]:
-            open_count[gone[0]] -= 1
-        opened = stack[k]
-        del stack[k:]
+        opened = stack.pop()
+        open_count[opened[0]] -= 1
+        while opened[0] != family:
+            # Quotes opened inside this one and never closed end with it.
+            if opened[0] not in single:
+                emit(opened[2], opened[1], i, None, opened[3])
+            opened = stack.pop()
+            open_count[opened[0]] -= 1
         emit(opened[2], opened[1], i, mark, opened[3])
         seen_quote = True
     for left in stack:
