@@ -19,11 +19,10 @@ from newsarchive.lexicon import load_data
 from newsarchive.records import Claim, Span
 
 _WORD = re.compile(r"[a-z][a-z']*|\d[\d,.]*")
-_DIGITS = re.compile(r"(?<![\w'])[$£€]?\d[\d,.]*(?:%|bn|m|k)?")
-_YEAR = re.compile(r"[$£€]?(?:1[6-9]\d\d|20\d\d)s?")
-_YEARS = re.compile(r"(?<![\w$£€.,])(?:1[6-9]\d\d|20\d\d)s?(?![\w%]|[.,]\d)")
+_ANY_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:1[6-9]\d\d|20\d\d)s?")
 # An age ("a 31-year-old poet") describes a person; it is not what the sentence asserts.
-_AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ]years?[- ]old\b")
+_AGE_TAIL = (["year", "old"], ["years", "old"])
 _MIN_WORDS = 5
 
 
@@ -32,8 +31,8 @@ class Phrases:
     """A word list from the data file: single words in a set, longer phrases in one pattern."""
 
     words: frozenset[str]
-    firsts: frozenset[str]
-    """First words of the longer phrases: the pattern runs only when one of them is present."""
+    needs: tuple[frozenset[str], ...]
+    """The words of each longer phrase: the pattern runs only when all of one's are present."""
     pattern: re.Pattern[str] | None
 
     @classmethod
@@ -43,12 +42,16 @@ class Phrases:
         multi = sorted((i for i in items if i not in single), key=len, reverse=True)
         alt = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in multi)
         pattern = re.compile(rf"(?<![\w']){'(?:' + alt + ')'}(?![\w'])") if multi else None
-        firsts = frozenset(_WORD.findall(m)[0] for m in multi if _WORD.findall(m))
-        return cls(single, firsts, pattern)
+        needs = tuple(frozenset(_WORD.findall(m)) for m in multi if _WORD.findall(m))
+        return cls(single, needs, pattern)
+
+    def could_match(self, present: set[str]) -> bool:
+        """Return True where some longer phrase has all its words in the clause."""
+        return self.pattern is not None and any(n <= present for n in self.needs)
 
     def find(self, words: list[str], present: set[str], lowered: str) -> str | None:
         """Return the first phrase found in the clause, or None."""
-        if self.pattern is not None and not present.isdisjoint(self.firsts):
+        if self.pattern is not None and self.could_match(present):
             m = self.pattern.search(lowered)
             if m:
                 return str(m.group(0))
@@ -62,6 +65,8 @@ class Lexicon:
     """The claims data file, compiled once."""
 
     numbers: Phrases
+    number_patterns: dict[str, re.Pattern[str]]
+    """Each number word, in lower case and not part of an age ("ten-year-old")."""
     dates: Phrases
     event_names: frozenset[str]
     events: re.Pattern[str]
@@ -80,6 +85,8 @@ def lexicon() -> Lexicon:
     alt = "|".join(re.escape(e) for e in names)
     return Lexicon(
         numbers=Phrases.of(data["number_words"]),
+        number_patterns={w: re.compile(rf"(?<![\w-]){re.escape(w)}\b(?![- ]years?[- ]old)")
+                         for w in (str(x).lower() for x in data["number_words"])},
         dates=Phrases.of([*data["months"], *data["weekdays"], *data["time_words"]]),
         event_names=frozenset(w.lower() for e in names for w in e.split()[-1:]) | {"may"},
         # A capitalised run ending in an event word; "May" counts only beside a day number.
@@ -100,17 +107,30 @@ def _masked(text: str, regions: list[tuple[int, int]]) -> str:
     return text
 
 
-def negated_event(lowered: str, free: str, free_words: set[str], lex: Lexicon) -> str | None:
+def negated_event(words: list[str], lowered: str, free: str | None, free_words: set[str],
+                  lex: Lexicon) -> str | None:
     """Return the denial ("yet to … protests") where a negation governs an event noun, else None.
 
-    The negation must stand outside quotation marks (`free`), so a chant of "no to war" is not a
-    denial; the event it governs may be quoted ("yet to see “mass protests”").
+    The negation must stand outside quotation marks (`free`, None where the clause has none), so
+    a chant of "no to war" is not a denial; the event it governs may be quoted ("yet to see
+    “mass protests”").
     """
     neg = lex.negations
-    if free_words.isdisjoint(neg.words) and free_words.isdisjoint(neg.firsts):
+    multi = neg.could_match(free_words)
+    if free_words.isdisjoint(neg.words) and not multi and "n't" not in (free or lowered):
         return None
-    spans = [(m.start(), m.end()) for m in neg.pattern.finditer(free)] if neg.pattern else []
-    spans += [(m.start(), m.end()) for m in _WORD.finditer(free) if m.group(0) in neg.words]
+    if free is None and not multi:
+        # No quotation marks and no phrase: walk the words.
+        for i, w in enumerate(words):
+            if w in neg.words or w.endswith("n't"):
+                for nxt in words[i + 1 : i + 5]:
+                    if nxt in lex.event_nouns:
+                        return f"{w} … {nxt}"
+        return None
+    text = lowered if free is None else free
+    spans = [(m.start(), m.end()) for m in neg.pattern.finditer(text)] if neg.pattern and multi else []
+    spans += [(m.start(), m.end()) for m in _WORD.finditer(text) if m.group(0) in neg.words
+              or m.group(0).endswith("n't")]
     for a, b in sorted(spans):
         for w in _WORD.findall(lowered, b, b + 60)[:4]:
             if w in lex.event_nouns:
@@ -118,19 +138,41 @@ def negated_event(lowered: str, free: str, free_words: set[str], lex: Lexicon) -
     return None
 
 
-def _number(text: str, lowered: str, present: set[str], lex: Lexicon) -> str | None:
-    """Return the first quantity in the clause that is not a year or an age."""
-    if "old" in present:
-        lowered = _AGE.sub(" ", lowered)
-    for found in _DIGITS.findall(lowered):
-        w = str(found).rstrip(",.")
-        if w and not _YEAR.fullmatch(w):
-            return w
-    for w in sorted(present & lex.numbers.words, key=lowered.find):
-        # Lower case in the original too: "Half-Blood Prince" is a title, not a quantity.
-        if re.search(rf"(?<![\w-]){w}\b", text) and re.search(rf"(?<![\w-]){w}\b", lowered):
-            return w
-    return None
+def _as_written(text: str, figure: str) -> str:
+    """Return the figure with the currency or per cent sign it has in the text ("$600m", "5.5%")."""
+    at = text.find(figure)
+    if at < 0:
+        return figure
+    end = at + len(figure)
+    start = at - 1 if at and text[at - 1] in "$£€" else at
+    for unit in ("%", "bn", "m", "k"):
+        if text.startswith(unit, end) and not text[end + len(unit) : end + len(unit) + 1].isalpha():
+            end += len(unit)
+            break
+    return text[start:end]
+
+
+def _figures(text: str, words: list[str], present: set[str], lex: Lexicon) -> tuple[str | None, str | None]:
+    """Return the first year and the first other quantity (not an age) in the clause."""
+    year = number = None
+    if _ANY_DIGIT.search(text):
+        aged = "old" in present
+        for i, w in enumerate(words):
+            if not w[0].isdigit():
+                continue
+            w = w.rstrip(",.")
+            if _YEAR.fullmatch(w):
+                year = year or w
+            elif number is None and not (aged and words[i + 1 : i + 3] in _AGE_TAIL):
+                number = _as_written(text, w)
+            if year and number:
+                break
+    if number is None:
+        for w in sorted(present & lex.numbers.words, key=text.lower().find):
+            # Lower case in the original too: "Half-Blood Prince" is a title, not a quantity.
+            if lex.number_patterns[w].search(text):
+                return year, w
+    return year, number
 
 
 def _fold(text: str) -> str:
@@ -163,18 +205,19 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
         return None
     present = set(words)
     why: list[str] = []
-    year = next(iter(_YEARS.findall(lowered)), None)
+    year, number = _figures(text, words, present, lex)
     if date := year or lex.dates.find(words, present, lowered):
         why.append(f"a date ({date})")
-    if not present.isdisjoint(lex.event_names) and (m := lex.events.search(text)):
+    names = present & lex.event_names
+    if names and any(n.capitalize() in text for n in names) and (m := lex.events.search(text)):
         why.append(f"a named event ({m.group(0)})")
-    if number := _number(text, lowered, present, lex):
+    if number:
         why.append(f"a number ({number})")
     if len(why) < 2 and (outcomes := present & lex.outcomes):
         why.append(f"a definite outcome ({min(outcomes, key=lowered.find)})")
     if record := lex.records.find(words, present, lowered):
         why.append(f"a record or comparison ({record})")
-    if denial := negated_event(lowered, free_text, free_words, lex):
+    if denial := negated_event(words, lowered, None if free_text is lowered else free_text, free_words, lex):
         why.append(f"a denied event ({denial})")
     if report := lex.reports.find(words, present, lowered):
         why.append(f"reported as fact ({report})")
