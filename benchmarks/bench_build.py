@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Time newsarchive builds of N real BBC articles: cold, rebuild with nothing changed, after one change.
+
+    python benchmarks/bench_build.py [--articles 2225] [--runs 3] [--jobs 0]
+
+Articles come from ../shared/corpus/bbc (past 2,225 they repeat under new names and headlines).
+Cold builds start with no cache and no output; the rebuilds reuse both, as a writer's edit-build
+loop would. Peak memory is the largest resident set of the build and its workers (/usr/bin/time).
+For the comparison with Pelican and Hugo, see ../shared/tools/bench_build.py and README.md here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "bbc"
+
+
+def make_articles(n: int, folder: Path) -> None:
+    sources = sorted(p for p in CORPUS.rglob("*.txt") if p.name != "README.TXT")
+    if not sources:
+        sys.exit(f"no articles under {CORPUS}")
+    folder.mkdir(parents=True)
+    for i in range(n):
+        src = sources[i % len(sources)]
+        lap = i // len(sources)
+        raw = src.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+        title, _, body = text.partition("\n")
+        name = f"{src.parent.name}-{src.stem}" + (f"-{lap}" if lap else "")
+        headline = title.strip() + (f" ({lap})" if lap else "")
+        (folder / f"{name}.txt").write_text(f"{headline}\n{body}", encoding="utf-8")
+
+
+def timed(argv: list[str], cwd: Path) -> tuple[float, float]:
+    """Return (wall seconds, peak RSS in MiB) of one run."""
+    with tempfile.NamedTemporaryFile("r") as rep:
+        time_bin = shutil.which("time") or "/usr/bin/time"
+        full = [time_bin, "-f", "%M", "-o", rep.name, *argv] if Path(time_bin).exists() else argv
+        t0 = time.perf_counter()
+        proc = subprocess.run(full, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        wall = time.perf_counter() - t0
+        lines = rep.read().strip().splitlines()
+    if proc.returncode not in (0, 1):
+        sys.exit(f"build failed: {proc.stderr[-500:]}")
+    return wall, (int(lines[-1]) / 1024 if lines and lines[-1].isdigit() else 0.0)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=2225)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--jobs", type=int, default=0)
+    args = ap.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="newsarchive-bench-"))
+    try:
+        make_articles(args.articles, root / "articles")
+        build = [sys.executable, "-m", "newsarchive", "build", "--quiet", "--jobs", str(args.jobs)]
+        cold, nochange, onechange, rss = [], [], [], []
+        victim = sorted((root / "articles").iterdir())[len(list((root / "articles").iterdir())) // 2]
+        for run in range(args.runs):
+            shutil.rmtree(root / "site", ignore_errors=True)
+            shutil.rmtree(root / ".newsarchive-cache", ignore_errors=True)
+            wall, peak = timed(build, root)
+            cold.append(wall)
+            rss.append(peak)
+            nochange.append(timed(build, root)[0])
+            victim.write_text(victim.read_text(encoding="utf-8") + f"\nA late paragraph, edit {run}.\n",
+                              encoding="utf-8")
+            onechange.append(timed(build, root)[0])
+        pages = sum(1 for _ in (root / "site").rglob("*.html"))
+        c, n, o = statistics.median(cold), statistics.median(nochange), statistics.median(onechange)
+        print(f"{args.articles} articles, {pages} html files, {args.runs} runs each (median)")
+        print(f"  cold        {c:7.2f} s   peak {max(rss):7.1f} MiB")
+        print(f"  no change   {n:7.2f} s   {100 * n / c:5.1f} % of cold")
+        print(f"  one change  {o:7.2f} s   {100 * o / c:5.1f} % of cold")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
