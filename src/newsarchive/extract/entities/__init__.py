@@ -33,7 +33,11 @@ def find_entities(draft: Draft) -> None:
         previous: Piece | None = None
         for run in find_runs(para.text, para.index, lex):
             for piece in split_run(run, para.text, lex):
-                if piece.kind == "body" and piece.body is not None:
+                if piece.kind == "body" and len(piece.words) == 1 and piece.words[0] in lex.ambiguous \
+                        and registry.find_person(piece.words) is not None:
+                    # "Fox said" after "Liam Fox": the person, not Fox News.
+                    registry.add_person(piece.words, piece.surface, _span(para, piece), [])
+                elif piece.kind == "body" and piece.body is not None:
                     registry.add_body(piece.body.name, piece.body.kind, piece.surface,
                                       _span(para, piece), _body_roles(para.text, piece, lex))
                 elif piece.kind == "name" and not _add_person(

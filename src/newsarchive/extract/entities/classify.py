@@ -72,7 +72,8 @@ def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
             if body.name in lex.not_bodies:
                 i = body_end
                 continue
-            if _ambiguous_ok(words, i, body_end, text, offs, lex):
+            # "Dr Fox said" is a person; "the Times said" an outlet.
+            if not (title or honorific) and _ambiguous_ok(words, i, body_end, text, offs, lex):
                 pieces.append(Piece("body", offs[i], offs[body_end - 1] + len(words[body_end - 1]),
                                     words[i:body_end], " ".join(words[i:body_end]), body=body))
                 title, honorific = [], None

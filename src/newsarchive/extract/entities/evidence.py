@@ -72,7 +72,7 @@ def role_before(text: str, start: int, lex: Lexicon) -> str | None:
     role = [last]
     stop = ""
     for w in reversed(words[:-1]):
-        if w.lower() in _DETERMINERS or not w[-1:].isalnum() or len(role) >= 4:
+        if w.lower() in _DETERMINERS or w in lex.not_names or not w[-1:].isalnum() or len(role) >= 4:
             stop = w.lower()
             break
         role.insert(0, w)
