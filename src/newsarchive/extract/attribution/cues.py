@@ -97,10 +97,12 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
 
 def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cue]) -> tuple[str | None, str]:
     """Return the holder of a participle cue: the last holder named in the sentence, or its subject."""
+    found = ctx.named_at(paragraph, start, at)
+    if found and not ctx.masked[paragraph][found[-1].end:at].strip():
+        return found[-1].name, "X-said"  # "with Gorka noting …"
     for cue in reversed(earlier):
         if cue.holder is not None:
             return cue.holder, "participle"
-    found = ctx.named_at(paragraph, start, at)
     people = [n for n in found if n.kind == "person"]
     if people or found:
         return (people or found)[0].name, "subject"
