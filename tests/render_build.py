@@ -26,7 +26,7 @@ def load_archive(folder: Path) -> Archive:
     from newsarchive.load.reader import ARTICLE_SUFFIXES, read_document
 
     paths = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES)
-    return link_archive([extract(read_document(p, p.name)) for p in paths])
+    return link_archive([extract(read_document(p, f"{folder.name}/{p.name}")) for p in paths])
 
 
 def write_pages(site: Site, archive: Archive, out: Path) -> dict[str, bytes]:
