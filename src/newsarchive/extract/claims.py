@@ -31,8 +31,9 @@ class Phrases:
     """A word list from the data file: single words in a set, longer phrases in one pattern."""
 
     words: frozenset[str]
-    needs: tuple[frozenset[str], ...]
-    """The words of each longer phrase: the pattern runs only when all of one's are present."""
+    needs: dict[str, tuple[frozenset[str], ...]]
+    """The words of each longer phrase, under its longest word: the pattern runs only when all the
+    words of one phrase are present."""
     pattern: re.Pattern[str] | None
 
     @classmethod
@@ -42,12 +43,22 @@ class Phrases:
         multi = sorted((i for i in items if i not in single), key=len, reverse=True)
         alt = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in multi)
         pattern = re.compile(rf"(?<![\w']){'(?:' + alt + ')'}(?![\w'])") if multi else None
-        needs = tuple(frozenset(_WORD.findall(m)) for m in multi if _WORD.findall(m))
+        needs: dict[str, tuple[frozenset[str], ...]] = {}
+        for m in multi:
+            words = _WORD.findall(m)
+            if words:
+                anchor = max(words, key=len)
+                needs[anchor] = (*needs.get(anchor, ()), frozenset(words))
         return cls(single, needs, pattern)
 
     def could_match(self, present: set[str]) -> bool:
         """Return True where some longer phrase has all its words in the clause."""
-        return self.pattern is not None and any(n <= present for n in self.needs)
+        if self.pattern is None:
+            return False
+        for anchor in present.intersection(self.needs):
+            if any(n <= present for n in self.needs[anchor]):
+                return True
+        return False
 
     def find(self, words: list[str], present: set[str], lowered: str) -> str | None:
         """Return the first phrase found in the clause, or None."""

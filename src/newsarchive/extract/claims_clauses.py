@@ -12,11 +12,10 @@ from newsarchive.lexicon import load_data
 # A sentence ends at . ! ? or … (with any closing marks after it) before a space and a capital,
 # digit or opening mark; or, in text whose paragraphs ran together, straight into a capital word.
 _END = re.compile(r"[.!?…]+[”\"’')\]]*(?:\s+(?=[“\"‘'(\[]?[A-Z0-9])|(?=[A-Z][a-z]))")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
-_LOOKBACK = 24
-# A spaced dash sets off an aside; "; " and ", but " join two statements.
-_DASH = re.compile(r"\s+(?:–|—|--|-)\s+")
-_JOIN = re.compile(r";\s+|,\s+(?=but\s)")
+# A spaced dash sets off an aside; "; " and ", but " join two statements. Each pattern starts
+# with a literal, so scanning a paragraph is quick.
+_CUT = re.compile(r"[–—-]-?(?=\s)|;(?=\s)|,(?=\s+but\s)")
+_CUT_HINTS = ("–", "—", "- ", "-\n", "-\t", ";", "but")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +46,9 @@ def sentences(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[i
     start = 0
     for m in _END.finditer(text):
         dot = m.start()
-        word = _WORD_BEFORE.search(text, max(dot - _LOOKBACK, 0), dot + 1)
-        if text[dot] == "." and word:
-            w = word.group(1).rstrip(".").lower()
+        if text[dot] == ".":
+            space = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot))
+            w = text[space + 1 : dot].lstrip("(“\"'‘[").rstrip(".").lower()
             # "Mr." and single initials ("Paul D. Ryan") do not end a sentence.
             if w in abbrev or (len(w) == 1 and w.isalpha()):
                 continue
@@ -79,18 +78,40 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _cut_marks(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """Return where the paragraph may be cut, as (start, end, is a dash), outside quotation marks."""
+    marks: list[tuple[int, int, bool]] = []
+    # Substring tests are far cheaper than a scan, and most paragraphs have nothing to cut.
+    if not any(c in text for c in _CUT_HINTS):
+        return marks
+    for m in _CUT.finditer(text):
+        at = m.start()
+        dash = text[at] in "–—-"
+        # A dash is spaced on both sides; a hyphen inside a word is not a cut.
+        if (not dash or text[at - 1 : at].isspace()) and not _inside(at, quotes):
+            marks.append((at, m.end(), dash))
+    return marks
+
+
 def clauses(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[Clause]:
     """Return the clauses of every sentence of `text`, outside quotation marks' cuts."""
     out: list[Clause] = []
-    for s, e in sentences(text, quotes):
-        cuts: list[tuple[int, int, bool]] = []  # (cut start, cut end, what follows is an aside)
-        dashes = [m for m in _DASH.finditer(text, s, e) if not _inside(m.start(), quotes)]
+    spans = sentences(text, quotes)
+    marks = _cut_marks(text, quotes)
+    if not marks:
+        # Most paragraphs have no dash, semicolon or ", but": one clause per sentence.
+        for s, e in spans:
+            ca, cb = _trim(text, s, e)
+            if cb > ca:
+                out.append(Clause(ca, cb, (s, e)))
+        return out
+    for s, e in spans:
+        here = [c for c in marks if s <= c[0] < e]
+        cuts: list[tuple[int, int, bool]] = [(a, b, False) for a, b, dash in here if not dash]
+        dashes = [(a, b) for a, b, dash in here if dash]
         # One dash: an aside after it. Two: a parenthesis, which stays part of its sentence.
-        if len(dashes) == 1 and len(text[dashes[0].end() : e].split()) >= 3:
-            cuts.append((dashes[0].start(), dashes[0].end(), True))
-        for m in _JOIN.finditer(text, s, e):
-            if not _inside(m.start(), quotes):
-                cuts.append((m.start(), m.end(), False))
+        if len(dashes) == 1 and len(text[dashes[0][1] : e].split()) >= 3:
+            cuts.append((dashes[0][0], dashes[0][1], True))
         cuts.sort()
         pos, aside = s, False
         for a, b, next_aside in cuts:
