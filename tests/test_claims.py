@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsarchive.extract.claims import checkable, find_claims
 from newsarchive.extract.claims_clauses import clauses, sentences
@@ -109,3 +111,13 @@ def test_bbc_sample_has_claims_with_reasons() -> None:
         assert all(c.why for c in draft.claims)
         total += len(draft.claims)
     assert 2 * len(files) < total < 20 * len(files)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ab1. ,;–-“”\"'’?!\nMr2000%$ thenotsaid")), max_size=200))
+def test_any_text_gives_claims_that_point_at_their_text(body: str) -> None:
+    draft = Draft(parse_document("Case headline\n\n" + body, "x.txt"))
+    find_claims(draft)
+    for c in draft.claims:
+        assert draft.doc.paragraphs[c.span.paragraph].text[c.span.start : c.span.end] == c.text
+        assert c.text.strip() == c.text and c.why
