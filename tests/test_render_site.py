@@ -246,10 +246,15 @@ def test_marks_switch_is_a_real_button_and_search_has_a_label(pages: dict[str, b
     assert {"main", "search-form", "search-results", "panel", "article-body"} <= page.ids
 
 
+def _unquote(html: str) -> str:
+    return html.replace("&quot;", '"').replace("&#34;", '"')
+
+
 def test_the_data_view_is_marked_up_exactly_as_pygments_would(archive: Archive) -> None:
     from newsarchive.render.data import article_json, highlighted, pygments_highlight
 
     for article in archive.articles:
         text = article_json(article)
         reference = re.sub(r'<span class="w">(\s*)</span>', r"\1", pygments_highlight(text))
-        assert str(highlighted(text)) == reference
+        # Pygments releases differ in how they escape '"' (2.21 writes &quot;); the markup must agree.
+        assert _unquote(str(highlighted(text))) == _unquote(reference)
