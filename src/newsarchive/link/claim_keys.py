@@ -22,8 +22,13 @@ _WORD_NUMBERS.update({"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "sixty": 60.
 _VAGUE = {"dozens": (24.0, 100.0), "hundreds": (200.0, 1e3), "thousands": (2e3, 1e4),
           "millions": (2e6, 1e9), "billions": (2e9, 1e12)}
 _WINDOW = 6
+_MEASURES = frozenset(("point", "points", "year", "years", "month", "months", "week", "weeks", "day", "days",
+                       "hour", "hours", "minute", "minutes", "mile", "miles", "km", "seats", "times",
+                       "votes"))
+_CAPITALISED = re.compile(r"(?<=[\s“\"(])[A-Z][a-z]+")
 _MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"))
+                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                     "sep", "sept", "oct", "nov", "dec"))
 
 
 @lru_cache(maxsize=65536)
@@ -107,6 +112,8 @@ class ClaimKeys:
     """The denial as written, for the reader ("yet to see “mass protests”")."""
     dates: frozenset[str]
     """Years and months named, so figures for different times are not set against each other."""
+    names: frozenset[str] = frozenset()
+    """Stems of the capitalised words past the first: who, where or what the claim is about."""
 
 
 def _number(token: str) -> tuple[float, str] | None:
@@ -137,6 +144,20 @@ def _bound(before: str, value: float, lex: Lexicon) -> tuple[float, float]:
     return (value, value)
 
 
+def _is_number(token: str) -> bool:
+    return token[:1].isdigit() or token in _WORD_NUMBERS
+
+
+def _in_ratio(tokens: list[str], i: int) -> bool:
+    """Return True where the figure at `i` is one side of a share ("6 in 10", "four out of 10")."""
+    before = tokens[max(0, i - 3) : i]
+    after = tokens[i + 1 : i + 4]
+    return (len(before) >= 2 and before[-1] in ("in", "of") and _is_number(before[-2])) or \
+        (len(before) >= 3 and before[-2:] == ["out", "of"] and _is_number(before[-3])) or \
+        (len(after) >= 2 and after[0] in ("in", "of") and _is_number(after[1])) or \
+        (len(after) >= 3 and after[:2] == ["out", "of"] and _is_number(after[2]))
+
+
 def quantities(tokens: list[str], lex: Lexicon) -> list[Quantity]:
     """Find the figures among the tokens of a claim."""
     out: list[Quantity] = []
@@ -155,6 +176,8 @@ def quantities(tokens: list[str], lex: Lexicon) -> list[Quantity]:
                     value, span = value * _SCALE[nxt], 2
                 elif nxt in ("per", "percent") or nxt == "cent":
                     unit = "percent"
+                if _in_ratio(tokens, i):
+                    unit = "ratio"  # "6 in 10 voters", "3 of 5" are shares, not counts
                 before = " ".join(tokens[max(0, i - 3) : i])
                 rng = _bound(before, value, lex)
         elif tok in ("tens", "hundreds") and tokens[i + 1 : i + 3] in (["of", "thousands"],
@@ -173,9 +196,22 @@ def quantities(tokens: list[str], lex: Lexicon) -> list[Quantity]:
             continue
         words = " ".join(tokens[i : i + span])
         after = [t for t in tokens[i + span : i + span + 4] if t not in lex.stopwords or t == "people"]
-        noun = next((t for t in after[:3] if t in lex.people_nouns), "")
+        noun = ""
+        for t in after[:2]:
+            if t in _MEASURES:
+                break  # "15 points among voters", "aged 45": not a count of people
+            if t in lex.people_nouns:
+                noun = t
+                break
+        if tokens[i - 1 : i] == ["aged"]:
+            rng = None
+        if rng is None:
+            i += span
+            continue
         if noun:
             unit = "people" if unit == "count" else unit
+        if unit == "ratio":
+            unit = "count"  # never compared
         around = tokens[max(0, i - _WINDOW) : i + span + _WINDOW]
         near = " ".join(around)
         concepts = frozenset({c for t in around if (c := lex.concepts.get(t))}
@@ -209,5 +245,6 @@ def claim_keys(text: str) -> ClaimKeys:
             phrase = phrase or text[m.start() : min(len(text), m.end() + 40)].split(".")[0].strip()
     dates = frozenset(t for t in tokens
                       if t in _MONTHS or (len(t) == 4 and t[:2] in ("19", "20") and t.isdigit()))
+    names = frozenset(stem(m.lower()) for m in _CAPITALISED.findall(text, 1))
     return ClaimKeys(stems, frozenset(concepts), tuple(quantities(tokens, lex)), frozenset(denied), phrase,
-                     dates)
+                     dates, names)

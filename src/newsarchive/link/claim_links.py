@@ -33,6 +33,9 @@ _PROPER = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-
 
 
 def _fmt(q: Quantity) -> str:
+    if q.unit == "percent":
+        figure = q.words if "%" in q.words else f"{q.words} per cent"
+        return f"{figure} of {q.noun}" if q.noun else figure
     vague = q.words.split()[-1] in {"dozens", "hundreds", "thousands", "millions", "billions"}
     return f"{q.words}{' of' if vague and q.noun else ''} {q.noun}".strip()
 
@@ -47,9 +50,9 @@ def _quantity_relation(a: ClaimKeys, b: ClaimKeys) -> tuple[str, str] | None:
             shared = sorted(qa.concepts & qb.concepts)
             if not shared or qa.unit != qb.unit or qa.unit == "count":
                 continue
-            # Rates and sums need the same setting too ("house prices fell 6.2%"): a concept alone
-            # ("growth") covers too many different figures.
-            if qa.unit != "people" and not (qa.context & qb.context):
+            # Figures must concern the same names ("Russia", "Florida"), and rates and sums the
+            # same setting ("house prices"): a concept alone ("growth") covers too many figures.
+            if not a.names & b.names or (qa.unit != "people" and not qa.context & qb.context):
                 continue
             what = f"both give a number of {qa.unit.split()[0]} for '{shared[0]}'"
             if qa.high * 1.1 < qb.low or qb.high * 1.1 < qa.low:
@@ -58,12 +61,14 @@ def _quantity_relation(a: ClaimKeys, b: ClaimKeys) -> tuple[str, str] | None:
     return best
 
 
-def _denial(a: ClaimKeys, b: ClaimKeys) -> str | None:
+def _denial(a: ClaimKeys, b: ClaimKeys, df: Counter[str], rare: int) -> str | None:
     """Return how one claim denies what the other affirms, where it does."""
     for x, y in ((a, b), (b, a)):
         # What x denies must be what y affirms: two words of the denied phrase in y ("mass
         # protests"), one of them an event of a known kind (or three words), which y does not deny.
         about = (x.denied & y.stems) - y.denied
+        if not any(df[w] <= rare for w in about):
+            continue  # "not … president": words every story of a kind uses say nothing
         if len(about) >= 3 or (len(about) == 2 and (x.denied & y.concepts) - y.denied):
             words = ", ".join(sorted(about))
             return f"one denies what the other affirms ('{x.phrase}'); both speak of {words}"
@@ -113,7 +118,7 @@ def _relate(ka: ClaimKeys, kb: ClaimKeys, df: Counter[str], rare: int) -> tuple[
         return None  # two claims of a story must share two words or concepts to be about one thing
     found = _quantity_relation(ka, kb)
     if found is None or found[0] != "disagrees":
-        denial = _denial(ka, kb)
+        denial = _denial(ka, kb, df, rare)
         if denial:
             return "disagrees", denial
     if found is not None:
