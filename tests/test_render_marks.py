@@ -31,7 +31,13 @@ class Nesting(HTMLParser):
         if tag not in VOID:
             self.stack.append(tag)
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # "<hr />": a void element written self-closing opens and closes nothing.
+        self.ids.extend(v for k, v in attrs if k == "id" and v)
+
     def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
         if not self.stack or self.stack[-1] != tag:
             self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
         else:
@@ -141,3 +147,11 @@ def test_any_spans_over_any_text_give_well_nested_html(text: str, spans: list[tu
     parsed = check(out.html)
     assert len(parsed.ids) == len(set(parsed.ids))
     assert set(parsed.ids) == out.placed
+
+
+def test_a_mark_closing_inside_markdown_emphasis_closes_and_reopens_it() -> None:
+    marks = [Mark(0, 5, "q", "m", ' id="m-0"', href="p.html", mark_id="m-0")]
+    out = swap_placeholders(make_markdown().render(insert_placeholders("a __b__ c", marks, markdown=True)),
+                            marks, False)
+    check(out.html)
+    assert out.html.startswith('<p><q class="m" id="m-0">a <strong>b</strong></q>')

@@ -122,8 +122,9 @@ def swap_placeholders(html: str, marks: Sequence[Mark], phrasing_root: bool) -> 
     """
     placed: set[str] = set()
     out: list[str] = []
-    # The stack holds ("html", tag) for Markdown's elements and ("mark", index, tag) for ours.
-    stack: list[tuple[str, int, str]] = []
+    # The stack holds ("html", -1, tag, open tag) for Markdown's elements and ("mark", index, tag, "")
+    # for ours.
+    stack: list[tuple[str, int, str, str]] = []
     pending: list[int] = []
     started: set[int] = set()
 
@@ -131,7 +132,7 @@ def swap_placeholders(html: str, marks: Sequence[Mark], phrasing_root: bool) -> 
         return any(entry[2] == "a" for entry in stack)
 
     def phrasing() -> bool:
-        for kind, _i, tag in reversed(stack):
+        for kind, _i, tag, _open in reversed(stack):
             if kind == "html":
                 return tag not in _CONTAINERS
         return phrasing_root
@@ -143,7 +144,7 @@ def swap_placeholders(html: str, marks: Sequence[Mark], phrasing_root: bool) -> 
         if first and marks[i].mark_id:
             placed.add(marks[i].mark_id)
         started.add(i)
-        stack.append(("mark", i, tag))
+        stack.append(("mark", i, tag, ""))
 
     def flush() -> None:
         while pending:
@@ -153,7 +154,7 @@ def swap_placeholders(html: str, marks: Sequence[Mark], phrasing_root: bool) -> 
         """Close our marks above stack position `depth`; return them outermost first."""
         closed: list[int] = []
         while len(stack) > depth and stack[-1][0] == "mark":
-            _k, i, tag = stack.pop()
+            _k, i, tag, _open = stack.pop()
             out.append(f"</{tag}>")
             closed.insert(0, i)
         return closed
@@ -183,11 +184,11 @@ def swap_placeholders(html: str, marks: Sequence[Mark], phrasing_root: bool) -> 
             elif name in _BLOCKS:
                 pending[:0] = close_marks_above(_last_html(stack) + 1)
                 out.append(token)
-                stack.append(("html", -1, name))
+                stack.append(("html", -1, name, token))
             else:
                 flush()
                 out.append(token)
-                stack.append(("html", -1, name))
+                stack.append(("html", -1, name, token))
         elif head == _OPEN:
             i = _number(token)
             if i < len(marks):
@@ -202,11 +203,20 @@ def swap_placeholders(html: str, marks: Sequence[Mark], phrasing_root: bool) -> 
                 pending.remove(i)
             pos = next((k for k, e in enumerate(stack) if e[0] == "mark" and e[1] == i), -1)
             if pos >= 0:
-                reopen = close_marks_above(pos + 1)
-                _k, _i, tag = stack.pop()
+                # Close everything opened inside this mark (Markdown's elements too), close the
+                # mark, then reopen what was inside so that tags never cross.
+                above = stack[pos + 1 :]
+                del stack[pos + 1 :]
+                for entry in reversed(above):
+                    out.append(f"</{entry[2]}>")
+                _k, _i, tag, _open = stack.pop()
                 out.append(f"</{tag}>")
-                for j in reopen:
-                    open_mark(j)
+                for entry in above:
+                    if entry[0] == "mark":
+                        open_mark(entry[1])
+                    else:
+                        out.append(entry[3])
+                        stack.append(entry)
         else:
             if not token.isspace():
                 flush()
@@ -215,7 +225,7 @@ def swap_placeholders(html: str, marks: Sequence[Mark], phrasing_root: bool) -> 
     return Marked("".join(out), placed)
 
 
-def _last_html(stack: list[tuple[str, int, str]]) -> int:
+def _last_html(stack: list[tuple[str, int, str, str]]) -> int:
     for k in range(len(stack) - 1, -1, -1):
         if stack[k][0] == "html":
             return k
