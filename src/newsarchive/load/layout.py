@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsarchive.lexicon import load_data
-from newsarchive.records import Boilerplate, Paragraph
+from newsarchive.records import Boilerplate, Paragraph, ParagraphKind
 
 _END_PUNCT = (".", "!", "?", ":", ";", "”", '"', "’", "'", ")", "…")
 _CREDIT = re.compile(r"^\(?\s*(image|photo|picture|video)\s+(credit|source)s?\s*:", re.IGNORECASE)
@@ -124,9 +124,9 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
     paragraphs: list[Paragraph] = []
     boiler: list[Boilerplate] = []
 
-    def add(kind: str, line: Line, text: str | None = None) -> None:
+    def add(kind: ParagraphKind, line: Line, text: str | None = None) -> None:
         paragraphs.append(Paragraph(len(paragraphs), kind, text if text is not None else line.text,
-                                    line.number))  # type: ignore[arg-type]
+                                    line.number))
 
     if standfirst_line is not None:
         add("standfirst", standfirst_line)
