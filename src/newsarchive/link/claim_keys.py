@@ -53,6 +53,8 @@ class Lexicon:
     at_most: tuple[str, ...]
     about: tuple[str, ...]
     negations: re.Pattern[str]
+    bound_ends: frozenset[str] = frozenset()
+    """Last words of the bounds ("more than", "about"): only these can change a figure's range."""
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +80,8 @@ def lexicon() -> Lexicon:
         at_most=tuple(str(w) for w in data.get("at_most", [])),
         about=tuple(str(w) for w in data.get("about", [])),
         negations=re.compile(rf"(?<![\w']){'(?:' + alt + ')'}(?![\w'])"),
+        bound_ends=frozenset(str(w).split()[-1] for key in ("at_least", "at_most", "about")
+                             for w in data.get(key, [])),
     )
 
 
@@ -178,8 +182,9 @@ def quantities(tokens: list[str], lex: Lexicon) -> list[Quantity]:
                     unit = "percent"
                 if _in_ratio(tokens, i):
                     unit = "ratio"  # "6 in 10 voters", "3 of 5" are shares, not counts
-                before = " ".join(tokens[max(0, i - 3) : i])
-                rng = _bound(before, value, lex)
+                rng = (value, value)
+                if i and tokens[i - 1] in lex.bound_ends:
+                    rng = _bound(" ".join(tokens[max(0, i - 3) : i]), value, lex)
         elif tok in ("tens", "hundreds") and tokens[i + 1 : i + 3] in (["of", "thousands"],
                                                                        ["of", "millions"]):
             base = 1e3 if tokens[i + 2] == "thousands" else 1e6

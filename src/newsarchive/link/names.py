@@ -29,6 +29,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> tuple[str, ...]:
     """Return a person's name as comparable words: no titles, initials, possessive or case."""
     words = [w.strip("'-") for w in _TOKEN.findall(_fold(name))]
@@ -41,6 +42,7 @@ def person_key(name: str) -> tuple[str, ...]:
     return tuple(core or words)
 
 
+@lru_cache(maxsize=65536)
 def source_key(name: str) -> str:
     """Return a source's name as a comparable string: no leading "the", punctuation or case."""
     words = [w.strip("'-.") for w in _TOKEN.findall(_fold(name))]
