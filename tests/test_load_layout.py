@@ -96,7 +96,8 @@ def test_hard_wrapped_lines_are_joined() -> None:
 
 
 def test_front_matter_wins_over_inference() -> None:
-    text = "---\ntitle: Set Title\nauthor: A Writer\ndate: 2022-09-25\ntags: [russia, war]\n---\nInferred\n\nBody.\n"
+    text = ("---\ntitle: Set Title\nauthor: A Writer\ndate: 2022-09-25\ntags: [russia, war]\n---\n"
+            "Inferred\n\nBody.\n")
     d = doc(text)
     assert (d.title, d.author, d.date, d.tags) == ("Set Title", "A Writer", "2022-09-25", ("russia", "war"))
     assert d.paragraphs[-1].line == 9

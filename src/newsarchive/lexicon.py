@@ -7,7 +7,7 @@ articles; its lists are added to the built-in ones (see docs/lexicons.md).
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> dict[str, Any]:
     """Return the named data file (`name.yaml`), merged with any user lexicon of that name."""
     text = resources.files("newsarchive.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")

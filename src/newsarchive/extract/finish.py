@@ -25,7 +25,12 @@ def finish(draft: Draft) -> Article:
             people.append(Person(e.name, tuple(dict.fromkeys(e.roles)), aliases, mentions))
         else:
             sources.append(Source(e.name, e.kind, aliases, mentions))
-    first = (lambda x: (x.mentions[0].span.paragraph, x.mentions[0].span.start) if x.mentions else (1 << 30, 0))
+
+    def first(x: Person | Source) -> tuple[int, int]:
+        if not x.mentions:
+            return (1 << 30, 0)
+        return (x.mentions[0].span.paragraph, x.mentions[0].span.start)
+
     return Article(
         doc=draft.doc,
         quotes=tuple(quotes),

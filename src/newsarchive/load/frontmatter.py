@@ -111,7 +111,8 @@ def parse_front_matter(yaml_text: str, path: str) -> FrontMatter:
             try:
                 text = dt.date.fromisoformat(text[:10]).isoformat()
             except ValueError:
-                fm.diagnostics.append(Diagnostic(path, line_of(k), f"date {text!r} is not YYYY-MM-DD; ignored"))
+                fm.diagnostics.append(
+                    Diagnostic(path, line_of(k), f"date {text!r} is not YYYY-MM-DD; ignored"))
                 continue
         if k == "slug" and text is not None and not _SLUG_OK.match(text):
             fm.diagnostics.append(Diagnostic(path, line_of(k), f"slug {text!r} must be lowercase letters, "

@@ -113,7 +113,8 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
         title = blocks.pop(0)[0].text
         if blocks and len(blocks[0]) == 1:
             second = blocks[0][0].text
-            if not _BYLINE.match(second) and len(second.split()) <= 40 and not second.endswith((".", "”", '"')) and second[:1] not in "“\"‘'":
+            if (not _BYLINE.match(second) and len(second.split()) <= 40
+                    and not second.endswith((".", "”", '"')) and second[:1] not in "“\"‘'"):
                 standfirst_line = blocks.pop(0)[0]
                 standfirst = standfirst_line.text
     elif blocks and markdown:
@@ -159,7 +160,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                     boiler.append(Boilerplate(text, line.number, "sign-up button"))
                     in_box = False
                     continue
-                if lines_in_box <= 6 and len(text) < 240 and not text[0] in "“\"‘'" and (
+                if lines_in_box <= 6 and len(text) < 240 and text[0] not in "“\"‘'" and (
                         pat.promo.search(text) or lines_in_box <= 1):
                     boiler.append(Boilerplate(text, line.number, "promotion box"))
                     continue
