@@ -12,10 +12,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from tests.test_build_engine import make_archive, tree
 
 from newsarchive.build.output import MARKER
 from newsarchive.cli import main
+from test_build_engine import make_archive, tree
 
 
 def in_dir(folder: Path, argv: list[str]) -> int:
