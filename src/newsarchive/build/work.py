@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 import pickle
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from newsarchive.annotate import apply_corrections
 from newsarchive.errors import NewsarchiveError
 from newsarchive.extract import extract
 from newsarchive.lexicon import add_lexicon_dir
@@ -43,14 +44,11 @@ class Loaded:
     """True where the failure was a bug in newsarchive, not a problem with the file."""
 
 
-def _corrections(article: Article, sidecar: str) -> tuple[Article, list[Diagnostic]]:
-    try:
-        from newsarchive.annotate import apply_corrections
-    except ImportError:
-        return article, [Diagnostic(sidecar, None, "corrections files are not supported by this version; "
-                                    "ignored")]
+def _corrections(article: Article, sidecar: str, display: str) -> tuple[Article, list[Diagnostic]]:
     fixed, diagnostics = apply_corrections(article, Path(sidecar))
-    return fixed, list(diagnostics)
+    # Name the sidecar as the user names the article (relative), not by the absolute path read.
+    shown = str(Path(display).with_suffix("")) + ".annotations.yaml"
+    return fixed, [replace(d, path=shown) if d.path == sidecar else d for d in diagnostics]
 
 
 def load_article(job: Job) -> Loaded:
@@ -59,7 +57,7 @@ def load_article(job: Job) -> Loaded:
         article = extract(document_from_bytes(job.raw, job.display))
         extra: list[Diagnostic] = []
         if job.sidecar is not None:
-            article, extra = _corrections(article, job.sidecar)
+            article, extra = _corrections(article, job.sidecar, job.display)
         return Loaded(job.display, job.key, article, tuple(extra))
     except NewsarchiveError as exc:
         return Loaded(job.display, job.key, None,
