@@ -153,6 +153,17 @@ class Document:
     """The sub-heading under the headline, where there is one."""
     diagnostics: tuple[Diagnostic, ...] = ()
 
+    @property
+    def heading(self) -> str:
+        """The title, or the opening words of the text where the article has no headline."""
+        if self.title:
+            return self.title
+        first = next((p.text for p in self.paragraphs if p.kind in ("text", "standfirst")), "")
+        words = first.split()
+        if not words:
+            return self.slug
+        return " ".join(words[:10]) + ("…" if len(words) > 10 else "")
+
 
 @dataclass(frozen=True, slots=True)
 class Request:

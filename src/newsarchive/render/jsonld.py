@@ -43,7 +43,7 @@ def article_graph(config: SiteConfig, index: ArchiveIndex, article: Article) -> 
     doc = article.doc
     page = _url(config, article_path(article.slug))
     news: dict[str, Any] = {"@type": "NewsArticle", "@id": page + "#article",
-                            "headline": doc.title or article.slug, "url": page, "inLanguage": config.language}
+                            "headline": doc.heading, "url": page, "inLanguage": config.language}
     if doc.date:
         news["datePublished"] = doc.date
     if doc.author:

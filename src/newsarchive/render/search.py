@@ -25,14 +25,14 @@ def search_index(archive: Archive, index: ArchiveIndex) -> bytes:
     for art in archive.articles:
         doc = art.doc
         detail = " · ".join(x for x in (doc.outlet, doc.date, doc.author) if x)
-        rows.append(["a", doc.title or art.slug, detail, article_path(art.slug)])
+        rows.append(["a", doc.heading, detail, article_path(art.slug)])
     for entity in archive.people:
         rows.append(["p", entity.name, ", ".join(entity_roles(index, entity)), entity_path(entity)])
     for entity in archive.sources:
         rows.append(["s", entity.name, entity.kind, entity_path(entity)])
     for art in archive.articles:
         path = article_path(art.slug)
-        title = art.doc.title or art.slug
+        title = art.doc.heading
         for i, q in enumerate(art.quotes):
             if q.kind != "scare":
                 rows.append(["q", _cut(q.text), f"{q.speaker or 'unattributed'} — {title}", f"{path}#q-{i}"])

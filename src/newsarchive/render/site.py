@@ -88,7 +88,7 @@ class Site:
         path = article_path(article.slug)
         body = render_body(self.md, article, lambda name: self._rel(index.href(article.slug, name), path))
         notes = [Markup(self.md.render(n.markdown)) for n in article.notes]
-        return self._render("article.html", path, title=doc.title or article.slug,
+        return self._render("article.html", path, title=doc.heading,
                             description=summary(article),
                             og_type="article", jsonld=jsonld.article_graph(self.config, index, article),
                             article=article, doc=doc, body=body, notes=notes,
@@ -151,7 +151,7 @@ class Site:
         yield path, self.render_article(archive, article).encode()
         yield path[:-5] + ".json", json_text.encode()
         yield path[:-5] + ".data.html", self._render(
-            "data.html", path[:-5] + ".data.html", title=f"Data: {article.doc.title or article.slug}",
+            "data.html", path[:-5] + ".data.html", title=f"Data: {article.doc.heading}",
             description="The article's record as JSON.", article=article,
             code=data.highlighted(json_text), page_of=path, json_path=path[:-5] + ".json").encode()
 
