@@ -38,6 +38,7 @@ class CueWords:
     naming_re: re.Pattern[str]
     """A passive naming verb right before a quotation ("has been dubbed")."""
     unnamed: frozenset[str]
+    irregular_past: frozenset[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -89,6 +90,7 @@ def _cue_words(key: int) -> CueWords:
         scare_re=re.compile(rf"(?:^|\W)(?:{_alternation(scare)})[\s,:]*$"),
         naming_re=re.compile(rf"\b(?:is|are|was|were|be|been|being|so)\s+(?:{_alternation(naming)})[\s,:]*$"),
         unnamed=frozenset(str(v) for v in data.get("unnamed") or ()),
+        irregular_past=frozenset(str(v) for v in data.get("irregular_past") or ()),
     )
 
 

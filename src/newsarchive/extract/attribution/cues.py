@@ -75,7 +75,11 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
         if _passive(ctx, masked, m.start(), verb):
             continue
         if verb.endswith("ing"):
-            # "…, adding that", "took to Twitter, writing:": the sentence's subject speaks.
+            # "…, adding that", "took to Twitter, writing:": the sentence's subject speaks. A
+            # participle after an article, a preposition or an abbreviation is a noun ("broke into
+            # D.C. reporting covering K Street").
+            if not _participle(masked, start, m.start()):
+                continue
             holder, how = _subject(ctx, paragraph, start, m.start(), out)
             out.append(Cue(paragraph, m.start(), m.end(), verb, holder, how))
             continue
@@ -93,6 +97,19 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
         if how or verb not in ctx.cues.weak or masked.startswith(" that", m.end()):
             out.append(Cue(paragraph, m.start(), m.end(), verb, holder, how))
     return out
+
+
+_NOUN_BEFORE = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+                          "of", "in", "into", "for", "by", "from", "after", "before", "about", "without"))
+
+
+def _participle(masked: str, start: int, at: int) -> bool:
+    """Return False where an -ing cue word is a noun: "the reporting", "in writing", "D.C. reporting"."""
+    words = masked[start:at].split()
+    if not words:
+        return True
+    last = words[-1]
+    return not (last.lower() in _NOUN_BEFORE or (last.endswith(".") and last[:1].isupper()))
 
 
 def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cue]) -> tuple[str | None, str]:
@@ -152,6 +169,8 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
         # phrase "White House Press Secretary Josh Earnest" ends with the person.
         if _BREAK.search(between) or n.start > pos + 45 or (chosen is not None and len(between.split()) > 5):
             break
+        if chosen is not None and chosen.kind == "person" and between.split()[-1:] in (["of"], ["from"]):
+            break  # "Sen. Jeff Merkley of Oregon", "Brian Taylor of Wells Fargo": where the person is from
         # "CNN's Jake Tapper", "Cleveland's Plain Dealer": what follows a possessive is the head.
         owner = chosen is not None and masked[chosen.end:chosen.end + 2] in ("’s", "'s")
         if chosen is None or owner or n.kind == "person" or chosen.kind != "person":

@@ -51,6 +51,28 @@ def scare_term(ctx: Context, q: QuoteDraft) -> bool:
 
 
 
+# A dash after the closing mark, then the credit: "“…” ― Pamela Padilla", "“…” — Jane Doe, 34".
+_DASH = re.compile(r"[.,]?[ \t\u00a0]*(?:—|―|–|--)[ \t\u00a0]*")
+
+
+def dash_credit(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle a quotation credited the way pull quotes and reader voices are: a dash, then a name."""
+    if q.close_mark is None:
+        return False
+    masked = ctx.masked[q.paragraph]
+    dash = _DASH.match(masked, q.end + 1)
+    if dash is None:
+        return False
+    found = ctx.named_at(q.paragraph, dash.end(), dash.end() + 80)
+    if not found or found[0].start != dash.end():
+        return False
+    # The credit stands alone: it ends the line or sentence, or an appositive follows it.
+    rest = masked[found[0].end:found[0].end + 2]
+    if rest.strip(" .") and rest[:1] not in ",(\n":
+        return False
+    return _settle(q, found[0].name, "dash")
+
+
 _VERBISH = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\b")
 _LEAD = re.compile(r"[\s,]*(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\s+")
 
@@ -107,6 +129,68 @@ def _colon(ctx: Context, q: QuoteDraft, start: int) -> bool:
     return _settle(q, (people or found)[0].name, "colon")
 
 
+# After a subject: a parenthesis ("McCrory (R)") and an appositive between commas, then its verb group.
+_AFTER_SUBJECT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"·]{1,120},\s*)?((?:[a-z]+\s+){0,3})")
+_INTRO_WORDS = 12
+"""How long an introductory phrase ("After the court refused to reinstate the law,") may be."""
+_REFLEXIVE = frozenset(("himself", "herself", "itself", "themselves"))
+_SUBORDINATORS = frozenset(("after", "before", "when", "while", "as", "if", "because", "since", "although",
+                            "though", "until", "once", "whether", "unless", "whereas"))
+
+
+def subject(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle a quote with no cue in its sentence by the sentence's subject, where a name is it.
+
+    "Rubio also bemoaned a climate in which people “literally hate each other”", "Gov. Pat
+    McCrory (R) blamed the court’s “four liberal justices”": whatever the verb, words quoted in a
+    sentence whose subject is a person or body are that subject's, as a reader takes them. Not
+    so in the passive ("Ozzy Osbourne has been praised by police for “…”") or after a copula.
+    """
+    if ctx.draft.doc.paragraphs[q.paragraph].kind != "text":
+        return False  # a headline's subject is the story's, not the quote's
+    masked = ctx.masked[q.paragraph]
+    start, _end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
+    open_at = q.start - (1 if q.open_mark else 0)
+    for n in ctx.named_at(q.paragraph, start, open_at):
+        if masked[n.start] == MASK:
+            continue
+        head, comma, tail = masked[start:n.start].rpartition(",")
+        if not _plain(ctx, tail) or (comma and (MASK in head or len(head.split()) > _INTRO_WORDS)):
+            return False
+        if not comma and any(w.lower() in _SUBORDINATORS for w in tail.split()[:2]):
+            continue  # "After the Supreme Court refused …, Gov. Pat McCrory blamed": an introduction
+        if masked[n.end:n.end + 2] in ("’s", "'s") or masked[n.end:n.end + 1] == "’":
+            return False  # "Clinton’s team": the subject is the team
+        return _subject_verb(ctx, masked, n.end, open_at) and _settle(q, n.name, "clause-subject")
+    return False
+
+
+def _plain(ctx: Context, words_before: str) -> bool:
+    """Return True where what stands before a name can open its clause ("And", "Gov.", "US actor")."""
+    words = words_before.split()
+    return len(words) <= 4 and MASK not in words_before and not any(
+        w.lower() in ctx.cues.pronouns or w in ctx.cues.between or w.endswith("ed") for w in words)
+
+
+def _subject_verb(ctx: Context, masked: str, at: int, end: int) -> bool:
+    """Return True where an active finite verb follows a subject ending at `at`."""
+    group = _AFTER_SUBJECT.match(masked, at, end)
+    if group is None:
+        return False
+    words = group.group(1).split()
+    while words and (words[0] in ctx.cues.between or words[0].endswith("ly") or words[0] in _REFLEXIVE):
+        if words[0] in ctx.cues.passive:
+            return False  # "was described as", "is the 18th recipient"
+        words.pop(0)
+    if not words or words[0] in ctx.cues.passive:
+        return False
+    verb = words[0]
+    if verb.endswith("s") and not verb.endswith("ss"):
+        # "Standard Chartered sees", but not "FBI agents reportedly downloaded": a noun
+        return len(words) < 2 or not (words[1].endswith(("ed", "ly")) or words[1] in ctx.cues.between)
+    return verb.endswith("ed") or verb in ctx.cues.irregular_past
+
+
 def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote with no cue in its sentence by the nearest named cue in its paragraph."""
     start, end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
@@ -134,7 +218,8 @@ def continued(ctx: Context, q: QuoteDraft) -> bool:
         if not spoken:
             # A paragraph of quotation after one that introduces its speaker ("Trump spoke only
             # in evasive bromides during the interview."): that paragraph's subject.
-            people = [n for n in ctx.named_at(prev, 0, len(ctx.masked[prev])) if n.kind == "person"]
+            people = [n for n in ctx.named_at(prev, 0, len(ctx.masked[prev]))
+                      if n.kind == "person" and ctx.masked[prev][n.start] != MASK]
             if people:
                 return _settle(q, people[0].name, "continued")
     if len(_words(ctx, q)) <= SHORT:
@@ -152,8 +237,10 @@ def leftover(ctx: Context, q: QuoteDraft) -> bool:
 
 SIEVES: list[tuple[str, Sieve]] = [
     ("scare-term", scare_term),
+    ("dash", dash_credit),
     ("trigram", trigram),
     ("sentence", same_sentence),
+    ("subject", subject),
     ("paragraph", same_paragraph),
     ("continued", continued),
     ("leftover", leftover),

@@ -40,6 +40,10 @@ def _words_before(text: str, start: int, n: int) -> list[str]:
     return text[max(0, start - 12 * n):start].split()[-n:]
 
 
+# A closing quotation mark, then a dash, right before a name: the name is the quotation's credit.
+_DASH_CREDIT = re.compile(r"[”\"’][.,]?\s*(?:—|―|–|--)\s*$")
+
+
 def cue_adjacent(text: str, start: int, end: int) -> bool:
     """Return True where a speech verb stands right after the name or right before it."""
     cues = _cues()
@@ -58,6 +62,8 @@ def cue_adjacent(text: str, start: int, end: int) -> bool:
     before = _words_before(text, start, 3)
     if before and before[-1].strip(",") in cues.verbs:
         return True
+    if _DASH_CREDIT.search(text, max(0, start - 6), start):
+        return True  # "“…” ― Krystal Correa": a quotation credited by a dash
     return len(before) >= 2 and before[-2].lower() == "according" and before[-1] == "to"
 
 
