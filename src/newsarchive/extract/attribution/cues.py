@@ -25,9 +25,10 @@ _INDEFINITE = frozenset(("a", "an", "one", "another", "two", "three", "several",
 # Punctuation that ends a noun phrase; a full stop only after a word that is no abbreviation.
 _BREAK = re.compile(r"[,;:·“”\"()]|\b[a-z]{3,}\.(?:\s|$)")
 # A holder before its verb may carry an appositive between commas: "David Frost, director
-# general of the British Chambers of Commerce, warned".
-_APPOSITIVE = re.compile(r"\s*\([^()]{1,30}\)\s*,?\s*$|\s*,[^;:“”\"·]{1,220},\s*$"
-                         r"|\s*,\s+(?:an?|the)\s[^,;:“”\"·]{1,80}$")
+# general of the British Chambers of Commerce, warned", "Rep. Jim Jordan (R-Ohio), an oversight
+# panel member, said".
+_APPOSITIVE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,?\s*$|\s*,[^;:“”\"·]{1,220},\s*$"
+                         r"|\s*,\s+(?:an?|the)\s[^,;:“”\"·]{1,80}$)")
 _NO_INVERSION = frozenset(("told", "tells", "tell", "telling"))
 
 

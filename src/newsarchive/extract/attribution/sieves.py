@@ -130,7 +130,7 @@ def _colon(ctx: Context, q: QuoteDraft, start: int) -> bool:
 
 
 # After a subject: a parenthesis ("McCrory (R)") and an appositive between commas, then its verb group.
-_AFTER_SUBJECT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"·]{1,120},\s*)?((?:[a-z]+\s+){0,3})")
+_AFTER_SUBJECT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"·]{1,120},\s*)?((?:[a-z]+\s+){0,5})")
 _INTRO_WORDS = 12
 """How long an introductory phrase ("After the court refused to reinstate the law,") may be."""
 _REFLEXIVE = frozenset(("himself", "herself", "itself", "themselves"))
@@ -180,7 +180,9 @@ def _subject_verb(ctx: Context, masked: str, at: int, end: int) -> bool:
     words = group.group(1).split()
     while words and (words[0] in ctx.cues.between or words[0].endswith("ly") or words[0] in _REFLEXIVE):
         if words[0] in ctx.cues.passive:
-            return False  # "was described as", "is the 18th recipient"
+            # "is once again questioning" is active; "was described as", "is the 18th recipient" not
+            rest = [w for w in words[1:] if not (w in ctx.cues.between or w.endswith("ly"))]
+            return bool(rest) and rest[0].endswith("ing")
         words.pop(0)
     if not words or words[0] in ctx.cues.passive:
         return False
