@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsarchive.extract.attribution.context import MASK, Context, find_cue_words
+from newsarchive.extract.attribution.context import MASK, Context, Named, find_cue_words
 from newsarchive.extract.attribution.holders import description, pronoun
 
 # Words allowed between an inverted verb and its holder: "said foreign affairs correspondent
@@ -152,6 +152,21 @@ def _inverted(masked: str, start: int, at: int) -> str:
     return "comma" if last == "," else ""
 
 
+def phrase_head(ctx: Context, paragraph: int, first: Named) -> Named:
+    """Return the person a noun phrase opened by `first` ends with: "White House press secretary
+    Josh Earnest", "Cruz spokesman Rick Tyler"; `first` itself where no person follows so."""
+    masked = ctx.masked[paragraph]
+    for n in ctx.named_at(paragraph, first.end, first.end + 60):
+        between = masked[first.end:n.start]
+        words = between.split()
+        role_words = 0 < len(words) <= 4 and all(w.isalpha() and w.islower() and w not in ctx.cues.verbs
+                                                 for w in words)
+        if n.kind == "person" and role_words:
+            return n
+        break
+    return first
+
+
 def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str | None, str]:
     """Return the holder standing after a verb (inverted order), and how it was found."""
     masked = ctx.masked[paragraph]
@@ -168,7 +183,8 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
         between = masked[last:n.start]
         # Only role words, titles and "the" may stand between the verb and the name; a noun
         # phrase "White House Press Secretary Josh Earnest" ends with the person.
-        if _BREAK.search(between) or n.start > pos + 45 or (chosen is not None and len(between.split()) > 5):
+        if _BREAK.search(between) or (chosen is None and n.start > pos + 45) \
+                or (chosen is not None and len(between.split()) > 5):
             break
         if chosen is not None and chosen.kind == "person" and between.split()[-1:] in (["of"], ["from"]):
             break  # "Sen. Jeff Merkley of Oregon", "Brian Taylor of Wells Fargo": where the person is from

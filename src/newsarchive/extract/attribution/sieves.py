@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from newsarchive.extract.attribution.context import MASK, Context
-from newsarchive.extract.attribution.cues import Cue, holder_after, paragraph_cues
+from newsarchive.extract.attribution.cues import Cue, holder_after, paragraph_cues, phrase_head
 from newsarchive.extract.draft import QuoteDraft
 
 Sieve = Callable[[Context, QuoteDraft], bool]
@@ -86,8 +86,10 @@ def trigram(ctx: Context, q: QuoteDraft) -> bool:
         return False
     at = close + 1 if masked[close:close + 1] == "," else close
     found = ctx.named_at(q.paragraph, at, at + 60)
-    if found and not masked[at:found[0].start].strip() and _VERBISH.match(masked, found[0].end):
-        return _settle(q, found[0].name, "trigram")
+    if found:
+        head = phrase_head(ctx, q.paragraph, found[0])  # "White House press secretary Josh Earnest"
+        if not masked[at:found[0].start].strip() and _VERBISH.match(masked, head.end):
+            return _settle(q, head.name, "trigram")
     lead = _LEAD.match(masked, at)
     if lead and found and found[0].start == lead.end():
         holder, _how = holder_after(ctx, q.paragraph, lead.start(1) + len(lead.group(1)),
