@@ -48,7 +48,7 @@ def _alternation(words: list[str]) -> str:
 def _heads(phrases: list[str]) -> dict[str, list[re.Pattern[str]]]:
     heads: dict[str, list[re.Pattern[str]]] = {}
     for phrase in sorted(set(phrases), key=len, reverse=True):
-        pattern = re.compile(rf"{_alternation([phrase])}\b", re.IGNORECASE if " " in phrase else 0)
+        pattern = re.compile(rf"{_alternation([phrase])}\b", re.IGNORECASE)
         heads.setdefault(phrase.split(" ", 1)[0], []).append(pattern)
     return heads
 
@@ -61,15 +61,26 @@ def find_cue_words(cues: CueWords, text: str, start: int, end: int) -> list[re.M
     found = []
     for w in _WORD.finditer(text, start, end):
         word = w.group()
-        patterns = cues.heads.get(word) or (cues.heads.get(word.lower()) if word[:1].isupper() else None)
+        capital = not word.islower()
+        patterns = cues.heads.get(word.lower() if capital else word)
         if not patterns:
             continue
         for pattern in patterns:
             m = pattern.match(text, w.start(), end)
-            if m is not None and (word.islower() or " " in m.group() or m.group() == word):
+            if m is None:
+                continue
+            # A capitalised verb is a cue only where it opens its sentence ("Said Dorothy
+            # Poynter, …", "Continued Stone: “…”"), not a name ("Edward Said"); a phrase
+            # ("According to") may open a clause anywhere.
+            if not capital or " " in m.group() or (word[1:].islower() and _opens_sentence(text, w.start())):
                 found.append(m)
-                break
+            break
     return found
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?;:\n"
 
 
 @lru_cache(maxsize=4)
@@ -214,5 +225,42 @@ def build_context(draft: Draft) -> Context:
         if kind == "person":
             genders[name] = gender(sorted(entity.aliases, key=len, reverse=True), lex)
         roles[name] = " ".join(entity.roles).lower()
+    cues = cue_words()
+    named += _surnames_by_cues(draft, masked, named, cues)
     named.sort(key=lambda n: (n.paragraph, n.start))
-    return Context(draft, lex, cue_words(), masked, sentences, named, genders, roles, quotes_in)
+    return Context(draft, lex, cues, masked, sentences, named, genders, roles, quotes_in)
+
+
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[’'-][A-Za-z]+)?\b")
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+
+def _surnames_by_cues(draft: Draft, masked: list[str], named: list[Named], cues: CueWords) -> list[Named]:
+    """Return the surnames of people named in full that stand beside a speech verb but that the
+    entities pass left out as ordinary words or ran into a sentence-opening verb: "West said"
+    after "Marty West", "Said Ellis:" and "Continued Stone:" after "Ryan Ellis", "Roger Stone"."""
+    last: dict[str, str | None] = {}
+    for name, entity in draft.entities.items():
+        if entity.kind != "person":
+            continue
+        words = [w for w in name.replace(".", " ").split() if w not in _SUFFIXES]
+        if len(words) >= 2:
+            surname = words[-1]
+            last[surname] = name if last.get(surname, name) == name else None  # None: two people share it
+    if not last:
+        return []
+    covered = {(n.paragraph, i) for n in named for i in range(n.start, n.end)}
+    out = []
+    for p, text in enumerate(masked):
+        for m in _CAPITALISED.finditer(text):
+            holder = last.get(m.group())
+            if holder is None or (p, m.start()) in covered:
+                continue
+            before = text[max(0, m.start() - 24):m.start()].split()[-1:]
+            after = text[m.end():m.end() + 40].split()
+            while after and after[0] in cues.between:
+                after = after[1:]
+            if (before and before[0].lower().strip(",") in cues.verbs) or (
+                    after and after[0].strip(",.:;") in cues.verbs):
+                out.append(Named(p, m.start(), m.end(), holder, "person"))
+    return out

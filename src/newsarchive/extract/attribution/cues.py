@@ -213,7 +213,8 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
     head = masked[clause_start:at]
     words = head.split()
     cut = len(head)
-    while words and (words[-1] in ctx.cues.between or (words[-1].endswith("ly") and len(words[-1]) > 4)):
+    while words and (words[-1] in ctx.cues.between
+                     or (words[-1].endswith("ly") and len(words[-1]) > 4 and words[-1].islower())):
         cut = head.rfind(words[-1])
         words.pop()
     tail_end = clause_start + cut

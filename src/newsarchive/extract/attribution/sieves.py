@@ -53,17 +53,24 @@ def scare_term(ctx: Context, q: QuoteDraft) -> bool:
 
 # A dash after the closing mark, then the credit: "“…” ― Pamela Padilla", "“…” — Jane Doe, 34".
 _DASH = re.compile(r"[.,]?[ \t\u00a0]*(?:—|―|–|--)[ \t\u00a0]*")
+_NEXT_DASH = re.compile(r"[ \t\u00a0]*(?:—|―|–|--|-)[ \t\u00a0]*")
 
 
 def dash_credit(ctx: Context, q: QuoteDraft) -> bool:
-    """Settle a quotation credited the way pull quotes and reader voices are: a dash, then a name."""
+    """Settle a quotation credited the way pull quotes and reader voices are: a dash, then a name,
+    after the closing mark or opening the next paragraph ("“…”" then "- Clinton.")."""
     if q.close_mark is None:
         return False
     masked = ctx.masked[q.paragraph]
+    paragraph = q.paragraph
     dash = _DASH.match(masked, q.end + 1)
+    if dash is None and not masked[q.end + 1:].strip(" .") and paragraph + 1 < len(ctx.masked):
+        paragraph += 1
+        masked = ctx.masked[paragraph]
+        dash = _NEXT_DASH.match(masked)
     if dash is None:
         return False
-    found = ctx.named_at(q.paragraph, dash.end(), dash.end() + 80)
+    found = ctx.named_at(paragraph, dash.end(), dash.end() + 80)
     if not found or found[0].start != dash.end():
         return False
     # The credit stands alone: it ends the line or sentence, or an appositive follows it.
@@ -73,7 +80,9 @@ def dash_credit(ctx: Context, q: QuoteDraft) -> bool:
     return _settle(q, found[0].name, "dash")
 
 
-_VERBISH = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\b")
+# After the name: a parenthesis ("(R-Ohio)") or an appositive between commas, an adverb, the verb.
+_VERBISH = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"·]{1,120},\s*)?"
+                      r"(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\b")
 _LEAD = re.compile(r"[\s,]*(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\s+")
 
 
