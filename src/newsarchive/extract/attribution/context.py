@@ -231,8 +231,12 @@ def build_context(draft: Draft) -> Context:
     return Context(draft, lex, cues, masked, sentences, named, genders, roles, quotes_in)
 
 
-_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[’'-][A-Za-z]+)?\b")
 _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+
+def _inside(named: list[Named], paragraph: int, offset: int) -> bool:
+    """Return True where a mention covers the offset (named is not sorted yet: scan it)."""
+    return any(n.paragraph == paragraph and n.start <= offset < n.end for n in named)
 
 
 def _surnames_by_cues(draft: Draft, masked: list[str], named: list[Named], cues: CueWords) -> list[Named]:
@@ -249,18 +253,29 @@ def _surnames_by_cues(draft: Draft, masked: list[str], named: list[Named], cues:
             last[surname] = name if last.get(surname, name) == name else None  # None: two people share it
     if not last:
         return []
-    covered = {(n.paragraph, i) for n in named for i in range(n.start, n.end)}
+    starts = {(n.paragraph, n.start) for n in named}
     out = []
     for p, text in enumerate(masked):
-        for m in _CAPITALISED.finditer(text):
-            holder = last.get(m.group())
-            if holder is None or (p, m.start()) in covered:
+        for surname, holder in last.items():
+            if holder is None:
                 continue
-            before = text[max(0, m.start() - 24):m.start()].split()[-1:]
-            after = text[m.end():m.end() + 40].split()
-            while after and after[0] in cues.between:
-                after = after[1:]
-            if (before and before[0].lower().strip(",") in cues.verbs) or (
-                    after and after[0].strip(",.:;") in cues.verbs):
-                out.append(Named(p, m.start(), m.end(), holder, "person"))
+            at = text.find(surname)  # str.find: a few surnames, searched in C
+            while at >= 0:
+                end = at + len(surname)
+                whole = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'-")) \
+                    and (end == len(text) or not text[end].isalnum())
+                if whole and (p, at) not in starts and not _inside(named, p, at) \
+                        and _beside_cue(text, at, end, cues):
+                    out.append(Named(p, at, end, holder, "person"))
+                at = text.find(surname, end)
     return out
+
+
+def _beside_cue(text: str, start: int, end: int, cues: CueWords) -> bool:
+    """Return True where a speech verb stands right before or after [start, end) ("said X", "X said")."""
+    before = text[max(0, start - 24):start].split()[-1:]
+    after = text[end:end + 40].split()
+    while after and after[0] in cues.between:
+        after = after[1:]
+    return bool((before and before[0].lower().strip(",") in cues.verbs)
+                or (after and after[0].strip(",.:;") in cues.verbs))
