@@ -121,6 +121,23 @@ class Named:
     kind: str
 
 
+class Sentences:
+    """Each paragraph's sentence spans, worked out only for the paragraphs the sieves look at."""
+
+    __slots__ = ("_done", "_lex", "_masked")
+
+    def __init__(self, masked: list[str], lex: Lexicon) -> None:
+        self._masked = masked
+        self._lex = lex
+        self._done: dict[int, list[tuple[int, int]]] = {}
+
+    def __getitem__(self, paragraph: int) -> list[tuple[int, int]]:
+        spans = self._done.get(paragraph)
+        if spans is None:
+            spans = self._done[paragraph] = _sentences(self._masked[paragraph], self._lex)
+        return spans
+
+
 @dataclass(slots=True)
 class Context:
     """One article as the sieves see it."""
@@ -130,8 +147,8 @@ class Context:
     cues: CueWords
     masked: list[str]
     """Each paragraph's text with quotations' insides masked."""
-    sentences: list[list[tuple[int, int]]]
-    """Each paragraph's sentences, as (start, end) offsets."""
+    sentences: Sentences
+    """Each paragraph's sentences, as (start, end) offsets, split when first asked for."""
     named: list[Named]
     """Every mention, in reading order."""
     genders: dict[str, str | None]
@@ -208,12 +225,9 @@ def build_context(draft: Draft) -> Context:
     quotes_in: dict[int, list[QuoteDraft]] = {}
     for q in draft.quotes:
         quotes_in.setdefault(q.paragraph, []).append(q)
-    masked = []
-    sentences = []
-    for para in draft.doc.paragraphs:
-        m = _mask(para.text, quotes_in.get(para.index, []))
-        masked.append(m)
-        sentences.append(_sentences(m, lex))
+    masked = [_mask(para.text, quotes_in[para.index]) if para.index in quotes_in else para.text
+              for para in draft.doc.paragraphs]
+    sentences = Sentences(masked, lex)
     named = []
     genders: dict[str, str | None] = {}
     roles: dict[str, str] = {}
