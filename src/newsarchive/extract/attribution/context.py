@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ from newsarchive.extract.entities.lexicon import Lexicon
 from newsarchive.lexicon import load_data
 
 if TYPE_CHECKING:
-    from newsarchive.extract.attribution.cues import Cue
+    from newsarchive.extract.attribution.cues import Cue, CueIndex
 
 MASK = "·"
 """Stands in for every character inside a quotation, so cue patterns never match quoted words."""
@@ -158,14 +159,20 @@ class Context:
     speakers: list[tuple[int, int, str]] = field(default_factory=list)
     """(paragraph, offset, name) of every holder a sieve resolved, in the order found."""
     cue_cache: dict[int, list[Cue]] = field(default_factory=dict)
+    index_cache: dict[int, CueIndex] = field(default_factory=dict)
+    first_plain: dict[int, int] = field(default_factory=dict)
 
     def sentence_of(self, paragraph: int, offset: int) -> tuple[int, int]:
         """Return the (start, end) of the sentence holding the offset."""
-        for start, end in self.sentences[paragraph]:
-            if start <= offset < end:
-                return start, end
         spans = self.sentences[paragraph]
-        return spans[-1] if spans else (0, len(self.masked[paragraph]))
+        if not spans:
+            return 0, len(self.masked[paragraph])
+        # Spans are in order and touch: the last one starting at or before the offset holds it.
+        i = bisect_right(spans, (offset, 1 << 62)) - 1
+        start, end = spans[max(i, 0)]
+        if start <= offset < end:
+            return start, end
+        return spans[-1]
 
     def named_at(self, paragraph: int, start: int, end: int) -> list[Named]:
         """Return the mentions lying within [start, end) of a paragraph."""
@@ -177,10 +184,20 @@ class Context:
             i += 1
         return out
 
-    def before(self, paragraph: int, offset: int) -> list[Named]:
-        """Return the mentions standing before a place, nearest first."""
+    def before(self, paragraph: int, offset: int) -> Iterator[Named]:
+        """Yield the mentions standing before a place, nearest first."""
         i = bisect_left(self.named, (paragraph, offset), key=lambda n: (n.paragraph, n.start))
-        return self.named[:i][::-1]
+        named = self.named
+        for j in range(i - 1, -1, -1):
+            yield named[j]
+
+    def opens_paragraph(self, paragraph: int, offset: int) -> bool:
+        """Return True where only quotations and spaces stand before the offset in its paragraph."""
+        first = self.first_plain.get(paragraph)
+        if first is None:
+            masked = self.masked[paragraph]
+            first = self.first_plain[paragraph] = len(masked) - len(masked.lstrip(" " + MASK))
+        return offset <= first
 
 
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9·])|[\"”]\s+(?=[\"“][A-Z·])")

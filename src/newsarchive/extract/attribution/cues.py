@@ -61,6 +61,28 @@ def paragraph_cues(ctx: Context, paragraph: int) -> list[Cue]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class CueIndex:
+    """A paragraph's cues by position, all and those that name a holder, for nearest-cue lookups
+    that cost a bisection, not a scan: a paragraph may hold thousands of cues."""
+
+    cues: list[Cue]
+    starts: list[int]
+    named: list[Cue]
+    named_starts: list[int]
+
+
+def cue_index(ctx: Context, paragraph: int) -> CueIndex:
+    """Return the cue index of a paragraph (built once)."""
+    index = ctx.index_cache.get(paragraph)
+    if index is None:
+        cues = paragraph_cues(ctx, paragraph)
+        named = [c for c in cues if c.holder is not None]
+        index = ctx.index_cache[paragraph] = CueIndex(cues, [c.start for c in cues], named,
+                                                      [c.start for c in named])
+    return index
+
+
 def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
     """Return the speech cues in [start, end) of a paragraph, in text order."""
     masked = ctx.masked[paragraph]

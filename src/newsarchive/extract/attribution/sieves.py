@@ -9,10 +9,11 @@ elsewhere in its paragraph, the speaker of the paragraph it continues.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from newsarchive.extract.attribution.context import MASK, Context
-from newsarchive.extract.attribution.cues import Cue, holder_after, paragraph_cues, phrase_head
+from newsarchive.extract.attribution.cues import Cue, cue_index, holder_after, phrase_head
 from newsarchive.extract.draft import QuoteDraft
 
 Sieve = Callable[[Context, QuoteDraft], bool]
@@ -21,6 +22,8 @@ SHORT = 3
 """Quotes of at most this many words, with no cue of their own, read as terms (scare quotes)."""
 _FRAME = 100
 """How far (in characters) an "according to" cue reaches to a short quote."""
+_CLAUSE = 300
+"""How far back (in characters) a clause's subject is looked for before its colon."""
 _SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"))
 
 
@@ -111,19 +114,50 @@ def _distance(q: QuoteDraft, cue: Cue) -> int:
     return q.start - cue.end if cue.end <= q.start else cue.start - q.end
 
 
+def _nearest(cues: list[Cue], starts: list[int], lo: int, hi: int, q: QuoteDraft,
+             ok: Callable[[Cue], bool]) -> Cue | None:
+    """Return the cue of cues[lo:hi] nearest the quote that `ok` accepts, the earlier one on a tie.
+
+    Walks out from the quote on both sides, so it costs the cues it skips, not the paragraph's.
+    """
+    right = max(lo, min(hi, bisect_left(starts, q.start)))
+    left = right - 1
+    while left >= lo or right < hi:
+        before = cues[left] if left >= lo else None
+        after = cues[right] if right < hi else None
+        if after is None or (before is not None and abs(_distance(q, before)) <= abs(_distance(q, after))):
+            assert before is not None
+            if ok(before):
+                return before
+            left -= 1
+        else:
+            if ok(after):
+                return after
+            right += 1
+    return None
+
+
 def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote by the nearest speech cue in its own sentence."""
     start, end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
     end = max(end, ctx.sentence_of(q.paragraph, max(q.end - 1, q.start))[1])
-    cues = [c for c in paragraph_cues(ctx, q.paragraph) if start <= c.start < end]
+    index = cue_index(ctx, q.paragraph)
+
+    def ok(c: Cue) -> bool:
+        return True
+
     if len(_words(ctx, q)) <= SHORT:
         # "According to X, … as part of a “partial mobilisation”": a sentence adverbial frames a
         # claim; a short term far from it is a name for something, not X's words.
-        cues = [c for c in cues if c.how != "according-to" or abs(_distance(q, c)) <= _FRAME]
-    if not cues:
+        def ok(c: Cue) -> bool:
+            return c.how != "according-to" or abs(_distance(q, c)) <= _FRAME
+
+    best = _nearest(index.named, index.named_starts, bisect_left(index.named_starts, start),
+                    bisect_left(index.named_starts, end), q, ok) \
+        or _nearest(index.cues, index.starts, bisect_left(index.starts, start),
+                    bisect_left(index.starts, end), q, ok)
+    if best is None:
         return _colon(ctx, q, start)
-    named = [c for c in cues if c.holder is not None]
-    best = min(named or cues, key=lambda c: abs(_distance(q, c)))
     return _settle(q, best.holder, best.how or "unnamed")
 
 
@@ -131,9 +165,9 @@ def _colon(ctx: Context, q: QuoteDraft, start: int) -> bool:
     """Settle "Hannity interjected: “…”" and "Clinton’s response was: “…”" by the clause's subject."""
     masked = ctx.masked[q.paragraph]
     open_at = q.start - (1 if q.open_mark else 0)
-    if not masked[start:open_at].rstrip().endswith(":"):
+    if not masked[max(start, open_at - 8):open_at].rstrip().endswith(":"):
         return False
-    found = ctx.named_at(q.paragraph, start, open_at)
+    found = ctx.named_at(q.paragraph, max(start, open_at - _CLAUSE), open_at)
     if not found:
         return False
     people = [n for n in found if n.kind == "person"]
@@ -207,12 +241,15 @@ def _subject_verb(ctx: Context, masked: str, at: int, end: int) -> bool:
 def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote with no cue in its sentence by the nearest named cue in its paragraph."""
     start, end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
-    cues = [c for c in paragraph_cues(ctx, q.paragraph)
-            if c.holder is not None and not start <= c.start < end]
-    if not cues:
+    index = cue_index(ctx, q.paragraph)
+    starts = index.named_starts
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    # The nearest named cues outside the quote's own sentence stand just before and after it.
+    # Prefer the one before at equal distance: the speaker is usually named first.
+    near = [index.named[i] for i in (lo - 1, hi) if 0 <= i < len(starts)]
+    if not near:
         return False
-    # Prefer a cue before the quote at equal distance: the speaker is usually named first.
-    best = min(cues, key=lambda c: (abs(_distance(q, c)), c.start > q.start))
+    best = min(near, key=lambda c: (abs(_distance(q, c)), c.start > q.start))
     return _settle(q, best.holder, "paragraph")
 
 
@@ -222,24 +259,23 @@ def continued(ctx: Context, q: QuoteDraft) -> bool:
     prev = q.paragraph - 1
     if prev < 0 or paras[prev].kind != "text" or paras[q.paragraph].kind != "text":
         return False
-    masked = ctx.masked[q.paragraph]
-    opens = not masked[:max(q.start - 1, 0)].strip(" " + MASK)
-    if opens:
-        spoken = [p for p in ctx.quotes_in.get(prev, []) if p.kind != "scare"]
-        if spoken and spoken[-1].speaker is not None:
-            return _settle(q, spoken[-1].speaker, "continued")
-        if not spoken:
+    if ctx.opens_paragraph(q.paragraph, max(q.start - 1, 0)):
+        spoken = next((p for p in reversed(ctx.quotes_in.get(prev, [])) if p.kind != "scare"), None)
+        if spoken is not None and spoken.speaker is not None:
+            return _settle(q, spoken.speaker, "continued")
+        if spoken is None:
             # A paragraph of quotation after one that introduces its speaker ("Trump spoke only
             # in evasive bromides during the interview."): that paragraph's subject.
-            people = [n for n in ctx.named_at(prev, 0, len(ctx.masked[prev]))
-                      if n.kind == "person" and ctx.masked[prev][n.start] != MASK]
-            if people:
-                return _settle(q, people[0].name, "continued")
+            masked = ctx.masked[prev]
+            person = next((n for n in ctx.named_at(prev, 0, len(masked))
+                           if n.kind == "person" and masked[n.start] != MASK), None)
+            if person is not None:
+                return _settle(q, person.name, "continued")
     if len(_words(ctx, q)) <= SHORT:
         return False
-    cues = [c for c in paragraph_cues(ctx, prev) if c.holder is not None]
-    if cues:
-        return _settle(q, cues[0].holder, "continued")
+    named = cue_index(ctx, prev).named
+    if named:
+        return _settle(q, named[0].holder, "continued")
     return False
 
 
