@@ -122,8 +122,9 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
     return out
 
 
+# ("by saying", "after adding", "before writing" report speech: those prepositions are not here)
 _NOUN_BEFORE = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
-                          "of", "in", "into", "for", "by", "from", "after", "before", "about", "without"))
+                          "of", "in", "into", "for", "from", "about"))
 
 
 def _participle(masked: str, start: int, at: int) -> bool:
