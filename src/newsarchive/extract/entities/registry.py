@@ -9,7 +9,10 @@ from newsarchive.records import Mention, Span
 class Registry:
     """The entities of one article, keyed by canonical name, with short forms folded in."""
 
-    def __init__(self) -> None:
+    def __init__(self, given_names: frozenset[str] = frozenset()) -> None:
+        self.given_names = given_names
+        """A lone word folds into a full name by its first word only if it is a given name:
+        "Jaroslav" may be Jaroslav Nad, but "Obama" is not "Obama Speech" (a title-case caption)."""
         self.entities: dict[str, EntityDraft] = {}
         self._last_seen: dict[str, int] = {}
         self._clock = 0
@@ -31,8 +34,9 @@ class Registry:
         for name in self._by_word.get(words[0], set()) | self._by_word.get(words[-1], set()):
             if name not in self.entities:
                 continue
-            if _same_person(name.split(" "), words) and self._last_seen.get(name, -1) > best_seen:
-                best, best_seen = name, self._last_seen.get(name, -1)
+            seen = self._last_seen.get(name, -1)
+            if seen > best_seen and _same_person(name.split(" "), words, self.given_names):
+                best, best_seen = name, seen
         return best
 
     def add_person(self, words: list[str], form: str, span: Span, roles: list[str]) -> str:
@@ -67,13 +71,13 @@ class Registry:
         self._last_seen[entity.name] = self._clock
 
 
-def _same_person(known: list[str], words: list[str]) -> bool:
+def _same_person(known: list[str], words: list[str], given_names: frozenset[str]) -> bool:
     """Return True where two forms of a name can be one person ("Nad" ~ "Jaroslav Nad")."""
     if known == words:
         return True
     if len(words) == 1 or len(known) == 1:
         short, full = (words, known) if len(words) == 1 else (known, words)
-        return short[0] == full[-1] or (short[0] == full[0] and len(full) == 2)
+        return short[0] == full[-1] or (short[0] == full[0] and len(full) == 2 and short[0] in given_names)
     if known[-1] != words[-1]:
         return False
     # "Paul Ryan" ~ "Paul D. Ryan"; "Bill Clinton" is not "Hillary Clinton".
