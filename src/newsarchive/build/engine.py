@@ -23,6 +23,7 @@ from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_u
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
 from newsarchive.link import link_archive
+from newsarchive.link.pieces import LinkPieces
 from newsarchive.load.reader import read_bytes
 from newsarchive.records import Archive, Article, Diagnostic
 
@@ -96,7 +97,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         loaded = load_articles(jobs, keys, cache, options, progress)
         articles = collect_articles(loaded, result)
         articles = unique_slugs(articles, result)
-        archive = link_step(articles, result)
+        archive = link_step(articles, {x.display: x.link for x in loaded if x.link is not None}, result)
         render_site(archive, config, options, writer, cache, keys, result, progress)
         writer.finish(site_key)
         cache.set("site", site_key)
@@ -263,9 +264,9 @@ def unique_slugs(articles: list[Article], result: BuildResult) -> list[Article]:
     return out
 
 
-def link_step(articles: list[Article], result: BuildResult) -> Archive:
+def link_step(articles: list[Article], pieces: dict[str, LinkPieces], result: BuildResult) -> Archive:
     """Link the articles into one archive and keep its diagnostics."""
-    archive = link_archive(articles)
+    archive = link_archive(articles, pieces)
     result.diagnostics.extend(archive.diagnostics)
     return archive
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newsarchive.link.claim_links import link_claims
 from newsarchive.link.names import Names, person_key, person_nodes, source_key, source_nodes
+from newsarchive.link.pieces import LinkPieces, link_pieces
 from newsarchive.load.reader import slugify
 from newsarchive.records import Archive, Article, ClaimLink, Diagnostic, Entity, EntityKind, Ref
 
@@ -159,8 +160,12 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[“”„«»\"]", '"', text.replace("’", "'")).split()).casefold()
 
 
-def link_archive(articles: Sequence[Article]) -> Archive:
-    """Return the archive: articles newest first, one Entity per person or source, claims linked."""
+def link_archive(articles: Sequence[Article], pieces: Mapping[str, LinkPieces] | None = None) -> Archive:
+    """Return the archive: articles newest first, one Entity per person or source, claims linked.
+
+    `pieces` maps an article's path to its `link_pieces`, where the caller kept them (the build
+    caches them with each article); any article missing there has them worked out here.
+    """
     ordered = tuple(sorted(articles, key=_sort_key))
     names = Names()
     apart = [(a.slug, r.name, r.other) for a in ordered for r in a.requests if r.kind == "different-person"]
@@ -200,7 +205,9 @@ def link_archive(articles: Sequence[Article]) -> Archive:
 
     editorial, link_diags = _claim_requests(ordered)
     pinned = {(x.a, x.b) for x in editorial}
-    links = [x for x in link_claims(ordered) if (x.a, x.b) not in pinned] + editorial
+    known = pieces or {}
+    own = [known.get(a.path) or link_pieces(a) for a in ordered]
+    links = [x for x in link_claims(ordered, own) if (x.a, x.b) not in pinned] + editorial
     links.sort(key=lambda ln: (ln.a.article, ln.a.index, ln.b.article, ln.b.index))
     return Archive(articles=ordered, people=tuple(people), sources=tuple(sources), names=name_map,
                    claim_links=tuple(links), diagnostics=tuple(diagnostics + link_diags))
