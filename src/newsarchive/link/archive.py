@@ -9,7 +9,6 @@ different person, claim links) from sidecar files are carried out here.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -31,8 +30,9 @@ def _sort_key(article: Article) -> tuple[int, str, str]:
 class _Gathered:
     """What the link step collects for one entity before it is frozen."""
 
-    kinds: Counter[str] = field(default_factory=Counter)
-    names: Counter[str] = field(default_factory=Counter)
+    # Plain dicts, not Counters: one _Gathered per entity, and a Counter costs ten times a dict to make.
+    kinds: dict[str, int] = field(default_factory=dict)
+    names: dict[str, int] = field(default_factory=dict)
     roles: dict[str, None] = field(default_factory=dict)
     aliases: set[str] = field(default_factory=set)
     quotes: list[Ref] = field(default_factory=list)
@@ -118,8 +118,8 @@ def _gather(art: Article, names: Names, gathered: dict[str, _Gathered]) -> dict[
             return
         root = names.groups.find(node)
         g = gathered.setdefault(root, _Gathered())
-        g.kinds[kind] += 1
-        g.names[name] += 1
+        g.kinds[kind] = g.kinds.get(kind, 0) + 1
+        g.names[name] = g.names.get(name, 0) + 1
         g.aliases.update(aliases)
         g.articles[art.slug] = None
         g.roles.update(dict.fromkeys(roles))
@@ -182,7 +182,7 @@ def link_archive(articles: Sequence[Article], pieces: Mapping[str, LinkPieces] |
     sources: list[Entity] = []
     used: set[tuple[bool, str]] = set()
     ids: dict[str, str] = {}
-    built = sorted(((r, g, g.kinds["person"] >= sum(g.kinds.values()) - g.kinds["person"])
+    built = sorted(((r, g, g.kinds.get("person", 0) >= sum(g.kinds.values()) - g.kinds.get("person", 0))
                     for r, g in gathered.items()), key=lambda t: (t[0].split(":", 1)[1], t[0]))
     for root, g, is_person in built:
         name = _display_name(g, is_person)
@@ -192,7 +192,8 @@ def link_archive(articles: Sequence[Article], pieces: Mapping[str, LinkPieces] |
             slug, n = f"{base}-{n}", n + 1
         used.add((is_person, slug))
         ids[root] = slug
-        kind: EntityKind = "outlet" if g.kinds["outlet"] >= g.kinds["organisation"] else "organisation"
+        kind: EntityKind = ("outlet" if g.kinds.get("outlet", 0) >= g.kinds.get("organisation", 0)
+                            else "organisation")
         if is_person:
             kind = "person"
         ent = Entity(id=slug, name=name, kind=kind, roles=tuple(g.roles),
