@@ -16,6 +16,7 @@ the cache keeps by the article's content.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,12 +30,11 @@ from newsarchive.build.output import SiteWriter, safe_relpath
 from newsarchive.build.progress import Progress
 from newsarchive.config import SiteConfig
 from newsarchive.records import Archive, Entity
-from newsarchive.render import data as data_module
-from newsarchive.render.search import INDEX_PATH, SearchRows
 
 if TYPE_CHECKING:
     from newsarchive.build.engine import BuildOptions, BuildResult
     from newsarchive.render import Site
+    from newsarchive.render.search import SearchRows
     from newsarchive.render.shared import SharedPage
 
 UnitKind = Literal["article", "person", "source", "shared"]
@@ -117,7 +117,7 @@ def _init_worker(site: Site, archive: Archive, shared: list[SharedPage], writer:
 
 Row = tuple[str, str, str, str, bool]
 """(relpath, unit, key, output hash, reused) for one file written."""
-Piece = tuple[str, str, SearchRows]
+Piece = tuple[str, str, "SearchRows"]
 """(slug, the article's line of archive.json, its search rows)."""
 
 
@@ -177,6 +177,10 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
     progress.advance(len(units) - len(todo))
     jobs = options.jobs or default_jobs()
     fresh: dict[str, tuple[str, SearchRows]] = {}
+    # Frozen, the inherited objects are never visited by a worker's garbage collector, whose writes
+    # would make each worker copy the memory pages holding them.
+    gc.collect()
+    gc.freeze()
     pool = process_pool(jobs if len(todo) > 16 else 1, _init_worker,
                         (site, archive, shared, writer, previous))
     try:
@@ -191,6 +195,7 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+        gc.unfreeze()
     rows.extend(whole_archive_files(site, archive, writer, cache, previous, base, content, fresh))
     progress.done()
     result.written += sum(1 for r in rows if not r[4])
@@ -206,6 +211,8 @@ def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, cache:
     Pieces of articles rendered now come from the workers; the others from the cache, where
     their content key matches; any still missing are made here.
     """
+    from newsarchive.render.data import archive_json_chunks
+    from newsarchive.render.search import INDEX_PATH, SearchRows
     piece_keys = {slug: digest(base, key) for slug, key in content.items()}
     cached = {slug: (line, SearchRows(head, places)) for slug, (line, head, places)
               in cache.pieces({slug: piece_keys[slug] for slug in content if slug not in fresh}).items()}
@@ -225,7 +232,7 @@ def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, cache:
     old = previous.get(INDEX_PATH)
     h, reused = store(writer, old[1][0][1] if old and old[1] else None, INDEX_PATH, script)
     rows.append((INDEX_PATH, INDEX_PATH, "", h, reused))
-    whole = data_module.archive_json_chunks(archive, (piece(a.slug)[0] for a in archive.articles))
+    whole = archive_json_chunks(archive, (piece(a.slug)[0] for a in archive.articles))
     h = writer.write_chunks("archive.json", (chunk.encode() for chunk in whole))
     rows.append(("archive.json", "archive.json", "", h, False))
     return rows
