@@ -22,8 +22,10 @@ CREATE TABLE IF NOT EXISTS articles (path TEXT PRIMARY KEY, key TEXT NOT NULL, d
 CREATE TABLE IF NOT EXISTS pages (relpath TEXT PRIMARY KEY, unit TEXT NOT NULL, key TEXT NOT NULL,
                                   hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pieces (slug TEXT PRIMARY KEY, key TEXT NOT NULL, line TEXT NOT NULL,
+                                   head TEXT NOT NULL, places TEXT NOT NULL);
 """
-_VERSION = "2"
+_VERSION = "3"
 
 
 class Cache:
@@ -43,7 +45,8 @@ class Cache:
                 db.executescript(_SCHEMA)
                 row = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
                 if row is None or row[0] != _VERSION:
-                    db.executescript("DELETE FROM articles; DELETE FROM pages; DELETE FROM meta;")
+                    db.executescript("DELETE FROM articles; DELETE FROM pages; DELETE FROM meta; "
+                                    "DELETE FROM pieces;")
                     db.execute("INSERT INTO meta VALUES ('version', ?)", (_VERSION,))
                 return db
             except (sqlite3.Error, OSError) as exc:
@@ -107,6 +110,27 @@ class Cache:
                 self.db.execute("BEGIN")
                 self.db.execute("DELETE FROM pages")
                 self.db.executemany("INSERT INTO pages VALUES (?, ?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            log.warning("newsarchive: cache not saved (%s)", exc)
+
+    def pieces(self, wanted: dict[str, str]) -> dict[str, tuple[str, str, str]]:
+        """Return slug → (archive.json line, search head row, search place rows) where the key matches."""
+        out: dict[str, tuple[str, str, str]] = {}
+        for slug, key, line, head, places in self._run("SELECT slug, key, line, head, places FROM pieces"):
+            if wanted.get(slug) == key:
+                out[slug] = (line, head, places)
+        return out
+
+    def put_pieces(self, rows: list[tuple[str, str, str, str, str]], keep: set[str]) -> None:
+        """Store (slug, key, line, head, places) rows and forget slugs no longer in `keep`."""
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.executemany("INSERT OR REPLACE INTO pieces VALUES (?, ?, ?, ?, ?)", rows)
+                gone = [(s,) for (s,) in self.db.execute("SELECT slug FROM pieces") if s not in keep]
+                self.db.executemany("DELETE FROM pieces WHERE slug = ?", gone)
         except sqlite3.Error as exc:
             log.warning("newsarchive: cache not saved (%s)", exc)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pickle
 import re
 import time
+from collections.abc import Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_u
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
 from newsarchive.link import link_archive
+from newsarchive.link.pieces import LinkPieces
 from newsarchive.load.reader import read_bytes
 from newsarchive.records import Archive, Article, Diagnostic
 
@@ -96,7 +99,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         loaded = load_articles(jobs, keys, cache, options, progress)
         articles = collect_articles(loaded, result)
         articles = unique_slugs(articles, result)
-        archive = link_step(articles, result)
+        archive = link_step(articles, {x.display: x.link for x in loaded if x.link is not None}, result)
         render_site(archive, config, options, writer, cache, keys, result, progress)
         writer.finish(site_key)
         cache.set("site", site_key)
@@ -155,56 +158,87 @@ def is_up_to_date(writer: SiteWriter, cache: Cache, site_key: str) -> bool:
 
 def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, options: BuildOptions,
                   progress: Progress) -> list[Loaded]:
-    """Load and extract every article: from the cache where its key matches, else in workers."""
+    """Load and extract every article: from the cache where its key matches, else in workers.
+
+    The workers start first, so that the few articles of an edit are extracted while this process
+    reads the many unchanged ones back from the cache.
+    """
     cached_keys = cache.article_keys()
-    loaded: list[Loaded] = []
-    todo: list[Job] = []
-    for display, job in jobs.items():
-        hit = None
-        if cached_keys.get(display) == keys[display]:
-            hit = loads(cache.article_data(display))
-        if isinstance(hit, Loaded) and hit.key == job.key:
-            loaded.append(hit)
-        else:
-            todo.append(job)
+    todo = [job for display, job in jobs.items() if cached_keys.get(display) != keys[display]]
     progress.start("reading", len(jobs))
-    progress.advance(len(loaded))
     fresh: list[Loaded] = []
     rows: list[tuple[str, str, bytes]] = []
-    for data in _run_loads(todo, options, progress):
-        item: Loaded = pickle.loads(data)
-        fresh.append(item)
-        rows.append((item.display, item.key, data))
+
+    def take(results: Iterator[list[bytes]]) -> None:
+        for batch in results:
+            for data in batch:
+                item: Loaded = pickle.loads(data)
+                fresh.append(item)
+                rows.append((item.display, item.key, data))
+            progress.advance(len(batch))
+
+    with _Loads(todo, options, overlap=len(jobs) - len(todo)) as running:
+        loaded: list[Loaded] = []
+        damaged: list[Job] = []
+        for display, job in jobs.items():
+            if cached_keys.get(display) != keys[display]:
+                continue
+            hit = loads(cache.article_data(display))
+            if isinstance(hit, Loaded) and hit.key == job.key:
+                loaded.append(hit)
+            else:
+                damaged.append(job)
+        progress.advance(len(loaded))
+        take(running.results)
+    if damaged:
+        with _Loads(damaged, options) as running:
+            take(running.results)
     cache.put_articles(rows, set(jobs))
     progress.done()
     return sorted(loaded + fresh, key=lambda x: x.display)
 
 
-def _run_loads(todo: list[Job], options: BuildOptions, progress: Progress) -> list[bytes]:
-    jobs = options.jobs or default_jobs()
-    lexicons = tuple(str(p) for p in _lexicon_dirs(options))
-    out: list[bytes] = []
-    batches = batched(todo, jobs)
-    if options.executor.startswith("dask://"):
-        dask = DaskPool(options.executor)
-        try:
-            for batch in dask.map(_LoadTask(lexicons), batches):
-                out.extend(batch)
-                progress.advance(len(batch))
-        finally:
-            dask.close()
-        return out
-    if options.executor != "local":
-        raise ConfigError(f"--executor {options.executor!r}: use 'local' or 'dask://HOST:PORT'")
-    pool = process_pool(jobs if len(todo) > 8 else 1)
-    try:
-        for batch in run_batches(pool, _LoadTask(lexicons), batches):
-            out.extend(batch)
-            progress.advance(len(batch))
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-    return out
+class _Loads:
+    """Load and extract articles in workers (local processes or Dask), started on entering."""
+
+    def __init__(self, todo: list[Job], options: BuildOptions, overlap: int = 0) -> None:
+        self.todo = todo
+        self.options = options
+        self.overlap = overlap
+        """Cached articles this process reads meanwhile: where many, even one article goes to a worker."""
+        self.pool: Executor | None = None
+        self.dask: DaskPool | None = None
+        self.results: Iterator[list[bytes]] = iter(())
+
+    def __enter__(self) -> _Loads:
+        options = self.options
+        jobs = options.jobs or default_jobs()
+        task = _LoadTask(tuple(str(p) for p in _lexicon_dirs(options)))
+        batches = batched(self.todo, jobs)
+        if not batches:
+            return self
+        if options.executor.startswith("dask://"):
+            self.dask = DaskPool(options.executor)
+            self.results = self.dask.map(task, batches)
+            return self
+        if options.executor != "local":
+            raise ConfigError(f"--executor {options.executor!r}: use 'local' or 'dask://HOST:PORT'")
+        # Few articles are extracted here, unless this process has many cached ones to read meanwhile.
+        spare = jobs > 1 and self.overlap > 100
+        self.pool = process_pool(jobs if len(self.todo) > 8 else 1, force=spare)
+        if self.pool is None:
+            self.results = run_batches(None, task, batches)
+        else:
+            # Submitted now, not when the results are first asked for.
+            futures = [self.pool.submit(task, b) for b in batches]
+            self.results = (f.result() for f in futures)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+        if self.dask is not None:
+            self.dask.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,9 +297,9 @@ def unique_slugs(articles: list[Article], result: BuildResult) -> list[Article]:
     return out
 
 
-def link_step(articles: list[Article], result: BuildResult) -> Archive:
+def link_step(articles: list[Article], pieces: dict[str, LinkPieces], result: BuildResult) -> Archive:
     """Link the articles into one archive and keep its diagnostics."""
-    archive = link_archive(articles)
+    archive = link_archive(articles, pieces)
     result.diagnostics.extend(archive.diagnostics)
     return archive
 

@@ -23,16 +23,16 @@ def default_jobs() -> int:
 
 
 def process_pool(jobs: int, initializer: Callable[..., None] | None = None,
-                 initargs: tuple[Any, ...] = ()) -> Executor | None:
-    """Return a local pool of `jobs` processes, or None to work in this process."""
-    if jobs <= 1:
+                 initargs: tuple[Any, ...] = (), force: bool = False) -> Executor | None:
+    """Return a local pool of `jobs` processes, or None to work in this process (one job, not `force`d)."""
+    if jobs <= 1 and not force:
         if initializer is not None:
             initializer(*initargs)
         return None
     # fork: workers inherit the loaded code and the linked archive without pickling them.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer,
+    return ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context, initializer=initializer,
                                initargs=initargs)
 
 

@@ -6,10 +6,12 @@ replaced when it carries our marker file, so `--output ~/Documents` cannot delet
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from newsarchive.errors import OutputError
@@ -140,6 +142,15 @@ class SiteWriter:
     def write(self, relpath: str, data: bytes) -> None:
         """Write one file into the new site."""
         self._target(relpath).write_bytes(data)
+
+    def write_chunks(self, relpath: str, chunks: Iterable[bytes]) -> str:
+        """Write one file piece by piece (never whole in memory); return the hash of its bytes."""
+        digest = hashlib.blake2b(digest_size=16)
+        with self._target(relpath).open("wb") as out:
+            for chunk in chunks:
+                digest.update(chunk)
+                out.write(chunk)
+        return digest.hexdigest()
 
     def finish(self, key: str) -> None:
         """Mark the new site finished and swap it in for the old one."""

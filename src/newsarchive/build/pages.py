@@ -1,17 +1,22 @@
-"""The render step: plan the per-article and per-entity pages, render the changed ones in workers.
+"""The render step: plan every page, render the changed ones in workers, join the archive-wide files.
 
-Each article gives a *unit* of files (its page, its JSON record, the record's HTML view) and each
-person or source one page. Units are rendered in worker processes (forked after linking, so each
-inherits the archive without pickling it) and written straight into the staging folder; the pages
-made from the whole archive (front page, lists, feed, sitemap, search index, assets) are rendered
-meanwhile in the main process. A unit whose inputs hash as last time is hard-linked from the
+Each article gives a *unit* of files (its page, its JSON record, the record's HTML view), each
+person or source one page, and each page made from the whole archive (front page and its further
+pages, quotes and claims pages, lists, tags, feed, sitemap, static files) one unit too. Every unit
+has a key, the hash of what it shows; a unit whose key is as last time is hard-linked from the
 previous site instead of rendered, and a file that renders to the same bytes as before is linked
-too, so unchanged files are never rewritten.
+too, so unchanged files are never rewritten. The rest are rendered in worker processes, forked
+after planning so that each inherits the archive and the plan without pickling them; only unit
+numbers travel.
+
+The search index and archive.json change with any article, so they are joined from per-article
+pieces (a line of JSON, a few search rows) that the workers make beside each article's page and
+the cache keeps by the article's content.
 """
 
 from __future__ import annotations
 
-import copy
+import gc
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,21 +34,23 @@ from newsarchive.records import Archive, Entity
 if TYPE_CHECKING:
     from newsarchive.build.engine import BuildOptions, BuildResult
     from newsarchive.render import Site
+    from newsarchive.render.search import SearchRows
+    from newsarchive.render.shared import SharedPage
 
-UnitKind = Literal["article", "person", "source"]
+UnitKind = Literal["article", "person", "source", "shared"]
 Previous = dict[str, tuple[str, list[tuple[str, str]]]]
 """Last build's units: unit → (input key, [(relpath, output hash)])."""
 
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """One article's files, or one entity's page, to produce."""
+    """One article's files, one entity's page, or one page made from the whole archive, to produce."""
 
     name: str
     """The unit's main page (its relpath); names the unit in the cache."""
     kind: UnitKind
     index: int
-    """Index into archive.articles, .people or .sources, by kind."""
+    """Index into archive.articles, .people or .sources, or into the shared plan, by kind."""
     key: str
     """Hash of everything the unit shows: same key, same bytes."""
 
@@ -55,16 +62,20 @@ def make_site(config: SiteConfig, templates: Path) -> Site:
     return Site(config, templates if templates.is_dir() else None)
 
 
-def plan_units(archive: Archive, base: str, keys: dict[str, str]) -> list[Unit]:
+def content_keys(archive: Archive, keys: dict[str, str]) -> dict[str, str]:
+    """Return slug → a hash of the article's whole record (its input key, and its slug)."""
+    return {a.slug: digest(keys[a.path] if a.path in keys else repr(a), a.slug) for a in archive.articles}
+
+
+def plan_units(archive: Archive, base: str, content: dict[str, str]) -> list[Unit]:
     """Return every article and entity unit with the key of what it shows.
 
-    `keys` maps an article's path to the hash of its inputs, which fixes its whole record; an
-    article's key adds what it shows of the rest of the archive (the pages its names link to, the
-    claims linked to its own); an entity's key is its record plus the keys of the articles it draws on.
+    `content` maps an article's slug to the hash of its record; an article's key adds what it
+    shows of the rest of the archive (the pages its names link to, the claims linked to its own);
+    an entity's key is its record plus the content of the articles it draws on.
     """
     from newsarchive.render.context import article_path, entity_path
 
-    content = {a.slug: digest(keys.get(a.path, repr(a)), a.slug) for a in archive.articles}
     entity_of: dict[tuple[str, str], Entity] = {}
     for ent in (*archive.people, *archive.sources):
         entity_of.setdefault((ent.id, ent.name), ent)
@@ -95,26 +106,34 @@ def plan_units(archive: Archive, base: str, keys: dict[str, str]) -> list[Unit]:
 
 
 # Worker state, set once per worker by `_init_worker` (inherited through fork, never pickled).
-_state: tuple[Site, Archive, SiteWriter, Previous] | None = None
+_state: tuple[Site, Archive, list[SharedPage], SiteWriter, Previous] | None = None
 
 
-def _init_worker(site: Site, archive: Archive, writer: SiteWriter, previous: Previous) -> None:
+def _init_worker(site: Site, archive: Archive, shared: list[SharedPage], writer: SiteWriter,
+                 previous: Previous) -> None:
     global _state
-    _state = (site, archive, writer, previous)
+    _state = (site, archive, shared, writer, previous)
 
 
 Row = tuple[str, str, str, str, bool]
 """(relpath, unit, key, output hash, reused) for one file written."""
+Piece = tuple[str, str, "SearchRows"]
+"""(slug, the article's line of archive.json, its search rows)."""
 
 
-def _render_batch(units: list[Unit]) -> list[Row]:
-    """Render and write the units' files; return a row for each file."""
+def _render_batch(units: list[Unit]) -> tuple[list[Row], list[Piece]]:
+    """Render and write the units' files; return a row for each file and each article's pieces."""
     assert _state is not None
-    site, archive, writer, previous = _state
+    site, archive, shared, writer, previous = _state
     rows: list[Row] = []
+    pieces: list[Piece] = []
     for unit in units:
         if unit.kind == "article":
-            files: Iterator[tuple[str, bytes]] = site.article_pages(archive, archive.articles[unit.index])
+            article = archive.articles[unit.index]
+            files: Iterator[tuple[str, bytes]] = site.article_pages(archive, article)
+            pieces.append((article.slug, *site.article_pieces(archive, article)))
+        elif unit.kind == "shared":
+            files = iter([(unit.name, shared[unit.index].render())])
         else:
             entity = (archive.people if unit.kind == "person" else archive.sources)[unit.index]
             files = iter([(unit.name, site.render_entity(archive, entity).encode("utf-8"))])
@@ -122,7 +141,7 @@ def _render_batch(units: list[Unit]) -> list[Row]:
         for relpath, data in files:
             h, reused = store(writer, old.get(relpath), relpath, data)
             rows.append((relpath, unit.name, unit.key, h, reused))
-    return rows
+    return rows, pieces
 
 
 def store(writer: SiteWriter, old_hash: str | None, relpath: str, data: bytes) -> tuple[str, bool]:
@@ -134,20 +153,6 @@ def store(writer: SiteWriter, old_hash: str | None, relpath: str, data: bytes) -
     return h, False
 
 
-def shared_pages(site: Site, archive: Archive, skip: set[str]) -> Iterator[tuple[str, bytes]]:
-    """Yield `Site.pages` without the per-article and per-entity files the workers render.
-
-    A copy of the site with those two renderers switched off runs `pages`, so any page the
-    renderer adds to the whole-archive set is built here without the build knowing its name.
-    """
-    shallow = copy.copy(site)
-    shallow.article_pages = lambda archive, article: iter(())  # type: ignore[method-assign]
-    shallow.render_entity = lambda archive, entity: ""  # type: ignore[method-assign]
-    for relpath, data in shallow.pages(archive):
-        if relpath not in skip:
-            yield relpath, data
-
-
 def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, writer: SiteWriter,
                 cache: Cache, keys: dict[str, str], result: BuildResult, progress: Progress) -> None:
     """Render every page into the staging folder, reusing what has not changed."""
@@ -155,7 +160,11 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
     base = digest(code_fingerprint(), site.template_fingerprint(), repr(config))
     previous: Previous = cache.units() if writer.previous is not None else {}
     writer.start()
-    units = plan_units(archive, base, keys)
+    content = content_keys(archive, keys)
+    shared = site.shared_plan(archive, lambda article: content[article.slug])
+    units = [Unit(safe_relpath(page.path), "shared", i, digest(base, page.key()))
+             for i, page in enumerate(shared)]
+    units.extend(plan_units(archive, base, content))
     rows: list[Row] = []
     todo: list[Unit] = []
     progress.start("rendering", len(units))
@@ -167,24 +176,63 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
             todo.append(unit)
     progress.advance(len(units) - len(todo))
     jobs = options.jobs or default_jobs()
-    pool = process_pool(jobs if len(todo) > 16 else 1, _init_worker, (site, archive, writer, previous))
+    fresh: dict[str, tuple[str, SearchRows]] = {}
+    # Frozen, the inherited objects are never visited by a worker's garbage collector, whose writes
+    # would make each worker copy the memory pages holding them.
+    gc.collect()
+    gc.freeze()
+    pool = process_pool(jobs if len(todo) > 16 else 1, _init_worker,
+                        (site, archive, shared, writer, previous))
     try:
-        batches = batched(todo, jobs, size=32)
-        # Submitted before the shared pages so the workers render while this process does those.
-        pending = [pool.submit(_render_batch, b) for b in batches] if pool is not None else []
-        planned = {u.name for u in units}
-        for relpath, data in shared_pages(site, archive, planned):
-            old = previous.get(relpath)
-            h, reused = store(writer, old[1][0][1] if old and old[1] else None, relpath, data)
-            rows.append((relpath, relpath, "", h, reused))
-        results = (f.result() for f in pending) if pool is not None else map(_render_batch, batches)
-        for batch, rendered in zip(batches, results, strict=True):
+        # Pages of the whole archive first, a few to a batch: they are the longest to render.
+        batches = (batched([u for u in todo if u.kind == "shared"], jobs, size=4)
+                   + batched([u for u in todo if u.kind != "shared"], jobs, size=32))
+        results = pool.map(_render_batch, batches) if pool is not None else map(_render_batch, batches)
+        for batch, (rendered, pieces) in zip(batches, results, strict=True):
             rows.extend(rendered)
+            fresh.update((slug, (line, search)) for slug, line, search in pieces)
             progress.advance(len(batch))
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+        gc.unfreeze()
+    rows.extend(whole_archive_files(site, archive, writer, cache, previous, base, content, fresh))
     progress.done()
     result.written += sum(1 for r in rows if not r[4])
     result.reused += sum(1 for r in rows if r[4])
     cache.put_units([r[:4] for r in rows])
+
+
+def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, cache: Cache, previous: Previous,
+                        base: str, content: dict[str, str],
+                        fresh: dict[str, tuple[str, SearchRows]]) -> list[Row]:
+    """Write the search index and archive.json, joined from every article's pieces.
+
+    Pieces of articles rendered now come from the workers; the others from the cache, where
+    their content key matches; any still missing are made here.
+    """
+    from newsarchive.render.data import archive_json_chunks
+    from newsarchive.render.search import INDEX_PATH, SearchRows
+    piece_keys = {slug: digest(base, key) for slug, key in content.items()}
+    cached = {slug: (line, SearchRows(head, places)) for slug, (line, head, places)
+              in cache.pieces({slug: piece_keys[slug] for slug in content if slug not in fresh}).items()}
+    made: list[tuple[str, str, str, str, str]] = []
+    for art in archive.articles:
+        if art.slug not in fresh and art.slug not in cached:
+            fresh[art.slug] = site.article_pieces(archive, art)
+    for slug, (line, search) in fresh.items():
+        made.append((slug, piece_keys[slug], line, search.head, search.places))
+    cache.put_pieces(made, set(content))
+
+    def piece(slug: str) -> tuple[str, SearchRows]:
+        return fresh.get(slug) or cached[slug]
+
+    rows: list[Row] = []
+    script = site.search_index(archive, (piece(a.slug)[1] for a in archive.articles))
+    old = previous.get(INDEX_PATH)
+    h, reused = store(writer, old[1][0][1] if old and old[1] else None, INDEX_PATH, script)
+    rows.append((INDEX_PATH, INDEX_PATH, "", h, reused))
+    whole = archive_json_chunks(archive, (piece(a.slug)[0] for a in archive.articles))
+    h = writer.write_chunks("archive.json", (chunk.encode() for chunk in whole))
+    rows.append(("archive.json", "archive.json", "", h, False))
+    return rows

@@ -12,6 +12,7 @@ from newsarchive.annotate import apply_corrections
 from newsarchive.errors import NewsarchiveError
 from newsarchive.extract import extract
 from newsarchive.lexicon import add_lexicon_dir
+from newsarchive.link.pieces import LinkPieces, link_pieces
 from newsarchive.load.reader import document_from_bytes
 from newsarchive.records import Article, Diagnostic
 
@@ -42,6 +43,8 @@ class Loaded:
     """Problems outside the article record: why it failed, sidecar problems."""
     crashed: bool = False
     """True where the failure was a bug in newsarchive, not a problem with the file."""
+    link: LinkPieces | None = None
+    """What the link step needs of this article alone, worked out here in parallel and cached."""
 
 
 def _corrections(article: Article, sidecar: str, display: str) -> tuple[Article, list[Diagnostic]]:
@@ -58,7 +61,7 @@ def load_article(job: Job) -> Loaded:
         extra: list[Diagnostic] = []
         if job.sidecar is not None:
             article, extra = _corrections(article, job.sidecar, job.display)
-        return Loaded(job.display, job.key, article, tuple(extra))
+        return Loaded(job.display, job.key, article, tuple(extra), link=link_pieces(article))
     except NewsarchiveError as exc:
         return Loaded(job.display, job.key, None,
                       (Diagnostic(exc.path or job.display, exc.line, exc.message, "error"),))

@@ -9,12 +9,12 @@ different person, claim links) from sidecar files are carried out here.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newsarchive.link.claim_links import link_claims
 from newsarchive.link.names import Names, person_key, person_nodes, source_key, source_nodes
+from newsarchive.link.pieces import LinkPieces, link_pieces
 from newsarchive.load.reader import slugify
 from newsarchive.records import Archive, Article, ClaimLink, Diagnostic, Entity, EntityKind, Ref
 
@@ -30,8 +30,9 @@ def _sort_key(article: Article) -> tuple[int, str, str]:
 class _Gathered:
     """What the link step collects for one entity before it is frozen."""
 
-    kinds: Counter[str] = field(default_factory=Counter)
-    names: Counter[str] = field(default_factory=Counter)
+    # Plain dicts, not Counters: one _Gathered per entity, and a Counter costs ten times a dict to make.
+    kinds: dict[str, int] = field(default_factory=dict)
+    names: dict[str, int] = field(default_factory=dict)
     roles: dict[str, None] = field(default_factory=dict)
     aliases: set[str] = field(default_factory=set)
     quotes: list[Ref] = field(default_factory=list)
@@ -117,8 +118,8 @@ def _gather(art: Article, names: Names, gathered: dict[str, _Gathered]) -> dict[
             return
         root = names.groups.find(node)
         g = gathered.setdefault(root, _Gathered())
-        g.kinds[kind] += 1
-        g.names[name] += 1
+        g.kinds[kind] = g.kinds.get(kind, 0) + 1
+        g.names[name] = g.names.get(name, 0) + 1
         g.aliases.update(aliases)
         g.articles[art.slug] = None
         g.roles.update(dict.fromkeys(roles))
@@ -159,8 +160,12 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[“”„«»\"]", '"', text.replace("’", "'")).split()).casefold()
 
 
-def link_archive(articles: Sequence[Article]) -> Archive:
-    """Return the archive: articles newest first, one Entity per person or source, claims linked."""
+def link_archive(articles: Sequence[Article], pieces: Mapping[str, LinkPieces] | None = None) -> Archive:
+    """Return the archive: articles newest first, one Entity per person or source, claims linked.
+
+    `pieces` maps an article's path to its `link_pieces`, where the caller kept them (the build
+    caches them with each article); any article missing there has them worked out here.
+    """
     ordered = tuple(sorted(articles, key=_sort_key))
     names = Names()
     apart = [(a.slug, r.name, r.other) for a in ordered for r in a.requests if r.kind == "different-person"]
@@ -177,7 +182,7 @@ def link_archive(articles: Sequence[Article]) -> Archive:
     sources: list[Entity] = []
     used: set[tuple[bool, str]] = set()
     ids: dict[str, str] = {}
-    built = sorted(((r, g, g.kinds["person"] >= sum(g.kinds.values()) - g.kinds["person"])
+    built = sorted(((r, g, g.kinds.get("person", 0) >= sum(g.kinds.values()) - g.kinds.get("person", 0))
                     for r, g in gathered.items()), key=lambda t: (t[0].split(":", 1)[1], t[0]))
     for root, g, is_person in built:
         name = _display_name(g, is_person)
@@ -187,7 +192,8 @@ def link_archive(articles: Sequence[Article]) -> Archive:
             slug, n = f"{base}-{n}", n + 1
         used.add((is_person, slug))
         ids[root] = slug
-        kind: EntityKind = "outlet" if g.kinds["outlet"] >= g.kinds["organisation"] else "organisation"
+        kind: EntityKind = ("outlet" if g.kinds.get("outlet", 0) >= g.kinds.get("organisation", 0)
+                            else "organisation")
         if is_person:
             kind = "person"
         ent = Entity(id=slug, name=name, kind=kind, roles=tuple(g.roles),
@@ -200,7 +206,9 @@ def link_archive(articles: Sequence[Article]) -> Archive:
 
     editorial, link_diags = _claim_requests(ordered)
     pinned = {(x.a, x.b) for x in editorial}
-    links = [x for x in link_claims(ordered) if (x.a, x.b) not in pinned] + editorial
+    known = pieces or {}
+    own = [known.get(a.path) or link_pieces(a) for a in ordered]
+    links = [x for x in link_claims(ordered, own) if (x.a, x.b) not in pinned] + editorial
     links.sort(key=lambda ln: (ln.a.article, ln.a.index, ln.b.article, ln.b.index))
     return Archive(articles=ordered, people=tuple(people), sources=tuple(sources), names=name_map,
                    claim_links=tuple(links), diagnostics=tuple(diagnostics + link_diags))

@@ -13,13 +13,12 @@ only the claims of related stories are compared, by general rules a reader can c
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import combinations
 
-from newsarchive.link.claim_keys import ClaimKeys, Quantity, claim_keys
-from newsarchive.link.names import person_key
+from newsarchive.link.claim_keys import ClaimKeys, Quantity
+from newsarchive.link.pieces import LinkPieces, link_pieces
 from newsarchive.records import Article, ClaimLink, Ref
 
 # A name in more articles than this is too common to tell stories apart by co-occurrence.
@@ -29,7 +28,6 @@ _RARE_SHARE = 0.01
 _RARE_MIN = 3
 _RELATED_MIN_SHARED = 4
 _RELATED_MIN_JACCARD = 0.3
-_PROPER = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]+)+")
 
 
 def _fmt(q: Quantity) -> str:
@@ -75,25 +73,13 @@ def _denial(a: ClaimKeys, b: ClaimKeys, df: Counter[str], rare: int) -> str | No
     return None
 
 
-def _names(art: Article) -> set[str]:
-    """Return the names an article uses: its people, and the capitalised runs in its claims."""
-    found = {" ".join(k) for p in art.people if len(k := person_key(p.name)) > 1}
-    for c in art.claims:
-        for m in _PROPER.finditer(c.text):
-            key = person_key(m.group(0))
-            if len(key) > 1:
-                found.add(" ".join(key))
-    return found
-
-
-def related_stories(articles: Sequence[Article]) -> list[tuple[int, int]]:
-    """Return the pairs of articles (by index) that tell the same story."""
-    names = [_names(a) for a in articles]
+def related_stories(names: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+    """Return the pairs of articles (by index) that tell the same story, from the names each uses."""
     postings: dict[str, list[int]] = {}
     for i, ns in enumerate(names):
         for n in ns:
             postings.setdefault(n, []).append(i)
-    total = max(len(articles), 1)
+    total = max(len(names), 1)
     rare = max(_RARE_MIN, int(total * _RARE_SHARE))
     weight = {n: math.log((total + 1) / len(m)) for n, m in postings.items()}
     enough = 2 * math.log((total + 1) / rare)
@@ -130,32 +116,31 @@ def _relate(ka: ClaimKeys, kb: ClaimKeys, df: Counter[str], rare: int) -> tuple[
     return None
 
 
-def link_claims(articles: Sequence[Article]) -> list[ClaimLink]:
-    """Return the links between claims of different articles, sorted."""
-    keys = [[claim_keys(c.text) for c in art.claims] for art in articles]
+def link_claims(articles: Sequence[Article], pieces: Sequence[LinkPieces] | None = None) -> list[ClaimLink]:
+    """Return the links between claims of different articles, sorted.
+
+    `pieces` are the articles' `link_pieces`, in the same order, where the caller has them already.
+    """
+    if pieces is None:
+        pieces = [link_pieces(a) for a in articles]
+    keys = [p.claims for p in pieces]
     df: Counter[str] = Counter(s for ks in keys for k in ks for s in k.stems)
     rare = max(_RARE_MIN * 5, int(sum(len(ks) for ks in keys) * _RARE_SHARE))
-    # Each article's claims by word and concept, so a claim meets only the claims that share one.
-    posting: list[dict[str, list[int]]] = []
-    for ks in keys:
-        index: dict[str, list[int]] = {}
-        for j, k in enumerate(ks):
-            for w in k.stems | k.concepts:
-                index.setdefault(w, []).append(j)
-        posting.append(index)
+    # Each claim's words and concepts, so two claims are compared only where they share two.
+    words = [[k.stems | k.concepts for k in ks] for ks in keys]
     links: list[ClaimLink] = []
-    for x, y in related_stories(articles):
+    for x, y in related_stories([p.names for p in pieces]):
         if articles[x].slug == articles[y].slug:
             continue
         # Say `how` in the order of the refs, which are sorted by slug.
         if articles[y].slug < articles[x].slug:
             x, y = y, x
-        theirs = posting[y]
-        for i, ka in enumerate(keys[x]):
-            common: Counter[int] = Counter(j for w in ka.stems | ka.concepts for j in theirs.get(w, ()))
-            for j in sorted(j for j, n in common.items() if n >= 2):
-                kb = keys[y][j]
-                found = _relate(ka, kb, df, rare)
+        theirs = words[y]
+        for i, wa in enumerate(words[x]):
+            for j, wb in enumerate(theirs):
+                if len(wa & wb) < 2:
+                    continue
+                found = _relate(keys[x][i], keys[y][j], df, rare)
                 if found is not None:
                     links.append(ClaimLink(Ref(articles[x].slug, i), Ref(articles[y].slug, j),
                                            found[0], found[1]))  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from markupsafe import Markup
@@ -91,10 +92,33 @@ def _link(link: ClaimLink) -> dict[str, Any]:
             "editorial": link.editorial}
 
 
+def article_line(article: Article) -> str:
+    """Return the article's record as one line of JSON, as archive.json lists it."""
+    return json.dumps(article_to_dict(article), ensure_ascii=False)
+
+
+def archive_json_chunks(archive: Archive, lines: Iterable[str]) -> Iterator[str]:
+    """Yield archive.json in pieces, from each article's `article_line` (in archive order).
+
+    The same text as `readable_json` of the whole archive, without holding the whole in memory.
+    """
+    def listing(name: str, items: Iterable[str], last: bool = False) -> Iterator[str]:
+        first = True
+        for item in items:
+            yield (f"  {json.dumps(name)}: [\n    " if first else ",\n    ") + item
+            first = False
+        yield f"  {json.dumps(name)}: []" if first else "\n  ]"
+        yield "\n" if last else ",\n"
+
+    yield "{\n"
+    yield from listing("articles", lines)
+    yield from listing("people", (json.dumps(_entity(e), ensure_ascii=False) for e in archive.people))
+    yield from listing("sources", (json.dumps(_entity(e), ensure_ascii=False) for e in archive.sources))
+    yield from listing("claim_links", (json.dumps(_link(x), ensure_ascii=False) for x in archive.claim_links),
+                       last=True)
+    yield "}\n"
+
+
 def archive_json(archive: Archive) -> bytes:
     """Return the whole archive as one JSON document."""
-    data = {"articles": [article_to_dict(a) for a in archive.articles],
-            "people": [_entity(e) for e in archive.people],
-            "sources": [_entity(e) for e in archive.sources],
-            "claim_links": [_link(x) for x in archive.claim_links]}
-    return readable_json(data).encode()
+    return "".join(archive_json_chunks(archive, map(article_line, archive.articles))).encode()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from newsarchive.records import Archive
+from newsarchive.records import Archive, Article
 from newsarchive.render.context import ArchiveIndex, article_path, entity_path
 from newsarchive.render.jsonld import escape_for_script
 from newsarchive.render.views import entity_roles
@@ -14,29 +16,47 @@ MAX_TEXT = 240
 """Quotes and claims are cut to this many characters in the index: enough to find and recognise."""
 
 
-
 def _cut(text: str) -> str:
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1].rstrip() + "…"
 
 
-def search_index(archive: Archive, index: ArchiveIndex) -> bytes:
-    """Return the search index script: rows of [type, text, detail, root-relative url]."""
-    rows: list[list[str]] = []
-    for art in archive.articles:
-        doc = art.doc
-        detail = " · ".join(x for x in (doc.outlet, doc.date, doc.author) if x)
-        rows.append(["a", doc.heading, detail, article_path(art.slug)])
-    for entity in archive.people:
-        rows.append(["p", entity.name, ", ".join(entity_roles(index, entity)), entity_path(entity)])
-    for entity in archive.sources:
-        rows.append(["s", entity.name, entity.kind, entity_path(entity)])
-    for art in archive.articles:
-        path = article_path(art.slug)
-        title = art.doc.heading
-        for i, q in enumerate(art.quotes):
-            if q.kind != "scare":
-                rows.append(["q", _cut(q.text), f"{q.speaker or 'unattributed'} — {title}", f"{path}#q-{i}"])
-        for i, c in enumerate(art.claims):
-            rows.append(["c", _cut(c.text), f"{c.by or 'the writer'} — {title}", f"{path}#c-{i}"])
-    body = escape_for_script(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+@dataclass(frozen=True, slots=True)
+class SearchRows:
+    """One article's rows of the search index, as JSON text ready to join."""
+
+    head: str
+    """The article's own row."""
+    places: str
+    """Its quotes' and claims' rows, joined by commas (empty where it has none)."""
+
+
+def _dump(row: list[str]) -> str:
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
+
+def search_rows(art: Article) -> SearchRows:
+    """Return an article's rows of the search index: [type, text, detail, root-relative url]."""
+    doc = art.doc
+    detail = " · ".join(x for x in (doc.outlet, doc.date, doc.author) if x)
+    path = article_path(art.slug)
+    title = doc.heading
+    places = [_dump(["q", _cut(q.text), f"{q.speaker or 'unattributed'} — {title}", f"{path}#q-{i}"])
+              for i, q in enumerate(art.quotes) if q.kind != "scare"]
+    places.extend(_dump(["c", _cut(c.text), f"{c.by or 'the writer'} — {title}", f"{path}#c-{i}"])
+                  for i, c in enumerate(art.claims))
+    return SearchRows(_dump(["a", doc.heading, detail, path]), ",".join(places))
+
+
+def search_index(archive: Archive, index: ArchiveIndex, rows: Iterable[SearchRows]) -> bytes:
+    """Return the search index script: articles, people, sources, then quotes and claims."""
+    heads: list[str] = []
+    places: list[str] = []
+    for r in rows:
+        heads.append(r.head)
+        if r.places:
+            places.append(r.places)
+    entities = [_dump(["p", e.name, ", ".join(entity_roles(index, e)), entity_path(e)])
+                for e in archive.people]
+    entities.extend(_dump(["s", e.name, e.kind, entity_path(e)]) for e in archive.sources)
+    body = escape_for_script("[" + ",".join((*heads, *entities, *places)) + "]")
     return f"window.NEWSARCHIVE_SEARCH={body};\n".encode()

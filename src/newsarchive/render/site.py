@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,15 +16,9 @@ from newsarchive.records import Archive, Article, Entity
 from newsarchive.render import data, jsonld
 from newsarchive.render.body import make_markdown, render_body
 from newsarchive.render.context import ArchiveIndex, article_path, entity_path, index_archive
-from newsarchive.render.search import INDEX_PATH, search_index
-from newsarchive.render.views import (
-    article_view,
-    claim_groups,
-    entity_places,
-    entity_roles,
-    most_quoted,
-    quote_groups,
-)
+from newsarchive.render.search import INDEX_PATH, SearchRows, search_index, search_rows
+from newsarchive.render.shared import Content, SharedPage, plan_shared
+from newsarchive.render.views import article_view, entity_places, entity_roles
 
 PACKAGE = Path(__file__).resolve().parent.parent
 BUILTIN_TEMPLATES = PACKAGE / "templates"
@@ -33,8 +27,6 @@ FEED_SIZE = 100
 """The feed carries the newest articles only, as feeds do; the index page lists them all."""
 KIND_LABELS = {"direct": "direct quote", "partial": "partial quote", "scare": "scare quotes",
                "claim": "claim"}
-FRONT_TENSIONS = 20
-"""Claims in tension shown on the front page; tensions.html lists them all."""
 
 
 def long_date(iso: str | None) -> str:
@@ -75,6 +67,7 @@ class Site:
         self.env.filters["long_date"] = long_date
         self.env.globals.update(site=config, article_path=article_path, entity_path=entity_path,
                                 summary=summary, kind_labels=KIND_LABELS)
+        self.feed_size = FEED_SIZE
         self.md = make_markdown()
         self._templates: dict[str, Template] = {}
         self._index: ArchiveIndex | None = None
@@ -110,23 +103,13 @@ class Site:
 
     def pages(self, archive: Archive) -> Iterator[tuple[str, bytes]]:
         """Yield every file of the site as (relative posix path, content), in a fixed order."""
-        index = self._index_for(archive)
-        yield from self.static_files()
         yield from self.shared_pages(archive)
         for article in archive.articles:
             yield from self.article_pages(archive, article)
         for entity in (*archive.people, *archive.sources):
             yield entity_path(entity), self.render_entity(archive, entity).encode()
-        for tag_slug, (tag, articles) in sorted(index.tags.items()):
-            yield f"tags/{tag_slug}.html", self._render(
-                "tag.html", f"tags/{tag_slug}.html", title=f"Tagged “{tag}”",
-                description=f"{len(articles)} articles tagged {tag}.", tag=tag, articles=articles).encode()
-        yield INDEX_PATH, search_index(archive, index)
+        yield INDEX_PATH, self.search_index(archive)
         yield "archive.json", data.archive_json(archive)
-        yield "feed.xml", self._render("feed.xml", "feed.xml", articles=archive.articles[:FEED_SIZE],
-                                       updated=self._updated(archive)).encode()
-        yield "sitemap.xml", self._render("sitemap.xml", "sitemap.xml",
-                                          urls=list(self.html_paths(archive))).encode()
 
     def template_fingerprint(self) -> str:
         """Return a hash of the templates, static files and rendering code in use, for caches."""
@@ -155,33 +138,28 @@ class Site:
             description="The article's record as JSON.", article=article,
             code=data.highlighted(json_text), page_of=path, json_path=path[:-5] + ".json").encode()
 
+    def shared_plan(self, archive: Archive, content: Content | None = None) -> list[SharedPage]:
+        """Return the pages made from the whole archive, each with what it shows, not yet rendered.
+
+        `content` stands an article's record by a short string (the build passes its input key);
+        by default the record's repr, which is exact but slow. Neither the search index nor
+        archive.json is among them: those are joined from per-article pieces (`article_pieces`).
+        """
+        return plan_shared(self, archive, self._index_for(archive), content or repr)
+
     def shared_pages(self, archive: Archive) -> Iterator[tuple[str, bytes]]:
-        """Yield the pages made from the whole archive: front page, quotes, claims, lists, search."""
-        index = self._index_for(archive)
-        tensions = index.tensions()
-        yield "index.html", self._render(
-            "index.html", "index.html", title=self.config.title, description=self.config.description,
-            jsonld=jsonld.site_graph(self.config), articles=archive.articles,
-            tensions=tensions[:FRONT_TENSIONS], more_tensions=len(tensions) - FRONT_TENSIONS,
-            most_quoted=most_quoted(archive, 12), tags=self._tag_list(index),
-            archive_people=len(archive.people), archive_sources=len(archive.sources)).encode()
-        yield "quotes.html", self._render("quotes.html", "quotes.html", title="Quotes by speaker",
-                                          description="Every attributed quote in the archive, by speaker.",
-                                          groups=quote_groups(archive, index)).encode()
-        yield "claims.html", self._render("claims.html", "claims.html", title="Claims by source",
-                                          description="Every checkable claim in the archive, by source.",
-                                          groups=claim_groups(archive, index)).encode()
-        lists = (("people", "People", archive.people), ("sources", "Sources", archive.sources))
-        for name, kind, entities in lists:
-            roles = {entity_path(e): entity_roles(index, e) for e in entities}
-            yield f"{name}.html", self._render("entities.html", f"{name}.html", title=kind,
-                                               description=f"{kind} in the archive.", entities=entities,
-                                               kind=name, roles=roles).encode()
-        yield "tensions.html", self._render("tensions.html", "tensions.html", title="Claims in tension",
-                                            description="Claims in different articles that disagree.",
-                                            tensions=tensions).encode()
-        yield "search.html", self._render("search.html", "search.html", title="Search",
-                                          description="Search articles, quotes, people and claims.").encode()
+        """Yield the pages made from the whole archive: static files, front page, lists, feed, sitemap."""
+        for page in self.shared_plan(archive):
+            yield page.path, page.render()
+
+    def article_pieces(self, archive: Archive, article: Article) -> tuple[str, SearchRows]:
+        """Return an article's line of archive.json and its rows of the search index."""
+        return data.article_line(article), search_rows(article)
+
+    def search_index(self, archive: Archive, pieces: Iterable[SearchRows] | None = None) -> bytes:
+        """Return the search index script, from the articles' `article_pieces` where given."""
+        rows = pieces if pieces is not None else (search_rows(a) for a in archive.articles)
+        return search_index(archive, self._index_for(archive), rows)
 
     def static_files(self) -> Iterator[tuple[str, bytes]]:
         """Yield the CSS and scripts: built-in ones, each replaced by a user's file of the same name."""
@@ -192,17 +170,10 @@ class Site:
         out.setdefault(data.PYGMENTS_CSS, data.pygments_css())
         yield from sorted(out.items())
 
-    def html_paths(self, archive: Archive) -> Iterator[str]:
-        """Yield the root-relative path of every HTML page, for the sitemap."""
-        index = self._index_for(archive)
-        yield from ("index.html", "quotes.html", "claims.html", "tensions.html", "people.html",
-                    "sources.html")
-        for art in archive.articles:
-            yield article_path(art.slug)
-        for entity in (*archive.people, *archive.sources):
-            yield entity_path(entity)
-        for tag_slug in sorted(index.tags):
-            yield f"tags/{tag_slug}.html"
+    def html_paths(self, archive: Archive) -> list[str]:
+        """Return the root-relative path of every HTML page, as the sitemap lists them."""
+        pages = self.shared_plan(archive)
+        return next(page.parts() for page in pages if page.path == "sitemap.xml")
 
     # -- helpers -----------------------------------------------------------------------------------
 
@@ -217,6 +188,14 @@ class Site:
             self._templates[name] = self.env.get_template(name)
         return self._templates[name]
 
+    def render_page(self, name: str, path: str, **context: Any) -> bytes:
+        """Return the template `name` rendered as the page at `path`, encoded."""
+        return self._render(name, path, **context).encode()
+
+    def site_jsonld(self) -> Markup:
+        """Return the JSON-LD of the site as a whole, for the front page."""
+        return jsonld.site_graph(self.config)
+
     def _render(self, name: str, path: str, **context: Any) -> str:
         context.setdefault("jsonld", None)
         context.setdefault("og_type", "website")
@@ -230,11 +209,11 @@ class Site:
         return _depth_root(page) + path if path else None
 
     @staticmethod
-    def _tag_list(index: ArchiveIndex) -> list[tuple[str, str, int]]:
+    def tag_list(index: ArchiveIndex) -> list[tuple[str, str, int]]:
         return [(tag, f"tags/{slug}.html", len(arts)) for slug, (tag, arts) in sorted(index.tags.items())]
 
     @staticmethod
-    def _updated(archive: Archive) -> str:
+    def updated(archive: Archive) -> str:
         dates = [a.doc.date for a in archive.articles if a.doc.date]
         # Built from the articles, never the clock, so the same input gives the same bytes.
         return (max(dates) if dates else "1970-01-01") + "T00:00:00Z"

@@ -1,0 +1,43 @@
+"""What the link step needs of one article alone: worked out beside extraction and cached with it.
+
+Claim keys and the names an article uses depend on nothing but the article, so the build computes
+them in its workers and keeps them in the cache with the article's record; linking an archive where
+one article changed then only joins dictionaries, instead of re-reading every claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsarchive.link.claim_keys import ClaimKeys, claim_keys
+from newsarchive.link.names import person_key
+from newsarchive.records import Article
+
+_PROPER = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkPieces:
+    """One article's part of the link step's input."""
+
+    claims: tuple[ClaimKeys, ...]
+    """The comparable keys of each claim, in the article's order."""
+    names: frozenset[str]
+    """The names the article uses (its people, capitalised runs in its claims), as person keys."""
+
+
+def story_names(article: Article) -> frozenset[str]:
+    """Return the names an article uses: its people, and the capitalised runs in its claims."""
+    found = {" ".join(k) for p in article.people if len(k := person_key(p.name)) > 1}
+    for c in article.claims:
+        for m in _PROPER.finditer(c.text):
+            key = person_key(m.group(0))
+            if len(key) > 1:
+                found.add(" ".join(key))
+    return frozenset(found)
+
+
+def link_pieces(article: Article) -> LinkPieces:
+    """Return what linking needs of `article` on its own."""
+    return LinkPieces(tuple(claim_keys(c.text) for c in article.claims), story_names(article))

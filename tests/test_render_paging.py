@@ -1,0 +1,75 @@
+"""Long lists are cut into pages: every page there, linked both ways, every quote and claim kept."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+import pytest
+
+from newsarchive.config import SiteConfig
+from newsarchive.render import Site, shared
+from newsarchive.render.shared import Pager, page_paths, split_groups
+from newsarchive.render.views import Group
+from render_fixture import sample_archive
+from test_render_site import parse
+
+
+def test_split_groups_fills_pages_and_carries_long_groups_over() -> None:
+    groups = [Group("A", None, list(range(3)), "g-a"), Group("B", None, list(range(4)), "g-b")]  # type: ignore[arg-type]
+    pages = split_groups(groups, size=3)
+    assert [[(p.group.slug, len(p.places), p.continued) for p in page] for page in pages] == [
+        [("g-a", 3, False)], [("g-b", 3, False)], [("g-b", 1, True)]]
+
+
+def test_pager_links() -> None:
+    pager = Pager(2, page_paths("quotes", 3))
+    assert (pager.prev, pager.next) == ("quotes.html", "quotes-3.html")
+    assert Pager(1, page_paths("index", 1)).numbered() == [(1, "index.html")]
+
+
+@pytest.fixture()
+def paged(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    monkeypatch.setattr(shared, "PAGE_SIZE", 1)
+    return dict(Site(SiteConfig(title="Harbour Archive")).pages(sample_archive()))
+
+
+def test_small_pages_keep_every_entry_and_link_every_page(paged: dict[str, bytes]) -> None:
+    archive = sample_archive()
+    assert {"index.html", "index-2.html", "index-3.html"} <= set(paged)
+    assert "index-4.html" not in paged
+    quotes = sum(1 for a in archive.articles for q in a.quotes if q.kind != "scare")
+    found = sum(len(re.findall(r'class="place place-(?!claim)', paged[p].decode()))
+                for p in paged if re.fullmatch(r"quotes(-\d+)?\.html", p))
+    assert found == quotes
+    for path, body in paged.items():
+        if not path.endswith(".html"):
+            continue
+        page = parse(body)
+        assert not page.duplicates, path
+        for link in page.links:
+            target, _, fragment = link.partition("#")
+            if not target or "://" in target or target.startswith(("data:", "mailto:")):
+                continue
+            resolved = str(PurePosixPath(path).parent / target)
+            resolved = re.sub(r"(^|/)[^/]+/\.\./", r"\1", resolved).removeprefix("./")
+            assert resolved in paged, f"{path}: {link}"
+            if fragment and resolved.endswith(".html"):
+                assert fragment in parse(paged[resolved]).ids, f"{path}: {link}"
+    sitemap = paged["sitemap.xml"].decode()
+    for name in ("index-3.html", "quotes-2.html", "claims-2.html"):
+        assert name in sitemap
+
+
+def test_plan_keys_change_only_where_the_page_shows_the_change() -> None:
+    archive = sample_archive()
+    site = Site(SiteConfig())
+    before = {p.path: p.key() for p in site.shared_plan(archive)}
+    again = {p.path: p.key() for p in Site(SiteConfig()).shared_plan(archive)}
+    assert before == again
+    content = {a.slug: a.slug for a in archive.articles}
+    first = {p.path: p.key() for p in site.shared_plan(archive, lambda a: content[a.slug])}
+    content[archive.articles[-1].slug] = "edited"
+    second = {p.path: p.key() for p in Site(SiteConfig()).shared_plan(archive, lambda a: content[a.slug])}
+    changed = {path for path in first if first[path] != second[path]}
+    assert "index.html" in changed and "search.html" not in changed and "static/style.css" not in changed
