@@ -29,6 +29,8 @@ _BREAK = re.compile(r"[,;:·“”\"()]|\b[a-z]{3,}\.(?:\s|$)")
 # panel member, said".
 _APPOSITIVE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,?\s*$|\s*,[^;:“”\"·]{1,220},\s*$"
                          r"|\s*,\s+(?:an?|the)\s[^,;:“”\"·]{1,80}$)")
+_CLAUSE = 300
+"""How far back (in characters) the subject of "… and said" is looked for."""
 _NO_INVERSION = frozenset(("told", "tells", "tell", "telling"))
 
 
@@ -114,6 +116,12 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
             holder, how = _before(ctx, paragraph, start, m.start(), appositive_only=True)
         if not how and inverted and verb not in ctx.cues.weak and verb not in _NO_INVERSION:
             holder, how = holder_after(ctx, paragraph, m.end(), end)
+        if not how and out and masked[max(start, m.start() - 5):m.start()].split()[-1:] in (["and"], ["but"]):
+            # "she called it “outrageous” and called for …": the verb before it in the sentence
+            # has the same holder.
+            prior = next((c for c in reversed(out) if c.holder is not None), None)
+            if prior is not None:
+                holder, how = prior.holder, prior.how
         if not how:
             holder, how = _before(ctx, paragraph, start, m.start())
         # A weak verb names speech only with a holder, or as "reports that …".
@@ -241,9 +249,10 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
         cut = head.rfind(words[-1])
         words.pop()
     tail_end = clause_start + cut
-    if words and words[-1] == "and" and not appositive_only:
-        # "ProPublica obtained a video … and said": the subject of the first verb speaks.
-        return _subject(ctx, paragraph, clause_start, tail_end, [])
+    if words and words[-1] in ("and", "but") and not appositive_only:
+        # "ProPublica obtained a video … and said", "Roberts said … but said": the subject of the
+        # first verb speaks, even with a quoted title between ("… a “Forum” … and said").
+        return _subject(ctx, paragraph, max(start, at - _CLAUSE), tail_end, [])
     if not appositive_only:
         found = pronoun(ctx, paragraph, clause_start, tail_end, after=False)
         if found is not None:
