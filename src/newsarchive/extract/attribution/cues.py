@@ -152,10 +152,43 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
     for cue in reversed(earlier):
         if cue.holder is not None:
             return cue.holder, "participle"
+    # The nearest name with a verb of its own: "Jindal signed an order, while Mike Huckabee, the
+    # former governor, proposed … and said"; "after Clinton suffered a concussion, Axelrod
+    # emailed her, telling her".
+    masked = ctx.masked[paragraph]
+    for n in reversed(found):
+        if masked[n.end:n.end + 2] not in ("’s", "'s") and subject_verb(ctx, masked, n.end, at):
+            return n.name, "subject"
     people = [n for n in found if n.kind == "person"]
     if people or found:
         return (people or found)[0].name, "subject"
     return None, ""
+
+
+# After a subject: a parenthesis ("McCrory (R)") and an appositive between commas, then its verb group.
+_AFTER_SUBJECT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"·]{1,120},\s*)?((?:[a-z]+\s+){0,5})")
+_REFLEXIVE = frozenset(("himself", "herself", "itself", "themselves"))
+
+
+def subject_verb(ctx: Context, masked: str, at: int, end: int) -> bool:
+    """Return True where an active finite verb follows a subject ending at `at`."""
+    group = _AFTER_SUBJECT.match(masked, at, end)
+    if group is None:
+        return False
+    words = group.group(1).split()
+    while words and (words[0] in ctx.cues.between or words[0].endswith("ly") or words[0] in _REFLEXIVE):
+        if words[0] in ctx.cues.passive:
+            # "is once again questioning" is active; "was described as", "is the 18th recipient" not
+            rest = [w for w in words[1:] if not (w in ctx.cues.between or w.endswith("ly"))]
+            return bool(rest) and rest[0].endswith("ing")
+        words.pop(0)
+    if not words or words[0] in ctx.cues.passive:
+        return False
+    verb = words[0]
+    if verb.endswith("s") and not verb.endswith("ss"):
+        # "Standard Chartered sees", but not "FBI agents reportedly downloaded": a noun
+        return len(words) < 2 or not (words[1].endswith(("ed", "ly")) or words[1] in ctx.cues.between)
+    return verb.endswith("ed") or verb in ctx.cues.irregular_past
 
 
 def _passive(ctx: Context, masked: str, at: int, verb: str) -> bool:

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from newsarchive.extract.attribution.context import MASK, Context
-from newsarchive.extract.attribution.cues import Cue, cue_index, holder_after, phrase_head
+from newsarchive.extract.attribution.cues import Cue, cue_index, holder_after, phrase_head, subject_verb
 from newsarchive.extract.draft import QuoteDraft
 
 Sieve = Callable[[Context, QuoteDraft], bool]
@@ -174,11 +174,8 @@ def _colon(ctx: Context, q: QuoteDraft, start: int) -> bool:
     return _settle(q, (people or found)[0].name, "colon")
 
 
-# After a subject: a parenthesis ("McCrory (R)") and an appositive between commas, then its verb group.
-_AFTER_SUBJECT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"·]{1,120},\s*)?((?:[a-z]+\s+){0,5})")
 _INTRO_WORDS = 12
 """How long an introductory phrase ("After the court refused to reinstate the law,") may be."""
-_REFLEXIVE = frozenset(("himself", "herself", "itself", "themselves"))
 _SUBORDINATORS = frozenset(("after", "before", "when", "while", "as", "if", "because", "since", "although",
                             "though", "until", "once", "whether", "unless", "whereas"))
 
@@ -206,7 +203,7 @@ def subject(ctx: Context, q: QuoteDraft) -> bool:
             continue  # "After the Supreme Court refused …, Gov. Pat McCrory blamed": an introduction
         if masked[n.end:n.end + 2] in ("’s", "'s") or masked[n.end:n.end + 1] == "’":
             return False  # "Clinton’s team": the subject is the team
-        return _subject_verb(ctx, masked, n.end, open_at) and _settle(q, n.name, "clause-subject")
+        return subject_verb(ctx, masked, n.end, open_at) and _settle(q, n.name, "clause-subject")
     return False
 
 
@@ -215,27 +212,6 @@ def _plain(ctx: Context, words_before: str) -> bool:
     words = words_before.split()
     return len(words) <= 4 and MASK not in words_before and not any(
         w.lower() in ctx.cues.pronouns or w in ctx.cues.between or w.endswith("ed") for w in words)
-
-
-def _subject_verb(ctx: Context, masked: str, at: int, end: int) -> bool:
-    """Return True where an active finite verb follows a subject ending at `at`."""
-    group = _AFTER_SUBJECT.match(masked, at, end)
-    if group is None:
-        return False
-    words = group.group(1).split()
-    while words and (words[0] in ctx.cues.between or words[0].endswith("ly") or words[0] in _REFLEXIVE):
-        if words[0] in ctx.cues.passive:
-            # "is once again questioning" is active; "was described as", "is the 18th recipient" not
-            rest = [w for w in words[1:] if not (w in ctx.cues.between or w.endswith("ly"))]
-            return bool(rest) and rest[0].endswith("ing")
-        words.pop(0)
-    if not words or words[0] in ctx.cues.passive:
-        return False
-    verb = words[0]
-    if verb.endswith("s") and not verb.endswith("ss"):
-        # "Standard Chartered sees", but not "FBI agents reportedly downloaded": a noun
-        return len(words) < 2 or not (words[1].endswith(("ed", "ly")) or words[1] in ctx.cues.between)
-    return verb.endswith("ed") or verb in ctx.cues.irregular_past
 
 
 def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
