@@ -131,10 +131,22 @@ def lexicon() -> Lexicon:
 
 
 def _masked(text: str, regions: list[tuple[int, int]]) -> str:
-    """Return the text with quoted stretches blanked, so hedges inside quotation marks do not count."""
-    for a, b in regions:
-        text = text[:a] + " " * (min(b, len(text)) - a) + text[b:]
-    return text
+    """Return the text with quoted stretches blanked, so hedges inside quotation marks do not count.
+
+    Regions may overlap (a quote inside a quote). The text is built once from its pieces, so the
+    cost stays linear however many quotes a paragraph holds.
+    """
+    pieces: list[str] = []
+    pos = 0
+    for a, b in sorted(regions):
+        b = min(b, len(text))
+        if b <= pos:
+            continue
+        a = max(a, pos)
+        pieces += (text[pos:a], " " * (b - a))
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def negated_event(words: list[str], lowered: str, free: str | None, free_words: set[str],
