@@ -35,6 +35,8 @@ class Phrases:
     """The words of each longer phrase, under its longest word: the pattern runs only when all the
     words of one phrase are present."""
     pattern: re.Pattern[str] | None
+    anchors: frozenset[str] = frozenset()
+    """The keys of `needs` as a set, so the test for them costs the size of the clause, not of the list."""
 
     @classmethod
     def of(cls, items: list[str]) -> Phrases:
@@ -49,18 +51,18 @@ class Phrases:
             if words:
                 anchor = max(words, key=len)
                 needs[anchor] = (*needs.get(anchor, ()), frozenset(words))
-        return cls(single, needs, pattern)
+        return cls(single, needs, pattern, frozenset(needs))
 
     @property
     def cue_words(self) -> frozenset[str]:
         """Return every word whose presence can let `find` succeed (single words and anchors)."""
-        return self.words | frozenset(self.needs)
+        return self.words | self.anchors
 
     def could_match(self, present: set[str]) -> bool:
         """Return True where some longer phrase has all its words in the clause."""
         if self.pattern is None:
             return False
-        for anchor in present.intersection(self.needs):
+        for anchor in present.intersection(self.anchors):
             if any(n <= present for n in self.needs[anchor]):
                 return True
         return False
