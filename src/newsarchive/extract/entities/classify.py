@@ -156,6 +156,8 @@ def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
 
 def _match_body(words: list[str], i: int, lex: Lexicon) -> tuple[int, Body | None]:
     """Return the end of the longest known outlet or body name starting at word i, and the body."""
+    if words[i] not in lex.body_starts:
+        return i, None
     for j in range(min(len(words), i + 8), i, -1):
         body = lex.bodies.get(" ".join(words[i:j]))
         if body is not None:

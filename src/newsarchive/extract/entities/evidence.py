@@ -88,6 +88,8 @@ def role_before(text: str, start: int, lex: Lexicon) -> str | None:
 
 def appositive(text: str, end: int, lex: Lexicon) -> str | None:
     """Return a description set after a name between commas (", a 31-year-old poet,")."""
+    if not text.startswith(",", end):
+        return None  # both patterns start with a comma; most names have none after them
     m = _APPOSITIVE.match(text, end)
     if m is None:
         age = _AGE.match(text, end)

@@ -50,6 +50,9 @@ class Lexicon:
     """Description word ("paper") → the outlet types it can point back to."""
     abbrevs: frozenset[str]
     """Words that may carry a full stop inside a name ("Sen.", "Dr.", "Jr.")."""
+    body_starts: frozenset[str] = frozenset()
+    """First words of the forms in `bodies`: most capitalised words start none, and are passed
+    over without building the phrases a full match would look up."""
 
     def gender(self, word: str) -> str | None:
         """Return "female"/"male" for a given name or honorific, None when unknown."""
@@ -111,6 +114,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         type_words=type_words,
         abbrevs=frozenset({t for t in title_map if " " not in t} | _words(titles.get("honorifics"))
                           | {"Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co"}),
+        body_starts=frozenset(form.split(" ", 1)[0] for form in bodies),
     )
 
 

@@ -16,6 +16,7 @@ CONNECTORS = ("of", "for", "the", "and", "&", "on", "de", "da", "di", "del", "de
 JOINING = frozenset(("of", "for", "the", "and", "&", "on"))
 """Connectors that join two names into a body's name, never inside a person's name."""
 POSSESSIVE = ("’s", "'s", "’", "'")
+_CONNECTOR_SET = frozenset(CONNECTORS)
 
 
 @dataclass(slots=True)
@@ -74,10 +75,19 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
         found = m.group()
         if found in skip and found not in lex.bodies:
             continue
-        words: list[str] = []
-        offsets: list[int] = []
         pos = m.start()
-        for raw in m.group().replace("\u00a0", " ").split(" "):
+        raws = found.replace("\u00a0", " ").split(" ")
+        if "’" not in found and "'" not in found:
+            # No apostrophe, so no possessive to split at (most runs): one run of all the words.
+            offsets: list[int] = []
+            for raw in raws:
+                offsets.append(pos)
+                pos += len(raw) + 1
+            _emit(runs, text, paragraph, raws, offsets, possessive=False)
+            continue
+        words: list[str] = []
+        offsets = []
+        for raw in raws:
             words.append(raw)
             offsets.append(pos)
             pos += len(raw) + 1
@@ -92,9 +102,9 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
 
 def _emit(runs: list[Run], text: str, paragraph: int, words: list[str], offsets: list[int],
           possessive: bool) -> None:
-    while words and words[0].lower() in CONNECTORS and words[0][:1].islower():
+    while words and words[0].lower() in _CONNECTOR_SET and words[0][:1].islower():
         words, offsets = words[1:], offsets[1:]
-    while words and words[-1] in CONNECTORS:
+    while words and words[-1] in _CONNECTOR_SET:
         words, offsets = words[:-1], offsets[:-1]
         possessive = False
     if not words:
