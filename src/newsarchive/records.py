@@ -6,7 +6,10 @@ mark it in place and error messages can name the file and line.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 QuoteKind = Literal["direct", "partial", "scare"]
@@ -37,6 +40,16 @@ class Paragraph:
     text: str
     line: int
     """1-based line in the source file where the paragraph starts."""
+
+    def line_at(self, offset: int) -> int:
+        """Return the file line of an offset in the text, in log time (a paragraph may be 1 MB)."""
+        return self.line + bisect_left(_newlines(self.text), offset)
+
+
+@lru_cache(maxsize=64)
+def _newlines(text: str) -> list[int]:
+    """Return where the text's line breaks are (str caches its hash, so the lookup is cheap)."""
+    return [m.start() for m in re.finditer("\n", text)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ def locate(article: Article, words: str) -> Span | None:
     for para in article.doc.paragraphs:
         at = _fold(para.text).find(want)
         if at >= 0:
-            return Span(para.index, at, at + len(want), para.line + para.text.count("\n", 0, at))
+            return Span(para.index, at, at + len(want), para.line_at(at))
     return None
 
 

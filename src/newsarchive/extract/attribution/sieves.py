@@ -67,7 +67,8 @@ def dash_credit(ctx: Context, q: QuoteDraft) -> bool:
     masked = ctx.masked[q.paragraph]
     paragraph = q.paragraph
     dash = _DASH.match(masked, q.end + 1)
-    if dash is None and not masked[q.end + 1:].strip(" .") and paragraph + 1 < len(ctx.masked):
+    ends_paragraph = len(masked) - q.end <= 4 and not masked[q.end + 1:].strip(" .")
+    if dash is None and ends_paragraph and paragraph + 1 < len(ctx.masked):
         paragraph += 1
         masked = ctx.masked[paragraph]
         dash = _NEXT_DASH.match(masked)

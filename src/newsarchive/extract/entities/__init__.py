@@ -88,4 +88,4 @@ def _body_roles(text: str, piece: Piece, lex: Lexicon) -> list[str]:
 
 
 def _span(para: Paragraph, piece: Piece) -> Span:
-    return Span(para.index, piece.start, piece.end, para.line + para.text.count("\n", 0, piece.start))
+    return Span(para.index, piece.start, piece.end, para.line_at(piece.start))
