@@ -13,7 +13,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from newsarchive.build.cache import CACHE_DIR, Cache, loads
+from newsarchive.build.cache import CACHE_DIR, Cache, RecordReader, loads
 from newsarchive.build.discover import ArticleFile, discover
 from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
 from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
@@ -96,11 +96,13 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             result.articles = len(keys)
             result.up_to_date = True
             return result
-        loaded = load_articles(jobs, keys, cache, options, progress)
-        articles = collect_articles(loaded, result)
-        articles = unique_slugs(articles, result)
-        archive = link_step(articles, {x.display: x.link for x in loaded if x.link is not None}, result)
-        render_site(archive, config, options, writer, cache, keys, result, progress)
+        loaded, records = load_articles(jobs, keys, cache, options, progress)
+        articles = unique_slugs(collect_articles(loaded, result), result)
+        pieces = {x.display: x.link for x in loaded if x.link is not None}
+        del loaded  # the link pieces are needed by the link step only: not by the render workers
+        archive = link_step(articles, pieces, result)
+        del articles, pieces
+        render_site(archive, config, options, writer, cache, records, keys, result, progress)
         writer.finish(site_key)
         cache.set("site", site_key)
         cache.set("diagnostics", _encode_diagnostics(result.diagnostics))
@@ -157,9 +159,11 @@ def is_up_to_date(writer: SiteWriter, cache: Cache, site_key: str) -> bool:
 
 
 def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, options: BuildOptions,
-                  progress: Progress) -> list[Loaded]:
+                  progress: Progress) -> tuple[list[Loaded], RecordReader]:
     """Load and extract every article: from the cache where its key matches, else in workers.
 
+    Return each article's summary (`work.summary_of`), sorted by path, and where the render
+    workers find the whole records: the cache, or this process for those it could not take.
     The workers start first, so that the few articles of an edit are extracted while this process
     reads the many unchanged ones back from the cache.
     """
@@ -167,14 +171,17 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
     todo = [job for display, job in jobs.items() if cached_keys.get(display) != keys[display]]
     progress.start("reading", len(jobs))
     fresh: list[Loaded] = []
-    rows: list[tuple[str, str, bytes]] = []
+    held: dict[str, bytes] = {}
 
-    def take(results: Iterator[list[bytes]]) -> None:
+    def take(results: Iterator[list[tuple[bytes, bytes]]]) -> None:
         for batch in results:
-            for data in batch:
-                item: Loaded = pickle.loads(data)
-                fresh.append(item)
-                rows.append((item.display, item.key, data))
+            items: list[Loaded] = [pickle.loads(summary) for _, summary in batch]
+            fresh.extend(items)
+            # Saved as they come, so that no more than a batch of whole records is held here.
+            pairs = list(zip(items, batch, strict=True))
+            if not cache.put_articles([(item.display, item.key, data, summary)
+                                       for item, (data, summary) in pairs]):
+                held.update((item.display, data) for item, (data, _) in pairs)
             progress.advance(len(batch))
 
     with _Loads(todo, options, overlap=len(jobs) - len(todo)) as running:
@@ -183,7 +190,7 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
         for display, job in jobs.items():
             if cached_keys.get(display) != keys[display]:
                 continue
-            hit = loads(cache.article_data(display))
+            hit = loads(cache.article_summary(display))
             if isinstance(hit, Loaded) and hit.key == job.key:
                 loaded.append(hit)
             else:
@@ -193,9 +200,10 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
     if damaged:
         with _Loads(damaged, options) as running:
             take(running.results)
-    cache.put_articles(rows, set(jobs))
+    cache.forget_articles(set(jobs))
     progress.done()
-    return sorted(loaded + fresh, key=lambda x: x.display)
+    saved = cache.path if cache.path is not None and cache.path.is_file() else None
+    return sorted(loaded + fresh, key=lambda x: x.display), RecordReader(saved, held)
 
 
 class _Loads:
@@ -208,7 +216,7 @@ class _Loads:
         """Cached articles this process reads meanwhile: where many, even one article goes to a worker."""
         self.pool: Executor | None = None
         self.dask: DaskPool | None = None
-        self.results: Iterator[list[bytes]] = iter(())
+        self.results: Iterator[list[tuple[bytes, bytes]]] = iter(())
 
     def __enter__(self) -> _Loads:
         options = self.options
@@ -247,7 +255,7 @@ class _LoadTask:
 
     lexicons: tuple[str, ...]
 
-    def __call__(self, jobs: list[Job]) -> list[bytes]:
+    def __call__(self, jobs: list[Job]) -> list[tuple[bytes, bytes]]:
         return load_batch(jobs, self.lexicons)
 
 
