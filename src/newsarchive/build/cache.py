@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 CACHE_DIR = ".newsarchive-cache"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (path TEXT PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL,
-                                     summary BLOB NOT NULL);
+                                     summary BLOB NOT NULL, link BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS pages (relpath TEXT PRIMARY KEY, unit TEXT NOT NULL, key TEXT NOT NULL,
                                   hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -84,14 +84,14 @@ class Cache:
         rows = self._run("SELECT summary FROM articles WHERE path = ?", (path,))
         return bytes(rows[0][0]) if rows else b""
 
-    def put_articles(self, rows: list[tuple[str, str, bytes, bytes]]) -> bool:
-        """Store (path, key, pickled result, pickled summary) rows; return False where they were not saved."""
+    def put_articles(self, rows: list[tuple[str, str, bytes, bytes, bytes]]) -> bool:
+        """Store (path, key, pickled result, summary, link pieces) rows; False where they were not saved."""
         if self.db is None:
             return False
         try:
             with self.db:
                 self.db.execute("BEGIN")
-                self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)", rows)
+                self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)", rows)
             return True
         except sqlite3.Error as exc:
             log.warning("newsarchive: cache not saved (%s)", exc)
@@ -171,10 +171,10 @@ class RecordReader:
 
     Made in the main process and inherited by forked render workers; each process opens its own
     connection on first use (a sqlite connection must not cross a fork). `held` keeps the pickled
-    records the cache could not take (no cache, or a failed write), so every record is found.
+    (record, link pieces) the cache could not take (no cache, or a failed write), so all are found.
     """
 
-    def __init__(self, path: Path | None, held: dict[str, bytes]) -> None:
+    def __init__(self, path: Path | None, held: dict[str, tuple[bytes, bytes]]) -> None:
         self.path = path
         self.held = held
         self._db: sqlite3.Connection | None = None
@@ -182,7 +182,14 @@ class RecordReader:
 
     def records(self, paths: list[str]) -> dict[str, bytes]:
         """Return path → pickled record for the `paths` that are held or in the cache."""
-        out = {p: self.held[p] for p in paths if p in self.held}
+        return self._read("data", 0, paths)
+
+    def link_pieces(self, paths: list[str]) -> dict[str, bytes]:
+        """Return path → pickled `LinkPieces` for the `paths` that are held or in the cache."""
+        return self._read("link", 1, paths)
+
+    def _read(self, column: str, held: int, paths: list[str]) -> dict[str, bytes]:
+        out = {p: self.held[p][held] for p in paths if p in self.held}
         wanted = [p for p in paths if p not in out]
         if wanted and self.path is not None:
             db = self._connect()
@@ -190,7 +197,7 @@ class RecordReader:
                 chunk = wanted[i : i + 500]
                 marks = ",".join("?" * len(chunk))
                 try:
-                    found = db.execute(f"SELECT path, data FROM articles WHERE path IN ({marks})", chunk)
+                    found = db.execute(f"SELECT path, {column} FROM articles WHERE path IN ({marks})", chunk)
                     out.update((path, bytes(data)) for path, data in found)
                 except sqlite3.Error as exc:
                     log.warning("newsarchive: cache %s unreadable (%s)", self.path, exc)

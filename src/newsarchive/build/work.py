@@ -78,18 +78,20 @@ def load_article(job: Job) -> Loaded:
 
 
 def summary_of(loaded: Loaded) -> Loaded:
-    """Return what the main process keeps of a loaded article: its summary and link pieces."""
-    return replace(loaded, article=summarise(loaded.article)) if loaded.article is not None else loaded
+    """Return what the main process keeps of a loaded article: its summary, without link pieces."""
+    article = summarise(loaded.article) if loaded.article is not None else None
+    return replace(loaded, article=article, link=None)
 
 
-def load_batch(jobs: list[Job], lexicon_dirs: tuple[str, ...] = ()) -> list[tuple[bytes, bytes]]:
-    """Load a batch of articles; return each result and its `summary_of`, pickled for the cache."""
+def load_batch(jobs: list[Job], lexicon_dirs: tuple[str, ...] = ()) -> list[tuple[bytes, bytes, bytes]]:
+    """Load a batch of articles; return each result, its `summary_of` and link pieces, pickled."""
     for folder in lexicon_dirs:
         add_lexicon_dir(Path(folder))
     # Pickling here, in parallel, spares the main process a second pickling for the cache.
-    out: list[tuple[bytes, bytes]] = []
+    out: list[tuple[bytes, bytes, bytes]] = []
     for job in jobs:
         loaded = load_article(job)
         out.append((pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL),
-                    pickle.dumps(summary_of(loaded), protocol=pickle.HIGHEST_PROTOCOL)))
+                    pickle.dumps(summary_of(loaded), protocol=pickle.HIGHEST_PROTOCOL),
+                    pickle.dumps(loaded.link, protocol=pickle.HIGHEST_PROTOCOL)))
     return out
