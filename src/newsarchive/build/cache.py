@@ -132,22 +132,41 @@ class Cache:
         except sqlite3.Error as exc:
             log.warning("newsarchive: cache not saved (%s)", exc)
 
-    def pieces(self, wanted: dict[str, str]) -> dict[str, tuple[str, str, str]]:
-        """Return slug → (archive.json line, search head row, search place rows) where the key matches."""
-        out: dict[str, tuple[str, str, str]] = {}
-        for slug, key, line, head, places in self._run("SELECT slug, key, line, head, places FROM pieces"):
-            if wanted.get(slug) == key:
-                out[slug] = (line, head, places)
+    def pieces(self, slugs: list[str]) -> dict[str, tuple[str, str, str, str]]:
+        """Return slug → (key, archive.json line, search head row, search place rows) for `slugs`."""
+        out: dict[str, tuple[str, str, str, str]] = {}
+        for i in range(0, len(slugs), 500):
+            chunk = slugs[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for slug, key, line, head, places in self._run(
+                    f"SELECT slug, key, line, head, places FROM pieces WHERE slug IN ({marks})", chunk):
+                out[slug] = (key, line, head, places)
         return out
 
-    def put_pieces(self, rows: list[tuple[str, str, str, str, str]], keep: set[str]) -> None:
-        """Store (slug, key, line, head, places) rows and forget slugs no longer in `keep`."""
+    def piece_keys(self) -> dict[str, str]:
+        """Return slug → key for every article's pieces the cache holds."""
+        return {slug: key for slug, key in self._run("SELECT slug, key FROM pieces")}
+
+    def put_pieces(self, rows: list[tuple[str, str, str, str, str]]) -> bool:
+        """Store (slug, key, line, head, places) rows; return False where they were not saved."""
+        if self.db is None:
+            return False
+        try:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.executemany("INSERT OR REPLACE INTO pieces VALUES (?, ?, ?, ?, ?)", rows)
+            return True
+        except sqlite3.Error as exc:
+            log.warning("newsarchive: cache not saved (%s)", exc)
+            return False
+
+    def forget_pieces(self, keep: set[str]) -> None:
+        """Forget the pieces of slugs no longer in `keep`."""
         if self.db is None:
             return
         try:
             with self.db:
                 self.db.execute("BEGIN")
-                self.db.executemany("INSERT OR REPLACE INTO pieces VALUES (?, ?, ?, ?, ?)", rows)
                 gone = [(s,) for (s,) in self.db.execute("SELECT slug FROM pieces") if s not in keep]
                 self.db.executemany("DELETE FROM pieces WHERE slug = ?", gone)
         except sqlite3.Error as exc:

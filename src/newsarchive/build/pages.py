@@ -12,7 +12,7 @@ records of the articles it renders from the cache, a batch at a time (`cache.Rec
 
 The search index and archive.json change with any article, so they are joined from per-article
 pieces (a line of JSON, a few search rows) that the workers make beside each article's page and
-the cache keeps by the article's content.
+the cache keeps by the article's content (`JoinedPieces`: stored as they come, read back in order).
 """
 
 from __future__ import annotations
@@ -212,7 +212,8 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
             todo.append(unit)
     progress.advance(len(units) - len(todo))
     jobs = options.jobs or default_jobs()
-    fresh: dict[str, tuple[str, SearchRows]] = {}
+    piece_keys = {slug: digest(base, key) for slug, key in content.items()}
+    joined = JoinedPieces(site, archive, cache, records, piece_keys)
     # Frozen, the inherited objects are never visited by a worker's garbage collector, whose writes
     # would make each worker copy the memory pages holding them.
     gc.collect()
@@ -226,13 +227,13 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
         results = pool.map(_render_batch, batches) if pool is not None else map(_render_batch, batches)
         for batch, (rendered, pieces) in zip(batches, results, strict=True):
             rows.extend(rendered)
-            fresh.update((slug, (line, search)) for slug, line, search in pieces)
+            joined.add(pieces)
             progress.advance(len(batch))
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         gc.unfreeze()
-    rows.extend(whole_archive_files(site, archive, writer, cache, records, previous, base, content, fresh))
+    rows.extend(whole_archive_files(site, archive, writer, previous, joined))
     reader.close()
     progress.done()
     result.written += sum(1 for r in rows if not r[4])
@@ -240,37 +241,74 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
     cache.put_units([r[:4] for r in rows])
 
 
-def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, cache: Cache, records: Records,
-                        previous: Previous, base: str, content: dict[str, str],
-                        fresh: dict[str, tuple[str, SearchRows]]) -> list[Row]:
-    """Write the search index and archive.json, joined from every article's pieces.
+class JoinedPieces:
+    """Every article's line of archive.json and rows of the search index, kept in the cache, not here.
 
-    Pieces of articles rendered now come from the workers; the others from the cache, where
-    their content key matches; any still missing are made here.
+    Pieces come from the workers as they render articles, from the cache where the article's
+    content key matches, else are made from the whole record. They go to the cache as they come
+    (held here only where the cache cannot take them) and are read back in archive order, a chunk
+    at a time, so that neither join holds every article's pieces at once.
     """
+
+    def __init__(self, site: Site, archive: Archive, cache: Cache, records: Records,
+                 keys: dict[str, str]) -> None:
+        self.site = site
+        self.archive = archive
+        self.cache = cache
+        self.records = records
+        self.keys = keys
+        """Slug → the key its pieces are stored under."""
+        self.saved: set[str] = set()
+        self.held: dict[str, tuple[str, SearchRows]] = {}
+
+    def add(self, pieces: list[Piece]) -> None:
+        """Keep the pieces of articles just rendered."""
+        rows = [(slug, self.keys[slug], line, search.head, search.places) for slug, line, search in pieces]
+        if self.cache.put_pieces(rows):
+            self.saved.update(slug for slug, *_ in pieces)
+        else:
+            self.held.update((slug, (line, search)) for slug, line, search in pieces)
+
+    def complete(self) -> None:
+        """Make the pieces of every article that has none with its current key; forget the rest."""
+        stored = self.cache.piece_keys()
+        missing = [a for a in self.archive.articles if a.slug not in self.saved and a.slug not in self.held
+                   and stored.get(a.slug) != self.keys[a.slug]]
+        for i in range(0, len(missing), 64):
+            self.add([(a.slug, *self.site.article_pieces(self.archive, a))
+                      for a in self.records.whole(missing[i : i + 64])])
+        self.cache.forget_pieces(set(self.keys))
+
+    def each(self) -> Iterator[tuple[str, SearchRows]]:
+        """Yield every article's (archive.json line, search rows), in archive order."""
+        from newsarchive.render.search import SearchRows
+
+        articles = self.archive.articles
+        for i in range(0, len(articles), 256):
+            chunk = articles[i : i + 256]
+            found = self.cache.pieces([a.slug for a in chunk if a.slug not in self.held])
+            for art in chunk:
+                if art.slug in self.held:
+                    yield self.held[art.slug]
+                elif (row := found.get(art.slug)) is not None and row[0] == self.keys[art.slug]:
+                    yield row[1], SearchRows(row[2], row[3])
+                else:  # the cache failed since: make them again
+                    yield self.site.article_pieces(self.archive, self.records.whole([art])[0])
+
+
+def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previous: Previous,
+                        joined: JoinedPieces) -> list[Row]:
+    """Write the search index and archive.json, joined from every article's pieces."""
     from newsarchive.render.data import archive_json_chunks
-    from newsarchive.render.search import INDEX_PATH, SearchRows
-    piece_keys = {slug: digest(base, key) for slug, key in content.items()}
-    cached = {slug: (line, SearchRows(head, places)) for slug, (line, head, places)
-              in cache.pieces({slug: piece_keys[slug] for slug in content if slug not in fresh}).items()}
-    made: list[tuple[str, str, str, str, str]] = []
-    missing = [art for art in archive.articles if art.slug not in fresh and art.slug not in cached]
-    for i in range(0, len(missing), 64):
-        for art in records.whole(missing[i : i + 64]):
-            fresh[art.slug] = site.article_pieces(archive, art)
-    for slug, (line, search) in fresh.items():
-        made.append((slug, piece_keys[slug], line, search.head, search.places))
-    cache.put_pieces(made, set(content))
+    from newsarchive.render.search import INDEX_PATH
 
-    def piece(slug: str) -> tuple[str, SearchRows]:
-        return fresh.get(slug) or cached[slug]
-
+    joined.complete()
     rows: list[Row] = []
-    script = site.search_index(archive, (piece(a.slug)[1] for a in archive.articles))
+    script = site.search_index(archive, (search for _, search in joined.each()))
     old = previous.get(INDEX_PATH)
     h, reused = store(writer, old[1][0][1] if old and old[1] else None, INDEX_PATH, script)
     rows.append((INDEX_PATH, INDEX_PATH, "", h, reused))
-    whole = archive_json_chunks(archive, (piece(a.slug)[0] for a in archive.articles))
+    whole = archive_json_chunks(archive, (line for line, _ in joined.each()))
     h = writer.write_chunks("archive.json", (chunk.encode() for chunk in whole))
     rows.append(("archive.json", "archive.json", "", h, False))
     return rows

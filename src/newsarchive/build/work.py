@@ -39,7 +39,7 @@ class Loaded:
     display: str
     key: str
     article: Article | None
-    """None where the file could not be read at all."""
+    """None where the file could not be read at all; in the build's main process, the summary."""
     diagnostics: tuple[Diagnostic, ...] = ()
     """Problems outside the article record: why it failed, sidecar problems."""
     crashed: bool = False
