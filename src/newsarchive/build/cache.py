@@ -1,5 +1,9 @@
 """The build cache: extracted articles and rendered-page keys, keyed on content hashes.
 
+Each article is stored twice over: its whole record (for the render workers, which read the
+records they render by path, `RecordReader`) and its summary (for the main process, which links
+the archive and plans the pages from summaries only; see `build/summary.py`).
+
 One sqlite file (`.newsarchive-cache/cache.sqlite` beside the output). Losing it or finding it
 damaged only costs time: every failure to read it is a miss, and a file sqlite cannot open is
 deleted and started afresh.
@@ -8,6 +12,7 @@ deleted and started afresh.
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import sqlite3
 from collections.abc import Iterable
@@ -18,14 +23,15 @@ log = logging.getLogger(__name__)
 
 CACHE_DIR = ".newsarchive-cache"
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (path TEXT PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (path TEXT PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL,
+                                     summary BLOB NOT NULL, link BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS pages (relpath TEXT PRIMARY KEY, unit TEXT NOT NULL, key TEXT NOT NULL,
                                   hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS pieces (slug TEXT PRIMARY KEY, key TEXT NOT NULL, line TEXT NOT NULL,
                                    head TEXT NOT NULL, places TEXT NOT NULL);
 """
-_VERSION = "3"
+_VERSION = "4"
 
 
 class Cache:
@@ -45,8 +51,9 @@ class Cache:
                 db.executescript(_SCHEMA)
                 row = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
                 if row is None or row[0] != _VERSION:
-                    db.executescript("DELETE FROM articles; DELETE FROM pages; DELETE FROM meta; "
-                                    "DELETE FROM pieces;")
+                    # Tables may have another shape in another version: make them afresh.
+                    db.executescript("DROP TABLE articles; DROP TABLE pages; DROP TABLE meta; "
+                                     "DROP TABLE pieces;" + _SCHEMA)
                     db.execute("INSERT INTO meta VALUES ('version', ?)", (_VERSION,))
                 return db
             except (sqlite3.Error, OSError) as exc:
@@ -72,19 +79,31 @@ class Cache:
         """Return path → key for every article the cache holds."""
         return {path: key for path, key in self._run("SELECT path, key FROM articles")}
 
-    def article_data(self, path: str) -> bytes:
-        """Return the pickled result stored for `path` (empty where there is none)."""
-        rows = self._run("SELECT data FROM articles WHERE path = ?", (path,))
+    def article_summary(self, path: str) -> bytes:
+        """Return the pickled summary stored for `path` (empty where there is none)."""
+        rows = self._run("SELECT summary FROM articles WHERE path = ?", (path,))
         return bytes(rows[0][0]) if rows else b""
 
-    def put_articles(self, rows: list[tuple[str, str, bytes]], keep: set[str]) -> None:
-        """Store (path, key, pickled result) rows and forget articles no longer in `keep`."""
+    def put_articles(self, rows: list[tuple[str, str, bytes, bytes, bytes]]) -> bool:
+        """Store (path, key, pickled result, summary, link pieces) rows; False where they were not saved."""
+        if self.db is None:
+            return False
+        try:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)", rows)
+            return True
+        except sqlite3.Error as exc:
+            log.warning("newsarchive: cache not saved (%s)", exc)
+            return False
+
+    def forget_articles(self, keep: set[str]) -> None:
+        """Forget the articles no longer in `keep`."""
         if self.db is None:
             return
         try:
             with self.db:
                 self.db.execute("BEGIN")
-                self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)", rows)
                 gone = [(p,) for (p,) in self.db.execute("SELECT path FROM articles") if p not in keep]
                 self.db.executemany("DELETE FROM articles WHERE path = ?", gone)
         except sqlite3.Error as exc:
@@ -113,22 +132,41 @@ class Cache:
         except sqlite3.Error as exc:
             log.warning("newsarchive: cache not saved (%s)", exc)
 
-    def pieces(self, wanted: dict[str, str]) -> dict[str, tuple[str, str, str]]:
-        """Return slug → (archive.json line, search head row, search place rows) where the key matches."""
-        out: dict[str, tuple[str, str, str]] = {}
-        for slug, key, line, head, places in self._run("SELECT slug, key, line, head, places FROM pieces"):
-            if wanted.get(slug) == key:
-                out[slug] = (line, head, places)
+    def pieces(self, slugs: list[str]) -> dict[str, tuple[str, str, str, str]]:
+        """Return slug → (key, archive.json line, search head row, search place rows) for `slugs`."""
+        out: dict[str, tuple[str, str, str, str]] = {}
+        for i in range(0, len(slugs), 500):
+            chunk = slugs[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for slug, key, line, head, places in self._run(
+                    f"SELECT slug, key, line, head, places FROM pieces WHERE slug IN ({marks})", chunk):
+                out[slug] = (key, line, head, places)
         return out
 
-    def put_pieces(self, rows: list[tuple[str, str, str, str, str]], keep: set[str]) -> None:
-        """Store (slug, key, line, head, places) rows and forget slugs no longer in `keep`."""
+    def piece_keys(self) -> dict[str, str]:
+        """Return slug → key for every article's pieces the cache holds."""
+        return {slug: key for slug, key in self._run("SELECT slug, key FROM pieces")}
+
+    def put_pieces(self, rows: list[tuple[str, str, str, str, str]]) -> bool:
+        """Store (slug, key, line, head, places) rows; return False where they were not saved."""
+        if self.db is None:
+            return False
+        try:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.executemany("INSERT OR REPLACE INTO pieces VALUES (?, ?, ?, ?, ?)", rows)
+            return True
+        except sqlite3.Error as exc:
+            log.warning("newsarchive: cache not saved (%s)", exc)
+            return False
+
+    def forget_pieces(self, keep: set[str]) -> None:
+        """Forget the pieces of slugs no longer in `keep`."""
         if self.db is None:
             return
         try:
             with self.db:
                 self.db.execute("BEGIN")
-                self.db.executemany("INSERT OR REPLACE INTO pieces VALUES (?, ?, ?, ?, ?)", rows)
                 gone = [(s,) for (s,) in self.db.execute("SELECT slug FROM pieces") if s not in keep]
                 self.db.executemany("DELETE FROM pieces WHERE slug = ?", gone)
         except sqlite3.Error as exc:
@@ -145,6 +183,56 @@ class Cache:
         if self.db is not None:
             self.db.close()
             self.db = None
+
+
+class RecordReader:
+    """Read whole article records back by path: from the cache file, read-only, else from `held`.
+
+    Made in the main process and inherited by forked render workers; each process opens its own
+    connection on first use (a sqlite connection must not cross a fork). `held` keeps the pickled
+    (record, link pieces) the cache could not take (no cache, or a failed write), so all are found.
+    """
+
+    def __init__(self, path: Path | None, held: dict[str, tuple[bytes, bytes]]) -> None:
+        self.path = path
+        self.held = held
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+
+    def records(self, paths: list[str]) -> dict[str, bytes]:
+        """Return path → pickled record for the `paths` that are held or in the cache."""
+        return self._read("data", 0, paths)
+
+    def link_pieces(self, paths: list[str]) -> dict[str, bytes]:
+        """Return path → pickled `LinkPieces` for the `paths` that are held or in the cache."""
+        return self._read("link", 1, paths)
+
+    def _read(self, column: str, held: int, paths: list[str]) -> dict[str, bytes]:
+        out = {p: self.held[p][held] for p in paths if p in self.held}
+        wanted = [p for p in paths if p not in out]
+        if wanted and self.path is not None:
+            db = self._connect()
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                try:
+                    found = db.execute(f"SELECT path, {column} FROM articles WHERE path IN ({marks})", chunk)
+                    out.update((path, bytes(data)) for path, data in found)
+                except sqlite3.Error as exc:
+                    log.warning("newsarchive: cache %s unreadable (%s)", self.path, exc)
+        return out
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None or self._pid != os.getpid():
+            assert self.path is not None
+            self._db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None and self._pid == os.getpid():
+            self._db.close()
+        self._db = None
 
 
 def loads(data: bytes) -> Any:

@@ -5,15 +5,16 @@ Read it like mkdocs' `commands/build.py`: each step is one named function below.
 
 from __future__ import annotations
 
+import multiprocessing
 import pickle
 import re
 import time
 from collections.abc import Iterator
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from newsarchive.build.cache import CACHE_DIR, Cache, loads
+from newsarchive.build.cache import CACHE_DIR, Cache, RecordReader, loads
 from newsarchive.build.discover import ArticleFile, discover
 from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
 from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
@@ -96,11 +97,12 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             result.articles = len(keys)
             result.up_to_date = True
             return result
-        loaded = load_articles(jobs, keys, cache, options, progress)
-        articles = collect_articles(loaded, result)
-        articles = unique_slugs(articles, result)
-        archive = link_step(articles, {x.display: x.link for x in loaded if x.link is not None}, result)
-        render_site(archive, config, options, writer, cache, keys, result, progress)
+        loaded, records = load_articles(jobs, keys, cache, options, progress)
+        articles = unique_slugs(collect_articles(loaded, result), result)
+        del loaded
+        archive = link_step(articles, records, result)
+        del articles
+        render_site(archive, config, options, writer, cache, records, keys, result, progress)
         writer.finish(site_key)
         cache.set("site", site_key)
         cache.set("diagnostics", _encode_diagnostics(result.diagnostics))
@@ -157,9 +159,11 @@ def is_up_to_date(writer: SiteWriter, cache: Cache, site_key: str) -> bool:
 
 
 def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, options: BuildOptions,
-                  progress: Progress) -> list[Loaded]:
+                  progress: Progress) -> tuple[list[Loaded], RecordReader]:
     """Load and extract every article: from the cache where its key matches, else in workers.
 
+    Return each article's summary (`work.summary_of`), sorted by path, and where the render
+    workers find the whole records: the cache, or this process for those it could not take.
     The workers start first, so that the few articles of an edit are extracted while this process
     reads the many unchanged ones back from the cache.
     """
@@ -167,14 +171,17 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
     todo = [job for display, job in jobs.items() if cached_keys.get(display) != keys[display]]
     progress.start("reading", len(jobs))
     fresh: list[Loaded] = []
-    rows: list[tuple[str, str, bytes]] = []
+    held: dict[str, tuple[bytes, bytes]] = {}
 
-    def take(results: Iterator[list[bytes]]) -> None:
+    def take(results: Iterator[list[tuple[bytes, bytes, bytes]]]) -> None:
         for batch in results:
-            for data in batch:
-                item: Loaded = pickle.loads(data)
-                fresh.append(item)
-                rows.append((item.display, item.key, data))
+            items: list[Loaded] = [pickle.loads(summary) for _, summary, _ in batch]
+            fresh.extend(items)
+            # Saved as they come, so that no more than a batch of whole records is held here.
+            pairs = list(zip(items, batch, strict=True))
+            if not cache.put_articles([(item.display, item.key, data, summary, link)
+                                       for item, (data, summary, link) in pairs]):
+                held.update((item.display, (data, link)) for item, (data, _, link) in pairs)
             progress.advance(len(batch))
 
     with _Loads(todo, options, overlap=len(jobs) - len(todo)) as running:
@@ -183,7 +190,7 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
         for display, job in jobs.items():
             if cached_keys.get(display) != keys[display]:
                 continue
-            hit = loads(cache.article_data(display))
+            hit = loads(cache.article_summary(display))
             if isinstance(hit, Loaded) and hit.key == job.key:
                 loaded.append(hit)
             else:
@@ -193,9 +200,10 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
     if damaged:
         with _Loads(damaged, options) as running:
             take(running.results)
-    cache.put_articles(rows, set(jobs))
+    cache.forget_articles(set(jobs))
     progress.done()
-    return sorted(loaded + fresh, key=lambda x: x.display)
+    saved = cache.path if cache.path is not None and cache.path.is_file() else None
+    return sorted(loaded + fresh, key=lambda x: x.display), RecordReader(saved, held)
 
 
 class _Loads:
@@ -208,7 +216,7 @@ class _Loads:
         """Cached articles this process reads meanwhile: where many, even one article goes to a worker."""
         self.pool: Executor | None = None
         self.dask: DaskPool | None = None
-        self.results: Iterator[list[bytes]] = iter(())
+        self.results: Iterator[list[tuple[bytes, bytes, bytes]]] = iter(())
 
     def __enter__(self) -> _Loads:
         options = self.options
@@ -247,7 +255,7 @@ class _LoadTask:
 
     lexicons: tuple[str, ...]
 
-    def __call__(self, jobs: list[Job]) -> list[bytes]:
+    def __call__(self, jobs: list[Job]) -> list[tuple[bytes, bytes, bytes]]:
         return load_batch(jobs, self.lexicons)
 
 
@@ -297,11 +305,46 @@ def unique_slugs(articles: list[Article], result: BuildResult) -> list[Article]:
     return out
 
 
-def link_step(articles: list[Article], pieces: dict[str, LinkPieces], result: BuildResult) -> Archive:
-    """Link the articles into one archive and keep its diagnostics."""
-    archive = link_archive(articles, pieces)
+def link_step(articles: list[Article], records: RecordReader, result: BuildResult) -> Archive:
+    """Link the articles into one archive and keep its diagnostics.
+
+    Where processes can be forked, the linking runs in a child process: the link pieces of every
+    article and the link step's working tables then never take room in this process, whose memory
+    every render worker inherits. Only the entities, names and links come back.
+    """
+    global _to_link
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" not in methods:
+        archive = _link(articles, records)
+    else:
+        _to_link = (articles, records)
+        try:
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+                order, linked = pool.submit(_link_in_child).result()
+        finally:
+            _to_link = None
+        by_slug = {a.slug: a for a in articles}
+        archive = replace(linked, articles=tuple(by_slug[slug] for slug in order))
     result.diagnostics.extend(archive.diagnostics)
     return archive
+
+
+# What the forked link process reads (inherited, never pickled); set only while it runs.
+_to_link: tuple[list[Article], RecordReader] | None = None
+
+
+def _link_in_child() -> tuple[list[str], Archive]:
+    """Link `_to_link`; return the articles' order by slug and the archive without its articles."""
+    assert _to_link is not None
+    archive = _link(*_to_link)
+    return [a.slug for a in archive.articles], replace(archive, articles=())
+
+
+def _link(articles: list[Article], records: RecordReader) -> Archive:
+    """Link the articles, with the link pieces their workers cached (any missing are worked out)."""
+    found = records.link_pieces([a.path for a in articles])
+    pieces = {path: item for path, data in found.items() if isinstance(item := loads(data), LinkPieces)}
+    return link_archive(articles, pieces)
 
 
 def cached_diagnostics(cache: Cache) -> list[Diagnostic]:

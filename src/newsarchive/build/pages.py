@@ -7,11 +7,12 @@ has a key, the hash of what it shows; a unit whose key is as last time is hard-l
 previous site instead of rendered, and a file that renders to the same bytes as before is linked
 too, so unchanged files are never rewritten. The rest are rendered in worker processes, forked
 after planning so that each inherits the archive and the plan without pickling them; only unit
-numbers travel.
+numbers travel. The archive holds article summaries (`build/summary.py`); a worker reads the whole
+records of the articles it renders from the cache, a batch at a time (`cache.RecordReader`).
 
 The search index and archive.json change with any article, so they are joined from per-article
 pieces (a line of JSON, a few search rows) that the workers make beside each article's page and
-the cache keeps by the article's content.
+the cache keeps by the article's content (`JoinedPieces`: stored as they come, read back in order).
 """
 
 from __future__ import annotations
@@ -19,17 +20,19 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from newsarchive.build.cache import Cache
+from newsarchive.build.cache import Cache, RecordReader, loads
 from newsarchive.build.executor import batched, default_jobs, process_pool
 from newsarchive.build.fingerprint import code_fingerprint, digest
 from newsarchive.build.output import SiteWriter, safe_relpath
 from newsarchive.build.progress import Progress
+from newsarchive.build.work import Loaded
 from newsarchive.config import SiteConfig
-from newsarchive.records import Archive, Entity
+from newsarchive.errors import NewsarchiveError
+from newsarchive.records import Archive, Article, Entity
 
 if TYPE_CHECKING:
     from newsarchive.build.engine import BuildOptions, BuildResult
@@ -105,14 +108,40 @@ def plan_units(archive: Archive, base: str, content: dict[str, str]) -> list[Uni
     return units
 
 
+@dataclass(frozen=True, slots=True)
+class Records:
+    """Where the whole records of the archive's article summaries are found."""
+
+    reader: RecordReader
+    keys: dict[str, str]
+    """Article path → the input key its record must carry."""
+
+    def whole(self, summaries: list[Article]) -> list[Article]:
+        """Return the whole record of each summary, with the slug the build gave it."""
+        found = self.reader.records([a.path for a in summaries])
+        out: list[Article] = []
+        for summary in summaries:
+            item = loads(found.get(summary.path, b""))
+            if (not isinstance(item, Loaded) or item.article is None
+                    or item.key != self.keys.get(summary.path)):
+                where = self.reader.path or "this build"
+                raise NewsarchiveError(f"{summary.path}: its record is no longer in the cache {where}; "
+                                       "build again (another build may have changed the cache meanwhile)")
+            article = item.article
+            if article.slug != summary.slug:  # renamed by engine.unique_slugs
+                article = replace(article, doc=replace(article.doc, slug=summary.slug))
+            out.append(article)
+        return out
+
+
 # Worker state, set once per worker by `_init_worker` (inherited through fork, never pickled).
-_state: tuple[Site, Archive, list[SharedPage], SiteWriter, Previous] | None = None
+_state: tuple[Site, Archive, list[SharedPage], SiteWriter, Previous, Records] | None = None
 
 
 def _init_worker(site: Site, archive: Archive, shared: list[SharedPage], writer: SiteWriter,
-                 previous: Previous) -> None:
+                 previous: Previous, records: Records) -> None:
     global _state
-    _state = (site, archive, shared, writer, previous)
+    _state = (site, archive, shared, writer, previous, records)
 
 
 Row = tuple[str, str, str, str, bool]
@@ -124,12 +153,14 @@ Piece = tuple[str, str, "SearchRows"]
 def _render_batch(units: list[Unit]) -> tuple[list[Row], list[Piece]]:
     """Render and write the units' files; return a row for each file and each article's pieces."""
     assert _state is not None
-    site, archive, shared, writer, previous = _state
+    site, archive, shared, writer, previous, records = _state
     rows: list[Row] = []
     pieces: list[Piece] = []
+    wanted = [u.index for u in units if u.kind == "article"]
+    whole = dict(zip(wanted, records.whole([archive.articles[i] for i in wanted]), strict=True))
     for unit in units:
         if unit.kind == "article":
-            article = archive.articles[unit.index]
+            article = whole.pop(unit.index)
             files: Iterator[tuple[str, bytes]] = site.article_pages(archive, article)
             pieces.append((article.slug, *site.article_pieces(archive, article)))
         elif unit.kind == "shared":
@@ -154,8 +185,13 @@ def store(writer: SiteWriter, old_hash: str | None, relpath: str, data: bytes) -
 
 
 def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, writer: SiteWriter,
-                cache: Cache, keys: dict[str, str], result: BuildResult, progress: Progress) -> None:
-    """Render every page into the staging folder, reusing what has not changed."""
+                cache: Cache, reader: RecordReader, keys: dict[str, str], result: BuildResult,
+                progress: Progress) -> None:
+    """Render every page into the staging folder, reusing what has not changed.
+
+    `archive` holds article summaries; `reader` finds their whole records, keyed as in `keys`.
+    """
+    records = Records(reader, keys)
     site = make_site(config, options.templates)
     base = digest(code_fingerprint(), site.template_fingerprint(), repr(config))
     previous: Previous = cache.units() if writer.previous is not None else {}
@@ -176,13 +212,14 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
             todo.append(unit)
     progress.advance(len(units) - len(todo))
     jobs = options.jobs or default_jobs()
-    fresh: dict[str, tuple[str, SearchRows]] = {}
+    piece_keys = {slug: digest(base, key) for slug, key in content.items()}
+    joined = JoinedPieces(site, archive, cache, records, piece_keys)
     # Frozen, the inherited objects are never visited by a worker's garbage collector, whose writes
     # would make each worker copy the memory pages holding them.
     gc.collect()
     gc.freeze()
     pool = process_pool(jobs if len(todo) > 16 else 1, _init_worker,
-                        (site, archive, shared, writer, previous))
+                        (site, archive, shared, writer, previous, records))
     try:
         # Pages of the whole archive first, a few to a batch: they are the longest to render.
         batches = (batched([u for u in todo if u.kind == "shared"], jobs, size=4)
@@ -190,49 +227,88 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
         results = pool.map(_render_batch, batches) if pool is not None else map(_render_batch, batches)
         for batch, (rendered, pieces) in zip(batches, results, strict=True):
             rows.extend(rendered)
-            fresh.update((slug, (line, search)) for slug, line, search in pieces)
+            joined.add(pieces)
             progress.advance(len(batch))
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         gc.unfreeze()
-    rows.extend(whole_archive_files(site, archive, writer, cache, previous, base, content, fresh))
+    rows.extend(whole_archive_files(site, archive, writer, previous, joined))
+    reader.close()
     progress.done()
     result.written += sum(1 for r in rows if not r[4])
     result.reused += sum(1 for r in rows if r[4])
     cache.put_units([r[:4] for r in rows])
 
 
-def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, cache: Cache, previous: Previous,
-                        base: str, content: dict[str, str],
-                        fresh: dict[str, tuple[str, SearchRows]]) -> list[Row]:
-    """Write the search index and archive.json, joined from every article's pieces.
+class JoinedPieces:
+    """Every article's line of archive.json and rows of the search index, kept in the cache, not here.
 
-    Pieces of articles rendered now come from the workers; the others from the cache, where
-    their content key matches; any still missing are made here.
+    Pieces come from the workers as they render articles, from the cache where the article's
+    content key matches, else are made from the whole record. They go to the cache as they come
+    (held here only where the cache cannot take them) and are read back in archive order, a chunk
+    at a time, so that neither join holds every article's pieces at once.
     """
+
+    def __init__(self, site: Site, archive: Archive, cache: Cache, records: Records,
+                 keys: dict[str, str]) -> None:
+        self.site = site
+        self.archive = archive
+        self.cache = cache
+        self.records = records
+        self.keys = keys
+        """Slug → the key its pieces are stored under."""
+        self.saved: set[str] = set()
+        self.held: dict[str, tuple[str, SearchRows]] = {}
+
+    def add(self, pieces: list[Piece]) -> None:
+        """Keep the pieces of articles just rendered."""
+        rows = [(slug, self.keys[slug], line, search.head, search.places) for slug, line, search in pieces]
+        if self.cache.put_pieces(rows):
+            self.saved.update(slug for slug, *_ in pieces)
+        else:
+            self.held.update((slug, (line, search)) for slug, line, search in pieces)
+
+    def complete(self) -> None:
+        """Make the pieces of every article that has none with its current key; forget the rest."""
+        stored = self.cache.piece_keys()
+        missing = [a for a in self.archive.articles if a.slug not in self.saved and a.slug not in self.held
+                   and stored.get(a.slug) != self.keys[a.slug]]
+        for i in range(0, len(missing), 64):
+            self.add([(a.slug, *self.site.article_pieces(self.archive, a))
+                      for a in self.records.whole(missing[i : i + 64])])
+        self.cache.forget_pieces(set(self.keys))
+
+    def each(self) -> Iterator[tuple[str, SearchRows]]:
+        """Yield every article's (archive.json line, search rows), in archive order."""
+        from newsarchive.render.search import SearchRows
+
+        articles = self.archive.articles
+        for i in range(0, len(articles), 256):
+            chunk = articles[i : i + 256]
+            found = self.cache.pieces([a.slug for a in chunk if a.slug not in self.held])
+            for art in chunk:
+                if art.slug in self.held:
+                    yield self.held[art.slug]
+                elif (row := found.get(art.slug)) is not None and row[0] == self.keys[art.slug]:
+                    yield row[1], SearchRows(row[2], row[3])
+                else:  # the cache failed since: make them again
+                    yield self.site.article_pieces(self.archive, self.records.whole([art])[0])
+
+
+def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previous: Previous,
+                        joined: JoinedPieces) -> list[Row]:
+    """Write the search index and archive.json, joined from every article's pieces."""
     from newsarchive.render.data import archive_json_chunks
-    from newsarchive.render.search import INDEX_PATH, SearchRows
-    piece_keys = {slug: digest(base, key) for slug, key in content.items()}
-    cached = {slug: (line, SearchRows(head, places)) for slug, (line, head, places)
-              in cache.pieces({slug: piece_keys[slug] for slug in content if slug not in fresh}).items()}
-    made: list[tuple[str, str, str, str, str]] = []
-    for art in archive.articles:
-        if art.slug not in fresh and art.slug not in cached:
-            fresh[art.slug] = site.article_pieces(archive, art)
-    for slug, (line, search) in fresh.items():
-        made.append((slug, piece_keys[slug], line, search.head, search.places))
-    cache.put_pieces(made, set(content))
+    from newsarchive.render.search import INDEX_PATH
 
-    def piece(slug: str) -> tuple[str, SearchRows]:
-        return fresh.get(slug) or cached[slug]
-
+    joined.complete()
     rows: list[Row] = []
-    script = site.search_index(archive, (piece(a.slug)[1] for a in archive.articles))
+    script = site.search_index(archive, (search for _, search in joined.each()))
     old = previous.get(INDEX_PATH)
     h, reused = store(writer, old[1][0][1] if old and old[1] else None, INDEX_PATH, script)
     rows.append((INDEX_PATH, INDEX_PATH, "", h, reused))
-    whole = archive_json_chunks(archive, (piece(a.slug)[0] for a in archive.articles))
+    whole = archive_json_chunks(archive, (line for line, _ in joined.each()))
     h = writer.write_chunks("archive.json", (chunk.encode() for chunk in whole))
     rows.append(("archive.json", "archive.json", "", h, False))
     return rows

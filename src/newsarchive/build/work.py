@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsarchive.annotate import apply_corrections
+from newsarchive.build.summary import summarise
 from newsarchive.errors import NewsarchiveError
 from newsarchive.extract import extract
 from newsarchive.lexicon import add_lexicon_dir
@@ -38,7 +39,7 @@ class Loaded:
     display: str
     key: str
     article: Article | None
-    """None where the file could not be read at all."""
+    """None where the file could not be read at all; in the build's main process, the summary."""
     diagnostics: tuple[Diagnostic, ...] = ()
     """Problems outside the article record: why it failed, sidecar problems."""
     crashed: bool = False
@@ -76,9 +77,21 @@ def load_article(job: Job) -> Loaded:
                       crashed=True)
 
 
-def load_batch(jobs: list[Job], lexicon_dirs: tuple[str, ...] = ()) -> list[bytes]:
-    """Load a batch of articles and return each result pickled, ready for the cache as it is."""
+def summary_of(loaded: Loaded) -> Loaded:
+    """Return what the main process keeps of a loaded article: its summary, without link pieces."""
+    article = summarise(loaded.article) if loaded.article is not None else None
+    return replace(loaded, article=article, link=None)
+
+
+def load_batch(jobs: list[Job], lexicon_dirs: tuple[str, ...] = ()) -> list[tuple[bytes, bytes, bytes]]:
+    """Load a batch of articles; return each result, its `summary_of` and link pieces, pickled."""
     for folder in lexicon_dirs:
         add_lexicon_dir(Path(folder))
     # Pickling here, in parallel, spares the main process a second pickling for the cache.
-    return [pickle.dumps(load_article(job), protocol=pickle.HIGHEST_PROTOCOL) for job in jobs]
+    out: list[tuple[bytes, bytes, bytes]] = []
+    for job in jobs:
+        loaded = load_article(job)
+        out.append((pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL),
+                    pickle.dumps(summary_of(loaded), protocol=pickle.HIGHEST_PROTOCOL),
+                    pickle.dumps(loaded.link, protocol=pickle.HIGHEST_PROTOCOL)))
+    return out
