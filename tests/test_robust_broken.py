@@ -152,6 +152,8 @@ def test_hostile_markup_is_shown_as_text(built: tuple[Path, BuildResult]) -> Non
     ("cp1252.txt", "Café owners protest", "“The rent is too high,” said Zoë Hart."),
     ("latin1.txt", "Naïve plan for the région", "The préfet said it would cost 2 million."),
     ("mojibake.txt", "Mayor’s plan stalls", "The mayor’s plan “is dead”, said Tom Reid."),
+    ("decomposed.txt", "Decomposed mojibake in a scraped name",
+     "President François Hollande condemned the attack."),
     ("crlf.txt", "Tram line opens", "The tram line opened on Monday."),
     ("lone-cr.txt", "Old Mac line endings", "The file uses lone carriage returns."),
     ("nul-bytes.txt", "Scraper left NULs", "The council met on Tuesday."),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from newsarchive.errors import ArticleError
@@ -104,6 +105,10 @@ def decode(raw: bytes, path: str) -> Decoded:
         repairs.append(f"line {line}: undecodable bytes replaced with U+FFFD")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        # Decomposed letters ("A" + combining tilde, as some scrapers write "Ã") would split a word
+        # in two for every pass after this; composed, they are one letter (and mojibake is visible).
+        text = unicodedata.normalize("NFC", text)
     first = _MOJIBAKE.search(text)
     if first:
         fixed = _MOJIBAKE.sub(_fix_mojibake, text)
