@@ -126,7 +126,8 @@ def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
         while name_words and name_words[0] in lex.not_names and _key(name_words[0]) not in lex.honorifics:
             i += 1
             name_words = name_words[1:]
-        while len(name_words) > 1 and name_words[-1] in lex.not_names:
+        while len(name_words) > 1 and name_words[-1] in lex.not_names \
+                and not _surname_after_given(name_words, lex):
             k -= 1
             name_words = name_words[:-1]
         # "Maricopa County Recorder Helen Purcell": a given name inside a long run starts the name.
@@ -152,6 +153,13 @@ def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
     if pieces and run.possessive:
         pieces[-1].possessive = True
     return pieces
+
+
+def _surname_after_given(name_words: list[str], lex: Lexicon) -> bool:
+    """Return True where the last word, though an ordinary word elsewhere, is the surname of a given
+    name before it: "Theresa May", "Kanye West", "George Will", "Marty Small" (not "John In")."""
+    last, given = name_words[-1], name_words[-2]
+    return (given in lex.female or given in lex.male) and last not in lex.not_surnames and last[1:].islower()
 
 
 def _match_body(words: list[str], i: int, lex: Lexicon) -> tuple[int, Body | None]:

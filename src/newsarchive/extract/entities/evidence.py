@@ -15,6 +15,9 @@ _APPOSITIVE = re.compile(r",\s+((?:an?|the|his|her|their)\s[^,.;:“”\"()—�
                          r"(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
 _GENERIC = frozenset(("any", "every", "each", "no", "some", "many", "most", "like", "other", "another"))
 _DEMONYM = ("ian", "ians", "ese", "ans", "ish", "ic")
+# After "the", an epithet that a verb or a stop follows stands for someone, it is not their name:
+# "the Dutchman said", "the Scot, who", "the Portuguese added".
+_EPITHET_AFTER = re.compile(r"\s*(?:[,.;:!?)]|[a-z]+(?:ed|s)\b|(?:said|told|wrote|spoke|who|has|was|is)\b)")
 _AGE = re.compile(r",\s+(\d{1,3}),")
 _DETERMINERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "and", "by",
                           "with", "of", "to", "for", "as", "former", "said", "says", "told", "like",
@@ -129,6 +132,9 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         return False, []  # "IADB", "ECLAC": acronyms name bodies, not people
     if len(piece.words) == 1 and first.endswith(_DEMONYM) and first not in lex.female | lex.male:
         return False, []  # "Palestinian", "Taiwanese": a people, not a person
+    if len(piece.words) == 1 and not (piece.title or piece.honorific) and lex.is_epithet(first) \
+            and text[max(0, piece.start - 4):piece.start] == "the " and _EPITHET_AFTER.match(text, piece.end):
+        return False, []
     named = len(piece.words) >= 2 and (first in lex.female or first in lex.male)
     if any(w in lex.not_names for w in piece.words[1:]) and not (strong or named):
         return False, []

@@ -46,6 +46,10 @@ class Lexicon:
     female: frozenset[str]
     male: frozenset[str]
     not_names: frozenset[str]
+    not_surnames: frozenset[str]
+    epithets: frozenset[str]
+    """Words that, after "the", stand for a person already named ("the Scot said")."""
+    """Words of `not_names` that are never a surname, even after a given name."""
     type_words: dict[str, frozenset[str]]
     """Description word ("paper") → the outlet types it can point back to."""
     abbrevs: frozenset[str]
@@ -53,6 +57,10 @@ class Lexicon:
     body_starts: frozenset[str] = frozenset()
     """First words of the forms in `bodies`: most capitalised words start none, and are passed
     over without building the phrases a full match would look up."""
+
+    def is_epithet(self, word: str) -> bool:
+        """Return True for a word that after "the" stands for a person: "Dutchman", "Brazilian", "Scot"."""
+        return word in self.epithets or (word.endswith(_EPITHET_ENDINGS) and word not in self.not_surnames)
 
     def gender(self, word: str) -> str | None:
         """Return "female"/"male" for a given name or honorific, None when unknown."""
@@ -111,12 +119,16 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         female=_words(names.get("female")) | _words(titles.get("female")),
         male=_words(names.get("male")) | _words(titles.get("male")),
         not_names=_words(names.get("not_names")),
+        not_surnames=_words(names.get("not_surnames")),
+        epithets=_words(names.get("epithets")),
         type_words=type_words,
         abbrevs=frozenset({t for t in title_map if " " not in t} | _words(titles.get("honorifics"))
                           | {"Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co"}),
         body_starts=frozenset(form.split(" ", 1)[0] for form in bodies),
     )
 
+
+_EPITHET_ENDINGS = ("man", "woman", "ian", "ese", "ean", "yan")
 
 _built: list[tuple[tuple[object, ...], Lexicon]] = []
 
