@@ -130,17 +130,18 @@ class Named:
 class Sentences:
     """Each paragraph's sentence spans, worked out only for the paragraphs the sieves look at."""
 
-    __slots__ = ("_done", "_lex", "_masked")
+    __slots__ = ("_done", "_lex", "_masked", "_verbs")
 
-    def __init__(self, masked: list[str], lex: Lexicon) -> None:
+    def __init__(self, masked: list[str], lex: Lexicon, verbs: frozenset[str]) -> None:
         self._masked = masked
         self._lex = lex
+        self._verbs = verbs
         self._done: dict[int, list[tuple[int, int]]] = {}
 
     def __getitem__(self, paragraph: int) -> list[tuple[int, int]]:
         spans = self._done.get(paragraph)
         if spans is None:
-            spans = self._done[paragraph] = _sentences(self._masked[paragraph], self._lex)
+            spans = self._done[paragraph] = _sentences(self._masked[paragraph], self._lex, self._verbs)
         return spans
 
 
@@ -208,7 +209,27 @@ class Context:
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9·])|[\"”]\s+(?=[\"“][A-Z·])")
 
 
-def _sentences(masked: str, lex: Lexicon) -> list[tuple[int, int]]:
+_TAIL_WORDS = 6
+"""How many words after a quotation ending in a full stop may lead to its speech verb ("“…today?”
+Sen. John Smith said") for the sentence to go on."""
+
+
+def _speaker_tail(words: list[str], verbs: frozenset[str]) -> bool:
+    """Return True where the words are a speaker and their verb: "Miller said", "Sen. John Smith
+    said", "said Miller", "the senator said" (not "O’Malley’s move was first reported by")."""
+    common = 0
+    for w in words:
+        w = w.strip(",.:;")
+        if w in verbs:
+            return True
+        if w[:1].islower() and w not in ("the", "a", "an", "he", "she", "they"):
+            common += 1
+            if common > 1:
+                return False
+    return False
+
+
+def _sentences(masked: str, lex: Lexicon, verbs: frozenset[str]) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _BOUNDARY.finditer(masked):
@@ -219,9 +240,11 @@ def _sentences(masked: str, lex: Lexicon) -> list[tuple[int, int]]:
             continue
         if w.endswith(MASK) or w.endswith(MASK + "."):
             # A quotation ending in a full stop ends the sentence only if what follows starts
-            # one: "“…today?” Miller said" goes on, "“no to war.” For months" does not.
-            nxt = masked[m.end():m.end() + 20].split()[:1]
-            if nxt and nxt[0][:1] not in "“\"‘" and nxt[0].strip(",") not in lex.not_names:
+            # one: "“…today?” Miller said" goes on; "“no to war.” For months" and "“…nomination.”
+            # O’Malley’s move was first reported by MSNBC" do not.
+            nxt = masked[m.end():m.end() + 24 * _TAIL_WORDS].split()[:_TAIL_WORDS]
+            if nxt and nxt[0][:1] not in "“\"‘" and nxt[0].strip(",") not in lex.not_names \
+                    and _speaker_tail(nxt, verbs):
                 continue
         spans.append((start, m.end()))
         start = m.end()
@@ -249,7 +272,6 @@ def build_context(draft: Draft) -> Context:
         quotes_in.setdefault(q.paragraph, []).append(q)
     masked = [_mask(para.text, quotes_in[para.index]) if para.index in quotes_in else para.text
               for para in draft.doc.paragraphs]
-    sentences = Sentences(masked, lex)
     named = []
     genders: dict[str, str | None] = {}
     roles: dict[str, str] = {}
@@ -262,6 +284,7 @@ def build_context(draft: Draft) -> Context:
             genders[name] = gender(sorted(entity.aliases, key=len, reverse=True), lex)
         roles[name] = " ".join(entity.roles).lower()
     cues = cue_words()
+    sentences = Sentences(masked, lex, cues.verbs)
     named += _surnames_by_cues(draft, masked, named, cues)
     named.sort(key=lambda n: (n.paragraph, n.start))
     return Context(draft, lex, cues, masked, sentences, named, genders, roles, quotes_in)

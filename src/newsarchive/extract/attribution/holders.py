@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsarchive.extract.attribution.context import MASK
 from newsarchive.extract.entities.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -40,13 +41,28 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
     after_re, before_re, body_words = _heads(ctx.lex)
     m = before_re.search(masked, max(start, end - 70), end) if before else after_re.match(masked, start, end)
     if m is None:
-        return None
+        return _epithet(ctx, paragraph, start, end, before)
     head = re.sub(r"\s+", " ", m.group(2)).lower()
     phrase = re.sub(r"\s+", " ", m.group(1) + m.group(2)).lower().strip()
     at = m.start()
     if head in body_words:
         return _body_for(ctx, paragraph, at, head, phrase), "description"
     return _person_for(ctx, paragraph, at, head), "description"
+
+
+# "the Dutchman said", "said the Scot": an epithet (`Lexicon.is_epithet`) points back to a person.
+_EPITHET_AFTER = re.compile(r"\s*the\s+([A-Z][a-z’'-]+)\b(?![ ]+[A-Z])")
+_EPITHET_BEFORE = re.compile(r"\bthe\s+([A-Z][a-z’'-]+)\s*,?\s*$")
+
+
+def _epithet(ctx: Context, paragraph: int, start: int, end: int,
+             before: bool) -> tuple[str | None, str] | None:
+    masked = ctx.masked[paragraph]
+    m = _EPITHET_BEFORE.search(masked, max(start, end - 40), end) if before \
+        else _EPITHET_AFTER.match(masked, start, end)
+    if m is None or not ctx.lex.is_epithet(m.group(1)) or ctx.named_at(paragraph, m.start(1), m.end(1)):
+        return None  # "the Guardian said" names its source
+    return _subject_before(ctx, paragraph, m.start(), None), "description"
 
 
 def _body_for(ctx: Context, paragraph: int, at: int, head: str, phrase: str) -> str | None:
@@ -80,6 +96,25 @@ def _person_for(ctx: Context, paragraph: int, at: int, head: str) -> str | None:
     return None
 
 
+def _reporting_subject(ctx: Context, paragraph: int, at: int, want: str) -> str | None:
+    """Return the person who, in the pronoun's own sentence, says what the pronoun goes on to:
+    "Hamish MacDonell said he believed …" (he is MacDonell, not the paragraph's last speaker)."""
+    masked = ctx.masked[paragraph]
+    s_start, _ = ctx.sentence_of(paragraph, at - 1)
+    for n in ctx.before(paragraph, at):
+        if n.paragraph != paragraph or n.start < s_start:
+            break
+        if n.kind != "person" or ctx.genders.get(n.name) not in (None, want):
+            continue
+        words = [w for w in masked[n.end:at].split() if w not in ctx.cues.between]
+        rest = words[1:]
+        if rest and rest[-1].lower() in ctx.cues.pronouns:
+            rest = rest[:-1]
+        if words and words[0] in ctx.cues.verbs and rest in ([], ["that"]):
+            return n.name
+    return None
+
+
 def pronoun(ctx: Context, paragraph: int, start: int, end: int,
             after: bool) -> tuple[str | None, str] | None:
     """Return the antecedent of a pronoun at the edge of [start, end), or None if no pronoun stands there."""
@@ -101,25 +136,37 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
         return None, "pronoun"
     if want not in ("male", "female"):
         return None, "pronoun"
+    reporter = _reporting_subject(ctx, paragraph, at, want)
+    if reporter is not None:
+        return reporter, "pronoun"
     for p, offset, name in reversed(ctx.speakers):
         if p == paragraph and offset < at and ctx.genders.get(name, "") in (None, want):
-            return name, "pronoun"
+            # The paragraph's last speaker, unless a later sentence brings in someone else
+            # ("…," Henman said. Federer dropped a set. "…," he said.)
+            later = _subject_before(ctx, paragraph, at, want, floor=ctx.sentence_of(paragraph, offset)[1])
+            return later or name, "pronoun"
         if p < paragraph:
             break
-    # Sentence by sentence back from the pronoun, the first fitting person of each: a subject
-    # ("Trump, who …, mocked Marco Rubio. And he said") is likelier than the nearest name.
+    return _subject_before(ctx, paragraph, at, want), "pronoun"
+
+
+def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, floor: int = -1) -> str | None:
+    """Sentence by sentence back from `at`, return the first fitting person of the nearest sentence
+    that has one: a subject ("Trump, who …, mocked Marco Rubio. And he said") is likelier than the
+    nearest name. With a floor, only mentions from there on in the paragraph count."""
     sentence: tuple[int, int, int] | None = None
     first: str | None = None
     for n in ctx.before(paragraph, at):
-        if paragraph - n.paragraph > _LOOKBACK:
+        if paragraph - n.paragraph > _LOOKBACK \
+                or (floor >= 0 and (n.paragraph != paragraph or n.start < floor)):
             break
+        if ctx.masked[n.paragraph][n.start] == MASK:
+            continue  # named inside a quotation: someone spoken of, not who speaks
         s_start, s_end = ctx.sentence_of(n.paragraph, n.start)
         span = (n.paragraph, s_start, s_end)
         if sentence is not None and span != sentence and first is not None:
-            return first, "pronoun"
+            return first
         sentence = span
-        if n.kind == "person" and ctx.genders.get(n.name) in (None, want):
+        if n.kind == "person" and (want is None or ctx.genders.get(n.name) in (None, want)):
             first = n.name
-    if first is not None:
-        return first, "pronoun"
-    return None, "pronoun"
+    return first

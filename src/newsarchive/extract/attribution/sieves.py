@@ -88,6 +88,9 @@ def dash_credit(ctx: Context, q: QuoteDraft) -> bool:
 _VERBISH = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"·]{1,120},\s*)?"
                       r"(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\b")
 _LEAD = re.compile(r"[\s,]*(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\s+")
+# Words ending like a verb that are none: "“…,” as Cruz said on Glenn Beck’s show" is Cruz's.
+_NOT_VERBS = frozenset(("as", "is", "was", "has", "does", "this", "thus", "his", "its", "plus", "less",
+                        "unless", "yes", "us", "across", "towards", "perhaps", "whereas", "besides"))
 
 
 def trigram(ctx: Context, q: QuoteDraft) -> bool:
@@ -104,7 +107,7 @@ def trigram(ctx: Context, q: QuoteDraft) -> bool:
         if not masked[at:found[0].start].strip() and _VERBISH.match(masked, head.end):
             return _settle(q, head.name, "trigram")
     lead = _LEAD.match(masked, at)
-    if lead and found and found[0].start == lead.end():
+    if lead and found and found[0].start == lead.end() and lead.group(1) not in _NOT_VERBS:
         holder, _how = holder_after(ctx, q.paragraph, lead.start(1) + len(lead.group(1)),
                                     len(masked))
         return _settle(q, holder or found[0].name, "trigram")
@@ -171,6 +174,10 @@ def _colon(ctx: Context, q: QuoteDraft, start: int) -> bool:
     found = ctx.named_at(q.paragraph, max(start, open_at - _CLAUSE), open_at)
     if not found:
         return False
+    label = found[-1]
+    if masked[label.end:open_at].strip() == ":":
+        # A name as a label: "Clinton: “…” Bush: “…”" gives the second quote to Bush.
+        return _settle(q, label.name, "colon")
     people = [n for n in found if n.kind == "person"]
     return _settle(q, (people or found)[0].name, "colon")
 
