@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from newsarchive.extract.attribution.context import MASK, Context
+from newsarchive.extract.attribution.context import MASK, Context, Named
 from newsarchive.extract.attribution.cues import Cue, cue_index, holder_after, phrase_head, subject_verb
 from newsarchive.extract.draft import QuoteDraft
 
@@ -198,21 +198,45 @@ def subject(ctx: Context, q: QuoteDraft) -> bool:
     """
     if ctx.draft.doc.paragraphs[q.paragraph].kind != "text":
         return False  # a headline's subject is the story's, not the quote's
-    masked = ctx.masked[q.paragraph]
     start, _end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
     open_at = q.start - (1 if q.open_mark else 0)
-    for n in ctx.named_at(q.paragraph, start, open_at):
+    n = _clause_subject(ctx, q.paragraph, start, open_at)
+    return n is not None and _settle(q, n.name, "clause-subject")
+
+
+def _clause_subject(ctx: Context, paragraph: int, start: int, end: int) -> Named | None:
+    """Return the name that is the subject of the clause from `start`, with an active verb before `end`."""
+    masked = ctx.masked[paragraph]
+    for n in ctx.named_at(paragraph, start, end):
         if masked[n.start] == MASK:
             continue
         head, comma, tail = masked[start:n.start].rpartition(",")
         if not _plain(ctx, tail) or (comma and (MASK in head or len(head.split()) > _INTRO_WORDS)):
-            return False
+            return None
         if not comma and any(w.lower() in _SUBORDINATORS for w in tail.split()[:2]):
             continue  # "After the Supreme Court refused …, Gov. Pat McCrory blamed": an introduction
         if masked[n.end:n.end + 2] in ("’s", "'s") or masked[n.end:n.end + 1] == "’":
-            return False  # "Clinton’s team": the subject is the team
-        return subject_verb(ctx, masked, n.end, open_at) and _settle(q, n.name, "clause-subject")
-    return False
+            return None  # "Clinton’s team": the subject is the team
+        return n if subject_verb(ctx, masked, n.end, end) else None
+    return None
+
+
+def previous_subject(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle a quotation that opens a sentence with no cue in its paragraph by the subject of the
+    sentence before it: "Sen. Bernie Sanders identified young voters’ exhaustion. “The younger
+    people are …”" is Sanders speaking."""
+    if ctx.draft.doc.paragraphs[q.paragraph].kind != "text" or len(_words(ctx, q)) <= SHORT:
+        return False
+    masked = ctx.masked[q.paragraph]
+    open_at = q.start - (1 if q.open_mark else 0)
+    start, _end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
+    if start == 0 or masked[start:open_at].strip():
+        return False
+    prev_start, _prev_end = ctx.sentence_of(q.paragraph, start - 1)
+    if MASK in masked[prev_start:start]:
+        return False  # the sentence before holds a quotation of its own
+    n = _clause_subject(ctx, q.paragraph, prev_start, start)
+    return n is not None and _settle(q, n.name, "previous-subject")
 
 
 def _plain(ctx: Context, words_before: str) -> bool:
@@ -275,6 +299,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("sentence", same_sentence),
     ("subject", subject),
     ("paragraph", same_paragraph),
+    ("previous-subject", previous_subject),
     ("continued", continued),
     ("leftover", leftover),
 ]
