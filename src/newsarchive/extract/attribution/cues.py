@@ -144,11 +144,18 @@ def _participle(masked: str, start: int, at: int) -> bool:
     return not (last.lower() in _NOUN_BEFORE or (last.endswith(".") and last[:1].isupper()))
 
 
+# A name after these is the object of a preposition, not the subject of the participle after it:
+# "Clinton responded on Facebook writing", "Thiel wrote to Wired explaining" ("with Gorka noting" is).
+_OBJECT_OF = tuple([w] for w in ("on", "to", "in", "at", "from", "for", "by", "of", "about", "via", "into"))
+
+
 def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cue]) -> tuple[str | None, str]:
     """Return the holder of a participle cue: the last holder named in the sentence, or its subject."""
     found = ctx.named_at(paragraph, start, at)
-    if found and not ctx.masked[paragraph][found[-1].end:at].strip():
-        return found[-1].name, "X-said"  # "with Gorka noting …"
+    if found and not ctx.masked[paragraph][found[-1].end:at].strip() \
+            and ctx.masked[paragraph][max(start, found[-1].start - 6):found[-1].start].split()[-1:] \
+            not in _OBJECT_OF:
+        return found[-1].name, "X-said"  # "with Gorka noting …" (not "on Facebook writing")
     for cue in reversed(earlier):
         if cue.holder is not None:
             return cue.holder, "participle"

@@ -141,6 +141,25 @@ def _nearest(cues: list[Cue], starts: list[int], lo: int, hi: int, q: QuoteDraft
     return None
 
 
+def split_quote(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle the second half of a quotation its cue splits: "“Many people are uncertain,” Thiel
+    wrote in a statement to Wired, “but most Americans agree …”" is Thiel's throughout."""
+    text = ctx.draft.text(q).lstrip()
+    if not text[:1].islower() or q.open_mark is None:
+        return False
+    earlier = [p for p in ctx.quotes_in.get(q.paragraph, []) if p.end <= q.start]
+    if not earlier:
+        return False
+    first = earlier[-1]
+    if first.speaker is None or first.cue not in ("X-said", "said-X", "trigram"):
+        return False
+    masked = ctx.masked[q.paragraph]
+    between = masked[first.end + (1 if first.close_mark else 0):q.start - 1]
+    if not between.rstrip().endswith(",") or any(c in between for c in ".;:!?") or len(between) > 160:
+        return False
+    return _settle(q, first.speaker, "split")
+
+
 def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote by the nearest speech cue in its own sentence."""
     start, end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
@@ -296,6 +315,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("scare-term", scare_term),
     ("dash", dash_credit),
     ("trigram", trigram),
+    ("split", split_quote),
     ("sentence", same_sentence),
     ("subject", subject),
     ("paragraph", same_paragraph),
