@@ -27,7 +27,7 @@ def attribute(draft: Draft) -> None:
         for _name, sieve in SIEVES:
             if sieve(ctx, q):
                 break
-        if q.kind != "scare":
+        if q.kind != "scare" and q.cue != "split":  # a split quotation's halves share a kind
             q.kind = speech_kind(draft.text(q))
 
 

@@ -157,7 +157,9 @@ def split_quote(ctx: Context, q: QuoteDraft) -> bool:
     between = masked[first.end + (1 if first.close_mark else 0):q.start - 1]
     if not between.rstrip().endswith(",") or any(c in between for c in ".;:!?") or len(between) > 160:
         return False
-    return _settle(q, first.speaker, "split")
+    _settle(q, first.speaker, "split")
+    q.kind = first.kind
+    return True
 
 
 def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
