@@ -152,10 +152,11 @@ _OBJECT_OF = tuple([w] for w in ("on", "to", "in", "at", "from", "for", "by", "o
 def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cue]) -> tuple[str | None, str]:
     """Return the holder of a participle cue: the last holder named in the sentence, or its subject."""
     found = ctx.named_at(paragraph, start, at)
-    if found and not ctx.masked[paragraph][found[-1].end:at].strip() \
+    if found and all(w in ctx.cues.between or (w.endswith("ly") and w.islower())
+                     for w in ctx.masked[paragraph][found[-1].end:at].split()) \
             and ctx.masked[paragraph][max(start, found[-1].start - 6):found[-1].start].split()[-1:] \
             not in _OBJECT_OF:
-        return found[-1].name, "X-said"  # "with Gorka noting …" (not "on Facebook writing")
+        return found[-1].name, "X-said"  # "with Gorka (recently) noting …" (not "on Facebook writing")
     for cue in reversed(earlier):
         if cue.holder is not None:
             return cue.holder, "participle"
