@@ -14,7 +14,10 @@ from newsarchive.lexicon import load_data
 _APPOSITIVE = re.compile(r",\s+((?:an?|the|his|her|their)\s[^,.;:“”\"()—–]{2,90}?)"
                          r"(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
 _GENERIC = frozenset(("any", "every", "each", "no", "some", "many", "most", "like", "other", "another"))
+# Endings of words for peoples and other capitalised adjectives ("Palestinian", "Taiwanese",
+# "Kurdish", "Electric"); but "-vic" ends surnames ("Djokovic", "Milosevic"), see _SURNAME_ENDINGS.
 _DEMONYM = ("ian", "ians", "ese", "ans", "ish", "ic")
+_SURNAME_ENDINGS = ("vic", "vić", "ić")
 # After "the", an epithet that a verb or a stop follows stands for someone, it is not their name:
 # "the Dutchman said", "the Scot, who", "the Portuguese added".
 _EPITHET_AFTER = re.compile(r"\s*(?:[,.;:!?)]|[a-z]+(?:ed|s)\b|(?:said|told|wrote|spoke|who|has|was|is)\b)")
@@ -130,7 +133,8 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
     first = piece.words[0] if piece.words else ""
     if all(w.isupper() and len(w) > 1 for w in piece.words):
         return False, []  # "IADB", "ECLAC": acronyms name bodies, not people
-    if len(piece.words) == 1 and first.endswith(_DEMONYM) and first not in lex.female | lex.male:
+    if len(piece.words) == 1 and first.endswith(_DEMONYM) and not first.endswith(_SURNAME_ENDINGS) \
+            and first not in lex.female | lex.male:
         return False, []  # "Palestinian", "Taiwanese": a people, not a person
     if len(piece.words) == 1 and not (piece.title or piece.honorific) and lex.is_epithet(first) \
             and text[max(0, piece.start - 4):piece.start] == "the " and _EPITHET_AFTER.match(text, piece.end):
