@@ -242,6 +242,19 @@ def _clause_subject(ctx: Context, paragraph: int, start: int, end: int) -> Named
     return None
 
 
+def paragraph_voice(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle a quotation with no cue in its paragraph by the speaker of the spoken quotation
+    before it there: "“Your reputation is amazing,” Trump assured Jones … “I will not let you
+    down.”" (the verb was no speech verb, so no cue carries it)."""
+    if len(_words(ctx, q)) <= SHORT:
+        return False
+    earlier = next((p for p in reversed(ctx.quotes_in.get(q.paragraph, []))
+                    if p.end <= q.start and p.kind != "scare" and p.speaker is not None), None)
+    if earlier is None or earlier.cue not in ("trigram", "dash", "clause-subject", "colon", "split"):
+        return False
+    return _settle(q, earlier.speaker, "paragraph")
+
+
 def previous_subject(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quotation that opens a sentence with no cue in its paragraph by the subject of the
     sentence before it: "Sen. Bernie Sanders identified young voters’ exhaustion. “The younger
@@ -321,6 +334,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("sentence", same_sentence),
     ("subject", subject),
     ("paragraph", same_paragraph),
+    ("paragraph-voice", paragraph_voice),
     ("previous-subject", previous_subject),
     ("continued", continued),
     ("leftover", leftover),
