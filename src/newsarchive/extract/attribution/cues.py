@@ -224,6 +224,9 @@ def _inverted(masked: str, start: int, at: int) -> str:
     return "comma" if last == "," else ""
 
 
+_QUOTING = frozenset(("quoted", "cited"))
+
+
 def phrase_head(ctx: Context, paragraph: int, first: Named) -> Named:
     """Return the person a noun phrase opened by `first` ends with: "White House press secretary
     Josh Earnest", "Cruz spokesman Rick Tyler"; `first` itself where no person follows so."""
@@ -231,8 +234,11 @@ def phrase_head(ctx: Context, paragraph: int, first: Named) -> Named:
     for n in ctx.named_at(paragraph, first.end, first.end + 60):
         between = masked[first.end:n.start]
         words = between.split()
-        role_words = 0 < len(words) <= 4 and all(w.isalpha() and w.islower() and w not in ctx.cues.verbs
-                                                 for w in words)
+        # Role words, not a verb: "Trump assured Jones" is a clause ("press secretary" is a role);
+        # but "AP quoted prosecutor Russell McGuire as saying" gives the words to McGuire.
+        role_words = 0 < len(words) <= 4 and all(
+            w.isalpha() and w.islower() and w not in ctx.cues.verbs
+            and (not w.endswith("ed") or w in _QUOTING) for w in words)
         if n.kind == "person" and role_words:
             return n
         break
