@@ -60,27 +60,60 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 def find_cue_words(cues: CueWords, text: str, start: int, end: int) -> list[re.Match[str]]:
     """Return the speech verbs and "according to" phrases in [start, end) of a text, in order."""
-    # Most sentences hold no cue word: find that out with set work done in C before the loop.
-    if cues.head_words.isdisjoint(_WORD.findall(text[start:end].lower())):
+    # Which cue words the stretch holds is set work done in C; then only their occurrences are
+    # looked at, not every word of the text (most sentences hold one cue word, or none).
+    stretch = text[start:end]
+    low = stretch.lower()
+    if stretch.isascii():
+        present = cues.head_words.intersection(_WORD.findall(low))
+    else:
+        # Lower-casing some non-ASCII letters makes ASCII ones ("K" → "k"), which can join a
+        # cue word to its neighbour: such a stretch holds the words of its lower-cased text.
+        if cues.head_words.isdisjoint(_WORD.findall(low)):
+            return []
+        present = cues.head_words.intersection(map(str.lower, _WORD.findall(stretch)))
+    if not present:
         return []
     found = []
-    for w in _WORD.finditer(text, start, end):
-        word = w.group()
+    for at, n in _occurrences(stretch, low, present):
+        word = stretch[at:at + n]
         capital = not word.islower()
-        patterns = cues.heads.get(word.lower() if capital else word)
-        if not patterns:
-            continue
-        for pattern in patterns:
-            m = pattern.match(text, w.start(), end)
+        at += start
+        for pattern in cues.heads[word.lower()]:
+            m = pattern.match(text, at, end)
             if m is None:
                 continue
             # A capitalised verb is a cue only where it opens its sentence ("Said Dorothy
             # Poynter, …", "Continued Stone: “…”"), not a name ("Edward Said"); a phrase
             # ("According to") may open a clause anywhere.
-            if not capital or " " in m.group() or (word[1:].islower() and _opens_sentence(text, w.start())):
+            if not capital or " " in m.group() or (word[1:].islower() and _opens_sentence(text, at)):
                 found.append(m)
             break
     return found
+
+
+def _letter(c: str) -> bool:
+    return c.isascii() and c.isalpha()
+
+
+def _occurrences(stretch: str, low: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Return (offset, length) of each of the words in the stretch, as whole words of ASCII letters
+    the way `_WORD` cuts them, in any case, in order."""
+    if len(low) != len(stretch):  # lower-casing moved the offsets ("İ"): walk the words
+        return [(w.start(), len(w.group())) for w in _WORD.finditer(stretch) if w.group().lower() in words]
+    out = []
+    for word in words:
+        n = len(word)
+        at = low.find(word)
+        while at >= 0:
+            whole = (at == 0 or not _letter(stretch[at - 1])) \
+                and (at + n == len(stretch) or not _letter(stretch[at + n]))
+            if whole and stretch[at:at + n].isascii():
+                out.append((at, n))
+            at = low.find(word, at + 1)
+    if len(words) > 1:
+        out.sort()
+    return out
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -256,8 +289,7 @@ def _mask(text: str, quotes: list[QuoteDraft]) -> str:
     chars = list(text)
     for q in quotes:
         inner = text[q.start:q.end].rstrip()
-        for i in range(q.start, q.end):
-            chars[i] = MASK
+        chars[q.start:q.end] = MASK * (q.end - q.start)
         # Keep a sentence end that falls inside a quotation ("chanting “no to war.” For months")
         if inner[-1:] in ".!?" and q.end > q.start:
             chars[q.start + len(inner) - 1] = "."

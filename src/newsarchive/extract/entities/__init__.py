@@ -25,7 +25,7 @@ _BODY_PARAGRAPHS = ("text", "standfirst")
 def find_entities(draft: Draft) -> None:
     """Fill `draft.entities` with the people, outlets and organisations the body names."""
     lex = get_lexicon()
-    registry = Registry(lex.female | lex.male)
+    registry = Registry(lex.given)
     later: list[tuple[Paragraph, Piece]] = []
     for para in draft.doc.paragraphs:
         if para.kind not in _BODY_PARAGRAPHS:

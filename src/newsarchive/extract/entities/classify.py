@@ -53,14 +53,58 @@ def _cue_words() -> frozenset[str]:
     return frozenset(str(w) for w in cues.get("verbs") or () if " " not in str(w))
 
 
+_PlanPiece = tuple[str, int, int, int, list[str], list[str], str | None, Body | None]
+"""A piece by word index: (kind, first word, end word, first word of the surface, name words,
+title words, honorific, body). Offsets are added per mention."""
+_Plan = tuple[_PlanPiece, ...]
+
+_PLAN_CACHE_SIZE = 50_000
+_plans: dict[tuple[str, ...], _Plan] = {}
+_plans_lex: list[Lexicon] = []
+
+
 def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
     """Return the bodies, titles and candidate person names a run of capitalised words holds."""
+    # The same runs recur ("Mr Blair", "Labour", "Prime Minister Tony Blair"): how a run splits
+    # depends on its words alone, except where an ambiguous outlet form needs the text around it,
+    # so the split is worked out once per distinct run and replayed at this run's offsets.
+    if not _plans_lex or _plans_lex[0] is not lex:
+        _plans.clear()
+        _plans_lex[:] = [lex]
+    key = tuple(run.words)
+    plan = _plans.get(key)
+    if plan is None:
+        plan, pure = _plan(run.words, run.offsets, text, lex)
+        if pure:
+            if len(_plans) >= _PLAN_CACHE_SIZE:
+                _plans.clear()
+            _plans[key] = plan
     words, offs = run.words, run.offsets
+    pieces = []
+    for kind, i, end, first, name, title, honorific, body in plan:
+        start = offs[i] if kind != "title" else offs[first]
+        stop = offs[end - 1] + len(words[end - 1])
+        if kind == "name":
+            surface = text[offs[first]:stop]
+            pieces.append(Piece(kind, start, stop, name, surface, title=title, honorific=honorific,
+                                initial=run.initial and i == 0))
+        elif kind == "body":
+            pieces.append(Piece(kind, start, stop, name, " ".join(name), body=body))
+        else:
+            pieces.append(Piece(kind, start, stop, [], " ".join(title), title=title))
+    if pieces and run.possessive:
+        pieces[-1].possessive = True
+    return pieces
+
+
+def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_Plan, bool]:
+    """Return how a run splits into pieces, and False where that depended on the text around it."""
     n = len(words)
-    pieces: list[Piece] = []
+    pieces: list[_PlanPiece] = []
     title: list[str] = []
     title_start = -1
     honorific: str | None = None
+    pure = True
     i = 0
     while i < n:
         w = words[i]
@@ -73,16 +117,20 @@ def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
                 i = body_end
                 continue
             # "Dr Fox said" is a person; "the Times said" an outlet.
-            if not (title or honorific) and _ambiguous_ok(words, i, body_end, text, offs, lex):
-                pieces.append(Piece("body", offs[i], offs[body_end - 1] + len(words[body_end - 1]),
-                                    words[i:body_end], " ".join(words[i:body_end]), body=body))
+            if not (title or honorific):
+                ok, needs_text = _ambiguous_ok(words, i, body_end, text, offs, lex)
+                pure = pure and not needs_text
+            else:
+                ok = False
+            if ok:
+                pieces.append(("body", i, body_end, i, words[i:body_end], [], None, body))
                 title, honorific = [], None
                 i = body_end
                 continue
         t_end = _match_title(words, i, lex)
         if t_end > i:
             if not title:
-                title_start = offs[i]
+                title_start = i
             for t in words[i:t_end]:
                 if _key(t) in lex.honorifics:
                     honorific = _key(t)
@@ -103,9 +151,8 @@ def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
             name = words[i:org_end]
             text_form = " ".join(name)
             if text_form not in lex.not_bodies:
-                pieces.append(Piece("body", offs[i], offs[org_end - 1] + len(words[org_end - 1]), name,
-                                    text_form, body=Body(text_form, "organisation", "organisation",
-                                                         frozenset())))
+                pieces.append(("body", i, org_end, i, name, [], None,
+                               Body(text_form, "organisation", "organisation", frozenset())))
             title, honorific = [], None
             i = org_end
             continue
@@ -116,9 +163,9 @@ def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
             if k > i and k < _match_title(words, k, lex) < j:
                 break
             k += 1
-        if k < j and not any(w in lex.female or w in lex.male for w in words[i:k]):
+        if k < j and not any(w in lex.given for w in words[i:k]):
             if not title:
-                title_start = offs[i]
+                title_start = i
             title.extend(words[i:k])
             i = k
             continue
@@ -132,27 +179,22 @@ def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
             name_words = name_words[:-1]
         # "Maricopa County Recorder Helen Purcell": a given name inside a long run starts the name.
         if len(name_words) > 2:
-            given = next((p for p, w in enumerate(name_words) if p and (w in lex.female or w in lex.male)), 0)
-            if given and given < len(name_words) - 1 and name_words[0] not in lex.female | lex.male:
+            given = next((p for p, w in enumerate(name_words) if p and w in lex.given), 0)
+            if given and given < len(name_words) - 1 and name_words[0] not in lex.given:
                 if not title:
-                    title_start = offs[i]
+                    title_start = i
                 title.extend(name_words[:given])
                 i += given
                 name_words = name_words[given:]
         if name_words:
-            start = title_start if (title or honorific) and title_start >= 0 else offs[i]
-            end = offs[k - 1] + len(words[k - 1])
-            pieces.append(Piece("name", offs[i], end, [_key(x) if len(x) > 2 else x for x in name_words],
-                                text[start:end], title=list(title), honorific=honorific,
-                                initial=run.initial and offs[i] == run.start))
+            first = title_start if (title or honorific) and title_start >= 0 else i
+            pieces.append(("name", i, k, first, [_key(x) if len(x) > 2 else x for x in name_words],
+                           list(title), honorific, None))
         title, honorific = [], None
         i = max(k, i + 1)
     if title:
-        pieces.append(Piece("title", title_start, offs[-1] + len(words[-1]), [], " ".join(title),
-                            title=list(title)))
-    if pieces and run.possessive:
-        pieces[-1].possessive = True
-    return pieces
+        pieces.append(("title", n, n, title_start, [], list(title), None, None))
+    return tuple(pieces), pure
 
 
 def _surname_after_given(name_words: list[str], lex: Lexicon) -> bool:
@@ -173,18 +215,20 @@ def _match_body(words: list[str], i: int, lex: Lexicon) -> tuple[int, Body | Non
     return i, None
 
 
-def _ambiguous_ok(words: list[str], i: int, j: int, text: str, offs: list[int], lex: Lexicon) -> bool:
+def _ambiguous_ok(words: list[str], i: int, j: int, text: str, offs: list[int],
+                  lex: Lexicon) -> tuple[bool, bool]:
+    """Return whether a known form names the body here, and True where the text around it decided."""
     form = " ".join(words[i:j])
     if form not in lex.ambiguous:
-        return True
+        return True, False
     if j < len(words):
-        return False  # "the National Association of …": part of a longer name
+        return False, False  # "the National Association of …": part of a longer name
     if i > 0 and words[i - 1] in ("The", "the"):
-        return True
+        return True, False
     if _MEDIUM_BEFORE.search(text, max(0, offs[i] - 16), offs[i]):
-        return True
+        return True, True
     after = text[offs[j - 1] + len(words[j - 1]):offs[j - 1] + len(words[j - 1]) + 14].split()
-    return bool(after) and after[0].strip(",.") in _cue_words()
+    return bool(after) and after[0].strip(",.") in _cue_words(), True
 
 
 def _match_title(words: list[str], i: int, lex: Lexicon) -> int:

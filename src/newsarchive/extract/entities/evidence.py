@@ -124,29 +124,30 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
     if title_before:
         roles.append(title_before)
         strong = True
+    first = piece.words[0] if piece.words else ""
+    # The rejections first: they need no look at the text around the name.
+    if all(w.isupper() and len(w) > 1 for w in piece.words):
+        return False, []  # "IADB", "ECLAC": acronyms name bodies, not people
+    if len(piece.words) == 1 and first.endswith(_DEMONYM) and not first.endswith(_SURNAME_ENDINGS) \
+            and first not in lex.given:
+        return False, []  # "Palestinian", "Taiwanese": a people, not a person
+    if len(piece.words) == 1 and not (piece.title or piece.honorific) and lex.is_epithet(first) \
+            and text[max(0, piece.start - 4):piece.start] == "the " and _EPITHET_AFTER.match(text, piece.end):
+        return False, []  # "the Dutchman said": an epithet
+    named = len(piece.words) >= 2 and first in lex.given
+    if any(w in lex.not_names for w in piece.words[1:]) and not (strong or named):
+        return False, []
+    if len(piece.words) == 1 and first in lex.not_names:
+        return False, []
     before = role_before(text, piece.start, lex)
     if before:
         roles.append(before)
     after = appositive(text, piece.end, lex)
     if after:
         roles.append(after)
-    first = piece.words[0] if piece.words else ""
-    if all(w.isupper() and len(w) > 1 for w in piece.words):
-        return False, []  # "IADB", "ECLAC": acronyms name bodies, not people
-    if len(piece.words) == 1 and first.endswith(_DEMONYM) and not first.endswith(_SURNAME_ENDINGS) \
-            and first not in lex.female | lex.male:
-        return False, []  # "Palestinian", "Taiwanese": a people, not a person
-    if len(piece.words) == 1 and not (piece.title or piece.honorific) and lex.is_epithet(first) \
-            and text[max(0, piece.start - 4):piece.start] == "the " and _EPITHET_AFTER.match(text, piece.end):
-        return False, []
-    named = len(piece.words) >= 2 and (first in lex.female or first in lex.male)
-    if any(w in lex.not_names for w in piece.words[1:]) and not (strong or named):
-        return False, []
     # ", who …" follows people; bodies take "which".
     who = text.startswith(", who ", piece.end)
     evidence = strong or named or who or bool(before or after) or cue_adjacent(text, piece.start, piece.end)
-    if len(piece.words) == 1 and piece.words[0] in lex.not_names:
-        return False, []
     return evidence, [r for r in roles if r]
 
 

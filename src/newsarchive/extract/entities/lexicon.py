@@ -54,6 +54,8 @@ class Lexicon:
     """Description word ("paper") → the outlet types it can point back to."""
     abbrevs: frozenset[str]
     """Words that may carry a full stop inside a name ("Sen.", "Dr.", "Jr.")."""
+    given: frozenset[str] = frozenset()
+    """`female` and `male` together: every given name."""
     body_starts: frozenset[str] = frozenset()
     """First words of the forms in `bodies`: most capitalised words start none, and are passed
     over without building the phrases a full match would look up."""
@@ -102,6 +104,8 @@ def _strip_the(form: str) -> str:
 def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any],
            names: dict[str, Any]) -> Lexicon:
     bodies, type_words = _bodies(outlets, orgs)
+    female = _words(names.get("female")) | _words(titles.get("female"))
+    male = _words(names.get("male")) | _words(titles.get("male"))
     title_map = {str(k): str(v) for k, v in (titles.get("titles") or {}).items()}
     return Lexicon(
         bodies=bodies,
@@ -116,8 +120,9 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
                                | {r.capitalize() for r in _words(titles.get("roles")) if " " not in r}),
         max_title_words=max((len(t.split()) for t in title_map), default=1),
         roles=_words(titles.get("roles")),
-        female=_words(names.get("female")) | _words(titles.get("female")),
-        male=_words(names.get("male")) | _words(titles.get("male")),
+        female=female,
+        male=male,
+        given=female | male,
         not_names=_words(names.get("not_names")),
         not_surnames=_words(names.get("not_surnames")),
         epithets=_words(names.get("epithets")),

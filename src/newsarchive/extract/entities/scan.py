@@ -71,19 +71,21 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
     """Return the name candidates in one paragraph's text, split at possessives."""
     runs: list[Run] = []
     skip = lex.not_names
+    bodies = lex.bodies
     for m in _run_re(lex.abbrevs).finditer(text):
         found = m.group()
-        if found in skip and found not in lex.bodies:
+        if found in skip and found not in bodies:
             continue
         pos = m.start()
-        raws = found.replace("\u00a0", " ").split(" ")
+        raws = found.replace("\u00a0", " ").split(" ") if "\u00a0" in found else found.split(" ")
         if "’" not in found and "'" not in found:
             # No apostrophe, so no possessive to split at (most runs): one run of all the words.
+            # It starts and ends with a capitalised word, so there is no connector to trim.
             offsets: list[int] = []
             for raw in raws:
                 offsets.append(pos)
                 pos += len(raw) + 1
-            _emit(runs, text, paragraph, raws, offsets, possessive=False)
+            runs.append(Run(paragraph, m.start(), m.end(), raws, offsets, _initial(text, m.start())))
             continue
         words: list[str] = []
         offsets = []
