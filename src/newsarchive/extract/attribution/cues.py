@@ -21,6 +21,10 @@ _GAP_STOP = ("that|it|it’s|it's|why|how|what|who|which|is|was|are|were|to|in|o
 _GAP = re.compile(rf"\s*(?:(?!(?:{_GAP_STOP})\s)[a-z][\w’'-]*\s+){{0,4}}")
 _THAT = re.compile(r"\s+(?:(?:on|last|this|early|late)\s+)?"
                    r"(?:[A-Z][a-z]+day\s+|yesterday\s+|today\s+|again\s+)?that\b")
+# Words that start a clause or a phrase of its own after a holder's name.
+# ("and" may join two titles: "Nortel president and chief executive Bill Owens".)
+_CLAUSE_WORDS = frozenset(("when", "while", "after", "before", "about", "as", "asked", "because", "if", "who",
+                           "which", "whom", "whose", "with", "to", "at", "in", "on", "for", "during"))
 _INDEFINITE = frozenset(("a", "an", "one", "another", "two", "three", "several", "some", "many", "other"))
 # Punctuation that ends a noun phrase; a full stop only after a word that is no abbreviation.
 _BREAK = re.compile(r"[,;:·“”\"()]|\b[a-z]{3,}\.(?:\s|$)")
@@ -253,8 +257,9 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
     lead = masked[at:pos].split()
     if lead and lead[0].lower() in _INDEFINITE:
         return None, "unnamed"  # "said one former GOP leadership aide", "said a 2008 Clinton veteran"
-    if _THAT.match(masked, at):
-        return None, ""  # "said Friday that Curiel …": the holder is before the verb
+    if _THAT.match(masked, at) or masked[at:at + 4] == " of ":
+        # "said Friday that Curiel …", "said of Trump’s campaign": the holder is before the verb
+        return None, ""
     chosen = None
     last = at
     for n in ctx.named_at(paragraph, at, min(end, pos + 80)):
@@ -264,8 +269,10 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
         if _BREAK.search(between) or (chosen is None and n.start > pos + 45) \
                 or (chosen is not None and len(between.split()) > 5):
             break
-        if chosen is not None and chosen.kind == "person" and between.split()[-1:] in (["of"], ["from"]):
-            break  # "Sen. Jeff Merkley of Oregon", "Brian Taylor of Wells Fargo": where the person is from
+        if chosen is not None and chosen.kind == "person" and ("of" in between.split() or "from" in between.split()):
+            break  # "Sen. Jeff Merkley of Oregon", "Tom Udall of New Mexico": where the person is from
+        if chosen is not None and _CLAUSE_WORDS.intersection(between.split()):
+            break  # "said Dan Golvach when asked about Lindsey Graham": a clause, not a noun phrase
         # "CNN's Jake Tapper", "Cleveland's Plain Dealer": what follows a possessive is the head.
         owner = chosen is not None and masked[chosen.end:chosen.end + 2] in ("’s", "'s")
         if chosen is None or owner or n.kind == "person" or chosen.kind != "person":

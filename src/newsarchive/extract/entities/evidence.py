@@ -10,8 +10,9 @@ from newsarchive.extract.entities.classify import Piece
 from newsarchive.extract.entities.lexicon import Lexicon
 from newsarchive.lexicon import load_data
 
-# ", a 22-year-old student", ", the head of the group", ", an academic and expert on …"
-_APPOSITIVE = re.compile(r",\s+((?:an?|the|his|her|their)\s[^,.;:“”\"()—–]{2,90}?)"
+# ", a 22-year-old student", ", the head of the group", ", Twitter’s director of political advertising"
+_APPOSITIVE = re.compile(r",\s+((?:an?|the|his|her|their|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}[’']s)\s"
+                         r"[^,.;:“”\"()—–]{2,90}?)"
                          r"(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
 _GENERIC = frozenset(("any", "every", "each", "no", "some", "many", "most", "like", "other", "another"))
 # Endings of words for peoples and other capitalised adjectives ("Palestinian", "Taiwanese",
