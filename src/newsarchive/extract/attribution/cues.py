@@ -269,9 +269,10 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
         if _BREAK.search(between) or (chosen is None and n.start > pos + 45) \
                 or (chosen is not None and len(between.split()) > 5):
             break
-        if chosen is not None and chosen.kind == "person" and ("of" in between.split() or "from" in between.split()):
+        words = between.split()
+        if chosen is not None and chosen.kind == "person" and ("of" in words or "from" in words):
             break  # "Sen. Jeff Merkley of Oregon", "Tom Udall of New Mexico": where the person is from
-        if chosen is not None and _CLAUSE_WORDS.intersection(between.split()):
+        if chosen is not None and _CLAUSE_WORDS.intersection(words):
             break  # "said Dan Golvach when asked about Lindsey Graham": a clause, not a noun phrase
         # "CNN's Jake Tapper", "Cleveland's Plain Dealer": what follows a possessive is the head.
         owner = chosen is not None and masked[chosen.end:chosen.end + 2] in ("’s", "'s")
