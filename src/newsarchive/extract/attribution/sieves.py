@@ -104,8 +104,12 @@ def trigram(ctx: Context, q: QuoteDraft) -> bool:
     found = ctx.named_at(q.paragraph, at, at + 60)
     if found:
         head = phrase_head(ctx, q.paragraph, found[0])  # "White House press secretary Josh Earnest"
-        if not masked[at:found[0].start].strip() and _VERBISH.match(masked, head.end):
-            return _settle(q, head.name, "trigram")
+        if not masked[at:found[0].start].strip():
+            if _VERBISH.match(masked, head.end):
+                return _settle(q, head.name, "trigram")  # "“…,” Toomey fumed"
+            verb = masked[head.end:head.end + 16].split()[:1]
+            if verb and verb[0].strip(",.") in ctx.cues.irregular_past:
+                return _settle(q, head.name, "X-said")  # "“…,” Susan said", before a nearer cue
     lead = _LEAD.match(masked, at)
     if lead and found and found[0].start == lead.end() and lead.group(1) not in _NOT_VERBS:
         holder, _how = holder_after(ctx, q.paragraph, lead.start(1) + len(lead.group(1)),

@@ -67,6 +67,9 @@ def _initial(text: str, start: int) -> bool:
     return last in "\"”’)" and len(before) > 1 and before[-2] in ".!?"
 
 
+_CONTRACTION = re.compile(r"[A-Z][a-z]*[’'](?:d|m|ll|ve|re|t)")
+
+
 def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
     """Return the name candidates in one paragraph's text, split at possessives."""
     runs: list[Run] = []
@@ -76,6 +79,8 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
         found = m.group()
         if found in skip and found not in bodies:
             continue
+        if found[-1] in "dmelt" and _CONTRACTION.fullmatch(found):
+            continue  # "I’d", "We’re", "Don’t" open sentences inside quotations; no one's name
         pos = m.start()
         raws = found.replace("\u00a0", " ").split(" ") if "\u00a0" in found else found.split(" ")
         if "’" not in found and "'" not in found:
