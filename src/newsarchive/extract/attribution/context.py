@@ -40,6 +40,10 @@ class CueWords:
     naming_re: re.Pattern[str]
     """A passive naming verb right before a quotation ("has been dubbed")."""
     unnamed: frozenset[str]
+    anonymous: frozenset[str]
+    firm_heads: frozenset[str]
+    """Descriptions that point back to the nearest named organisation ("the company said")."""
+    """Roles that, after "the", stand for someone the text does not name ("the spokesman said")."""
     irregular_past: frozenset[str]
 
 
@@ -140,6 +144,8 @@ def _cue_words(key: int) -> CueWords:
         scare_re=re.compile(rf"(?:^|\W)(?:{_alternation(scare)})[\s,:]*$"),
         naming_re=re.compile(rf"\b(?:is|are|was|were|be|been|being|so)\s+(?:{_alternation(naming)})[\s,:]*$"),
         unnamed=frozenset(str(v) for v in data.get("unnamed") or ()),
+        anonymous=frozenset(str(v) for v in data.get("anonymous") or ()),
+        firm_heads=frozenset(str(v) for v in data.get("firm_heads") or ()),
         irregular_past=frozenset(str(v) for v in data.get("irregular_past") or ()),
     )
 

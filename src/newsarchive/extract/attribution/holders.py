@@ -46,8 +46,26 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
     phrase = re.sub(r"\s+", " ", m.group(1) + m.group(2)).lower().strip()
     at = m.start()
     if head in body_words:
-        return _body_for(ctx, paragraph, at, head, phrase), "description"
-    return _person_for(ctx, paragraph, at, head), "description"
+        body = _body_for(ctx, paragraph, at, head, phrase)
+        if body is None and head in ctx.cues.firm_heads:
+            # "the company said", "the club told": an organisation the text has named, nearest first
+            body = _nearest_body(ctx, paragraph, at)
+        return body, "description"
+    person = _person_for(ctx, paragraph, at, head)
+    if person is None and head not in ctx.cues.anonymous and not m.group(1).strip().endswith(("’s", "'s")):
+        # "the prime minister said", "the pop star said" with no one given that role in so many
+        # words: the person the story is about, as for an epithet ("the rapper's spokesman": someone else)
+        person = _subject_before(ctx, paragraph, at, None)
+    return person, "description"
+
+
+def _nearest_body(ctx: Context, paragraph: int, at: int) -> str | None:
+    for n in ctx.before(paragraph, at):
+        if paragraph - n.paragraph > _LOOKBACK:
+            break
+        if n.kind == "organisation" and ctx.masked[n.paragraph][n.start] != MASK:
+            return n.name
+    return None
 
 
 # "the Dutchman said", "said the Scot": an epithet (`Lexicon.is_epithet`) points back to a person.

@@ -284,6 +284,14 @@ def _plain(ctx: Context, words_before: str) -> bool:
         w.lower() in ctx.cues.pronouns or w in ctx.cues.between or w.endswith("ed") for w in words)
 
 
+_PLAIN_SENTENCE = 4
+"""Words of the writer's own that make a sentence between a quote and a later cue."""
+
+
+def _plain_words(text: str) -> int:
+    return sum(1 for w in text.split() if MASK not in w)
+
+
 def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote with no cue in its sentence by the nearest named cue in its paragraph."""
     start, end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
@@ -293,6 +301,11 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     # The nearest named cues outside the quote's own sentence stand just before and after it.
     # Prefer the one before at equal distance: the speaker is usually named first.
     near = [index.named[i] for i in (lo - 1, hi) if 0 <= i < len(starts)]
+    masked = ctx.masked[q.paragraph]
+    # A cue after the quote reaches back over quotations, not over a sentence of the writer's own
+    # ("“…” “…” Mr Blair was asked last Wednesday …. The prime minister told MPs: “…”").
+    near = [c for c in near if c.start < q.start or _plain_words(
+        masked[q.end:ctx.sentence_of(q.paragraph, c.start)[0]]) < _PLAIN_SENTENCE]
     if not near:
         return False
     best = min(near, key=lambda c: (abs(_distance(q, c)), c.start > q.start))
