@@ -114,6 +114,11 @@ def _person_for(ctx: Context, paragraph: int, at: int, head: str) -> str | None:
     return None
 
 
+# Words of time between a verb and its clause: "Jennifer Roberts said Friday that she thinks".
+_WHEN = frozenset(("on", "last", "this", "early", "late", "yesterday", "today", "tonight", "Monday", "Tuesday",
+                   "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "week", "night", "morning"))
+
+
 def _reporting_subject(ctx: Context, paragraph: int, at: int, want: str) -> str | None:
     """Return the person who, in the pronoun's own sentence, says what the pronoun goes on to:
     "Hamish MacDonell said he believed …" (he is MacDonell, not the paragraph's last speaker)."""
@@ -124,7 +129,7 @@ def _reporting_subject(ctx: Context, paragraph: int, at: int, want: str) -> str 
             break
         if n.kind != "person" or ctx.genders.get(n.name) not in (None, want):
             continue
-        words = [w for w in masked[n.end:at].split() if w not in ctx.cues.between]
+        words = [w for w in masked[n.end:at].split() if w not in ctx.cues.between and w not in _WHEN]
         rest = words[1:]
         if rest and rest[-1].lower() in ctx.cues.pronouns:
             rest = rest[:-1]
