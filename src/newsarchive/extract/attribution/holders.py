@@ -115,8 +115,8 @@ def _person_for(ctx: Context, paragraph: int, at: int, head: str) -> str | None:
 
 
 # Words of time between a verb and its clause: "Jennifer Roberts said Friday that she thinks".
-_WHEN = frozenset(("on", "last", "this", "early", "late", "yesterday", "today", "tonight", "Monday", "Tuesday",
-                   "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "week", "night", "morning"))
+_WHEN = frozenset(("on", "last", "this", "early", "late", "yesterday", "today", "tonight", "week", "night",
+                   "morning", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 
 
 def _reporting_subject(ctx: Context, paragraph: int, at: int, want: str) -> str | None:
