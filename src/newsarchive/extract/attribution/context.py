@@ -41,6 +41,8 @@ class CueWords:
     """A passive naming verb right before a quotation ("has been dubbed")."""
     unnamed: frozenset[str]
     anonymous: frozenset[str]
+    nouns: frozenset[str]
+    """Nouns of speech ("statement", "interview", "remarks")."""
     firm_heads: frozenset[str]
     """Descriptions that point back to the nearest named organisation ("the company said")."""
     """Roles that, after "the", stand for someone the text does not name ("the spokesman said")."""
@@ -145,6 +147,7 @@ def _cue_words(key: int) -> CueWords:
         naming_re=re.compile(rf"\b(?:is|are|was|were|be|been|being|so)\s+(?:{_alternation(naming)})[\s,:]*$"),
         unnamed=frozenset(str(v) for v in data.get("unnamed") or ()),
         anonymous=frozenset(str(v) for v in data.get("anonymous") or ()),
+        nouns=frozenset(str(v) for v in data.get("nouns") or ()),
         firm_heads=frozenset(str(v) for v in data.get("firm_heads") or ()),
         irregular_past=frozenset(str(v) for v in data.get("irregular_past") or ()),
     )

@@ -200,11 +200,34 @@ def _colon(ctx: Context, q: QuoteDraft, start: int) -> bool:
     if not found:
         return False
     label = found[-1]
-    if masked[label.end:open_at].strip() == ":":
-        # A name as a label: "Clinton: “…” Bush: “…”" gives the second quote to Bush.
+    if masked[label.end:open_at].strip() == ":" and _may_speak(ctx, masked, label):
+        # A name as a label: "Clinton: “…” Bush: “…”" gives the second quote to Bush, "the
+        # question posed by nurse Marion Brown: “…”" to her (not "a blunt message to Trump: “…”").
         return _settle(q, label.name, "colon")
+    found = [n for n in found if _may_speak(ctx, masked, n)]
+    if not found:
+        return False
     people = [n for n in found if n.kind == "person"]
     return _settle(q, (people or found)[0].name, "colon")
+
+
+# ("For Henry Reichhold, this is progress: “…”" is his view: "for" is not here.)
+_OBJECT_OF = frozenset(("on", "in", "at", "to", "from", "with", "by", "of", "about", "against"))
+_SPOKEN_THINGS = frozenset(("response", "reply", "answer", "letter", "message", "tweet", "words", "view",
+                            "position", "argument", "case", "verdict", "advice", "warning", "plea", "pitch",
+                            "slogan", "motto", "manifesto", "promise", "pledge", "line", "mantra"))
+
+
+def _may_speak(ctx: Context, masked: str, n: Named) -> bool:
+    """Return False for a name that cannot be a clause's subject: the object of a preposition ("on
+    CNN"), or an owner of people ("Obama’s first five questioners"; "Clinton’s response" speaks)."""
+    before = masked[max(0, n.start - 10):n.start].split()[-1:]
+    if before and before[0].lower() in _OBJECT_OF:
+        return False
+    if masked[n.end:n.end + 2] in ("’s", "'s"):
+        head = [w.strip(",:") for w in masked[n.end + 2:n.end + 40].split()[:3]]  # "Labour’s election slogan"
+        return any(w in _SPOKEN_THINGS or w in ctx.cues.nouns for w in head)
+    return True
 
 
 _INTRO_WORDS = 12
