@@ -9,6 +9,7 @@ restates the body) are skipped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -294,6 +295,17 @@ def _may_hold_claim(text: str, lowered: str, free: str | None) -> bool:
     return not (words.isdisjoint(lex.any_cue) and words.isdisjoint(lex.negation_cues))
 
 
+def _reach(regions: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Return the regions' starts in order and, at each, the furthest end reached so far."""
+    ordered = sorted(regions)
+    reach: list[int] = []
+    furthest = -1
+    for _start, end in ordered:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    return [start for start, _end in ordered], reach
+
+
 def find_claims(draft: Draft) -> None:
     """Add a Claim for each checkable clause of the body, credited where the text credits it."""
     resolver = Resolver(draft)
@@ -311,10 +323,15 @@ def find_claims(draft: Draft) -> None:
         free = _fold(_masked(text, regions)) if regions else None
         if not _may_hold_claim(text, lowered, free):
             continue
+        # Does a quoted stretch overlap a clause? Of the stretches starting before the clause ends
+        # (found by bisection), the furthest end must pass the clause's start; a scan of every
+        # stretch for every clause was quadratic in a paragraph of thousands of quotes.
+        starts, reach = _reach(regions)
         for clause in clauses(text, regions):
             a, b = clause.start, clause.end
             body = text[a:b]
-            quoted = free is not None and any(qa < b and a < qb for qa, qb in regions)
+            k = bisect_left(starts, b) - 1
+            quoted = free is not None and k >= 0 and reach[k] > a
             why = checkable(body, lowered[a:b], free[a:b] if free is not None and quoted else None)
             if why is None:
                 continue

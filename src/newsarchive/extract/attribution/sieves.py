@@ -151,10 +151,10 @@ def split_quote(ctx: Context, q: QuoteDraft) -> bool:
     text = ctx.draft.text(q).lstrip()
     if not text[:1].islower() or q.open_mark is None:
         return False
-    earlier = [p for p in ctx.quotes_in.get(q.paragraph, []) if p.end <= q.start]
+    earlier = ctx.quotes_before(q, 1)
     if not earlier:
         return False
-    first = earlier[-1]
+    first = earlier[0]
     if first.speaker is None or first.cue not in ("X-said", "said-X", "trigram"):
         return False
     masked = ctx.masked[q.paragraph]
@@ -269,14 +269,18 @@ def _clause_subject(ctx: Context, paragraph: int, start: int, end: int) -> Named
     return None
 
 
+_VOICE_REACH = 8
+"""How many quotations back in its paragraph a quotation looks for a voice."""
+
+
 def paragraph_voice(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quotation with no cue in its paragraph by the speaker of the spoken quotation
     before it there: "“Your reputation is amazing,” Trump assured Jones … “I will not let you
     down.”" (the verb was no speech verb, so no cue carries it)."""
     if len(_words(ctx, q)) <= SHORT:
         return False
-    earlier = next((p for p in reversed(ctx.quotes_in.get(q.paragraph, []))
-                    if p.end <= q.start and p.kind != "scare" and p.speaker is not None), None)
+    earlier = next((p for p in ctx.quotes_before(q, _VOICE_REACH)
+                    if p.kind != "scare" and p.speaker is not None), None)
     if earlier is None or earlier.cue not in ("trigram", "dash", "clause-subject", "colon", "split"):
         return False
     return _settle(q, earlier.speaker, "paragraph")
