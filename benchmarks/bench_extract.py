@@ -7,6 +7,8 @@ Files are read with the loader first (not timed: that is the loader's own budget
 document goes through `extract()` as the build runs it, and again pass by pass (`PASSES`) to
 show where the time goes. The issue's target is 1,000 articles/s per core for the whole of
 extraction, which leaves the quotes pass well under 0.2 ms for a typical 2-3 KB article.
+The first line says whether the passes ran compiled by mypyc (setup.py); NEWSARCHIVE_NO_MYPYC=1
+runs their Python sources.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+from newsarchive import extract as extraction
 from newsarchive.errors import NewsarchiveError
 from newsarchive.extract import PASSES, extract
 from newsarchive.extract.draft import Draft
@@ -86,7 +89,8 @@ def main() -> int:
     extract(docs[0])  # load the lexicons before the clock starts
     whole = time_whole(docs, args.repeat)
     spent = time_passes(docs)
-    print(f"{len(docs)} articles, {size / 1024:.1f} K characters of body on average")
+    print(f"{len(docs)} articles, {size / 1024:.1f} K characters of body on average; "
+          f"passes {'compiled by mypyc' if getattr(extraction, 'COMPILED', False) else 'in Python'}")
     print(f"extract(): {len(docs) / whole:,.0f} articles/s on one core "
           f"({whole / len(docs) * 1e3:.3f} ms per article, best of {args.repeat})")
     total = sum(spent.values())
