@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -275,5 +276,6 @@ class Archive:
     sources: tuple[Entity, ...] = ()
     names: dict[tuple[str, str], str] = field(default_factory=dict)
     """(article slug, canonical name in that article) → entity id, for people and sources alike."""
-    claim_links: tuple[ClaimLink, ...] = ()
+    claim_links: Sequence[ClaimLink] = ()
+    """A tuple, or from the link step a compact `link.table.ClaimLinkTable`, which reads the same."""
     diagnostics: tuple[Diagnostic, ...] = ()

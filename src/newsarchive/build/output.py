@@ -121,8 +121,11 @@ class SiteWriter:
             self._made.add(path.parent)
         return path
 
-    def reuse(self, relpath: str) -> bool:
-        """Link the previous site's copy of `relpath` into the new site; False where there is none."""
+    def reuse(self, relpath: str, replace: bool = False) -> bool:
+        """Link the previous site's copy of `relpath` into the new site; False where there is none.
+
+        With `replace`, the copy replaces a file of the same bytes already written there.
+        """
         if self.previous is None:
             return False
         old = self.previous / safe_relpath(relpath)
@@ -132,6 +135,8 @@ class SiteWriter:
         except OSError:
             return False
         target = self._target(relpath)
+        if replace:
+            target.unlink(missing_ok=True)
         try:
             os.link(old, target)
         except OSError:
