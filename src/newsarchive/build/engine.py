@@ -9,6 +9,7 @@ import multiprocessing
 import pickle
 import re
 import time
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -26,7 +27,7 @@ from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_u
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
 from newsarchive.link import link_archive
-from newsarchive.link.pieces import LinkPieces
+from newsarchive.link.pieces import Compactor, LinkPieces
 from newsarchive.load.reader import read_bytes
 from newsarchive.records import Archive, Article, Diagnostic
 
@@ -237,9 +238,10 @@ class _Loads:
         if self.pool is None:
             self.results = run_batches(None, task, batches)
         else:
-            # Submitted now, not when the results are first asked for.
-            futures = [self.pool.submit(task, b) for b in batches]
-            self.results = (f.result() for f in futures)
+            # Submitted now, not when the results are first asked for; each let go once taken, as
+            # a future keeps its result (a batch of whole records) for as long as it is held.
+            futures = deque(self.pool.submit(task, b) for b in batches)
+            self.results = (futures.popleft().result() for _ in range(len(futures)))
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -342,8 +344,14 @@ def _link_in_child() -> tuple[list[str], Archive]:
 
 def _link(articles: list[Article], records: RecordReader) -> Archive:
     """Link the articles, with the link pieces their workers cached (any missing are worked out)."""
-    found = records.link_pieces([a.path for a in articles])
-    pieces = {path: item for path, data in found.items() if isinstance(item := loads(data), LinkPieces)}
+    shared = Compactor()
+    pieces: dict[str, LinkPieces] = {}
+    paths = [a.path for a in articles]
+    for i in range(0, len(paths), 500):
+        found = records.link_pieces(paths[i : i + 500])
+        pieces.update((path, shared.pieces(item)) for path, data in found.items()
+                      if isinstance(item := loads(data), LinkPieces))
+    del shared
     return link_archive(articles, pieces)
 
 

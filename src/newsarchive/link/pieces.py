@@ -8,7 +8,8 @@ one article changed then only joins dictionaries, instead of re-reading every cl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, replace
 
 from newsarchive.link.claim_keys import ClaimKeys, claim_keys
 from newsarchive.link.names import person_key
@@ -41,3 +42,32 @@ def story_names(article: Article) -> frozenset[str]:
 def link_pieces(article: Article) -> LinkPieces:
     """Return what linking needs of `article` on its own."""
     return LinkPieces(tuple(claim_keys(c.text) for c in article.claims), story_names(article))
+
+
+class Compactor:
+    """Share equal sets of words between the pieces of many articles, each word kept once.
+
+    Each article's pieces are unpickled apart, so every claim brings its own copies of common
+    words and sets ("2004", {"minister"}); holding an archive's worth for the link step, sharing
+    them takes about a third of the memory on real news (far more where stories repeat).
+    """
+
+    def __init__(self) -> None:
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
+
+    def words(self, found: frozenset[str]) -> frozenset[str]:
+        """Return the shared copy of a set of words."""
+        shared = self._sets.get(found)
+        if shared is None:
+            shared = self._sets.setdefault(found, frozenset(sys.intern(w) for w in found))
+        return shared
+
+    def pieces(self, pieces: LinkPieces) -> LinkPieces:
+        """Return `pieces` with their sets of words shared."""
+        return LinkPieces(tuple(map(self.claim, pieces.claims)), self.words(pieces.names))
+
+    def claim(self, k: ClaimKeys) -> ClaimKeys:
+        """Return one claim's keys with their sets of words shared."""
+        w = self.words
+        quantities = tuple(replace(q, concepts=w(q.concepts), context=w(q.context)) for q in k.quantities)
+        return ClaimKeys(w(k.stems), w(k.concepts), quantities, w(k.denied), k.phrase, w(k.dates), w(k.names))
