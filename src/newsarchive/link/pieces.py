@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 
 from newsarchive.link.claim_keys import ClaimKeys, claim_keys
 from newsarchive.link.names import person_key
-from newsarchive.records import Article
+from newsarchive.records import Article, quick_pickle
 
 _PROPER = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]+)+")
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class LinkPieces:
     """One article's part of the link step's input."""
