@@ -10,7 +10,7 @@ import pickle
 import re
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -101,7 +101,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         loaded, records = load_articles(jobs, keys, cache, options, progress)
         articles = unique_slugs(collect_articles(loaded, result), result)
         del loaded
-        archive = link_step(articles, records, result)
+        writer.start()
+        # While the link step runs, the previous site's files are linked into the new one: an edit
+        # changes few of them, and this process would only wait.
+        archive = link_step(articles, records, result, lambda: writer.link_previous(cache.relpaths()))
         del articles
         render_site(archive, config, options, writer, cache, records, keys, result, progress)
         writer.finish(site_key)
@@ -307,8 +310,9 @@ def unique_slugs(articles: list[Article], result: BuildResult) -> list[Article]:
     return out
 
 
-def link_step(articles: list[Article], records: RecordReader, result: BuildResult) -> Archive:
-    """Link the articles into one archive and keep its diagnostics.
+def link_step(articles: list[Article], records: RecordReader, result: BuildResult,
+              meanwhile: Callable[[], None] = lambda: None) -> Archive:
+    """Link the articles into one archive and keep its diagnostics; run `meanwhile` as it links.
 
     Where processes can be forked, the linking runs in a child process: the link pieces of every
     article and the link step's working tables then never take room in this process, whose memory
@@ -317,12 +321,15 @@ def link_step(articles: list[Article], records: RecordReader, result: BuildResul
     global _to_link
     methods = multiprocessing.get_all_start_methods()
     if "fork" not in methods:
+        meanwhile()
         archive = _link(articles, records)
     else:
         _to_link = (articles, records)
         try:
             with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-                order, linked = pool.submit(_link_in_child).result()
+                linking = pool.submit(_link_in_child)
+                meanwhile()
+                order, linked = linking.result()
         finally:
             _to_link = None
         by_slug = {a.slug: a for a in articles}

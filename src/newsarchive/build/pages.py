@@ -193,7 +193,6 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
     site = make_site(config, options.templates)
     base = digest(code_fingerprint(), site.template_fingerprint(), repr(config))
     previous: Previous = cache.units() if writer.previous is not None else {}
-    writer.start()
     content = content_keys(archive, keys)
     shared = site.shared_plan(archive, lambda article: content[article.slug])
     units = [Unit(safe_relpath(page.path), "shared", i, digest(base, page.key()))
@@ -232,6 +231,7 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
             pool.shutdown(cancel_futures=True)
         gc.unfreeze()
     rows.extend(whole_archive_files(site, archive, writer, previous, joined))
+    writer.drop_linked({r[0] for r in rows})
     reader.close()
     progress.done()
     result.written += sum(1 for r in rows if not r[4])
