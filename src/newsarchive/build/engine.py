@@ -5,6 +5,7 @@ Read it like mkdocs' `commands/build.py`: each step is one named function below.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 import re
@@ -191,14 +192,15 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
     with _Loads(todo, options, overlap=len(jobs) - len(todo)) as running:
         loaded: list[Loaded] = []
         damaged: list[Job] = []
-        for display, job in jobs.items():
-            if cached_keys.get(display) != keys[display]:
-                continue
-            hit = loads(cache.article_summary(display))
-            if isinstance(hit, Loaded) and hit.key == job.key:
-                loaded.append(hit)
-            else:
-                damaged.append(job)
+        hits = [display for display in jobs if cached_keys.get(display) == keys[display]]
+        for i in range(0, len(hits), 500):
+            found = cache.article_summaries(hits[i : i + 500])
+            for display in hits[i : i + 500]:
+                hit = loads(found.get(display, b""))
+                if isinstance(hit, Loaded) and hit.key == jobs[display].key:
+                    loaded.append(hit)
+                else:
+                    damaged.append(jobs[display])
         progress.advance(len(loaded))
         take(running.results)
     if damaged:
@@ -345,6 +347,10 @@ _to_link: tuple[list[Article], RecordReader] | None = None
 def _link_in_child() -> tuple[list[str], Archive]:
     """Link `_to_link`; return the articles' order by slug and the archive without its articles."""
     assert _to_link is not None
+    # This process ends once it has answered and makes no reference cycles worth collecting: the
+    # cyclic collector would only walk the inherited summaries over and over (1.9 -> 1.5 s CPU for
+    # 2,225 articles).
+    gc.disable()
     archive = _link(*_to_link)
     return [a.slug for a in archive.articles], replace(archive, articles=())
 
