@@ -8,10 +8,9 @@ one article changed then only joins dictionaries, instead of re-reading every cl
 from __future__ import annotations
 
 import re
-import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from newsarchive.link.claim_keys import ClaimKeys, claim_keys
+from newsarchive.link.claim_keys import ClaimKeys, Quantity, claim_keys
 from newsarchive.link.names import person_key
 from newsarchive.records import Article, quick_pickle
 
@@ -46,11 +45,13 @@ def link_pieces(article: Article) -> LinkPieces:
 
 
 class Compactor:
-    """Share equal sets of words between the pieces of many articles, each word kept once.
+    """Share equal sets of words between the pieces of many articles.
 
     Each article's pieces are unpickled apart, so every claim brings its own copies of common
-    words and sets ("2004", {"minister"}); holding an archive's worth for the link step, sharing
-    them takes about a third of the memory on real news (far more where stories repeat).
+    sets ({"2004"}, {"minister"}, the empty set); holding an archive's worth for the link step,
+    sharing them takes 40 % less memory on real news (56 -> 33 MiB for 2,225 BBC articles), far
+    less where stories repeat (451 -> 74 MiB at 20,000). Interning the words as well saved a
+    little more for 2.5 times the time (0.6 s CPU at 2,225), which a one-article rebuild pays.
     """
 
     def __init__(self) -> None:
@@ -58,10 +59,7 @@ class Compactor:
 
     def words(self, found: frozenset[str]) -> frozenset[str]:
         """Return the shared copy of a set of words."""
-        shared = self._sets.get(found)
-        if shared is None:
-            shared = self._sets.setdefault(found, frozenset(sys.intern(w) for w in found))
-        return shared
+        return self._sets.setdefault(found, found)
 
     def pieces(self, pieces: LinkPieces) -> LinkPieces:
         """Return `pieces` with their sets of words shared."""
@@ -70,5 +68,6 @@ class Compactor:
     def claim(self, k: ClaimKeys) -> ClaimKeys:
         """Return one claim's keys with their sets of words shared."""
         w = self.words
-        quantities = tuple(replace(q, concepts=w(q.concepts), context=w(q.context)) for q in k.quantities)
+        quantities = tuple(Quantity(q.low, q.high, q.words, q.unit, q.noun, w(q.concepts), w(q.context))
+                           for q in k.quantities)
         return ClaimKeys(w(k.stems), w(k.concepts), quantities, w(k.denied), k.phrase, w(k.dates), w(k.names))
