@@ -113,6 +113,29 @@ def test_rebuild_after_one_change_renders_only_what_it_affects(root: Path) -> No
     assert fresh == clean
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_rebuild_never_writes_into_the_previous_sites_files(root: Path, jobs: int) -> None:
+    # The new site starts as links to the old site's files; a file written anew must replace its
+    # link, never write through it (the old site stays whole until the new one is swapped in).
+    run(root, jobs=jobs)
+    site, snapshot = root / "site", root / "snapshot"
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            (snapshot / path.relative_to(site)).parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, snapshot / path.relative_to(site))
+    old = tree(snapshot)
+    path = root / "articles" / "council-vote.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("ferry", "boat"), encoding="utf-8")
+    (root / "articles" / "ferry-costs.md").unlink()
+    result = run(root, jobs=jobs)
+    assert result.written > 0 and tree(snapshot) == old
+    assert not (site / "articles" / "ferry-costs.html").exists()
+    run(root, "clean", cache=False)
+    fresh, clean = tree(site), tree(root / "clean")
+    fresh.pop(MARKER), clean.pop(MARKER)
+    assert fresh == clean
+
+
 def test_deleted_article_disappears(root: Path) -> None:
     run(root)
     (root / "articles" / "council-vote.txt").unlink()

@@ -39,7 +39,10 @@ def _merge(base: Any, extra: Any) -> Any:
 def load_data(name: str) -> dict[str, Any]:
     """Return the named data file (`name.yaml`), merged with any user lexicon of that name."""
     text = resources.files("newsarchive.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text) or {}
+    # Our own files are known to be well formed: the C parser reads them in a tenth of the time
+    # (0.4 s a process, paid by every worker that extracts an article, and by a one-article
+    # rebuild in full). Users' files keep the pure-Python parser and its error messages.
+    data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     for folder in _extra_dirs:
         user = folder / f"{name}.yaml"
         if user.is_file():

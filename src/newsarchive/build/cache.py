@@ -79,10 +79,15 @@ class Cache:
         """Return path → key for every article the cache holds."""
         return {path: key for path, key in self._run("SELECT path, key FROM articles")}
 
-    def article_summary(self, path: str) -> bytes:
-        """Return the pickled summary stored for `path` (empty where there is none)."""
-        rows = self._run("SELECT summary FROM articles WHERE path = ?", (path,))
-        return bytes(rows[0][0]) if rows else b""
+    def article_summaries(self, paths: list[str]) -> dict[str, bytes]:
+        """Return path → the pickled summary stored for it, for those of `paths` the cache holds."""
+        out: dict[str, bytes] = {}
+        for i in range(0, len(paths), 500):
+            chunk = paths[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT path, summary FROM articles WHERE path IN ({marks})"
+            out.update((path, bytes(summary)) for path, summary in self._run(sql, chunk))
+        return out
 
     def put_articles(self, rows: list[tuple[str, str, bytes, bytes, bytes]]) -> bool:
         """Store (path, key, pickled result, summary, link pieces) rows; False where they were not saved."""

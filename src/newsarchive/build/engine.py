@@ -5,11 +5,13 @@ Read it like mkdocs' `commands/build.py`: each step is one named function below.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 import re
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,7 +28,7 @@ from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_u
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
 from newsarchive.link import link_archive
-from newsarchive.link.pieces import LinkPieces
+from newsarchive.link.pieces import Compactor, LinkPieces
 from newsarchive.load.reader import read_bytes
 from newsarchive.records import Archive, Article, Diagnostic
 
@@ -100,7 +102,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         loaded, records = load_articles(jobs, keys, cache, options, progress)
         articles = unique_slugs(collect_articles(loaded, result), result)
         del loaded
-        archive = link_step(articles, records, result)
+        writer.start()
+        # While the link step runs, the previous site's files are linked into the new one: an edit
+        # changes few of them, and this process would only wait.
+        archive = link_step(articles, records, result, lambda: writer.link_previous(cache.relpaths()))
         del articles
         render_site(archive, config, options, writer, cache, records, keys, result, progress)
         writer.finish(site_key)
@@ -187,14 +192,15 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
     with _Loads(todo, options, overlap=len(jobs) - len(todo)) as running:
         loaded: list[Loaded] = []
         damaged: list[Job] = []
-        for display, job in jobs.items():
-            if cached_keys.get(display) != keys[display]:
-                continue
-            hit = loads(cache.article_summary(display))
-            if isinstance(hit, Loaded) and hit.key == job.key:
-                loaded.append(hit)
-            else:
-                damaged.append(job)
+        hits = [display for display in jobs if cached_keys.get(display) == keys[display]]
+        for i in range(0, len(hits), 500):
+            found = cache.article_summaries(hits[i : i + 500])
+            for display in hits[i : i + 500]:
+                hit = loads(found.get(display, b""))
+                if isinstance(hit, Loaded) and hit.key == jobs[display].key:
+                    loaded.append(hit)
+                else:
+                    damaged.append(jobs[display])
         progress.advance(len(loaded))
         take(running.results)
     if damaged:
@@ -237,9 +243,10 @@ class _Loads:
         if self.pool is None:
             self.results = run_batches(None, task, batches)
         else:
-            # Submitted now, not when the results are first asked for.
-            futures = [self.pool.submit(task, b) for b in batches]
-            self.results = (f.result() for f in futures)
+            # Submitted now, not when the results are first asked for; each let go once taken, as
+            # a future keeps its result (a batch of whole records) for as long as it is held.
+            futures = deque(self.pool.submit(task, b) for b in batches)
+            self.results = (futures.popleft().result() for _ in range(len(futures)))
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -305,8 +312,9 @@ def unique_slugs(articles: list[Article], result: BuildResult) -> list[Article]:
     return out
 
 
-def link_step(articles: list[Article], records: RecordReader, result: BuildResult) -> Archive:
-    """Link the articles into one archive and keep its diagnostics.
+def link_step(articles: list[Article], records: RecordReader, result: BuildResult,
+              meanwhile: Callable[[], None] = lambda: None) -> Archive:
+    """Link the articles into one archive and keep its diagnostics; run `meanwhile` as it links.
 
     Where processes can be forked, the linking runs in a child process: the link pieces of every
     article and the link step's working tables then never take room in this process, whose memory
@@ -315,12 +323,15 @@ def link_step(articles: list[Article], records: RecordReader, result: BuildResul
     global _to_link
     methods = multiprocessing.get_all_start_methods()
     if "fork" not in methods:
+        meanwhile()
         archive = _link(articles, records)
     else:
         _to_link = (articles, records)
         try:
             with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-                order, linked = pool.submit(_link_in_child).result()
+                linking = pool.submit(_link_in_child)
+                meanwhile()
+                order, linked = linking.result()
         finally:
             _to_link = None
         by_slug = {a.slug: a for a in articles}
@@ -336,14 +347,24 @@ _to_link: tuple[list[Article], RecordReader] | None = None
 def _link_in_child() -> tuple[list[str], Archive]:
     """Link `_to_link`; return the articles' order by slug and the archive without its articles."""
     assert _to_link is not None
+    # This process ends once it has answered and makes no reference cycles worth collecting: the
+    # cyclic collector would only walk the inherited summaries over and over (1.9 -> 1.5 s CPU for
+    # 2,225 articles).
+    gc.disable()
     archive = _link(*_to_link)
     return [a.slug for a in archive.articles], replace(archive, articles=())
 
 
 def _link(articles: list[Article], records: RecordReader) -> Archive:
     """Link the articles, with the link pieces their workers cached (any missing are worked out)."""
-    found = records.link_pieces([a.path for a in articles])
-    pieces = {path: item for path, data in found.items() if isinstance(item := loads(data), LinkPieces)}
+    shared = Compactor()
+    pieces: dict[str, LinkPieces] = {}
+    paths = [a.path for a in articles]
+    for i in range(0, len(paths), 500):
+        found = records.link_pieces(paths[i : i + 500])
+        pieces.update((path, shared.pieces(item)) for path, data in found.items()
+                      if isinstance(item := loads(data), LinkPieces))
+    del shared
     return link_archive(articles, pieces)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -61,9 +62,10 @@ class DaskPool:
 
     def map(self, fn: Callable[[T], R], batches: Iterable[T]) -> Iterator[R]:
         """Yield fn(batch) for each batch, in order, as the cluster finishes them."""
-        futures = self.client.map(fn, list(batches), pure=False)
-        for future in futures:
-            yield future.result()
+        futures = deque(self.client.map(fn, list(batches), pure=False))
+        while futures:
+            # Let go of each future once read, so that neither side keeps every result.
+            yield futures.popleft().result()
 
     def close(self) -> None:
         self.client.close()  # type: ignore[no-untyped-call]

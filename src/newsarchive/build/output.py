@@ -63,6 +63,8 @@ class SiteWriter:
         self.previous: Path | None = None
         self.staging: Path | None = None
         self._made: set[Path] = set()
+        self.linked: set[str] = set()
+        """Files linked from the previous site by `link_previous` and not written since."""
         self._check(protect)
 
     def _check(self, protect: tuple[Path, ...]) -> None:
@@ -106,6 +108,8 @@ class SiteWriter:
         if self.staging.exists():
             shutil.rmtree(self.staging)
         self.staging.mkdir()
+        self.linked = set()
+        self._made = set()
         self._mark(self.staging, "")
         return self.staging
 
@@ -113,18 +117,46 @@ class SiteWriter:
         (folder / MARKER).write_text(json.dumps({"generator": "newsarchive", "key": key}) + "\n",
                                      encoding="utf-8")
 
-    def _target(self, relpath: str) -> Path:
+    def _target(self, relpath: str, fresh: bool = True) -> Path:
+        """Return where `relpath` goes in the staging folder; `fresh`: for new bytes, not the old file's."""
         assert self.staging is not None
         path = self.staging / safe_relpath(relpath)
+        if fresh and relpath in self.linked:
+            # A link to the previous site's file: writing through it would change the old site.
+            path.unlink()
+            self.linked.discard(relpath)
         if path.parent not in self._made:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(path.parent)
         return path
 
-    def reuse(self, relpath: str) -> bool:
-        """Link the previous site's copy of `relpath` into the new site; False where there is none."""
+    def link_previous(self, relpaths: Iterable[str]) -> None:
+        """Link the previous site's files into the new site before knowing which will change.
+
+        The build does this while it waits for the link step, so that a one-article edit finds
+        the many unchanged files in place; any written anew replace their link (`_target`), and
+        `drop_linked` removes the ones the new site has not kept.
+        """
+        for relpath in relpaths:
+            if relpath not in self.linked and self.reuse(relpath):
+                self.linked.add(relpath)
+
+    def drop_linked(self, keep: set[str]) -> None:
+        """Remove the files `link_previous` linked that are not among the new site's `keep`."""
+        assert self.staging is not None
+        for relpath in self.linked - keep:
+            (self.staging / relpath).unlink(missing_ok=True)
+        self.linked &= keep
+
+    def reuse(self, relpath: str, replace: bool = False) -> bool:
+        """Link the previous site's copy of `relpath` into the new site; False where there is none.
+
+        With `replace`, the copy replaces a file of the same bytes already written there.
+        """
         if self.previous is None:
             return False
+        if relpath in self.linked:
+            return True
         old = self.previous / safe_relpath(relpath)
         try:
             if not stat.S_ISREG(os.lstat(old).st_mode):
@@ -132,6 +164,8 @@ class SiteWriter:
         except OSError:
             return False
         target = self._target(relpath)
+        if replace:
+            target.unlink(missing_ok=True)
         try:
             os.link(old, target)
         except OSError:

@@ -32,6 +32,7 @@ from newsarchive.build.progress import Progress
 from newsarchive.build.work import Loaded
 from newsarchive.config import SiteConfig
 from newsarchive.errors import NewsarchiveError
+from newsarchive.link.table import ClaimLinkTable
 from newsarchive.records import Archive, Article, Entity
 
 if TYPE_CHECKING:
@@ -86,15 +87,12 @@ def plan_units(archive: Archive, base: str, content: dict[str, str]) -> list[Uni
     for (slug, name), ent_id in archive.names.items():
         found = entity_of.get((ent_id, name))
         names_of.setdefault(slug, []).append(f"{name}\0{ent_id}\0{found.kind if found else ''}")
-    links_of: dict[str, list[str]] = {}
-    for link in archive.claim_links:
-        for ref, other in ((link.a, link.b), (link.b, link.a)):
-            links_of.setdefault(ref.article, []).append(
-                f"{ref.index}\0{other.article}\0{other.index}\0{content.get(other.article)}\0"
-                f"{link.relation}\0{link.how}\0{link.editorial}")
+    links = ClaimLinkTable.of(archive.claim_links)
     units: list[Unit] = []
     for i, art in enumerate(archive.articles):
-        parts = [content[art.slug], *sorted(names_of.get(art.slug, ())), *sorted(links_of.get(art.slug, ()))]
+        parts = [content[art.slug], *sorted(names_of.get(art.slug, ())),
+                 *(f"{mine}\0{other}\0{index}\0{content.get(other)}\0{relation}\0{how}\0{editorial}"
+                   for mine, other, index, relation, how, editorial in links.of_article(art.slug))]
         units.append(Unit(safe_relpath(article_path(art.slug)), "article", i, digest(base, *parts)))
     for kind, group in (("person", archive.people), ("source", archive.sources)):
         for i, ent in enumerate(group):
@@ -195,7 +193,6 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
     site = make_site(config, options.templates)
     base = digest(code_fingerprint(), site.template_fingerprint(), repr(config))
     previous: Previous = cache.units() if writer.previous is not None else {}
-    writer.start()
     content = content_keys(archive, keys)
     shared = site.shared_plan(archive, lambda article: content[article.slug])
     units = [Unit(safe_relpath(page.path), "shared", i, digest(base, page.key()))
@@ -234,6 +231,7 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
             pool.shutdown(cancel_futures=True)
         gc.unfreeze()
     rows.extend(whole_archive_files(site, archive, writer, previous, joined))
+    writer.drop_linked({r[0] for r in rows})
     reader.close()
     progress.done()
     result.written += sum(1 for r in rows if not r[4])
@@ -304,9 +302,11 @@ def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previo
 
     joined.complete()
     rows: list[Row] = []
-    script = site.search_index(archive, (search for _, search in joined.each()))
+    script = site.search_index_chunks(archive, lambda: (search for _, search in joined.each()))
+    h = writer.write_chunks(INDEX_PATH, (chunk.encode() for chunk in script))
     old = previous.get(INDEX_PATH)
-    h, reused = store(writer, old[1][0][1] if old and old[1] else None, INDEX_PATH, script)
+    # Written as it is joined, never whole in memory; the previous file is kept where it is the same.
+    reused = bool(old and old[1] and old[1][0][1] == h and writer.reuse(INDEX_PATH, replace=True))
     rows.append((INDEX_PATH, INDEX_PATH, "", h, reused))
     whole = archive_json_chunks(archive, (line for line, _ in joined.each()))
     h = writer.write_chunks("archive.json", (chunk.encode() for chunk in whole))

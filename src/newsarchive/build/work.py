@@ -15,11 +15,12 @@ from newsarchive.extract import extract
 from newsarchive.lexicon import add_lexicon_dir
 from newsarchive.link.pieces import LinkPieces, link_pieces
 from newsarchive.load.reader import document_from_bytes
-from newsarchive.records import Article, Diagnostic
+from newsarchive.records import Article, Diagnostic, quick_pickle
 
 log = logging.getLogger(__name__)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Job:
     """One article to load and extract: everything a worker needs, with no shared state."""
@@ -32,6 +33,7 @@ class Job:
     """Path of the `<stem>.annotations.yaml` corrections file, where there is one."""
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Loaded:
     """What became of one article file."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from newsarchive.link.claim_links import link_claims
 from newsarchive.link.names import Names, person_key, person_nodes, source_key, source_nodes
 from newsarchive.link.pieces import LinkPieces, link_pieces
+from newsarchive.link.table import ClaimLinkBuilder
 from newsarchive.load.reader import slugify
 from newsarchive.records import Archive, Article, ClaimLink, Diagnostic, Entity, EntityKind, Ref
 
@@ -205,10 +206,18 @@ def link_archive(articles: Sequence[Article], pieces: Mapping[str, LinkPieces] |
     name_map = {(slug, name): ids[root] for slug, local in local_of.items() for name, root in local.items()}
 
     editorial, link_diags = _claim_requests(ordered)
-    pinned = {(x.a, x.b) for x in editorial}
     known = pieces or {}
     own = [known.get(a.path) or link_pieces(a) for a in ordered]
-    links = [x for x in link_claims(ordered, own) if (x.a, x.b) not in pinned] + editorial
-    links.sort(key=lambda ln: (ln.a.article, ln.a.index, ln.b.article, ln.b.index))
+    found = link_claims(ordered, own).table()
+    if editorial:  # an editor's link replaces the one found between the same claims
+        pinned = {(x.a, x.b) for x in editorial}
+        builder = ClaimLinkBuilder()
+        for x in found:
+            if (x.a, x.b) not in pinned:
+                builder.add_link(x)
+        for x in editorial:
+            builder.add_link(x)
+        found = builder.table()
+    links = found
     return Archive(articles=ordered, people=tuple(people), sources=tuple(sources), names=name_map,
-                   claim_links=tuple(links), diagnostics=tuple(diagnostics + link_diags))
+                   claim_links=links, diagnostics=tuple(diagnostics + link_diags))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsarchive.lexicon import load_data
+from newsarchive.records import quick_pickle
 
 _TOKEN = re.compile(r"[$£€]?\d[\d,]*(?:\.\d+)?(?:%|bn|m|k)?|[a-z][a-z']*(?:-[a-z]+)*")
 _SUFFIXES = ("ians", "isations", "izations", "isation", "ization", "ations", "ation", "ising", "izing",
@@ -85,6 +86,7 @@ def lexicon() -> Lexicon:
     )
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A figure in a claim: the range it stands for, what it counts, what it is about."""
@@ -103,6 +105,7 @@ class Quantity:
     """Stems of the other words within a few words of it."""
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class ClaimKeys:
     """The comparable parts of one claim."""

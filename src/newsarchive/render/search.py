@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from newsarchive.records import Archive, Article
@@ -49,14 +49,30 @@ def search_rows(art: Article) -> SearchRows:
 
 def search_index(archive: Archive, index: ArchiveIndex, rows: Iterable[SearchRows]) -> bytes:
     """Return the search index script: articles, people, sources, then quotes and claims."""
-    heads: list[str] = []
-    places: list[str] = []
-    for r in rows:
-        heads.append(r.head)
+    kept = list(rows)
+    return "".join(search_index_chunks(archive, index, lambda: kept)).encode()
+
+
+def search_index_chunks(archive: Archive, index: ArchiveIndex,
+                        rows: Callable[[], Iterable[SearchRows]]) -> Iterator[str]:
+    """Yield the search index script in pieces, never whole in memory.
+
+    `rows` gives every article's rows, in archive order, each time it is called: the articles'
+    own rows come first and their quotes and claims last, so they are read twice.
+    """
+    yield "window.NEWSARCHIVE_SEARCH=["
+    sep = ""
+    for r in rows():
+        yield sep + escape_for_script(r.head)
+        sep = ","
+    for e in archive.people:
+        yield sep + escape_for_script(_dump(["p", e.name, ", ".join(entity_roles(index, e)), entity_path(e)]))
+        sep = ","
+    for e in archive.sources:
+        yield sep + escape_for_script(_dump(["s", e.name, e.kind, entity_path(e)]))
+        sep = ","
+    for r in rows():
         if r.places:
-            places.append(r.places)
-    entities = [_dump(["p", e.name, ", ".join(entity_roles(index, e)), entity_path(e)])
-                for e in archive.people]
-    entities.extend(_dump(["s", e.name, e.kind, entity_path(e)]) for e in archive.sources)
-    body = escape_for_script("[" + ",".join((*heads, *entities, *places)) + "]")
-    return f"window.NEWSARCHIVE_SEARCH={body};\n".encode()
+            yield sep + escape_for_script(r.places)
+            sep = ","
+    yield "];\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from newsarchive.records import Archive, Article, Entity
 from newsarchive.render import data, jsonld
 from newsarchive.render.body import make_markdown, render_body
 from newsarchive.render.context import ArchiveIndex, article_path, entity_path, index_archive
-from newsarchive.render.search import INDEX_PATH, SearchRows, search_index, search_rows
+from newsarchive.render.search import INDEX_PATH, SearchRows, search_index, search_index_chunks, search_rows
 from newsarchive.render.shared import Content, SharedPage, plan_shared
 from newsarchive.render.views import article_view, entity_places, entity_roles
 
@@ -160,6 +160,11 @@ class Site:
         """Return the search index script, from the articles' `article_pieces` where given."""
         rows = pieces if pieces is not None else (search_rows(a) for a in archive.articles)
         return search_index(archive, self._index_for(archive), rows)
+
+    def search_index_chunks(self, archive: Archive,
+                            pieces: Callable[[], Iterable[SearchRows]]) -> Iterator[str]:
+        """Yield the search index script in pieces; `pieces()` gives every article's rows, in order."""
+        return search_index_chunks(archive, self._index_for(archive), pieces)
 
     def static_files(self) -> Iterator[tuple[str, bytes]]:
         """Yield the CSS and scripts: built-in ones, each replaced by a user's file of the same name."""
