@@ -50,6 +50,16 @@ def test_roles_from_the_text() -> None:
     assert found["Simon Tisdall"].roles == ["foreign affairs correspondent"]
 
 
+def test_a_sentence_opening_word_is_no_title_and_no_alias() -> None:
+    found = entities("But Mr Balls said it was wrong. And Home Secretary Charles Clarke agreed. "
+                     "Although Mr Clarke was late, Northern Ireland Secretary Paul Murphy spoke.")
+    assert found["Balls"].aliases == {"Mr Balls", "Balls"}
+    assert found["Balls"].roles == []
+    assert found["Charles Clarke"].roles == ["Home Secretary"]
+    assert not any(a.startswith(("And", "Although")) for a in found["Charles Clarke"].aliases)
+    assert found["Paul Murphy"].roles[0] == "Northern Ireland Secretary"
+
+
 def test_bodies_found_by_their_head_word() -> None:
     found = entities("David Frost, director general of the British Chambers of Commerce, warned.")
     assert found["British Chambers of Commerce"].kind == "organisation"

@@ -15,8 +15,12 @@ _MEDIUM_BEFORE = re.compile(r"(?:\b(?:the|The|told|to|on|in|with|by|for|from|acc
 
 
 # Sentence openers that are capitalised only for that ("A European Parliament committee").
+# Closed-class words that open a sentence before a run of names: no part of a title or a body.
 _FUNCTION_WORDS = frozenset(("A", "An", "The", "This", "That", "These", "Those", "But", "And", "Or", "So",
-                             "In", "On", "At", "For", "From", "With", "By", "As", "If", "When", "While"))
+                             "In", "On", "At", "For", "From", "With", "By", "As", "If", "When", "While",
+                             "Although", "Though", "Because", "However", "Meanwhile", "Yet", "Now", "Then",
+                             "Still", "Also", "Even", "Once", "Unless", "Whether", "Since", "Until", "After",
+                             "Before", "During", "Like", "Unlike", "Where", "Why", "How", "What", "Who"))
 
 
 @dataclass(slots=True)
@@ -164,7 +168,11 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                 break
             k += 1
         if k < j and not any(w in lex.given for w in words[i:k]):
-            if not title:
+            # "But Mr Balls", "And Home Secretary Charles Clarke": a sentence's first function
+            # word is no part of the title.
+            while i < k and words[i] in _FUNCTION_WORDS:
+                i += 1
+            if not title and i < k:
                 title_start = i
             title.extend(words[i:k])
             i = k
