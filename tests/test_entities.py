@@ -52,12 +52,16 @@ def test_roles_from_the_text() -> None:
 
 def test_a_sentence_opening_word_is_no_title_and_no_alias() -> None:
     found = entities("But Mr Balls said it was wrong. And Home Secretary Charles Clarke agreed. "
-                     "Although Mr Clarke was late, Northern Ireland Secretary Paul Murphy spoke.")
+                     "Although Mr Clarke was late, Northern Ireland Secretary Paul Murphy spoke. "
+                     "Speaking in Harrogate Mr Kennedy said so. "
+                     "On Tuesday Foreign Secretary Jack Straw left.")
     assert found["Balls"].aliases == {"Mr Balls", "Balls"}
     assert found["Balls"].roles == []
     assert found["Charles Clarke"].roles == ["Home Secretary"]
     assert not any(a.startswith(("And", "Although")) for a in found["Charles Clarke"].aliases)
     assert found["Paul Murphy"].roles[0] == "Northern Ireland Secretary"
+    assert found["Kennedy"].roles == []
+    assert found["Jack Straw"].roles == ["Foreign Secretary"]
 
 
 def test_bodies_found_by_their_head_word() -> None:

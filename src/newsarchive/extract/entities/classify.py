@@ -20,7 +20,8 @@ _FUNCTION_WORDS = frozenset(("A", "An", "The", "This", "That", "These", "Those",
                              "In", "On", "At", "For", "From", "With", "By", "As", "If", "When", "While",
                              "Although", "Though", "Because", "However", "Meanwhile", "Yet", "Now", "Then",
                              "Still", "Also", "Even", "Once", "Unless", "Whether", "Since", "Until", "After",
-                             "Before", "During", "Like", "Unlike", "Where", "Why", "How", "What", "Who"))
+                             "Before", "During", "Like", "Unlike", "Where", "Why", "How", "What", "Who",
+                             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 
 
 @dataclass(slots=True)
@@ -172,6 +173,11 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             # word is no part of the title.
             while i < k and words[i] in _FUNCTION_WORDS:
                 i += 1
+            # "Speaking in Harrogate Mr Kennedy said": a comma lost before an honorific; words
+            # that hold no role word are no title for it.
+            if _key(words[k]) in lex.honorifics and not any(w.lower() in lex.roles for w in words[i:k]):
+                i = k
+                continue
             if not title and i < k:
                 title_start = i
             title.extend(words[i:k])
