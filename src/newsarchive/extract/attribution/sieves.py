@@ -331,12 +331,21 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     masked = ctx.masked[q.paragraph]
     # A cue after the quote reaches back over quotations, not over a sentence of the writer's own
     # ("“…” “…” Mr Blair was asked last Wednesday …. The prime minister told MPs: “…”").
-    near = [c for c in near if c.start < q.start or _plain_words(
-        masked[q.end:ctx.sentence_of(q.paragraph, c.start)[0]]) < _PLAIN_SENTENCE]
+    # Nor does one that opens a quotation of its own with a colon ("“…” Mr Milburn said: “…”").
+    near = [c for c in near if c.start < q.start or (_plain_words(
+        masked[q.end:ctx.sentence_of(q.paragraph, c.start)[0]]) < _PLAIN_SENTENCE
+        and not _opens_own(masked, c))]
     if not near:
         return False
     best = min(near, key=lambda c: (abs(_distance(q, c)), c.start > q.start))
     return _settle(q, best.holder, "paragraph")
+
+
+def _opens_own(masked: str, cue: Cue) -> bool:
+    """Return True where a cue's colon opens a quotation after it ("Mr Milburn said: “…”")."""
+    colon = masked.find(":", cue.end, cue.end + 60)
+    return colon >= 0 and MASK not in masked[cue.end:colon] and "." not in masked[cue.end:colon] \
+        and masked[colon + 1:colon + 4].lstrip(" \"'“‘«").startswith(MASK)
 
 
 def continued(ctx: Context, q: QuoteDraft) -> bool:
