@@ -25,6 +25,7 @@ _THAT = re.compile(r"\s+(?:(?:on|last|this|early|late)\s+)?"
 # ("and" may join two titles: "Nortel president and chief executive Bill Owens".)
 _CLAUSE_WORDS = frozenset(("when", "while", "after", "before", "about", "as", "asked", "because", "if", "who",
                            "which", "whom", "whose", "with", "to", "at", "in", "on", "for", "during"))
+_OBJECT_WORDS = frozenset(("of", "in", "to", "for", "with", "about", "from", "at", "on", "against"))
 _INDEFINITE = frozenset(("a", "an", "one", "another", "two", "three", "several", "some", "many", "other"))
 # Punctuation that ends a noun phrase; a full stop only after a word that is no abbreviation.
 _BREAK = re.compile(r"[,;:·“”\"()]|\b[a-z]{3,}\.(?:\s|$)")
@@ -270,6 +271,8 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
                 or (chosen is not None and len(between.split()) > 5):
             break
         words = between.split()
+        if chosen is None and n.kind == "person" and words and words[-1] in _OBJECT_WORDS:
+            break  # "said following in the footsteps of Andy Farrell": spoken of, not speaking
         if chosen is not None and chosen.kind == "person" and ("of" in words or "from" in words):
             break  # "Sen. Jeff Merkley of Oregon", "Tom Udall of New Mexico": where the person is from
         if chosen is not None and _CLAUSE_WORDS.intersection(words):

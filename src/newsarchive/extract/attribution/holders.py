@@ -179,11 +179,13 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
     nearest name. With a floor, only mentions from there on in the paragraph count."""
     sentence: tuple[int, int, int] | None = None
     first: str | None = None
+    spoken_of: str | None = None
     for n in ctx.before(paragraph, at):
         if paragraph - n.paragraph > _LOOKBACK \
                 or (floor >= 0 and (n.paragraph != paragraph or n.start < floor)):
             break
-        if ctx.masked[n.paragraph][n.start] == MASK:
+        masked = ctx.masked[n.paragraph]
+        if masked[n.start] == MASK:
             continue  # named inside a quotation: someone spoken of, not who speaks
         s_start, s_end = ctx.sentence_of(n.paragraph, n.start)
         span = (n.paragraph, s_start, s_end)
@@ -191,5 +193,22 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
             return first
         sentence = span
         if n.kind == "person" and (want is None or ctx.genders.get(n.name) in (None, want)):
+            if _DESCRIBED.match(masked, s_start) and _object(masked, n.start):
+                # "The 27-year-old … said following in the footsteps of Farrell would be a
+                # challenge": the described subject speaks, not the one spoken of.
+                spoken_of = spoken_of or n.name
+                continue
             first = n.name
-    return first
+    return first or spoken_of
+
+
+_DESCRIBED = re.compile(r"\s*The\s+(?:[a-z0-9][\w’'-]*\s+){0,3}?[a-z0-9][\w’'-]*\s*[,\w]")
+"""A sentence whose subject is a description of a person ("The 27-year-old, who …, said")."""
+_PREPOSITIONS = frozenset(("of", "to", "with", "about", "against", "for", "from", "at", "on", "in", "over",
+                           "than", "like", "towards", "toward", "behind"))
+
+
+def _object(masked: str, start: int) -> bool:
+    """Return True for a name that is the object of a preposition ("the footsteps of Farrell")."""
+    before = masked[max(0, start - 12):start].split()[-1:]
+    return bool(before) and before[0].lower() in _PREPOSITIONS
