@@ -26,6 +26,10 @@ _THAT = re.compile(r"\s+(?:(?:on|last|this|early|late)\s+)?"
 _CLAUSE_WORDS = frozenset(("when", "while", "after", "before", "about", "as", "asked", "because", "if", "who",
                            "which", "whom", "whose", "with", "to", "at", "in", "on", "for", "during"))
 _OBJECT_WORDS = frozenset(("of", "in", "to", "for", "with", "about", "from", "at", "on", "against"))
+_RELATIVE = re.compile(r",\s+(?:who|whose)\s")
+# "As Mr Kok's report noted": what a person wrote speaks for them.
+_OWN_WRITING = re.compile(r"[’']s\s+(?:report|statement|letter|book|memoir|blog|website|column|article|"
+                          r"speech|message|tweet|post|manifesto)\s*")
 _INDEFINITE = frozenset(("a", "an", "one", "another", "two", "three", "several", "some", "many", "other"))
 # Punctuation that ends a noun phrase; a full stop only after a word that is no abbreviation.
 _BREAK = re.compile(r"[,;:·“”\"()]|\b[a-z]{3,}\.(?:\s|$)")
@@ -318,11 +322,26 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
         found = description(ctx, paragraph, clause_start, tail_end, before=True)
         if found is not None:
             return found
+        relative = _RELATIVE.search(masked, clause_start, tail_end)
+        if relative is not None and masked[clause_start:tail_end].rstrip().endswith(","):
+            # "The Oscar-nominated actor, whose films include …, said": the description before it
+            found = description(ctx, paragraph, clause_start, relative.start(), before=True)
+            if found is not None:
+                return found
     for n in ctx.named_at(paragraph, clause_start, tail_end):
         rest = masked[n.end:tail_end]
         if appositive_only:
             if _APPOSITIVE.fullmatch(rest) and rest.count(",") >= 2:
                 return n.name, "X-said"
-        elif not rest.strip() or _APPOSITIVE.fullmatch(rest) or rest.strip() == ",":
+        elif not rest.strip() or _APPOSITIVE.fullmatch(rest) or rest.strip() == "," \
+                or _open_appositive(ctx, rest) or _OWN_WRITING.fullmatch(rest):
             return n.name, "X-said"
     return None, ""
+
+
+def _open_appositive(ctx: Context, rest: str) -> bool:
+    """Return True for an appositive whose closing comma was lost, ending in a role word:
+    "Brent Bozell, PTC president and conservative activist said"."""
+    words = rest.split()
+    return rest.lstrip().startswith(",") and rest.count(",") == 1 and 2 <= len(words) <= 7 \
+        and words[-1].lower() in ctx.lex.roles and MASK not in rest

@@ -319,6 +319,19 @@ def _plain_words(text: str) -> int:
     return sum(1 for w in text.split() if MASK not in w)
 
 
+def reopened(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle a quotation that follows another with nothing between by that one's speaker, named
+    or not: the convention of re-opening the quote on each paragraph, with the paragraphs run
+    together ("An SFA spokesman said: “They have seven days. “But if they do appeal …”")."""
+    earlier = ctx.quotes_before(q, 1)
+    if not earlier or earlier[0].kind == "scare" or earlier[0].cue is None:
+        return False
+    first = earlier[0]
+    between = ctx.masked[q.paragraph][first.end + (1 if first.close_mark else 0):
+                                      q.start - (1 if q.open_mark else 0)]
+    return not between.strip() and _settle(q, first.speaker, "reopened")
+
+
 def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote with no cue in its sentence by the nearest named cue in its paragraph."""
     start, end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
@@ -386,6 +399,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("split", split_quote),
     ("sentence", same_sentence),
     ("subject", subject),
+    ("reopened", reopened),
     ("paragraph", same_paragraph),
     ("paragraph-voice", paragraph_voice),
     ("previous-subject", previous_subject),
