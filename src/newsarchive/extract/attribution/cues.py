@@ -328,8 +328,14 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
             found = description(ctx, paragraph, clause_start, relative.start(), before=True)
             if found is not None:
                 return found
-    for n in ctx.named_at(paragraph, clause_start, tail_end):
+    named = ctx.named_at(paragraph, clause_start, tail_end)
+    for i, n in enumerate(named):
         rest = masked[n.end:tail_end]
+        if not rest.rstrip().endswith(",") and any(
+                m.kind == "person" and not masked[m.end:tail_end].strip()
+                and masked[max(0, m.start - 12):m.start].split()[-1:] not in _OBJECT_OF
+                for m in named[i + 1:]):
+            continue  # "… from Bosch, the carmaker's chief executive Helmut Panke said": Panke
         if appositive_only:
             if _APPOSITIVE.fullmatch(rest) and rest.count(",") >= 2:
                 return n.name, "X-said"
