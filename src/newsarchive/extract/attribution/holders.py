@@ -55,7 +55,7 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
     if person is None and head not in ctx.cues.anonymous and not m.group(1).strip().endswith(("’s", "'s")):
         # "the prime minister said", "the pop star said" with no one given that role in so many
         # words: the person the story is about, as for an epithet ("the rapper's spokesman": someone else)
-        person = _subject_before(ctx, paragraph, at, None)
+        person = _subject_before(ctx, paragraph, at, None, described=True)
     return person, "description"
 
 
@@ -70,7 +70,7 @@ def _nearest_body(ctx: Context, paragraph: int, at: int) -> str | None:
 
 # "the Dutchman said", "said the Scot": an epithet (`Lexicon.is_epithet`) points back to a person.
 _EPITHET_AFTER = re.compile(r"\s*the\s+([A-Z][a-z’'-]+)\b(?![ ]+[A-Z])")
-_EPITHET_BEFORE = re.compile(r"\bthe\s+([A-Z][a-z’'-]+)\s*,?\s*$")
+_EPITHET_BEFORE = re.compile(r"\bthe\s+(?:[a-z0-9][\w-]*\s+){0,3}([A-Z][a-z’'-]+)\s*,?\s*$")
 
 
 def _epithet(ctx: Context, paragraph: int, start: int, end: int,
@@ -80,7 +80,7 @@ def _epithet(ctx: Context, paragraph: int, start: int, end: int,
         else _EPITHET_AFTER.match(masked, start, end)
     if m is None or not ctx.lex.is_epithet(m.group(1)) or ctx.named_at(paragraph, m.start(1), m.end(1)):
         return None  # "the Guardian said" names its source
-    return _subject_before(ctx, paragraph, m.start(), None), "description"
+    return _subject_before(ctx, paragraph, m.start(), None, described=True), "description"
 
 
 def _body_for(ctx: Context, paragraph: int, at: int, head: str, phrase: str) -> str | None:
@@ -173,10 +173,12 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
     return _subject_before(ctx, paragraph, at, want), "pronoun"
 
 
-def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, floor: int = -1) -> str | None:
+def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, floor: int = -1,
+                    described: bool = False) -> str | None:
     """Sentence by sentence back from `at`, return the first fitting person of the nearest sentence
     that has one: a subject ("Trump, who …, mocked Marco Rubio. And he said") is likelier than the
-    nearest name. With a floor, only mentions from there on in the paragraph count."""
+    nearest name. With a floor, only mentions from there on in the paragraph count. `described`:
+    the speaker is a description or epithet, so one spoken of ("Speaking to Le Matin") is not it."""
     sentence: tuple[int, int, int] | None = None
     first: str | None = None
     spoken_of: str | None = None
@@ -193,7 +195,7 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
             return first
         sentence = span
         if n.kind == "person" and (want is None or ctx.genders.get(n.name) in (None, want)):
-            if _DESCRIBED.match(masked, s_start) and _object(masked, n.start):
+            if (described or _DESCRIBED.match(masked, s_start)) and _object(masked, n.start):
                 # "The 27-year-old … said following in the footsteps of Farrell would be a
                 # challenge": the described subject speaks, not the one spoken of.
                 spoken_of = spoken_of or n.name

@@ -21,6 +21,8 @@ _DEMONYM = ("ian", "ians", "ese", "ans", "ish", "ic")
 _SURNAME_ENDINGS = ("vic", "vić", "ić")
 # After "the", an epithet that a verb or a stop follows stands for someone, it is not their name:
 # "the Dutchman said", "the Scot, who", "the Portuguese added".
+# "the Dutchman", "the 24-year-old Swiss", "the former Scot": "the" and a few modifiers before an epithet
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[a-z0-9][\w-]*\s+){0,3}$")
 _EPITHET_AFTER = re.compile(r"\s*(?:[,.;:!?)]|[a-z]+(?:ed|s)\b|(?:said|told|wrote|spoke|who|has|was|is)\b)")
 _AGE = re.compile(r",\s+(\d{1,3}),")
 _DETERMINERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "and", "by",
@@ -133,7 +135,8 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
             and first not in lex.given:
         return False, []  # "Palestinian", "Taiwanese": a people, not a person
     if len(piece.words) == 1 and not (piece.title or piece.honorific) and lex.is_epithet(first) \
-            and text[max(0, piece.start - 4):piece.start] == "the " and _EPITHET_AFTER.match(text, piece.end):
+            and _THE_BEFORE.search(text, max(0, piece.start - 40), piece.start) \
+            and _EPITHET_AFTER.match(text, piece.end):
         return False, []  # "the Dutchman said": an epithet
     named = len(piece.words) >= 2 and first in lex.given
     if any(w in lex.not_names for w in piece.words[1:]) and not (strong or named):
