@@ -64,6 +64,15 @@ def test_a_sentence_opening_word_is_no_title_and_no_alias() -> None:
     assert found["Jack Straw"].roles == ["Foreign Secretary"]
 
 
+def test_a_compound_of_common_words_is_no_part_of_a_name() -> None:
+    found = entities("Damien Duff scored. Man-of-the-match Duff said so. Oscar-nominated Clive Owen "
+                     "agreed with Paris-based Euronext. President Park Geun-hye spoke.")
+    assert "Man-of-the-match Duff" not in found and "Duff" in found["Damien Duff"].aliases
+    assert "Clive Owen" in found
+    assert "Paris-based Euronext" not in found
+    assert any(name.endswith("Geun-hye") for name in found)  # a hyphenated given name stays
+
+
 def test_bodies_found_by_their_head_word() -> None:
     found = entities("David Frost, director general of the British Chambers of Commerce, warned.")
     assert found["British Chambers of Commerce"].kind == "organisation"

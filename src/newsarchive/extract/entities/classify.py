@@ -184,7 +184,8 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             i = k
             continue
         name_words = words[i:k]
-        while name_words and name_words[0] in lex.not_names and _key(name_words[0]) not in lex.honorifics:
+        while name_words and (name_words[0] in lex.not_names or _compound(name_words[0], lex)) \
+                and _key(name_words[0]) not in lex.honorifics:
             i += 1
             name_words = name_words[1:]
         while len(name_words) > 1 and name_words[-1] in lex.not_names \
@@ -209,6 +210,19 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     if title:
         pieces.append(("title", n, n, title_start, [], list(title), None, None))
     return tuple(pieces), pure
+
+
+def _compound(word: str, lex: Lexicon) -> bool:
+    """Return True for a capitalised compound of common words ("Man-of-the-match", "Paris-based",
+    "Oscar-nominated", "Twenty-seven"), not a hyphenated given name ("Geun-hye", "Jae-in")."""
+    parts = word.split("-")
+    lower = [p for p in parts[1:] if p[:1].islower()]
+    if not lower or parts[-1].lower() in lex.roles:
+        return False  # "Commander-in-Chief": a title, handled as one
+    return len(parts) > 2 or lower[-1].endswith(("ed", "ing", "born")) or lower[-1] in _NUMBER_WORDS
+
+
+_NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
 
 
 def _surname_after_given(name_words: list[str], lex: Lexicon) -> bool:
