@@ -267,14 +267,18 @@ _TAIL_WORDS = 6
 Sen. John Smith said") for the sentence to go on."""
 
 
+_CLAUSE_OPENERS = frozenset(("why", "how", "what", "whether", "where", "when", "if"))
+
+
 def _speaker_tail(words: list[str], verbs: frozenset[str]) -> bool:
     """Return True where the words are a speaker and their verb: "Miller said", "Sen. John Smith
     said", "said Miller", "the senator said" (not "O’Malley’s move was first reported by")."""
     common = 0
-    for w in words:
+    for i, w in enumerate(words):
         w = w.strip(",.:;")
         if w in verbs:
-            return True
+            # "“….” Henry explained why he paused": a verb opening a clause of its own
+            return not (i + 1 < len(words) and words[i + 1] in _CLAUSE_OPENERS)
         if w[:1].islower() and w not in ("the", "a", "an", "he", "she", "they"):
             common += 1
             if common > 1:
