@@ -41,6 +41,11 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
     after_re, before_re, body_words = _heads(ctx.lex)
     m = before_re.search(masked, max(start, end - 70), end) if before else after_re.match(masked, start, end)
     if m is None:
+        age = _AGE_BEFORE.search(masked, max(start, end - 40), end) if before \
+            else _AGE_AFTER.match(masked, start, end)
+        if age is not None:
+            # "added the 30-year-old": the person the story is about
+            return _subject_before(ctx, paragraph, age.start(), None, described=True), "description"
         return _epithet(ctx, paragraph, start, end, before)
     head = re.sub(r"\s+", " ", m.group(2)).lower()
     phrase = re.sub(r"\s+", " ", m.group(1) + m.group(2)).lower().strip()
@@ -57,6 +62,10 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
         # words: the person the story is about, as for an epithet ("the rapper's spokesman": someone else)
         person = _subject_before(ctx, paragraph, at, None, described=True)
     return person, "description"
+
+
+_AGE_AFTER = re.compile(r"\s*the\s+(?:[a-z]+\s+)?\d{1,3}-year-old\b")
+_AGE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?\d{1,3}-year-old\s*,?\s*$")
 
 
 def _nearest_body(ctx: Context, paragraph: int, at: int) -> str | None:
@@ -195,7 +204,10 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
             return first
         sentence = span
         if n.kind == "person" and (want is None or ctx.genders.get(n.name) in (None, want)):
-            if (described or _DESCRIBED.match(masked, s_start)) and _object(masked, n.start):
+            if described and not _known_person(ctx, n.name):
+                continue  # "the 36-year-old": a person named in full, not "Chelsea" or "Tootsie"
+            if _object(masked, n.start, _SPOKEN_TO if described else _PREPOSITIONS) \
+                    and (described or _DESCRIBED.match(masked, s_start)):
                 # "The 27-year-old … said following in the footsteps of Farrell would be a
                 # challenge": the described subject speaks, not the one spoken of.
                 spoken_of = spoken_of or n.name
@@ -210,7 +222,21 @@ _PREPOSITIONS = frozenset(("of", "to", "with", "about", "against", "for", "from"
                            "than", "like", "towards", "toward", "behind"))
 
 
-def _object(masked: str, start: int) -> bool:
+def _known_person(ctx: Context, name: str) -> bool:
+    """Return True for a name surely a person's: two words or more, an honorific ("Mr Blair"), or
+    one who has spoken."""
+    if " " in name or any(spoken == name for _p, _o, spoken in ctx.speakers):
+        return True
+    entity = ctx.draft.entities.get(name)
+    return entity is not None and any(
+        a.split(" ", 1)[0].rstrip(".") in ctx.lex.honorifics for a in entity.aliases if " " in a)
+
+
+_SPOKEN_TO = frozenset(("to", "with"))
+"""Prepositions of someone spoken to ("Speaking to Le Matin, the 24-year-old Swiss added")."""
+
+
+def _object(masked: str, start: int, prepositions: frozenset[str]) -> bool:
     """Return True for a name that is the object of a preposition ("the footsteps of Farrell")."""
     before = masked[max(0, start - 12):start].split()[-1:]
-    return bool(before) and before[0].lower() in _PREPOSITIONS
+    return bool(before) and before[0].lower() in prepositions
