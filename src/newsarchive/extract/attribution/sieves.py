@@ -43,15 +43,24 @@ def scare_term(ctx: Context, q: QuoteDraft) -> bool:
     masked = ctx.masked[q.paragraph]
     open_at = q.start - (1 if q.open_mark else 0)
     before = masked[max(0, open_at - 40):open_at]
-    if ctx.cues.scare_re.search(before) or ctx.cues.naming_re.search(before):
-        return _settle(q, None, "term", speech=False)
     words = _words(ctx, q)
+    if ctx.cues.naming_re.search(before) or (ctx.cues.scare_re.search(before) and not _spoken_after_all(
+            ctx, before, words)):
+        return _settle(q, None, "term", speech=False)
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     text = ctx.draft.text(q).rstrip()
     if 2 <= len(words) <= 8 and content and all(w[:1].isupper() for w in content) and text[-1:] not in ".!?,":
         return _settle(q, None, "title", speech=False)
     return False
 
+
+
+def _spoken_after_all(ctx: Context, before: str, words: list[str]) -> bool:
+    """Return True where a term word before a quotation names who speaks, not what is quoted:
+    "told BBC Radio 4's Today programme: “…”", "said the new show “aims to appeal to …”"."""
+    if not any(w.strip(",:") in ctx.cues.verbs for w in before.split()):
+        return False  # "under the headline “are you thinking what we are thinking?”"
+    return before.rstrip().endswith(":") or (len(words) >= 5 and words[0][:1].islower())
 
 
 # A dash after the closing mark, then the credit: "“…” ― Pamela Padilla", "“…” — Jane Doe, 34".
