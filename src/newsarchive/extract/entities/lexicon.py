@@ -102,10 +102,14 @@ def _strip_the(form: str) -> str:
 
 
 def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any],
-           names: dict[str, Any]) -> Lexicon:
+           names: dict[str, Any], census: dict[str, Any]) -> Lexicon:
     bodies, type_words = _bodies(outlets, orgs)
+    # The hand-kept lists (names.yaml) come first: a census name is only added where they lack it.
     female = _words(names.get("female")) | _words(titles.get("female"))
     male = _words(names.get("male")) | _words(titles.get("male"))
+    either = _words(census.get("given")) - female - male
+    census_female, census_male = _words(census.get("female")) - male, _words(census.get("male")) - female
+    female, male = female | census_female, male | census_male
     title_map = {str(k): str(v) for k, v in (titles.get("titles") or {}).items()}
     return Lexicon(
         bodies=bodies,
@@ -122,7 +126,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         roles=_words(titles.get("roles")),
         female=female,
         male=male,
-        given=female | male,
+        given=female | male | either,
         not_names=_words(names.get("not_names")),
         not_surnames=_words(names.get("not_surnames")),
         epithets=_words(names.get("epithets")),
@@ -140,7 +144,8 @@ _built: list[tuple[tuple[object, ...], Lexicon]] = []
 
 def get_lexicon() -> Lexicon:
     """Return the lexicon built from the data files in use (rebuilt when they change)."""
-    sources = (load_data("outlets"), load_data("organisations"), load_data("titles"), load_data("names"))
+    sources = (load_data("outlets"), load_data("organisations"), load_data("titles"), load_data("names"),
+               load_data("given_names"))
     # load_data is cached and cleared when a user lexicon folder is added: the same objects
     # mean the same data, so the tables are rebuilt exactly when it changed.
     if _built and all(a is b for a, b in zip(_built[0][0], sources, strict=True)):
