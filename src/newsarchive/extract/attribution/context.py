@@ -207,6 +207,10 @@ class Context:
     quote_starts: dict[int, list[int]] = field(default_factory=dict)
     speakers: list[tuple[int, int, str]] = field(default_factory=list)
     """(paragraph, offset, name) of every holder a sieve resolved, in the order found."""
+    anonymous: dict[int, list[int]] = field(default_factory=dict)
+    """Paragraph → offsets of the cues whose speaker the text leaves unnamed ("a spokesman said")."""
+    named_cues: dict[int, list[int]] = field(default_factory=dict)
+    """Paragraph → offsets of the cues that name their speaker, in order."""
     cue_cache: dict[int, list[Cue]] = field(default_factory=dict)
     index_cache: dict[int, CueIndex] = field(default_factory=dict)
     first_plain: dict[int, int] = field(default_factory=dict)

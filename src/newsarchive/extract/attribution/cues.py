@@ -9,7 +9,7 @@ a person or body, a pronoun ("he said") or a description ("the foreign affairs m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsarchive.extract.attribution.context import MASK, Context, Named, find_cue_words
 from newsarchive.extract.attribution.holders import description, pronoun
@@ -65,11 +65,31 @@ def paragraph_cues(ctx: Context, paragraph: int) -> list[Cue]:
     found: list[Cue] = []
     for start, end in ctx.sentences[paragraph]:
         for cue in find_cues(ctx, paragraph, start, end):
+            if cue.holder is None and cue.how in ("", "description", "unnamed") \
+                    and _anonymous_before(ctx, paragraph, start, cue.start):
+                cue = replace(cue, how="unnamed")
+                ctx.anonymous.setdefault(paragraph, []).append(cue.start)
             found.append(cue)
             if cue.holder is not None:
                 ctx.speakers.append((paragraph, cue.start, cue.holder))
+                ctx.named_cues.setdefault(paragraph, []).append(cue.start)
     ctx.cue_cache[paragraph] = found
     return found
+
+
+def _anonymous_before(ctx: Context, paragraph: int, start: int, at: int) -> bool:
+    """Return True where the words just before a verb name a speaker the text leaves unnamed:
+    "her spokesman insisted", "The executive spokeswoman said"."""
+    words = ctx.masked[paragraph][max(start, at - 40):at].split()[-4:]
+    for i, w in enumerate(words):
+        if w.strip(",").lower() in ctx.cues.anonymous:
+            # the noun is the clause's subject: not "among experts which said", "told officials"
+            after = {x.lower() for x in words[i + 1:]}
+            return not (i and words[i - 1].lower() in _OBJECT_WORDS) and not after & _RELATIVE_WORDS
+    return False
+
+
+_RELATIVE_WORDS = frozenset(("which", "who", "that", "whom"))
 
 
 @dataclass(frozen=True, slots=True)

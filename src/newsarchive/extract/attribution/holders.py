@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from newsarchive.extract.attribution.context import MASK
@@ -171,6 +172,8 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
     reporter = _reporting_subject(ctx, paragraph, at, want)
     if reporter is not None:
         return reporter, "pronoun"
+    if _unnamed_voice(ctx, paragraph, at):
+        return None, "pronoun"  # "The executive spokeswoman said …. She said: “…”"
     for p, offset, name in reversed(ctx.speakers):
         if p == paragraph and offset < at and ctx.genders.get(name, "") in (None, want):
             # The paragraph's last speaker, unless a later sentence brings in someone else
@@ -180,6 +183,21 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
         if p < paragraph:
             break
     return _subject_before(ctx, paragraph, at, want), "pronoun"
+
+
+def _unnamed_voice(ctx: Context, paragraph: int, at: int) -> bool:
+    """Return True where the last cue before `at` in its paragraph names nobody ("a spokesman
+    said") and no one is named between it and `at`."""
+    anonymous = ctx.anonymous.get(paragraph, [])
+    i = bisect_left(anonymous, at)
+    if i == 0:
+        return False
+    last = anonymous[i - 1]
+    named = ctx.named_cues.get(paragraph, [])
+    j = bisect_left(named, at)
+    if j and named[j - 1] > last:
+        return False
+    return not ctx.named_at(paragraph, last, at)
 
 
 def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, floor: int = -1,

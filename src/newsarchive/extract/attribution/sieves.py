@@ -360,6 +360,11 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     if not near:
         return False
     best = min(near, key=lambda c: (abs(_distance(q, c)), c.start > q.start))
+    anonymous = ctx.anonymous.get(q.paragraph, [])
+    i = bisect_left(anonymous, q.start)
+    if best.start < q.start and i and anonymous[i - 1] > best.start:
+        # "X said: “…” But her spokesman insisted she had only delayed it. “…”": nobody named
+        return _settle(q, None, "unnamed")
     return _settle(q, best.holder, "paragraph")
 
 
