@@ -224,7 +224,7 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
         if n.kind == "person" and (want is None or ctx.genders.get(n.name) in (None, want)):
             if described and not _known_person(ctx, n.name):
                 continue  # "the 36-year-old": a person named in full, not "Chelsea" or "Tootsie"
-            if _object(masked, n.start, _SPOKEN_TO if described else _PREPOSITIONS) \
+            if _object(ctx, masked, n.start, _SPOKEN_TO if described else _PREPOSITIONS) \
                     and (described or _DESCRIBED.match(masked, s_start)):
                 # "The 27-year-old … said following in the footsteps of Farrell would be a
                 # challenge": the described subject speaks, not the one spoken of.
@@ -250,11 +250,20 @@ def _known_person(ctx: Context, name: str) -> bool:
         a.split(" ", 1)[0].rstrip(".") in ctx.lex.honorifics for a in entity.aliases if " " in a)
 
 
-_SPOKEN_TO = frozenset(("to", "with"))
-"""Prepositions of someone spoken to ("Speaking to Le Matin, the 24-year-old Swiss added")."""
+_SPOKEN_TO = frozenset(("to", "with", "by", "about", "against", "from"))
+"""Prepositions of someone spoken to or of ("Speaking to Le Matin, the 24-year-old Swiss added";
+"a comment by … Tim Phillips, the American said"); not "of" ("in the shape of Emma Watson")."""
 
 
-def _object(masked: str, start: int, prepositions: frozenset[str]) -> bool:
-    """Return True for a name that is the object of a preposition ("the footsteps of Farrell")."""
-    before = masked[max(0, start - 12):start].split()[-1:]
-    return bool(before) and before[0].lower() in prepositions
+def _object(ctx: Context, masked: str, start: int, prepositions: frozenset[str]) -> bool:
+    """Return True for a name that is the object of a preposition ("the footsteps of Farrell"),
+    titles between them ("a comment by All England Club chairman Tim Phillips")."""
+    role = False
+    for i, word in enumerate(reversed(masked[max(0, start - 80):start].split()[-8:])):
+        if word.lower() in prepositions:
+            return True
+        if word.lower() in ctx.lex.roles:
+            role = True  # "chairman", "Secretary"
+        elif not (role and word[:1].isupper()) and not (i == 0 and word.rstrip(".") in ctx.lex.honorifics):
+            return False  # "deal with Tanzania Mr Brown": another noun phrase
+    return False
