@@ -360,9 +360,18 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
             if _APPOSITIVE.fullmatch(rest) and rest.count(",") >= 2:
                 return n.name, "X-said"
         elif not rest.strip() or _APPOSITIVE.fullmatch(rest) or rest.strip() == "," \
-                or _open_appositive(ctx, rest) or _OWN_WRITING.fullmatch(rest):
+                or _open_appositive(ctx, rest) or _OWN_WRITING.fullmatch(rest) \
+                or _body_appositive(masked, n, named[i + 1:], tail_end):
             return n.name, "X-said"
     return None, ""
+
+
+def _body_appositive(masked: str, n: Named, later: list[Named], end: int) -> bool:
+    """Return True for a person followed by the body they speak for, its closing comma lost:
+    "Colin Asplin, Blackpool Hotel Association said"."""
+    return n.kind == "person" and len(later) == 1 and later[0].kind != "person" \
+        and masked[n.end:later[0].start].strip() in (",", ", of", ", from") \
+        and not masked[later[0].end:end].strip()
 
 
 def _open_appositive(ctx: Context, rest: str) -> bool:
