@@ -211,6 +211,9 @@ class Context:
     """Paragraph → offsets of the cues whose speaker the text leaves unnamed ("a spokesman said")."""
     named_cues: dict[int, list[int]] = field(default_factory=dict)
     """Paragraph → offsets of the cues that name their speaker, in order."""
+    voices: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    """Paragraph → (offset, body) of the cues where a body's spokesman speaks ("a BBC spokesman
+    said"), for the "he" or "she" after them."""
     cue_cache: dict[int, list[Cue]] = field(default_factory=dict)
     index_cache: dict[int, CueIndex] = field(default_factory=dict)
     first_plain: dict[int, int] = field(default_factory=dict)

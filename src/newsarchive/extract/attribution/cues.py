@@ -26,6 +26,9 @@ _THAT = re.compile(r"\s+(?:(?:on|last|this|early|late)\s+)?"
 _CLAUSE_WORDS = frozenset(("when", "while", "after", "before", "about", "as", "asked", "because", "if", "who",
                            "which", "whom", "whose", "with", "to", "at", "in", "on", "for", "during"))
 _OBJECT_WORDS = frozenset(("of", "in", "to", "for", "with", "about", "from", "at", "on", "against"))
+# "a BaFin spokeswoman said", "An IAAF statement said", "Labour's spokesman said": the body speaks.
+_BODY_VOICE = re.compile(r"(?:[’']s)?\s+(?:chief\s+|senior\s+|official\s+|press\s+)?"
+                         r"(?:spokes(?:man|woman|person)|statement|press\s+release|official|representative)\s*,?\s*")
 _RELATIVE = re.compile(r",\s+(?:who|whose)\s")
 # "As Mr Kok's report noted": what a person wrote speaks for them.
 _OWN_WRITING = re.compile(r"[’']s\s+(?:report|statement|letter|book|memoir|blog|website|column|article|"
@@ -73,6 +76,8 @@ def paragraph_cues(ctx: Context, paragraph: int) -> list[Cue]:
             if cue.holder is not None:
                 ctx.speakers.append((paragraph, cue.start, cue.holder))
                 ctx.named_cues.setdefault(paragraph, []).append(cue.start)
+                if cue.holder not in ctx.genders and _anonymous_before(ctx, paragraph, start, cue.start):
+                    ctx.voices.setdefault(paragraph, []).append((cue.start, cue.holder))
     ctx.cue_cache[paragraph] = found
     return found
 
@@ -361,7 +366,8 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
                 return n.name, "X-said"
         elif not rest.strip() or _APPOSITIVE.fullmatch(rest) or rest.strip() == "," \
                 or _open_appositive(ctx, rest) or _OWN_WRITING.fullmatch(rest) \
-                or _body_appositive(masked, n, named[i + 1:], tail_end):
+                or _body_appositive(masked, n, named[i + 1:], tail_end) \
+                or (n.kind != "person" and _BODY_VOICE.fullmatch(rest)):
             return n.name, "X-said"
     return None, ""
 

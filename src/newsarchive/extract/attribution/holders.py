@@ -174,6 +174,9 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
         return reporter, "pronoun"
     if _unnamed_voice(ctx, paragraph, at):
         return None, "pronoun"  # "The executive spokeswoman said …. She said: “…”"
+    body = _body_voice(ctx, paragraph, at)
+    if body is not None:
+        return body, "pronoun"  # "A Home Office spokesman said …. He added"
     for p, offset, name in reversed(ctx.speakers):
         if p == paragraph and offset < at and ctx.genders.get(name, "") in (None, want):
             # The paragraph's last speaker, unless a later sentence brings in someone else
@@ -183,6 +186,23 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
         if p < paragraph:
             break
     return _subject_before(ctx, paragraph, at, want), "pronoun"
+
+
+def _body_voice(ctx: Context, paragraph: int, at: int) -> str | None:
+    """Return the body whose spokesman has the paragraph's last named cue before `at`, with no
+    person named since."""
+    voices = ctx.voices.get(paragraph)
+    if not voices:
+        return None
+    named = ctx.named_cues.get(paragraph, [])
+    j = bisect_left(named, at)
+    if not j:
+        return None
+    last = named[j - 1]
+    body = next((b for o, b in reversed(voices) if o == last), None)
+    if body is None or any(n.kind == "person" for n in ctx.named_at(paragraph, last, at)):
+        return None
+    return body
 
 
 def _unnamed_voice(ctx: Context, paragraph: int, at: int) -> bool:

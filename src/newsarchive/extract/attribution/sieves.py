@@ -360,12 +360,32 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     if not near:
         return False
     best = min(near, key=lambda c: (abs(_distance(q, c)), c.start > q.start))
+    if best.start > q.start and _own_statement(ctx, q, best):
+        before = [c for c in near if c.start < q.start]
+        if not before:
+            return False  # the paragraph before may speak on ("continued")
+        best = min(before, key=lambda c: abs(_distance(q, c)))
     anonymous = ctx.anonymous.get(q.paragraph, [])
     i = bisect_left(anonymous, q.start)
     if best.start < q.start and i and anonymous[i - 1] > best.start:
         # "X said: “…” But her spokesman insisted she had only delayed it. “…”": nobody named
         return _settle(q, None, "unnamed")
     return _settle(q, best.holder, "paragraph")
+
+
+_TAIL_WORDS = 8
+"""Words of the writer's a later cue's sentence may hold and still be a quotation's attribution."""
+
+
+def _own_statement(ctx: Context, q: QuoteDraft, cue: Cue) -> bool:
+    """Return True for a later cue in a sentence of its own that reports something else where a
+    cue before the quotation could speak for it: "He said he hoped …. “…” But a UKIP spokesman
+    said that would be impossible under the party's constitution."""
+    start, end = ctx.sentence_of(q.paragraph, cue.start)
+    sentence = ctx.masked[q.paragraph][start:end]
+    if start < q.end or MASK in sentence:
+        return False  # the quotation's own sentence, or one whose cue gives its own quotation too
+    return _plain_words(sentence) > _TAIL_WORDS
 
 
 def _opens_own(masked: str, cue: Cue) -> bool:
