@@ -15,7 +15,7 @@ adds the common American given names it lacks, with their gender, so "Germaine G
   (a given name opens a full name; "Cruz", "Blair", "Clinton", "Sydney" stand alone as
   surnames and places);
 - one of `EXCLUDE` below, checked by hand: first words of firms and places ("Fannie Mae",
-  "Merrill Lynch", "Sierra Leone", "Ivory Coast").
+  "Merrill Lynch", "Sierra Leone", "Ivory Coast", "Roman Catholic").
 
 Names in both lists with no clear majority (at most four times as common in one) go to `given`,
 with no gender. Run it again after editing `names.yaml` or `EXCLUDE`.
@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "newsarchive" / "data"
 EXCLUDE = frozenset(("Santa", "Sierra", "Fannie", "Merrill", "Morgan", "Booker", "Cornell", "Preston",
                      "Troy", "Roosevelt", "Napoleon", "Augusta", "Savannah", "Ivory", "Jefferson",
-                     "Mason", "Parker", "Sandy", "Trinidad", "Guadalupe", "Rosario", "Jesus", "Madonna"))
+                     "Mason", "Parker", "Sandy", "Trinidad", "Guadalupe", "Rosario", "Jesus", "Madonna",
+                     "Roman", "Christian", "Crystal", "Royal", "Sterling", "Ford", "Lincoln"))
 _MAJORITY = 4.0
 
 

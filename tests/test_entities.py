@@ -73,6 +73,14 @@ def test_a_compound_of_common_words_is_no_part_of_a_name() -> None:
     assert any(name.endswith("Geun-hye") for name in found)  # a hyphenated given name stays
 
 
+def test_a_place_after_of_or_for_is_no_person() -> None:
+    found = entities("Princess Marguerite of Romania spoke. Tony Blair, MP for Sedgefield, agreed. "
+                     "The Archbishop of Canterbury Dr Rowan Williams prayed. "
+                     "Lord Faulkner of Worcester left.")
+    assert "Romania" not in found and "Sedgefield" not in found and "Canterbury" not in found
+    assert "Rowan Williams" in found and "Faulkner" in found and "Marguerite" in found
+
+
 def test_bodies_found_by_their_head_word() -> None:
     found = entities("David Frost, director general of the British Chambers of Commerce, warned.")
     assert found["British Chambers of Commerce"].kind == "organisation"

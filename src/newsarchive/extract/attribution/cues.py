@@ -29,6 +29,8 @@ _OBJECT_WORDS = frozenset(("of", "in", "to", "for", "with", "about", "from", "at
 # "a BaFin spokeswoman said", "An IAAF statement said", "Labour's spokesman said": the body speaks.
 _BODY_VOICE = re.compile(r"(?:[’']s)?\s+(?:chief\s+|senior\s+|official\s+|press\s+)?"
                          r"(?:spokes(?:man|woman|person)|statement|press\s+release|official|representative)\s*,?\s*")
+_FROM_PLACE = re.compile(r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s*){1,4}){1,3}(?=\s|,|$)")
+_RELATIVE_TAIL = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[,–—-]?\s*(?:who|which)\s*", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|whose)\s")
 # "As Mr Kok's report noted": what a person wrote speaks for them.
 _OWN_WRITING = re.compile(r"[’']s\s+(?:report|statement|letter|book|memoir|blog|website|column|article|"
@@ -73,7 +75,9 @@ def paragraph_cues(ctx: Context, paragraph: int) -> list[Cue]:
                 cue = replace(cue, how="unnamed")
                 ctx.anonymous.setdefault(paragraph, []).append(cue.start)
             found.append(cue)
-            if cue.holder is not None:
+            if cue.holder is not None and cue.how != "relative":
+                # (a relative clause's speaker is not the sentence's: "Weitz said he had visited
+                # Pullman, who had told him …. He added:" is Weitz)
                 ctx.speakers.append((paragraph, cue.start, cue.holder))
                 ctx.named_cues.setdefault(paragraph, []).append(cue.start)
                 if cue.holder not in ctx.genders and _anonymous_before(ctx, paragraph, start, cue.start):
@@ -336,6 +340,13 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
         cut = head.rfind(words[-1])
         words.pop()
     tail_end = clause_start + cut
+    if words and words[-1].lower() in ("who", "which") and not appositive_only:
+        # "Mr Livingstone, who says he is “standing by” his remarks", "The IAAF - which said it
+        # was “very surprised”": the relative pronoun's antecedent speaks
+        found_before = ctx.named_at(paragraph, clause_start, tail_end)
+        if found_before and _RELATIVE_TAIL.fullmatch(masked, found_before[-1].end, tail_end) \
+                and (found_before[-1].kind == "person") == (words[-1].lower() == "who"):
+            return found_before[-1].name, "relative"
     if words and words[-1] in ("and", "but") and not appositive_only:
         # "ProPublica obtained a video … and said", "Roberts said … but said": the subject of the
         # first verb speaks, even with a quoted title between ("… a “Forum” … and said").
@@ -356,6 +367,12 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
     named = ctx.named_at(paragraph, clause_start, tail_end)
     for i, n in enumerate(named):
         rest = masked[n.end:tail_end]
+        if n.kind == "person" and _named_person(ctx, n.name):
+            # "Lord Faulkner of Worcester, who chaired the inquiry, said", "Nick Van den Brul of
+            # BNP Paribas described": where the person is from, then the rest
+            place = _FROM_PLACE.match(rest)
+            if place is not None:
+                rest = rest[place.end():]
         if not rest.rstrip().endswith(",") and any(
                 m.kind == "person" and not masked[m.end:tail_end].strip()
                 and masked[max(0, m.start - 12):m.start].split()[-1:] not in _OBJECT_OF
@@ -370,6 +387,19 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
                 or (n.kind != "person" and _BODY_VOICE.fullmatch(rest)):
             return n.name, "X-said"
     return None, ""
+
+
+def _named_person(ctx: Context, name: str) -> bool:
+    """Return True for a person named by a given name or with an honorific ("Lord Faulkner"), not a
+    title taken for a name ("Roman Catholic Archbishop")."""
+    last = name.rsplit(" ", 1)[-1]
+    if last in ctx.lex.titles or last.lower() in ctx.lex.roles:
+        return False
+    if name.split(" ", 1)[0] in ctx.lex.given:
+        return True
+    entity = ctx.draft.entities.get(name)
+    return entity is not None and (bool(entity.roles) or any(
+        a.split(" ", 1)[0].rstrip(".") in ctx.lex.honorifics for a in entity.aliases if " " in a))
 
 
 def _body_appositive(masked: str, n: Named, later: list[Named], end: int) -> bool:

@@ -181,14 +181,17 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
     end = max(end, ctx.sentence_of(q.paragraph, max(q.end - 1, q.start))[1])
     index = cue_index(ctx, q.paragraph)
 
+    comparative = _as_as(ctx, q)
+
     def ok(c: Cue) -> bool:
-        return True
+        return not (comparative and c.start > q.start)
 
     if len(_words(ctx, q)) <= SHORT:
         # "According to X, … as part of a “partial mobilisation”": a sentence adverbial frames a
         # claim; a short term far from it is a name for something, not X's words.
         def ok(c: Cue) -> bool:
-            return c.how != "according-to" or abs(_distance(q, c)) <= _FRAME
+            return (c.how != "according-to" or abs(_distance(q, c)) <= _FRAME) \
+                and not (comparative and c.start > q.start)
 
     best = _nearest(index.named, index.named_starts, bisect_left(index.named_starts, start),
                     bisect_left(index.named_starts, end), q, ok) \
@@ -197,6 +200,19 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
     if best is None:
         return _colon(ctx, q, start)
     return _settle(q, best.holder, best.how or "unnamed")
+
+
+_AS_BEFORE = re.compile(r"(?:^|\s)(?:as|so)\s*$")
+_AS_AFTER = re.compile(r"\s+as\s")
+
+
+def _as_as(ctx: Context, q: QuoteDraft) -> bool:
+    """Return True for a quotation inside "as “…” as X believed": X is compared with, not quoted."""
+    masked = ctx.masked[q.paragraph]
+    open_at = q.start - (1 if q.open_mark else 0)
+    close_at = q.end + (1 if q.close_mark else 0)
+    return bool(_AS_BEFORE.search(masked, max(0, open_at - 4), open_at)) \
+        and _AS_AFTER.match(masked, close_at) is not None
 
 
 def _colon(ctx: Context, q: QuoteDraft, start: int) -> bool:

@@ -110,6 +110,7 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     title_start = -1
     honorific: str | None = None
     pure = True
+    after_of = of_title = False
     i = 0
     while i < n:
         w = words[i]
@@ -129,7 +130,7 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                 ok = False
             if ok:
                 pieces.append(("body", i, body_end, i, words[i:body_end], [], None, body))
-                title, honorific = [], None
+                title, honorific, after_of = [], None, False
                 i = body_end
                 continue
         t_end = _match_title(words, i, lex)
@@ -144,6 +145,10 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             i = t_end
             continue
         if w in JOINING:
+            # "Princess Marguerite of Romania", "MP for Sedgefield": what follows is a place
+            if w in ("of", "for") and i > 0 and (i > 1 or words[0] in lex.given or title or honorific):
+                # (not "Attorneys for Clinton", "Supporters of Trump": a sentence's first word)
+                after_of, of_title = True, bool(title)
             i += 1
             continue
         j = i
@@ -201,6 +206,23 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                 title.extend(name_words[:given])
                 i += given
                 name_words = name_words[given:]
+        if after_of and not all(w.isupper() for w in name_words):
+            # … unless a given name starts a name there ("Archbishop of Canterbury Rowan Williams");
+            # an acronym ("Rhian Beynon of the JCWI") is a body, found as one later
+            opens: int | None = 0 if honorific else next(
+                (p for p, w in enumerate(name_words) if w in lex.given or _key(w) in lex.honorifics), None)
+            if opens and _key(name_words[opens]) in lex.honorifics:
+                honorific = _key(name_words[opens])  # "Archbishop of Canterbury Dr Rowan Williams"
+                opens += 1
+            elif opens is None and len(name_words) >= 3 and of_title:
+                opens = 1  # "Archbishop of Canterbury Rowan Williams": a one-word place, then the name
+            if opens is None or opens >= len(name_words):
+                name_words = []
+            elif opens:
+                i += opens
+                name_words = name_words[opens:]
+            title = []
+        after_of = False
         if name_words:
             first = title_start if (title or honorific) and title_start >= 0 else i
             pieces.append(("name", i, k, first, [_key(x) if len(x) > 2 else x for x in name_words],
