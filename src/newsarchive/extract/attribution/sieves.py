@@ -45,7 +45,7 @@ def scare_term(ctx: Context, q: QuoteDraft) -> bool:
     before = masked[max(0, open_at - 40):open_at]
     words = _words(ctx, q)
     if ctx.cues.naming_re.search(before) or (ctx.cues.scare_re.search(before) and not _spoken_after_all(
-            ctx, before, words)):
+            ctx, before, words) and not _credited_after(ctx, q)):
         return _settle(q, None, "term", speech=False)
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     text = ctx.draft.text(q).rstrip()
@@ -61,6 +61,15 @@ def _spoken_after_all(ctx: Context, before: str, words: list[str]) -> bool:
     if not any(w.strip(",:") in ctx.cues.verbs for w in before.split()):
         return False  # "under the headline “are you thinking what we are thinking?”"
     return before.rstrip().endswith(":") or (len(words) >= 5 and words[0][:1].islower())
+
+
+def _credited_after(ctx: Context, q: QuoteDraft) -> bool:
+    """Return True for a quotation ending in a comma that a speaker and verb follow: "…grant
+    program, “states were hemorrhaging money. They needed it,” DeSantis said"."""
+    if not ctx.draft.text(q).rstrip().endswith(","):
+        return False
+    after = ctx.masked[q.paragraph][q.end + (1 if q.close_mark else 0):][:80].split()[:4]
+    return any(w.strip(",.") in ctx.cues.verbs for w in after)
 
 
 # A dash after the closing mark, then the credit: "“…” ― Pamela Padilla", "“…” — Jane Doe, 34".
