@@ -120,8 +120,10 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
             words = [lex.titles.get(words[0], words[0])]
         roles.append(" ".join(words))
         # "General Election" is no person: a title that is also a common word needs a name after it.
-        strong = (any(t.rstrip(".") not in lex.weak_titles for t in piece.title) or len(piece.words) >= 2
-                  or piece.words[0] in lex.female or piece.words[0] in lex.male)
+        # A capitalised role word is a weak title too: "Star Wars", "King Kong", "Coach Carter".
+        plain = [t.rstrip(".") for t in piece.title]
+        titled = any(t not in lex.weak_titles and t in lex.titles for t in plain)
+        strong = titled or len(piece.words) >= 2 or piece.words[0] in lex.given
     if piece.honorific:
         strong = True
     if title_before:
