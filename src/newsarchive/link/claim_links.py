@@ -63,6 +63,8 @@ def _quantity_relation(a: ClaimKeys, b: ClaimKeys) -> tuple[str, str] | None:
 def _denial(a: ClaimKeys, b: ClaimKeys, df: Counter[str], rare: int) -> str | None:
     """Return how one claim denies what the other affirms, where it does."""
     for x, y in ((a, b), (b, a)):
+        if not x.denied:
+            continue  # most claims deny nothing: spare the set operations below
         # What x denies must be what y affirms: two words of the denied phrase in y ("mass
         # protests"), one of them an event of a known kind (or three words), which y does not deny.
         about = (x.denied & y.stems) - y.denied
@@ -141,7 +143,8 @@ def link_claims(articles: Sequence[Article], pieces: Sequence[LinkPieces] | None
         theirs = words[y]
         for i, wa in enumerate(words[x]):
             for j, wb in enumerate(theirs):
-                if len(wa & wb) < 2:
+                # Most claims of related stories share no word: isdisjoint tells without a new set.
+                if wa.isdisjoint(wb) or len(wa & wb) < 2:
                     continue
                 found = _relate(keys[x][i], keys[y][j], df, rare)
                 if found is not None:
