@@ -23,6 +23,7 @@ from newsarchive.build.fingerprint import code_fingerprint, digest, folder_finge
 from newsarchive.build.output import SiteWriter, read_marker
 from newsarchive.build.pages import render_site
 from newsarchive.build.progress import Progress
+from newsarchive.build.timing import stage
 from newsarchive.build.work import Job, Loaded, load_batch
 from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_url
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
@@ -91,7 +92,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     writer = SiteWriter(options.output, protect=(options.articles, options.templates))
     cache = Cache(cache_path(options) if options.cache else None)
     try:
-        jobs, keys = hash_inputs(files, result)
+        with stage("hash inputs"):
+            jobs, keys = hash_inputs(files, result)
         site_key = digest(code_fingerprint(), data_fingerprint(), folder_fingerprint(options.templates),
                           repr(config), *sorted(keys.values()))
         if is_up_to_date(writer, cache, site_key):
@@ -99,16 +101,19 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             result.articles = len(keys)
             result.up_to_date = True
             return result
-        loaded, records = load_articles(jobs, keys, cache, options, progress)
+        with stage("load"):
+            loaded, records = load_articles(jobs, keys, cache, options, progress)
         articles = unique_slugs(collect_articles(loaded, result), result)
         del loaded
         writer.start()
         # While the link step runs, the previous site's files are linked into the new one: an edit
         # changes few of them, and this process would only wait.
-        archive = link_step(articles, records, result, lambda: writer.link_previous(cache.relpaths()))
+        with stage("link"):
+            archive = link_step(articles, records, result, lambda: writer.link_previous(cache.relpaths()))
         del articles
         render_site(archive, config, options, writer, cache, records, keys, result, progress)
-        writer.finish(site_key)
+        with stage("swap in"):
+            writer.finish(site_key)
         cache.set("site", site_key)
         cache.set("diagnostics", _encode_diagnostics(result.diagnostics))
     finally:
