@@ -119,22 +119,30 @@ def _relate(ka: ClaimKeys, kb: ClaimKeys, df: Counter[str], rare: int) -> tuple[
     return None
 
 
+def rarity(pieces: Sequence[LinkPieces]) -> tuple[Counter[str], int]:
+    """Return how many claims use each word, and the most a word may have and still be rare."""
+    keys = [p.claims for p in pieces]
+    df: Counter[str] = Counter(s for ks in keys for k in ks for s in k.stems)
+    return df, max(_RARE_MIN * 5, int(sum(len(ks) for ks in keys) * _RARE_SHARE))
+
+
 def link_claims(articles: Sequence[Article], pieces: Sequence[LinkPieces] | None = None,
-                out: ClaimLinkBuilder | None = None) -> ClaimLinkBuilder:
+                out: ClaimLinkBuilder | None = None, pairs: Sequence[tuple[int, int]] | None = None,
+                rare_words: tuple[Counter[str], int] | None = None) -> ClaimLinkBuilder:
     """Add the links between claims of different articles to `out` (a new builder by default).
 
     `pieces` are the articles' `link_pieces`, in the same order, where the caller has them already.
-    `out.table()` gives them sorted.
+    `pairs` are the pairs of articles (by index) to compare, by default every pair of related
+    stories; `rare_words` their `rarity`, where the caller has it. `out.table()` gives them sorted.
     """
     if pieces is None:
         pieces = [link_pieces(a) for a in articles]
     keys = [p.claims for p in pieces]
-    df: Counter[str] = Counter(s for ks in keys for k in ks for s in k.stems)
-    rare = max(_RARE_MIN * 5, int(sum(len(ks) for ks in keys) * _RARE_SHARE))
+    df, rare = rare_words if rare_words is not None else rarity(pieces)
     # Each claim's words and concepts, so two claims are compared only where they share two.
     words = [[k.stems | k.concepts for k in ks] for ks in keys]
     links = out if out is not None else ClaimLinkBuilder()
-    for x, y in related_stories([p.names for p in pieces]):
+    for x, y in (pairs if pairs is not None else related_stories([p.names for p in pieces])):
         if articles[x].slug == articles[y].slug:
             continue
         # Say `how` in the order of the refs, which are sorted by slug.
