@@ -4,9 +4,10 @@ Each article is stored twice over: its whole record (for the render workers, whi
 records they render by path, `RecordReader`) and its summary (for the main process, which links
 the archive and plans the pages from summaries only; see `build/summary.py`).
 
-One sqlite file (`.newsarchive-cache/cache.sqlite` beside the output). Losing it or finding it
-damaged only costs time: every failure to read it is a miss, and a file sqlite cannot open is
-deleted and started afresh.
+The link step's claim memo (`link/claim_memo.py`) is kept there too, as a blob keyed by the code
+that made it. One sqlite file (`.newsarchive-cache/cache.sqlite` beside the output). Losing it or
+finding it damaged only costs time: every failure to read it is a miss, and a file sqlite cannot
+open is deleted and started afresh.
 """
 
 from __future__ import annotations
