@@ -42,18 +42,25 @@ def make_articles(n: int, folder: Path) -> None:
         (folder / f"{name}.txt").write_text(f"{headline}\n{body}", encoding="utf-8")
 
 
-def timed(argv: list[str], cwd: Path) -> tuple[float, float]:
-    """Return (wall seconds, peak RSS in MiB) of one run."""
+def timed(argv: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Return (wall seconds, CPU seconds of the build and its workers, peak RSS in MiB) of one run.
+
+    CPU (user + system) is the steadier figure on a shared machine, where wall time swings with
+    whatever else runs.
+    """
     with tempfile.NamedTemporaryFile("r") as rep:
         time_bin = shutil.which("time") or "/usr/bin/time"
-        full = [time_bin, "-f", "%M", "-o", rep.name, *argv] if Path(time_bin).exists() else argv
+        full = [time_bin, "-f", "%U %S %M", "-o", rep.name, *argv] if Path(time_bin).exists() else argv
         t0 = time.perf_counter()
         proc = subprocess.run(full, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         wall = time.perf_counter() - t0
         lines = rep.read().strip().splitlines()
     if proc.returncode not in (0, 1):
         sys.exit(f"build failed: {proc.stderr[-500:]}")
-    return wall, (int(lines[-1]) / 1024 if lines and lines[-1].isdigit() else 0.0)
+    fields = lines[-1].split() if lines else []
+    if len(fields) != 3:
+        return wall, 0.0, 0.0
+    return wall, float(fields[0]) + float(fields[1]), int(fields[2]) / 1024
 
 
 def main() -> int:
@@ -67,23 +74,31 @@ def main() -> int:
         make_articles(args.articles, root / "articles")
         build = [sys.executable, "-m", "newsarchive", "build", "--quiet", "--jobs", str(args.jobs)]
         cold, nochange, onechange, rss = [], [], [], []
+        cpu: dict[str, list[float]] = {"cold": [], "none": [], "one": []}
         victim = sorted((root / "articles").iterdir())[len(list((root / "articles").iterdir())) // 2]
         for run in range(args.runs):
             shutil.rmtree(root / "site", ignore_errors=True)
             shutil.rmtree(root / ".newsarchive-cache", ignore_errors=True)
-            wall, peak = timed(build, root)
+            wall, used, peak = timed(build, root)
             cold.append(wall)
+            cpu["cold"].append(used)
             rss.append(peak)
-            nochange.append(timed(build, root)[0])
+            wall, used, _ = timed(build, root)
+            nochange.append(wall)
+            cpu["none"].append(used)
             victim.write_text(victim.read_text(encoding="utf-8") + f"\nA late paragraph, edit {run}.\n",
                               encoding="utf-8")
-            onechange.append(timed(build, root)[0])
+            wall, used, _ = timed(build, root)
+            onechange.append(wall)
+            cpu["one"].append(used)
         pages = sum(1 for _ in (root / "site").rglob("*.html"))
         c, n, o = statistics.median(cold), statistics.median(nochange), statistics.median(onechange)
+        cc, cn, co = (statistics.median(cpu[k]) for k in ("cold", "none", "one"))
         print(f"{args.articles} articles, {pages} html files, {args.runs} runs each (median)")
-        print(f"  cold        {c:7.2f} s   peak {max(rss):7.1f} MiB")
-        print(f"  no change   {n:7.2f} s   {100 * n / c:5.1f} % of cold")
-        print(f"  one change  {o:7.2f} s   {100 * o / c:5.1f} % of cold")
+        print(f"  cold        {c:7.2f} s   CPU {cc:7.2f} s   peak {max(rss):7.1f} MiB")
+        print(f"  no change   {n:7.2f} s   CPU {cn:7.2f} s   {100 * n / c:5.1f} % of cold")
+        print(f"  one change  {o:7.2f} s   CPU {co:7.2f} s   {100 * o / c:5.1f} % of cold "
+              f"(CPU: {100 * co / max(cc, 1e-9):.1f} %)")
     finally:
         shutil.rmtree(root, ignore_errors=True)
     return 0

@@ -4,9 +4,10 @@ Each article is stored twice over: its whole record (for the render workers, whi
 records they render by path, `RecordReader`) and its summary (for the main process, which links
 the archive and plans the pages from summaries only; see `build/summary.py`).
 
-One sqlite file (`.newsarchive-cache/cache.sqlite` beside the output). Losing it or finding it
-damaged only costs time: every failure to read it is a miss, and a file sqlite cannot open is
-deleted and started afresh.
+The link step's claim memo (`link/claim_memo.py`) is kept there too, as a blob keyed by the code
+that made it. One sqlite file (`.newsarchive-cache/cache.sqlite` beside the output). Losing it or
+finding it damaged only costs time: every failure to read it is a miss, and a file sqlite cannot
+open is deleted and started afresh.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ CREATE TABLE IF NOT EXISTS pages (relpath TEXT PRIMARY KEY, unit TEXT NOT NULL, 
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS pieces (slug TEXT PRIMARY KEY, key TEXT NOT NULL, line TEXT NOT NULL,
                                    head TEXT NOT NULL, places TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL);
 """
-_VERSION = "4"
+_VERSION = "5"
 
 
 class Cache:
@@ -53,7 +55,7 @@ class Cache:
                 if row is None or row[0] != _VERSION:
                     # Tables may have another shape in another version: make them afresh.
                     db.executescript("DROP TABLE articles; DROP TABLE pages; DROP TABLE meta; "
-                                     "DROP TABLE pieces;" + _SCHEMA)
+                                     "DROP TABLE pieces; DROP TABLE blobs;" + _SCHEMA)
                     db.execute("INSERT INTO meta VALUES ('version', ?)", (_VERSION,))
                 return db
             except (sqlite3.Error, OSError) as exc:
@@ -177,6 +179,10 @@ class Cache:
         except sqlite3.Error as exc:
             log.warning("newsarchive: cache not saved (%s)", exc)
 
+    def put_blob(self, name: str, key: str, data: bytes) -> None:
+        """Keep `data` under `name`, for code of this `key` (`RecordReader.blob` reads it)."""
+        self._run("INSERT OR REPLACE INTO blobs VALUES (?, ?, ?)", (name, key, data))
+
     def get(self, name: str) -> str | None:
         rows = self._run("SELECT value FROM meta WHERE name = ?", (name,))
         return str(rows[0][0]) if rows else None
@@ -211,6 +217,18 @@ class RecordReader:
     def link_pieces(self, paths: list[str]) -> dict[str, bytes]:
         """Return path → pickled `LinkPieces` for the `paths` that are held or in the cache."""
         return self._read("link", 1, paths)
+
+    def blob(self, name: str, key: str) -> bytes | None:
+        """Return what `Cache.put_blob` kept under `name` for this `key`, if anything."""
+        if self.path is None:
+            return None
+        try:
+            row = self._connect().execute("SELECT data FROM blobs WHERE name = ? AND key = ?",
+                                          (name, key)).fetchone()
+        except sqlite3.Error as exc:
+            log.warning("newsarchive: cache %s unreadable (%s)", self.path, exc)
+            return None
+        return bytes(row[0]) if row is not None else None
 
     def _read(self, column: str, held: int, paths: list[str]) -> dict[str, bytes]:
         out = {p: self.held[p][held] for p in paths if p in self.held}

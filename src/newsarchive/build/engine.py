@@ -6,6 +6,7 @@ Read it like mkdocs' `commands/build.py`: each step is one named function below.
 from __future__ import annotations
 
 import gc
+import hashlib
 import multiprocessing
 import pickle
 import re
@@ -23,12 +24,14 @@ from newsarchive.build.fingerprint import code_fingerprint, digest, folder_finge
 from newsarchive.build.output import SiteWriter, read_marker
 from newsarchive.build.pages import render_site
 from newsarchive.build.progress import Progress
+from newsarchive.build.timing import stage
 from newsarchive.build.work import Job, Loaded, load_batch
 from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_url
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
 from newsarchive.link import link_archive
-from newsarchive.link.pieces import Compactor, LinkPieces
+from newsarchive.link.claim_memo import ClaimMemo, link_claims_again
+from newsarchive.link.pieces import Compactor, LinkPieces, link_pieces
 from newsarchive.load.reader import read_bytes
 from newsarchive.records import Archive, Article, Diagnostic
 
@@ -91,7 +94,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     writer = SiteWriter(options.output, protect=(options.articles, options.templates))
     cache = Cache(cache_path(options) if options.cache else None)
     try:
-        jobs, keys = hash_inputs(files, result)
+        with stage("hash inputs"):
+            jobs, keys = hash_inputs(files, result)
         site_key = digest(code_fingerprint(), data_fingerprint(), folder_fingerprint(options.templates),
                           repr(config), *sorted(keys.values()))
         if is_up_to_date(writer, cache, site_key):
@@ -99,16 +103,23 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             result.articles = len(keys)
             result.up_to_date = True
             return result
-        loaded, records = load_articles(jobs, keys, cache, options, progress)
+        with stage("load"):
+            loaded, records = load_articles(jobs, keys, cache, options, progress)
         articles = unique_slugs(collect_articles(loaded, result), result)
         del loaded
         writer.start()
         # While the link step runs, the previous site's files are linked into the new one: an edit
         # changes few of them, and this process would only wait.
-        archive = link_step(articles, records, result, lambda: writer.link_previous(cache.relpaths()))
+        with stage("link"):
+            archive, memo = link_step(articles, records, result,
+                                      lambda: writer.link_previous(cache.relpaths()))
+            if memo is not None:
+                cache.put_blob(CLAIM_MEMO, memo_key(), memo)
+            del memo
         del articles
         render_site(archive, config, options, writer, cache, records, keys, result, progress)
-        writer.finish(site_key)
+        with stage("swap in"):
+            writer.finish(site_key)
         cache.set("site", site_key)
         cache.set("diagnostics", _encode_diagnostics(result.diagnostics))
     finally:
@@ -313,59 +324,83 @@ def unique_slugs(articles: list[Article], result: BuildResult) -> list[Article]:
 
 
 def link_step(articles: list[Article], records: RecordReader, result: BuildResult,
-              meanwhile: Callable[[], None] = lambda: None) -> Archive:
+              meanwhile: Callable[[], None] = lambda: None) -> tuple[Archive, bytes | None]:
     """Link the articles into one archive and keep its diagnostics; run `meanwhile` as it links.
 
+    Return the archive and the claim memo (`link.claim_memo`, pickled) for the next build.
     Where processes can be forked, the linking runs in a child process: the link pieces of every
     article and the link step's working tables then never take room in this process, whose memory
-    every render worker inherits. Only the entities, names and links come back.
+    every render worker inherits. Only the entities, names, links and memo come back.
     """
     global _to_link
     methods = multiprocessing.get_all_start_methods()
     if "fork" not in methods:
         meanwhile()
-        archive = _link(articles, records)
+        archive, memo = _link(articles, records)
     else:
         _to_link = (articles, records)
         try:
             with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
                 linking = pool.submit(_link_in_child)
                 meanwhile()
-                order, linked = linking.result()
+                order, linked, memo = linking.result()
         finally:
             _to_link = None
         by_slug = {a.slug: a for a in articles}
         archive = replace(linked, articles=tuple(by_slug[slug] for slug in order))
     result.diagnostics.extend(archive.diagnostics)
-    return archive
+    return archive, memo
 
 
 # What the forked link process reads (inherited, never pickled); set only while it runs.
 _to_link: tuple[list[Article], RecordReader] | None = None
 
 
-def _link_in_child() -> tuple[list[str], Archive]:
-    """Link `_to_link`; return the articles' order by slug and the archive without its articles."""
+def _link_in_child() -> tuple[list[str], Archive, bytes | None]:
+    """Link `_to_link`; return the articles' order by slug, the archive without its articles, the memo."""
     assert _to_link is not None
     # This process ends once it has answered and makes no reference cycles worth collecting: the
     # cyclic collector would only walk the inherited summaries over and over (1.9 -> 1.5 s CPU for
     # 2,225 articles).
     gc.disable()
-    archive = _link(*_to_link)
-    return [a.slug for a in archive.articles], replace(archive, articles=())
+    archive, memo = _link(*_to_link)
+    return [a.slug for a in archive.articles], replace(archive, articles=()), memo
 
 
-def _link(articles: list[Article], records: RecordReader) -> Archive:
-    """Link the articles, with the link pieces their workers cached (any missing are worked out)."""
+CLAIM_MEMO = "claim-memo"
+"""The cache's name for the last build's `ClaimMemo`."""
+
+
+def memo_key() -> str:
+    """Return the key a claim memo is kept under: the code that compared the claims."""
+    return digest(code_fingerprint(), "claim memo")
+
+
+def _link(articles: list[Article], records: RecordReader) -> tuple[Archive, bytes | None]:
+    """Link the articles, with the link pieces their workers cached (any missing are worked out).
+
+    Claims are compared again only where the last build's memo (kept in the cache) cannot tell
+    the outcome; return the archive and the new memo, pickled (None where there is no cache).
+    """
     shared = Compactor()
     pieces: dict[str, LinkPieces] = {}
+    prints: dict[str, str] = {}
     paths = [a.path for a in articles]
     for i in range(0, len(paths), 500):
         found = records.link_pieces(paths[i : i + 500])
-        pieces.update((path, shared.pieces(item)) for path, data in found.items()
-                      if isinstance(item := loads(data), LinkPieces))
+        for path, data in found.items():
+            if isinstance(item := loads(data), LinkPieces):
+                pieces[path] = shared.pieces(item)
+                prints[path] = hashlib.blake2b(data, digest_size=16).hexdigest()
     del shared
-    return link_archive(articles, pieces)
+    own = [pieces.get(a.path) or link_pieces(a) for a in articles]
+    last = loads(records.blob(CLAIM_MEMO, memo_key()) or b"")
+    claim_links, memo = link_claims_again(articles, own, [prints.get(a.path) for a in articles],
+                                          last if isinstance(last, ClaimMemo) else None)
+    del last, own
+    archive = link_archive(articles, pieces, claim_links)
+    saved = pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL) if records.path is not None else None
+    return archive, saved
 
 
 def cached_diagnostics(cache: Cache) -> list[Diagnostic]:

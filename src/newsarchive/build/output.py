@@ -137,9 +137,33 @@ class SiteWriter:
         the many unchanged files in place; any written anew replace their link (`_target`), and
         `drop_linked` removes the ones the new site has not kept.
         """
+        if self.previous is None:
+            return
+        assert self.staging is not None
+        # `reuse` for every file, on plain strings: pathlib cost more than the links themselves
+        # (13,422 files: 0.75 -> 0.3 s).
+        old_root, new_root = str(self.previous), str(self.staging)
+        made = {str(p) for p in self._made}
         for relpath in relpaths:
-            if relpath not in self.linked and self.reuse(relpath):
-                self.linked.add(relpath)
+            if relpath in self.linked:
+                continue
+            old = f"{old_root}/{safe_relpath(relpath)}"
+            try:
+                if not stat.S_ISREG(os.lstat(old).st_mode):
+                    continue
+            except OSError:
+                continue
+            folder = f"{new_root}/{relpath.rpartition('/')[0]}".rstrip("/")
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+                self._made.add(Path(folder))
+            try:
+                os.link(old, f"{new_root}/{relpath}")
+            except OSError:
+                if not self.reuse(relpath):  # another filesystem, no hard links: copied there
+                    continue
+            self.linked.add(relpath)
 
     def drop_linked(self, keep: set[str]) -> None:
         """Remove the files `link_previous` linked that are not among the new site's `keep`."""

@@ -29,6 +29,7 @@ from newsarchive.build.executor import batched, default_jobs, process_pool
 from newsarchive.build.fingerprint import code_fingerprint, digest
 from newsarchive.build.output import SiteWriter, safe_relpath
 from newsarchive.build.progress import Progress
+from newsarchive.build.timing import stage
 from newsarchive.build.work import Loaded
 from newsarchive.config import SiteConfig
 from newsarchive.errors import NewsarchiveError
@@ -189,54 +190,57 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
 
     `archive` holds article summaries; `reader` finds their whole records, keyed as in `keys`.
     """
-    records = Records(reader, keys)
-    site = make_site(config, options.templates)
-    base = digest(code_fingerprint(), site.template_fingerprint(), repr(config))
-    previous: Previous = cache.units() if writer.previous is not None else {}
-    content = content_keys(archive, keys)
-    shared = site.shared_plan(archive, lambda article: content[article.slug])
-    units = [Unit(safe_relpath(page.path), "shared", i, digest(base, page.key()))
-             for i, page in enumerate(shared)]
-    units.extend(plan_units(archive, base, content))
-    rows: list[Row] = []
-    todo: list[Unit] = []
-    progress.start("rendering", len(units))
-    for unit in units:
-        old_key, old_files = previous.get(unit.name, ("", []))
-        if old_key == unit.key and old_files and all(writer.reuse(rel) for rel, _ in old_files):
-            rows.extend((rel, unit.name, unit.key, h, True) for rel, h in old_files)
-        else:
-            todo.append(unit)
-    progress.advance(len(units) - len(todo))
+    with stage("plan pages"):
+        records = Records(reader, keys)
+        site = make_site(config, options.templates)
+        base = digest(code_fingerprint(), site.template_fingerprint(), repr(config))
+        previous: Previous = cache.units() if writer.previous is not None else {}
+        content = content_keys(archive, keys)
+        shared = site.shared_plan(archive, lambda article: content[article.slug])
+        units = [Unit(safe_relpath(page.path), "shared", i, digest(base, page.key()))
+                 for i, page in enumerate(shared)]
+        units.extend(plan_units(archive, base, content))
+        rows: list[Row] = []
+        todo: list[Unit] = []
+        progress.start("rendering", len(units))
+        for unit in units:
+            old_key, old_files = previous.get(unit.name, ("", []))
+            if old_key == unit.key and old_files and all(writer.reuse(rel) for rel, _ in old_files):
+                rows.extend((rel, unit.name, unit.key, h, True) for rel, h in old_files)
+            else:
+                todo.append(unit)
+        progress.advance(len(units) - len(todo))
     jobs = options.jobs or default_jobs()
     piece_keys = {slug: digest(base, key) for slug, key in content.items()}
     joined = JoinedPieces(site, archive, cache, records, piece_keys)
-    # Frozen, the inherited objects are never visited by a worker's garbage collector, whose writes
-    # would make each worker copy the memory pages holding them.
-    gc.collect()
-    gc.freeze()
-    pool = process_pool(jobs if len(todo) > 16 else 1, _init_worker,
-                        (site, archive, shared, writer, previous, records))
-    try:
-        # Pages of the whole archive first, a few to a batch: they are the longest to render.
-        batches = (batched([u for u in todo if u.kind == "shared"], jobs, size=4)
-                   + batched([u for u in todo if u.kind != "shared"], jobs, size=32))
-        results = pool.map(_render_batch, batches) if pool is not None else map(_render_batch, batches)
-        for batch, (rendered, pieces) in zip(batches, results, strict=True):
-            rows.extend(rendered)
-            joined.add(pieces)
-            progress.advance(len(batch))
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-        gc.unfreeze()
-    rows.extend(whole_archive_files(site, archive, writer, previous, joined))
-    writer.drop_linked({r[0] for r in rows})
-    reader.close()
-    progress.done()
-    result.written += sum(1 for r in rows if not r[4])
-    result.reused += sum(1 for r in rows if r[4])
-    cache.put_units([r[:4] for r in rows])
+    with stage("render pages"):
+        # Frozen, the inherited objects are never visited by a worker's garbage collector, whose
+        # writes would make each worker copy the memory pages holding them.
+        gc.collect()
+        gc.freeze()
+        pool = process_pool(jobs if len(todo) > 16 else 1, _init_worker,
+                            (site, archive, shared, writer, previous, records))
+        try:
+            # Pages of the whole archive first, a few to a batch: they are the longest to render.
+            batches = (batched([u for u in todo if u.kind == "shared"], jobs, size=4)
+                       + batched([u for u in todo if u.kind != "shared"], jobs, size=32))
+            results = pool.map(_render_batch, batches) if pool is not None else map(_render_batch, batches)
+            for batch, (rendered, pieces) in zip(batches, results, strict=True):
+                rows.extend(rendered)
+                joined.add(pieces)
+                progress.advance(len(batch))
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            gc.unfreeze()
+    with stage("join and save"):
+        rows.extend(whole_archive_files(site, archive, writer, previous, joined))
+        writer.drop_linked({r[0] for r in rows})
+        reader.close()
+        progress.done()
+        result.written += sum(1 for r in rows if not r[4])
+        result.reused += sum(1 for r in rows if r[4])
+        cache.put_units([r[:4] for r in rows])
 
 
 class JoinedPieces:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from newsarchive.link.claim_links import link_claims
 from newsarchive.link.names import Names, person_key, person_nodes, source_key, source_nodes
 from newsarchive.link.pieces import LinkPieces, link_pieces
-from newsarchive.link.table import ClaimLinkBuilder
+from newsarchive.link.table import ClaimLinkBuilder, ClaimLinkTable
 from newsarchive.load.reader import slugify
 from newsarchive.records import Archive, Article, ClaimLink, Diagnostic, Entity, EntityKind, Ref
 
@@ -161,11 +161,14 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[“”„«»\"]", '"', text.replace("’", "'")).split()).casefold()
 
 
-def link_archive(articles: Sequence[Article], pieces: Mapping[str, LinkPieces] | None = None) -> Archive:
+def link_archive(articles: Sequence[Article], pieces: Mapping[str, LinkPieces] | None = None,
+                 claim_links: ClaimLinkTable | None = None) -> Archive:
     """Return the archive: articles newest first, one Entity per person or source, claims linked.
 
     `pieces` maps an article's path to its `link_pieces`, where the caller kept them (the build
     caches them with each article); any article missing there has them worked out here.
+    `claim_links` are the links `link_claims` finds between these articles, where the caller has
+    found them already (the build, with `claim_memo`); editors' links are added here either way.
     """
     ordered = tuple(sorted(articles, key=_sort_key))
     names = Names()
@@ -206,9 +209,10 @@ def link_archive(articles: Sequence[Article], pieces: Mapping[str, LinkPieces] |
     name_map = {(slug, name): ids[root] for slug, local in local_of.items() for name, root in local.items()}
 
     editorial, link_diags = _claim_requests(ordered)
-    known = pieces or {}
-    own = [known.get(a.path) or link_pieces(a) for a in ordered]
-    found = link_claims(ordered, own).table()
+    if claim_links is None:
+        known = pieces or {}
+        claim_links = link_claims(ordered, [known.get(a.path) or link_pieces(a) for a in ordered]).table()
+    found = claim_links
     if editorial:  # an editor's link replaces the one found between the same claims
         pinned = {(x.a, x.b) for x in editorial}
         builder = ClaimLinkBuilder()

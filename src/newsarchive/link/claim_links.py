@@ -63,6 +63,8 @@ def _quantity_relation(a: ClaimKeys, b: ClaimKeys) -> tuple[str, str] | None:
 def _denial(a: ClaimKeys, b: ClaimKeys, df: Counter[str], rare: int) -> str | None:
     """Return how one claim denies what the other affirms, where it does."""
     for x, y in ((a, b), (b, a)):
+        if not x.denied:
+            continue  # most claims deny nothing: spare the set operations below
         # What x denies must be what y affirms: two words of the denied phrase in y ("mass
         # protests"), one of them an event of a known kind (or three words), which y does not deny.
         about = (x.denied & y.stems) - y.denied
@@ -117,22 +119,30 @@ def _relate(ka: ClaimKeys, kb: ClaimKeys, df: Counter[str], rare: int) -> tuple[
     return None
 
 
+def rarity(pieces: Sequence[LinkPieces]) -> tuple[Counter[str], int]:
+    """Return how many claims use each word, and the most a word may have and still be rare."""
+    keys = [p.claims for p in pieces]
+    df: Counter[str] = Counter(s for ks in keys for k in ks for s in k.stems)
+    return df, max(_RARE_MIN * 5, int(sum(len(ks) for ks in keys) * _RARE_SHARE))
+
+
 def link_claims(articles: Sequence[Article], pieces: Sequence[LinkPieces] | None = None,
-                out: ClaimLinkBuilder | None = None) -> ClaimLinkBuilder:
+                out: ClaimLinkBuilder | None = None, pairs: Sequence[tuple[int, int]] | None = None,
+                rare_words: tuple[Counter[str], int] | None = None) -> ClaimLinkBuilder:
     """Add the links between claims of different articles to `out` (a new builder by default).
 
     `pieces` are the articles' `link_pieces`, in the same order, where the caller has them already.
-    `out.table()` gives them sorted.
+    `pairs` are the pairs of articles (by index) to compare, by default every pair of related
+    stories; `rare_words` their `rarity`, where the caller has it. `out.table()` gives them sorted.
     """
     if pieces is None:
         pieces = [link_pieces(a) for a in articles]
     keys = [p.claims for p in pieces]
-    df: Counter[str] = Counter(s for ks in keys for k in ks for s in k.stems)
-    rare = max(_RARE_MIN * 5, int(sum(len(ks) for ks in keys) * _RARE_SHARE))
+    df, rare = rare_words if rare_words is not None else rarity(pieces)
     # Each claim's words and concepts, so two claims are compared only where they share two.
     words = [[k.stems | k.concepts for k in ks] for ks in keys]
     links = out if out is not None else ClaimLinkBuilder()
-    for x, y in related_stories([p.names for p in pieces]):
+    for x, y in (pairs if pairs is not None else related_stories([p.names for p in pieces])):
         if articles[x].slug == articles[y].slug:
             continue
         # Say `how` in the order of the refs, which are sorted by slug.
@@ -141,7 +151,8 @@ def link_claims(articles: Sequence[Article], pieces: Sequence[LinkPieces] | None
         theirs = words[y]
         for i, wa in enumerate(words[x]):
             for j, wb in enumerate(theirs):
-                if len(wa & wb) < 2:
+                # Most claims of related stories share no word: isdisjoint tells without a new set.
+                if wa.isdisjoint(wb) or len(wa & wb) < 2:
                     continue
                 found = _relate(keys[x][i], keys[y][j], df, rare)
                 if found is not None:
