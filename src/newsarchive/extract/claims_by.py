@@ -36,6 +36,25 @@ class Cues:
     after: re.Pattern[str]
     """", said X", "”, reported the paper", "…, X said"."""
     descriptions: frozenset[str]
+    verb_heads: frozenset[str] | None
+    """The letters each cue verb starts with, in lower case: a word `_LETTERS` finds in any text the
+    verb stands in. None where a verb does not start with a letter (then there is no quick test)."""
+
+    def may_credit(self, text: str) -> bool:
+        """Return False where `text` holds no cue verb and no "according to", so no pattern matches.
+
+        Every pattern needs one, and most claims have neither: a set test on the words is much
+        cheaper than the patterns' search.
+        """
+        if self.verb_heads is None:
+            return True
+        # Runs of letters as the patterns' case-insensitive parts see them ("ſ", "K" included); a
+        # verb always follows a space or a mark there, so it starts a run.
+        words = " ".join(_LETTERS.findall(text))
+        if not words.isascii():
+            return True  # a letter the patterns fold to ASCII and str.lower() does not
+        low = words.lower()
+        return "according" in low or not self.verb_heads.isdisjoint(low.split(" "))
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +71,13 @@ def cues() -> Cues:
         rf"[,”’\"]\s*(?:(?i:{verbs})\s+(?:(?P<desc>{desc})|(?:[a-z][\w-]*\s+){{0,4}}?(?P<name>{_NAME}))"
         rf"|(?P<subj>{_NAME}|(?i:he|she))\s+(?:{verbs})\b)"
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
-    return Cues(subject, according, after, frozenset(str(d) for d in data["source_descriptions"]))
+    heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
+    verb_heads = None if not all(heads) else frozenset(h.group() for h in heads if h)
+    return Cues(subject, according, after, frozenset(str(d) for d in data["source_descriptions"]),
+                verb_heads)
+
+
+_LETTERS = re.compile(r"(?i)[a-z]+")
 
 
 _QUOTE_MIN_WORDS = 4
@@ -153,14 +178,16 @@ class Resolver:
                 return q.speaker
         c = cues()
         scopes = [(clause.start, clause.end)]
-        if not clause.aside:
+        if not clause.aside and clause.sentence != scopes[0]:
             scopes.append(clause.sentence)
-        for a, b in scopes:
-            m = c.subject.match(text, a, b)
-            if m:
-                return self._who(m.group("who"), paragraph, m.start("who"), quotes, clause)
-        a, b = scopes[-1]
-        m = c.according.search(text, a, b) or c.after.search(text, a, b)
+        a, b = scopes[-1]  # the widest: the clause lies within its sentence
+        m = None
+        if c.may_credit(text[a:b]):
+            for a, b in scopes:
+                m = c.subject.match(text, a, b)
+                if m:
+                    return self._who(m.group("who"), paragraph, m.start("who"), quotes, clause)
+            m = c.according.search(text, a, b) or c.after.search(text, a, b)
         if m:
             who = m.group("who") if "who" in m.re.groupindex else (m.group("desc") or m.group("name")
                                                                     or m.group("subj"))

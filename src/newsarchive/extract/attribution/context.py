@@ -39,6 +39,9 @@ class CueWords:
     """A term-introducing word or phrase right before a quotation ("so-called", "the podcast")."""
     naming_re: re.Pattern[str]
     """A passive naming verb right before a quotation ("has been dubbed")."""
+    term_ends: tuple[str, ...]
+    """The last word of every phrase of `scare_re` and `naming_re`: text before a quotation that
+    ends with none of them (spaces, commas and colons aside) matches neither."""
     unnamed: frozenset[str]
     anonymous: frozenset[str]
     nouns: frozenset[str]
@@ -145,6 +148,7 @@ def _cue_words(key: int) -> CueWords:
         pronouns={str(k): str(v) for k, v in (data.get("pronouns") or {}).items()},
         scare_re=re.compile(rf"(?:^|\W)(?:{_alternation(scare)})[\s,:]*$"),
         naming_re=re.compile(rf"\b(?:is|are|was|were|be|been|being|so)\s+(?:{_alternation(naming)})[\s,:]*$"),
+        term_ends=tuple(sorted({phrase.split(" ")[-1] for phrase in scare + naming})),
         unnamed=frozenset(str(v) for v in data.get("unnamed") or ()),
         anonymous=frozenset(str(v) for v in data.get("anonymous") or ()),
         nouns=frozenset(str(v) for v in data.get("nouns") or ()),
@@ -266,7 +270,10 @@ class Context:
         return offset <= first
 
 
-_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9·])|[\"”]\s+(?=[\"“][A-Z·])")
+# A sentence ends at . ! ? (closing marks after it) or at a closing quotation mark, before a space
+# and what opens a sentence. One character class comes first so the engine skips to candidates
+# (an alternation of two would be tried at every character); the look-behinds tell them apart.
+_BOUNDARY = re.compile(r"[.!?\"”](?:(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9·])|(?<=[\"”])\s+(?=[\"“][A-Z·]))")
 
 
 _TAIL_WORDS = 6

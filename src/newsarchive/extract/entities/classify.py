@@ -188,15 +188,13 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             title.extend(words[i:k])
             i = k
             continue
-        name_words = words[i:k]
-        while name_words and (name_words[0] in lex.not_names or _compound(name_words[0], lex)) \
-                and _key(name_words[0]) not in lex.honorifics:
+        # Trimmed by index, then cut once: slicing word by word was quadratic in a long run.
+        while i < k and (words[i] in lex.not_names or _compound(words[i], lex)) \
+                and _key(words[i]) not in lex.honorifics:
             i += 1
-            name_words = name_words[1:]
-        while len(name_words) > 1 and name_words[-1] in lex.not_names \
-                and not _surname_after_given(name_words, lex):
+        while k - i > 1 and words[k - 1] in lex.not_names and not _surname_after_given(words[k - 2:k], lex):
             k -= 1
-            name_words = name_words[:-1]
+        name_words = words[i:k]
         # "Maricopa County Recorder Helen Purcell": a given name inside a long run starts the name.
         if len(name_words) > 2:
             given = next((p for p, w in enumerate(name_words) if p and w in lex.given), 0)

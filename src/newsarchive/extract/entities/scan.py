@@ -42,13 +42,23 @@ class Run:
 @lru_cache(maxsize=4)
 def _run_re(abbrevs: frozenset[str]) -> re.Pattern[str]:
     dotted = "|".join(sorted((re.escape(a) for a in abbrevs), key=len, reverse=True))
-    # The look-ahead makes every position that is not a capital fail at once: the scan stays
-    # linear and cheap on text that is mostly lower case.
+    # The look-ahead makes every position that is not a capital fail at once.
     first = (rf"(?=[{UPPER}])(?:(?:{dotted})\.|[{UPPER}]\.(?:[{UPPER}]\.)*"
              rf"|[{UPPER}][\w]*(?:[’'\-][\w]+)*[’']?)")
     prefixed = rf"(?:al-|el-|d[’'])[{UPPER}][\w]*(?:[’'\-][\w]+)*[’']?"
     conn = "|".join(re.escape(c) for c in CONNECTORS)
-    head = first.replace(f"(?=[{UPPER}])", f"(?=[{UPPER}])(?<![\\w’'\\-.])", 1)
+    # The run's first word is `first` with its capital taken first, so the pattern opens with a
+    # character class and the engine skips to capitals (a pattern opening with a look-ahead is
+    # tried at every character: 1.4x slower over the BBC paragraphs, same matches). What follows
+    # the capital is told apart by look-behinds: the character before it, and which capital an
+    # abbreviation starts with (one look-behind per letter, not per abbreviation).
+    by_letter: dict[str, list[str]] = {}
+    for a in sorted(abbrevs, key=len, reverse=True):
+        if a:
+            by_letter.setdefault(a[0], []).append(re.escape(a[1:]))
+    rests = "|".join(rf"(?<={re.escape(c)})(?:{'|'.join(group)})" for c, group in sorted(by_letter.items()))
+    head = (rf"[{UPPER}](?<![\w’'\-.](?s:.))(?:(?:{rests})\.|\.(?:[{UPPER}]\.)*"
+            rf"|[\w]*(?:[’'\-][\w]+)*[’']?)")
     return re.compile(rf"{head}(?:[ \u00a0](?:(?:{conn})[ \u00a0])*(?:{first}|{prefixed}))*")
 
 
