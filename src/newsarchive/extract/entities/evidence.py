@@ -82,6 +82,8 @@ def role_before(text: str, start: int, lex: Lexicon) -> str | None:
     if not words:
         return None
     last = words[-1].rstrip(",")
+    if last[:1].isupper():
+        return None  # a capitalised role word is a title, weighed as one ("Star Wars" is no star)
     if last.lower() not in lex.roles and last.lower().rsplit("-", 1)[-1] not in lex.roles:
         return None
     role = [last]
