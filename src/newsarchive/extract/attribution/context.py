@@ -281,7 +281,7 @@ _TAIL_WORDS = 6
 Sen. John Smith said") for the sentence to go on."""
 
 
-_CLAUSE_OPENERS = frozenset(("why", "how", "what", "whether", "where", "when", "if"))
+_CLAUSE_OPENERS = frozenset(("why", "how", "what", "whether", "where", "when", "if", "that"))
 
 
 def _speaker_tail(words: list[str], verbs: frozenset[str]) -> bool:
