@@ -69,19 +69,7 @@ def paragraph_cues(ctx: Context, paragraph: int) -> list[Cue]:
         return cached
     found: list[Cue] = []
     for start, end in ctx.sentences[paragraph]:
-        for cue in find_cues(ctx, paragraph, start, end):
-            if cue.holder is None and cue.how in ("", "description", "unnamed") \
-                    and _anonymous_before(ctx, paragraph, start, cue.start):
-                cue = replace(cue, how="unnamed")
-                ctx.anonymous.setdefault(paragraph, []).append(cue.start)
-            found.append(cue)
-            if cue.holder is not None and cue.how != "relative":
-                # (a relative clause's speaker is not the sentence's: "Weitz said he had visited
-                # Pullman, who had told him …. He added:" is Weitz)
-                ctx.speakers.append((paragraph, cue.start, cue.holder))
-                ctx.named_cues.setdefault(paragraph, []).append(cue.start)
-                if cue.holder not in ctx.genders and _anonymous_before(ctx, paragraph, start, cue.start):
-                    ctx.voices.setdefault(paragraph, []).append((cue.start, cue.holder))
+        found += find_cues(ctx, paragraph, start, end)
     ctx.cue_cache[paragraph] = found
     return found
 
@@ -123,6 +111,24 @@ def cue_index(ctx: Context, paragraph: int) -> CueIndex:
     return index
 
 
+def _noted(ctx: Context, start: int, cue: Cue) -> Cue:
+    """Record a cue as soon as it is found, so a pronoun later in its sentence sees it ("the
+    chancellor said the cuts proposed by Oliver Letwin were …, he told activists" is Brown)."""
+    paragraph = cue.paragraph
+    if cue.holder is None and cue.how in ("", "description", "unnamed") \
+            and _anonymous_before(ctx, paragraph, start, cue.start):
+        cue = replace(cue, how="unnamed")
+        ctx.anonymous.setdefault(paragraph, []).append(cue.start)
+    if cue.holder is not None and cue.how != "relative":
+        # (a relative clause's speaker is not the sentence's: "Weitz said he had visited
+        # Pullman, who had told him …. He added:" is Weitz)
+        ctx.speakers.append((paragraph, cue.start, cue.holder))
+        ctx.named_cues.setdefault(paragraph, []).append(cue.start)
+        if cue.holder not in ctx.genders and _anonymous_before(ctx, paragraph, start, cue.start):
+            ctx.voices.setdefault(paragraph, []).append((cue.start, cue.holder))
+    return cue
+
+
 def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
     """Return the speech cues in [start, end) of a paragraph, in text order."""
     masked = ctx.masked[paragraph]
@@ -133,7 +139,8 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
             verb = verb.lower()
         if verb in ctx.cues.according:
             holder, how = holder_after(ctx, paragraph, m.end(), end)
-            out.append(Cue(paragraph, m.start(), m.end(), verb, holder, how and "according-to"))
+            cue = Cue(paragraph, m.start(), m.end(), verb, holder, how and "according-to")
+            out.append(_noted(ctx, start, cue))
             continue
         if _passive(ctx, masked, m.start(), verb):
             continue
@@ -144,7 +151,7 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
             if not _participle(masked, start, m.start()):
                 continue
             holder, how = _subject(ctx, paragraph, start, m.start(), out)
-            out.append(Cue(paragraph, m.start(), m.end(), verb, holder, how))
+            out.append(_noted(ctx, start, Cue(paragraph, m.start(), m.end(), verb, holder, how)))
             continue
         holder, how = None, ""
         inverted = _inverted(masked, start, m.start())
@@ -164,7 +171,7 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
             holder, how = _before(ctx, paragraph, start, m.start())
         # A weak verb names speech only with a holder, or as "reports that …".
         if how or verb not in ctx.cues.weak or masked.startswith(" that", m.end()):
-            out.append(Cue(paragraph, m.start(), m.end(), verb, holder, how))
+            out.append(_noted(ctx, start, Cue(paragraph, m.start(), m.end(), verb, holder, how)))
     return out
 
 

@@ -119,9 +119,24 @@ def _person_for(ctx: Context, paragraph: int, at: int, head: str) -> str | None:
     for n in ctx.before(paragraph, at):
         if paragraph - n.paragraph > _LOOKBACK:
             break
-        if n.kind == "person" and head in ctx.roles.get(n.name, ""):
+        if n.kind == "person" and _holds(ctx.roles.get(n.name, ""), head):
             return n.name
     return None
+
+
+# Words that make a role another office: "the chancellor" is not the shadow chancellor.
+_OTHER_OFFICE = ("shadow", "deputy", "vice", "former", "ex", "assistant", "junior", "acting", "under")
+
+
+def _holds(roles: str, head: str) -> bool:
+    """Return True where a person's roles (joined, lower-cased) hold the office `head` names."""
+    at = roles.find(head)
+    while at >= 0:
+        before = roles[:at].rstrip(" -").rsplit(" ", 1)[-1]
+        if before not in _OTHER_OFFICE:
+            return True
+        at = roles.find(head, at + 1)
+    return False
 
 
 # Words of time between a verb and its clause: "Jennifer Roberts said Friday that she thinks".
