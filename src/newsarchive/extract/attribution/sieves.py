@@ -54,7 +54,8 @@ def scare_term(ctx: Context, q: QuoteDraft) -> bool:
     before = masked[max(0, open_at - 40):open_at]
     words = _words(ctx, q)
     if _ends_with_term(before, ctx.cues.term_ends) and (ctx.cues.naming_re.search(before) or (
-            ctx.cues.scare_re.search(before) and not _spoken_after_all(ctx, before, words)
+            ctx.cues.scare_re.search(before)
+            and not _spoken_after_all(ctx, before, words, q.paragraph, open_at)
             and not _credited_after(ctx, q))):
         return _settle(q, None, "term", speech=False)
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
@@ -65,10 +66,12 @@ def scare_term(ctx: Context, q: QuoteDraft) -> bool:
 
 
 
-def _spoken_after_all(ctx: Context, before: str, words: list[str]) -> bool:
+def _spoken_after_all(ctx: Context, before: str, words: list[str], q_paragraph: int = 0,
+                      q_open: int = -1) -> bool:
     """Return True where a term word before a quotation names who speaks, not what is quoted:
     "told BBC Radio 4's Today programme: “…”", "said the new show “aims to appeal to …”"."""
-    if not any(w.strip(",:") in ctx.cues.verbs for w in before.split()):
+    wider = ctx.masked[q_paragraph][max(0, q_open - 100):q_open] if q_open >= 0 else before
+    if not any(w.strip(",:") in ctx.cues.verbs for w in wider.split()[-12:]):
         return False  # "under the headline “are you thinking what we are thinking?”"
     return before.rstrip().endswith(":") or (len(words) >= 5 and words[0][:1].islower())
 
@@ -457,8 +460,20 @@ def continued(ctx: Context, q: QuoteDraft) -> bool:
 
 
 def leftover(ctx: Context, q: QuoteDraft) -> bool:
-    """Settle what no cue reaches: words nobody is reported as saying are a scare quote."""
+    """Settle what no cue reaches: words nobody is reported as saying are a scare quote, but a
+    whole sentence a colon introduces is speech whose speaker the text does not name ("And some
+    of them are even sadder: “Today our son was five days old.”")."""
+    masked = ctx.masked[q.paragraph]
+    open_at = q.start - (1 if q.open_mark else 0)
+    text = ctx.draft.text(q).rstrip()
+    whole = len(text.split()) >= _WHOLE_WORDS and text[:1].isupper() and text[-1:] in ".!?,"
+    if whole and masked[max(0, open_at - 3):open_at].rstrip().endswith(":"):
+        return _settle(q, None, "unnamed")
     return _settle(q, None, "none", speech=False)
+
+
+_WHOLE_WORDS = 5
+"""Words a quotation after a colon needs to read as a sentence someone said."""
 
 
 SIEVES: list[tuple[str, Sieve]] = [
