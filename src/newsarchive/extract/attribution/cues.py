@@ -144,6 +144,9 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
             continue
         if _passive(ctx, masked, m.start(), verb):
             continue
+        if verb.startswith("continu") and masked.startswith(" to ", m.end()):
+            continue  # "Sandra Dee continues to live in Los Angeles": no speech
+
         if verb.endswith("ing"):
             # "…, adding that", "took to Twitter, writing:": the sentence's subject speaks. A
             # participle after an article, a preposition or an abbreviation is a noun ("broke into
