@@ -211,13 +211,15 @@ class Context:
     quote_starts: dict[int, list[int]] = field(default_factory=dict)
     speakers: list[tuple[int, int, str]] = field(default_factory=list)
     """(paragraph, offset, name) of every holder a sieve resolved, in the order found."""
+    spoken: set[str] = field(default_factory=set)
+    """The names in `speakers`, for a membership test that does not scan them."""
     anonymous: dict[int, list[int]] = field(default_factory=dict)
     """Paragraph → offsets of the cues whose speaker the text leaves unnamed ("a spokesman said")."""
     named_cues: dict[int, list[int]] = field(default_factory=dict)
     """Paragraph → offsets of the cues that name their speaker, in order."""
-    voices: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
-    """Paragraph → (offset, body) of the cues where a body's spokesman speaks ("a BBC spokesman
-    said"), for the "he" or "she" after them."""
+    voices: dict[int, dict[int, str]] = field(default_factory=dict)
+    """Paragraph → cue offset → body, for the cues where a body's spokesman speaks ("a BBC
+    spokesman said"), for the "he" or "she" after them."""
     cue_cache: dict[int, list[Cue]] = field(default_factory=dict)
     index_cache: dict[int, CueIndex] = field(default_factory=dict)
     first_plain: dict[int, int] = field(default_factory=dict)
@@ -231,6 +233,19 @@ class Context:
             starts = self.quote_starts[q.paragraph] = [p.start for p in quotes]
         i = bisect_left(starts, q.start)
         return [p for p in quotes[max(0, i - limit):i][::-1] if p.end <= q.start]
+
+    def last_cue_before(self, cues: dict[int, list[int]], paragraph: int, at: int) -> int:
+        """Return the offset of the last of a paragraph's cues (`anonymous` or `named_cues`)
+        that starts before `at`, or -1."""
+        offsets = cues.get(paragraph, [])
+        i = bisect_left(offsets, at)
+        return offsets[i - 1] if i else -1
+
+    def has_honorific(self, name: str) -> bool:
+        """Return True where the text gives the person an honorific ("Mr Blair", "Lord Faulkner")."""
+        entity = self.draft.entities.get(name)
+        return entity is not None and any(
+            a.split(" ", 1)[0].rstrip(".") in self.lex.honorifics for a in entity.aliases if " " in a)
 
     def sentence_of(self, paragraph: int, offset: int) -> tuple[int, int]:
         """Return the (start, end) of the sentence holding the offset."""

@@ -123,9 +123,10 @@ def _noted(ctx: Context, start: int, cue: Cue) -> Cue:
         # (a relative clause's speaker is not the sentence's: "Weitz said he had visited
         # Pullman, who had told him …. He added:" is Weitz)
         ctx.speakers.append((paragraph, cue.start, cue.holder))
+        ctx.spoken.add(cue.holder)
         ctx.named_cues.setdefault(paragraph, []).append(cue.start)
         if cue.holder not in ctx.genders and _anonymous_before(ctx, paragraph, start, cue.start):
-            ctx.voices.setdefault(paragraph, []).append((cue.start, cue.holder))
+            ctx.voices.setdefault(paragraph, {})[cue.start] = cue.holder
     return cue
 
 
@@ -375,6 +376,7 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
             if found is not None:
                 return found
     named = ctx.named_at(paragraph, clause_start, tail_end)
+    closing = _closing_person(masked, named, tail_end)
     for i, n in enumerate(named):
         rest = masked[n.end:tail_end]
         if n.kind == "person" and _named_person(ctx, n.name):
@@ -383,17 +385,14 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
             place = _FROM_PLACE.match(rest)
             if place is not None:
                 rest = rest[place.end():]
-        if not rest.rstrip().endswith(",") and any(
-                m.kind == "person" and not masked[m.end:tail_end].strip()
-                and masked[max(0, m.start - 12):m.start].split()[-1:] not in _OBJECT_OF
-                for m in named[i + 1:]):
+        if i < closing and not rest.rstrip().endswith(","):
             continue  # "… from Bosch, the carmaker's chief executive Helmut Panke said": Panke
         if appositive_only:
             if _APPOSITIVE.fullmatch(rest) and rest.count(",") >= 2:
                 return n.name, "X-said"
         elif not rest.strip() or _APPOSITIVE.fullmatch(rest) or rest.strip() == "," \
                 or _open_appositive(ctx, rest) or _OWN_WRITING.fullmatch(rest) \
-                or _body_appositive(masked, n, named[i + 1:], tail_end) \
+                or (i == len(named) - 2 and _body_appositive(masked, n, named[i + 1], tail_end)) \
                 or (n.kind != "person" and _BODY_VOICE.fullmatch(rest)):
             return n.name, "X-said"
     return None, ""
@@ -408,16 +407,28 @@ def _named_person(ctx: Context, name: str) -> bool:
     if name.split(" ", 1)[0] in ctx.lex.given:
         return True
     entity = ctx.draft.entities.get(name)
-    return entity is not None and (bool(entity.roles) or any(
-        a.split(" ", 1)[0].rstrip(".") in ctx.lex.honorifics for a in entity.aliases if " " in a))
+    return entity is not None and (bool(entity.roles) or ctx.has_honorific(name))
 
 
-def _body_appositive(masked: str, n: Named, later: list[Named], end: int) -> bool:
-    """Return True for a person followed by the body they speak for, its closing comma lost:
+def _closing_person(masked: str, named: list[Named], end: int) -> int:
+    """Return the index of the last person standing right before `end` (nothing but spaces
+    between) who is no prepositional object, or -1: the one a verb at `end` has for subject."""
+    closing = -1
+    for j in range(len(named) - 1, -1, -1):
+        m = named[j]
+        if masked[m.end:end].strip():
+            break  # only the names at the very end stand right before the verb
+        if m.kind == "person" and masked[max(0, m.start - 12):m.start].split()[-1:] not in _OBJECT_OF:
+            closing = max(closing, j)
+    return closing
+
+
+def _body_appositive(masked: str, n: Named, body: Named, end: int) -> bool:
+    """Return True for a person followed by the one body they speak for, its closing comma lost:
     "Colin Asplin, Blackpool Hotel Association said"."""
-    return n.kind == "person" and len(later) == 1 and later[0].kind != "person" \
-        and masked[n.end:later[0].start].strip() in (",", ", of", ", from") \
-        and not masked[later[0].end:end].strip()
+    return n.kind == "person" and body.kind != "person" \
+        and masked[n.end:body.start].strip() in (",", ", of", ", from") \
+        and not masked[body.end:end].strip()
 
 
 def _open_appositive(ctx: Context, rest: str) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from newsarchive.extract.attribution.context import MASK
@@ -209,12 +208,8 @@ def _body_voice(ctx: Context, paragraph: int, at: int) -> str | None:
     voices = ctx.voices.get(paragraph)
     if not voices:
         return None
-    named = ctx.named_cues.get(paragraph, [])
-    j = bisect_left(named, at)
-    if not j:
-        return None
-    last = named[j - 1]
-    body = next((b for o, b in reversed(voices) if o == last), None)
+    last = ctx.last_cue_before(ctx.named_cues, paragraph, at)
+    body = voices.get(last)
     if body is None or any(n.kind == "person" for n in ctx.named_at(paragraph, last, at)):
         return None
     return body
@@ -223,14 +218,8 @@ def _body_voice(ctx: Context, paragraph: int, at: int) -> str | None:
 def _unnamed_voice(ctx: Context, paragraph: int, at: int) -> bool:
     """Return True where the last cue before `at` in its paragraph names nobody ("a spokesman
     said") and no one is named between it and `at`."""
-    anonymous = ctx.anonymous.get(paragraph, [])
-    i = bisect_left(anonymous, at)
-    if i == 0:
-        return False
-    last = anonymous[i - 1]
-    named = ctx.named_cues.get(paragraph, [])
-    j = bisect_left(named, at)
-    if j and named[j - 1] > last:
+    last = ctx.last_cue_before(ctx.anonymous, paragraph, at)
+    if last < 0 or ctx.last_cue_before(ctx.named_cues, paragraph, at) > last:
         return False
     return not ctx.named_at(paragraph, last, at)
 
@@ -278,11 +267,7 @@ _PREPOSITIONS = frozenset(("of", "to", "with", "about", "against", "for", "from"
 def _known_person(ctx: Context, name: str) -> bool:
     """Return True for a name surely a person's: two words or more, an honorific ("Mr Blair"), or
     one who has spoken."""
-    if " " in name or any(spoken == name for _p, _o, spoken in ctx.speakers):
-        return True
-    entity = ctx.draft.entities.get(name)
-    return entity is not None and any(
-        a.split(" ", 1)[0].rstrip(".") in ctx.lex.honorifics for a in entity.aliases if " " in a)
+    return " " in name or name in ctx.spoken or ctx.has_honorific(name)
 
 
 _SPOKEN_TO = frozenset(("to", "with", "by", "about", "against", "from"))

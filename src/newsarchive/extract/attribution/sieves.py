@@ -81,7 +81,8 @@ def _credited_after(ctx: Context, q: QuoteDraft) -> bool:
     program, “states were hemorrhaging money. They needed it,” DeSantis said"."""
     if not ctx.draft.text(q).rstrip().endswith(","):
         return False
-    after = ctx.masked[q.paragraph][q.end + (1 if q.close_mark else 0):][:80].split()[:4]
+    at = q.end + (1 if q.close_mark else 0)
+    after = ctx.masked[q.paragraph][at:at + 80].split()[:4]
     return any(w.strip(",.") in ctx.cues.verbs for w in after)
 
 
@@ -403,9 +404,7 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
         if not before:
             return False  # the paragraph before may speak on ("continued")
         best = min(before, key=lambda c: abs(_distance(q, c)))
-    anonymous = ctx.anonymous.get(q.paragraph, [])
-    i = bisect_left(anonymous, q.start)
-    if best.start < q.start and i and anonymous[i - 1] > best.start:
+    if best.start < q.start and ctx.last_cue_before(ctx.anonymous, q.paragraph, q.start) > best.start:
         # "X said: “…” But her spokesman insisted she had only delayed it. “…”": nobody named
         return _settle(q, None, "unnamed")
     return _settle(q, best.holder, "paragraph")
@@ -420,9 +419,11 @@ def _own_statement(ctx: Context, q: QuoteDraft, cue: Cue) -> bool:
     cue before the quotation could speak for it: "He said he hoped …. “…” But a UKIP spokesman
     said that would be impossible under the party's constitution."""
     start, end = ctx.sentence_of(q.paragraph, cue.start)
+    if start < q.end:
+        return False  # the quotation's own sentence
     sentence = ctx.masked[q.paragraph][start:end]
-    if start < q.end or MASK in sentence:
-        return False  # the quotation's own sentence, or one whose cue gives its own quotation too
+    if MASK in sentence:
+        return False  # one whose cue gives its own quotation too
     return _plain_words(sentence) > _TAIL_WORDS
 
 
