@@ -315,8 +315,11 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
                 or (chosen is not None and len(between.split()) > 5):
             break
         words = between.split()
-        if chosen is None and n.kind == "person" and words and words[-1] in _OBJECT_WORDS:
-            break  # "said following in the footsteps of Andy Farrell": spoken of, not speaking
+        lower = [w for w in words if not w[:1].isupper()]
+        if chosen is None and n.kind == "person" and lower and lower[-1] in _OBJECT_WORDS:
+            # "said following in the footsteps of Andy Farrell", "Asked about Sir Ian's comments":
+            # spoken of, not speaking (titles may stand between)
+            break
         if chosen is not None and chosen.kind == "person" and ("of" in words or "from" in words):
             break  # "Sen. Jeff Merkley of Oregon", "Tom Udall of New Mexico": where the person is from
         if chosen is not None and _CLAUSE_WORDS.intersection(words):
@@ -387,6 +390,9 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
                 rest = rest[place.end():]
         if i < closing and not rest.rstrip().endswith(","):
             continue  # "… from Bosch, the carmaker's chief executive Helmut Panke said": Panke
+        if i + 1 < len(named) and _person_appositive(masked, named[i + 1], n.end, tail_end):
+            # "The secretary of the Welsh Students RFU, Reverend Eldon Phillips, said"
+            return named[i + 1].name, "X-said"
         if appositive_only:
             if _APPOSITIVE.fullmatch(rest) and rest.count(",") >= 2:
                 return n.name, "X-said"
@@ -421,6 +427,16 @@ def _closing_person(masked: str, named: list[Named], end: int) -> int:
         if m.kind == "person" and masked[max(0, m.start - 12):m.start].split()[-1:] not in _OBJECT_OF:
             closing = max(closing, j)
     return closing
+
+
+def _person_appositive(masked: str, n: Named, after: int, end: int) -> bool:
+    """Return True where `n`, set between commas right after a name, is a person and the whole
+    appositive: that person, not the name before, is the subject."""
+    if n.kind != "person" or masked[n.end:end].strip() != ",":
+        return False
+    between = masked[after:n.start].split()
+    # only titles may stand between the comma and the name ("Reverend", "Dr")
+    return bool(between) and between[0] == "," and all(w[:1].isupper() for w in between[1:])
 
 
 def _body_appositive(masked: str, n: Named, body: Named, end: int) -> bool:

@@ -14,11 +14,12 @@ if TYPE_CHECKING:
 _LOOKBACK = 4
 """How many paragraphs back a pronoun or description may reach for its antecedent."""
 
-_heads_cache: list[tuple[Lexicon, re.Pattern[str], re.Pattern[str], frozenset[str]]] = []
+_heads_cache: list[tuple[Lexicon, re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]] = []
 
 
-def _heads(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    """Return patterns for a description after a verb and before one, and the body words."""
+def _heads(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """Return patterns for a description after a verb, before one and opening a sentence, and
+    the body words."""
     if _heads_cache and _heads_cache[0][0] is lex:
         return _heads_cache[0][1:]
     body_words = set(lex.type_words)
@@ -29,16 +30,17 @@ def _heads(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[st
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     after = re.compile(rf"\s*(?:the|this|that)\s+((?:[\w’'-]+\s+){{0,3}}?)({alt})\b")
     before = re.compile(rf"\b(?:the|The|This|this)\s+((?:[\w’'-]+\s+){{0,3}}?)({alt})\s*,?\s*$")
+    opening = re.compile(rf"\s*The\s+((?:[\w’'-]+\s+){{0,3}}?)({alt})\b")
     frozen = frozenset(body_words)
-    _heads_cache[:] = [(lex, after, before, frozen)]
-    return after, before, frozen
+    _heads_cache[:] = [(lex, after, before, opening, frozen)]
+    return after, before, opening, frozen
 
 
 def description(ctx: Context, paragraph: int, start: int, end: int,
                 before: bool = False) -> tuple[str | None, str] | None:
     """Return the named source a description points back to, or None where there is no description."""
     masked = ctx.masked[paragraph]
-    after_re, before_re, body_words = _heads(ctx.lex)
+    after_re, before_re, _, body_words = _heads(ctx.lex)
     m = before_re.search(masked, max(start, end - 70), end) if before else after_re.match(masked, start, end)
     if m is None:
         age = _AGE_BEFORE.search(masked, max(start, end - 40), end) if before \
@@ -195,11 +197,43 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
         if p == paragraph and offset < at and ctx.genders.get(name, "") in (None, want):
             # The paragraph's last speaker, unless a later sentence brings in someone else
             # ("…," Henman said. Federer dropped a set. "…," he said.)
-            later = _subject_before(ctx, paragraph, at, want, floor=ctx.sentence_of(paragraph, offset)[1])
+            floor = ctx.sentence_of(paragraph, offset)[1]
+            later = _described_before(ctx, paragraph, at, want, floor) \
+                or _subject_before(ctx, paragraph, at, want, floor=floor)
             return later or name, "pronoun"
         if p < paragraph:
             break
-    return _subject_before(ctx, paragraph, at, want), "pronoun"
+    return _described_before(ctx, paragraph, at, want) or _subject_before(ctx, paragraph, at, want), "pronoun"
+
+
+_DESCRIBED_REACH = 2
+"""How many sentences back a described subject may stand before a pronoun."""
+
+
+def _described_before(ctx: Context, paragraph: int, at: int, want: str, floor: int = 0) -> str | None:
+    """Return the holder of a role described as the subject of a sentence just before a pronoun,
+    with no one named between: "The home secretary, whose blueprint …, rejected claims. “…,” he
+    said" is the home secretary named earlier (Charles Clarke), not the last man named."""
+    masked = ctx.masked[paragraph]
+    opening = _heads(ctx.lex)[2]
+    seen = 0
+    for s_start, s_end in reversed(ctx.sentences[paragraph]):
+        if s_start >= at:
+            continue
+        if s_start < floor or seen == _DESCRIBED_REACH:
+            return None
+        seen += 1
+        if any(masked[n.start] != MASK and not _object(ctx, masked, n.start, _PREPOSITIONS)
+               for n in ctx.named_at(paragraph, s_start, min(s_end, at))):
+            # someone named since ("The shadow foreign secretary, Michael Ancram,"), not only
+            # spoken of ("claims from Conservative leader Michael Howard"): the usual reading
+            return None
+        m = opening.match(masked, s_start, s_end)
+        if m is not None:
+            head = re.sub(r"\s+", " ", m.group(2)).lower()
+            person = _person_for(ctx, paragraph, m.start(), head)
+            return person if person is not None and ctx.genders.get(person) in (None, want) else None
+    return None
 
 
 def _body_voice(ctx: Context, paragraph: int, at: int) -> str | None:

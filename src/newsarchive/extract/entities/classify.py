@@ -189,7 +189,7 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             i = k
             continue
         # Trimmed by index, then cut once: slicing word by word was quadratic in a long run.
-        while i < k and (words[i] in lex.not_names or _compound(words[i], lex)) \
+        while i < k and (words[i] in lex.not_names or _compound(words[i], lex) or _office(words[i], lex)) \
                 and _key(words[i]) not in lex.honorifics:
             i += 1
         while k - i > 1 and words[k - 1] in lex.not_names and not _surname_after_given(words[k - 2:k], lex):
@@ -240,6 +240,16 @@ def _compound(word: str, lex: Lexicon) -> bool:
     if not lower or parts[-1].lower() in lex.roles:
         return False  # "Commander-in-Chief": a title, handled as one
     return len(parts) > 2 or lower[-1].endswith(("ed", "ing", "born")) or lower[-1] in _NUMBER_WORDS
+
+
+# Prefixes that make a role word another office: "Co-Chairman", "Vice-Captain", "Ex-Minister".
+_OFFICE_PREFIXES = frozenset(("co", "vice", "deputy", "ex", "acting", "joint", "former", "assistant"))
+
+
+def _office(word: str, lex: Lexicon) -> bool:
+    """Return True for a capitalised compound office ("Co-Chairman"), a role and no name."""
+    head, _, rest = word.partition("-")
+    return bool(rest) and head.lower() in _OFFICE_PREFIXES and rest.lower() in lex.roles
 
 
 _NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
