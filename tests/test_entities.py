@@ -88,6 +88,27 @@ def test_bodies_found_by_their_head_word() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Anti-virus firm Sophos said that 10% of e-mail was spam. Sophos said it would act.",
+    "Sophos said it would act. Later anti-virus firm Sophos said it had.",
+    "Australian winemaker Southcorp has rejected a takeover offer. Southcorp said no.",
+    "Southcorp said it had rejected a takeover offer. Southcorp said no.",
+])
+def test_a_name_after_a_firm_word_is_a_body(text: str) -> None:
+    found = entities(text)
+    name = "Sophos" if "Sophos" in text else "Southcorp"
+    assert found[name].kind == "organisation"
+    assert len(found[name].mentions) == 2
+
+
+def test_a_person_after_a_firm_word_with_a_name_stays_a_person() -> None:
+    found = entities("Analyst firm boss Jill Finger said so. Ms Finger added more.")
+    assert found["Jill Finger"].kind == "person"
+    found = entities("Lord Falconer said it was fair. Jill Finger said it was not. Finger said it again.")
+    assert found["Falconer"].kind == "person"
+    assert found["Jill Finger"].kind == "person"
+
+
+@pytest.mark.parametrize("text", [
     "Over the weekend, protests flared up in Moscow and St Petersburg.",
     "The republics of the North Caucasus remember the Soviet Union and the Russian Empire.",
     "Labour called a General Election on Monday.",

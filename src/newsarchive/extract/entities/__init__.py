@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsarchive.extract.draft import Draft
 from newsarchive.extract.entities.classify import Piece, split_run
-from newsarchive.extract.entities.evidence import cue_adjacent, gender, person_roles
+from newsarchive.extract.entities.evidence import cue_adjacent, firm_before, gender, it_after, person_roles
 from newsarchive.extract.entities.lexicon import Lexicon, get_lexicon
 from newsarchive.extract.entities.registry import Registry
 from newsarchive.extract.entities.scan import find_runs
@@ -40,6 +40,8 @@ def find_entities(draft: Draft) -> None:
                 elif piece.kind == "body" and piece.body is not None:
                     registry.add_body(piece.body.name, piece.body.kind, piece.surface,
                                       _span(para, piece), _body_roles(para.text, piece, lex))
+                elif piece.kind == "name" and _company(registry, para, piece, lex):
+                    pass
                 elif piece.kind == "name" and not _add_person(
                         registry, para, piece, _title_before(para.text, previous, piece), lex):
                     later.append((para, piece))
@@ -50,6 +52,26 @@ def find_entities(draft: Draft) -> None:
         if known is not None:
             registry.add_person(piece.words, piece.surface, _span(para, piece), [])
     draft.entities.update(registry.entities)
+
+
+def _company(registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) -> bool:
+    """Record a name as a company where a word for a firm stands before it ("oil giant Yukos"),
+    or where such a word made it one earlier; a person taken from a bare earlier mention ("Yukos
+    said") with no role becomes the company."""
+    name = " ".join(piece.words)
+    known = registry.entities.get(name)
+    if known is not None and known.kind != "person":
+        registry.add_body(name, known.kind, piece.surface, _span(para, piece), [])
+        return True
+    if known is not None and (known.roles or len(known.mentions) > 1):
+        return False  # a person the text has shown as one
+    if not (firm_before(piece, para.text, lex) or (
+            known is None and it_after(piece, para.text, lex) and registry.find_person(piece.words) is None)):
+        return False  # ("Mourinho said it was" after "Jose Mourinho": the person)
+    if known is not None:
+        known.kind = "organisation"
+    registry.add_body(name, "organisation", piece.surface, _span(para, piece), [])
+    return True
 
 
 def _add_person(registry: Registry, para: Paragraph, piece: Piece, title_before: str | None,

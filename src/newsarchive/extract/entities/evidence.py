@@ -36,13 +36,42 @@ class Cues:
 
     verbs: frozenset[str]
     between: frozenset[str]
+    firm_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _cues() -> Cues:
     data = load_data("cues")
     verbs = frozenset(str(v) for v in data.get("verbs") or () if " " not in str(v))
-    return Cues(verbs, frozenset(str(v) for v in data.get("between") or ()))
+    return Cues(verbs, frozenset(str(v) for v in data.get("between") or ()),
+                frozenset(str(v) for v in data.get("firm_heads") or ()))
+
+
+def firm_before(piece: Piece, text: str, lex: Lexicon) -> bool:
+    """Return True for a name that a word for a firm stands right before: "anti-virus firm
+    Sophos", "oil giant Yukos", "Swiss drugmaker Novartis" name companies, not people (but "the
+    firm Jack Smith founded": a given name or a title makes a person)."""
+    if piece.title or piece.honorific or piece.words[0] in lex.given:
+        return False
+    before = text[max(0, piece.start - 20):piece.start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    word = words[-1] if words else ""
+    return word.islower() and (word in _cues().firm_heads or word.endswith("maker"))
+
+
+# "Yukos has said it intends", "Renault said its margins": a speech verb, then "it"/"its".
+_IT_AFTER = re.compile(r"(?:’s|'s)?,?\s+(?:(?:has|had|also|later|then)\s+){0,2}([a-z]+)\s+(?:that\s+)?its?\b")
+
+
+def it_after(piece: Piece, text: str, lex: Lexicon) -> bool:
+    """Return True for a one-word name, with no title or given name, whose own speech verb is
+    followed by "it" or "its": a body speaking of itself ("Cadbury said it was confident")."""
+    if len(piece.words) != 1 or piece.title or piece.honorific or piece.words[0] in lex.given:
+        return False
+    m = _IT_AFTER.match(text, piece.end)
+    return m is not None and m.group(1) in _cues().verbs
 
 
 def _words_before(text: str, start: int, n: int) -> list[str]:
