@@ -31,6 +31,9 @@ class CueWords:
     head_words: frozenset[str]
     verbs: frozenset[str]
     weak: frozenset[str]
+    strong: frozenset[str]
+    """Verbs that are not weak: only they end a quotation's sentence as its tail ("“…” Miller
+    said"); after a weak one a sentence of its own starts ("“…” Sonaptic hopes the …")."""
     according: frozenset[str]
     between: frozenset[str]
     passive: frozenset[str]
@@ -142,6 +145,7 @@ def _cue_words(key: int) -> CueWords:
         head_words=frozenset(phrase.split(" ", 1)[0] for phrase in according + verbs),
         verbs=frozenset(verbs),
         weak=frozenset(str(v) for v in data.get("weak") or ()),
+        strong=frozenset(verbs) - frozenset(str(v) for v in data.get("weak") or ()),
         according=frozenset(according),
         between=frozenset(str(v) for v in data.get("between") or ()),
         passive=frozenset(str(v) for v in data.get("passive") or ()),
@@ -321,7 +325,9 @@ def _sentences(masked: str, lex: Lexicon, verbs: frozenset[str]) -> list[tuple[i
     for m in _BOUNDARY.finditer(masked):
         word = masked[max(0, m.start() - 6):m.start()].split()[-1:] or [""]
         w = word[0].lstrip("(“\"")
-        abbreviated = w in lex.abbrevs or (len(w) == 1 and w.isupper()) or "." in w
+        # ("U.S.", "p.m." are abbreviations; "$8.6m." ends a sentence)
+        abbreviated = w in lex.abbrevs or (len(w) == 1 and w.isupper()) \
+            or ("." in w and not w[:1].isdigit() and not w[1:2].isdigit())
         if masked[m.start()] == "." and abbreviated:
             continue
         if w.endswith(MASK) or w.endswith(MASK + "."):
@@ -371,7 +377,7 @@ def build_context(draft: Draft) -> Context:
             genders[name] = gender(sorted(entity.aliases, key=len, reverse=True), lex)
         roles[name] = " ".join(entity.roles).lower()
     cues = cue_words()
-    sentences = Sentences(masked, lex, cues.verbs)
+    sentences = Sentences(masked, lex, cues.strong)
     named += _surnames_by_cues(draft, masked, named, cues)
     named.sort(key=lambda n: (n.paragraph, n.start))
     return Context(draft, lex, cues, masked, sentences, named, genders, roles, quotes_in)
