@@ -89,6 +89,19 @@ def _anonymous_before(ctx: Context, paragraph: int, start: int, at: int) -> bool
 _RELATIVE_WORDS = frozenset(("which", "who", "that", "whom"))
 
 
+def _spokesman_for(ctx: Context, paragraph: int, start: int, at: int) -> bool:
+    """Return True where the body named just before a verb is one an unnamed voice speaks for:
+    "A spokesman for the UK Film Council said"."""
+    named = ctx.named_at(paragraph, start, at)
+    if not named:
+        return False
+    words = ctx.masked[paragraph][max(start, named[-1].start - 40):named[-1].start].split()
+    if words and words[-1].lower() == "the":
+        words.pop()
+    return len(words) >= 2 and words[-1] in ("for", "of", "at", "from") \
+        and words[-2].lower() in ctx.cues.anonymous
+
+
 @dataclass(frozen=True, slots=True)
 class CueIndex:
     """A paragraph's cues by position, all and those that name a holder, for nearest-cue lookups
@@ -125,7 +138,8 @@ def _noted(ctx: Context, start: int, cue: Cue) -> Cue:
         ctx.speakers.append((paragraph, cue.start, cue.holder))
         ctx.spoken.add(cue.holder)
         ctx.named_cues.setdefault(paragraph, []).append(cue.start)
-        if cue.holder not in ctx.genders and _anonymous_before(ctx, paragraph, start, cue.start):
+        if cue.holder not in ctx.genders and (_anonymous_before(ctx, paragraph, start, cue.start)
+                                              or _spokesman_for(ctx, paragraph, start, cue.start)):
             ctx.voices.setdefault(paragraph, {})[cue.start] = cue.holder
     return cue
 
@@ -309,6 +323,10 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
     last = at
     for n in ctx.named_at(paragraph, at, min(end, pos + 80)):
         between = masked[last:n.start]
+        if chosen is not None and chosen.kind != "person" and n.kind == "person" \
+                and _role_then_comma(ctx, between):
+            chosen = n  # "said BA director of commercial planning, Robert Boyle"
+            break
         # Only role words, titles and "the" may stand between the verb and the name; a noun
         # phrase "White House Press Secretary Josh Earnest" ends with the person.
         if _BREAK.search(between) or (chosen is None and n.start > pos + 45) \
@@ -338,6 +356,14 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
     if found is not None:
         return found
     return None, ""
+
+
+def _role_then_comma(ctx: Context, between: str) -> bool:
+    """Return True for a role phrase and a comma, nothing else: " director of commercial planning, "."""
+    words = between.split()
+    return len(words) <= 6 and between.rstrip().endswith(",") and between.count(",") == 1 \
+        and _BREAK.search(between.rstrip()[:-1]) is None \
+        and any(w.strip(",").lower() in ctx.lex.roles for w in words)
 
 
 def _before(ctx: Context, paragraph: int, start: int, at: int,
