@@ -82,8 +82,12 @@ def _credited_after(ctx: Context, q: QuoteDraft) -> bool:
     if not ctx.draft.text(q).rstrip().endswith(","):
         return False
     at = q.end + (1 if q.close_mark else 0)
-    after = ctx.masked[q.paragraph][at:at + 80].split()[:4]
+    # (a titled name may stand first: "Homeland Security Deputy Secretary Alejandro Mayorkas told")
+    after = ctx.masked[q.paragraph][at:at + 120].split()[:_CREDIT_WORDS]
     return any(w.strip(",.") in ctx.cues.verbs for w in after)
+
+
+_CREDIT_WORDS = 8
 
 
 # A dash after the closing mark, then the credit: "“…” ― Pamela Padilla", "“…” — Jane Doe, 34".
