@@ -199,7 +199,7 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
             # ("…," Henman said. Federer dropped a set. "…," he said.)
             floor = ctx.sentence_of(paragraph, offset)[1]
             later = _described_before(ctx, paragraph, at, want, floor) \
-                or _subject_before(ctx, paragraph, at, want, floor=floor)
+                or _subject_before(ctx, paragraph, at, want, floor=floor, spoken=False)
             return later or name, "pronoun"
         if p < paragraph:
             break
@@ -259,11 +259,12 @@ def _unnamed_voice(ctx: Context, paragraph: int, at: int) -> bool:
 
 
 def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, floor: int = -1,
-                    described: bool = False) -> str | None:
+                    described: bool = False, spoken: bool = True) -> str | None:
     """Sentence by sentence back from `at`, return the first fitting person of the nearest sentence
     that has one: a subject ("Trump, who …, mocked Marco Rubio. And he said") is likelier than the
     nearest name. With a floor, only mentions from there on in the paragraph count. `described`:
-    the speaker is a description or epithet, so one spoken of ("Speaking to Le Matin") is not it."""
+    the speaker is a description or epithet, so one spoken of ("Speaking to Le Matin") is not it.
+    `spoken`: with nobody else, return one spoken of (False: nobody)."""
     sentence: tuple[int, int, int] | None = None
     first: str | None = None
     spoken_of: str | None = None
@@ -282,6 +283,11 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
         if n.kind == "person" and (want is None or ctx.genders.get(n.name) in (None, want)):
             if described and not _known_person(ctx, n.name):
                 continue  # "the 36-year-old": a person named in full, not "Chelsea" or "Tootsie"
+            if want is not None and _pronoun_first(masked, s_start, n.start, want):
+                # "While saying he admired Mr Blair's leadership, he criticised …": the sentence
+                # speaks of its "he" by pronoun already; Mr Blair is someone else.
+                spoken_of = spoken_of or n.name
+                continue
             if _object(ctx, masked, n.start, _SPOKEN_TO if described else _PREPOSITIONS) \
                     and (described or _DESCRIBED.match(masked, s_start)):
                 # "The 27-year-old … said following in the footsteps of Farrell would be a
@@ -289,13 +295,28 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 spoken_of = spoken_of or n.name
                 continue
             first = n.name
-    return first or spoken_of
+    return first or (spoken_of if spoken else None)
 
 
 _DESCRIBED = re.compile(r"\s*The\s+(?:[a-z0-9][\w’'-]*\s+){0,3}?[a-z0-9][\w’'-]*\s*[,\w]")
 """A sentence whose subject is a description of a person ("The 27-year-old, who …, said")."""
 _PREPOSITIONS = frozenset(("of", "to", "with", "about", "against", "for", "from", "at", "on", "in", "over",
                            "than", "like", "towards", "toward", "behind"))
+
+
+_GENDER_WORDS = {"male": frozenset(("he", "He")), "female": frozenset(("she", "She"))}
+
+
+def _pronoun_first(masked: str, start: int, at: int, want: str) -> bool:
+    """Return True where a subject pronoun of the wanted gender stands in [start, at) and the name
+    at `at` is no subject: a possessive or an object ("he admired Mr Blair's leadership", "he
+    said Smith would"), not "When he arrived, Smith said" (where he may be Smith)."""
+    words = _GENDER_WORDS.get(want)
+    before = masked[start:at].split()
+    if words is None or not any(w.strip(",;:") in words for w in before):
+        return False
+    lead = next((w for w in reversed(before) if not w[:1].isupper()), "")
+    return not lead.endswith(",")
 
 
 def _known_person(ctx: Context, name: str) -> bool:
