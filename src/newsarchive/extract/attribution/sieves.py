@@ -426,6 +426,8 @@ def _own_statement(ctx: Context, q: QuoteDraft, cue: Cue) -> bool:
     if start < q.end:
         return False  # the quotation's own sentence
     sentence = ctx.masked[q.paragraph][start:end]
+    if "meanwhile" in ctx.masked[q.paragraph][start:cue.start].lower().split():
+        return True  # "“…” Lib Dem spokesman Ed Davey meanwhile said …": another voice
     if MASK in sentence:
         return False  # one whose cue gives its own quotation too
     return _plain_words(sentence) > _TAIL_WORDS

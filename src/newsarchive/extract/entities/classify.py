@@ -21,7 +21,9 @@ _FUNCTION_WORDS = frozenset(("A", "An", "The", "This", "That", "These", "Those",
                              "Although", "Though", "Because", "However", "Meanwhile", "Yet", "Now", "Then",
                              "Still", "Also", "Even", "Once", "Unless", "Whether", "Since", "Until", "After",
                              "Before", "During", "Like", "Unlike", "Where", "Why", "How", "What", "Who",
-                             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+                             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                             "Earlier", "Later", "Yesterday", "Today", "Separately", "Elsewhere",
+                             "Previously", "Recently", "Initially", "Finally"))
 
 
 @dataclass(slots=True)
