@@ -151,6 +151,8 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             if w in ("of", "for") and i > 0 and (i > 1 or words[0] in lex.given or title or honorific):
                 # (not "Attorneys for Clinton", "Supporters of Trump": a sentence's first word)
                 after_of, of_title = True, bool(title)
+                if honorific is not None and i > 0 and _key(words[i - 1]) == honorific:
+                    honorific = None  # "Lord of the Rings", "Lady of the Lake": no one's name after "of"
             i += 1
             continue
         j = i

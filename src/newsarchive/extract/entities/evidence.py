@@ -141,6 +141,15 @@ def appositive(text: str, end: int, lex: Lexicon) -> str | None:
     return None
 
 
+def _common_plural(word: str, lex: Lexicon) -> bool:
+    """Return True for a capitalised plural of a role ("Ministers", "Investors"), a plural acronym
+    ("MSPs") or a capitalised speech verb ("Reports said"): a sentence's first word, no name."""
+    if not word.endswith("s") or len(word) < 4:
+        return False
+    stem = word[:-1]
+    return stem.lower() in lex.roles or (stem.isupper() and len(stem) > 1) or word.lower() in _cues().verbs
+
+
 def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon) -> tuple[bool, list[str]]:
     """Return whether the text shows the candidate is a person, and the roles it gives them."""
     roles: list[str] = []
@@ -174,7 +183,7 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
     named = len(piece.words) >= 2 and first in lex.given
     if any(w in lex.not_names for w in piece.words[1:]) and not (strong or named):
         return False, []
-    if len(piece.words) == 1 and first in lex.not_names:
+    if len(piece.words) == 1 and (first in lex.not_names or _common_plural(first, lex)):
         return False, []
     before = role_before(text, piece.start, lex)
     if before:
