@@ -89,6 +89,19 @@ def _anonymous_before(ctx: Context, paragraph: int, start: int, at: int) -> bool
 _RELATIVE_WORDS = frozenset(("which", "who", "that", "whom"))
 
 
+def _voice_after(ctx: Context, paragraph: int, at: int, end: int) -> str | None:
+    """Return the body an unnamed voice after a verb speaks for: "said a Vodafone spokesman",
+    "said a CAS statement" (not "said one trader")."""
+    masked = ctx.masked[paragraph]
+    for n in ctx.named_at(paragraph, at, min(end, at + 60)):
+        if n.kind == "person" or len(masked[at:n.start].split()) != 1:
+            return None  # (a person: "said a proud coach Mike Ruddock", found as any holder)
+        after = masked[n.end:n.end + 30].split()
+        word = after[0].strip(",.:;").lower() if after else ""
+        return n.name if word in ctx.cues.anonymous or word in ctx.cues.nouns else None
+    return None
+
+
 def _spokesman_for(ctx: Context, paragraph: int, start: int, at: int) -> bool:
     """Return True where the body named just before a verb is one an unnamed voice speaks for:
     "A spokesman for the UK Film Council said"."""
@@ -128,8 +141,9 @@ def _noted(ctx: Context, start: int, cue: Cue) -> Cue:
     """Record a cue as soon as it is found, so a pronoun later in its sentence sees it ("the
     chancellor said the cuts proposed by Oliver Letwin were …, he told activists" is Brown)."""
     paragraph = cue.paragraph
-    if cue.holder is None and cue.how in ("", "description", "unnamed") \
-            and _anonymous_before(ctx, paragraph, start, cue.start):
+    # ("said one trader": holder_after found the speaker unnamed already)
+    if cue.holder is None and (cue.how == "unnamed" or (
+            cue.how in ("", "description") and _anonymous_before(ctx, paragraph, start, cue.start))):
         cue = replace(cue, how="unnamed")
         ctx.anonymous.setdefault(paragraph, []).append(cue.start)
     if cue.holder is not None and cue.how != "relative":
@@ -139,7 +153,8 @@ def _noted(ctx: Context, start: int, cue: Cue) -> Cue:
         ctx.spoken.add(cue.holder)
         ctx.named_cues.setdefault(paragraph, []).append(cue.start)
         if cue.holder not in ctx.genders and (_anonymous_before(ctx, paragraph, start, cue.start)
-                                              or _spokesman_for(ctx, paragraph, start, cue.start)):
+                                              or _spokesman_for(ctx, paragraph, start, cue.start)
+                                              or _voice_after(ctx, paragraph, cue.end, cue.end + 60)):
             ctx.voices.setdefault(paragraph, {})[cue.start] = cue.holder
     return cue
 
@@ -179,6 +194,10 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
             holder, how = _before(ctx, paragraph, start, m.start(), appositive_only=True)
         if not how and inverted and verb not in ctx.cues.weak and verb not in _NO_INVERSION:
             holder, how = holder_after(ctx, paragraph, m.end(), end)
+            if how == "unnamed" and inverted != "quote":
+                # "Director, David Caldwell, said some students could …": "some students" is
+                # what was said, not who said it (that is "“…,” said one trader")
+                holder, how = None, ""
         if not how and out and masked[max(start, m.start() - 5):m.start()].split()[-1:] in (["and"], ["but"]):
             # "she called it “outrageous” and called for …": the verb before it in the sentence
             # has the same holder.
@@ -315,7 +334,15 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
     pos = gap.end() if gap else at
     lead = masked[at:pos].split()
     if lead and lead[0].lower() in _INDEFINITE:
-        return None, "unnamed"  # "said one former GOP leadership aide", "said a 2008 Clinton veteran"
+        body = _voice_after(ctx, paragraph, at, end)
+        if body is not None:
+            return body, "said-X"  # "said a Japan Airlines spokesman": the body speaks (ANNOTATION.md)
+        # "said a proud coach Mike Ruddock" names him; "said one former GOP leadership aide"
+        # and "said a 2008 Clinton veteran" (the name does not end the phrase) name nobody.
+        person = next(iter(ctx.named_at(paragraph, at, min(end, pos + 40))), None)
+        if person is None or person.kind != "person" or _BREAK.search(masked[at:person.start]) \
+                or masked[person.end:person.end + 1] not in (".", ",", ";", ":", ""):
+            return None, "unnamed"
     if _THAT.match(masked, at) or masked[at:at + 4] == " of ":
         # "said Friday that Curiel …", "said of Trump’s campaign": the holder is before the verb
         return None, ""

@@ -401,6 +401,9 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
         masked[q.end:ctx.sentence_of(q.paragraph, c.start)[0]]) < _PLAIN_SENTENCE
         and not _opens_own(masked, c))]
     if not near:
+        if ctx.last_cue_before(ctx.anonymous, q.paragraph, q.start) >= 0 and len(_words(ctx, q)) > SHORT:
+            # "“…,” said one trader. “If Solidere drops …”": the unnamed voice speaks on
+            return _settle(q, None, "unnamed")
         return False
     best = min(near, key=lambda c: (abs(_distance(q, c)), c.start > q.start))
     if best.start > q.start and _own_statement(ctx, q, best):
