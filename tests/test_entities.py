@@ -100,6 +100,14 @@ def test_a_name_after_a_firm_word_is_a_body(text: str) -> None:
     assert len(found[name].mentions) == 2
 
 
+def test_a_lone_head_word_is_the_body_named_before() -> None:
+    found = entities("The European Commission has objected. The Commission said it would rule. "
+                     "The Bank of England held rates. The Bank said inflation was low.")
+    assert len(found["European Commission"].mentions) == 2
+    assert len(found["Bank of England"].mentions) == 2
+    assert "Commission" not in found and "Bank" not in found
+
+
 def test_a_person_after_a_firm_word_with_a_name_stays_a_person() -> None:
     found = entities("Analyst firm boss Jill Finger said so. Ms Finger added more.")
     assert found["Jill Finger"].kind == "person"

@@ -320,6 +320,7 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
             k -= 1
         if k > j + 1:
             return k
-    if end - i >= 2 and words[end - 1] in lex.org_heads:
-        return end
+    if end - i >= 2 and words[end - 1] in lex.org_heads \
+            and not (words[end - 1] in lex.surname_heads and words[end - 2] in lex.given):
+        return end  # (not "Songwriter Guy Chambers", "Charlotte Church": a given name, then a surname)
     return i

@@ -98,10 +98,10 @@ def cue_adjacent(text: str, start: int, end: int) -> bool:
         if w not in cues.between:
             break
     before = _words_before(text, start, 3)
-    if before and before[-1].strip(",") in cues.verbs \
+    if before and before[-1].strip(",") in cues.verbs and text[end:end + 1] not in ("’", "'") \
             and (len(before) == 1 or before[-2][-1:] in ",”\"’'" or before[-2][-1:] in ".:;"):
         # "“…,” said Nad", "Said Nad:": the verb's holder after it; not "he believes Arsenal
-        # were" (a clause said, with its own subject)
+        # were" (a clause said, with its own subject), nor "said Gartner's analyst Kobita Desai"
         return True
     if _DASH_CREDIT.search(text, max(0, start - 6), start):
         return True  # "“…” ― Krystal Correa": a quotation credited by a dash

@@ -34,6 +34,8 @@ class Lexicon:
     """Forms that count as an outlet only after "the" or a medium word."""
     org_heads: frozenset[str]
     org_leads: frozenset[str]
+    surname_heads: frozenset[str]
+    """Head words that are surnames too: "Guy Chambers" is a person, "British Chambers" a body."""
     not_bodies: frozenset[str]
     honorifics: frozenset[str]
     titles: dict[str, str]
@@ -116,6 +118,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         ambiguous=_words(outlets.get("ambiguous")),
         org_heads=_words(orgs.get("heads")),
         org_leads=_words(orgs.get("leads")),
+        surname_heads=_words(orgs.get("surname_heads")),
         not_bodies=_words(orgs.get("not_bodies")),
         honorifics=_words(titles.get("honorifics")),
         titles=title_map,
