@@ -100,6 +100,14 @@ def test_a_name_after_a_firm_word_is_a_body(text: str) -> None:
     assert len(found[name].mentions) == 2
 
 
+def test_a_role_of_something_after_a_comma_shows_a_person() -> None:
+    found = entities("Shami Chakrabarti, director of civil rights group Liberty, has called for it. "
+                     "Saumil Nanavati, president of Sydus, agreed.")
+    assert found["Shami Chakrabarti"].roles == ["director of civil rights group Liberty"]
+    assert found["Saumil Nanavati"].kind == "person"
+    assert not [e for e in entities("Paris, capital of France, is big.").values() if e.kind == "person"]
+
+
 def test_a_lone_head_word_is_the_body_named_before() -> None:
     found = entities("The European Commission has objected. The Commission said it would rule. "
                      "The Bank of England held rates. The Bank said inflation was low.")

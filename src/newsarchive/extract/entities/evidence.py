@@ -14,6 +14,10 @@ from newsarchive.lexicon import load_data
 _APPOSITIVE = re.compile(r",\s+((?:an?|the|his|her|their|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}[’']s)\s"
                          r"[^,.;:“”\"()—–]{2,90}?)"
                          r"(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
+# ", director of civil rights group Liberty,", ", spokesman for e-mail software firm Sendmail said":
+# a role word and what the role is of, with no article before it.
+_ROLE_OF = re.compile(r",\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:of|at|for|with|from)\s"
+                      r"[^,.;:“”\"()—–]{2,90}?)(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
 _GENERIC = frozenset(("any", "every", "each", "no", "some", "many", "most", "like", "other", "another"))
 # Endings of words for peoples and other capitalised adjectives ("Palestinian", "Taiwanese",
 # "Kurdish", "Electric"); but "-vic" ends surnames ("Djokovic", "Milosevic"), see _SURNAME_ENDINGS.
@@ -135,6 +139,9 @@ def appositive(text: str, end: int, lex: Lexicon) -> str | None:
         return None  # both patterns start with a comma; most names have none after them
     m = _APPOSITIVE.match(text, end)
     if m is None:
+        office = _ROLE_OF.match(text, end)
+        if office is not None and office.group(2) in lex.roles:
+            return office.group(1)  # ", director of civil rights group Liberty,"
         age = _AGE.match(text, end)
         return f"aged {age.group(1)}" if age else None
     phrase = m.group(1)
