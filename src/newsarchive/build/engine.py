@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsarchive.build.cache import CACHE_DIR, Cache, RecordReader, loads
+from newsarchive.build.collector import kept_for_the_build, release
 from newsarchive.build.discover import ArticleFile, discover
 from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
 from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
@@ -110,7 +111,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         writer.start()
         # While the link step runs, the previous site's files are linked into the new one: an edit
         # changes few of them, and this process would only wait.
-        with stage("link"):
+        with stage("link"), kept_for_the_build():
             archive, memo = link_step(articles, records, result,
                                       lambda: writer.link_previous(cache.relpaths()))
             if memo is not None:
@@ -123,6 +124,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         cache.set("site", site_key)
         cache.set("diagnostics", _encode_diagnostics(result.diagnostics))
     finally:
+        release()
         writer.abort()
         cache.close()
         result.seconds = time.perf_counter() - started
@@ -200,7 +202,9 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
                 held.update((item.display, (data, link)) for item, (data, _, link) in pairs)
             progress.advance(len(batch))
 
-    with _Loads(todo, options, overlap=len(jobs) - len(todo)) as running:
+    # The workers start first, with the collector as it is; the summaries read back here live as
+    # long as the build.
+    with _Loads(todo, options, overlap=len(jobs) - len(todo)) as running, kept_for_the_build():
         loaded: list[Loaded] = []
         damaged: list[Job] = []
         hits = [display for display in jobs if cached_keys.get(display) == keys[display]]

@@ -215,7 +215,8 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
     joined = JoinedPieces(site, archive, cache, records, piece_keys)
     with stage("render pages"):
         # Frozen, the inherited objects are never visited by a worker's garbage collector, whose
-        # writes would make each worker copy the memory pages holding them.
+        # writes would make each worker copy the memory pages holding them. (The build's records
+        # are frozen already, `collector.kept_for_the_build`; this sweeps only what planning made.)
         gc.collect()
         gc.freeze()
         pool = process_pool(jobs if len(todo) > 16 else 1, _init_worker,
@@ -232,7 +233,6 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-            gc.unfreeze()
     with stage("join and save"):
         rows.extend(whole_archive_files(site, archive, writer, previous, joined))
         writer.drop_linked({r[0] for r in rows})
