@@ -30,9 +30,10 @@ from newsarchive.build.work import Job, Loaded, load_batch
 from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_url
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
-from newsarchive.link import link_archive
+from newsarchive.link.archive import link_entities, with_claim_links
 from newsarchive.link.claim_memo import ClaimMemo, link_claims_again
 from newsarchive.link.pieces import Compactor, LinkPieces, link_pieces
+from newsarchive.link.table import ClaimLinkTable
 from newsarchive.load.reader import read_bytes
 from newsarchive.records import Archive, Article, Diagnostic
 
@@ -332,26 +333,29 @@ def link_step(articles: list[Article], records: RecordReader, result: BuildResul
     """Link the articles into one archive and keep its diagnostics; run `meanwhile` as it links.
 
     Return the archive and the claim memo (`link.claim_memo`, pickled) for the next build.
-    Where processes can be forked, the linking runs in a child process: the link pieces of every
-    article and the link step's working tables then never take room in this process, whose memory
-    every render worker inherits. Only the entities, names, links and memo come back.
+    Where processes can be forked, the claims are linked in a child process, while this one runs
+    `meanwhile` and then gathers the people and sources (`link_entities`, which needs no claim
+    keys): two cores at work, and the link pieces of every article and the claim linking's working
+    tables never take room in this process, whose memory every render worker inherits. Only the
+    links (a compact table) and the memo come back.
     """
     global _to_link
     methods = multiprocessing.get_all_start_methods()
     if "fork" not in methods:
         meanwhile()
-        archive, memo = _link(articles, records)
+        claim_links, memo = _link_claims(articles, records)
+        linked = link_entities(articles)
     else:
         _to_link = (articles, records)
         try:
             with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
                 linking = pool.submit(_link_in_child)
                 meanwhile()
-                order, linked, memo = linking.result()
+                linked = link_entities(articles)
+                claim_links, memo = linking.result()
         finally:
             _to_link = None
-        by_slug = {a.slug: a for a in articles}
-        archive = replace(linked, articles=tuple(by_slug[slug] for slug in order))
+    archive = with_claim_links(linked, claim_links)
     result.diagnostics.extend(archive.diagnostics)
     return archive, memo
 
@@ -360,15 +364,14 @@ def link_step(articles: list[Article], records: RecordReader, result: BuildResul
 _to_link: tuple[list[Article], RecordReader] | None = None
 
 
-def _link_in_child() -> tuple[list[str], Archive, bytes | None]:
-    """Link `_to_link`; return the articles' order by slug, the archive without its articles, the memo."""
+def _link_in_child() -> tuple[ClaimLinkTable, bytes | None]:
+    """Link the claims of `_to_link`; return the links and the memo."""
     assert _to_link is not None
     # This process ends once it has answered and makes no reference cycles worth collecting: the
     # cyclic collector would only walk the inherited summaries over and over (1.9 -> 1.5 s CPU for
     # 2,225 articles).
     gc.disable()
-    archive, memo = _link(*_to_link)
-    return [a.slug for a in archive.articles], replace(archive, articles=()), memo
+    return _link_claims(*_to_link)
 
 
 CLAIM_MEMO = "claim-memo"
@@ -380,11 +383,11 @@ def memo_key() -> str:
     return digest(code_fingerprint(), "claim memo")
 
 
-def _link(articles: list[Article], records: RecordReader) -> tuple[Archive, bytes | None]:
-    """Link the articles, with the link pieces their workers cached (any missing are worked out).
+def _link_claims(articles: list[Article], records: RecordReader) -> tuple[ClaimLinkTable, bytes | None]:
+    """Link the claims, with the link pieces their workers cached (any missing are worked out).
 
     Claims are compared again only where the last build's memo (kept in the cache) cannot tell
-    the outcome; return the archive and the new memo, pickled (None where there is no cache).
+    the outcome; return the links and the new memo, pickled (None where there is no cache).
     """
     shared = Compactor()
     pieces: dict[str, LinkPieces] = {}
@@ -398,13 +401,13 @@ def _link(articles: list[Article], records: RecordReader) -> tuple[Archive, byte
                 prints[path] = hashlib.blake2b(data, digest_size=16).hexdigest()
     del shared
     own = [pieces.get(a.path) or link_pieces(a) for a in articles]
+    del pieces
     last = loads(records.blob(CLAIM_MEMO, memo_key()) or b"")
     claim_links, memo = link_claims_again(articles, own, [prints.get(a.path) for a in articles],
                                           last if isinstance(last, ClaimMemo) else None)
     del last, own
-    archive = link_archive(articles, pieces, claim_links)
     saved = pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL) if records.path is not None else None
-    return archive, saved
+    return claim_links, saved
 
 
 def cached_diagnostics(cache: Cache) -> list[Diagnostic]:
