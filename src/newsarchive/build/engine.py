@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsarchive.build.cache import CACHE_DIR, Cache, RecordReader, loads
+from newsarchive.build.collector import kept_for_the_build, release
 from newsarchive.build.discover import ArticleFile, discover
 from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
 from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
@@ -29,9 +30,10 @@ from newsarchive.build.work import Job, Loaded, load_batch
 from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_url
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
-from newsarchive.link import link_archive
+from newsarchive.link.archive import link_entities, with_claim_links
 from newsarchive.link.claim_memo import ClaimMemo, link_claims_again
 from newsarchive.link.pieces import Compactor, LinkPieces, link_pieces
+from newsarchive.link.table import ClaimLinkTable
 from newsarchive.load.reader import read_bytes
 from newsarchive.records import Archive, Article, Diagnostic
 
@@ -110,7 +112,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         writer.start()
         # While the link step runs, the previous site's files are linked into the new one: an edit
         # changes few of them, and this process would only wait.
-        with stage("link"):
+        with stage("link"), kept_for_the_build():
             archive, memo = link_step(articles, records, result,
                                       lambda: writer.link_previous(cache.relpaths()))
             if memo is not None:
@@ -123,6 +125,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         cache.set("site", site_key)
         cache.set("diagnostics", _encode_diagnostics(result.diagnostics))
     finally:
+        release()
         writer.abort()
         cache.close()
         result.seconds = time.perf_counter() - started
@@ -200,7 +203,9 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
                 held.update((item.display, (data, link)) for item, (data, _, link) in pairs)
             progress.advance(len(batch))
 
-    with _Loads(todo, options, overlap=len(jobs) - len(todo)) as running:
+    # The workers start first, with the collector as it is; the summaries read back here live as
+    # long as the build.
+    with _Loads(todo, options, overlap=len(jobs) - len(todo)) as running, kept_for_the_build():
         loaded: list[Loaded] = []
         damaged: list[Job] = []
         hits = [display for display in jobs if cached_keys.get(display) == keys[display]]
@@ -328,26 +333,29 @@ def link_step(articles: list[Article], records: RecordReader, result: BuildResul
     """Link the articles into one archive and keep its diagnostics; run `meanwhile` as it links.
 
     Return the archive and the claim memo (`link.claim_memo`, pickled) for the next build.
-    Where processes can be forked, the linking runs in a child process: the link pieces of every
-    article and the link step's working tables then never take room in this process, whose memory
-    every render worker inherits. Only the entities, names, links and memo come back.
+    Where processes can be forked, the claims are linked in a child process, while this one runs
+    `meanwhile` and then gathers the people and sources (`link_entities`, which needs no claim
+    keys): two cores at work, and the link pieces of every article and the claim linking's working
+    tables never take room in this process, whose memory every render worker inherits. Only the
+    links (a compact table) and the memo come back.
     """
     global _to_link
     methods = multiprocessing.get_all_start_methods()
     if "fork" not in methods:
         meanwhile()
-        archive, memo = _link(articles, records)
+        claim_links, memo = _link_claims(articles, records)
+        linked = link_entities(articles)
     else:
         _to_link = (articles, records)
         try:
             with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
                 linking = pool.submit(_link_in_child)
                 meanwhile()
-                order, linked, memo = linking.result()
+                linked = link_entities(articles)
+                claim_links, memo = linking.result()
         finally:
             _to_link = None
-        by_slug = {a.slug: a for a in articles}
-        archive = replace(linked, articles=tuple(by_slug[slug] for slug in order))
+    archive = with_claim_links(linked, claim_links)
     result.diagnostics.extend(archive.diagnostics)
     return archive, memo
 
@@ -356,15 +364,14 @@ def link_step(articles: list[Article], records: RecordReader, result: BuildResul
 _to_link: tuple[list[Article], RecordReader] | None = None
 
 
-def _link_in_child() -> tuple[list[str], Archive, bytes | None]:
-    """Link `_to_link`; return the articles' order by slug, the archive without its articles, the memo."""
+def _link_in_child() -> tuple[ClaimLinkTable, bytes | None]:
+    """Link the claims of `_to_link`; return the links and the memo."""
     assert _to_link is not None
     # This process ends once it has answered and makes no reference cycles worth collecting: the
     # cyclic collector would only walk the inherited summaries over and over (1.9 -> 1.5 s CPU for
     # 2,225 articles).
     gc.disable()
-    archive, memo = _link(*_to_link)
-    return [a.slug for a in archive.articles], replace(archive, articles=()), memo
+    return _link_claims(*_to_link)
 
 
 CLAIM_MEMO = "claim-memo"
@@ -376,11 +383,11 @@ def memo_key() -> str:
     return digest(code_fingerprint(), "claim memo")
 
 
-def _link(articles: list[Article], records: RecordReader) -> tuple[Archive, bytes | None]:
-    """Link the articles, with the link pieces their workers cached (any missing are worked out).
+def _link_claims(articles: list[Article], records: RecordReader) -> tuple[ClaimLinkTable, bytes | None]:
+    """Link the claims, with the link pieces their workers cached (any missing are worked out).
 
     Claims are compared again only where the last build's memo (kept in the cache) cannot tell
-    the outcome; return the archive and the new memo, pickled (None where there is no cache).
+    the outcome; return the links and the new memo, pickled (None where there is no cache).
     """
     shared = Compactor()
     pieces: dict[str, LinkPieces] = {}
@@ -394,13 +401,13 @@ def _link(articles: list[Article], records: RecordReader) -> tuple[Archive, byte
                 prints[path] = hashlib.blake2b(data, digest_size=16).hexdigest()
     del shared
     own = [pieces.get(a.path) or link_pieces(a) for a in articles]
+    del pieces
     last = loads(records.blob(CLAIM_MEMO, memo_key()) or b"")
     claim_links, memo = link_claims_again(articles, own, [prints.get(a.path) for a in articles],
                                           last if isinstance(last, ClaimMemo) else None)
     del last, own
-    archive = link_archive(articles, pieces, claim_links)
     saved = pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL) if records.path is not None else None
-    return archive, saved
+    return claim_links, saved
 
 
 def cached_diagnostics(cache: Cache) -> list[Diagnostic]:

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from newsarchive.render.search import SearchRows
     from newsarchive.render.shared import SharedPage
 
+EARLY_JOIN = 64
+"""Most articles whose pieces the main process makes itself, to join while the workers render."""
 UnitKind = Literal["article", "person", "source", "shared"]
 Previous = dict[str, tuple[str, list[tuple[str, str]]]]
 """Last build's units: unit → (input key, [(relpath, output hash)])."""
@@ -215,7 +217,8 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
     joined = JoinedPieces(site, archive, cache, records, piece_keys)
     with stage("render pages"):
         # Frozen, the inherited objects are never visited by a worker's garbage collector, whose
-        # writes would make each worker copy the memory pages holding them.
+        # writes would make each worker copy the memory pages holding them. (The build's records
+        # are frozen already, `collector.kept_for_the_build`; this sweeps only what planning made.)
         gc.collect()
         gc.freeze()
         pool = process_pool(jobs if len(todo) > 16 else 1, _init_worker,
@@ -225,6 +228,11 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
             batches = (batched([u for u in todo if u.kind == "shared"], jobs, size=4)
                        + batched([u for u in todo if u.kind != "shared"], jobs, size=32))
             results = pool.map(_render_batch, batches) if pool is not None else map(_render_batch, batches)
+            whole: list[Row] = []
+            if pool is not None and len(joined.missing()) <= EARLY_JOIN:
+                # The workers have every batch already: join the search index and archive.json
+                # here meanwhile, instead of waiting, where only a few articles' pieces are to make.
+                whole = whole_archive_files(site, archive, writer, previous, joined)
             for batch, (rendered, pieces) in zip(batches, results, strict=True):
                 rows.extend(rendered)
                 joined.add(pieces)
@@ -232,9 +240,8 @@ def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, wri
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-            gc.unfreeze()
     with stage("join and save"):
-        rows.extend(whole_archive_files(site, archive, writer, previous, joined))
+        rows.extend(whole or whole_archive_files(site, archive, writer, previous, joined))
         writer.drop_linked({r[0] for r in rows})
         reader.close()
         progress.done()
@@ -271,11 +278,15 @@ class JoinedPieces:
         else:
             self.held.update((slug, (line, search)) for slug, line, search in pieces)
 
+    def missing(self) -> list[Article]:
+        """Return the articles that have no pieces with their current key yet."""
+        stored = self.cache.piece_keys()
+        return [a for a in self.archive.articles if a.slug not in self.saved and a.slug not in self.held
+                and stored.get(a.slug) != self.keys[a.slug]]
+
     def complete(self) -> None:
         """Make the pieces of every article that has none with its current key; forget the rest."""
-        stored = self.cache.piece_keys()
-        missing = [a for a in self.archive.articles if a.slug not in self.saved and a.slug not in self.held
-                   and stored.get(a.slug) != self.keys[a.slug]]
+        missing = self.missing()
         for i in range(0, len(missing), 64):
             self.add([(a.slug, *self.site.article_pieces(self.archive, a))
                       for a in self.records.whole(missing[i : i + 64])])

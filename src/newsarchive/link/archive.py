@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsarchive.link.claim_links import link_claims
 from newsarchive.link.names import Names, person_key, person_nodes, source_key, source_nodes
@@ -170,6 +170,19 @@ def link_archive(articles: Sequence[Article], pieces: Mapping[str, LinkPieces] |
     `claim_links` are the links `link_claims` finds between these articles, where the caller has
     found them already (the build, with `claim_memo`); editors' links are added here either way.
     """
+    linked = link_entities(articles)
+    if claim_links is None:
+        known = pieces or {}
+        ordered = linked.articles
+        claim_links = link_claims(ordered, [known.get(a.path) or link_pieces(a) for a in ordered]).table()
+    return with_claim_links(linked, claim_links)
+
+
+def link_entities(articles: Sequence[Article]) -> Archive:
+    """Return the archive without its claim links: articles newest first, one Entity per person or source.
+
+    It needs nothing of the claims' keys, so the build runs it beside the claim linking.
+    """
     ordered = tuple(sorted(articles, key=_sort_key))
     names = Names()
     apart = [(a.slug, r.name, r.other) for a in ordered for r in a.requests if r.kind == "different-person"]
@@ -207,13 +220,18 @@ def link_archive(articles: Sequence[Article], pieces: Mapping[str, LinkPieces] |
     people.sort(key=lambda e: (e.name.casefold(), e.id))
     sources.sort(key=lambda e: (e.name.casefold(), e.id))
     name_map = {(slug, name): ids[root] for slug, local in local_of.items() for name, root in local.items()}
+    return Archive(articles=ordered, people=tuple(people), sources=tuple(sources), names=name_map,
+                   diagnostics=tuple(diagnostics))
 
-    editorial, link_diags = _claim_requests(ordered)
-    if claim_links is None:
-        known = pieces or {}
-        claim_links = link_claims(ordered, [known.get(a.path) or link_pieces(a) for a in ordered]).table()
+
+def with_claim_links(linked: Archive, claim_links: ClaimLinkTable) -> Archive:
+    """Return `linked` (from `link_entities`) with the claim links found and those editors declared.
+
+    An editor's link replaces the one found between the same claims.
+    """
+    editorial, link_diags = _claim_requests(linked.articles)
     found = claim_links
-    if editorial:  # an editor's link replaces the one found between the same claims
+    if editorial:
         pinned = {(x.a, x.b) for x in editorial}
         builder = ClaimLinkBuilder()
         for x in found:
@@ -222,6 +240,4 @@ def link_archive(articles: Sequence[Article], pieces: Mapping[str, LinkPieces] |
         for x in editorial:
             builder.add_link(x)
         found = builder.table()
-    links = found
-    return Archive(articles=ordered, people=tuple(people), sources=tuple(sources), names=name_map,
-                   claim_links=links, diagnostics=tuple(diagnostics + link_diags))
+    return replace(linked, claim_links=found, diagnostics=(*linked.diagnostics, *link_diags))
