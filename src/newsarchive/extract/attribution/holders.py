@@ -63,7 +63,25 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
         # "the prime minister said", "the pop star said" with no one given that role in so many
         # words: the person the story is about, as for an epithet ("the rapper's spokesman": someone else)
         person = _subject_before(ctx, paragraph, at, None, described=True)
+        if person is not None and _other_office(ctx, ctx.roles.get(person, ""), head):
+            person = None  # "The chancellor meanwhile insisted" is not the Lib Dem spokesman before it
     return person, "description"
+
+
+def _other_office(ctx: Context, roles: str, head: str) -> bool:
+    """Return True where `head` names an office (a title: "chancellor", "prime minister") and
+    the person's roles name another one ("treasury spokesman", "home secretary")."""
+    titles = ctx.lex.titles
+    if head in _ANY_OFFICE or head.rsplit(" ", 1)[-1].capitalize() not in titles:
+        return False
+    words = roles.replace(".", " ").split()
+    if _holds(" ".join(titles.get(w.capitalize(), w).lower() for w in words), head):
+        return False  # ("Vermont Sen." holds "the senator")
+    return any(w.capitalize() in titles for w in words)
+
+
+_ANY_OFFICE = frozenset(("minister", "chief", "leader", "official", "director", "secretary"))
+"""Heads that name any of several offices: "the minister" may be the education secretary."""
 
 
 _AGE_AFTER = re.compile(r"\s*the\s+(?:[a-z]+\s+)?\d{1,3}-year-old\b")
