@@ -108,6 +108,12 @@ def test_a_role_of_something_after_a_comma_shows_a_person() -> None:
     assert not [e for e in entities("Paris, capital of France, is big.").values() if e.kind == "person"]
 
 
+def test_a_place_after_an_honorific_is_a_name() -> None:
+    found = entities("Baroness Scotland said the law would change. Lord Sainsbury agreed.")
+    assert {"Scotland", "Sainsbury"} <= found.keys()
+    assert found["Scotland"].kind == "person"
+
+
 def test_a_lone_head_word_is_the_body_named_before() -> None:
     found = entities("The European Commission has objected. The Commission said it would rule. "
                      "The Bank of England held rates. The Bank said inflation was low.")

@@ -194,7 +194,8 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             continue
         # Trimmed by index, then cut once: slicing word by word was quadratic in a long run.
         while i < k and (words[i] in lex.not_names or _compound(words[i], lex) or _office(words[i], lex)) \
-                and _key(words[i]) not in lex.honorifics:
+                and _key(words[i]) not in lex.honorifics \
+                and not (k - i == 1 and _peer(words, i, lex)):
             i += 1
         while k - i > 1 and words[k - 1] in lex.not_names and not _surname_after_given(words[k - 2:k], lex):
             k -= 1
@@ -234,6 +235,16 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     if title:
         pieces.append(("title", n, n, title_start, [], list(title), None, None))
     return tuple(pieces), pure
+
+
+_PEERAGE = frozenset(("Lord", "Lady", "Baroness", "Baron"))
+"""Honorifics of peers, whose titles are often places: "Baroness Scotland", "Lord Chelsea"."""
+
+
+def _peer(words: list[str], i: int, lex: Lexicon) -> bool:
+    """Return True for a lone word right after a peer's honorific ("Baroness Scotland")."""
+    return i > 0 and words[i - 1] in _PEERAGE and len(words[i]) > 3 and words[i][1:].islower() \
+        and words[i] not in _FUNCTION_WORDS
 
 
 def _compound(word: str, lex: Lexicon) -> bool:
