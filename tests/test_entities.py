@@ -137,6 +137,7 @@ def test_a_person_after_a_firm_word_with_a_name_stays_a_person() -> None:
     "The third film in the Lord of the Rings trilogy boosted results.",
     "Ministers insist the bill will help. Investors said so too. MSPs are advised. Reports said no.",
     "He said the ban was harsh, but he believes Arsenal were the main aggressors.",
+    "Argentina said the debt would be paid. Taiwan has warned. Hong Kong said no.",
 ])
 def test_places_and_common_words_are_no_people(text: str) -> None:
     assert not [e for e in entities(text).values() if e.kind == "person"]

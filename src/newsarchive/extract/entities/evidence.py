@@ -193,6 +193,8 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
     named = len(piece.words) >= 2 and first in lex.given
     if any(w in lex.not_names for w in piece.words[1:]) and not (strong or named):
         return False, []
+    if not (piece.title or piece.honorific) and " ".join(piece.words) in lex.places:
+        return False, []  # "Argentina said", "Hong Kong has warned"
     if len(piece.words) == 1 and (first in lex.not_names or _common_plural(first, lex)) \
             and not (piece.honorific in ("Lord", "Lady", "Baroness", "Baron")
                      and piece.surface.split()[0] == piece.honorific):  # (but "Baroness Scotland")

@@ -34,6 +34,8 @@ class Lexicon:
     """Forms that count as an outlet only after "the" or a medium word."""
     org_heads: frozenset[str]
     org_leads: frozenset[str]
+    places: frozenset[str]
+    """Countries, regions and cities (`places.yaml`): a name that is one is no person."""
     surname_heads: frozenset[str]
     """Head words that are surnames too: "Guy Chambers" is a person, "British Chambers" a body."""
     not_bodies: frozenset[str]
@@ -104,7 +106,7 @@ def _strip_the(form: str) -> str:
 
 
 def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any],
-           names: dict[str, Any], census: dict[str, Any]) -> Lexicon:
+           names: dict[str, Any], census: dict[str, Any], places: dict[str, Any]) -> Lexicon:
     bodies, type_words = _bodies(outlets, orgs)
     # The hand-kept lists (names.yaml) come first: a census name is only added where they lack it.
     female = _words(names.get("female")) | _words(titles.get("female"))
@@ -137,6 +139,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         abbrevs=frozenset({t for t in title_map if " " not in t} | _words(titles.get("honorifics"))
                           | {"Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co"}),
         body_starts=frozenset(form.split(" ", 1)[0] for form in bodies),
+        places=_words(places.get("places")),
     )
 
 
@@ -148,7 +151,7 @@ _built: list[tuple[tuple[object, ...], Lexicon]] = []
 def get_lexicon() -> Lexicon:
     """Return the lexicon built from the data files in use (rebuilt when they change)."""
     sources = (load_data("outlets"), load_data("organisations"), load_data("titles"), load_data("names"),
-               load_data("given_names"))
+               load_data("given_names"), load_data("places"))
     # load_data is cached and cleared when a user lexicon folder is added: the same objects
     # mean the same data, so the tables are rebuilt exactly when it changed.
     if _built and all(a is b for a, b in zip(_built[0][0], sources, strict=True)):
