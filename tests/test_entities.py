@@ -100,6 +100,12 @@ def test_a_name_after_a_firm_word_is_a_body(text: str) -> None:
     assert len(found[name].mentions) == 2
 
 
+def test_a_camel_case_name_is_no_person() -> None:
+    found = entities("GlaxoSmithKline said profits rose. GlaxoSmithKline added more. Ian McManus said no.")
+    assert "GlaxoSmithKline" not in found
+    assert found["Ian McManus"].kind == "person"
+
+
 def test_a_role_of_something_after_a_comma_shows_a_person() -> None:
     found = entities("Shami Chakrabarti, director of civil rights group Liberty, has called for it. "
                      "Saumil Nanavati, president of Sydus, agreed.")

@@ -65,6 +65,15 @@ def firm_before(piece: Piece, text: str, lex: Lexicon) -> bool:
     return word.islower() and (word in _cues().firm_heads or word.endswith("maker"))
 
 
+_CAMEL = re.compile(r"[a-z]{3,}[A-Z]")
+
+
+def _camel_case(word: str) -> bool:
+    """Return True for a word with a capital inside it after three lowercase letters: a company's
+    or a product's ("GlaxoSmithKline", "PepsiCo", "PlayStation"), not "McManus" or "MacArthur"."""
+    return _CAMEL.search(word) is not None and not word.startswith(("Mac", "Fitz"))
+
+
 # "Yukos has said it intends", "Renault said its margins": a speech verb, then "it"/"its".
 _IT_AFTER = re.compile(r"(?:’s|'s)?,?\s+(?:(?:has|had|also|later|then)\s+){0,2}([a-z]+)\s+(?:that\s+)?its?\b")
 
@@ -195,7 +204,8 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         return False, []
     if not (piece.title or piece.honorific) and " ".join(piece.words) in lex.places:
         return False, []  # "Argentina said", "Hong Kong has warned"
-    if len(piece.words) == 1 and (first in lex.not_names or _common_plural(first, lex)) \
+    if len(piece.words) == 1 \
+            and (first in lex.not_names or _common_plural(first, lex) or _camel_case(first)) \
             and not (piece.honorific in ("Lord", "Lady", "Baroness", "Baron")
                      and piece.surface.split()[0] == piece.honorific):  # (but "Baroness Scotland")
         return False, []
