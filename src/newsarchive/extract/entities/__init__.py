@@ -27,6 +27,7 @@ def find_entities(draft: Draft) -> None:
     lex = get_lexicon()
     registry = Registry(lex.given)
     later: list[tuple[Paragraph, Piece]] = []
+    titles: set[str] = set()
     for para in draft.doc.paragraphs:
         if para.kind not in _BODY_PARAGRAPHS:
             continue
@@ -40,6 +41,8 @@ def find_entities(draft: Draft) -> None:
                 elif piece.kind == "body" and piece.body is not None:
                     registry.add_body(piece.body.name, piece.body.kind, piece.surface,
                                       _span(para, piece), _body_roles(para.text, piece, lex))
+                elif piece.kind == "name" and _work_before(para.text, piece, lex):
+                    titles.add(" ".join(piece.words))  # "British film Vera Drake"
                 elif piece.kind == "name" and _company(registry, para, piece, lex):
                     pass
                 elif piece.kind == "name" and not _add_person(
@@ -51,7 +54,19 @@ def find_entities(draft: Draft) -> None:
         known = registry.find_person(piece.words) if len(piece.words) <= 2 else None
         if known is not None:
             registry.add_person(piece.words, piece.surface, _span(para, piece), [])
+    for name in titles:
+        entity = registry.entities.get(name)
+        if entity is not None and entity.kind == "person" and not entity.roles:
+            del registry.entities[name]  # a work's title, though "Vera Drake was" read as a person
     draft.entities.update(registry.entities)
+
+
+def _work_before(text: str, piece: Piece, lex: Lexicon) -> bool:
+    """Return True for a name right after a word for a work: its title ("quirky comedy Sideways")."""
+    if piece.title or piece.honorific or not text[max(0, piece.start - 1):piece.start].isspace():
+        return False
+    words = text[max(0, piece.start - 16):piece.start].split()
+    return bool(words) and words[-1] in lex.works
 
 
 def _company(registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) -> bool:

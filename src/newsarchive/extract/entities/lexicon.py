@@ -52,6 +52,8 @@ class Lexicon:
     not_names: frozenset[str]
     not_surnames: frozenset[str]
     epithets: frozenset[str]
+    works: frozenset[str]
+    """Words for a work ("film", "musical"): the name right after one is a title, no person."""
     """Words that, after "the", stand for a person already named ("the Scot said")."""
     """Words of `not_names` that are never a surname, even after a given name."""
     type_words: dict[str, frozenset[str]]
@@ -135,6 +137,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         not_names=_words(names.get("not_names")),
         not_surnames=_words(names.get("not_surnames")),
         epithets=_words(names.get("epithets")),
+        works=_words(names.get("works")),
         type_words=type_words,
         abbrevs=frozenset({t for t in title_map if " " not in t} | _words(titles.get("honorifics"))
                           | {"Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co"}),
