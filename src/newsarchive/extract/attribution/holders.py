@@ -301,6 +301,10 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
         if n.kind == "person" and (want is None or ctx.genders.get(n.name) in (None, want)):
             if described and not _known_person(ctx, n.name):
                 continue  # "the 36-year-old": a person named in full, not "Chelsea" or "Tootsie"
+            if masked[max(0, n.start - 4):n.start] in ("The ", "the "):
+                # "The Peter Hain “mongrel” attack, he says": a name as a modifier, no one there
+                spoken_of = spoken_of or n.name
+                continue
             if want is not None and _pronoun_first(masked, s_start, n.start, want):
                 # "While saying he admired Mr Blair's leadership, he criticised …": the sentence
                 # speaks of its "he" by pronoun already; Mr Blair is someone else.
