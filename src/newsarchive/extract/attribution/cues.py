@@ -105,7 +105,7 @@ def _voice_after(ctx: Context, paragraph: int, at: int, end: int) -> str | None:
 def _spokesman_for(ctx: Context, paragraph: int, start: int, at: int) -> bool:
     """Return True where the body named just before a verb is one an unnamed voice speaks for:
     "A spokesman for the UK Film Council said"."""
-    named = ctx.named_at(paragraph, start, at)
+    named = ctx.named_at(paragraph, max(start, at - 80), at)
     if not named:
         return False
     words = ctx.masked[paragraph][max(start, named[-1].start - 40):named[-1].start].split()

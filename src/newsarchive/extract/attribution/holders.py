@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from newsarchive.extract.attribution.context import MASK
 from newsarchive.extract.entities.lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from newsarchive.extract.attribution.context import Context
+    from collections.abc import Iterator
+
+    from newsarchive.extract.attribution.context import Context, Named
 
 _LOOKBACK = 4
 """How many paragraphs back a pronoun or description may reach for its antecedent."""
+_MENTIONS_BACK = 150
+"""How many mentions back it may reach: a bound for run-together paragraphs of any length
+(a 400 KB paragraph of "the mayor said" cost each description a walk over all the names before)."""
+
+
+def _recent(ctx: Context, paragraph: int, at: int) -> Iterator[Named]:
+    """Yield the mentions before a place, nearest first, as far back as a holder may stand."""
+    for i, n in enumerate(ctx.before(paragraph, at)):
+        if i == _MENTIONS_BACK or paragraph - n.paragraph > _LOOKBACK:
+            return
+        yield n
 
 _heads_cache: list[tuple[Lexicon, re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]] = []
 
@@ -89,9 +103,7 @@ _AGE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?\d{1,3}-year-old\s*,?\s*$")
 
 
 def _nearest_body(ctx: Context, paragraph: int, at: int) -> str | None:
-    for n in ctx.before(paragraph, at):
-        if paragraph - n.paragraph > _LOOKBACK:
-            break
+    for n in _recent(ctx, paragraph, at):
         if n.kind == "organisation" and ctx.masked[n.paragraph][n.start] != MASK:
             return n.name
     return None
@@ -116,9 +128,7 @@ def _body_for(ctx: Context, paragraph: int, at: int, head: str, phrase: str) -> 
     """Return the nearest earlier body the description fits; one it names exactly comes first."""
     types = ctx.lex.type_words.get(head, frozenset())
     nearest: str | None = None
-    for n in ctx.before(paragraph, at):
-        if paragraph - n.paragraph > _LOOKBACK:
-            break
+    for n in _recent(ctx, paragraph, at):
         if n.kind == "person":
             continue
         body = ctx.lex.bodies.get(n.name[4:] if n.name.startswith("The ") else n.name)
@@ -135,9 +145,7 @@ def _body_for(ctx: Context, paragraph: int, at: int, head: str, phrase: str) -> 
 
 
 def _person_for(ctx: Context, paragraph: int, at: int, head: str) -> str | None:
-    for n in ctx.before(paragraph, at):
-        if paragraph - n.paragraph > _LOOKBACK:
-            break
+    for n in _recent(ctx, paragraph, at):
         if n.kind == "person" and _holds(ctx.roles.get(n.name, ""), head):
             return n.name
     return None
@@ -168,7 +176,7 @@ def _reporting_subject(ctx: Context, paragraph: int, at: int, want: str) -> str 
     "Hamish MacDonell said he believed …" (he is MacDonell, not the paragraph's last speaker)."""
     masked = ctx.masked[paragraph]
     s_start, _ = ctx.sentence_of(paragraph, at - 1)
-    for n in ctx.before(paragraph, at):
+    for n in _recent(ctx, paragraph, at):
         if n.paragraph != paragraph or n.start < s_start:
             break
         if n.kind != "person" or ctx.genders.get(n.name) not in (None, want):
@@ -195,9 +203,7 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
         return None
     at = start if after else end
     if want == "organisation":
-        for n in ctx.before(paragraph, at):
-            if paragraph - n.paragraph > _LOOKBACK:
-                break
+        for n in _recent(ctx, paragraph, at):
             if n.kind != "person":
                 return n.name, "pronoun"
         return None, "pronoun"
@@ -224,6 +230,9 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
     return _described_before(ctx, paragraph, at, want) or _subject_before(ctx, paragraph, at, want), "pronoun"
 
 
+_CLAUSE_CHARS = 300
+"""How far back in a sentence the checks for a pronoun or a name look (a bound: no rescans)."""
+
 _DESCRIBED_REACH = 2
 """How many sentences back a described subject may stand before a pronoun."""
 
@@ -234,15 +243,14 @@ def _described_before(ctx: Context, paragraph: int, at: int, want: str, floor: i
     said" is the home secretary named earlier (Charles Clarke), not the last man named."""
     masked = ctx.masked[paragraph]
     opening = _heads(ctx.lex)[2]
-    seen = 0
-    for s_start, s_end in reversed(ctx.sentences[paragraph]):
-        if s_start >= at:
-            continue
-        if s_start < floor or seen == _DESCRIBED_REACH:
+    spans = ctx.sentences[paragraph]
+    # (by bisection: a paragraph of thousands of sentences costs each pronoun a lookup, not a scan)
+    last = bisect_left(spans, (at, -1))
+    for s_start, s_end in reversed(spans[max(0, last - _DESCRIBED_REACH):last]):
+        if s_start < floor:
             return None
-        seen += 1
         if any(masked[n.start] != MASK and not _object(ctx, masked, n.start, _PREPOSITIONS)
-               for n in ctx.named_at(paragraph, s_start, min(s_end, at))):
+               for n in ctx.named_at(paragraph, max(s_start, at - _CLAUSE_CHARS), min(s_end, at))):
             # someone named since ("The shadow foreign secretary, Michael Ancram,"), not only
             # spoken of ("claims from Conservative leader Michael Howard"): the usual reading
             return None
@@ -286,9 +294,8 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
     sentence: tuple[int, int, int] | None = None
     first: str | None = None
     spoken_of: str | None = None
-    for n in ctx.before(paragraph, at):
-        if paragraph - n.paragraph > _LOOKBACK \
-                or (floor >= 0 and (n.paragraph != paragraph or n.start < floor)):
+    for n in _recent(ctx, paragraph, at):
+        if floor >= 0 and (n.paragraph != paragraph or n.start < floor):
             break
         masked = ctx.masked[n.paragraph]
         if masked[n.start] == MASK:
@@ -334,7 +341,7 @@ def _pronoun_first(masked: str, start: int, at: int, want: str) -> bool:
     at `at` is no subject: a possessive or an object ("he admired Mr Blair's leadership", "he
     said Smith would"), not "When he arrived, Smith said" (where he may be Smith)."""
     words = _GENDER_WORDS.get(want)
-    before = masked[start:at].split()
+    before = masked[max(start, at - _CLAUSE_CHARS):at].split()
     if words is None or not any(w.strip(",;:") in words for w in before):
         return False
     lead = next((w for w in reversed(before) if not w[:1].isupper()), "")

@@ -78,11 +78,11 @@ def _company(registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) ->
             and registry.find_person(piece.words) is None:
         # "the Bank said" after "the Bank of England", "the Commission" after "the European
         # Commission": the body named so before; else no one ("Party", "Group" alone name nothing)
-        bodies = [e for e in registry.entities.values() if e.kind != "person" and " " in e.name
-                  and name in (e.name.split(" ", 1)[0], e.name.rsplit(" ", 1)[-1])]
-        the = para.text[max(0, piece.start - 4):piece.start].lower() == "the "
-        if len(bodies) == 1 and the:  # (two associations named: which one is unknown)
-            registry.add_body(bodies[0].name, bodies[0].kind, piece.surface, _span(para, piece), [])
+        if para.text[max(0, piece.start - 4):piece.start].lower() == "the ":
+            bodies = [e for e in registry.entities.values() if e.kind != "person" and " " in e.name
+                      and name in (e.name.split(" ", 1)[0], e.name.rsplit(" ", 1)[-1])]
+            if len(bodies) == 1:  # (two associations named: which one is unknown)
+                registry.add_body(bodies[0].name, bodies[0].kind, piece.surface, _span(para, piece), [])
         return True
     known = registry.entities.get(name)
     if known is not None and known.kind != "person":
