@@ -66,6 +66,17 @@ def firm_before(piece: Piece, text: str, lex: Lexicon) -> bool:
 
 
 _CAMEL = re.compile(r"[a-z]{3,}[A-Z]")
+_PLURAL_VERB = re.compile(r"\s+(?:are|were|have)\b")
+_AND = frozenset(("and", "&", "or"))
+
+
+def _plural_subject(piece: Piece, text: str) -> bool:
+    """Return True for a one-word name that a plural verb follows ("Busted have confirmed",
+    "Unions are"): a group or a plural noun, no one person (but "she and sister Venus are")."""
+    return len(piece.words) == 1 and not (piece.title or piece.honorific) \
+        and _PLURAL_VERB.match(text, piece.end) is not None \
+        and not _AND.intersection(_words_before(text, piece.start, 2)) \
+        and not text[max(0, piece.start - 2):piece.start].strip().endswith(",")
 
 
 def _camel_case(word: str) -> bool:
@@ -204,6 +215,8 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         return False, []
     if not (piece.title or piece.honorific) and " ".join(piece.words) in lex.places:
         return False, []  # "Argentina said", "Hong Kong has warned"
+    if _plural_subject(piece, text) and first.endswith("s"):
+        return False, []  # "Creditors have", "Unions are": a plural noun, no one person
     if len(piece.words) == 1 \
             and (first in lex.not_names or _common_plural(first, lex) or _camel_case(first)) \
             and not (piece.honorific in ("Lord", "Lady", "Baroness", "Baron")
