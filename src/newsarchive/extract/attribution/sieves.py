@@ -58,8 +58,10 @@ def scare_term(ctx: Context, q: QuoteDraft) -> bool:
             and not _spoken_after_all(ctx, before, words, q.paragraph, open_at)
             and not _credited_after(ctx, q))):
         return _settle(q, None, "term", speech=False)
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
     text = ctx.draft.text(q).rstrip()
+    if len(text.strip(" .,;:")) == 1 and text.strip(" .,;:").isalpha():
+        return _settle(q, None, "term", speech=False)  # "an 'A' certificate", "detainee 'A'": a letter named
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
     if 2 <= len(words) <= 8 and content and all(w[:1].isupper() for w in content) and text[-1:] not in ".!?,":
         return _settle(q, None, "title", speech=False)
     return False
