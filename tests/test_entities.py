@@ -170,3 +170,12 @@ def test_registry_tells_apart_people_who_share_a_surname() -> None:
     assert set(reg.entities) == {"Bill Clinton", "Hillary Clinton"}
     # A bare surname goes to the one named last.
     assert reg.find_person(["Clinton"]) == "Hillary Clinton"
+
+
+def test_places_hold_countries_and_cities_but_no_given_names() -> None:
+    from newsarchive.extract.entities.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    assert {"Argentina", "Taiwan", "Hong Kong", "Leicester", "California"} <= lex.places
+    assert not ({"Georgia", "Florence", "Austin", "Jackson", "Washington"} & lex.places)
+    assert not (lex.places & lex.given)
