@@ -338,5 +338,5 @@ def find_claims(draft: Draft) -> None:
             if why is None:
                 continue
             by = resolver.credit(para.index, text, clause, quotes)
-            line = para.line_at(clause.start)
+            line = draft.line_at(para, clause.start)
             draft.claims.append(Claim(body, by, Span(para.index, clause.start, clause.end, line), why))

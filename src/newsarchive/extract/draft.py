@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from newsarchive.records import Claim, Diagnostic, Document, Mention, QuoteKind
+from newsarchive.records import Claim, Diagnostic, Document, Mention, Paragraph, QuoteKind
 
 EntityKind = Literal["person", "outlet", "organisation"]
 
@@ -57,6 +57,19 @@ class Draft:
     entities: dict[str, EntityDraft] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    broken: dict[int, bool] = field(default_factory=dict)
+    """Whether each paragraph looked at by `line_at` has line breaks (body paragraphs seldom do)."""
 
     def text(self, q: QuoteDraft) -> str:
         return self.doc.paragraphs[q.paragraph].text[q.start : q.end]
+
+    def line_at(self, para: Paragraph, offset: int) -> int:
+        """Return the file line of an offset in a paragraph of this article.
+
+        Most paragraphs are one line: their first line is the answer, without a call into
+        `Paragraph.line_at` (Python code, where the passes are compiled) for every span.
+        """
+        broken = self.broken.get(para.index)
+        if broken is None:
+            broken = self.broken[para.index] = "\n" in para.text
+        return para.line_at(offset) if broken else para.line

@@ -36,35 +36,35 @@ def find_entities(draft: Draft) -> None:
                 if piece.kind == "body" and len(piece.words) == 1 and piece.words[0] in lex.ambiguous \
                         and registry.find_person(piece.words) is not None:
                     # "Fox said" after "Liam Fox": the person, not Fox News.
-                    registry.add_person(piece.words, piece.surface, _span(para, piece), [])
+                    registry.add_person(piece.words, piece.surface, _span(draft, para, piece), [])
                 elif piece.kind == "body" and piece.body is not None:
                     registry.add_body(piece.body.name, piece.body.kind, piece.surface,
-                                      _span(para, piece), _body_roles(para.text, piece, lex))
+                                      _span(draft, para, piece), _body_roles(para.text, piece, lex))
                 elif piece.kind == "name" and not _add_person(
-                        registry, para, piece, _title_before(para.text, previous, piece), lex):
+                        draft, registry, para, piece, _title_before(para.text, previous, piece), lex):
                     later.append((para, piece))
                 previous = piece
     # Short forms met before any evidence ("Putin" in the first line, "Vladimir Putin" later).
     for para, piece in later:
         known = registry.find_person(piece.words) if len(piece.words) <= 2 else None
         if known is not None:
-            registry.add_person(piece.words, piece.surface, _span(para, piece), [])
+            registry.add_person(piece.words, piece.surface, _span(draft, para, piece), [])
     draft.entities.update(registry.entities)
 
 
-def _add_person(registry: Registry, para: Paragraph, piece: Piece, title_before: str | None,
+def _add_person(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, title_before: str | None,
                 lex: Lexicon) -> bool:
     is_person, roles = person_roles(piece, para.text, title_before, lex)
     if len(piece.words) == 1 and piece.words[0].isupper() and len(piece.words[0]) > 1 \
             and cue_adjacent(para.text, piece.start, piece.end):
         # An acronym that speaks ("the IADB said") is a body the text cites.
-        registry.add_body(piece.words[0], "organisation", piece.surface, _span(para, piece), [])
+        registry.add_body(piece.words[0], "organisation", piece.surface, _span(draft, para, piece), [])
         return True
     if not is_person:
         known = registry.find_person(piece.words) if len(piece.words) <= 2 else None
         if known is None:
             return False
-    registry.add_person(piece.words, piece.surface, _span(para, piece), roles)
+    registry.add_person(piece.words, piece.surface, _span(draft, para, piece), roles)
     return True
 
 
@@ -87,5 +87,5 @@ def _body_roles(text: str, piece: Piece, lex: Lexicon) -> list[str]:
     return []
 
 
-def _span(para: Paragraph, piece: Piece) -> Span:
-    return Span(para.index, piece.start, piece.end, para.line_at(piece.start))
+def _span(draft: Draft, para: Paragraph, piece: Piece) -> Span:
+    return Span(para.index, piece.start, piece.end, draft.line_at(para, piece.start))
