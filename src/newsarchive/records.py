@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
+from types import MemberDescriptorType
 from typing import Any, Literal, TypeVar
 
 QuoteKind = Literal["direct", "partial", "scare"]
@@ -31,7 +32,46 @@ def quick_pickle(cls: type[T]) -> type[T]:
         return cls, tuple([getattr(self, n) for n in names])
 
     cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    _quick_init(cls)
     return cls
+
+
+_FACTORY = object()
+"""Stands for a field left out of a call, where the field's default is made by a factory."""
+
+
+def _quick_init(cls: type[Any]) -> None:
+    """Give a frozen, slotted dataclass an `__init__` that sets its slots directly.
+
+    The one dataclasses writes for a frozen class calls `object.__setattr__` for every field
+    (0.85 µs for a Span against 0.48 µs this way), and records are made by the hundred for every
+    article extracted, and again whenever the build cache or a worker's results are read. Same
+    parameters, defaults and factories; a class this does not fit keeps the dataclasses one.
+    """
+    own = fields(cls)
+    if hasattr(cls, "__post_init__") or any(not f.init or f.kw_only is True for f in own) \
+            or not all(isinstance(getattr(cls, f.name, None), MemberDescriptorType) for f in own):
+        return
+    env: dict[str, Any] = {"_FACTORY": _FACTORY}
+    params: list[str] = []
+    body: list[str] = []
+    for i, f in enumerate(own):
+        env[f"_set{i}"] = getattr(cls, f.name).__set__
+        if f.default is not MISSING:
+            env[f"_default{i}"] = f.default
+            params.append(f"{f.name}=_default{i}")
+        elif f.default_factory is not MISSING:
+            env[f"_factory{i}"] = f.default_factory
+            params.append(f"{f.name}=_FACTORY")
+            body.append(f"    if {f.name} is _FACTORY:\n        {f.name} = _factory{i}()")
+        else:
+            params.append(f.name)
+        body.append(f"    _set{i}(self, {f.name})")
+    # Written as source and compiled, as dataclasses does it, so the call costs no loop over fields.
+    exec(f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body or ["    pass"]) + "\n", env)
+    init = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init
 
 
 @quick_pickle

@@ -63,8 +63,8 @@ class Phrases:
 
     def could_match(self, present: set[str]) -> bool:
         """Return True where some longer phrase has all its words in the clause."""
-        if self.pattern is None:
-            return False
+        if self.pattern is None or present.isdisjoint(self.anchors):
+            return False  # (most clauses: no set is built for them)
         for anchor in present.intersection(self.anchors):
             if any(n <= present for n in self.needs[anchor]):
                 return True
@@ -216,7 +216,7 @@ def _figures(text: str, words: list[str], present: set[str], lex: Lexicon,
                 number = _as_written(text, w)
             if year and number:
                 break
-    if number is None:
+    if number is None and not present.isdisjoint(lex.numbers.words):
         for w in sorted(present & lex.numbers.words, key=text.lower().find):
             # Lower case in the original too: "Half-Blood Prince" is a title, not a quantity.
             if lex.number_patterns[w].search(text):
@@ -237,7 +237,7 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
     with quoted stretches blanked, where the clause has any.
     """
     lex = lexicon()
-    if text.rstrip("”’\"' )").endswith("?"):
+    if "?" in text and text.rstrip("”’\"' )").endswith("?"):  # (no copy of the clause without a "?")
         return None
     lowered = _fold(text) if lowered is None else lowered
     words = _WORD.findall(lowered)
@@ -262,8 +262,9 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
     year, number = _figures(text, words, present, lex, digit)
     if date := year or lex.dates.find(words, present, lowered):
         why.append(f"a date ({date})")
-    names = present & lex.event_names
-    if names and any(n.capitalize() in text for n in names) and (m := lex.events.search(text)):
+    if not present.isdisjoint(lex.event_names) \
+            and any(n.capitalize() in text for n in present & lex.event_names) \
+            and (m := lex.events.search(text)):
         why.append(f"a named event ({m.group(0)})")
     if number:
         why.append(f"a number ({number})")
@@ -338,5 +339,5 @@ def find_claims(draft: Draft) -> None:
             if why is None:
                 continue
             by = resolver.credit(para.index, text, clause, quotes)
-            line = para.line_at(clause.start)
+            line = draft.line_at(para, clause.start)
             draft.claims.append(Claim(body, by, Span(para.index, clause.start, clause.end, line), why))

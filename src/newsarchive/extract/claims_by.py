@@ -48,6 +48,11 @@ class Cues:
         """
         if self.verb_heads is None:
             return True
+        if text.isascii():
+            # (O(1): str knows it.) ASCII letters fold alike in both cases, so the text's own
+            # lower-cased letter runs are the words, without a case-insensitive scan and a join.
+            low = text.lower()
+            return "according" in low or not self.verb_heads.isdisjoint(_LOWER_LETTERS.findall(low))
         # Runs of letters as the patterns' case-insensitive parts see them ("ſ", "K" included); a
         # verb always follows a space or a mark there, so it starts a run.
         words = " ".join(_LETTERS.findall(text))
@@ -78,6 +83,7 @@ def cues() -> Cues:
 
 
 _LETTERS = re.compile(r"(?i)[a-z]+")
+_LOWER_LETTERS = re.compile(r"[a-z]+")
 
 
 _QUOTE_MIN_WORDS = 4

@@ -12,7 +12,7 @@ def finish(draft: Draft) -> Article:
     quotes = []
     for q in sorted(draft.quotes, key=lambda q: (q.paragraph, q.start)):
         para = paras[q.paragraph]
-        line = para.line_at(q.start)
+        line = draft.line_at(para, q.start)
         quotes.append(Quote(text=para.text[q.start : q.end], kind=q.kind, speaker=q.speaker,
                             span=Span(q.paragraph, q.start, q.end, line), cue=q.cue,
                             unbalanced=q.unbalanced))

@@ -37,23 +37,24 @@ def find_entities(draft: Draft) -> None:
                 if piece.kind == "body" and len(piece.words) == 1 and piece.words[0] in lex.ambiguous \
                         and registry.find_person(piece.words) is not None:
                     # "Fox said" after "Liam Fox": the person, not Fox News.
-                    registry.add_person(piece.words, piece.surface, _span(para, piece), [])
+                    registry.add_person(piece.words, piece.surface, _span(draft, para, piece), [])
                 elif piece.kind == "body" and piece.body is not None:
                     registry.add_body(piece.body.name, piece.body.kind, piece.surface,
-                                      _span(para, piece), _body_roles(para.text, piece, lex))
+                                      _span(draft, para, piece), _body_roles(para.text, piece, lex))
                 elif piece.kind == "name" and _work_before(para.text, piece, lex):
                     titles.add(" ".join(piece.words))  # "British film Vera Drake"
-                elif piece.kind == "name" and _company(registry, para, piece, lex):
-                    pass
-                elif piece.kind == "name" and not _add_person(
-                        registry, para, piece, _title_before(para.text, previous, piece), lex):
+                elif piece.kind == "name" and not (
+                        _lone_head(draft, registry, para, piece, lex)
+                        or _company(draft, registry, para, piece, lex)
+                        or _add_person(draft, registry, para, piece,
+                                       _title_before(para.text, previous, piece), lex)):
                     later.append((para, piece))
                 previous = piece
     # Short forms met before any evidence ("Putin" in the first line, "Vladimir Putin" later).
     for para, piece in later:
         known = registry.find_person(piece.words) if len(piece.words) <= 2 else None
         if known is not None:
-            registry.add_person(piece.words, piece.surface, _span(para, piece), [])
+            registry.add_person(piece.words, piece.surface, _span(draft, para, piece), [])
     for name in titles:
         entity = registry.entities.get(name)
         if entity is not None and entity.kind == "person" and not entity.roles:
@@ -69,24 +70,30 @@ def _work_before(text: str, piece: Piece, lex: Lexicon) -> bool:
     return bool(words) and words[-1] in lex.works
 
 
-def _company(registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) -> bool:
-    """Record a name as a company where a word for a firm stands before it ("oil giant Yukos"),
-    or where such a word made it one earlier; a person taken from a bare earlier mention ("Yukos
-    said") with no role becomes the company."""
+def _lone_head(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) -> bool:
+    """Handle a body's head word standing alone: "the Bank said" after "the Bank of England",
+    "the Commission" after "the European Commission" is the one body named so before; else it
+    names no one ("Party", "Group"). Return False for any other name."""
     name = " ".join(piece.words)
-    if len(piece.words) == 1 and name in lex.org_heads and not (piece.title or piece.honorific) \
-            and registry.find_person(piece.words) is None:
-        # "the Bank said" after "the Bank of England", "the Commission" after "the European
-        # Commission": the body named so before; else no one ("Party", "Group" alone name nothing)
-        if para.text[max(0, piece.start - 4):piece.start].lower() == "the ":
-            bodies = [e for e in registry.entities.values() if e.kind != "person" and " " in e.name
-                      and name in (e.name.split(" ", 1)[0], e.name.rsplit(" ", 1)[-1])]
-            if len(bodies) == 1:  # (two associations named: which one is unknown)
-                registry.add_body(bodies[0].name, bodies[0].kind, piece.surface, _span(para, piece), [])
-        return True
+    if len(piece.words) != 1 or name not in lex.org_heads or piece.title or piece.honorific \
+            or registry.find_person(piece.words) is not None:
+        return False  # (a surname such as "Chambers" after "Guy Chambers" is the person)
+    if para.text[max(0, piece.start - 4):piece.start].lower() == "the ":
+        bodies = [e for e in registry.entities.values() if e.kind != "person" and " " in e.name
+                  and name in (e.name.split(" ", 1)[0], e.name.rsplit(" ", 1)[-1])]
+        if len(bodies) == 1:  # (two associations named: which one is unknown)
+            registry.add_body(bodies[0].name, bodies[0].kind, piece.surface, _span(draft, para, piece), [])
+    return True
+
+
+def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) -> bool:
+    """Record a name as a company where a word for a firm stands before it ("oil giant Yukos") or
+    its speech verb is followed by "it" ("Cadbury said it"), or where that made it one earlier; a
+    person taken from a bare earlier mention ("Yukos said") with no role becomes the company."""
+    name = " ".join(piece.words)
     known = registry.entities.get(name)
     if known is not None and known.kind != "person":
-        registry.add_body(name, known.kind, piece.surface, _span(para, piece), [])
+        registry.add_body(name, known.kind, piece.surface, _span(draft, para, piece), [])
         return True
     if known is not None and (known.roles or len(known.mentions) > 1):
         return False  # a person the text has shown as one
@@ -95,23 +102,23 @@ def _company(registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) ->
         return False  # ("Mourinho said it was" after "Jose Mourinho": the person)
     if known is not None:
         known.kind = "organisation"
-    registry.add_body(name, "organisation", piece.surface, _span(para, piece), [])
+    registry.add_body(name, "organisation", piece.surface, _span(draft, para, piece), [])
     return True
 
 
-def _add_person(registry: Registry, para: Paragraph, piece: Piece, title_before: str | None,
+def _add_person(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, title_before: str | None,
                 lex: Lexicon) -> bool:
     is_person, roles = person_roles(piece, para.text, title_before, lex)
     if len(piece.words) == 1 and piece.words[0].isupper() and len(piece.words[0]) > 1 \
             and cue_adjacent(para.text, piece.start, piece.end):
         # An acronym that speaks ("the IADB said") is a body the text cites.
-        registry.add_body(piece.words[0], "organisation", piece.surface, _span(para, piece), [])
+        registry.add_body(piece.words[0], "organisation", piece.surface, _span(draft, para, piece), [])
         return True
     if not is_person:
         known = registry.find_person(piece.words) if len(piece.words) <= 2 else None
         if known is None:
             return False
-    registry.add_person(piece.words, piece.surface, _span(para, piece), roles)
+    registry.add_person(piece.words, piece.surface, _span(draft, para, piece), roles)
     return True
 
 
@@ -134,5 +141,5 @@ def _body_roles(text: str, piece: Piece, lex: Lexicon) -> list[str]:
     return []
 
 
-def _span(para: Paragraph, piece: Piece) -> Span:
-    return Span(para.index, piece.start, piece.end, para.line_at(piece.start))
+def _span(draft: Draft, para: Paragraph, piece: Piece) -> Span:
+    return Span(para.index, piece.start, piece.end, draft.line_at(para, piece.start))

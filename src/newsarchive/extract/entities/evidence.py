@@ -102,6 +102,11 @@ def _words_before(text: str, start: int, n: int) -> list[str]:
     return text[max(0, start - 12 * n):start].split()[-n:]
 
 
+def _last_words(text: str, start: int, n: int, k: int) -> list[str]:
+    """Return the last `k` of `_words_before(text, start, n)`, without cutting up the rest."""
+    return text[max(0, start - 12 * n):start].rsplit(None, k)[-k:]
+
+
 # A closing quotation mark, then a dash, right before a name: the name is the quotation's credit.
 _DASH_CREDIT = re.compile(r"[”\"’][.,]?\s*(?:—|―|–|--)\s*$")
 
@@ -114,14 +119,14 @@ def cue_adjacent(text: str, start: int, end: int) -> bool:
     tail = text[end:end + 40]
     if tail.startswith(",") and text[max(0, start - 2):start].strip() != ",":
         tail = ""
-    after = tail.lstrip(",").split()
+    after = tail.lstrip(",").split(None, 3)  # (the first three words: no need to cut the rest)
     for w in after[:3]:
         w = w.strip(",.:;")
         if w in cues.verbs:
             return True
         if w not in cues.between:
             break
-    before = _words_before(text, start, 3)
+    before = _last_words(text, start, 3, 2)
     if before and before[-1].strip(",") in cues.verbs and text[end:end + 1] not in ("’", "'") \
             and (len(before) == 1 or before[-2][-1:] in ",”\"’'" or before[-2][-1:] in ".:;"):
         # "“…,” said Nad", "Said Nad:": the verb's holder after it; not "he believes Arsenal
@@ -134,14 +139,16 @@ def cue_adjacent(text: str, start: int, end: int) -> bool:
 
 def role_before(text: str, start: int, lex: Lexicon) -> str | None:
     """Return a role written just before a name ("foreign affairs correspondent", "Chechen leader")."""
-    words = _words_before(text, start, 5)
-    if not words:
+    # Most names have no role word before them: the last word decides, so only it is cut out.
+    tail = _last_words(text, start, 5, 1)
+    if not tail:
         return None
-    last = words[-1].rstrip(",")
+    last = tail[0].rstrip(",")
     if last[:1].isupper():
         return None  # a capitalised role word is a title, weighed as one ("Star Wars" is no star)
     if last.lower() not in lex.roles and last.lower().rsplit("-", 1)[-1] not in lex.roles:
         return None
+    words = _words_before(text, start, 5)
     role = [last]
     stop = ""
     for w in reversed(words[:-1]):
