@@ -166,7 +166,9 @@ def cue_words() -> CueWords:
     return _cue_words(id(load_data("cues")))
 
 
-@dataclass(frozen=True, slots=True)
+# (init=False and an __init__ of our own, as in draft.py: mypyc compiles it; the one dataclasses
+# writes runs as Python. Not frozen: an explicit __init__ cannot set a frozen one's fields.)
+@dataclass(slots=True, init=False)
 class Named:
     """A mention of a person or body, by canonical name, where it stands."""
 
@@ -175,6 +177,13 @@ class Named:
     end: int
     name: str
     kind: str
+
+    def __init__(self, paragraph: int, start: int, end: int, name: str, kind: str) -> None:
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.name = name
+        self.kind = kind
 
 
 class Sentences:

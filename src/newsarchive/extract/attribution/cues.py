@@ -48,7 +48,7 @@ _CLAUSE = 300
 _NO_INVERSION = frozenset(("told", "tells", "tell", "telling"))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False)  # (an __init__ mypyc compiles: see context.Named)
 class Cue:
     """A speech cue and, where the text names one, its holder."""
 
@@ -60,6 +60,14 @@ class Cue:
     """Canonical name of the person or body, None where the cue names nobody we know."""
     how: str
     """Which construction found the holder ("said-X", "X-said", "according-to", "pronoun", "description")."""
+
+    def __init__(self, paragraph: int, start: int, end: int, verb: str, holder: str | None, how: str) -> None:
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.verb = verb
+        self.holder = holder
+        self.how = how
 
 
 def paragraph_cues(ctx: Context, paragraph: int) -> list[Cue]:
