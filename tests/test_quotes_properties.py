@@ -84,5 +84,6 @@ def test_cost_is_linear_on_dense_quotes() -> None:
         small = unit * (20_000 // len(unit))
         big = unit * (80_000 // len(unit))
         _seconds(small)
-        ratio = min(_seconds(big) for _ in range(2)) / max(min(_seconds(small) for _ in range(2)), 1e-3)
+        # (best of three each: a busy machine once pushed a best of two over the bound)
+        ratio = min(_seconds(big) for _ in range(3)) / max(min(_seconds(small) for _ in range(3)), 1e-3)
         assert ratio < 9, (unit, ratio)
