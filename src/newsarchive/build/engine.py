@@ -23,7 +23,7 @@ from newsarchive.build.discover import ArticleFile, discover
 from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
 from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
 from newsarchive.build.output import SiteWriter, read_marker
-from newsarchive.build.pages import render_site
+from newsarchive.build.pages import Prepared, prepare, render_site
 from newsarchive.build.progress import Progress
 from newsarchive.build.timing import stage
 from newsarchive.build.work import Job, Loaded, load_batch
@@ -111,15 +111,19 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         del loaded
         writer.start()
         # While the link step runs, the previous site's files are linked into the new one: an edit
-        # changes few of them, and this process would only wait.
+        # changes few of them, and this process would only wait. So is what planning the pages
+        # needs of the people and sources, once this process has gathered them.
+        prepared: list[Prepared] = []
         with stage("link"), kept_for_the_build():
-            archive, memo = link_step(articles, records, result,
-                                      lambda: writer.link_previous(cache.relpaths()))
+            archive, memo = link_step(
+                articles, records, result, lambda: writer.link_previous(cache.relpaths()),
+                lambda linked: prepared.append(prepare(linked, config, options.templates, writer, cache,
+                                                       keys)))
             if memo is not None:
                 cache.put_blob(CLAIM_MEMO, memo_key(), memo)
             del memo
         del articles
-        render_site(archive, config, options, writer, cache, records, keys, result, progress)
+        render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress)
         with stage("swap in"):
             writer.finish(site_key)
         cache.set("site", site_key)
@@ -329,8 +333,12 @@ def unique_slugs(articles: list[Article], result: BuildResult) -> list[Article]:
 
 
 def link_step(articles: list[Article], records: RecordReader, result: BuildResult,
-              meanwhile: Callable[[], None] = lambda: None) -> tuple[Archive, bytes | None]:
+              meanwhile: Callable[[], None] = lambda: None,
+              with_entities: Callable[[Archive], None] = lambda linked: None) -> tuple[Archive, bytes | None]:
     """Link the articles into one archive and keep its diagnostics; run `meanwhile` as it links.
+
+    `with_entities` is given the archive with its people and sources but no claim links yet, as
+    soon as it is there (while the claims are still being linked, where they are linked apart).
 
     Return the archive and the claim memo (`link.claim_memo`, pickled) for the next build.
     Where processes can be forked, the claims are linked in a child process, while this one runs
@@ -343,8 +351,9 @@ def link_step(articles: list[Article], records: RecordReader, result: BuildResul
     methods = multiprocessing.get_all_start_methods()
     if "fork" not in methods:
         meanwhile()
-        claim_links, memo = _link_claims(articles, records)
         linked = link_entities(articles)
+        with_entities(linked)
+        claim_links, memo = _link_claims(articles, records)
     else:
         _to_link = (articles, records)
         try:
@@ -352,6 +361,7 @@ def link_step(articles: list[Article], records: RecordReader, result: BuildResul
                 linking = pool.submit(_link_in_child)
                 meanwhile()
                 linked = link_entities(articles)
+                with_entities(linked)
                 claim_links, memo = linking.result()
         finally:
             _to_link = None

@@ -74,14 +74,13 @@ def content_keys(archive: Archive, keys: dict[str, str]) -> dict[str, str]:
     return {a.slug: digest(keys[a.path] if a.path in keys else repr(a), a.slug) for a in archive.articles}
 
 
-def plan_units(archive: Archive, base: str, content: dict[str, str]) -> list[Unit]:
-    """Return every article and entity unit with the key of what it shows.
+def article_units(archive: Archive, base: str, content: dict[str, str]) -> list[Unit]:
+    """Return every article's unit, keyed on what it shows; the archive's claim links must be in.
 
     `content` maps an article's slug to the hash of its record; an article's key adds what it
-    shows of the rest of the archive (the pages its names link to, the claims linked to its own);
-    an entity's key is its record plus the content of the articles it draws on.
+    shows of the rest of the archive (the pages its names link to, the claims linked to its own).
     """
-    from newsarchive.render.context import article_path, entity_path
+    from newsarchive.render.context import article_path
 
     entity_of: dict[tuple[str, str], Entity] = {}
     for ent in (*archive.people, *archive.sources):
@@ -97,6 +96,17 @@ def plan_units(archive: Archive, base: str, content: dict[str, str]) -> list[Uni
                  *(f"{mine}\0{other}\0{index}\0{content.get(other)}\0{relation}\0{how}\0{editorial}"
                    for mine, other, index, relation, how, editorial in links.of_article(art.slug))]
         units.append(Unit(safe_relpath(article_path(art.slug)), "article", i, digest(base, *parts)))
+    return units
+
+
+def entity_units(archive: Archive, base: str, content: dict[str, str]) -> list[Unit]:
+    """Return every person's and source's unit: its record plus the content of the articles it draws on.
+
+    Claim links play no part, so the build makes these while the claims are being linked.
+    """
+    from newsarchive.render.context import entity_path
+
+    units: list[Unit] = []
     for kind, group in (("person", archive.people), ("source", archive.sources)):
         for i, ent in enumerate(group):
             slugs = {r.article for r in (*ent.quotes, *ent.claims)} | set(ent.articles)
@@ -107,6 +117,33 @@ def plan_units(archive: Archive, base: str, content: dict[str, str]) -> list[Uni
             units.append(Unit(safe_relpath(entity_path(ent)), kind, i,  # type: ignore[arg-type]
                               digest(base, *parts)))
     return units
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What planning the pages needs of the archive before its claims are linked.
+
+    The build makes it while the link step's child links the claims (`prepare`), where this
+    process would otherwise wait: the renderer and its imports, last build's units, the content
+    keys and the people's and sources' units.
+    """
+
+    site: Site
+    base: str
+    """What every unit's key starts from: the code, the templates and the config."""
+    previous: Previous
+    content: dict[str, str]
+    entities: list[Unit]
+
+
+def prepare(linked: Archive, config: SiteConfig, templates: Path, writer: SiteWriter, cache: Cache,
+            keys: dict[str, str]) -> Prepared:
+    """Return what planning needs of `linked` (people and sources gathered; claim links not needed)."""
+    site = make_site(config, templates)
+    base = digest(code_fingerprint(), site.template_fingerprint(), repr(config))
+    content = content_keys(linked, keys)
+    return Prepared(site, base, cache.units() if writer.previous is not None else {}, content,
+                    entity_units(linked, base, content))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,23 +222,22 @@ def store(writer: SiteWriter, old_hash: str | None, relpath: str, data: bytes) -
     return h, False
 
 
-def render_site(archive: Archive, config: SiteConfig, options: BuildOptions, writer: SiteWriter,
+def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, writer: SiteWriter,
                 cache: Cache, reader: RecordReader, keys: dict[str, str], result: BuildResult,
                 progress: Progress) -> None:
     """Render every page into the staging folder, reusing what has not changed.
 
-    `archive` holds article summaries; `reader` finds their whole records, keyed as in `keys`.
+    `archive` holds article summaries, `prepared` is `prepare` of it (made before its claims were
+    linked); `reader` finds their whole records, keyed as in `keys`.
     """
     with stage("plan pages"):
         records = Records(reader, keys)
-        site = make_site(config, options.templates)
-        base = digest(code_fingerprint(), site.template_fingerprint(), repr(config))
-        previous: Previous = cache.units() if writer.previous is not None else {}
-        content = content_keys(archive, keys)
+        site, base, previous, content = prepared.site, prepared.base, prepared.previous, prepared.content
         shared = site.shared_plan(archive, lambda article: content[article.slug])
         units = [Unit(safe_relpath(page.path), "shared", i, digest(base, page.key()))
                  for i, page in enumerate(shared)]
-        units.extend(plan_units(archive, base, content))
+        units.extend(article_units(archive, base, content))
+        units.extend(prepared.entities)
         rows: list[Row] = []
         todo: list[Unit] = []
         progress.start("rendering", len(units))
