@@ -253,13 +253,13 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     return tuple(pieces), pure
 
 
-_PEERAGE = frozenset(("Lord", "Lady", "Baroness", "Baron"))
+PEERAGE = frozenset(("Lord", "Lady", "Baroness", "Baron"))
 """Honorifics of peers, whose titles are often places: "Baroness Scotland", "Lord Chelsea"."""
 
 
 def _peer(words: list[str], i: int, lex: Lexicon) -> bool:
     """Return True for a lone word right after a peer's honorific ("Baroness Scotland")."""
-    return i > 0 and words[i - 1] in _PEERAGE and len(words[i]) > 3 and words[i][1:].islower() \
+    return i > 0 and words[i - 1] in PEERAGE and len(words[i]) > 3 and words[i][1:].islower() \
         and words[i] not in _FUNCTION_WORDS
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsarchive.extract.entities.classify import Piece
+from newsarchive.extract.entities.classify import PEERAGE, Piece
 from newsarchive.extract.entities.lexicon import Lexicon
 from newsarchive.lexicon import load_data
 
@@ -226,7 +226,7 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         return False, []  # "Creditors have", "Unions are": a plural noun, no one person
     if len(piece.words) == 1 \
             and (first in lex.not_names or _common_plural(first, lex) or _camel_case(first)) \
-            and not (piece.honorific in ("Lord", "Lady", "Baroness", "Baron")
+            and not (piece.honorific in PEERAGE
                      and piece.surface.split()[0] == piece.honorific):  # (but "Baroness Scotland")
         return False, []
     before = role_before(text, piece.start, lex)
