@@ -146,6 +146,7 @@ def test_a_person_after_a_firm_word_with_a_name_stays_a_person() -> None:
     "Argentina said the debt would be paid. Taiwan has warned. Hong Kong said no.",
     "Vera Drake was praised. The British film Vera Drake has 11 nominations. Quirky comedy Sideways won.",
     "Creditors have said no. Catholics are angry, the Gunners have said.",
+    "The Spaniard believed he was talking to a director. The 55-year-old Frenchman told reporters.",
 ])
 def test_places_and_common_words_are_no_people(text: str) -> None:
     assert not [e for e in entities(text).values() if e.kind == "person"]

@@ -111,7 +111,7 @@ def _nearest_body(ctx: Context, paragraph: int, at: int) -> str | None:
 
 # "the Dutchman said", "said the Scot": an epithet (`Lexicon.is_epithet`) points back to a person.
 _EPITHET_AFTER = re.compile(r"\s*the\s+([A-Z][a-z’'-]+)\b(?![ ]+[A-Z])")
-_EPITHET_BEFORE = re.compile(r"\bthe\s+(?:[a-z0-9][\w-]*\s+){0,3}([A-Z][a-z’'-]+)\s*,?\s*$")
+_EPITHET_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z0-9][\w-]*\s+){0,3}([A-Z][a-z’'-]+)\s*,?\s*$")
 
 
 def _epithet(ctx: Context, paragraph: int, start: int, end: int,
@@ -363,11 +363,16 @@ def _object(ctx: Context, masked: str, start: int, prepositions: frozenset[str])
     """Return True for a name that is the object of a preposition ("the footsteps of Farrell"),
     titles between them ("a comment by All England Club chairman Tim Phillips")."""
     role = False
-    for i, word in enumerate(reversed(masked[max(0, start - 80):start].split()[-8:])):
+    modified = False
+    words = masked[max(0, start - 80):start].split()
+    for i, word in enumerate(reversed(words[-8:])):
         if word.lower() in prepositions:
-            return True
+            # ("according to Q magazine editor Paul Rees": who speaks, not one spoken to)
+            return not (word == "to" and len(words) > i + 1 and words[-i - 2] == "according")
         if word.lower() in ctx.lex.roles:
             role = True  # "chairman", "Secretary"
+        elif role and not modified and word.islower() and word.isalpha():
+            modified = True  # "to Real Madrid sporting director Emilio Butragueno"
         elif not (role and word[:1].isupper()) and not (i == 0 and word.rstrip(".") in ctx.lex.honorifics):
             return False  # "deal with Tanzania Mr Brown": another noun phrase
     return False

@@ -26,7 +26,7 @@ _SURNAME_ENDINGS = ("vic", "vić", "ić")
 # After "the", an epithet that a verb or a stop follows stands for someone, it is not their name:
 # "the Dutchman said", "the Scot, who", "the Portuguese added".
 # "the Dutchman", "the 24-year-old Swiss", "the former Scot": "the" and a few modifiers before an epithet
-_THE_BEFORE = re.compile(r"\bthe\s+(?:[a-z0-9][\w-]*\s+){0,3}$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z0-9][\w-]*\s+){0,3}$")
 _EPITHET_AFTER = re.compile(r"\s*(?:[,.;:!?)]|[a-z]+(?:ed|s)\b|(?:said|told|wrote|spoke|who|has|was|is)\b)")
 _AGE = re.compile(r",\s+(\d{1,3}),")
 _DETERMINERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "and", "by",
