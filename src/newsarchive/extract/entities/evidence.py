@@ -68,6 +68,9 @@ def firm_before(piece: Piece, text: str, lex: Lexicon) -> bool:
 _CAMEL = re.compile(r"[a-z]{3,}[A-Z]")
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have)\b")
 _AND = frozenset(("and", "&", "or"))
+_AUXILIARY = frozenset(("did", "does", "do", "will", "would", "could", "should", "might", "may", "must",
+                        "can", "to", "let", "has", "had", "if", "Did", "Does", "Will", "Would", "Could",
+                        "Should", "Can", "Has", "Had", "If"))
 
 
 def _plural_subject(piece: Piece, text: str) -> bool:
@@ -76,6 +79,7 @@ def _plural_subject(piece: Piece, text: str) -> bool:
     return len(piece.words) == 1 and not (piece.title or piece.honorific) \
         and _PLURAL_VERB.match(text, piece.end) is not None \
         and not _AND.intersection(_words_before(text, piece.start, 2)) \
+        and not _AUXILIARY.intersection(_words_before(text, piece.start, 1)) \
         and not text[max(0, piece.start - 2):piece.start].strip().endswith(",")
 
 
@@ -222,7 +226,7 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         return False, []
     if not (piece.title or piece.honorific) and " ".join(piece.words) in lex.places:
         return False, []  # "Argentina said", "Hong Kong has warned"
-    if _plural_subject(piece, text) and first.endswith("s"):
+    if _plural_subject(piece, text) and not (named or strong):
         return False, []  # "Creditors have", "Unions are": a plural noun, no one person
     if len(piece.words) == 1 \
             and (first in lex.not_names or _common_plural(first, lex) or _camel_case(first)) \
