@@ -187,3 +187,12 @@ def test_places_hold_countries_and_cities_but_no_given_names() -> None:
 def test_a_person_before_have_after_an_auxiliary_stays_a_person() -> None:
     found = entities("Did Blair have doubts? Blair said no, and Blair has said so since.")
     assert found["Blair"].kind == "person"
+
+
+def test_a_common_word_after_an_honorific_is_a_surname() -> None:
+    found = entities("Few minis will go round, predicts Oliver Irish, editor of gadget magazine Stuff. "
+                     "\"It is likely,\" said Mr Irish. "
+                     "Last year The Lord Of the Rings won.")
+    assert found["Oliver Irish"].kind == "person"
+    assert len(found["Oliver Irish"].mentions) == 2
+    assert "Of" not in found

@@ -120,6 +120,13 @@ def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
     return pieces
 
 
+def _after_honorific(words: list[str], i: int, honorific: str | None) -> bool:
+    """Return True for a word right after an honorific: a surname, though a common name or a
+    people's ("Mr Irish", "Mrs English", "Mr Street")."""
+    return honorific is not None and i > 0 and _key(words[i - 1]) == honorific \
+        and words[i].lower() not in JOINING and words[i] not in _FUNCTION_WORDS  # ("Lord Of the Rings")
+
+
 def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_Plan, bool]:
     """Return how a run splits into pieces, and False where that depended on the text around it."""
     n = len(words)
@@ -211,7 +218,7 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         # Trimmed by index, then cut once: slicing word by word was quadratic in a long run.
         while i < k and (words[i] in lex.not_names or _compound(words[i], lex) or _office(words[i], lex)) \
                 and _key(words[i]) not in lex.honorifics \
-                and not (k - i == 1 and _peer(words, i, lex)):
+                and not (k - i == 1 and (_peer(words, i, lex) or _after_honorific(words, i, honorific))):
             i += 1
         while k - i > 1 and words[k - 1] in lex.not_names and not _surname_after_given(words[k - 2:k], lex):
             k -= 1
