@@ -164,3 +164,11 @@ def test_repaired_text(name: str, title: str, text: str | None) -> None:
     doc = read_document(BROKEN / name, name)
     assert doc.title == title
     assert (doc.paragraphs[0].text if doc.paragraphs else None) == text
+
+
+def test_character_references_in_plain_text_are_decoded() -> None:
+    doc = read_document(BROKEN / "char-refs.txt")
+    assert doc.title == "José Manuel Barroso writes"
+    text = doc.paragraphs[0].text
+    assert "President José Manuel Barroso said the R&D plan at AT&T was \"dead\"" in text
+    assert "&#0; and &bogus; stay" in text  # no control character, no unknown name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from pathlib import Path
@@ -14,6 +15,15 @@ from newsarchive.records import Diagnostic, Document
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 _LINE = re.compile(r"line (\d+): ")
+# A character reference left by a scraper in plain text ("Jos&#233; Manuel Barroso", "AT&amp;T"):
+# numeric, or named with its semicolon (not "R&D" or "AT&T").
+_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _unescape(match: re.Match[str]) -> str:
+    char = html.unescape(match.group())
+    # (a reference to a control character or an unknown name stays as written)
+    return match.group() if char == match.group() or "\ufffd" in char or not char.isprintable() else char
 MAX_BYTES = 10 * 1024 * 1024
 """Ten times the longest news article we have seen; past it a file is a mistake, not an article."""
 
@@ -45,12 +55,26 @@ def read_text(path: Path, display: str | None = None) -> tuple[str, tuple[str, .
     return decoded.text, decoded.repairs
 
 
+def _decode_references(text: str, repairs: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """Decode the character references in plain text, adding a repair note where there were any."""
+    first = _CHAR_REF.search(text)
+    if first is None:
+        return text, repairs
+    decoded = _CHAR_REF.sub(_unescape, text)
+    if decoded == text:
+        return text, repairs
+    where = text.count("\n", 0, first.start()) + 1
+    return decoded, (*repairs, f"line {where}: HTML character references decoded (\"{first.group()}\")")
+
+
 def parse_document(text: str, path: str, repairs: tuple[str, ...] = ()) -> Document:
     """Turn an article's text into a Document; raise ArticleError where it cannot be read at all."""
     if not text.strip():
         raise ArticleError("file is empty; skipped", path)
     markdown = path.lower().endswith((".md", ".markdown"))
     diagnostics = []
+    if not markdown:  # (Markdown reads its own references)
+        text, repairs = _decode_references(text, repairs)
     for repair in repairs:
         at = _LINE.match(repair)
         line, message = (int(at[1]), repair[at.end() :]) if at else (None, repair)
