@@ -260,7 +260,8 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
     people = [n for n in found if n.kind == "person"]
     if people or found:
         return (people or found)[0].name, "subject"
-    return None, ""
+    # "He apologised for not being in London, joking: …": the sentence's pronoun subject
+    return pronoun(ctx, paragraph, start, at, after=True) or (None, "")
 
 
 # After a subject: a parenthesis ("McCrory (R)") and an appositive between commas, then its verb group.

@@ -41,6 +41,10 @@ def find_entities(draft: Draft) -> None:
                 elif piece.kind == "body" and piece.body is not None:
                     registry.add_body(piece.body.name, piece.body.kind, piece.surface,
                                       _span(draft, para, piece), _body_roles(para.text, piece, lex))
+                elif piece.kind == "title" and len(piece.title) == 1 and piece.title[0] in lex.weak_titles \
+                        and registry.find_person(piece.title) is not None:
+                    # "Dean, a medical doctor," after "Howard Dean": the surname, no title
+                    registry.add_person(piece.title, piece.surface, _span(draft, para, piece), [])
                 elif piece.kind == "name" and _work_before(para.text, piece, lex):
                     titles.add(" ".join(piece.words))  # "British film Vera Drake"
                 elif piece.kind == "name" and not (
