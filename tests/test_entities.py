@@ -93,10 +93,11 @@ def test_bodies_found_by_their_head_word() -> None:
     "Australian winemaker Southcorp has rejected a takeover offer. Southcorp said no.",
     "Southcorp said it had rejected a takeover offer. Southcorp said no.",
     "Chart-topping pop band Busted have confirmed a break. Busted said it was time.",
+    "An Ajax spokesman told BBC Sport the coach must fit. Ajax would not say more.",
 ])
 def test_a_name_after_a_firm_word_is_a_body(text: str) -> None:
     found = entities(text)
-    name = next(n for n in ("Sophos", "Southcorp", "Busted") if n in text)
+    name = next(n for n in ("Sophos", "Southcorp", "Busted", "Ajax") if n in text)
     assert found[name].kind == "organisation"
     assert len(found[name].mentions) == 2
 

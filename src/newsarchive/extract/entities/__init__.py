@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from newsarchive.extract.draft import Draft
 from newsarchive.extract.entities.classify import Piece, split_run
-from newsarchive.extract.entities.evidence import cue_adjacent, firm_before, gender, it_after, person_roles
+from newsarchive.extract.entities.evidence import (
+    cue_adjacent,
+    firm_before,
+    gender,
+    it_after,
+    person_roles,
+    spokesman_after,
+)
 from newsarchive.extract.entities.lexicon import Lexicon, get_lexicon
 from newsarchive.extract.entities.registry import Registry
 from newsarchive.extract.entities.scan import find_runs
@@ -102,7 +109,8 @@ def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, le
     if known is not None and (known.roles or len(known.mentions) > 1):
         return False  # a person the text has shown as one
     if not (firm_before(piece, para.text, lex) or (
-            known is None and it_after(piece, para.text, lex) and registry.find_person(piece.words) is None)):
+            known is None and (it_after(piece, para.text, lex) or spokesman_after(piece, para.text, lex))
+            and registry.find_person(piece.words) is None)):
         return False  # ("Mourinho said it was" after "Jose Mourinho": the person)
     if known is not None:
         known.kind = "organisation"

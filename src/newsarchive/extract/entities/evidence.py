@@ -93,6 +93,21 @@ def _camel_case(word: str) -> bool:
 _IT_AFTER = re.compile(r"(?:’s|'s)?,?\s+(?:(?:has|had|also|later|then)\s+){0,2}([a-z]+)\s+(?:that\s+)?its?\b")
 
 
+_SPOKESMAN_AFTER = re.compile(r"\s+spokes(?:man|woman|person)\b")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+$")
+
+
+def spokesman_after(piece: Piece, text: str, lex: Lexicon) -> bool:
+    """Return True for a one-word name, with no title or given name, between an article and
+    "spokesman": a body ("An Ajax spokesman told", "a BaFin spokeswoman said"); a person named
+    so ("a Trump spokesman") is found as one before this is asked."""
+    if len(piece.words) != 1 or piece.title or piece.honorific or piece.words[0] in lex.given \
+            or piece.words[0] in lex.places or piece.possessive:
+        return False
+    return _SPOKESMAN_AFTER.match(text, piece.end) is not None \
+        and _ARTICLE_BEFORE.search(text, max(0, piece.start - 5), piece.start) is not None
+
+
 def it_after(piece: Piece, text: str, lex: Lexicon) -> bool:
     """Return True for a one-word name, with no title or given name, whose own speech verb is
     followed by "it" or "its": a body speaking of itself ("Cadbury said it was confident")."""
