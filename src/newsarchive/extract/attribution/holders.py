@@ -203,6 +203,11 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
         return None
     at = start if after else end
     if want == "organisation":
+        last = next(((p, name) for p, offset, name in reversed(ctx.speakers)
+                     if (p, offset) < (paragraph, at)), None)
+        if last is not None and last[0] == paragraph and last[1] not in ctx.genders:
+            # "Southcorp said Foster's offer was “opportunistic”. However, it said …": Southcorp
+            return last[1], "pronoun"
         for n in _recent(ctx, paragraph, at):
             if n.kind != "person":
                 return n.name, "pronoun"

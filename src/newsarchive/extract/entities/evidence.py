@@ -90,7 +90,9 @@ def _camel_case(word: str) -> bool:
 
 
 # "Yukos has said it intends", "Renault said its margins": a speech verb, then "it"/"its".
-_IT_AFTER = re.compile(r"(?:’s|'s)?,?\s+(?:(?:has|had|also|later|then)\s+){0,2}([a-z]+)\s+(?:that\s+)?its?\b")
+_IT_AFTER = re.compile(r"(?:’s|'s)?,?\s+"
+                       r"(?:(?:has|had|also|later|then|now|still|already|earlier|previously)\s+){0,2}"
+                       r"([a-z]+)\s+(?:that\s+)?its?\b")
 
 
 _SPOKESMAN_AFTER = re.compile(r"\s+spokes(?:man|woman|person)\b")
@@ -108,12 +110,18 @@ def spokesman_after(piece: Piece, text: str, lex: Lexicon) -> bool:
         and _ARTICLE_BEFORE.search(text, max(0, piece.start - 5), piece.start) is not None
 
 
+_RELATIVE_BEFORE = re.compile(r", (?:which|who) [^,]*$")
+
+
 def it_after(piece: Piece, text: str, lex: Lexicon) -> bool:
     """Return True for a one-word name, with no title or given name, whose own speech verb is
     followed by "it" or "its": a body speaking of itself ("Cadbury said it was confident")."""
     if len(piece.words) != 1 or piece.title or piece.honorific or piece.words[0] in lex.given:
         return False
     m = _IT_AFTER.match(text, piece.end)
+    if m is not None and text.startswith(",", piece.end) \
+            and _RELATIVE_BEFORE.search(text, max(0, piece.start - 60), piece.start):
+        return False  # "Turkey, which occupies northern Cyprus, had insisted it": the clause's end
     return m is not None and m.group(1) in _cues().verbs
 
 
