@@ -402,6 +402,11 @@ def _role_then_comma(ctx: Context, between: str) -> bool:
         and any(w.strip(",").lower() in ctx.lex.roles for w in words)
 
 
+_CLAUSE_OPENER = re.compile(r"\b(?:when|while|as|after|before|because|since|although|though|until|once|"
+                            r"unless|whereas)\s+(?:the|a|an|his|her|their|its)\s+[a-z]")
+"""A subordinate clause whose subject is a description: "when the host opened …"."""
+
+
 def _before(ctx: Context, paragraph: int, start: int, at: int,
             appositive_only: bool = False) -> tuple[str | None, str]:
     """Return the holder standing before a verb, and how it was found."""
@@ -426,7 +431,14 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
     if words and words[-1] in ("and", "but") and not appositive_only:
         # "ProPublica obtained a video … and said", "Roberts said … but said": the subject of the
         # first verb speaks, even with a quoted title between ("… a “Forum” … and said").
-        return _subject(ctx, paragraph, max(start, at - _CLAUSE), tail_end, [])
+        window = max(start, at - _CLAUSE)
+        names = ctx.named_at(paragraph, window, tail_end)
+        since = names[-1].end if names else window
+        if _CLAUSE_OPENER.search(masked, since, tail_end):
+            # "Capra was the butt of a gaffe when the host opened the envelope and declared": the
+            # clause's own subject, unnamed, speaks
+            return None, ""
+        return _subject(ctx, paragraph, window, tail_end, [])
     if not appositive_only:
         found = pronoun(ctx, paragraph, clause_start, tail_end, after=False)
         if found is not None:
