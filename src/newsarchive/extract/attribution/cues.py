@@ -184,6 +184,9 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
             continue
         if verb.startswith("continu") and masked.startswith(" to ", m.end()):
             continue  # "Sandra Dee continues to live in Los Angeles": no speech
+        if verb.endswith(" on") and masked.startswith(" to ", m.end()) \
+                and masked[m.end() + 4:m.end() + 24].split()[:1] in _DEED_AFTER_ON:
+            continue  # "Mr Cunningham went on to become Tony Blair's “cabinet enforcer”" (not "to say")
 
         if verb.endswith("ing"):
             # "…, adding that", "took to Twitter, writing:": the sentence's subject speaks. A
@@ -267,6 +270,7 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
 # After a subject: a parenthesis ("McCrory (R)") and an appositive between commas, then its verb group.
 _AFTER_SUBJECT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"·]{1,120},\s*)?((?:[a-z]+\s+){0,5})")
 _REFLEXIVE = frozenset(("himself", "herself", "itself", "themselves"))
+_COPULAR = frozenset(("become", "became", "becomes", "remain", "remained", "remains", "seemed", "seems"))
 
 
 def subject_verb(ctx: Context, masked: str, at: int, end: int) -> bool:
@@ -281,8 +285,8 @@ def subject_verb(ctx: Context, masked: str, at: int, end: int) -> bool:
             rest = [w for w in words[1:] if not (w in ctx.cues.between or w.endswith("ly"))]
             return bool(rest) and rest[0].endswith("ing")
         words.pop(0)
-    if not words or words[0] in ctx.cues.passive:
-        return False
+    if not words or words[0] in ctx.cues.passive or _COPULAR.intersection(words[:4]):
+        return False  # ("became Tony Blair's “cabinet enforcer”", "went on to become"): a copula
     verb = words[0]
     if verb.endswith("s") and not verb.endswith("ss"):
         # "Standard Chartered sees", but not "FBI agents reportedly downloaded": a noun
@@ -401,6 +405,10 @@ def _role_then_comma(ctx: Context, between: str) -> bool:
         and _BREAK.search(between.rstrip()[:-1]) is None \
         and any(w.strip(",").lower() in ctx.lex.roles for w in words)
 
+
+_DEED_AFTER_ON = (["become"], ["be"], ["win"], ["play"], ["lead"], ["join"], ["serve"], ["found"], ["star"],
+                  ["score"], ["make"], ["take"], ["beat"], ["finish"], ["work"], ["marry"], ["head"])
+"""Verbs of a career, not of speech, after "went on to" ("went on to become")."""
 
 _CLAUSE_OPENER = re.compile(r"\b(?:when|while|as|after|before|because|since|although|though|until|once|"
                             r"unless|whereas)\s+(?:the|a|an|his|her|their|its)\s+[a-z]")
