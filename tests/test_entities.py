@@ -197,3 +197,9 @@ def test_a_common_word_after_an_honorific_is_a_surname() -> None:
     assert found["Oliver Irish"].kind == "person"
     assert len(found["Oliver Irish"].mentions) == 2
     assert "Of" not in found
+
+
+def test_a_title_word_before_a_full_stop_ends_the_name() -> None:
+    found = entities("The Commission on Social Justice. The report says Mr Dean. Then Mr Dean left.")
+    assert "Commission on Social Justice" in found
+    assert not [name for name in found if name.endswith((".", "The", "Then"))]

@@ -139,7 +139,9 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         epithets=_words(names.get("epithets")),
         works=_words(names.get("works")),
         type_words=type_words,
-        abbrevs=frozenset({t for t in title_map if " " not in t} | _words(titles.get("honorifics"))
+        # (a title's short form takes a full stop, "Gov. Smith"; a whole word does not: "says Mr Dean. Then")
+        abbrevs=frozenset({t for t, full in title_map.items() if " " not in t and t != full}
+                          | _words(titles.get("honorifics"))
                           | {"Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co"}),
         body_starts=frozenset(form.split(" ", 1)[0] for form in bodies),
         places=_words(places.get("places")),
