@@ -263,8 +263,18 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
     people = [n for n in found if n.kind == "person"]
     if people or found:
         return (people or found)[0].name, "subject"
-    # "He apologised for not being in London, joking: …": the sentence's pronoun subject
-    return pronoun(ctx, paragraph, start, at, after=True) or (None, "")
+    # "He apologised for not being in London, joking: …": the sentence's pronoun subject; "“…,”
+    # the Arsenal boss is quoted as saying": its described one
+    lead = start
+    while lead < at and (masked[lead] in _AFTER_QUOTE or masked[lead] == MASK):
+        lead += 1  # (past a quotation that opens the sentence)
+    held = pronoun(ctx, paragraph, lead, at, after=True)
+    if held is not None:
+        return held
+    if " quoted " in masked[lead:at] and not _QUOTED_AS.search(masked, lead, at):
+        return None, ""  # "the newspaper quoted the executive as saying": the one quoted speaks
+    held = description(ctx, paragraph, lead, at)
+    return held if held is not None and held[0] is not None else (None, "")
 
 
 # After a subject: a parenthesis ("McCrory (R)") and an appositive between commas, then its verb group.
@@ -409,6 +419,11 @@ def _role_then_comma(ctx: Context, between: str) -> bool:
 _DEED_AFTER_ON = (["become"], ["be"], ["win"], ["play"], ["lead"], ["join"], ["serve"], ["found"], ["star"],
                   ["score"], ["make"], ["take"], ["beat"], ["finish"], ["work"], ["marry"], ["head"])
 """Verbs of a career, not of speech, after "went on to" ("went on to become")."""
+
+_QUOTED_AS = re.compile(r"\b(?:is|was|are|were|been|being)\s+quoted\b")
+"""The passive "the Arsenal boss is quoted as saying": the subject speaks."""
+_AFTER_QUOTE = frozenset("\"”’' ,")
+"""What stands between a quotation and the words after it."""
 
 _CLAUSE_OPENER = re.compile(r"\b(?:when|while|as|after|before|because|since|although|though|until|once|"
                             r"unless|whereas)\s+(?:the|a|an|his|her|their|its)\s+[a-z]")
