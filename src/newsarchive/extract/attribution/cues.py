@@ -41,7 +41,9 @@ _BREAK = re.compile(r"[,;:·“”\"()]|\b[a-z]{3,}\.(?:\s|$)")
 # A holder before its verb may carry an appositive between commas: "David Frost, director
 # general of the British Chambers of Commerce, warned", "Rep. Jim Jordan (R-Ohio), an oversight
 # panel member, said".
-_APPOSITIVE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,?\s*$|\s*,[^;:“”\"·]{1,220},\s*$"
+# (a term in quotation marks may stand in it: ", one of the so-called “Blair Babes” elected in 1997,")
+_APPOSITIVE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,?\s*$"
+                         r"|\s*,(?:[^;:“”\"·]|[“\"]·{1,40}[”\"]){1,220},\s*$"
                          r"|\s*,\s+(?:an?|the)\s[^,;:“”\"·]{1,80}$)")
 _CLAUSE = 300
 """How far back (in characters) the subject of "… and said" is looked for."""
@@ -430,12 +432,35 @@ _CLAUSE_OPENER = re.compile(r"\b(?:when|while|as|after|before|because|since|alth
 """A subordinate clause whose subject is a description: "when the host opened …"."""
 
 
+def _clause_start(ctx: Context, masked: str, start: int, at: int) -> int:
+    """Return where the words before a verb start, after the last quotation before it, unless that
+    is a term inside the subject's description ("Barbara Follet, one of the so-called “Blair
+    Babes” elected in 1997, told researchers"; at most `_TERMS_SKIPPED` of them)."""
+    for _ in range(_TERMS_SKIPPED):
+        end = masked.rfind(MASK, start, at) + 1
+        if end == 0:
+            return start
+        first = end - 1
+        while first > start and masked[first - 1] == MASK:
+            first -= 1
+        opening = first - 1 if first > start and masked[first - 1] in "\"“‘'" else first
+        if end - first > _TERM_CHARS or masked.rfind(".", start, opening) >= 0 \
+                or not ctx.cues.scare_re.search(masked, max(start, opening - 40), opening):
+            return max(end, masked.rfind("”", start, at) + 1)
+        at = opening
+    return max(masked.rfind(MASK, start, at) + 1, masked.rfind("”", start, at) + 1, start)
+
+
+_TERM_CHARS = 40
+"""How long a term in quotation marks inside a description may be."""
+_TERMS_SKIPPED = 3
+
+
 def _before(ctx: Context, paragraph: int, start: int, at: int,
             appositive_only: bool = False) -> tuple[str | None, str]:
     """Return the holder standing before a verb, and how it was found."""
     masked = ctx.masked[paragraph]
-    clause_start = max(start, masked.rfind("”", start, at) + 1, masked.rfind(MASK, start, at) + 1,
-                       masked.rfind(";", start, at) + 1)
+    clause_start = max(start, _clause_start(ctx, masked, start, at), masked.rfind(";", start, at) + 1)
     head = masked[clause_start:at]
     words = head.split()
     cut = len(head)
