@@ -246,6 +246,8 @@ _OBJECT_OF = tuple([w] for w in ("on", "to", "in", "at", "from", "for", "by", "o
 
 def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cue]) -> tuple[str | None, str]:
     """Return the holder of a participle cue: the last holder named in the sentence, or its subject."""
+    if _QUOTED_ONE.search(ctx.masked[paragraph], max(start, at - 80), at):
+        return None, ""  # "the newspaper quoted the executive as saying": someone unnamed speaks
     found = ctx.named_at(paragraph, start, at)
     if found and all(w in ctx.cues.between or (w.endswith("ly") and w.islower())
                      for w in ctx.masked[paragraph][found[-1].end:at].split()) \
@@ -273,8 +275,6 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
     held = pronoun(ctx, paragraph, lead, at, after=True)
     if held is not None:
         return held
-    if " quoted " in masked[lead:at] and not _QUOTED_AS.search(masked, lead, at):
-        return None, ""  # "the newspaper quoted the executive as saying": the one quoted speaks
     held = description(ctx, paragraph, lead, at)
     return held if held is not None and held[0] is not None else (None, "")
 
@@ -422,8 +422,8 @@ _DEED_AFTER_ON = (["become"], ["be"], ["win"], ["play"], ["lead"], ["join"], ["s
                   ["score"], ["make"], ["take"], ["beat"], ["finish"], ["work"], ["marry"], ["head"])
 """Verbs of a career, not of speech, after "went on to" ("went on to become")."""
 
-_QUOTED_AS = re.compile(r"\b(?:is|was|are|were|been|being)\s+quoted\b")
-"""The passive "the Arsenal boss is quoted as saying": the subject speaks."""
+_QUOTED_ONE = re.compile(r"\bquoted\s+(?:an?|the|one)\s+[^,;.·]{0,60}\bas\s+$")
+"""Someone unnamed quoted by the subject: "the newspaper quoted the executive as saying"."""
 _AFTER_QUOTE = frozenset("\"”’' ,")
 """What stands between a quotation and the words after it."""
 

@@ -100,7 +100,15 @@ def _bodies(outlets: dict[str, Any],
         body = Body(str(entry["name"]), "organisation", "organisation", _words(entry.get("describe")))
         for form in [entry["name"], *(entry.get("aliases") or ())]:
             bodies.setdefault(_strip_the(str(form)), body)
+    for company in orgs.get("companies") or ():
+        entry = company if isinstance(company, dict) else {"name": company}
+        body = Body(str(entry["name"]), "organisation", "organisation", _COMPANY_WORDS)
+        for form in [entry["name"], *(entry.get("aliases") or ())]:
+            bodies.setdefault(_strip_the(str(form)), body)
     return bodies, {w: frozenset(t) for w, t in types.items()}
+
+
+_COMPANY_WORDS = frozenset(("company", "firm", "group"))
 
 
 def _strip_the(form: str) -> str:
