@@ -43,9 +43,10 @@ def _heads(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     words = sorted(body_words | lex.roles, key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     after = re.compile(rf"\s*(?:the|this|that)\s+((?:[\w’'-]+\s+){{0,3}}?)({alt})\b")
-    # ("the Labour MP for Birkenhead asked": a place after the role)
+    # ("the Labour MP for Birkenhead asked", "The star of Rain Man and Tootsie said": a place or
+    # works after the role)
     before = re.compile(rf"\b(?:the|The|This|this)\s+((?:[\w’'-]+\s+){{0,3}}?)({alt})"
-                        rf"(?:\s+(?:for|of)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})?\s*,?\s*$")
+                        rf"(?:\s+(?:for|of)\s+[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){{0,3}})?\s*,?\s*$")
     opening = re.compile(rf"\s*The\s+((?:[\w’'-]+\s+){{0,3}}?)({alt})\b")
     frozen = frozenset(body_words)
     _heads_cache[:] = [(lex, after, before, opening, frozen)]
