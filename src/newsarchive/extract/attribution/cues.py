@@ -371,6 +371,13 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
     if _THAT.match(masked, at) or masked[at:at + 4] == " of ":
         # "said Friday that Curiel …", "said of Trump’s campaign": the holder is before the verb
         return None, ""
+    office = _OFFICE_THEN_NAME.match(masked, at, end)
+    if office is not None and office.group(1).lower() in ctx.lex.roles:
+        # "said the chairman of the Commons education select committee, Labour MP Barry Sheerman"
+        person = next((n for n in ctx.named_at(paragraph, office.end(), min(end, office.end() + 40))
+                       if n.kind == "person"), None)
+        if person is not None and not _BREAK.search(masked[office.end():person.start]):
+            return person.name, "said-X"
     chosen = None
     last = at
     for n in ctx.named_at(paragraph, at, min(end, pos + 80)):
@@ -408,6 +415,10 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
     if found is not None:
         return found
     return None, ""
+
+
+_OFFICE_THEN_NAME = re.compile(r"\s*the\s+(?:[\w’'-]+\s+){0,2}?([\w’'-]+)\s+of\s+[^,;:.·“”\"]{1,80},\s*")
+"""An office of a body, then a comma: the name after it holds the office."""
 
 
 def _role_then_comma(ctx: Context, between: str) -> bool:
