@@ -209,3 +209,9 @@ def test_companies_from_the_data_file_are_bodies() -> None:
     found = entities("Nissan said sales rose. Analysts at Gartner agreed, and Deutsche Boerse said nothing.")
     for name in ("Nissan", "Gartner", "Deutsche Boerse"):
         assert found[name].kind == "organisation"
+
+
+def test_press_ends_a_body_but_is_a_surname_after_a_given_name() -> None:
+    found = entities("A spokesman for the Oxford University Press said so. Actress Natalie Press said no.")
+    assert found["Oxford University Press"].kind == "organisation"
+    assert found["Natalie Press"].kind == "person"
