@@ -264,19 +264,34 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
     for n in reversed(found):
         if masked[n.end:n.end + 2] not in ("’s", "'s") and subject_verb(ctx, masked, n.end, at):
             return n.name, "subject"
+    # (a body that modifies a role, "the Tory leader will argue …, saying", is no subject)
+    found = [n for n in found if n.kind == "person" or not _modifies_role(ctx, masked, n.end)]
     people = [n for n in found if n.kind == "person"]
     if people or found:
         return (people or found)[0].name, "subject"
     # "He apologised for not being in London, joking: …": the sentence's pronoun subject; "“…,”
-    # the Arsenal boss is quoted as saying": its described one
+    # the Arsenal boss is quoted as saying", "But the Tory leader will argue …": its described one
     lead = start
     while lead < at and (masked[lead] in _AFTER_QUOTE or masked[lead] == MASK):
         lead += 1  # (past a quotation that opens the sentence)
+    opener = _OPENER.match(masked, lead, at)
+    if opener is not None:
+        lead = opener.end()
     held = pronoun(ctx, paragraph, lead, at, after=True)
     if held is not None:
         return held
     held = description(ctx, paragraph, lead, at)
     return held if held is not None and held[0] is not None else (None, "")
+
+
+_OPENER = re.compile(r"(?:But|And|However|Meanwhile|Yet|So),?\s+(?=the\s)")
+"""A sentence's opening conjunction before a described subject ("But the Tory leader …")."""
+
+
+def _modifies_role(ctx: Context, masked: str, end: int) -> bool:
+    """Return True where a role word follows a name ("Tory leader", "Labour MP"): a modifier."""
+    after = masked[end:end + 30].split()
+    return bool(after) and after[0].lower() in ctx.lex.roles
 
 
 # After a subject: a parenthesis ("McCrory (R)") and an appositive between commas, then its verb group.
