@@ -215,3 +215,10 @@ def test_press_ends_a_body_but_is_a_surname_after_a_given_name() -> None:
     found = entities("A spokesman for the Oxford University Press said so. Actress Natalie Press said no.")
     assert found["Oxford University Press"].kind == "organisation"
     assert found["Natalie Press"].kind == "person"
+
+
+def test_bodies_with_a_digit_in_their_name_are_found() -> None:
+    found = entities("Mr Brown told BBC Radio 4's Today programme he was sure. Channel 4 said no. "
+                     "Radio 1 said the show would go on. It cost 538,000 dollars.")
+    assert {"BBC Radio 4", "Channel 4", "BBC Radio 1"} <= set(found)
+    assert "BBC" not in found and "FiveThirtyEight" not in found

@@ -138,12 +138,12 @@ def _body_for(ctx: Context, paragraph: int, at: int, head: str, phrase: str) -> 
         describe = body.describe if body else frozenset()
         if phrase != head and phrase in describe:
             return n.name
-        fits = ((body is not None and body.type in types) or head in describe
+        if head in describe:
+            return n.name  # (a body its own entry describes so: "the corporation" is the BBC)
+        fits = ((body is not None and body.type in types)
                 or head in ctx.roles.get(n.name, "") or head in n.name.lower())
         if fits and nearest is None:
             nearest = n.name
-            if phrase == head:
-                return nearest
     return nearest
 
 

@@ -39,8 +39,11 @@ def find_entities(draft: Draft) -> None:
         if para.kind not in _BODY_PARAGRAPHS:
             continue
         previous: Piece | None = None
+        numbered = _numbered(draft, registry, para, lex)
         for run in find_runs(para.text, para.index, lex):
             for piece in split_run(run, para.text, lex):
+                if numbered and any(s < piece.end and piece.start < e for s, e in numbered):
+                    continue  # "BBC" of "BBC Radio 4", found whole already
                 if piece.kind == "body" and len(piece.words) == 1 and piece.words[0] in lex.ambiguous \
                         and registry.find_person(piece.words) is not None:
                     # "Fox said" after "Liam Fox": the person, not Fox News.
@@ -151,6 +154,20 @@ def _body_roles(text: str, piece: Piece, lex: Lexicon) -> list[str]:
         if word in lex.type_words:
             return [word]
     return []
+
+
+def _numbered(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
+    """Record the bodies whose names hold a digit ("BBC Radio 4", "Channel 4"), and return where."""
+    if lex.numbered is None or not any(c.isdigit() for c in para.text):
+        return []
+    found = []
+    for m in lex.numbered.finditer(para.text):
+        form = m.group()
+        body = lex.bodies[form[4:] if form.startswith("The ") else form]
+        registry.add_body(body.name, body.kind, form, Span(para.index, m.start(), m.end(),
+                                                           draft.line_at(para, m.start())), [])
+        found.append((m.start(), m.end()))
+    return found
 
 
 def _span(draft: Draft, para: Paragraph, piece: Piece) -> Span:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,6 +66,9 @@ class Lexicon:
     body_starts: frozenset[str] = frozenset()
     """First words of the forms in `bodies`: most capitalised words start none, and are passed
     over without building the phrases a full match would look up."""
+    numbered: re.Pattern[str] | None = None
+    """The forms in `bodies` with a digit in them ("Radio 4", "Channel 4", "5 Live"), which runs of
+    capitalised words never hold: found in the text by this pattern instead."""
 
     def is_epithet(self, word: str) -> bool:
         """Return True for a word that after "the" stands for a person: "Dutchman", "Brazilian", "Scot"."""
@@ -152,8 +156,19 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
                           | _words(titles.get("honorifics"))
                           | {"Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co"}),
         body_starts=frozenset(form.split(" ", 1)[0] for form in bodies),
+        numbered=_numbered(bodies),
         places=_words(places.get("places")),
     )
+
+
+def _numbered(bodies: dict[str, Body]) -> re.Pattern[str] | None:
+    # (a form of digits alone, "538", is any number in the text: left out)
+    forms = sorted((f for f in bodies if any(c.isdigit() for c in f) and any(c.isalpha() for c in f)),
+                   key=len, reverse=True)
+    if not forms:
+        return None
+    alternation = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w-])(?:The\s)?(?:{alternation})(?![\w-]|[.,]\d)")
 
 
 _EPITHET_ENDINGS = ("man", "woman", "ian", "ese", "ean", "yan")
