@@ -291,7 +291,7 @@ _OPENER = re.compile(r"(?:But|And|However|Meanwhile|Yet|So),?\s+(?=the\s)")
 def _modifies_role(ctx: Context, masked: str, end: int) -> bool:
     """Return True where a role word follows a name ("Tory leader", "Labour MP"): a modifier."""
     after = masked[end:end + 30].split()
-    return bool(after) and after[0].lower() in ctx.lex.roles
+    return bool(after) and after[0].strip(",.;:").lower() in ctx.lex.roles
 
 
 # After a subject: a parenthesis ("McCrory (R)") and an appositive between commas, then its verb group.
@@ -421,6 +421,12 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
         if chosen is None or owner or n.kind == "person" or chosen.kind != "person":
             chosen = n
         last = n.end
+    if chosen is not None and chosen.kind != "person" and _modifies_role(ctx, masked, chosen.end) \
+            and masked[chosen.end:chosen.end + 30].split()[0].strip(",.;:").lower() not in ctx.cues.anonymous:
+        # "said the Factory Records founder": a person the body describes, not the body
+        described = description(ctx, paragraph, at, end)
+        if described is not None and described[0] is not None:
+            return described
     if chosen is not None:
         return chosen.name, "said-X"
     found = description(ctx, paragraph, at, end)
