@@ -222,3 +222,12 @@ def test_bodies_with_a_digit_in_their_name_are_found() -> None:
                      "Radio 1 said the show would go on. It cost 538,000 dollars.")
     assert {"BBC Radio 4", "Channel 4", "BBC Radio 1"} <= set(found)
     assert "BBC" not in found and "FiveThirtyEight" not in found
+
+
+@pytest.mark.parametrize("text,name", [
+    ("\"This is a simple tool,\" said MSN's Blake Irving.", "Blake Irving"),
+    ("\"It is expensive,\" Birgit Kuhlhoff, from Sal Oppenheim investment bank, told Reuters.",
+     "Birgit Kuhlhoff"),
+])
+def test_a_name_with_a_speech_verb_across_a_possessive_or_an_origin_is_a_person(text: str, name: str) -> None:
+    assert entities(text)[name].kind == "person"

@@ -138,6 +138,9 @@ def _last_words(text: str, start: int, n: int, k: int) -> list[str]:
 _DASH_CREDIT = re.compile(r"[”\"’][.,]?\s*(?:—|―|–|--)\s*$")
 
 
+_PLACED = re.compile(r",\s+(?:from|of|at)\s+[^,;:.“”\"]{2,60},\s+([a-z]+)\b")
+
+
 def cue_adjacent(text: str, start: int, end: int) -> bool:
     """Return True where a speech verb stands right after the name or right before it."""
     cues = _cues()
@@ -161,7 +164,17 @@ def cue_adjacent(text: str, start: int, end: int) -> bool:
         return True
     if _DASH_CREDIT.search(text, max(0, start - 6), start):
         return True  # "“…” ― Krystal Correa": a quotation credited by a dash
-    return len(before) >= 2 and before[-2].lower() == "according" and before[-1] == "to"
+    if len(before) >= 2 and before[-2].lower() == "according" and before[-1] == "to":
+        return True
+    if before and before[-1].endswith(("’s", "'s")) and before[-1][:1].isupper():
+        # "“…,” said MSN's Blake Irving": the verb, a body's possessive, then the name
+        owner = _last_words(text, start, 4, 3)
+        if len(owner) >= 2 and owner[-2].strip(",") in cues.verbs \
+                and (len(owner) == 2 or owner[-3][-1:] in ",”\"’'.:;"):
+            return True
+    placed = _PLACED.match(text, end, end + 90)
+    # "Birgit Kuhlhoff, from Sal Oppenheim investment bank, told Reuters": where from, then the verb
+    return placed is not None and placed.group(1) in cues.verbs
 
 
 def role_before(text: str, start: int, lex: Lexicon) -> str | None:
