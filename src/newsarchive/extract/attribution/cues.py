@@ -459,6 +459,9 @@ _QUOTED_ONE = re.compile(r"\bquoted\s+(?:an?|the|one)\s+[^,;.·]{0,60}\bas\s+$")
 _AFTER_QUOTE = frozenset("\"”’' ,")
 """What stands between a quotation and the words after it."""
 
+_ABOUT_TO = frozenset(("due", "expected", "set", "going", "about", "likely", "poised", "scheduled"))
+"""Words before "to" and a speech verb that report a speech to come: "he was due to say"."""
+
 _CLAUSE_OPENER = re.compile(r"\b(?:when|while|as|after|before|because|since|although|though|until|once|"
                             r"unless|whereas)\s+(?:the|a|an|his|her|their|its)\s+[a-z]")
 """A subordinate clause whose subject is a description: "when the host opened …"."""
@@ -497,7 +500,10 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
     words = head.split()
     cut = len(head)
     while words and (words[-1] in ctx.cues.between
-                     or (words[-1].endswith("ly") and len(words[-1]) > 4 and words[-1].islower())):
+                     or (words[-1].endswith("ly") and len(words[-1]) > 4 and words[-1].islower())
+                     or (words[-1] == "to" and len(words) > 1 and words[-2] in _ABOUT_TO)):
+        if words[-1] == "to":
+            words.pop()  # "he was due to say", "Mr Howard is expected to say"
         cut = head.rfind(words[-1])
         words.pop()
     tail_end = clause_start + cut
