@@ -9,6 +9,8 @@ forms fold into the fullest form; every surface form is kept as an alias.
 
 from __future__ import annotations
 
+import re
+
 from newsarchive.extract.draft import Draft
 from newsarchive.extract.entities.classify import Piece, split_run
 from newsarchive.extract.entities.evidence import (
@@ -156,9 +158,12 @@ def _body_roles(text: str, piece: Piece, lex: Lexicon) -> list[str]:
     return []
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _numbered(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
     """Record the bodies whose names hold a digit ("BBC Radio 4", "Channel 4"), and return where."""
-    if lex.numbered is None or not any(c.isdigit() for c in para.text):
+    if lex.numbered is None or _DIGIT.search(para.text) is None:
         return []
     found = []
     for m in lex.numbered.finditer(para.text):
