@@ -297,7 +297,7 @@ def _modifies_role(ctx: Context, masked: str, end: int) -> bool:
 # After a subject: a parenthesis ("McCrory (R)") and an appositive between commas, then its verb group.
 _AFTER_SUBJECT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"·]{1,120},\s*)?((?:[a-z]+\s+){0,5})")
 _REFLEXIVE = frozenset(("himself", "herself", "itself", "themselves"))
-_COPULAR = frozenset(("become", "became", "becomes", "remain", "remained", "remains", "seemed", "seems"))
+_COPULAR = frozenset(("become", "became", "becomes", "remain", "remained", "remains"))
 
 
 def subject_verb(ctx: Context, masked: str, at: int, end: int) -> bool:
