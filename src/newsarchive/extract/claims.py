@@ -9,12 +9,11 @@ restates the body) are skipped.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsarchive.extract.claims_by import Resolver
-from newsarchive.extract.claims_clauses import clauses
+from newsarchive.extract.claims_by import ParagraphQuotes, Resolver
+from newsarchive.extract.claims_clauses import Stretches, clauses
 from newsarchive.extract.draft import Draft
 from newsarchive.lexicon import load_data
 from newsarchive.records import Claim, Span
@@ -298,17 +297,6 @@ def _may_hold_claim(text: str, lowered: str, free: str | None) -> bool:
     return not (words.isdisjoint(lex.any_cue) and words.isdisjoint(lex.negation_cues))
 
 
-def _reach(regions: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """Return the regions' starts in order and, at each, the furthest end reached so far."""
-    ordered = sorted(regions)
-    reach: list[int] = []
-    furthest = -1
-    for _start, end in ordered:
-        furthest = max(furthest, end)
-        reach.append(furthest)
-    return [start for start, _end in ordered], reach
-
-
 def find_claims(draft: Draft) -> None:
     """Add a Claim for each checkable clause of the body, credited where the text credits it."""
     resolver = Resolver(draft)
@@ -326,18 +314,16 @@ def find_claims(draft: Draft) -> None:
         free = _fold(_masked(text, regions)) if regions else None
         if not _may_hold_claim(text, lowered, free):
             continue
-        # Does a quoted stretch overlap a clause? Of the stretches starting before the clause ends
-        # (found by bisection), the furthest end must pass the clause's start; a scan of every
-        # stretch for every clause was quadratic in a paragraph of thousands of quotes.
-        starts, reach = _reach(regions)
+        # Does a quoted stretch overlap a clause? (By bisection: `Stretches`.)
+        stretches = Stretches(regions)
+        near = ParagraphQuotes(quotes)
         for clause in clauses(text, regions):
             a, b = clause.start, clause.end
             body = text[a:b]
-            k = bisect_left(starts, b) - 1
-            quoted = free is not None and k >= 0 and reach[k] > a
+            quoted = free is not None and stretches.overlaps(a, b)
             why = checkable(body, lowered[a:b], free[a:b] if free is not None and quoted else None)
             if why is None:
                 continue
-            by = resolver.credit(para.index, text, clause, quotes)
+            by = resolver.credit(para.index, text, clause, near)
             line = draft.line_at(para, clause.start)
             draft.claims.append(Claim(body, by, Span(para.index, clause.start, clause.end, line), why))
