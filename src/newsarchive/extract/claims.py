@@ -9,12 +9,11 @@ restates the body) are skipped.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsarchive.extract.claims_by import Resolver
-from newsarchive.extract.claims_clauses import clauses
+from newsarchive.extract.claims_by import ParagraphQuotes, Resolver
+from newsarchive.extract.claims_clauses import Stretches, clauses
 from newsarchive.extract.draft import Draft
 from newsarchive.lexicon import load_data
 from newsarchive.records import Claim, Span
@@ -23,6 +22,19 @@ from newsarchive.records import Claim, Span
 # look-behinds tell the two kinds apart (same matches as `[a-z][a-z']*|\d[\d,.]*`, ~10 % faster).
 _WORD = re.compile(r"[a-z\d](?:(?<=[a-z])[a-z']*|(?<=\d)[\d,.]*)")
 _ANY_DIGIT = re.compile(r"\d")
+# The same for ASCII text (most of it), where `\d` is [0-9]: the engine tests a range instead of
+# asking Unicode whether each character is a digit (~20 % faster over the BBC corpus's clauses).
+_WORD_ASCII = re.compile(r"[a-z][a-z']*|[0-9][0-9,.]*")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _words(lowered: str) -> list[str]:
+    """Return the words and figures of folded text, as `_WORD` finds them."""
+    return (_WORD_ASCII if lowered.isascii() else _WORD).findall(lowered)
+
+
+def _has_digit(text: str) -> bool:
+    return (_ASCII_DIGIT if text.isascii() else _ANY_DIGIT).search(text) is not None
 _YEAR = re.compile(r"(?:1[6-9]\d\d|20\d\d)s?")
 # An age ("a 31-year-old poet") describes a person; it is not what the sentence asserts.
 _AGE_TAIL = (["year", "old"], ["years", "old"])
@@ -240,17 +252,17 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
     if "?" in text and text.rstrip("”’\"' )").endswith("?"):  # (no copy of the clause without a "?")
         return None
     lowered = _fold(text) if lowered is None else lowered
-    words = _WORD.findall(lowered)
+    words = _words(lowered)
     if len(words) < _MIN_WORDS:
         return None
     free_text = lowered if free_text is None else free_text
-    free = words if free_text is lowered else _WORD.findall(free_text)
+    free = words if free_text is lowered else _words(free_text)
     quoted = len(free) < len(words) * 0.4
     if quoted:
         free, free_text = words, lowered  # mostly quoted: the speaker's hedges count
     present = set(words)
     free_words = present if free is words else set(free)
-    digit = _ANY_DIGIT.search(text) is not None
+    digit = _has_digit(text)
     # Most clauses give no reason at all: reject them with one set test instead of eight.
     if present.isdisjoint(lex.any_cue) and free_words.isdisjoint(lex.negation_cues) \
             and "n't" not in lowered and not digit:
@@ -290,23 +302,12 @@ def _may_hold_claim(text: str, lowered: str, free: str | None) -> bool:
     a paragraph with no cue word, negation, digit or "n't" holds no claim: about one in nine.
     """
     lex = lexicon()
-    if "n't" in lowered or _ANY_DIGIT.search(text):
+    if "n't" in lowered or _has_digit(text):
         return True
-    words = set(_WORD.findall(lowered))
+    words = set(_words(lowered))
     if free is not None:
-        words.update(_WORD.findall(free))
+        words.update(_words(free))
     return not (words.isdisjoint(lex.any_cue) and words.isdisjoint(lex.negation_cues))
-
-
-def _reach(regions: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """Return the regions' starts in order and, at each, the furthest end reached so far."""
-    ordered = sorted(regions)
-    reach: list[int] = []
-    furthest = -1
-    for _start, end in ordered:
-        furthest = max(furthest, end)
-        reach.append(furthest)
-    return [start for start, _end in ordered], reach
 
 
 def find_claims(draft: Draft) -> None:
@@ -326,18 +327,17 @@ def find_claims(draft: Draft) -> None:
         free = _fold(_masked(text, regions)) if regions else None
         if not _may_hold_claim(text, lowered, free):
             continue
-        # Does a quoted stretch overlap a clause? Of the stretches starting before the clause ends
-        # (found by bisection), the furthest end must pass the clause's start; a scan of every
-        # stretch for every clause was quadratic in a paragraph of thousands of quotes.
-        starts, reach = _reach(regions)
+        # Does a quoted stretch overlap a clause? (By bisection: `Stretches`.)
+        stretches = Stretches(regions) if regions else None
+        near: ParagraphQuotes | None = None  # (made at the paragraph's first claim: most have none)
         for clause in clauses(text, regions):
             a, b = clause.start, clause.end
             body = text[a:b]
-            k = bisect_left(starts, b) - 1
-            quoted = free is not None and k >= 0 and reach[k] > a
+            quoted = free is not None and stretches is not None and stretches.overlaps(a, b)
             why = checkable(body, lowered[a:b], free[a:b] if free is not None and quoted else None)
             if why is None:
                 continue
-            by = resolver.credit(para.index, text, clause, quotes)
+            near = ParagraphQuotes(quotes) if near is None else near
+            by = resolver.credit(para.index, text, clause, near)
             line = draft.line_at(para, clause.start)
             draft.claims.append(Claim(body, by, Span(para.index, clause.start, clause.end, line), why))

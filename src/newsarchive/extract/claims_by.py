@@ -108,9 +108,10 @@ class Resolver:
         self.draft = draft
         self._alias: dict[str, str] | None = None
         self.last_word: dict[str, set[str]] = {}
-        self._marks: list[tuple[int, int, str, bool]] | None = None
-        self.keys: list[tuple[int, int]] = []
+        self._marks: dict[bool, list[tuple[int, int, str]]] | None = None
+        self.keys: dict[bool, list[tuple[int, int]]] = {}
         self.longer: dict[str, str | None] = {}
+        self._last_sentence: SentenceScan | None = None
 
     @property
     def alias(self) -> dict[str, str]:
@@ -123,11 +124,20 @@ class Resolver:
         return self._alias
 
     @property
-    def marks(self) -> list[tuple[int, int, str, bool]]:
+    def marks(self) -> dict[bool, list[tuple[int, int, str]]]:
+        """Every mention's (paragraph, start, name) in order, people's under True, others' under False.
+
+        Kept apart so that `nearest` finds the last of a kind by one bisection: walking back past
+        the other kind was quadratic in a paragraph naming thousands of people and no body.
+        """
         if self._marks is None:
-            self._marks = sorted((m.span.paragraph, m.span.start, name, ent.kind == "person")
-                                 for name, ent in self.draft.entities.items() for m in ent.mentions)
-            self.keys = [(p, s) for p, s, _, _ in self._marks]
+            self._marks = {True: [], False: []}
+            for name, ent in self.draft.entities.items():
+                for m in ent.mentions:
+                    self._marks[ent.kind == "person"].append((m.span.paragraph, m.span.start, name))
+            for person, marks in self._marks.items():
+                marks.sort()
+                self.keys[person] = [(p, s) for p, s, _ in marks]
         return self._marks
 
     def canonical(self, words: str) -> str:
@@ -167,46 +177,50 @@ class Resolver:
 
     def nearest(self, paragraph: int, start: int, person: bool) -> str | None:
         """Return the last entity of that kind named before this point, if any."""
-        marks = self.marks
-        i = bisect_left(self.keys, (paragraph, start))
-        while i > 0:
-            i -= 1
-            _, _, name, is_person = marks[i]
-            if is_person == person:
-                return name
-        return None
+        marks = self.marks[person]
+        i = bisect_left(self.keys[person], (paragraph, start))
+        return marks[i - 1][2] if i > 0 else None
 
-    def credit(self, paragraph: int, text: str, clause: Clause, quotes: Sequence[QuoteDraft]) -> str | None:
+    def credit(self, paragraph: int, text: str, clause: Clause, quotes: ParagraphQuotes) -> str | None:
         """Return who the article credits the clause to, or None where the writer asserts it."""
+        near = quotes.overlapping(clause.start, clause.end)
         # A claim inside a quotation is the speaker's.
-        for q in quotes:
+        for q in near:
             if q.speaker and q.kind != "scare" and q.start <= clause.start and clause.end <= q.end + 1:
                 return q.speaker
         c = cues()
-        scopes = [(clause.start, clause.end)]
-        if not clause.aside and clause.sentence != scopes[0]:
-            scopes.append(clause.sentence)
-        a, b = scopes[-1]  # the widest: the clause lies within its sentence
         m = None
-        if c.may_credit(text[a:b]):
-            for a, b in scopes:
-                m = c.subject.match(text, a, b)
-                if m:
-                    return self._who(m.group("who"), paragraph, m.start("who"), quotes, clause)
-            m = c.according.search(text, a, b) or c.after.search(text, a, b)
+        if clause.aside or clause.sentence == (clause.start, clause.end):
+            a, b = clause.start, clause.end
+            if c.may_credit(text[a:b]):
+                m = c.subject.match(text, a, b) or c.according.search(text, a, b) \
+                    or c.after.search(text, a, b)
+        else:
+            # The clause's sentence is searched as well: once for all its clauses (a run-together
+            # paragraph with no full stop is one sentence of thousands of clauses).
+            sentence = self._sentence(paragraph, text, clause.sentence)
+            if sentence.may:
+                m = c.subject.match(text, clause.start, clause.end) or sentence.found()
         if m:
             who = m.group("who") if "who" in m.re.groupindex else (m.group("desc") or m.group("name")
                                                                     or m.group("subj"))
             start = m.start("who") if "who" in m.re.groupindex else m.start()
             return self._who(who, paragraph, start, quotes, clause)
         # A clause that holds some of a speaker's words is theirs; not a two-word title or term.
-        for q in quotes:
+        for q in near:
             if q.speaker and q.kind != "scare" and q.start < clause.end and clause.start < q.end and \
                     len(text[q.start : q.end].split()) >= _QUOTE_MIN_WORDS:
                 return q.speaker
         return None
 
-    def _who(self, who: str, paragraph: int, at: int, quotes: Sequence[QuoteDraft],
+    def _sentence(self, paragraph: int, text: str, sentence: tuple[int, int]) -> SentenceScan:
+        """Return the crediting patterns' view of a sentence, kept for the next clause of it."""
+        last = self._last_sentence
+        if last is None or last.paragraph != paragraph or last.span != sentence:
+            last = self._last_sentence = SentenceScan(paragraph, text, sentence)
+        return last
+
+    def _who(self, who: str, paragraph: int, at: int, quotes: ParagraphQuotes,
              clause: Clause) -> str | None:
         lowered = who.casefold()
         is_pronoun = lowered in {"he", "she"}
@@ -216,7 +230,71 @@ class Resolver:
             return self.canonical(who)
         # "said the paper", "he said": the speaker of a quote in the sentence, else the nearest
         # earlier name of the right kind.
-        for q in quotes:
-            if q.speaker and clause.sentence[0] <= q.start < clause.sentence[1]:
-                return q.speaker
-        return self.nearest(paragraph, at, person=is_pronoun)
+        return quotes.speaker_in(clause.sentence) or self.nearest(paragraph, at, person=is_pronoun)
+
+
+class SentenceScan:
+    """What crediting asks of one sentence: whether any pattern can match (`Cues.may_credit`) and,
+    worked out on first need, the first match of a subject at its start, "according to" or an
+    "…, said X" in it."""
+
+    def __init__(self, paragraph: int, text: str, span: tuple[int, int]) -> None:
+        self.paragraph = paragraph
+        self.text = text
+        self.span = span
+        self.may = cues().may_credit(text[span[0] : span[1]])
+        self.looked = False
+        self.match: re.Match[str] | None = None
+
+    def found(self) -> re.Match[str] | None:
+        if not self.looked:
+            c, (a, b), text = cues(), self.span, self.text
+            self.match = c.subject.match(text, a, b) or c.according.search(text, a, b) \
+                or c.after.search(text, a, b)
+            self.looked = True
+        return self.match
+
+
+class ParagraphQuotes:
+    """A paragraph's quotes, as crediting asks for them: those overlapping each clause, taken in
+    order, and the speaker of the first quote with one in a sentence.
+
+    Crediting looks only at quotes near the clause; handing it every quote of the paragraph made
+    the claims pass quadratic in a paragraph of thousands of quotes. One sweep over the quotes by
+    start keeps those still open.
+    """
+
+    def __init__(self, quotes: Sequence[QuoteDraft]) -> None:
+        self.quotes = quotes
+        self.order = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
+        self.starts = [quotes[i].start for i in self.order]
+        self.taken = 0
+        self.open: list[int] = []
+        self.since = -1
+        self.sentence = (-1, -1)
+        self.speaker: str | None = None
+
+    def overlapping(self, start: int, end: int) -> list[QuoteDraft]:
+        """Return the quotes that start before `end` and end at `start` or after, in the
+        paragraph's order. Calls must come in the order of their stretches."""
+        quotes, order = self.quotes, self.order
+        if not quotes:
+            return []
+        if start < self.since:  # (not in order: start the sweep again)
+            self.taken, self.open = 0, []
+        self.since = start
+        while self.taken < len(order) and quotes[order[self.taken]].start < end:
+            self.open.append(order[self.taken])
+            self.taken += 1
+        self.open = [i for i in self.open if quotes[i].end >= start]
+        return [quotes[i] for i in sorted(self.open)]
+
+    def speaker_in(self, sentence: tuple[int, int]) -> str | None:
+        """Return the speaker of the first quote (in the paragraph's order) with one that starts
+        in the sentence."""
+        if sentence != self.sentence:
+            lo, hi = bisect_left(self.starts, sentence[0]), bisect_left(self.starts, sentence[1])
+            first = min((i for i in self.order[lo:hi] if self.quotes[i].speaker), default=None)
+            self.sentence = sentence
+            self.speaker = None if first is None else self.quotes[first].speaker
+        return self.speaker

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,13 +43,37 @@ class Clause:
         self.aside = aside
 
 
+_LONGEST_WORD = 200
+
+
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     return frozenset(str(a) for a in load_data("claims").get("abbreviations", []))
 
 
-def _inside(pos: int, regions: Sequence[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in regions)
+class Stretches:
+    """A paragraph's quoted stretches, asked what lies inside them by bisection: a scan of every
+    stretch for every cut or clause was quadratic in a paragraph of thousands of quotes."""
+
+    def __init__(self, regions: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(regions)
+        self.starts = [start for start, _end in ordered]
+        self.reach: list[int] = []
+        """At each stretch (in order of start), the furthest end reached so far."""
+        furthest = -1
+        for _start, end in ordered:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def covers(self, pos: int) -> bool:
+        """Return True where a stretch holds the position strictly inside it."""
+        k = bisect_left(self.starts, pos) - 1
+        return k >= 0 and self.reach[k] > pos
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Return True where a stretch shares a character with [start, end)."""
+        k = bisect_left(self.starts, end) - 1
+        return k >= 0 and self.reach[k] > start
 
 
 def sentences(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -56,20 +81,30 @@ def sentences(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[i
     abbrev = _abbreviations()
     out: list[tuple[int, int]] = []
     start = 0
+    inside: Stretches | None = None  # (made where first needed: most paragraphs never ask)
     end_re = _END if "?" in text or "!" in text or "…" in text else _END_DOT
+    # The last space or line break before `seen`, looked for again only after it: a search back
+    # from every dot to the start was quadratic in text with no spaces.
+    space, seen = -1, 0
     for m in end_re.finditer(text):
         dot = m.start()
         if text[dot] == ".":
-            space = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot))
-            w = text[space + 1 : dot].lstrip("(“\"'‘[").rstrip(".").lower()
-            # "Mr." and single initials ("Paul D. Ryan") do not end a sentence.
-            if w in abbrev or (len(w) == 1 and w.isalpha()):
-                continue
+            space = max(space, text.rfind(" ", seen, dot), text.rfind("\n", seen, dot))
+            seen = dot
+            # "Mr." and single initials ("Paul D. Ryan") do not end a sentence. (A "word" of
+            # hundreds of characters is neither: not copied again for every dot in it.)
+            if dot - space <= _LONGEST_WORD:
+                w = text[space + 1 : dot].lstrip("(“\"'‘[").rstrip(".").lower()
+                if w in abbrev or (len(w) == 1 and w.isalpha()):
+                    continue
         # With no space after it, only a full stop after a lower-case word outside quotes ends a
         # sentence ("said.The"): "U.S.A" or "Yahoo!Inc" do not.
-        if not m.group(0)[-1].isspace() and (
-                text[dot] != "." or dot == 0 or not text[dot - 1].islower() or _inside(dot, quotes)):
-            continue
+        if not m.group(0)[-1].isspace():
+            if text[dot] != "." or dot == 0 or not text[dot - 1].islower():
+                continue
+            inside = Stretches(quotes) if inside is None else inside
+            if inside.covers(dot):
+                continue
         end = m.end()
         while end > start and text[end - 1].isspace():
             end -= 1
@@ -97,11 +132,12 @@ def _cut_marks(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, 
     # Substring tests are far cheaper than a scan, and most paragraphs have nothing to cut.
     if not any(c in text for c in _CUT_HINTS):
         return marks
+    inside = Stretches(quotes) if quotes else None
     for m in _CUT.finditer(text):
         at = m.start()
         dash = text[at] in "–—-"
         # A dash is spaced on both sides; a hyphen inside a word is not a cut.
-        if (not dash or text[at - 1 : at].isspace()) and not _inside(at, quotes):
+        if (not dash or text[at - 1 : at].isspace()) and not (inside and inside.covers(at)):
             marks.append((at, m.end(), dash))
     return marks
 
@@ -118,8 +154,9 @@ def clauses(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[Clause]:
             if cb > ca:
                 out.append(Clause(ca, cb, (s, e)))
         return out
+    at = [c[0] for c in marks]  # (in order: found left to right)
     for s, e in spans:
-        here = [c for c in marks if s <= c[0] < e]
+        here = marks[bisect_left(at, s) : bisect_left(at, e)]
         cuts: list[tuple[int, int, bool]] = [(a, b, False) for a, b, dash in here if not dash]
         dashes = [(a, b) for a, b, dash in here if dash]
         # One dash: an aside after it. Two: a parenthesis, which stays part of its sentence.

@@ -395,9 +395,32 @@ def build_context(draft: Draft) -> Context:
 _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
 
 
-def _inside(named: list[Named], paragraph: int, offset: int) -> bool:
-    """Return True where a mention covers the offset (named is not sorted yet: scan it)."""
-    return any(n.paragraph == paragraph and n.start <= offset < n.end for n in named)
+def _coverage(named: list[Named]) -> dict[int, tuple[list[int], list[int]]]:
+    """Return each paragraph's mention starts in order and, at each, the furthest end reached so
+    far: `_inside` answers by one bisection (a scan of every mention per surname found was
+    quadratic in a run-together paragraph naming thousands of people)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for n in named:
+        spans.setdefault(n.paragraph, []).append((n.start, n.end))
+    out: dict[int, tuple[list[int], list[int]]] = {}
+    for paragraph, pairs in spans.items():
+        pairs.sort()
+        reach: list[int] = []
+        furthest = -1
+        for _start, end in pairs:
+            furthest = max(furthest, end)
+            reach.append(furthest)
+        out[paragraph] = ([start for start, _end in pairs], reach)
+    return out
+
+
+def _inside(coverage: dict[int, tuple[list[int], list[int]]], paragraph: int, offset: int) -> bool:
+    """Return True where a mention covers the offset."""
+    if paragraph not in coverage:
+        return False
+    starts, reach = coverage[paragraph]
+    k = bisect_right(starts, offset) - 1
+    return k >= 0 and reach[k] > offset
 
 
 def _surnames_by_cues(draft: Draft, masked: list[str], named: list[Named], cues: CueWords) -> list[Named]:
@@ -415,6 +438,7 @@ def _surnames_by_cues(draft: Draft, masked: list[str], named: list[Named], cues:
     if not last:
         return []
     starts = {(n.paragraph, n.start) for n in named}
+    coverage = _coverage(named)
     out = []
     for p, text in enumerate(masked):
         for surname, holder in last.items():
@@ -425,7 +449,7 @@ def _surnames_by_cues(draft: Draft, masked: list[str], named: list[Named], cues:
                 end = at + len(surname)
                 whole = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'-")) \
                     and (end == len(text) or not text[end].isalnum())
-                if whole and (p, at) not in starts and not _inside(named, p, at) \
+                if whole and (p, at) not in starts and not _inside(coverage, p, at) \
                         and _beside_cue(text, at, end, cues):
                     out.append(Named(p, at, end, holder, "person"))
                 at = text.find(surname, end)
