@@ -40,6 +40,16 @@ def edit(rng: random.Random, articles: Path, step: int) -> None:
                                                     encoding="utf-8")
 
 
+def tamper_with_joined(rng: random.Random, root: Path) -> None:
+    """Change the site's joined files in place: the next build must not copy pieces from them."""
+    path = root / "site" / rng.choice(["archive.json", "search-index.js"])
+    data = bytearray(path.read_bytes())
+    at = rng.randrange(len(data) // 2, len(data))
+    data[at : at + 1] = b"?"
+    with path.open("r+b") as f:
+        f.write(bytes(data))
+
+
 def tamper_with_spare(rng: random.Random, root: Path) -> None:
     """Change the kept old site as nobody should: the next build must not carry any of it over."""
     spare = root / ".site.newsarchive-spare"
@@ -64,7 +74,7 @@ def tamper_with_spare(rng: random.Random, root: Path) -> None:
         os.symlink(victim, victim.parent / "link.html")
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", range(6))
 def test_rebuilds_after_random_edits_equal_a_clean_build(tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed)
     articles = make_archive(tmp_path)
@@ -74,6 +84,8 @@ def test_rebuilds_after_random_edits_equal_a_clean_build(tmp_path: Path, seed: i
             edit(rng, articles, step)
         if rng.random() < 0.5:
             tamper_with_spare(rng, tmp_path)
+        if rng.random() < 0.3:
+            tamper_with_joined(rng, tmp_path)
         run(tmp_path, jobs=rng.choice([1, 2]))
         run(tmp_path, f"clean-{step}", cache=False)
         got, want = tree(tmp_path / "site"), tree(tmp_path / f"clean-{step}")

@@ -183,6 +183,11 @@ class Cache:
         """Keep `data` under `name`, for code of this `key` (`RecordReader.blob` reads it)."""
         self._run("INSERT OR REPLACE INTO blobs VALUES (?, ?, ?)", (name, key, data))
 
+    def blob(self, name: str, key: str) -> bytes | None:
+        """Return what `put_blob` kept under `name` for this `key`, if anything."""
+        rows = self._run("SELECT data FROM blobs WHERE name = ? AND key = ?", (name, key))
+        return bytes(rows[0][0]) if rows else None
+
     def get(self, name: str) -> str | None:
         rows = self._run("SELECT value FROM meta WHERE name = ?", (name,))
         return str(rows[0][0]) if rows else None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -29,6 +29,7 @@ from newsarchive.build.executor import batched, default_jobs, process_pool
 from newsarchive.build.fingerprint import code_fingerprint, digest
 from newsarchive.build.output import SiteWriter, safe_relpath
 from newsarchive.build.progress import Progress
+from newsarchive.build.splice import Splicer
 from newsarchive.build.timing import stage
 from newsarchive.build.work import Loaded
 from newsarchive.config import SiteConfig
@@ -328,38 +329,83 @@ class JoinedPieces:
                       for a in self.records.whole(missing[i : i + 64])])
         self.cache.forget_pieces(set(self.keys))
 
-    def each(self) -> Iterator[tuple[str, SearchRows]]:
-        """Yield every article's (archive.json line, search rows), in archive order."""
+    def each(self, wanted: Callable[[str], bool] = lambda slug: True
+             ) -> Iterator[tuple[str, tuple[str, SearchRows] | None]]:
+        """Yield every article's slug and (archive.json line, search rows), in archive order.
+
+        Only the pieces of the slugs `wanted` are read (None for the others).
+        """
         from newsarchive.render.search import SearchRows
 
         articles = self.archive.articles
         for i in range(0, len(articles), 256):
             chunk = articles[i : i + 256]
-            found = self.cache.pieces([a.slug for a in chunk if a.slug not in self.held])
+            need = {a.slug for a in chunk if wanted(a.slug)}
+            found = self.cache.pieces([a.slug for a in chunk if a.slug in need and a.slug not in self.held])
             for art in chunk:
-                if art.slug in self.held:
-                    yield self.held[art.slug]
+                if art.slug not in need:
+                    yield art.slug, None
+                elif art.slug in self.held:
+                    yield art.slug, self.held[art.slug]
                 elif (row := found.get(art.slug)) is not None and row[0] == self.keys[art.slug]:
-                    yield row[1], SearchRows(row[2], row[3])
+                    yield art.slug, (row[1], SearchRows(row[2], row[3]))
                 else:  # the cache failed since: make them again
-                    yield self.site.article_pieces(self.archive, self.records.whole([art])[0])
+                    yield art.slug, self.site.article_pieces(self.archive, self.records.whole([art])[0])
 
 
 def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previous: Previous,
                         joined: JoinedPieces) -> list[Row]:
-    """Write the search index and archive.json, joined from every article's pieces."""
+    """Write the search index and archive.json, joined from every article's pieces.
+
+    Each is written as it is joined, never whole in memory; the pieces that have not changed are
+    copied from the previous site's file (`splice`).
+    """
     from newsarchive.render.data import archive_json_chunks
-    from newsarchive.render.search import INDEX_PATH
+    from newsarchive.render.jsonld import escape_for_script
+    from newsarchive.render.search import INDEX_PATH, SearchRows
 
     joined.complete()
+    keys = joined.keys
     rows: list[Row] = []
-    script = site.search_index_chunks(archive, lambda: (search for _, search in joined.each()))
-    h = writer.write_chunks(INDEX_PATH, (chunk.encode() for chunk in script))
+    index = _splicer(INDEX_PATH, writer, previous, joined.cache)
+
+    def search(part: str) -> Iterator[SearchRows]:
+        for slug, found in joined.each(lambda s: not index.has(f"{part}:{s}", keys[s])):
+            text = index.reused(f"{part}:{slug}", keys[slug])
+            if text is None:
+                assert found is not None
+                text = escape_for_script(found[1].head if part == "h" else found[1].places)
+            index.piece(f"{part}:{slug}", keys[slug], text)
+            yield SearchRows(text, "") if part == "h" else SearchRows("", text)
+        index.end()
+
+    parts = iter(("h", "p"))  # the articles' own rows, then their quotes' and claims'
+    h = writer.write_chunks(INDEX_PATH, index.chunks(site.search_index_chunks(archive,
+                                                                             lambda: search(next(parts)))))
+    index.save(h)
     old = previous.get(INDEX_PATH)
-    # Written as it is joined, never whole in memory; the previous file is kept where it is the same.
+    # The previous file is kept where it is the same.
     reused = bool(old and old[1] and old[1][0][1] == h and writer.reuse(INDEX_PATH, replace=True))
     rows.append((INDEX_PATH, INDEX_PATH, "", h, reused))
-    whole = archive_json_chunks(archive, (line for line, _ in joined.each()))
-    h = writer.write_chunks("archive.json", (chunk.encode() for chunk in whole))
+    whole = _splicer("archive.json", writer, previous, joined.cache)
+
+    def lines() -> Iterator[str]:
+        for slug, found in joined.each(lambda s: not whole.has(f"l:{s}", keys[s])):
+            text = whole.reused(f"l:{slug}", keys[slug])
+            if text is None:
+                assert found is not None
+                text = found[0]
+            yield whole.piece(f"l:{slug}", keys[slug], text)
+        whole.end()
+
+    h = writer.write_chunks("archive.json", whole.chunks(archive_json_chunks(archive, lines())))
+    whole.save(h)
     rows.append(("archive.json", "archive.json", "", h, False))
     return rows
+
+
+def _splicer(relpath: str, writer: SiteWriter, previous: Previous, cache: Cache) -> Splicer:
+    """Return the splicer of the file at `relpath`, with the previous site's copy where there is one."""
+    files = previous.get(relpath, ("", []))[1]
+    old = writer.previous / relpath if writer.previous is not None and files else None
+    return Splicer(relpath, cache, old, files[0][1] if files else None)
