@@ -223,6 +223,23 @@ class RecordReader:
         """Return path → pickled `LinkPieces` for the `paths` that are held or in the cache."""
         return self._read("link", 1, paths)
 
+    def pieces(self, slugs: list[str]) -> dict[str, tuple[str, str, str, str]]:
+        """Return slug → (key, archive.json line, search head row, search place rows), as `Cache.pieces`."""
+        out: dict[str, tuple[str, str, str, str]] = {}
+        if self.path is None or not slugs:
+            return out
+        db = self._connect()
+        for i in range(0, len(slugs), 500):
+            chunk = slugs[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            try:
+                for slug, key, line, head, places in db.execute(
+                        f"SELECT slug, key, line, head, places FROM pieces WHERE slug IN ({marks})", chunk):
+                    out[slug] = (key, line, head, places)
+            except sqlite3.Error as exc:
+                log.warning("newsarchive: cache %s unreadable (%s)", self.path, exc)
+        return out
+
     def blob(self, name: str, key: str) -> bytes | None:
         """Return what `Cache.put_blob` kept under `name` for this `key`, if anything."""
         if self.path is None:

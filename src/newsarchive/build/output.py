@@ -124,8 +124,11 @@ class SiteWriter:
         if old and not self.output.exists():
             old[-1].rename(self.output)
         for stale in self._siblings(_STAGING) + self._siblings(_OLD):
-            if stale.exists() and read_marker(stale) is not None and not _running(stale.name):
-                shutil.rmtree(stale, ignore_errors=True)
+            if stale.exists() and not _running(stale.name):
+                if read_marker(stale) is not None:
+                    shutil.rmtree(stale, ignore_errors=True)
+                elif stale.is_dir() and not stale.is_symlink() and not any(stale.iterdir()):
+                    stale.rmdir()  # a build killed between making the folder and marking it
 
     def start(self) -> Path:
         """Create the staging folder (marked as ours from the first moment) and return it."""
@@ -162,7 +165,6 @@ class SiteWriter:
             staging.mkdir(exist_ok=True)  # another build took the spare meanwhile, or it cannot move
             self._mark(staging, "")
             return False
-        (staging / MARKER).unlink(missing_ok=True)  # the old site's: never written through
         self._mark(staging, "")
         return True
 
@@ -180,8 +182,11 @@ class SiteWriter:
             shutil.rmtree(old, ignore_errors=True)
 
     def _mark(self, folder: Path, key: str) -> None:
-        (folder / MARKER).write_text(json.dumps({"generator": "newsarchive", "key": key}) + "\n",
-                                     encoding="utf-8")
+        # Replaced in one step, so that a folder of ours is never seen without a whole marker (and
+        # an old site's marker, which the spare keeps, is never written through).
+        fresh = folder / f"{MARKER}.new"
+        fresh.write_text(json.dumps({"generator": "newsarchive", "key": key}) + "\n", encoding="utf-8")
+        os.replace(fresh, folder / MARKER)
 
     def _target(self, relpath: str, fresh: bool = True) -> Path:
         """Return where `relpath` goes in the staging folder; `fresh`: for new bytes, not the old file's."""

@@ -19,11 +19,20 @@ import pickle
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from newsarchive.build.cache import Cache, loads
+from newsarchive.build.cache import loads
 
 BLOCK = 1 << 16
 """Bytes `Splicer.chunks` gathers before it hands them on to be written."""
+
+
+class BlobStore(Protocol):
+    """Where layouts are kept: the cache, or what a child process sends back to be kept there."""
+
+    def blob(self, name: str, key: str) -> bytes | None: ...
+
+    def put_blob(self, name: str, key: str, data: bytes) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +54,7 @@ class Splicer:
     build recorded for it) and the cache holds its layout under that hash.
     """
 
-    def __init__(self, relpath: str, cache: Cache, old: Path | None, old_hash: str | None) -> None:
+    def __init__(self, relpath: str, cache: BlobStore, old: Path | None, old_hash: str | None) -> None:
         self.relpath = relpath
         self.cache = cache
         self._old: mmap.mmap | None = None
