@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import PurePosixPath
 
 import pytest
@@ -73,3 +74,15 @@ def test_plan_keys_change_only_where_the_page_shows_the_change() -> None:
     second = {p.path: p.key() for p in Site(SiteConfig()).shared_plan(archive, lambda a: content[a.slug])}
     changed = {path for path in first if first[path] != second[path]}
     assert "index.html" in changed and "search.html" not in changed and "static/style.css" not in changed
+
+
+def test_every_index_page_changes_key_with_the_number_of_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each page says how many articles there are: deleting one on the last page must re-render the
+    # others too (a rebuild kept "2225 articles" on index-2.html after one was deleted).
+    monkeypatch.setattr(shared, "PAGE_SIZE", 1)
+    archive = sample_archive()
+    fewer = replace(archive, articles=archive.articles[:-1])
+    first = {p.path: p.key() for p in Site(SiteConfig()).shared_plan(archive)}
+    second = {p.path: p.key() for p in Site(SiteConfig()).shared_plan(fewer)}
+    assert first["index-2.html"] != second["index-2.html"]
+    assert parse(Site(SiteConfig()).shared_plan(fewer)[0].render()) is not None
