@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import PurePosixPath
 
 import pytest
@@ -73,3 +74,18 @@ def test_plan_keys_change_only_where_the_page_shows_the_change() -> None:
     second = {p.path: p.key() for p in Site(SiteConfig()).shared_plan(archive, lambda a: content[a.slug])}
     changed = {path for path in first if first[path] != second[path]}
     assert "index.html" in changed and "search.html" not in changed and "static/style.css" not in changed
+
+
+def test_every_index_page_changes_key_with_the_number_of_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each page says how many articles there are: deleting one on the last page must re-render the
+    # others too (a rebuild kept "2225 articles" on index-2.html after one was deleted).
+    monkeypatch.setattr(shared, "PAGE_SIZE", 2)
+    archive = sample_archive()
+    copies = tuple(replace(a, doc=replace(a.doc, slug=f"{a.slug}-copy")) for a in archive.articles)
+    six = replace(archive, articles=(archive.articles + copies)[:6])
+    five = replace(six, articles=six.articles[:5])  # three pages either way; page 2 the same articles
+    first = {p.path: p.key() for p in Site(SiteConfig()).shared_plan(six)}
+    second = {p.path: p.key() for p in Site(SiteConfig()).shared_plan(five)}
+    assert {p for p in first if p.startswith("index")} == {"index.html", "index-2.html", "index-3.html"}
+    assert {p for p in second if p.startswith("index")} == {"index.html", "index-2.html", "index-3.html"}
+    assert first["index-2.html"] != second["index-2.html"]

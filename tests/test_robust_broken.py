@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.build import BuildOptions, BuildResult, build
+from newsarchive.build.output import MARKER
 from newsarchive.load import read_document
 
 BROKEN = Path(__file__).parent / "broken"
@@ -100,7 +101,13 @@ def test_build_finishes_with_status_1_and_builds_the_rest(built: tuple[Path, Bui
 def test_nothing_written_outside_the_site(built: tuple[Path, BuildResult]) -> None:
     root, _ = built
     top = sorted(p.name for p in root.iterdir())
-    assert top == ["articles", "outside", "site"]
+    # Beside the site only its spare (links to its files, which the next build starts from).
+    assert top == [".site.newsarchive-spare", "articles", "outside", "site"]
+    spare = root / ".site.newsarchive-spare"
+    for path in spare.rglob("*"):
+        assert not path.is_symlink()
+        if path.is_file() and path.name != MARKER:
+            assert path.stat().st_ino == (root / "site" / path.relative_to(spare)).stat().st_ino
     assert sorted(p.name for p in (root / "outside").iterdir()) == ["secret.txt"]
     for path in (root / "site").rglob("*"):
         assert path.resolve().is_relative_to((root / "site").resolve())

@@ -183,6 +183,11 @@ class Cache:
         """Keep `data` under `name`, for code of this `key` (`RecordReader.blob` reads it)."""
         self._run("INSERT OR REPLACE INTO blobs VALUES (?, ?, ?)", (name, key, data))
 
+    def blob(self, name: str, key: str) -> bytes | None:
+        """Return what `put_blob` kept under `name` for this `key`, if anything."""
+        rows = self._run("SELECT data FROM blobs WHERE name = ? AND key = ?", (name, key))
+        return bytes(rows[0][0]) if rows else None
+
     def get(self, name: str) -> str | None:
         rows = self._run("SELECT value FROM meta WHERE name = ?", (name,))
         return str(rows[0][0]) if rows else None
@@ -217,6 +222,23 @@ class RecordReader:
     def link_pieces(self, paths: list[str]) -> dict[str, bytes]:
         """Return path → pickled `LinkPieces` for the `paths` that are held or in the cache."""
         return self._read("link", 1, paths)
+
+    def pieces(self, slugs: list[str]) -> dict[str, tuple[str, str, str, str]]:
+        """Return slug → (key, archive.json line, search head row, search place rows), as `Cache.pieces`."""
+        out: dict[str, tuple[str, str, str, str]] = {}
+        if self.path is None or not slugs:
+            return out
+        db = self._connect()
+        for i in range(0, len(slugs), 500):
+            chunk = slugs[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            try:
+                for slug, key, line, head, places in db.execute(
+                        f"SELECT slug, key, line, head, places FROM pieces WHERE slug IN ({marks})", chunk):
+                    out[slug] = (key, line, head, places)
+            except sqlite3.Error as exc:
+                log.warning("newsarchive: cache %s unreadable (%s)", self.path, exc)
+        return out
 
     def blob(self, name: str, key: str) -> bytes | None:
         """Return what `Cache.put_blob` kept under `name` for this `key`, if anything."""

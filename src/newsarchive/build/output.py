@@ -2,6 +2,11 @@
 
 A build that fails or is killed leaves the previous site untouched; the output folder is only ever
 replaced when it carries our marker file, so `--output ~/Documents` cannot delete anybody's files.
+
+The site a swap replaces is not deleted but kept beside the output as the *spare*: the next build
+starts its staging folder from it, re-linking only the files whose inode is not the current
+site's (`SiteWriter.link_previous`), instead of hard-linking every file of the site anew and then
+deleting the old tree (13,500 links and as many unlinks for a one-article edit of 2,225).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ MARKER = ".newsarchive-site"
 """File at the root of every site we write; its presence makes the folder ours to replace."""
 _STAGING = ".newsarchive-tmp-"
 _OLD = ".newsarchive-old-"
+_SPARE = ".newsarchive-spare"
 
 
 def safe_relpath(relpath: str) -> str:
@@ -55,6 +61,24 @@ def _running(name: str) -> bool:
     return True
 
 
+def _regular_files(root: str) -> dict[str, int]:
+    """Return relpath → inode for every regular file under `root` (symbolic links not followed)."""
+    found: dict[str, int] = {}
+    todo = [""]
+    while todo:
+        prefix = todo.pop()
+        try:
+            with os.scandir(f"{root}/{prefix}" if prefix else root) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        todo.append(f"{prefix}{entry.name}/")
+                    elif entry.is_file(follow_symlinks=False):
+                        found[f"{prefix}{entry.name}"] = entry.inode()
+        except OSError:
+            continue
+    return found
+
+
 class SiteWriter:
     """Stage a new site beside `output`, reusing unchanged files of the previous one."""
 
@@ -65,6 +89,8 @@ class SiteWriter:
         self._made: set[Path] = set()
         self.linked: set[str] = set()
         """Files linked from the previous site by `link_previous` and not written since."""
+        self.recycled = False
+        """True where the staging folder is the spare (the site before the previous one)."""
         self._check(protect)
 
     def _check(self, protect: tuple[Path, ...]) -> None:
@@ -98,8 +124,11 @@ class SiteWriter:
         if old and not self.output.exists():
             old[-1].rename(self.output)
         for stale in self._siblings(_STAGING) + self._siblings(_OLD):
-            if stale.exists() and read_marker(stale) is not None and not _running(stale.name):
-                shutil.rmtree(stale, ignore_errors=True)
+            if stale.exists() and not _running(stale.name):
+                if read_marker(stale) is not None:
+                    shutil.rmtree(stale, ignore_errors=True)
+                elif stale.is_dir() and not stale.is_symlink() and not any(stale.iterdir()):
+                    stale.rmdir()  # a build killed between making the folder and marking it
 
     def start(self) -> Path:
         """Create the staging folder (marked as ours from the first moment) and return it."""
@@ -108,14 +137,56 @@ class SiteWriter:
         if self.staging.exists():
             shutil.rmtree(self.staging)
         self.staging.mkdir()
+        self.recycled = False
         self.linked = set()
         self._made = set()
         self._mark(self.staging, "")
         return self.staging
 
+    def _spare(self) -> Path:
+        return self.output.parent / f".{self.output.name}{_SPARE}"
+
+    def _take_spare(self) -> bool:
+        """Put the spare (a site we wrote, on the previous site's file system) in place of the staging folder.
+
+        Only while the staging folder holds nothing but its marker; it is marked again at once.
+        """
+        spare, staging = self._spare(), self.staging
+        assert staging is not None and self.previous is not None
+        if (self._made or self.linked or spare.is_symlink() or not spare.is_dir()
+                or read_marker(spare) is None):
+            return False
+        try:
+            if os.stat(spare).st_dev != os.stat(self.previous).st_dev:
+                return False
+            (staging / MARKER).unlink()
+            spare.rename(staging)  # replaces the empty staging folder in one step
+        except OSError:
+            staging.mkdir(exist_ok=True)  # another build took the spare meanwhile, or it cannot move
+            self._mark(staging, "")
+            return False
+        self._mark(staging, "")
+        return True
+
+    def _keep_spare(self, old: Path) -> None:
+        """Keep the site just replaced as the next build's spare (any older spare goes)."""
+        spare = self._spare()
+        if spare.exists() or spare.is_symlink():
+            if spare.is_symlink() or not spare.is_dir() or read_marker(spare) is None:
+                shutil.rmtree(old, ignore_errors=True)  # not ours: leave it, drop the old site
+                return
+            shutil.rmtree(spare, ignore_errors=True)
+        try:
+            old.rename(spare)
+        except OSError:
+            shutil.rmtree(old, ignore_errors=True)
+
     def _mark(self, folder: Path, key: str) -> None:
-        (folder / MARKER).write_text(json.dumps({"generator": "newsarchive", "key": key}) + "\n",
-                                     encoding="utf-8")
+        # Replaced in one step, so that a folder of ours is never seen without a whole marker (and
+        # an old site's marker, which the spare keeps, is never written through).
+        fresh = folder / f"{MARKER}.new"
+        fresh.write_text(json.dumps({"generator": "newsarchive", "key": key}) + "\n", encoding="utf-8")
+        os.replace(fresh, folder / MARKER)
 
     def _target(self, relpath: str, fresh: bool = True) -> Path:
         """Return where `relpath` goes in the staging folder; `fresh`: for new bytes, not the old file's."""
@@ -140,6 +211,10 @@ class SiteWriter:
         if self.previous is None:
             return
         assert self.staging is not None
+        if self._take_spare():
+            self.recycled = True
+            self._refresh(relpaths)
+            return
         # `reuse` for every file, on plain strings: pathlib cost more than the links themselves
         # (13,422 files: 0.75 -> 0.3 s).
         old_root, new_root = str(self.previous), str(self.staging)
@@ -164,6 +239,59 @@ class SiteWriter:
                 if not self.reuse(relpath):  # another filesystem, no hard links: copied there
                     continue
             self.linked.add(relpath)
+
+    def _refresh(self, relpaths: Iterable[str]) -> None:
+        """Make the staging folder, recycled from the spare, what the links would have made.
+
+        That is: each of `relpaths` that is a regular file in the previous site, as a hard link
+        to it, and the folders holding them; nothing else. A spare's file that is the previous
+        site's file (the same inode: a hard link to it) stays; any other is replaced or removed.
+        Both trees are listed with `os.scandir`, whose entries tell the inode and the file type
+        without a `stat` call per file.
+        """
+        assert self.previous is not None and self.staging is not None
+        old = _regular_files(str(self.previous))
+        want = {rel: old[rel] for rel in relpaths if rel in old and rel != MARKER}
+        root = str(self.staging)
+        kept: set[str] = set()
+        self._prune(root, "", want, kept)
+        made = {root}
+        for rel in want.keys() - kept:
+            folder = f"{root}/{rel.rpartition('/')[0]}".rstrip("/")
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            target = f"{root}/{safe_relpath(rel)}"
+            try:
+                os.link(f"{self.previous}/{rel}", target)
+            except OSError:
+                if not self.reuse(rel):
+                    continue
+            kept.add(rel)
+        self.linked = kept
+        folders = {rel.rpartition("/")[0] for rel in kept}
+        self._made = {Path(f"{root}/{folder}".rstrip("/")) for folder in folders}
+
+    def _prune(self, root: str, prefix: str, want: dict[str, int], kept: set[str]) -> bool:
+        """Remove what `root/prefix` holds beyond `want` (relpath → inode); True if it keeps anything."""
+        any_kept = False
+        with os.scandir(f"{root}/{prefix}" if prefix else root) as entries:
+            listed = list(entries)
+        for entry in listed:
+            rel = f"{prefix}{entry.name}"
+            if not prefix and entry.name == MARKER:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                if self._prune(root, rel + "/", want, kept):
+                    any_kept = True
+                else:
+                    shutil.rmtree(entry.path, ignore_errors=True)
+            elif entry.is_file(follow_symlinks=False) and want.get(rel) == entry.inode():
+                kept.add(rel)
+                any_kept = True
+            else:
+                os.unlink(entry.path)
+        return any_kept
 
     def drop_linked(self, keep: set[str]) -> None:
         """Remove the files `link_previous` linked that are not among the new site's `keep`."""
@@ -220,7 +348,35 @@ class SiteWriter:
         self.staging.rename(self.output)
         self.staging = None
         if old.exists():
-            shutil.rmtree(old, ignore_errors=True)
+            self._keep_spare(old)
+        else:
+            self._link_spare()
+
+    def _link_spare(self) -> None:
+        """Where there was no site to keep, make the spare of links to the new site's files.
+
+        So the first rebuild after a cold build starts from a spare too: the links are made here,
+        one per file, while the files' folders are fresh in the kernel's caches. Killed midway, it
+        leaves a spare with fewer files, which the next build completes like any other.
+        """
+        spare = self._spare()
+        if spare.exists() or spare.is_symlink():
+            return  # a spare of an older site: as good a start as any, and the next build checks it
+        try:
+            spare.mkdir()
+            self._mark(spare, "")
+            root = str(self.output)
+            made = {str(spare)}
+            for rel in _regular_files(root):
+                if rel == MARKER:
+                    continue
+                folder = f"{spare}/{rel.rpartition('/')[0]}".rstrip("/")
+                if folder not in made:
+                    os.makedirs(folder, exist_ok=True)
+                    made.add(folder)
+                os.link(f"{root}/{rel}", f"{spare}/{rel}")
+        except OSError:
+            shutil.rmtree(spare, ignore_errors=True)  # no hard links here: the rebuilds link afresh
 
     def abort(self) -> None:
         """Throw the staging folder away; the previous site stays as it was."""

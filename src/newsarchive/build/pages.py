@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Literal
 from newsarchive.build.cache import Cache, RecordReader, loads
 from newsarchive.build.executor import batched, default_jobs, process_pool
 from newsarchive.build.fingerprint import code_fingerprint, digest
+from newsarchive.build.joined import EARLY_JOIN, JoinChild, JoinedPieces, Piece, Row, whole_archive_files
 from newsarchive.build.output import SiteWriter, safe_relpath
 from newsarchive.build.progress import Progress
 from newsarchive.build.timing import stage
@@ -39,11 +40,8 @@ from newsarchive.records import Archive, Article, Entity
 if TYPE_CHECKING:
     from newsarchive.build.engine import BuildOptions, BuildResult
     from newsarchive.render import Site
-    from newsarchive.render.search import SearchRows
     from newsarchive.render.shared import SharedPage
 
-EARLY_JOIN = 64
-"""Most articles whose pieces the main process makes itself, to join while the workers render."""
 UnitKind = Literal["article", "person", "source", "shared"]
 Previous = dict[str, tuple[str, list[tuple[str, str]]]]
 """Last build's units: unit → (input key, [(relpath, output hash)])."""
@@ -182,12 +180,6 @@ def _init_worker(site: Site, archive: Archive, shared: list[SharedPage], writer:
     _state = (site, archive, shared, writer, previous, records)
 
 
-Row = tuple[str, str, str, str, bool]
-"""(relpath, unit, key, output hash, reused) for one file written."""
-Piece = tuple[str, str, "SearchRows"]
-"""(slug, the article's line of archive.json, its search rows)."""
-
-
 def _render_batch(units: list[Unit]) -> tuple[list[Row], list[Piece]]:
     """Render and write the units' files; return a row for each file and each article's pieces."""
     assert _state is not None
@@ -230,136 +222,73 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
     `archive` holds article summaries, `prepared` is `prepare` of it (made before its claims were
     linked); `reader` finds their whole records, keyed as in `keys`.
     """
-    with stage("plan pages"):
-        records = Records(reader, keys)
-        site, base, previous, content = prepared.site, prepared.base, prepared.previous, prepared.content
-        shared = site.shared_plan(archive, lambda article: content[article.slug])
-        units = [Unit(safe_relpath(page.path), "shared", i, digest(base, page.key()))
-                 for i, page in enumerate(shared)]
-        units.extend(article_units(archive, base, content))
-        units.extend(prepared.entities)
-        rows: list[Row] = []
-        todo: list[Unit] = []
-        progress.start("rendering", len(units))
-        for unit in units:
-            old_key, old_files = previous.get(unit.name, ("", []))
-            if old_key == unit.key and old_files and all(writer.reuse(rel) for rel, _ in old_files):
-                rows.extend((rel, unit.name, unit.key, h, True) for rel, h in old_files)
-            else:
-                todo.append(unit)
-        progress.advance(len(units) - len(todo))
-    jobs = options.jobs or default_jobs()
-    piece_keys = {slug: digest(base, key) for slug, key in content.items()}
-    joined = JoinedPieces(site, archive, cache, records, piece_keys)
-    with stage("render pages"):
-        # Frozen, the inherited objects are never visited by a worker's garbage collector, whose
-        # writes would make each worker copy the memory pages holding them. (The build's records
-        # are frozen already, `collector.kept_for_the_build`; this sweeps only what planning made.)
-        gc.collect()
-        gc.freeze()
-        pool = process_pool(jobs if len(todo) > 16 else 1, _init_worker,
-                            (site, archive, shared, writer, previous, records))
-        try:
-            # Pages of the whole archive first, a few to a batch: they are the longest to render.
-            batches = (batched([u for u in todo if u.kind == "shared"], jobs, size=4)
-                       + batched([u for u in todo if u.kind != "shared"], jobs, size=32))
-            results = pool.map(_render_batch, batches) if pool is not None else map(_render_batch, batches)
-            whole: list[Row] = []
-            if pool is not None and len(joined.missing()) <= EARLY_JOIN:
-                # The workers have every batch already: join the search index and archive.json
-                # here meanwhile, instead of waiting, where only a few articles' pieces are to make.
-                whole = whole_archive_files(site, archive, writer, previous, joined)
-            for batch, (rendered, pieces) in zip(batches, results, strict=True):
-                rows.extend(rendered)
-                joined.add(pieces)
-                progress.advance(len(batch))
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
+    apart: JoinChild | None = None
+    try:
+        with stage("plan pages"):
+            records = Records(reader, keys)
+            site, base, previous, content = prepared.site, prepared.base, prepared.previous, prepared.content
+            piece_keys = {slug: digest(base, key) for slug, key in content.items()}
+            joined = JoinedPieces(site, archive, cache, records, piece_keys)
+            # Where few articles changed, the search index and archive.json are joined beside this
+            # process from here on: they need nothing of the plan.
+            if JoinChild.wanted(joined):
+                apart = JoinChild(site, archive, writer, previous, joined, reader)
+            shared = site.shared_plan(archive, lambda article: content[article.slug])
+            units = [Unit(safe_relpath(page.path), "shared", i, digest(base, page.key()))
+                     for i, page in enumerate(shared)]
+            units.extend(article_units(archive, base, content))
+            units.extend(prepared.entities)
+            rows: list[Row] = []
+            todo: list[Unit] = []
+            progress.start("rendering", len(units))
+            for unit in units:
+                old_key, old_files = previous.get(unit.name, ("", []))
+                if old_key == unit.key and old_files and all(writer.reuse(rel) for rel, _ in old_files):
+                    rows.extend((rel, unit.name, unit.key, h, True) for rel, h in old_files)
+                else:
+                    todo.append(unit)
+            progress.advance(len(units) - len(todo))
+            jobs = options.jobs or default_jobs()
+        with stage("render pages"):
+            # Frozen, the inherited objects are never visited by a worker's garbage collector, whose
+            # writes would make each worker copy the memory pages holding them. (The build's records
+            # are frozen already, `collector.kept_for_the_build`; this sweeps only what planning made.)
+            gc.collect()
+            gc.freeze()
+            pool = process_pool(jobs if len(todo) > 16 else 1, _init_worker,
+                                (site, archive, shared, writer, previous, records))
+            try:
+                # Pages of the whole archive first, a few to a batch: they are the longest to render.
+                batches = (batched([u for u in todo if u.kind == "shared"], jobs, size=4)
+                           + batched([u for u in todo if u.kind != "shared"], jobs, size=32))
+                results = map(_render_batch, batches) if pool is None else pool.map(_render_batch, batches)
+                whole: list[Row] = []
+                if apart is None and pool is not None and len(joined.missing()) <= EARLY_JOIN:
+                    # The workers have every batch already: join the search index and archive.json
+                    # here meanwhile, instead of waiting, where only a few articles' pieces are to make.
+                    joined.complete()
+                    whole = whole_archive_files(site, archive, writer, previous, joined, cache)
+                for batch, (rendered, pieces) in zip(batches, results, strict=True):
+                    rows.extend(rendered)
+                    joined.add(pieces)
+                    progress.advance(len(batch))
+            finally:
+                if pool is not None:
+                    pool.shutdown(cancel_futures=True)
+    except BaseException:
+        if apart is not None:
+            apart.cancel()
+        raise
     with stage("join and save"):
-        rows.extend(whole or whole_archive_files(site, archive, writer, previous, joined))
+        if apart is not None:
+            whole = apart.result(cache)
+        elif not whole:
+            joined.complete()
+            whole = whole_archive_files(site, archive, writer, previous, joined, cache)
+        rows.extend(whole)
         writer.drop_linked({r[0] for r in rows})
         reader.close()
         progress.done()
         result.written += sum(1 for r in rows if not r[4])
         result.reused += sum(1 for r in rows if r[4])
         cache.put_units([r[:4] for r in rows])
-
-
-class JoinedPieces:
-    """Every article's line of archive.json and rows of the search index, kept in the cache, not here.
-
-    Pieces come from the workers as they render articles, from the cache where the article's
-    content key matches, else are made from the whole record. They go to the cache as they come
-    (held here only where the cache cannot take them) and are read back in archive order, a chunk
-    at a time, so that neither join holds every article's pieces at once.
-    """
-
-    def __init__(self, site: Site, archive: Archive, cache: Cache, records: Records,
-                 keys: dict[str, str]) -> None:
-        self.site = site
-        self.archive = archive
-        self.cache = cache
-        self.records = records
-        self.keys = keys
-        """Slug → the key its pieces are stored under."""
-        self.saved: set[str] = set()
-        self.held: dict[str, tuple[str, SearchRows]] = {}
-
-    def add(self, pieces: list[Piece]) -> None:
-        """Keep the pieces of articles just rendered."""
-        rows = [(slug, self.keys[slug], line, search.head, search.places) for slug, line, search in pieces]
-        if self.cache.put_pieces(rows):
-            self.saved.update(slug for slug, *_ in pieces)
-        else:
-            self.held.update((slug, (line, search)) for slug, line, search in pieces)
-
-    def missing(self) -> list[Article]:
-        """Return the articles that have no pieces with their current key yet."""
-        stored = self.cache.piece_keys()
-        return [a for a in self.archive.articles if a.slug not in self.saved and a.slug not in self.held
-                and stored.get(a.slug) != self.keys[a.slug]]
-
-    def complete(self) -> None:
-        """Make the pieces of every article that has none with its current key; forget the rest."""
-        missing = self.missing()
-        for i in range(0, len(missing), 64):
-            self.add([(a.slug, *self.site.article_pieces(self.archive, a))
-                      for a in self.records.whole(missing[i : i + 64])])
-        self.cache.forget_pieces(set(self.keys))
-
-    def each(self) -> Iterator[tuple[str, SearchRows]]:
-        """Yield every article's (archive.json line, search rows), in archive order."""
-        from newsarchive.render.search import SearchRows
-
-        articles = self.archive.articles
-        for i in range(0, len(articles), 256):
-            chunk = articles[i : i + 256]
-            found = self.cache.pieces([a.slug for a in chunk if a.slug not in self.held])
-            for art in chunk:
-                if art.slug in self.held:
-                    yield self.held[art.slug]
-                elif (row := found.get(art.slug)) is not None and row[0] == self.keys[art.slug]:
-                    yield row[1], SearchRows(row[2], row[3])
-                else:  # the cache failed since: make them again
-                    yield self.site.article_pieces(self.archive, self.records.whole([art])[0])
-
-
-def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previous: Previous,
-                        joined: JoinedPieces) -> list[Row]:
-    """Write the search index and archive.json, joined from every article's pieces."""
-    from newsarchive.render.data import archive_json_chunks
-    from newsarchive.render.search import INDEX_PATH
-
-    joined.complete()
-    rows: list[Row] = []
-    script = site.search_index_chunks(archive, lambda: (search for _, search in joined.each()))
-    h = writer.write_chunks(INDEX_PATH, (chunk.encode() for chunk in script))
-    old = previous.get(INDEX_PATH)
-    # Written as it is joined, never whole in memory; the previous file is kept where it is the same.
-    reused = bool(old and old[1] and old[1][0][1] == h and writer.reuse(INDEX_PATH, replace=True))
-    rows.append((INDEX_PATH, INDEX_PATH, "", h, reused))
-    whole = archive_json_chunks(archive, (line for line, _ in joined.each()))
-    h = writer.write_chunks("archive.json", (chunk.encode() for chunk in whole))
-    rows.append(("archive.json", "archive.json", "", h, False))
-    return rows

@@ -8,10 +8,8 @@ import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from newsarchive.annotate import apply_corrections
 from newsarchive.build.summary import summarise
 from newsarchive.errors import NewsarchiveError
-from newsarchive.extract import extract
 from newsarchive.lexicon import add_lexicon_dir
 from newsarchive.link.pieces import LinkPieces, link_pieces
 from newsarchive.load.reader import document_from_bytes
@@ -51,6 +49,8 @@ class Loaded:
 
 
 def _corrections(article: Article, sidecar: str, display: str) -> tuple[Article, list[Diagnostic]]:
+    from newsarchive.annotate import apply_corrections
+
     fixed, diagnostics = apply_corrections(article, Path(sidecar))
     # Name the sidecar as the user names the article (relative), not by the absolute path read.
     shown = str(Path(display).with_suffix("")) + ".annotations.yaml"
@@ -59,6 +59,10 @@ def _corrections(article: Article, sidecar: str, display: str) -> tuple[Article,
 
 def load_article(job: Job) -> Loaded:
     """Read, extract and correct one article; never raise, whatever the file holds."""
+    # Imported here: a rebuild's main process reads its articles from the cache and never needs
+    # the extraction (its import is ~50 ms of a one-change rebuild's start).
+    from newsarchive.extract import extract
+
     try:
         article = extract(document_from_bytes(job.raw, job.display))
         extra: list[Diagnostic] = []

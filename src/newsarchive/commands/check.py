@@ -17,10 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from newsarchive.annotate import apply_corrections
 from newsarchive.build.discover import discover, display_path
 from newsarchive.errors import NewsarchiveError
-from newsarchive.extract import extract
 from newsarchive.lexicon import add_lexicon_dir
 from newsarchive.link import link_archive
 from newsarchive.link.names import person_key
@@ -73,6 +71,9 @@ def lint_archive(archive: Archive) -> Iterable[Diagnostic]:
 
 def check(articles_dir: Path) -> list[Diagnostic]:
     """Return everything `newsarchive check` reports for an articles folder, sorted."""
+    from newsarchive.annotate import apply_corrections  # not imported by the other commands
+    from newsarchive.extract import extract
+
     files, diags = discover(articles_dir)
     articles: list[Article] = []
     for f in files:

@@ -12,7 +12,6 @@ import yaml
 
 from newsarchive.errors import ArticleError
 from newsarchive.export import article_to_dict
-from newsarchive.extract import PASSES, extract
 from newsarchive.load import read_document
 
 
@@ -43,6 +42,8 @@ def _yaml(records: list[dict[str, Any]]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from newsarchive.extract import PASSES, extract  # not imported by the other commands
+
     if args.list_passes:
         for name, fn in PASSES:
             doc = (fn.__doc__ or "").strip().splitlines()

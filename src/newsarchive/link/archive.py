@@ -9,7 +9,7 @@ different person, claim links) from sidecar files are carried out here.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from newsarchive.link.claim_links import link_claims
@@ -178,19 +178,38 @@ def link_archive(articles: Sequence[Article], pieces: Mapping[str, LinkPieces] |
     return with_claim_links(linked, claim_links)
 
 
-def link_entities(articles: Sequence[Article]) -> Archive:
-    """Return the archive without its claim links: articles newest first, one Entity per person or source.
+NamesOf = Callable[[Sequence[Article]], tuple[Names, list[Diagnostic]]]
+"""What gives the names of the articles (newest first) their nodes: `link_names`, or a memo of it."""
 
-    It needs nothing of the claims' keys, so the build runs it beside the claim linking.
-    """
-    ordered = tuple(sorted(articles, key=_sort_key))
+
+def name_inputs(ordered: Sequence[Article]) -> list[tuple[object, ...]]:
+    """Return all that `link_names` reads of the articles, in order: same inputs, same names."""
+    return [(a.slug, tuple((p.name, tuple(p.aliases)) for p in a.people),
+             tuple((s.name, tuple(s.aliases)) for s in a.sources),
+             tuple((r.kind, r.name, r.other, r.path, r.line) for r in a.requests
+                   if r.kind in ("same-person", "different-person")))
+            for a in ordered]
+
+
+def link_names(ordered: Sequence[Article]) -> tuple[Names, list[Diagnostic]]:
+    """Return each name's node in the articles (newest first), and diagnostics of editors' requests."""
     names = Names()
     apart = [(a.slug, r.name, r.other) for a in ordered for r in a.requests if r.kind == "different-person"]
     person_nodes(((a.slug, p.name, p.aliases) for a in ordered for p in a.people), names, apart)
     source_nodes(((a.slug, s.name, s.aliases) for a in ordered for s in a.sources), names)
     for node in names.node.values():
         names.groups.find(node)  # every node known to the groups, so look-ups can test membership
-    diagnostics = _same_person_requests(ordered, names)
+    return names, _same_person_requests(ordered, names)
+
+
+def link_entities(articles: Sequence[Article], names_of: NamesOf = link_names) -> Archive:
+    """Return the archive without its claim links: articles newest first, one Entity per person or source.
+
+    It needs nothing of the claims' keys, so the build runs it beside the claim linking; the build
+    passes a `names_of` that keeps the names of the last build while `name_inputs` stay the same.
+    """
+    ordered = tuple(sorted(articles, key=_sort_key))
+    names, diagnostics = names_of(ordered)
 
     gathered: dict[str, _Gathered] = {}
     local_of = {art.slug: _gather(art, names, gathered) for art in ordered}

@@ -201,7 +201,8 @@ def _index_pages(site: Site, archive: Archive, index: ArchiveIndex, content: Con
         pager = Pager(number, paths)
 
         def parts(on_page: Sequence[Article] = on_page, number: int = number) -> list[str]:
-            return [*(head if number == 1 else []), str(len(paths)), *map(content, on_page)]
+            # Every page shows the number of articles ("2225 articles in the archive").
+            return [*(head if number == 1 else [str(len(articles))]), str(len(paths)), *map(content, on_page)]
 
         if number == 1:
             render = partial(site.render_page, "index.html", "index.html", title=config.title,

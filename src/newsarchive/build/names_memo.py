@@ -1,0 +1,54 @@
+"""The link step's names of people and sources, kept from the last build while their inputs stay the same.
+
+Which names in different articles are one person or source (`link.archive.link_names`) depends
+only on the names, aliases and editors' same/different-person requests of every article, in
+archive order (`name_inputs`), and on the code and lexicons that compare them. An edit rarely
+changes any of these, so the last build's result is kept in the cache under a hash of them all.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Sequence
+
+from newsarchive.build.cache import Cache, loads
+from newsarchive.build.fingerprint import code_fingerprint, digest
+from newsarchive.lexicon import data_fingerprint
+from newsarchive.link.archive import link_names, name_inputs
+from newsarchive.link.names import Names
+from newsarchive.records import Article, Diagnostic
+
+NAMES = "names"
+"""The cache's name for the last build's names."""
+
+
+class NamesMemo:
+    """A `link.archive.NamesOf` that takes the last build's names from the cache where it can.
+
+    What it works out anew waits in `pending` until `save`: the build saves it once the link
+    step's child, which reads the cache, has ended.
+    """
+
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
+        self.pending: tuple[str, bytes] | None = None
+        self.reused = False
+
+    def __call__(self, ordered: Sequence[Article]) -> tuple[Names, list[Diagnostic]]:
+        key = digest(code_fingerprint(), data_fingerprint(), repr(name_inputs(ordered)))
+        kept = loads(self.cache.blob(NAMES, key) or b"")
+        if (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], Names)
+                and isinstance(kept[1], list)):
+            self.reused = True
+            return kept[0], kept[1]
+        found = link_names(ordered)
+        if self.cache.path is not None:
+            # Pickled now, before the link step adds to the groups' look-up as it gathers.
+            self.pending = (key, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+        return found
+
+    def save(self) -> None:
+        """Keep the names worked out in this build for the next."""
+        if self.pending is not None:
+            self.cache.put_blob(NAMES, *self.pending)
+            self.pending = None
