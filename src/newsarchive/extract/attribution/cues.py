@@ -187,7 +187,7 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
         if verb.startswith("continu") and masked.startswith(" to ", m.end()):
             continue  # "Sandra Dee continues to live in Los Angeles": no speech
         if verb.endswith(" on") and masked.startswith(" to ", m.end()) \
-                and masked[m.end() + 4:m.end() + 24].split()[:1] in _DEED_AFTER_ON:
+                and next(iter(masked[m.end() + 4:m.end() + 24].split()), "") in _DEED_AFTER_ON:
             continue  # "Mr Cunningham went on to become Tony Blair's “cabinet enforcer”" (not "to say")
 
         if verb.endswith("ing"):
@@ -265,7 +265,7 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
         if masked[n.end:n.end + 2] not in ("’s", "'s") and subject_verb(ctx, masked, n.end, at):
             return n.name, "subject"
     # (a body that modifies a role, "the Tory leader will argue …, saying", is no subject)
-    found = [n for n in found if n.kind == "person" or not _modifies_role(ctx, masked, n.end)]
+    found = [n for n in found if n.kind == "person" or _role_after(ctx, masked, n.end) is None]
     people = [n for n in found if n.kind == "person"]
     if people or found:
         return (people or found)[0].name, "subject"
@@ -288,10 +288,12 @@ _OPENER = re.compile(r"(?:But|And|However|Meanwhile|Yet|So),?\s+(?=the\s)")
 """A sentence's opening conjunction before a described subject ("But the Tory leader …")."""
 
 
-def _modifies_role(ctx: Context, masked: str, end: int) -> bool:
-    """Return True where a role word follows a name ("Tory leader", "Labour MP"): a modifier."""
+def _role_after(ctx: Context, masked: str, end: int) -> str | None:
+    """Return the role word right after a name ("Tory leader", "Labour MP"), which makes the
+    name a modifier, or None."""
     after = masked[end:end + 30].split()
-    return bool(after) and after[0].strip(",.;:").lower() in ctx.lex.roles
+    word = after[0].strip(",.;:").lower() if after else ""
+    return word if word in ctx.lex.roles else None
 
 
 # After a subject: a parenthesis ("McCrory (R)") and an appositive between commas, then its verb group.
@@ -421,8 +423,8 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
         if chosen is None or owner or n.kind == "person" or chosen.kind != "person":
             chosen = n
         last = n.end
-    if chosen is not None and chosen.kind != "person" and _modifies_role(ctx, masked, chosen.end) \
-            and masked[chosen.end:chosen.end + 30].split()[0].strip(",.;:").lower() not in ctx.cues.anonymous:
+    role = _role_after(ctx, masked, chosen.end) if chosen is not None and chosen.kind != "person" else None
+    if role is not None and role not in ctx.cues.anonymous:
         # "said the Factory Records founder": a person the body describes, not the body
         described = description(ctx, paragraph, at, end)
         if described is not None and described[0] is not None:
@@ -450,8 +452,8 @@ def _role_then_comma(ctx: Context, between: str) -> bool:
         and any(w.strip(",").lower() in ctx.lex.roles for w in words)
 
 
-_DEED_AFTER_ON = (["become"], ["be"], ["win"], ["play"], ["lead"], ["join"], ["serve"], ["found"], ["star"],
-                  ["score"], ["make"], ["take"], ["beat"], ["finish"], ["work"], ["marry"], ["head"])
+_DEED_AFTER_ON = frozenset(("become", "be", "win", "play", "lead", "join", "serve", "found", "star", "score",
+                            "make", "take", "beat", "finish", "work", "marry", "head"))
 """Verbs of a career, not of speech, after "went on to" ("went on to become")."""
 
 _QUOTED_ONE = re.compile(r"\bquoted\s+(?:an?|the|one)\s+[^,;.·]{0,60}\bas\s+$")
