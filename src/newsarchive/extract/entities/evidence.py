@@ -69,8 +69,7 @@ _CAMEL = re.compile(r"[a-z]{3,}[A-Z]")
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have)\b")
 _AND = frozenset(("and", "&", "or"))
 _AUXILIARY = frozenset(("did", "does", "do", "will", "would", "could", "should", "might", "may", "must",
-                        "can", "to", "let", "has", "had", "if", "Did", "Does", "Will", "Would", "Could",
-                        "Should", "Can", "Has", "Had", "If"))
+                        "can", "to", "let", "has", "had", "if"))
 
 
 def _plural_subject(piece: Piece, text: str) -> bool:
@@ -79,7 +78,7 @@ def _plural_subject(piece: Piece, text: str) -> bool:
     return len(piece.words) == 1 and not (piece.title or piece.honorific) \
         and _PLURAL_VERB.match(text, piece.end) is not None \
         and not _AND.intersection(_words_before(text, piece.start, 2)) \
-        and not _AUXILIARY.intersection(_words_before(text, piece.start, 1)) \
+        and not any(w.lower() in _AUXILIARY for w in _words_before(text, piece.start, 1)) \
         and not text[max(0, piece.start - 2):piece.start].strip().endswith(",")
 
 
