@@ -43,6 +43,9 @@ class _Gathered:
 
 def _display_name(g: _Gathered, person: bool) -> str:
     """Choose the page's name: the fullest, untitled, most used form."""
+    if len(g.names) == 1:  # most entities have one name: nothing to score (min of one is that one)
+        return next(iter(g.names))
+
     def score(name: str) -> tuple[int, int, int, int, str]:
         # People: most words, no title, most used. Sources: most words but "the", most used, shortest.
         if person:
