@@ -194,6 +194,19 @@ def name_inputs(ordered: Sequence[Article]) -> list[tuple[object, ...]]:
             for a in ordered]
 
 
+def entity_inputs(ordered: Sequence[Article]) -> list[tuple[object, ...]]:
+    """Return all that `link_entities` reads of the articles (newest first) but their order's causes.
+
+    Same inputs in the same order, same people, sources, names and diagnostics: `name_inputs`, the
+    article's path (a request's diagnostic may name it), and the roles, kinds, speakers and claim
+    sources `_gather` reads.
+    """
+    names = name_inputs(ordered)
+    return [(a.path, *named, tuple(tuple(p.roles) for p in a.people), tuple(s.kind for s in a.sources),
+             tuple(q.speaker for q in a.quotes), tuple(c.by for c in a.claims))
+            for a, named in zip(ordered, names, strict=True)]
+
+
 def link_names(ordered: Sequence[Article]) -> tuple[Names, list[Diagnostic]]:
     """Return each name's node in the articles (newest first), and diagnostics of editors' requests."""
     names = Names()
@@ -211,7 +224,16 @@ def link_entities(articles: Sequence[Article], names_of: NamesOf = link_names) -
     It needs nothing of the claims' keys, so the build runs it beside the claim linking; the build
     passes a `names_of` that keeps the names of the last build while `name_inputs` stay the same.
     """
-    ordered = tuple(sorted(articles, key=_sort_key))
+    return entities_of(order(articles), names_of)
+
+
+def order(articles: Sequence[Article]) -> tuple[Article, ...]:
+    """Return the articles in archive order: newest first, undated last, by title."""
+    return tuple(sorted(articles, key=_sort_key))
+
+
+def entities_of(ordered: tuple[Article, ...], names_of: NamesOf = link_names) -> Archive:
+    """Return `link_entities` of articles already in archive order (`order`)."""
     names, diagnostics = names_of(ordered)
 
     gathered: dict[str, _Gathered] = {}
