@@ -22,9 +22,15 @@ def reworded(rng: random.Random, arts: list[Article]) -> list[Article]:
     i = rng.randrange(len(arts))
     old = arts[i]
     what = rng.random()
-    if what < 0.4:  # the quotes' and claims' words, not who said them
+    if what < 0.3:  # the quotes' and claims' words, not who said them
         new = replace(old, quotes=tuple(Quote(q.text + " more", q.kind, q.speaker, SPAN) for q in old.quotes),
                       claims=tuple(Claim(c.text + " more", c.by, SPAN) for c in old.claims))
+    elif what < 0.5:  # a quote or claim nobody is credited with, anywhere (those before it move on)
+        at = rng.randint(0, len(old.claims))
+        quotes = list(old.quotes)
+        quotes.insert(rng.randint(0, len(quotes)), Quote("unsaid", "scare", None, SPAN))
+        new = replace(old, quotes=tuple(quotes),
+                      claims=(*old.claims[:at], Claim("12 per cent", None, SPAN), *old.claims[at:]))
     elif what < 0.7:  # a new date: the archive's order changes
         new = replace(old, doc=replace(old.doc, date=rng.choice([None, "2025-05-05", "2020-01-01"])))
     else:  # a title (the order of undated articles)

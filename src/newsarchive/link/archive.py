@@ -199,11 +199,14 @@ def entity_inputs(ordered: Sequence[Article]) -> list[tuple[object, ...]]:
 
     Same inputs in the same order, same people, sources, names and diagnostics: `name_inputs`, the
     article's path (a request's diagnostic may name it), and the roles, kinds, speakers and claim
-    sources `_gather` reads.
+    sources `_gather` reads. A quote without a speaker or a claim without a source adds nothing
+    (`_gather` skips it), so only the others count, with their places: an edit that adds a
+    sentence with a number (a claim the writer states) keeps the inputs the same.
     """
     names = name_inputs(ordered)
     return [(a.path, *named, tuple(tuple(p.roles) for p in a.people), tuple(s.kind for s in a.sources),
-             tuple(q.speaker for q in a.quotes), tuple(c.by for c in a.claims))
+             tuple((i, q.speaker) for i, q in enumerate(a.quotes) if q.speaker),
+             tuple((i, c.by) for i, c in enumerate(a.claims) if c.by))
             for a, named in zip(ordered, names, strict=True)]
 
 
