@@ -12,7 +12,7 @@ import pickle
 import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,9 +20,9 @@ from pathlib import Path
 from newsarchive.build.cache import CACHE_DIR, Cache, RecordReader, loads
 from newsarchive.build.collector import kept_for_the_build, release
 from newsarchive.build.discover import ArticleFile, discover
+from newsarchive.build.entities_memo import EntitiesMemo
 from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
 from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
-from newsarchive.build.names_memo import NamesMemo
 from newsarchive.build.output import SiteWriter, read_marker
 from newsarchive.build.pages import Prepared, prepare, render_site
 from newsarchive.build.progress import Progress
@@ -31,7 +31,7 @@ from newsarchive.build.work import Job, Loaded, load_batch
 from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_url
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
-from newsarchive.link.archive import NamesOf, link_entities, link_names, with_claim_links
+from newsarchive.link.archive import link_entities, with_claim_links
 from newsarchive.link.claim_memo import ClaimMemo, link_claims_again
 from newsarchive.link.pieces import Compactor, LinkPieces, link_pieces
 from newsarchive.link.table import ClaimLinkTable
@@ -115,15 +115,15 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         # changes few of them, and this process would only wait. So is what planning the pages
         # needs of the people and sources, once this process has gathered them.
         prepared: list[Prepared] = []
-        names = NamesMemo(cache)
+        entities = EntitiesMemo(cache)
         with stage("link"), kept_for_the_build():
             archive, memo = link_step(
                 articles, records, result, lambda: writer.link_previous(cache.relpaths()),
                 lambda linked: prepared.append(prepare(linked, config, options.templates, writer, cache,
-                                                       keys)), names)
+                                                       keys)), entities)
             if memo is not None:
                 cache.put_blob(CLAIM_MEMO, memo_key(), memo)
-            names.save()
+            entities.save()
             del memo
         del articles
         render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress)
@@ -338,12 +338,13 @@ def unique_slugs(articles: list[Article], result: BuildResult) -> list[Article]:
 def link_step(articles: list[Article], records: RecordReader, result: BuildResult,
               meanwhile: Callable[[], None] = lambda: None,
               with_entities: Callable[[Archive], None] = lambda linked: None,
-              names_of: NamesOf = link_names) -> tuple[Archive, bytes | None]:
+              entities_of: Callable[[Sequence[Article]], Archive] = link_entities
+              ) -> tuple[Archive, bytes | None]:
     """Link the articles into one archive and keep its diagnostics; run `meanwhile` as it links.
 
     `with_entities` is given the archive with its people and sources but no claim links yet, as
     soon as it is there (while the claims are still being linked, where they are linked apart);
-    `names_of` gives the articles' names their nodes (`build.names_memo`: the last build's where it can).
+    `entities_of` gathers the people and sources (`build.entities_memo`: the last build's where it can).
 
     Return the archive and the claim memo (`link.claim_memo`, pickled) for the next build.
     Where processes can be forked, the claims are linked in a child process, while this one runs
@@ -356,7 +357,7 @@ def link_step(articles: list[Article], records: RecordReader, result: BuildResul
     methods = multiprocessing.get_all_start_methods()
     if "fork" not in methods:
         meanwhile()
-        linked = link_entities(articles, names_of)
+        linked = entities_of(articles)
         with_entities(linked)
         claim_links, memo = _link_claims(articles, records)
     else:
@@ -365,7 +366,7 @@ def link_step(articles: list[Article], records: RecordReader, result: BuildResul
             with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
                 linking = pool.submit(_link_in_child)
                 meanwhile()
-                linked = link_entities(articles, names_of)
+                linked = entities_of(articles)
                 with_entities(linked)
                 claim_links, memo = linking.result()
         finally:

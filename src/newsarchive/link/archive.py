@@ -43,6 +43,9 @@ class _Gathered:
 
 def _display_name(g: _Gathered, person: bool) -> str:
     """Choose the page's name: the fullest, untitled, most used form."""
+    if len(g.names) == 1:  # most entities have one name: nothing to score (min of one is that one)
+        return next(iter(g.names))
+
     def score(name: str) -> tuple[int, int, int, int, str]:
         # People: most words, no title, most used. Sources: most words but "the", most used, shortest.
         if person:
@@ -191,6 +194,22 @@ def name_inputs(ordered: Sequence[Article]) -> list[tuple[object, ...]]:
             for a in ordered]
 
 
+def entity_inputs(ordered: Sequence[Article]) -> list[tuple[object, ...]]:
+    """Return all that `link_entities` reads of the articles (newest first) but their order's causes.
+
+    Same inputs in the same order, same people, sources, names and diagnostics: `name_inputs`, the
+    article's path (a request's diagnostic may name it), and the roles, kinds, speakers and claim
+    sources `_gather` reads. A quote without a speaker or a claim without a source adds nothing
+    (`_gather` skips it), so only the others count, with their places: an edit that adds a
+    sentence with a number (a claim the writer states) keeps the inputs the same.
+    """
+    names = name_inputs(ordered)
+    return [(a.path, *named, tuple(tuple(p.roles) for p in a.people), tuple(s.kind for s in a.sources),
+             tuple((i, q.speaker) for i, q in enumerate(a.quotes) if q.speaker),
+             tuple((i, c.by) for i, c in enumerate(a.claims) if c.by))
+            for a, named in zip(ordered, names, strict=True)]
+
+
 def link_names(ordered: Sequence[Article]) -> tuple[Names, list[Diagnostic]]:
     """Return each name's node in the articles (newest first), and diagnostics of editors' requests."""
     names = Names()
@@ -208,7 +227,16 @@ def link_entities(articles: Sequence[Article], names_of: NamesOf = link_names) -
     It needs nothing of the claims' keys, so the build runs it beside the claim linking; the build
     passes a `names_of` that keeps the names of the last build while `name_inputs` stay the same.
     """
-    ordered = tuple(sorted(articles, key=_sort_key))
+    return entities_of(order(articles), names_of)
+
+
+def order(articles: Sequence[Article]) -> tuple[Article, ...]:
+    """Return the articles in archive order: newest first, undated last, by title."""
+    return tuple(sorted(articles, key=_sort_key))
+
+
+def entities_of(ordered: tuple[Article, ...], names_of: NamesOf = link_names) -> Archive:
+    """Return `link_entities` of articles already in archive order (`order`)."""
     names, diagnostics = names_of(ordered)
 
     gathered: dict[str, _Gathered] = {}

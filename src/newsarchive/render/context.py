@@ -73,6 +73,15 @@ class ArchiveIndex:
     tags: dict[str, tuple[str, list[Article]]] = field(default_factory=dict)
     """Tag slug → (tag as written first, its articles newest first)."""
     tag_slugs: dict[str, str] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)
+    """Article slug → `article_path` of it, worked out once: every quote and claim listed links there."""
+
+    def article_path(self, slug: str) -> str:
+        """Return `article_path(slug)`, kept for the next quote or claim of the same article."""
+        path = self.paths.get(slug)
+        if path is None:
+            path = self.paths[slug] = article_path(slug)
+        return path
 
     def href(self, slug: str, name: str | None) -> str | None:
         """Return the root-relative path of the page for a name used in an article."""
@@ -92,14 +101,14 @@ class ArchiveIndex:
         if not 0 <= index < len(art.quotes):
             return None
         q = art.quotes[index]
-        return Place(art, index, q.text, f"{article_path(art.slug)}#q-{index}", q.kind, q.speaker,
+        return Place(art, index, q.text, f"{self.article_path(art.slug)}#q-{index}", q.kind, q.speaker,
                      self.href(art.slug, q.speaker), q.editorial)
 
     def claim_place_of(self, art: Article, index: int) -> Place | None:
         if not 0 <= index < len(art.claims):
             return None
         c = art.claims[index]
-        return Place(art, index, c.text, f"{article_path(art.slug)}#c-{index}", "claim", c.by,
+        return Place(art, index, c.text, f"{self.article_path(art.slug)}#c-{index}", "claim", c.by,
                      self.href(art.slug, c.by), c.editorial, c.why)
 
     def claim_links(self, slug: str, index: int) -> list[LinkView]:
