@@ -80,19 +80,24 @@ def test_killed_build_leaves_the_previous_site_and_the_next_build_is_right(tmp_p
     cmd = [sys.executable, "-m", "newsarchive", "build", "--quiet", "--jobs", "2"]
     subprocess.run(cmd, cwd=tmp_path, check=True, timeout=600)
     before = tree(tmp_path / "site")
-    for i in range(0, 150, 3):  # enough change that the next build has real work to do
+    for i in range(150):  # enough change that the next build has real work to do
         path = tmp_path / "articles" / f"copy-{i:04}.txt"
         path.write_text(path.read_text(encoding="utf-8") + "\nA late paragraph.\n", encoding="utf-8")
     proc = subprocess.Popen(cmd, cwd=tmp_path, start_new_session=True)
-    time.sleep(1.5)
+    time.sleep(1.0)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert tree(tmp_path / "site") == before
+    killed = tree(tmp_path / "site")
     subprocess.run(cmd, cwd=tmp_path, check=True, timeout=600)
     subprocess.run([*cmd, "--no-cache", "--output", "clean"], cwd=tmp_path, check=True, timeout=600)
     after, clean = tree(tmp_path / "site"), tree(tmp_path / "clean")
     after.pop(MARKER), clean.pop(MARKER)
     assert after == clean
+    # The killed build left the previous site whole, or (where it finished before the kill, as a
+    # fast machine may) the new one whole: never a mixture of the two.
+    if killed != before:
+        killed.pop(MARKER)
+        assert killed == clean
     leftovers = [p.name for p in tmp_path.iterdir() if re.search(r"\.newsarchive-(tmp|old)-", p.name)]
     assert leftovers == []
 
