@@ -9,14 +9,12 @@ kept in the cache under a hash of them all, and worked out again (`NamesMemo` he
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsarchive.build.cache import Cache, loads
-from newsarchive.build.fingerprint import code_fingerprint, digest
+from newsarchive.build.cache import Cache
+from newsarchive.build.memo import BlobMemo
 from newsarchive.build.names_memo import NamesMemo
-from newsarchive.lexicon import data_fingerprint
 from newsarchive.link.archive import entities_of, entity_inputs, order
 from newsarchive.records import Archive, Article, Diagnostic, Entity
 
@@ -34,7 +32,7 @@ class _Kept:
     diagnostics: tuple[Diagnostic, ...]
 
 
-class EntitiesMemo:
+class EntitiesMemo(BlobMemo):
     """A `link_entities` that takes the last build's people and sources from the cache where it can.
 
     What it works out anew waits in `pending` until `save`, as in `NamesMemo` (the link step's
@@ -42,28 +40,22 @@ class EntitiesMemo:
     """
 
     def __init__(self, cache: Cache) -> None:
-        self.cache = cache
+        super().__init__(cache, ENTITIES)
         self.names = NamesMemo(cache)
-        self.pending: tuple[str, bytes] | None = None
-        self.reused = False
 
     def __call__(self, articles: Sequence[Article]) -> Archive:
         ordered = order(articles)
-        key = digest(code_fingerprint(), data_fingerprint(), repr(entity_inputs(ordered)))
-        kept = loads(self.cache.blob(ENTITIES, key) or b"")
+        key = self.key(entity_inputs(ordered))
+        kept = self.kept(key)
         if isinstance(kept, _Kept):
             self.reused = True
             return Archive(articles=ordered, people=kept.people, sources=kept.sources, names=kept.names,
                            diagnostics=kept.diagnostics)
         linked = entities_of(ordered, self.names)
-        if self.cache.path is not None:
-            made = _Kept(linked.people, linked.sources, linked.names, linked.diagnostics)
-            self.pending = (key, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+        self.keep(key, _Kept(linked.people, linked.sources, linked.names, linked.diagnostics))
         return linked
 
     def save(self) -> None:
         """Keep what was worked out in this build for the next."""
         self.names.save()
-        if self.pending is not None:
-            self.cache.put_blob(ENTITIES, *self.pending)
-            self.pending = None
+        super().save()

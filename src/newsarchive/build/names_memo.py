@@ -8,12 +8,10 @@ changes any of these, so the last build's result is kept in the cache under a ha
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Sequence
 
-from newsarchive.build.cache import Cache, loads
-from newsarchive.build.fingerprint import code_fingerprint, digest
-from newsarchive.lexicon import data_fingerprint
+from newsarchive.build.cache import Cache
+from newsarchive.build.memo import BlobMemo
 from newsarchive.link.archive import link_names, name_inputs
 from newsarchive.link.names import Names
 from newsarchive.records import Article, Diagnostic
@@ -22,7 +20,7 @@ NAMES = "names"
 """The cache's name for the last build's names."""
 
 
-class NamesMemo:
+class NamesMemo(BlobMemo):
     """A `link.archive.NamesOf` that takes the last build's names from the cache where it can.
 
     What it works out anew waits in `pending` until `save`: the build saves it once the link
@@ -30,25 +28,16 @@ class NamesMemo:
     """
 
     def __init__(self, cache: Cache) -> None:
-        self.cache = cache
-        self.pending: tuple[str, bytes] | None = None
-        self.reused = False
+        super().__init__(cache, NAMES)
 
     def __call__(self, ordered: Sequence[Article]) -> tuple[Names, list[Diagnostic]]:
-        key = digest(code_fingerprint(), data_fingerprint(), repr(name_inputs(ordered)))
-        kept = loads(self.cache.blob(NAMES, key) or b"")
+        key = self.key(name_inputs(ordered))
+        kept = self.kept(key)
         if (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], Names)
                 and isinstance(kept[1], list)):
             self.reused = True
             return kept[0], kept[1]
         found = link_names(ordered)
-        if self.cache.path is not None:
-            # Pickled now, before the link step adds to the groups' look-up as it gathers.
-            self.pending = (key, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+        # Pickled now, before the link step adds to the groups' look-up as it gathers.
+        self.keep(key, found)
         return found
-
-    def save(self) -> None:
-        """Keep the names worked out in this build for the next."""
-        if self.pending is not None:
-            self.cache.put_blob(NAMES, *self.pending)
-            self.pending = None
