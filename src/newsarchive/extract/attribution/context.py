@@ -309,6 +309,8 @@ _TAIL_WORDS = 6
 Sen. John Smith said") for the sentence to go on."""
 
 
+_COLON_WORDS = 4
+"""How many words from a speech verb a colon may stand that makes it bring in what follows."""
 _CLAUSE_OPENERS = frozenset(("why", "how", "what", "whether", "where", "when", "if", "that"))
 
 
@@ -319,8 +321,10 @@ def _speaker_tail(words: list[str], verbs: frozenset[str]) -> bool:
     for i, w in enumerate(words):
         w = w.strip(",.:;")
         if w in verbs:
-            # "“….” Henry explained why he paused": a verb opening a clause of its own
-            return not (i + 1 < len(words) and words[i + 1] in _CLAUSE_OPENERS)
+            # "“….” Henry explained why he paused": a verb opening a clause of its own; "“….”
+            # Canaries boss Nigel Worthington added: “…”": a verb bringing in the next quotation
+            return not (i + 1 < len(words) and words[i + 1] in _CLAUSE_OPENERS) \
+                and not any(x.endswith(":") for x in words[i:i + _COLON_WORDS])
         if w[:1].islower() and w not in ("the", "a", "an", "he", "she", "they"):
             common += 1
             if common > 1:

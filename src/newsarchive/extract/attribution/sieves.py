@@ -454,6 +454,12 @@ def continued(ctx: Context, q: QuoteDraft) -> bool:
     if ctx.opens_paragraph(q.paragraph, max(q.start - 1, 0)):
         spoken = next((p for p in reversed(ctx.quotes_in.get(prev, [])) if p.kind != "scare"), None)
         if spoken is not None and spoken.speaker is not None:
+            # "“…,” he said. … Ian Harris, deputy editor of Mac Format, said the machine would
+            # appeal to PC owners." then "“They want a further taste of Mac …”": the last voice
+            # the paragraph reports, after its last quotation, speaks on.
+            later = [c for c in cue_index(ctx, prev).named if c.start > spoken.end and c.holder]
+            if later and MASK not in ctx.masked[prev][later[-1].start:]:
+                return _settle(q, later[-1].holder, "continued")
             return _settle(q, spoken.speaker, "continued")
         if spoken is None:
             # A paragraph of quotation after one that introduces its speaker ("Trump spoke only
