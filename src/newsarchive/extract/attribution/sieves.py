@@ -228,7 +228,22 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
                     bisect_left(index.starts, end), q, ok)
     if best is None:
         return _colon(ctx, q, start)
+    if best.start > q.end and _subordinate(ctx.masked[q.paragraph][q.end:best.start]):
+        # "Britney Spears has attacked “false” US tabloids, questioning their honesty after they
+        # reported she was pregnant": a cue in a clause of its own after the quotation is not its
+        # attribution when the sentence's subject before the quotation speaks.
+        open_at = q.start - (1 if q.open_mark else 0)
+        n = _clause_subject(ctx, q.paragraph, start, open_at)
+        if n is not None:
+            return _settle(q, n.name, "clause-subject")
     return _settle(q, best.holder, best.how or "unnamed")
+
+
+def _subordinate(between: str) -> bool:
+    """Return True where a subordinating word ("after", "because") opens a clause between a
+    quotation and a later cue."""
+    words = between.split()
+    return any(w.lower() in _SUBORDINATORS for w in words[1:])
 
 
 _AS_BEFORE = re.compile(r"(?:^|\s)(?:as|so)\s*$")
