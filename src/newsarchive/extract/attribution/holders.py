@@ -75,14 +75,19 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
             # "the company said", "the club told": an organisation the text has named, nearest first
             body = _nearest_body(ctx, paragraph, at)
         return body, "description"
+    return _described_person(ctx, paragraph, at, head, m.group(1)), "description"
+
+
+def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifiers: str) -> str | None:
+    """Return the person a description of a person ("the chancellor", "the pop star") points to."""
     person = _person_for(ctx, paragraph, at, head)
-    if person is None and head not in ctx.cues.anonymous and not m.group(1).strip().endswith(("’s", "'s")):
+    if person is None and head not in ctx.cues.anonymous and not modifiers.strip().endswith(("’s", "'s")):
         # "the prime minister said", "the pop star said" with no one given that role in so many
         # words: the person the story is about, as for an epithet ("the rapper's spokesman": someone else)
         person = _subject_before(ctx, paragraph, at, None, described=True)
         if person is not None and _other_office(ctx, ctx.roles.get(person, ""), head):
             person = None  # "The chancellor meanwhile insisted" is not the Lib Dem spokesman before it
-    return person, "description"
+    return person
 
 
 def _other_office(ctx: Context, roles: str, head: str) -> bool:
@@ -235,7 +240,8 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
             return later or name, "pronoun"
         if p < paragraph:
             break
-    return _described_before(ctx, paragraph, at, want) or _subject_before(ctx, paragraph, at, want), "pronoun"
+    return _described_before(ctx, paragraph, at, want) or _described_last(ctx, paragraph, at, want) \
+        or _subject_before(ctx, paragraph, at, want), "pronoun"
 
 
 _CLAUSE_CHARS = 300
@@ -268,6 +274,50 @@ def _described_before(ctx: Context, paragraph: int, at: int, want: str, floor: i
             person = _person_for(ctx, paragraph, m.start(), head)
             return person if person is not None and ctx.genders.get(person) in (None, want) else None
     return None
+
+
+# A clause opened by a description after an introductory phrase: "Turning to the economy, the
+# chancellor pledged …" (the words before the comma hold no name: checked by the caller).
+_INTRO_COMMA = re.compile(r"[^,;:]{0,60},\s*")
+
+
+def _described_last(ctx: Context, paragraph: int, at: int, want: str) -> str | None:
+    """Return the holder of a role described as the subject of the last sentence of the paragraph
+    before, for a pronoun opening its paragraph with no one named in either since: "… Turning to
+    the economy, the chancellor pledged to continue growth." then "He said after seven years …"
+    is the chancellor (Gordon Brown), not the shadow chancellor named a paragraph earlier."""
+    prev = paragraph - 1
+    if prev < 0 or ctx.draft.doc.paragraphs[prev].kind != "text" or ctx.named_at(paragraph, 0, at) \
+            or ctx.sentence_of(paragraph, at)[0] != 0:
+        return None
+    masked = ctx.masked[prev]
+    s_start, s_end = ctx.sentence_of(prev, max(0, len(masked.rstrip()) - 1))
+    if MASK in masked[s_start:s_end] or ctx.named_at(prev, s_start, s_end):
+        return None
+    opening = _heads(ctx.lex)[2]
+    m = opening.match(masked, s_start, s_end)
+    if m is None:
+        intro = _INTRO_COMMA.match(masked, s_start, s_end)
+        if intro is None:
+            return None
+        m = _opening_lower(ctx.lex).match(masked, intro.end(), s_end)
+        if m is None:
+            return None
+    head = re.sub(r"\s+", " ", m.group(2)).lower()
+    if head in _heads(ctx.lex)[3]:
+        return None  # a body ("the company") is no "he"
+    person = _described_person(ctx, prev, m.start(), head, m.group(1))
+    return person if person is not None and ctx.genders.get(person) in (None, want) else None
+
+
+_lower_cache: list[tuple[Lexicon, re.Pattern[str]]] = []
+
+
+def _opening_lower(lex: Lexicon) -> re.Pattern[str]:
+    """Return the sentence-opening description pattern for a clause after a comma ("the chancellor")."""
+    if not _lower_cache or _lower_cache[0][0] is not lex:
+        _lower_cache[:] = [(lex, re.compile(_heads(lex)[2].pattern.replace(r"\s*The\s+", r"the\s+", 1)))]
+    return _lower_cache[0][1]
 
 
 def _body_voice(ctx: Context, paragraph: int, at: int) -> str | None:
