@@ -231,3 +231,12 @@ def test_bodies_with_a_digit_in_their_name_are_found() -> None:
 ])
 def test_a_name_with_a_speech_verb_across_a_possessive_or_an_origin_is_a_person(text: str, name: str) -> None:
     assert entities(text)[name].kind == "person"
+
+
+def test_a_name_after_a_word_for_a_medium_is_an_outlet_with_its_following_capitals() -> None:
+    found = entities("It was chosen by US magazine Mobile PC. Ian Harris of industry magazine Flight "
+                     "International agreed. Brian Smith told the paper Tony Blair was wrong.")
+    assert found["Mobile PC"].kind == "outlet" and found["Mobile PC"].roles == ["magazine"]
+    assert found["Flight International"].kind == "outlet"
+    assert found["Tony Blair"].kind == "person"  # "told the paper": the paper's story, not its name
+    assert "PC" not in found and "Mobile" not in found

@@ -18,6 +18,7 @@ from newsarchive.extract.entities.evidence import (
     firm_before,
     gender,
     it_after,
+    medium_before,
     person_roles,
     spokesman_after,
 )
@@ -42,10 +43,18 @@ def find_entities(draft: Draft) -> None:
             continue
         previous: Piece | None = None
         numbered = _numbered(draft, registry, para, lex)
+        outlet_end = 0
         for run in find_runs(para.text, para.index, lex):
             for piece in split_run(run, para.text, lex):
                 if numbered and any(s < piece.end and piece.start < e for s, e in numbered):
                     continue  # "BBC" of "BBC Radio 4", found whole already
+                if piece.start < outlet_end:
+                    continue  # "PC" of "magazine Mobile PC", found whole already
+                if piece.kind == "name":
+                    outlet_end = _outlet(draft, registry, para, piece, lex)
+                    if outlet_end:
+                        previous = piece
+                        continue
                 if piece.kind == "body" and len(piece.words) == 1 and piece.words[0] in lex.ambiguous \
                         and registry.find_person(piece.words) is not None:
                     # "Fox said" after "Liam Fox": the person, not Fox News.
@@ -100,6 +109,24 @@ def _lone_head(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, 
         if len(bodies) == 1:  # (two associations named: which one is unknown)
             registry.add_body(bodies[0].name, bodies[0].kind, piece.surface, _span(draft, para, piece), [])
     return True
+
+
+def _outlet(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) -> int:
+    """Record a name no one knows as an outlet where a word for a medium stands before it ("US
+    magazine Mobile PC"), and return where its name ends (0: none here); a person the text has
+    shown as one stays one."""
+    known = registry.entities.get(" ".join(piece.words))
+    if (known is not None and known.kind == "person") or registry.find_person(piece.words) is not None:
+        return 0
+    found = medium_before(piece, para.text, lex)
+    if found is None:
+        return 0
+    typ, end = found
+    surface = para.text[piece.start:end]
+    name = " ".join(surface.split())
+    registry.add_body(name, "outlet", surface,
+                      Span(para.index, piece.start, end, draft.line_at(para, piece.start)), [typ])
+    return end
 
 
 def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) -> bool:

@@ -65,6 +65,33 @@ def firm_before(piece: Piece, text: str, lex: Lexicon) -> bool:
     return word.islower() and (word in _cues().firm_heads or word.endswith("maker"))
 
 
+def medium_before(piece: Piece, text: str, lex: Lexicon) -> tuple[str, int] | None:
+    """Return the outlet type of a name that a word for a medium stands right before ("US
+    magazine Mobile PC", "music channel MTV"), and where the name ends: with the capitalised words
+    that follow it ("Flight International"). None for "told the paper Mr Smith was", "the paper
+    Jack Smith founded" (a title, a given name or a speech verb before it)."""
+    if piece.title or piece.honorific or piece.words[0] in lex.given:
+        return None
+    before = text[max(0, piece.start - 40):piece.start]
+    if not before.endswith(" "):
+        return None
+    words = before.split()
+    if not words:
+        return None
+    typ = lex.mediums.get(" ".join(words[-2:])) or lex.mediums.get(words[-1])
+    if typ is None or (len(words) >= 3 and words[-2] in ("the", "a") and words[-3] in _cues().verbs):
+        return None
+    end = piece.end
+    while True:
+        m = _NEXT_CAPITAL.match(text, end)
+        if m is None:
+            return typ, end
+        end = m.end()
+
+
+_NEXT_CAPITAL = re.compile(r" [A-Z][\w]*(?:[A-Z]\w*)*(?![\w’'-])")
+
+
 _CAMEL = re.compile(r"[a-z]{3,}[A-Z]")
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have)\b")
 _AND = frozenset(("and", "&", "or"))
