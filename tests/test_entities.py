@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.extract.draft import Draft, EntityDraft
-from newsarchive.extract.entities import find_entities
+from newsarchive.extract.entities import find_entities, gender, get_lexicon
 from newsarchive.extract.entities.registry import Registry
 from newsarchive.load.reader import parse_document
 from newsarchive.records import Span
@@ -240,3 +240,24 @@ def test_a_name_after_a_word_for_a_medium_is_an_outlet_with_its_following_capita
     assert found["Flight International"].kind == "outlet"
     assert found["Tony Blair"].kind == "person"  # "told the paper": the paper's story, not its name
     assert "PC" not in found and "Mobile" not in found
+
+
+def test_british_and_european_given_names_make_people() -> None:
+    found = entities("Alastair Campbell met Cate Blanchett and Didier Drogba. Rhodri Glyn Thomas agreed.")
+    assert {"Alastair Campbell", "Cate Blanchett", "Didier Drogba", "Rhodri Glyn Thomas"} <= set(found)
+
+
+def test_gender_comes_from_the_fullest_form_then_an_honorific_before_a_surname() -> None:
+    lex = get_lexicon()
+    assert gender({"Lindsay", "Maurice Lindsay"}, lex) == "male"  # not "Lindsay", a woman's name alone
+    assert gender({"Shani Rhys James", "Ms James"}, lex) == "female"
+    assert gender({"Ms Sarah Teather", "Teather"}, lex) == "female"
+    assert gender({"Katherine Jackson", "Mr Jackson"}, lex) == "female"  # another Jackson's form
+
+
+def test_a_hyphenated_modifier_is_no_name_and_exchange_ends_a_body() -> None:
+    found = entities("A George Bush-style speech was heard. Shares on the Sao Paulo Stock Exchange fell. "
+                     "Secretary General Ban Ki-moon said the Security Council should act.")
+    assert not [name for name in found if "style" in name]
+    assert found["Sao Paulo Stock Exchange"].kind == "organisation"
+    assert found["Ban Ki-moon"].kind == "person"

@@ -427,6 +427,8 @@ def _object(ctx: Context, masked: str, start: int, prepositions: frozenset[str])
         if word.lower() in prepositions:
             # ("according to Q magazine editor Paul Rees": who speaks, not one spoken to)
             return not (word == "to" and len(words) > i + 1 and words[-i - 2] == "according")
+        if i == 0 and word.endswith(("'s", "’s")) and word[:1].isupper():
+            continue  # "a challenge with Roma's Olivier Dacourt"
         if word.lower() in ctx.lex.roles:
             role = True  # "chairman", "Secretary"
         elif role and not modified and word.islower() and word.isalpha():

@@ -66,6 +66,9 @@ def find_entities(draft: Draft) -> None:
                         and registry.find_person(piece.title) is not None:
                     # "Dean, a medical doctor," after "Howard Dean": the surname, no title
                     registry.add_person(piece.title, piece.surface, _span(draft, para, piece), [])
+                elif piece.kind == "name" and any(w.rpartition("-")[2] in lex.modifier_endings
+                                                  for w in piece.words):
+                    pass  # "the Carwyn James-inspired Lions", "a Liverpool-born singer": a modifier
                 elif piece.kind == "name" and _work_before(para.text, piece, lex):
                     titles.add(" ".join(piece.words))  # "British film Vera Drake"
                 elif piece.kind == "name" and not (

@@ -308,10 +308,26 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
 
 
 def gender(forms: set[str] | list[str], lex: Lexicon) -> str | None:
-    """Return "female"/"male" from a person's forms (given name or honorific), None if unknown."""
-    for form in forms:
-        first = form.split(" ", 1)[0].rstrip(".")
-        g = lex.gender(first)
+    """Return "female"/"male" from a person's forms (given name or honorific), None if unknown.
+
+    The forms are read in a fixed order, so the answer does not depend on how a set of them
+    happens to iterate: an honorific before a full name ("Ms Sarah Teather"), then the given name
+    of the fullest forms ("Maurice Lindsay" before "Lindsay", a woman's name alone), then an
+    honorific before a surname ("Ms James"; one such form may be another person's, "Mr Jackson"
+    beside "Katherine Jackson"), then any other."""
+    ranked = sorted((_gender_rank(form, lex), form) for form in forms)
+    for _rank, form in ranked:
+        g = lex.gender(form.split(" ", 1)[0].rstrip("."))
         if g:
             return g
     return None
+
+
+def _gender_rank(form: str, lex: Lexicon) -> tuple[int, int]:
+    words = form.split()
+    titled = words[0].rstrip(".") in lex.honorifics
+    if titled and len(words) > 2:
+        return 0, -len(words)
+    if not titled and len(words) > 1:
+        return 1, -len(words)
+    return (2, 0) if titled else (3, 0)

@@ -61,6 +61,8 @@ class Lexicon:
     """Description word ("paper") → the outlet types it can point back to."""
     abbrevs: frozenset[str]
     """Words that may carry a full stop inside a name ("Sen.", "Dr.", "Jr.")."""
+    modifier_endings: frozenset[str]
+    """What may follow a hyphen in a capitalised word that is a modifier ("Bush-style")."""
     mediums: dict[str, str]
     """Word for a medium ("magazine") → the outlet type a new name right after it is."""
     given: frozenset[str] = frozenset()
@@ -153,6 +155,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         epithets=_words(names.get("epithets")),
         works=_words(names.get("works")),
         type_words=type_words,
+        modifier_endings=_words(names.get("modifier_endings")),
         mediums={str(w): str(typ) for typ, words in (outlets.get("mediums") or {}).items()
                  for w in words or ()},
         # (a title's short form takes a full stop, "Gov. Smith"; a whole word does not: "says Mr Dean. Then")
