@@ -309,6 +309,12 @@ _TAIL_WORDS = 6
 Sen. John Smith said") for the sentence to go on."""
 
 
+# "“…Manchester.” Milan coach Carlo Ancelotti said his team were …": a verb of saying that a
+# reported clause follows opens a sentence of its own (not "“…” Smith told the BBC").
+_SAYING = frozenset(("said", "says", "added", "adds", "insisted", "insists", "claimed", "claims", "argued",
+                     "argues", "explained", "explains", "believes", "believed", "admitted", "admits"))
+_REPORTED = frozenset(("he", "she", "it", "they", "we", "i", "his", "her", "their", "its", "the", "that",
+                       "this", "there", "a", "an"))
 _COLON_WORDS = 4
 """How many words from a speech verb a colon may stand that makes it bring in what follows."""
 _CLAUSE_OPENERS = frozenset(("why", "how", "what", "whether", "where", "when", "if", "that"))
@@ -324,7 +330,8 @@ def _speaker_tail(words: list[str], verbs: frozenset[str]) -> bool:
             # "“….” Henry explained why he paused": a verb opening a clause of its own; "“….”
             # Canaries boss Nigel Worthington added: “…”": a verb bringing in the next quotation
             return not (i + 1 < len(words) and words[i + 1] in _CLAUSE_OPENERS) \
-                and not any(x.endswith(":") for x in words[i:i + _COLON_WORDS])
+                and not any(x.endswith(":") for x in words[i:i + _COLON_WORDS]) \
+                and not (w in _SAYING and i > 0 and i + 1 < len(words) and words[i + 1] in _REPORTED)
         if w[:1].islower() and w not in ("the", "a", "an", "he", "she", "they"):
             common += 1
             if common > 1:
