@@ -261,3 +261,8 @@ def test_a_hyphenated_modifier_is_no_name_and_exchange_ends_a_body() -> None:
     assert not [name for name in found if "style" in name]
     assert found["Sao Paulo Stock Exchange"].kind == "organisation"
     assert found["Ban Ki-moon"].kind == "person"
+
+
+def test_an_article_opening_a_sentence_is_no_part_of_a_body_name() -> None:
+    found = entities("Labour said no. A Tory spokesman said it was wrong. An IAEA spokesman agreed.")
+    assert "Tory" in found["Conservative Party"].aliases

@@ -139,8 +139,8 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     i = 0
     while i < n:
         w = words[i]
-        if w in ("The", "the"):
-            i += 1
+        if w in ("The", "the") or (i == 0 and w in ("A", "An") and n > 1):
+            i += 1  # ("A Tory spokesman said": the article opens the sentence, no name)
             continue
         body_end, body = _match_body(words, i, lex)
         if body is not None:
