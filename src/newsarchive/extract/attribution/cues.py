@@ -241,7 +241,8 @@ def _participle(masked: str, start: int, at: int) -> bool:
 
 # A name after these is the object of a preposition, not the subject of the participle after it:
 # "Clinton responded on Facebook writing", "Thiel wrote to Wired explaining" ("with Gorka noting" is).
-_OBJECT_OF = tuple([w] for w in ("on", "to", "in", "at", "from", "for", "by", "of", "about", "via", "into"))
+_OBJECT_OF = tuple([w] for w in ("on", "to", "in", "at", "from", "for", "by", "of", "about", "via", "into",
+                                 "through"))
 
 
 def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cue]) -> tuple[str | None, str]:
@@ -251,7 +252,7 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
     found = ctx.named_at(paragraph, start, at)
     if found and all(w in ctx.cues.between or (w.endswith("ly") and w.islower())
                      for w in ctx.masked[paragraph][found[-1].end:at].split()) \
-            and ctx.masked[paragraph][max(start, found[-1].start - 6):found[-1].start].split()[-1:] \
+            and ctx.masked[paragraph][max(start, found[-1].start - 10):found[-1].start].split()[-1:] \
             not in _OBJECT_OF:
         return found[-1].name, "X-said"  # "with Gorka (recently) noting …" (not "on Facebook writing")
     for cue in reversed(earlier):
