@@ -266,3 +266,9 @@ def test_a_hyphenated_modifier_is_no_name_and_exchange_ends_a_body() -> None:
 def test_an_article_opening_a_sentence_is_no_part_of_a_body_name() -> None:
     found = entities("Labour said no. A Tory spokesman said it was wrong. An IAEA spokesman agreed.")
     assert "Tory" in found["Conservative Party"].aliases
+
+
+def test_clubs_from_the_data_file_are_bodies() -> None:
+    found = entities("Arsenal said the deal was done. Man Utd and Spurs disagreed.")
+    for name in ("Arsenal", "Manchester United", "Tottenham Hotspur"):
+        assert found[name].kind == "organisation"

@@ -297,6 +297,23 @@ def _role_after(ctx: Context, masked: str, end: int) -> str | None:
     return word if word in ctx.lex.roles else None
 
 
+_ROLE_REACH = 3
+"""How many lower-case words after a body's name a role word may end ("Spurs sporting director")."""
+
+
+def role_within(ctx: Context, masked: str, end: int) -> str | None:
+    """Return the role word that ends a run of lower-case words right after a name, or None."""
+    for word in masked[end:end + 60].split()[:_ROLE_REACH]:
+        bare = word.rstrip(",.;:")
+        if not bare.isalpha() or not bare.islower():
+            return None
+        if bare in ctx.lex.roles:
+            return bare
+        if bare != word:
+            return None
+    return None
+
+
 # After a subject: a parenthesis ("McCrory (R)") and an appositive between commas, then its verb group.
 _AFTER_SUBJECT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"·]{1,120},\s*)?((?:[a-z]+\s+){0,5})")
 _REFLEXIVE = frozenset(("himself", "herself", "itself", "themselves"))
@@ -424,9 +441,10 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
         if chosen is None or owner or n.kind == "person" or chosen.kind != "person":
             chosen = n
         last = n.end
-    role = _role_after(ctx, masked, chosen.end) if chosen is not None and chosen.kind != "person" else None
+    role = role_within(ctx, masked, chosen.end) if chosen is not None and chosen.kind != "person" else None
     if role is not None and role not in ctx.cues.anonymous:
-        # "said the Factory Records founder": a person the body describes, not the body
+        # "said the Factory Records founder", "said the Spurs sporting director": a person the
+        # body describes, not the body
         described = description(ctx, paragraph, at, end)
         if described is not None and described[0] is not None:
             return described

@@ -13,7 +13,14 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from newsarchive.extract.attribution.context import MASK, Context, Named
-from newsarchive.extract.attribution.cues import Cue, cue_index, holder_after, phrase_head, subject_verb
+from newsarchive.extract.attribution.cues import (
+    Cue,
+    cue_index,
+    holder_after,
+    phrase_head,
+    role_within,
+    subject_verb,
+)
 from newsarchive.extract.draft import QuoteDraft
 
 Sieve = Callable[[Context, QuoteDraft], bool]
@@ -334,6 +341,8 @@ def _clause_subject(ctx: Context, paragraph: int, start: int, end: int) -> Named
             continue  # "After the Supreme Court refused …, Gov. Pat McCrory blamed": an introduction
         if masked[n.end:n.end + 2] in ("’s", "'s") or masked[n.end:n.end + 1] == "’":
             return None  # "Clinton’s team": the subject is the team
+        if n.kind != "person" and role_within(ctx, masked, n.end) is not None:
+            continue  # "Tottenham manager Jacques Santini has resigned": the body modifies a role
         return n if subject_verb(ctx, masked, n.end, end) else None
     return None
 

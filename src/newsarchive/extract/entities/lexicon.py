@@ -108,15 +108,17 @@ def _bodies(outlets: dict[str, Any],
         body = Body(str(entry["name"]), "organisation", "organisation", _words(entry.get("describe")))
         for form in [entry["name"], *(entry.get("aliases") or ())]:
             bodies.setdefault(_strip_the(str(form)), body)
-    for company in orgs.get("companies") or ():
-        entry = company if isinstance(company, dict) else {"name": company}
-        body = Body(str(entry["name"]), "organisation", "organisation", _COMPANY_WORDS)
-        for form in [entry["name"], *(entry.get("aliases") or ())]:
-            bodies.setdefault(_strip_the(str(form)), body)
+    for group, words in (("companies", _COMPANY_WORDS), ("clubs", _CLUB_WORDS)):
+        for item in orgs.get(group) or ():
+            entry = item if isinstance(item, dict) else {"name": item}
+            body = Body(str(entry["name"]), "organisation", "organisation", words)
+            for form in [entry["name"], *(entry.get("aliases") or ())]:
+                bodies.setdefault(_strip_the(str(form)), body)
     return bodies, {w: frozenset(t) for w, t in types.items()}
 
 
 _COMPANY_WORDS = frozenset(("company", "firm", "group"))
+_CLUB_WORDS = frozenset(("club",))
 
 
 def _strip_the(form: str) -> str:
