@@ -272,3 +272,8 @@ def test_clubs_from_the_data_file_are_bodies() -> None:
     found = entities("Arsenal said the deal was done. Man Utd and Spurs disagreed.")
     for name in ("Arsenal", "Manchester United", "Tottenham Hotspur"):
         assert found[name].kind == "organisation"
+
+
+def test_government_ends_a_body_name() -> None:
+    found = entities("The Welsh Assembly Government said it was a strike about national issues.")
+    assert found["Welsh Assembly Government"].kind == "organisation"
