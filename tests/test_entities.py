@@ -277,3 +277,9 @@ def test_clubs_from_the_data_file_are_bodies() -> None:
 def test_government_ends_a_body_name() -> None:
     found = entities("The Welsh Assembly Government said it was a strike about national issues.")
     assert found["Welsh Assembly Government"].kind == "organisation"
+
+
+def test_a_name_before_a_word_for_a_medium_and_a_speech_verb_is_an_outlet() -> None:
+    found = entities("America's TV Guide magazine describing it as a cross. A Scottish newspaper said so.")
+    assert found["TV Guide"].kind == "outlet"
+    assert "Scottish" not in found

@@ -580,7 +580,8 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
         elif not rest.strip() or _APPOSITIVE.fullmatch(rest) or rest.strip() == "," \
                 or _open_appositive(ctx, rest) or _OWN_WRITING.fullmatch(rest) \
                 or (i == len(named) - 2 and _body_appositive(masked, n, named[i + 1], tail_end)) \
-                or (n.kind != "person" and _BODY_VOICE.fullmatch(rest)):
+                or (n.kind != "person" and (_BODY_VOICE.fullmatch(rest)
+                                            or rest.strip().lower() in ctx.lex.type_words)):
             return n.name, "X-said"
     return None, ""
 

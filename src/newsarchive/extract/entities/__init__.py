@@ -18,6 +18,7 @@ from newsarchive.extract.entities.evidence import (
     firm_before,
     gender,
     it_after,
+    medium_after,
     medium_before,
     person_roles,
     spokesman_after,
@@ -121,14 +122,18 @@ def _outlet(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex
     known = registry.entities.get(" ".join(piece.words))
     if (known is not None and known.kind == "person") or registry.find_person(piece.words) is not None:
         return 0
-    found = medium_before(piece, para.text, lex)
+    start, found = piece.start, medium_before(piece, para.text, lex)
     if found is None:
-        return 0
-    typ, end = found
-    surface = para.text[piece.start:end]
+        after = medium_after(piece, para.text, lex)
+        if after is None:
+            return 0
+        (typ, start), end = after, piece.end
+    else:
+        typ, end = found
+    surface = para.text[start:end]
     name = " ".join(surface.split())
-    registry.add_body(name, "outlet", surface,
-                      Span(para.index, piece.start, end, draft.line_at(para, piece.start)), [typ])
+    span = Span(para.index, start, end, draft.line_at(para, start))
+    registry.add_body(name, "outlet", surface, span, [typ])
     return end
 
 

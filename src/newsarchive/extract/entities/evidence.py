@@ -89,6 +89,38 @@ def medium_before(piece: Piece, text: str, lex: Lexicon) -> tuple[str, int] | No
         end = m.end()
 
 
+def medium_after(piece: Piece, text: str, lex: Lexicon) -> tuple[str, int] | None:
+    """Return the outlet type of a name that a word for a medium and a speech verb follow
+    ("Broadcast magazine said", "TV Guide magazine describing"), and where the name starts, with
+    the capitalised words right before it ("TV" of "TV Guide"); None for "Scottish newspaper
+    said" (a people's word)."""
+    if piece.title or piece.honorific or piece.possessive or piece.words[0] in lex.given \
+            or " ".join(piece.words) in lex.places or lex.is_epithet(piece.words[-1]) \
+            or piece.words[-1].endswith(("ish", "ian", "ese", "an")):
+        return None
+    after = text[piece.end:piece.end + 40].split()[:2]
+    if len(after) < 2 or after[1].rstrip(",:") not in _cues().verbs:
+        return None
+    typ = lex.mediums.get(after[0])
+    if typ is None:
+        return None
+    start = piece.start
+    while True:
+        m = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+        if m is None or m.group(1) in ("The", "A", "An") or _initial_word(text, m.start(1)):
+            return typ, start
+        start = m.start(1)
+
+
+_CAPITAL_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w]*) $")
+
+
+def _initial_word(text: str, at: int) -> bool:
+    """Return True for a word that opens its sentence (capitalised for that alone)."""
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?\"“:"
+
+
 _NEXT_CAPITAL = re.compile(r" [A-Z][\w]*(?:[A-Z]\w*)*(?![\w’'-])")
 
 
