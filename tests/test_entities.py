@@ -283,3 +283,10 @@ def test_a_name_before_a_word_for_a_medium_and_a_speech_verb_is_an_outlet() -> N
     found = entities("America's TV Guide magazine describing it as a cross. A Scottish newspaper said so.")
     assert found["TV Guide"].kind == "outlet"
     assert "Scottish" not in found
+
+
+def test_an_ambiguous_outlet_form_before_a_word_for_a_firm_or_role_is_an_adjective() -> None:
+    found = entities("The Australian firm said it would break even. "
+                     "The Spectator editor Boris Johnson agreed.")
+    assert "The Australian" not in found
+    assert found["The Spectator"].kind == "outlet"  # its editor: the outlet is named

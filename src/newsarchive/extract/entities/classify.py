@@ -70,6 +70,22 @@ def _key(word: str) -> str:
     return word[:-1] if word.endswith(".") and len(word) > 2 else word
 
 
+_MEDIA_JOBS = frozenset(("editor", "columnist", "reporter", "correspondent", "critic", "writer", "journalist",
+                         "publisher", "owner", "proprietor", "cartoonist", "sketchwriter", "commentator"))
+"""Roles an outlet gives ("The Spectator editor"): the outlet is named, not described."""
+_nouns_cache: list[tuple[Lexicon, frozenset[str]]] = []
+
+
+def _noun_words(lex: Lexicon) -> frozenset[str]:
+    """Words for a firm or a role ("firm", "government", "minister"), after which an ambiguous
+    outlet form is an adjective."""
+    if not _nouns_cache or _nouns_cache[0][0] is not lex:
+        cues = load_data("cues")
+        nouns = frozenset(str(w) for w in cues.get("firm_heads") or ()) | lex.roles
+        _nouns_cache[:] = [(lex, nouns - _MEDIA_JOBS)]
+    return _nouns_cache[0][1]
+
+
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
     cues = load_data("cues")
@@ -320,7 +336,9 @@ def _ambiguous_ok(words: list[str], i: int, j: int, text: str, offs: list[int],
     if j < len(words):
         return False, False  # "the National Association of …": part of a longer name
     if i > 0 and words[i - 1] in ("The", "the"):
-        return True, False
+        # ("The Australian firm said": an adjective before a word for a firm or a role)
+        after = text[offs[j - 1] + len(words[j - 1]):offs[j - 1] + len(words[j - 1]) + 20].split()
+        return not (after and after[0].strip(",.") in _noun_words(lex)), True
     if _MEDIUM_BEFORE.search(text, max(0, offs[i] - 16), offs[i]):
         return True, True
     after = text[offs[j - 1] + len(words[j - 1]):offs[j - 1] + len(words[j - 1]) + 14].split()
