@@ -413,6 +413,10 @@ def reopened(ctx: Context, q: QuoteDraft) -> bool:
 def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote with no cue in its sentence by the nearest named cue in its paragraph."""
     start, end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
+    if _unnamed_subject(ctx, q, start):
+        # "On 28 December, another senior economic adviser called the sale “the swindle of the
+        # century”": the sentence names its speaker, without a name
+        return _settle(q, None, "unnamed")
     index = cue_index(ctx, q.paragraph)
     starts = index.named_starts
     lo, hi = bisect_left(starts, start), bisect_left(starts, end)
@@ -441,6 +445,20 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
         # "X said: “…” But her spokesman insisted she had only delayed it. “…”": nobody named
         return _settle(q, None, "unnamed")
     return _settle(q, best.holder, "paragraph")
+
+
+_UNNAMED = re.compile(r"(?:^|[\s,])(?:[Aa]nother|[Aa]n?|[Oo]ne)\s+(?:[a-z-]+\s+){0,3}?([a-z]+)\s+"
+                      r"(?:[a-z]+ly\s+)?[a-z]+ed\b")
+
+
+def _unnamed_subject(ctx: Context, q: QuoteDraft, start: int) -> bool:
+    """Return True where the quotation's clause has an unnamed voice for subject, with a verb in
+    the past before the quotation ("another senior economic adviser called the sale “…”")."""
+    masked = ctx.masked[q.paragraph]
+    open_at = q.start - (1 if q.open_mark else 0)
+    clause = max(start, masked.rfind(",", start, open_at) + 1, masked.rfind(";", start, open_at) + 1)
+    m = _UNNAMED.search(masked, clause, open_at)
+    return m is not None and m.group(1) in ctx.cues.anonymous and MASK not in masked[clause:m.start()]
 
 
 _TAIL_WORDS = 8
