@@ -366,8 +366,9 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
         if n.kind == "person" and (want is None or ctx.genders.get(n.name) in (None, want)):
             if described and not _known_person(ctx, n.name):
                 continue  # "the 36-year-old": a person named in full, not "Chelsea" or "Tootsie"
-            if masked[max(0, n.start - 4):n.start] in ("The ", "the "):
-                # "The Peter Hain “mongrel” attack, he says": a name as a modifier, no one there
+            if masked[max(0, n.start - 4):n.start] in ("The ", "the ") or _owner(ctx, masked, n.end):
+                # "The Peter Hain “mongrel” attack, he says": a name as a modifier, no one there;
+                # "Kenteris's lawyer, Gregory Ioannidis, reacted …. “…,” he told BBC Sport": an owner
                 spoken_of = spoken_of or n.name
                 continue
             if want is not None and _pronoun_first(masked, s_start, n.start, want):
@@ -383,6 +384,15 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 continue
             first = n.name
     return first or (spoken_of if spoken else None)
+
+
+def _owner(ctx: Context, masked: str, end: int) -> bool:
+    """Return True for a name in the possessive before a role ("Kenteris's lawyer", "Blair's
+    spokesman"), not "Curry's pressing ahead" (is) or "Pound's comments"."""
+    if masked[end:end + 2] not in ("'s", "’s"):
+        return False
+    word = masked[end + 2:end + 30].split()[:1]
+    return bool(word) and (word[0].strip(",.") in ctx.lex.roles or word[0].strip(",.") in ctx.cues.anonymous)
 
 
 _DESCRIBED = re.compile(r"\s*The\s+(?:[a-z0-9][\w’'-]*\s+){0,3}?[a-z0-9][\w’'-]*\s*[,\w]")
