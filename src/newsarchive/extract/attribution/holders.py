@@ -75,6 +75,11 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
             # "the company said", "the club told": an organisation the text has named, nearest first
             body = _nearest_body(ctx, paragraph, at)
         return body, "description"
+    if head in ctx.cues.anonymous:
+        # "The BPI spokesman described", "said the Tory source": the body named speaks
+        body = _voice_body(ctx, paragraph, m.start(1), m.end(1), head)
+        if body is not None:
+            return body, "description"
     return _described_person(ctx, paragraph, at, head, m.group(1)), "description"
 
 
@@ -251,6 +256,19 @@ _DESCRIBED_REACH = 2
 """How many sentences back a described subject may stand before a pronoun."""
 
 
+def _voice_body(ctx: Context, paragraph: int, start: int, end: int, head: str) -> str | None:
+    """Return the body named in a description of an unnamed voice ("The BPI spokesman"), or None;
+    not a party's spokesman: "The Tory spokesman" is, in British news, the shadow minister the
+    story quotes ("the Tory source" is the party)."""
+    body = next((n for n in ctx.named_at(paragraph, start, end) if n.kind != "person"), None)
+    if body is None:
+        return None
+    entry = ctx.lex.bodies.get(body.name)
+    if entry is not None and "party" in entry.describe and head.startswith("spokes"):
+        return None
+    return body.name
+
+
 def _described_before(ctx: Context, paragraph: int, at: int, want: str, floor: int = 0) -> str | None:
     """Return the holder of a role described as the subject of a sentence just before a pronoun,
     with no one named between: "The home secretary, whose blueprint …, rejected claims. “…,” he
@@ -263,14 +281,22 @@ def _described_before(ctx: Context, paragraph: int, at: int, want: str, floor: i
     for s_start, s_end in reversed(spans[max(0, last - _DESCRIBED_REACH):last]):
         if s_start < floor:
             return None
+        m = opening.match(masked, s_start, s_end)
+        head = re.sub(r"\s+", " ", m.group(2)).lower() if m is not None else ""
+        if m is not None and head in ctx.cues.anonymous:
+            # "The BPI spokesman described the chart as …. “…,” he said": the body he speaks for,
+            # with no person named since
+            body = _voice_body(ctx, paragraph, m.start(1), m.end(1), head)
+            if body is not None and _person_for(ctx, paragraph, m.start(), head) is None \
+                    and not any(n.kind == "person" and masked[n.start] != MASK
+                                for n in ctx.named_at(paragraph, m.end(), at)):
+                return body
         if any(masked[n.start] != MASK and not _object(ctx, masked, n.start, _PREPOSITIONS)
                for n in ctx.named_at(paragraph, max(s_start, at - _CLAUSE_CHARS), min(s_end, at))):
             # someone named since ("The shadow foreign secretary, Michael Ancram,"), not only
             # spoken of ("claims from Conservative leader Michael Howard"): the usual reading
             return None
-        m = opening.match(masked, s_start, s_end)
         if m is not None:
-            head = re.sub(r"\s+", " ", m.group(2)).lower()
             person = _person_for(ctx, paragraph, m.start(), head)
             return person if person is not None and ctx.genders.get(person) in (None, want) else None
     return None
