@@ -104,6 +104,26 @@ _DASH = re.compile(r"[.,]?[ \t\u00a0]*(?:—|―|–|--)[ \t\u00a0]*")
 _NEXT_DASH = re.compile(r"[ \t\u00a0]*(?:—|―|–|--|-)[ \t\u00a0]*")
 
 
+# A speaker and speech verb right before a quotation inside another: "“… Gordon Brown told him:
+# ‘There's nothing you could say to me now that I could ever believe.’”"
+_INNER_CUE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:told|tells|said|says|asked|asks|added|wrote|replied|declared)"
+                        r"(?:\s+(?:him|her|them|me|us|you))?\s*[:,]\s*$")
+
+
+def nested(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle a quotation inside another by the speaker the outer one names right before it."""
+    outer = next((o for o in ctx.quotes_in.get(q.paragraph, ())
+                  if o is not q and o.start <= q.start and q.end <= o.end), None)
+    if outer is None:
+        return False
+    open_at = q.start - (1 if q.open_mark else 0)
+    text = ctx.draft.doc.paragraphs[q.paragraph].text
+    found = [n for n in ctx.named_at(q.paragraph, outer.start, open_at) if n.end <= open_at]
+    if not found or _INNER_CUE.fullmatch(text, found[-1].end, open_at) is None:
+        return False
+    return _settle(q, found[-1].name, "nested")
+
+
 def dash_credit(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quotation credited the way pull quotes and reader voices are: a dash, then a name,
     after the closing mark or opening the next paragraph ("“…”" then "- Clinton.")."""
@@ -538,6 +558,7 @@ _WHOLE_WORDS = 5
 
 SIEVES: list[tuple[str, Sieve]] = [
     ("scare-term", scare_term),
+    ("nested", nested),
     ("dash", dash_credit),
     ("trigram", trigram),
     ("split", split_quote),
