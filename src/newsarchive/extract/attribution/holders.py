@@ -256,15 +256,29 @@ _DESCRIBED_REACH = 2
 """How many sentences back a described subject may stand before a pronoun."""
 
 
-def _voice_body(ctx: Context, paragraph: int, start: int, end: int, head: str) -> str | None:
+_a_voice_cache: list[tuple[frozenset[str], re.Pattern[str]]] = []
+
+
+def _a_voice(ctx: Context) -> re.Pattern[str]:
+    """Return the pattern of a sentence opened by an unnamed voice with "a": "A Labour Party
+    spokesman criticised …" (the words before the voice word may name its body)."""
+    words = ctx.cues.anonymous
+    if not _a_voice_cache or _a_voice_cache[0][0] is not words:
+        alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+        _a_voice_cache[:] = [(words, re.compile(rf"\s*An?\s+((?:[\w’'-]+\s+){{0,3}}?)({alt})\b"))]
+    return _a_voice_cache[0][1]
+
+
+def _voice_body(ctx: Context, paragraph: int, start: int, end: int, head: str,
+                definite: bool = True) -> str | None:
     """Return the body named in a description of an unnamed voice ("The BPI spokesman"), or None;
-    not a party's spokesman: "The Tory spokesman" is, in British news, the shadow minister the
-    story quotes ("the Tory source" is the party)."""
+    not a party's with "the": "The Tory spokesman" is, in British news, the shadow minister the
+    story quotes ("the Tory source", "A Labour Party spokesman" are the party)."""
     body = next((n for n in ctx.named_at(paragraph, start, end) if n.kind != "person"), None)
     if body is None:
         return None
     entry = ctx.lex.bodies.get(body.name)
-    if entry is not None and "party" in entry.describe and head.startswith("spokes"):
+    if definite and entry is not None and "party" in entry.describe and head.startswith("spokes"):
         return None
     return body.name
 
@@ -281,12 +295,13 @@ def _described_before(ctx: Context, paragraph: int, at: int, want: str, floor: i
     for s_start, s_end in reversed(spans[max(0, last - _DESCRIBED_REACH):last]):
         if s_start < floor:
             return None
-        m = opening.match(masked, s_start, s_end)
+        m = opening.match(masked, s_start, s_end) or _a_voice(ctx).match(masked, s_start, s_end)
         head = re.sub(r"\s+", " ", m.group(2)).lower() if m is not None else ""
         if m is not None and head in ctx.cues.anonymous:
             # "The BPI spokesman described the chart as …. “…,” he said": the body he speaks for,
             # with no person named since
-            body = _voice_body(ctx, paragraph, m.start(1), m.end(1), head)
+            definite = masked[m.start():m.end()].lstrip()[:1] == "T"
+            body = _voice_body(ctx, paragraph, m.start(1), m.end(1), head, definite)
             if body is not None and _person_for(ctx, paragraph, m.start(), head) is None \
                     and not any(n.kind == "person" and masked[n.start] != MASK
                                 for n in ctx.named_at(paragraph, m.end(), at)):
