@@ -53,6 +53,9 @@ class CueWords:
     """Descriptions that point back to the nearest named organisation ("the company said")."""
     """Roles that, after "the", stand for someone the text does not name ("the spokesman said")."""
     irregular_past: frozenset[str]
+    documents: frozenset[str] = frozenset()
+    """Words for a document ("order", "code", "act"): as a clause's subject, the quoted words in
+    the clause are the document's."""
 
 
 def _alternation(words: list[str]) -> str:
@@ -158,6 +161,7 @@ def _cue_words(key: int) -> CueWords:
         nouns=frozenset(str(v) for v in data.get("nouns") or ()),
         firm_heads=frozenset(str(v) for v in data.get("firm_heads") or ()),
         irregular_past=frozenset(str(v) for v in data.get("irregular_past") or ()),
+        documents=frozenset(str(v) for v in data.get("documents") or ()),
     )
 
 

@@ -433,7 +433,7 @@ def reopened(ctx: Context, q: QuoteDraft) -> bool:
 def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote with no cue in its sentence by the nearest named cue in its paragraph."""
     start, end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
-    if _unnamed_subject(ctx, q, start):
+    if _unnamed_subject(ctx, q, start) or (len(_words(ctx, q)) > SHORT and _document_subject(ctx, q, start)):
         # "On 28 December, another senior economic adviser called the sale “the swindle of the
         # century”": the sentence names its speaker, without a name
         return _settle(q, None, "unnamed")
@@ -479,6 +479,20 @@ def _unnamed_subject(ctx: Context, q: QuoteDraft, start: int) -> bool:
     clause = max(start, masked.rfind(",", start, open_at) + 1, masked.rfind(";", start, open_at) + 1)
     m = _UNNAMED.search(masked, clause, open_at)
     return m is not None and m.group(1) in ctx.cues.anonymous and MASK not in masked[clause:m.start()]
+
+
+_DOCUMENT_SUBJECT = re.compile(r"\s*(?:[A-Z][a-z]+\s+\d+\s+of\s+)?"
+                               r"(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)\s+(?:[\w’'-]+\s+){0,4}?([a-z]+)\s+(?:[a-z]+ly\s+)?[a-z]+s\b")
+
+
+def _document_subject(ctx: Context, q: QuoteDraft, start: int) -> bool:
+    """Return True where the quotation's sentence has a document for subject ("Section 5 of the
+    members interest order legally obliges MSPs to declare interests “where …”"): its words."""
+    masked = ctx.masked[q.paragraph]
+    open_at = q.start - (1 if q.open_mark else 0)
+    m = _DOCUMENT_SUBJECT.match(masked, start, open_at)
+    return m is not None and m.group(1) in ctx.cues.documents \
+        and not any(n.kind == "person" for n in ctx.named_at(q.paragraph, start, m.end(1)))
 
 
 _TAIL_WORDS = 8
