@@ -482,7 +482,8 @@ def _unnamed_subject(ctx: Context, q: QuoteDraft, start: int) -> bool:
 
 
 _DOCUMENT_SUBJECT = re.compile(r"\s*(?:[A-Z][a-z]+\s+\d+\s+of\s+)?"
-                               r"(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)\s+(?:[\w’'-]+\s+){0,4}?([a-z]+)\s+(?:[a-z]+ly\s+)?[a-z]+s\b")
+                               r"(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)\s+"
+                               r"(?:[\w’'-]+\s+){0,4}?([a-z]+)\s+(?:[a-z]+ly\s+)?[a-z]+s\b")
 
 
 def _document_subject(ctx: Context, q: QuoteDraft, start: int) -> bool:
