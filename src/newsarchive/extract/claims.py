@@ -248,10 +248,14 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
     `lowered` is the clause folded to lower case (straight apostrophes); `free_text` the same
     with quoted stretches blanked, where the clause has any.
     """
-    lex = lexicon()
+    return _checkable(lexicon(), text, _fold(text) if lowered is None else lowered, free_text, True)
+
+
+def _checkable(lex: Lexicon, text: str, lowered: str, free_text: str | None, may_digit: bool) -> str | None:
+    """`checkable` for the claims pass, which has the lexicon at hand and knows whether the
+    clause's paragraph holds a digit at all (`may_digit`; about half of them hold none)."""
     if "?" in text and text.rstrip("”’\"' )").endswith("?"):  # (no copy of the clause without a "?")
         return None
-    lowered = _fold(text) if lowered is None else lowered
     words = _words(lowered)
     if len(words) < _MIN_WORDS:
         return None
@@ -260,13 +264,14 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
     quoted = len(free) < len(words) * 0.4
     if quoted:
         free, free_text = words, lowered  # mostly quoted: the speaker's hedges count
-    present = set(words)
-    free_words = present if free is words else set(free)
-    digit = _has_digit(text)
-    # Most clauses give no reason at all: reject them with one set test instead of eight.
-    if present.isdisjoint(lex.any_cue) and free_words.isdisjoint(lex.negation_cues) \
+    digit = may_digit and _has_digit(text)
+    # Most clauses give no reason at all: reject them with one set test instead of eight, asked
+    # of the word lists (no set is built for them).
+    if lex.any_cue.isdisjoint(words) and lex.negation_cues.isdisjoint(free) \
             and "n't" not in lowered and not digit:
         return None
+    present = set(words)
+    free_words = present if free is words else set(free)
     hedges = free_words & lex.hedges
     if len(hedges) > 1:
         return None
@@ -295,14 +300,14 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
     return "; ".join(why)
 
 
-def _may_hold_claim(text: str, lowered: str, free: str | None) -> bool:
-    """Return False where no clause of the paragraph can pass `checkable`'s first test.
+def _may_hold_claim(lowered: str, free: str | None) -> bool:
+    """Return False where no clause of a paragraph with no digit can pass `checkable`'s first test.
 
     A clause's words are words of the paragraph (clauses are cut at punctuation and spaces), so
     a paragraph with no cue word, negation, digit or "n't" holds no claim: about one in nine.
     """
     lex = lexicon()
-    if "n't" in lowered or _has_digit(text):
+    if "n't" in lowered:
         return True
     words = set(_words(lowered))
     if free is not None:
@@ -313,6 +318,7 @@ def _may_hold_claim(text: str, lowered: str, free: str | None) -> bool:
 def find_claims(draft: Draft) -> None:
     """Add a Claim for each checkable clause of the body, credited where the text credits it."""
     resolver = Resolver(draft)
+    lex = lexicon()
     by_para: dict[int, list[int]] = {}
     for i, q in enumerate(draft.quotes):
         by_para.setdefault(q.paragraph, []).append(i)
@@ -325,7 +331,8 @@ def find_claims(draft: Draft) -> None:
         text = para.text
         lowered = _fold(text)
         free = _fold(_masked(text, regions)) if regions else None
-        if not _may_hold_claim(text, lowered, free):
+        digit = _has_digit(text)
+        if not (digit or _may_hold_claim(lowered, free)):
             continue
         # Does a quoted stretch overlap a clause? (By bisection: `Stretches`.)
         stretches = Stretches(regions) if regions else None
@@ -334,7 +341,7 @@ def find_claims(draft: Draft) -> None:
             a, b = clause.start, clause.end
             body = text[a:b]
             quoted = free is not None and stretches is not None and stretches.overlaps(a, b)
-            why = checkable(body, lowered[a:b], free[a:b] if free is not None and quoted else None)
+            why = _checkable(lex, body, lowered[a:b], free[a:b] if free is not None and quoted else None, digit)
             if why is None:
                 continue
             near = ParagraphQuotes(quotes) if near is None else near
