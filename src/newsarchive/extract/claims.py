@@ -15,17 +15,16 @@ from functools import lru_cache
 from newsarchive.extract.claims_by import ParagraphQuotes, Resolver
 from newsarchive.extract.claims_clauses import Stretches, clauses
 from newsarchive.extract.draft import Draft
+from newsarchive.extract.text import has_digit
 from newsarchive.lexicon import load_data
 from newsarchive.records import Claim, Span
 
 # A word or a figure. One character class first lets the engine skip to candidates; the
 # look-behinds tell the two kinds apart (same matches as `[a-z][a-z']*|\d[\d,.]*`, ~10 % faster).
 _WORD = re.compile(r"[a-z\d](?:(?<=[a-z])[a-z']*|(?<=\d)[\d,.]*)")
-_ANY_DIGIT = re.compile(r"\d")
 # The same for ASCII text (most of it), where `\d` is [0-9]: the engine tests a range instead of
 # asking Unicode whether each character is a digit (~20 % faster over the BBC corpus's clauses).
 _WORD_ASCII = re.compile(r"[a-z][a-z']*|[0-9][0-9,.]*")
-_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def _words(lowered: str) -> list[str]:
@@ -33,8 +32,6 @@ def _words(lowered: str) -> list[str]:
     return (_WORD_ASCII if lowered.isascii() else _WORD).findall(lowered)
 
 
-def _has_digit(text: str) -> bool:
-    return (_ASCII_DIGIT if text.isascii() else _ANY_DIGIT).search(text) is not None
 _YEAR = re.compile(r"(?:1[6-9]\d\d|20\d\d)s?")
 # An age ("a 31-year-old poet") describes a person; it is not what the sentence asserts.
 _AGE_TAIL = (["year", "old"], ["years", "old"])
@@ -264,7 +261,7 @@ def _checkable(lex: Lexicon, text: str, lowered: str, free_text: str | None, may
     quoted = len(free) < len(words) * 0.4
     if quoted:
         free, free_text = words, lowered  # mostly quoted: the speaker's hedges count
-    digit = may_digit and _has_digit(text)
+    digit = may_digit and has_digit(text)
     # Most clauses give no reason at all: reject them with one set test instead of eight, asked
     # of the word lists (no set is built for them).
     if lex.any_cue.isdisjoint(words) and lex.negation_cues.isdisjoint(free) \
@@ -331,7 +328,7 @@ def find_claims(draft: Draft) -> None:
         text = para.text
         lowered = _fold(text)
         free = _fold(_masked(text, regions)) if regions else None
-        digit = _has_digit(text)
+        digit = has_digit(text)
         if not (digit or _may_hold_claim(lowered, free)):
             continue
         # Does a quoted stretch overlap a clause? (By bisection: `Stretches`.)
@@ -341,7 +338,8 @@ def find_claims(draft: Draft) -> None:
             a, b = clause.start, clause.end
             body = text[a:b]
             quoted = free is not None and stretches is not None and stretches.overlaps(a, b)
-            why = _checkable(lex, body, lowered[a:b], free[a:b] if free is not None and quoted else None, digit)
+            why = _checkable(lex, body, lowered[a:b], free[a:b] if free is not None and quoted else None,
+                             digit)
             if why is None:
                 continue
             near = ParagraphQuotes(quotes) if near is None else near
