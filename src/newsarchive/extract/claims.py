@@ -245,15 +245,17 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
     `lowered` is the clause folded to lower case (straight apostrophes); `free_text` the same
     with quoted stretches blanked, where the clause has any.
     """
-    return _checkable(lexicon(), text, _fold(text) if lowered is None else lowered, free_text, True)
+    lowered = _fold(text) if lowered is None else lowered
+    return _checkable(lexicon(), text, lowered, _words(lowered), free_text, True)
 
 
-def _checkable(lex: Lexicon, text: str, lowered: str, free_text: str | None, may_digit: bool) -> str | None:
-    """`checkable` for the claims pass, which has the lexicon at hand and knows whether the
-    clause's paragraph holds a digit at all (`may_digit`; about half of them hold none)."""
+def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_text: str | None,
+               may_digit: bool) -> str | None:
+    """`checkable` for the claims pass, which has the lexicon at hand, the clause's words (it
+    hands them on to crediting) and knows whether the clause's paragraph holds a digit at all
+    (`may_digit`; about half of them hold none)."""
     if "?" in text and text.rstrip("”’\"' )").endswith("?"):  # (no copy of the clause without a "?")
         return None
-    words = _words(lowered)
     if len(words) < _MIN_WORDS:
         return None
     free_text = lowered if free_text is None else free_text
@@ -338,11 +340,13 @@ def find_claims(draft: Draft) -> None:
             a, b = clause.start, clause.end
             body = text[a:b]
             quoted = free is not None and stretches is not None and stretches.overlaps(a, b)
-            why = _checkable(lex, body, lowered[a:b], free[a:b] if free is not None and quoted else None,
-                             digit)
+            low = lowered[a:b]
+            words = _words(low)
+            why = _checkable(lex, body, low, words, free[a:b] if free is not None and quoted else None, digit)
             if why is None:
                 continue
             near = ParagraphQuotes(quotes) if near is None else near
-            by = resolver.credit(para.index, text, clause, near)
+            # (ASCII text folds to its lower case: crediting may read its words as cut here)
+            by = resolver.credit(para.index, text, clause, near, (low, words) if body.isascii() else None)
             line = draft.line_at(para, clause.start)
             draft.claims.append(Claim(body, by, Span(para.index, clause.start, clause.end, line), why))
