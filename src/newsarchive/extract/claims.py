@@ -70,22 +70,29 @@ class Phrases:
         """Return every word whose presence can let `find` succeed (single words and anchors)."""
         return self.words | self.anchors
 
-    def could_match(self, present: set[str]) -> bool:
-        """Return True where some longer phrase has all its words in the clause."""
-        if self.pattern is None or present.isdisjoint(self.anchors):
+    def could_match(self, present: set[str], cued: set[str] | frozenset[str] | None = None) -> bool:
+        """Return True where some longer phrase has all its words in the clause.
+
+        `cued`: the clause's words that are in a set holding all of `cue_words` (it is asked
+        instead of `present`: a few words, not all of them).
+        """
+        hits = present if cued is None else cued
+        if self.pattern is None or hits.isdisjoint(self.anchors):
             return False  # (most clauses: no set is built for them)
-        for anchor in present.intersection(self.anchors):
+        for anchor in hits.intersection(self.anchors):
             if any(n <= present for n in self.needs[anchor]):
                 return True
         return False
 
-    def find(self, words: list[str], present: set[str], lowered: str) -> str | None:
-        """Return the first phrase found in the clause, or None."""
-        if self.pattern is not None and self.could_match(present):
+    def find(self, words: list[str], present: set[str], lowered: str,
+             cued: set[str] | frozenset[str] | None = None) -> str | None:
+        """Return the first phrase found in the clause, or None (`cued` as for `could_match`)."""
+        hits = present if cued is None else cued
+        if self.pattern is not None and self.could_match(present, hits):
             m = self.pattern.search(lowered)
             if m:
                 return str(m.group(0))
-        if not present.isdisjoint(self.words):
+        if not hits.isdisjoint(self.words):
             return next(w for w in words if w in self.words)
         return None
 
@@ -208,13 +215,13 @@ def _as_written(text: str, figure: str) -> str:
     return text[start:end]
 
 
-def _figures(text: str, words: list[str], present: set[str], lex: Lexicon,
+def _figures(text: str, words: list[str], cued: frozenset[str], lex: Lexicon,
              digit: bool) -> tuple[str | None, str | None]:
     """Return the first year and the first other quantity (not an age) in the clause (`digit`:
-    whether it holds a digit)."""
+    whether it holds a digit; `cued`: its words that are cue words of the lexicon)."""
     year = number = None
     if digit:
-        aged = "old" in present
+        aged = "old" in words
         for i, w in enumerate(words):
             if not w[0].isdigit():
                 continue
@@ -225,8 +232,8 @@ def _figures(text: str, words: list[str], present: set[str], lex: Lexicon,
                 number = _as_written(text, w)
             if year and number:
                 break
-    if number is None and not present.isdisjoint(lex.numbers.words):
-        for w in sorted(present & lex.numbers.words, key=text.lower().find):
+    if number is None and not cued.isdisjoint(lex.numbers.words):
+        for w in sorted(cued & lex.numbers.words, key=text.lower().find):
             # Lower case in the original too: "Half-Blood Prince" is a title, not a quantity.
             if lex.number_patterns[w].search(text):
                 return year, w
@@ -265,9 +272,10 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
         free, free_text = words, lowered  # mostly quoted: the speaker's hedges count
     digit = may_digit and has_digit(text)
     # Most clauses give no reason at all: reject them with one set test instead of eight, asked
-    # of the word lists (no set is built for them).
-    if lex.any_cue.isdisjoint(words) and lex.negation_cues.isdisjoint(free) \
-            and "n't" not in lowered and not digit:
+    # of the word lists (no set of all the words is built for them). The few cue words found are
+    # what the reasons below ask about, rather than every word of the clause.
+    cued = lex.any_cue.intersection(words)
+    if not cued and lex.negation_cues.isdisjoint(free) and "n't" not in lowered and not digit:
         return None
     present = set(words)
     free_words = present if free is words else set(free)
@@ -275,22 +283,22 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
     if len(hedges) > 1:
         return None
     why: list[str] = []
-    year, number = _figures(text, words, present, lex, digit)
-    if date := year or lex.dates.find(words, present, lowered):
+    year, number = _figures(text, words, cued, lex, digit)
+    if date := year or lex.dates.find(words, present, lowered, cued):
         why.append(f"a date ({date})")
-    if not present.isdisjoint(lex.event_names) \
-            and any(n.capitalize() in text for n in present & lex.event_names) \
+    if not cued.isdisjoint(lex.event_names) \
+            and any(n.capitalize() in text for n in cued & lex.event_names) \
             and (m := lex.events.search(text)):
         why.append(f"a named event ({m.group(0)})")
     if number:
         why.append(f"a number ({number})")
-    if len(why) < 2 and (outcomes := present & lex.outcomes):
+    if len(why) < 2 and (outcomes := cued & lex.outcomes):
         why.append(f"a definite outcome ({min(outcomes, key=lowered.find)})")
-    if record := lex.records.find(words, present, lowered):
+    if record := lex.records.find(words, present, lowered, cued):
         why.append(f"a record or comparison ({record})")
     if denial := negated_event(words, lowered, None if free_text is lowered else free_text, free_words, lex):
         why.append(f"a denied event ({denial})")
-    if report := lex.reports.find(words, present, lowered):
+    if report := lex.reports.find(words, present, lowered, cued):
         why.append(f"reported as fact ({report})")
     if not why or len(hedges) > len(why) - 1:
         return None
