@@ -12,7 +12,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsarchive.extract.claims import checkable, find_claims
+from newsarchive.extract.claims import _fold, _words, checkable, find_claims
+from newsarchive.extract.claims_by import cues
 from newsarchive.extract.claims_clauses import clauses, sentences
 from newsarchive.extract.draft import Draft, EntityDraft, QuoteDraft
 from newsarchive.load.reader import parse_document
@@ -121,3 +122,15 @@ def test_any_text_gives_claims_that_point_at_their_text(body: str) -> None:
     for c in draft.claims:
         assert draft.doc.paragraphs[c.span.paragraph].text[c.span.start : c.span.end] == c.text
         assert c.text.strip() == c.text and c.why
+
+
+_CREDIT_PIECES = ["said", "Said", "didn't", "'said", "said'", "according", "to", "5", "5,000", "x", "y's",
+                  " ", ",", ".", "'", "-", "told", "SAID", "aid", "o'said", "3said", "said3", "wrote"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CREDIT_PIECES), max_size=10))
+def test_crediting_pretest_from_the_words_agrees_with_the_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    lowered = _fold(text)
+    assert cues().may_credit_words(lowered, _words(lowered)) == cues().may_credit(text)

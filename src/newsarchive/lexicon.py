@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 _extra_dirs: list[Path] = []
+_generation = [0]
 
 
 def add_lexicon_dir(path: Path) -> None:
@@ -22,6 +23,13 @@ def add_lexicon_dir(path: Path) -> None:
     if path.is_dir() and path not in _extra_dirs:
         _extra_dirs.append(path)
         load_data.cache_clear()
+        _generation[0] += 1
+
+
+def data_generation() -> int:
+    """Return a number that changes whenever `load_data` may return other data, so tables built
+    from it know when to be rebuilt without asking for every file again."""
+    return _generation[0]
 
 
 def _merge(base: Any, extra: Any) -> Any:

@@ -15,17 +15,16 @@ from functools import lru_cache
 from newsarchive.extract.claims_by import ParagraphQuotes, Resolver
 from newsarchive.extract.claims_clauses import Stretches, clauses
 from newsarchive.extract.draft import Draft
+from newsarchive.extract.text import has_digit
 from newsarchive.lexicon import load_data
 from newsarchive.records import Claim, Span
 
 # A word or a figure. One character class first lets the engine skip to candidates; the
 # look-behinds tell the two kinds apart (same matches as `[a-z][a-z']*|\d[\d,.]*`, ~10 % faster).
 _WORD = re.compile(r"[a-z\d](?:(?<=[a-z])[a-z']*|(?<=\d)[\d,.]*)")
-_ANY_DIGIT = re.compile(r"\d")
 # The same for ASCII text (most of it), where `\d` is [0-9]: the engine tests a range instead of
 # asking Unicode whether each character is a digit (~20 % faster over the BBC corpus's clauses).
 _WORD_ASCII = re.compile(r"[a-z][a-z']*|[0-9][0-9,.]*")
-_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def _words(lowered: str) -> list[str]:
@@ -33,8 +32,6 @@ def _words(lowered: str) -> list[str]:
     return (_WORD_ASCII if lowered.isascii() else _WORD).findall(lowered)
 
 
-def _has_digit(text: str) -> bool:
-    return (_ASCII_DIGIT if text.isascii() else _ANY_DIGIT).search(text) is not None
 _YEAR = re.compile(r"(?:1[6-9]\d\d|20\d\d)s?")
 # An age ("a 31-year-old poet") describes a person; it is not what the sentence asserts.
 _AGE_TAIL = (["year", "old"], ["years", "old"])
@@ -73,22 +70,29 @@ class Phrases:
         """Return every word whose presence can let `find` succeed (single words and anchors)."""
         return self.words | self.anchors
 
-    def could_match(self, present: set[str]) -> bool:
-        """Return True where some longer phrase has all its words in the clause."""
-        if self.pattern is None or present.isdisjoint(self.anchors):
+    def could_match(self, present: set[str], cued: set[str] | frozenset[str] | None = None) -> bool:
+        """Return True where some longer phrase has all its words in the clause.
+
+        `cued`: the clause's words that are in a set holding all of `cue_words` (it is asked
+        instead of `present`: a few words, not all of them).
+        """
+        hits = present if cued is None else cued
+        if self.pattern is None or hits.isdisjoint(self.anchors):
             return False  # (most clauses: no set is built for them)
-        for anchor in present.intersection(self.anchors):
+        for anchor in hits.intersection(self.anchors):
             if any(n <= present for n in self.needs[anchor]):
                 return True
         return False
 
-    def find(self, words: list[str], present: set[str], lowered: str) -> str | None:
-        """Return the first phrase found in the clause, or None."""
-        if self.pattern is not None and self.could_match(present):
+    def find(self, words: list[str], present: set[str], lowered: str,
+             cued: set[str] | frozenset[str] | None = None) -> str | None:
+        """Return the first phrase found in the clause, or None (`cued` as for `could_match`)."""
+        hits = present if cued is None else cued
+        if self.pattern is not None and self.could_match(present, hits):
             m = self.pattern.search(lowered)
             if m:
                 return str(m.group(0))
-        if not present.isdisjoint(self.words):
+        if not hits.isdisjoint(self.words):
             return next(w for w in words if w in self.words)
         return None
 
@@ -211,13 +215,13 @@ def _as_written(text: str, figure: str) -> str:
     return text[start:end]
 
 
-def _figures(text: str, words: list[str], present: set[str], lex: Lexicon,
+def _figures(text: str, words: list[str], cued: frozenset[str], lex: Lexicon,
              digit: bool) -> tuple[str | None, str | None]:
     """Return the first year and the first other quantity (not an age) in the clause (`digit`:
-    whether it holds a digit)."""
+    whether it holds a digit; `cued`: its words that are cue words of the lexicon)."""
     year = number = None
     if digit:
-        aged = "old" in present
+        aged = "old" in words
         for i, w in enumerate(words):
             if not w[0].isdigit():
                 continue
@@ -228,8 +232,8 @@ def _figures(text: str, words: list[str], present: set[str], lex: Lexicon,
                 number = _as_written(text, w)
             if year and number:
                 break
-    if number is None and not present.isdisjoint(lex.numbers.words):
-        for w in sorted(present & lex.numbers.words, key=text.lower().find):
+    if number is None and not cued.isdisjoint(lex.numbers.words):
+        for w in sorted(cued & lex.numbers.words, key=text.lower().find):
             # Lower case in the original too: "Half-Blood Prince" is a title, not a quantity.
             if lex.number_patterns[w].search(text):
                 return year, w
@@ -248,11 +252,17 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
     `lowered` is the clause folded to lower case (straight apostrophes); `free_text` the same
     with quoted stretches blanked, where the clause has any.
     """
-    lex = lexicon()
+    lowered = _fold(text) if lowered is None else lowered
+    return _checkable(lexicon(), text, lowered, _words(lowered), free_text, True)
+
+
+def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_text: str | None,
+               may_digit: bool) -> str | None:
+    """`checkable` for the claims pass, which has the lexicon at hand, the clause's words (it
+    hands them on to crediting) and knows whether the clause's paragraph holds a digit at all
+    (`may_digit`; about half of them hold none)."""
     if "?" in text and text.rstrip("”’\"' )").endswith("?"):  # (no copy of the clause without a "?")
         return None
-    lowered = _fold(text) if lowered is None else lowered
-    words = _words(lowered)
     if len(words) < _MIN_WORDS:
         return None
     free_text = lowered if free_text is None else free_text
@@ -260,33 +270,35 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
     quoted = len(free) < len(words) * 0.4
     if quoted:
         free, free_text = words, lowered  # mostly quoted: the speaker's hedges count
+    digit = may_digit and has_digit(text)
+    # Most clauses give no reason at all: reject them with one set test instead of eight, asked
+    # of the word lists (no set of all the words is built for them). The few cue words found are
+    # what the reasons below ask about, rather than every word of the clause.
+    cued = lex.any_cue.intersection(words)
+    if not cued and lex.negation_cues.isdisjoint(free) and "n't" not in lowered and not digit:
+        return None
     present = set(words)
     free_words = present if free is words else set(free)
-    digit = _has_digit(text)
-    # Most clauses give no reason at all: reject them with one set test instead of eight.
-    if present.isdisjoint(lex.any_cue) and free_words.isdisjoint(lex.negation_cues) \
-            and "n't" not in lowered and not digit:
-        return None
     hedges = free_words & lex.hedges
     if len(hedges) > 1:
         return None
     why: list[str] = []
-    year, number = _figures(text, words, present, lex, digit)
-    if date := year or lex.dates.find(words, present, lowered):
+    year, number = _figures(text, words, cued, lex, digit)
+    if date := year or lex.dates.find(words, present, lowered, cued):
         why.append(f"a date ({date})")
-    if not present.isdisjoint(lex.event_names) \
-            and any(n.capitalize() in text for n in present & lex.event_names) \
+    if not cued.isdisjoint(lex.event_names) \
+            and any(n.capitalize() in text for n in cued & lex.event_names) \
             and (m := lex.events.search(text)):
         why.append(f"a named event ({m.group(0)})")
     if number:
         why.append(f"a number ({number})")
-    if len(why) < 2 and (outcomes := present & lex.outcomes):
+    if len(why) < 2 and (outcomes := cued & lex.outcomes):
         why.append(f"a definite outcome ({min(outcomes, key=lowered.find)})")
-    if record := lex.records.find(words, present, lowered):
+    if record := lex.records.find(words, present, lowered, cued):
         why.append(f"a record or comparison ({record})")
     if denial := negated_event(words, lowered, None if free_text is lowered else free_text, free_words, lex):
         why.append(f"a denied event ({denial})")
-    if report := lex.reports.find(words, present, lowered):
+    if report := lex.reports.find(words, present, lowered, cued):
         why.append(f"reported as fact ({report})")
     if not why or len(hedges) > len(why) - 1:
         return None
@@ -295,24 +307,10 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
     return "; ".join(why)
 
 
-def _may_hold_claim(text: str, lowered: str, free: str | None) -> bool:
-    """Return False where no clause of the paragraph can pass `checkable`'s first test.
-
-    A clause's words are words of the paragraph (clauses are cut at punctuation and spaces), so
-    a paragraph with no cue word, negation, digit or "n't" holds no claim: about one in nine.
-    """
-    lex = lexicon()
-    if "n't" in lowered or _has_digit(text):
-        return True
-    words = set(_words(lowered))
-    if free is not None:
-        words.update(_words(free))
-    return not (words.isdisjoint(lex.any_cue) and words.isdisjoint(lex.negation_cues))
-
-
 def find_claims(draft: Draft) -> None:
     """Add a Claim for each checkable clause of the body, credited where the text credits it."""
     resolver = Resolver(draft)
+    lex = lexicon()
     by_para: dict[int, list[int]] = {}
     for i, q in enumerate(draft.quotes):
         by_para.setdefault(q.paragraph, []).append(i)
@@ -325,8 +323,9 @@ def find_claims(draft: Draft) -> None:
         text = para.text
         lowered = _fold(text)
         free = _fold(_masked(text, regions)) if regions else None
-        if not _may_hold_claim(text, lowered, free):
-            continue
+        # (No test of the paragraph's words first: about one paragraph in nine holds no cue word,
+        # and cutting every other paragraph into words once more cost four times what it saved.)
+        digit = has_digit(text)
         # Does a quoted stretch overlap a clause? (By bisection: `Stretches`.)
         stretches = Stretches(regions) if regions else None
         near: ParagraphQuotes | None = None  # (made at the paragraph's first claim: most have none)
@@ -334,10 +333,13 @@ def find_claims(draft: Draft) -> None:
             a, b = clause.start, clause.end
             body = text[a:b]
             quoted = free is not None and stretches is not None and stretches.overlaps(a, b)
-            why = checkable(body, lowered[a:b], free[a:b] if free is not None and quoted else None)
+            low = lowered[a:b]
+            words = _words(low)
+            why = _checkable(lex, body, low, words, free[a:b] if free is not None and quoted else None, digit)
             if why is None:
                 continue
             near = ParagraphQuotes(quotes) if near is None else near
-            by = resolver.credit(para.index, text, clause, near)
+            # (ASCII text folds to its lower case: crediting may read its words as cut here)
+            by = resolver.credit(para.index, text, clause, near, (low, words) if body.isascii() else None)
             line = draft.line_at(para, clause.start)
             draft.claims.append(Claim(body, by, Span(para.index, clause.start, clause.end, line), why))

@@ -61,6 +61,15 @@ class Cues:
         low = words.lower()
         return "according" in low or not self.verb_heads.isdisjoint(low.split(" "))
 
+    def may_credit_words(self, lowered: str, words: list[str]) -> bool:
+        """Return `may_credit(text)` for ASCII text, from its lower case and its words as the claims
+        pass cuts them (`[a-z][a-z']*` and figures): its runs of letters are those words, cut at
+        apostrophes ("didn't": "didn", "t")."""
+        heads = self.verb_heads
+        if heads is None or "according" in lowered or not heads.isdisjoint(words):
+            return True
+        return any(not heads.isdisjoint(w.split("'")) for w in words if "'" in w)
+
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
@@ -181,8 +190,13 @@ class Resolver:
         i = bisect_left(self.keys[person], (paragraph, start))
         return marks[i - 1][2] if i > 0 else None
 
-    def credit(self, paragraph: int, text: str, clause: Clause, quotes: ParagraphQuotes) -> str | None:
-        """Return who the article credits the clause to, or None where the writer asserts it."""
+    def credit(self, paragraph: int, text: str, clause: Clause, quotes: ParagraphQuotes,
+               words: tuple[str, list[str]] | None = None) -> str | None:
+        """Return who the article credits the clause to, or None where the writer asserts it.
+
+        `words`: for ASCII text, the clause in lower case and its words as the claims pass cuts
+        them, which tell whether any pattern can match without cutting the text again.
+        """
         near = quotes.overlapping(clause.start, clause.end)
         # A claim inside a quotation is the speaker's.
         for q in near:
@@ -192,7 +206,7 @@ class Resolver:
         m = None
         if clause.aside or clause.sentence == (clause.start, clause.end):
             a, b = clause.start, clause.end
-            if c.may_credit(text[a:b]):
+            if c.may_credit(text[a:b]) if words is None else c.may_credit_words(*words):
                 m = c.subject.match(text, a, b) or c.according.search(text, a, b) \
                     or c.after.search(text, a, b)
         else:

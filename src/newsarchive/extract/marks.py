@@ -94,6 +94,8 @@ class Lexicon:
     """The family numbers of single marks (an unclosed one is read as an apostrophe)."""
     all_marks: str
     """Every one-character mark."""
+    ascii_marks: str
+    """The ASCII ones among them: all an ASCII paragraph can hold."""
     pattern: re.Pattern[str]
     """Finds every one-character mark (longer marks start with one)."""
     not_mark: re.Pattern[str]
@@ -119,7 +121,8 @@ def lexicon() -> Lexicon:
     # runs, tags, two-character marks) is done in Python on the few marks found.
     pattern = re.compile(f"[{re.escape(one)}]")
     not_mark = re.compile(f"[^{re.escape(one)}]")
-    return Lexicon(marks, len(data["families"]), frozenset(single), one, pattern, not_mark,
+    ascii_marks = "".join(c for c in one if c.isascii())
+    return Lexicon(marks, len(data["families"]), frozenset(single), one, ascii_marks, pattern, not_mark,
                    frozenset(w.lower() for w in data.get("elisions", [])), int(data.get("max_depth", 4)),
                    frozenset(w.lower() for w in data.get("speech_verbs", [])))
 
@@ -207,11 +210,31 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _next_ascii(text: str, marks: str, ahead: list[int], pos: int) -> int:
+    """Return where the first of the marks stands at `pos` or after, -1 where none does.
+
+    `ahead` holds, for each mark, where it was last found (-1: nowhere further on); only those
+    left behind `pos` are looked for again, by str.find, which skips text far faster than a
+    pattern that tests every character, and never twice over the same stretch.
+    """
+    first = -1
+    for k in range(len(marks)):
+        at = ahead[k]
+        if 0 <= at < pos:
+            at = ahead[k] = text.find(marks[k], pos)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    return first
+
+
 def find_spans(text: str, markdown: bool = False) -> list[MarkSpan]:
     """Return the quotation spans of one paragraph (Markdown source if `markdown`), in order."""
     lex = lexicon()
     search = lex.pattern.search
-    if search(text) is None:
+    # The marks of ASCII text (nine paragraphs in ten) are found by `_next_ascii`; of other text,
+    # by the pattern.
+    ahead = [text.find(c) for c in lex.ascii_marks] if text.isascii() else None
+    if (search(text) is None) if ahead is None else max(ahead, default=-1) < 0:
         return []  # most paragraphs: no mark at all
     table, single, max_depth = lex.marks, lex.single, lex.max_depth
     spans: list[MarkSpan] = []
@@ -243,12 +266,20 @@ def find_spans(text: str, markdown: bool = False) -> list[MarkSpan]:
         tags = [(t.start(), t.end()) for t in _TAG.finditer(text)] if "<" in text else []
     tag = 0
     skip_to = 0
-    while (m := search(text, skip_to)) is not None:
-        i = m.start()
+    while True:
+        if ahead is None:
+            m = search(text, skip_to)
+            if m is None:
+                break
+            i = m.start()
+        else:
+            i = _next_ascii(text, lex.ascii_marks, ahead, skip_to)
+            if i < 0:
+                break
         skip_to = i + 1
         if i == skip_at:
             continue  # the second mark of rock 'n' roll
-        mark = m.group()
+        mark = text[i]
         nxt = text[i + 1 : i + 2]
         if mark in _APOSTROPHES and nxt.isalnum() and text[i - 1 : i].isalnum():
             continue  # it's, O'Malley: always an apostrophe

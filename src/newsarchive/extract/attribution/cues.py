@@ -48,6 +48,7 @@ _APPOSITIVE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,?\s*$"
 _CLAUSE = 300
 """How far back (in characters) the subject of "… and said" is looked for."""
 _NO_INVERSION = frozenset(("told", "tells", "tell", "telling"))
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(slots=True, init=False)  # (an __init__ mypyc compiles: see context.Named)
@@ -174,7 +175,9 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
     masked = ctx.masked[paragraph]
     out: list[Cue] = []
     for m in find_cue_words(ctx.cues, masked, start, end):
-        verb = re.sub(r"\s+", " ", m.group())
+        verb = m.group()
+        if not verb.isalpha():  # ("according  to"; a word of letters has no space to fold)
+            verb = _SPACES.sub(" ", verb)
         if verb[:1].isupper():
             verb = verb.lower()
         if verb in ctx.cues.according:

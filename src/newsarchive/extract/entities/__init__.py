@@ -9,8 +9,6 @@ forms fold into the fullest form; every surface form is kept as an alias.
 
 from __future__ import annotations
 
-import re
-
 from newsarchive.extract.draft import Draft
 from newsarchive.extract.entities.classify import Piece, split_run
 from newsarchive.extract.entities.evidence import (
@@ -26,6 +24,7 @@ from newsarchive.extract.entities.evidence import (
 from newsarchive.extract.entities.lexicon import Lexicon, get_lexicon
 from newsarchive.extract.entities.registry import Registry
 from newsarchive.extract.entities.scan import find_runs
+from newsarchive.extract.text import has_digit
 from newsarchive.records import Paragraph, Span
 
 __all__ = ["find_entities", "gender", "get_lexicon"]
@@ -193,12 +192,9 @@ def _body_roles(text: str, piece: Piece, lex: Lexicon) -> list[str]:
     return []
 
 
-_DIGIT = re.compile(r"\d")
-
-
 def _numbered(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
     """Record the bodies whose names hold a digit ("BBC Radio 4", "Channel 4"), and return where."""
-    if lex.numbered is None or _DIGIT.search(para.text) is None:
+    if lex.numbered is None or not has_digit(para.text):
         return []
     found = []
     for m in lex.numbered.finditer(para.text):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newsarchive.lexicon import load_data
+from newsarchive.lexicon import data_generation, load_data
 
 SourceType = str
 """An outlet's kind in `outlets.yaml` ("newspaper", "magazine", "think-tank", …)."""
@@ -177,22 +177,31 @@ def _numbered(bodies: dict[str, Body]) -> re.Pattern[str] | None:
     if not forms:
         return None
     alternation = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?<![\w-])(?:The\s)?(?:{alternation})(?![\w-]|[.,]\d)")
+    # Opened by a character class (each form's first character, and the T of "The"), so the
+    # engine skips to candidates; a pattern opened by a look-behind is tried at every character
+    # (3.5x slower over the BBC paragraphs with a digit, same matches). The look-behinds then say
+    # which character was taken, as in `scan._run_re`.
+    by_first: dict[str, list[str]] = {}
+    for f in forms:
+        by_first.setdefault(f[0], []).append(re.escape(f[1:]))
+    firsts = "".join(re.escape(c) for c in sorted({*by_first, "T"}))
+    rests = "|".join(rf"(?<={re.escape(c)})(?:{'|'.join(group)})" for c, group in sorted(by_first.items()))
+    return re.compile(rf"[{firsts}](?<![\w-](?s:.))(?:(?<=T)he\s(?:{alternation})|{rests})(?![\w-]|[.,]\d)")
 
 
 _EPITHET_ENDINGS = ("man", "woman", "ian", "ese", "ean", "yan")
 
-_built: list[tuple[tuple[object, ...], Lexicon]] = []
+_built: list[tuple[int, Lexicon]] = []
 
 
 def get_lexicon() -> Lexicon:
     """Return the lexicon built from the data files in use (rebuilt when they change)."""
-    sources = (load_data("outlets"), load_data("organisations"), load_data("titles"), load_data("names"),
-               load_data("given_names"), load_data("places"))
-    # load_data is cached and cleared when a user lexicon folder is added: the same objects
-    # mean the same data, so the tables are rebuilt exactly when it changed.
-    if _built and all(a is b for a, b in zip(_built[0][0], sources, strict=True)):
+    # Asked twice for every article: the data's generation (which moves when a user lexicon
+    # folder is added) says whether the tables still hold, without six look-ups of the files.
+    generation = data_generation()
+    if _built and _built[0][0] == generation:
         return _built[0][1]
-    lexicon = _build(*sources)
-    _built[:] = [(sources, lexicon)]
+    lexicon = _build(load_data("outlets"), load_data("organisations"), load_data("titles"),
+                     load_data("names"), load_data("given_names"), load_data("places"))
+    _built[:] = [(generation, lexicon)]
     return lexicon

@@ -31,7 +31,18 @@ class Registry:
         """Return the canonical name a (possibly short) form of a person's name refers to."""
         best: str | None = None
         best_seen = -1
-        for name in self._by_word.get(words[0], set()) | self._by_word.get(words[-1], set()):
+        # (Most forms: neither word known, and no set is made. The names' last sightings are all
+        # different, so the order they are looked at in does not change the answer.)
+        first, last = self._by_word.get(words[0]), self._by_word.get(words[-1])
+        if first is None:
+            if last is None:
+                return None
+            names = last
+        elif last is None or last is first:
+            names = first
+        else:
+            names = first | last
+        for name in names:
             if name not in self.entities:
                 continue
             seen = self._last_seen.get(name, -1)

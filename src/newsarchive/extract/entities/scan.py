@@ -103,7 +103,7 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
             continue
         if found[-1] in "dmelt" and _CONTRACTION.fullmatch(found):
             continue  # "I’d", "We’re", "Don’t" open sentences inside quotations; no one's name
-        pos = m.start()
+        pos = start = m.start()  # (asked once: a method call on the match each time)
         raws = found.replace("\u00a0", " ").split(" ") if "\u00a0" in found else found.split(" ")
         if "’" not in found and "'" not in found:
             # No apostrophe, so no possessive to split at (most runs): one run of all the words.
@@ -112,7 +112,7 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
             for raw in raws:
                 offsets.append(pos)
                 pos += len(raw) + 1
-            runs.append(Run(paragraph, m.start(), m.end(), raws, offsets, _initial(text, m.start())))
+            runs.append(Run(paragraph, start, start + len(found), raws, offsets, _initial(text, start)))
             continue
         words: list[str] = []
         offsets = []
