@@ -138,6 +138,7 @@ def prepare(linked: Archive, config: SiteConfig, templates: Path, writer: SiteWr
             keys: dict[str, str]) -> Prepared:
     """Return what planning needs of `linked` (people and sources gathered; claim links not needed)."""
     site = make_site(config, templates)
+    site.compile()  # once here, not in each render worker
     base = digest(code_fingerprint(), site.template_fingerprint(), repr(config))
     content = content_keys(linked, keys)
     return Prepared(site, base, cache.units() if writer.previous is not None else {}, content,
@@ -191,8 +192,9 @@ def _render_batch(units: list[Unit]) -> tuple[list[Row], list[Piece]]:
     for unit in units:
         if unit.kind == "article":
             article = whole.pop(unit.index)
-            files: Iterator[tuple[str, bytes]] = site.article_pages(archive, article)
-            pieces.append((article.slug, *site.article_pieces(archive, article)))
+            made, (line, search) = site.article_output(archive, article)
+            files: Iterator[tuple[str, bytes]] = iter(made)
+            pieces.append((article.slug, line, search))
         elif unit.kind == "shared":
             files = iter([(unit.name, shared[unit.index].render())])
         else:

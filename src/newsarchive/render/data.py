@@ -132,6 +132,18 @@ def article_line(article: Article) -> str:
     return json.dumps(article_to_dict(article), ensure_ascii=False)
 
 
+def line_of(json_text: str) -> str:
+    """Return `article_line` of a record from its `article_json` text, without encoding it again.
+
+    `readable_json` puts a line break only between entries and list items (JSON strings cannot
+    hold one), so taking those out with the indents that follow them leaves `json.dumps`' layout.
+    """
+    if not (json_text.startswith("{\n  ") and json_text.endswith("\n}\n")):
+        return json.dumps(json.loads(json_text), ensure_ascii=False)
+    return ("{" + json_text[4:-3].replace(",\n    ", ", ").replace("[\n    ", "[")
+            .replace("\n  ]", "]").replace(",\n  ", ", ") + "}")
+
+
 def archive_json_chunks(archive: Archive, lines: Iterable[str]) -> Iterator[str]:
     """Yield archive.json in pieces, from each article's `article_line` (in archive order).
 
