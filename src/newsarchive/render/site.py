@@ -198,6 +198,10 @@ class Site:
 
     # -- helpers -----------------------------------------------------------------------------------
 
+    def index(self, archive: Archive) -> ArchiveIndex:
+        """Return the look-ups over `archive` every page uses, built on first use."""
+        return self._index_for(archive)
+
     def _index_for(self, archive: Archive) -> ArchiveIndex:
         # Pages are rendered one archive at a time: build the look-ups once, not once per page.
         if self._index is None or self._index.archive is not archive:
