@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
+import markupsafe
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from newsarchive.config import SiteConfig
 from newsarchive.records import Archive, Article, Entity
@@ -50,6 +52,36 @@ def summary(article: Article, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+# MarkupSafe 3's escaping itself (in C where built), without wrapping the result in a Markup; in
+# older releases `escape` is that C function.
+_escape_inner: Callable[[str], str] = getattr(markupsafe, "_escape_inner", escape)
+
+
+def _escape_output(value: Any) -> Any:
+    """Escape a value printed by a template: `markupsafe.escape`, without a Markup for plain text.
+
+    What a compiled template prints is joined into one string at once, so the Markup that
+    `escape` wraps plain text in (two Python calls) is never needed there: 1.5 million of them in
+    a 2,225-article build, ~0.5 µs each.
+    """
+    return _escape_inner(value) if type(value) is str else escape(value)
+
+
+class _Template(Template):
+    """A template whose printed values go through `_escape_output`.
+
+    Jinja's compiled code calls `escape` only to print a value (`{{ x }}` with autoescaping on),
+    so the name is replaced in each compiled module's namespace; filters and macros are untouched.
+    """
+
+    @classmethod
+    def from_code(cls, environment: Environment, code: CodeType, globals: MutableMapping[str, Any],
+                  uptodate: Callable[[], bool] | None = None) -> Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        template.root_render_func.__globals__["escape"] = _escape_output
+        return template
+
+
 def _depth_root(path: str) -> str:
     return "../" * path.count("/")
 
@@ -70,6 +102,7 @@ class Site:
                                # and checking each file's mtime at every page (an extends, an
                                # import) cost 33,000 stat calls in a 2,225-article build.
                                auto_reload=False)
+        self.env.template_class = _Template
         self.env.filters["long_date"] = long_date
         self.env.globals.update(site=config, article_path=article_path, entity_path=entity_path,
                                 summary=summary, kind_labels=KIND_LABELS)
