@@ -94,6 +94,8 @@ class SiteWriter:
         """Files linked from the previous site by `link_previous` and not written since."""
         self.recycled = False
         """True where the staging folder is the spare (the site before the previous one)."""
+        self._linking_spare: str | None = None
+        """The spare folder, where this build links each file it writes into it as it goes (`start`)."""
         self._check(protect)
 
     def _check(self, protect: tuple[Path, ...]) -> None:
@@ -144,7 +146,44 @@ class SiteWriter:
         self.linked = set()
         self._made = set()
         self._mark(self.staging, "")
+        self._start_spare()
         return self.staging
+
+    def _start_spare(self) -> None:
+        """Where there is no site yet (nor spare), make the spare as the files are written.
+
+        The spare of a first build is links to its files (`_link_spare`); made beside each write,
+        in the render workers, those 13,600 links (2,225 articles) no longer wait for the swap in
+        the main process alone. `abort` removes it again with the staging folder.
+        """
+        self._linking_spare = None
+        spare = self._spare()
+        if self.previous is not None or self.output.exists() or spare.exists() or spare.is_symlink():
+            return
+        try:
+            spare.mkdir()
+            self._mark(spare, "")
+        except OSError:
+            return
+        self._linking_spare = str(spare)
+
+    def _link_into_spare(self, path: str, relpath: str) -> None:
+        """Link the file just written at `path` into the spare being made, replacing any older link."""
+        assert self._linking_spare is not None
+        target = f"{self._linking_spare}/{relpath}"
+        try:
+            try:
+                os.link(path, target)
+            except FileExistsError:  # written twice: the spare must hold the last one
+                os.unlink(target)
+                os.link(path, target)
+            except FileNotFoundError:  # its folder is not there yet (several processes write)
+                os.makedirs(target.rpartition("/")[0], exist_ok=True)
+                os.link(path, target)
+        except OSError:
+            # No hard links here: this process stops; a spare short of files is completed by the
+            # next build like any other.
+            self._linking_spare = None
 
     def _spare(self) -> Path:
         return self.output.parent / f".{self.output.name}{_SPARE}"
@@ -333,21 +372,27 @@ class SiteWriter:
     def write(self, relpath: str, data: bytes) -> None:
         """Write one file into the new site."""
         # A file descriptor, not a buffered file object: one open, one write, one close.
-        fd = os.open(self._target(relpath), _NEW_FILE, 0o666)
+        path = self._target(relpath)
+        fd = os.open(path, _NEW_FILE, 0o666)
         try:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view):]
         finally:
             os.close(fd)
+        if self._linking_spare is not None:
+            self._link_into_spare(path, relpath)
 
     def write_chunks(self, relpath: str, chunks: Iterable[bytes]) -> str:
         """Write one file piece by piece (never whole in memory); return the hash of its bytes."""
         digest = hashlib.blake2b(digest_size=16)
-        with open(self._target(relpath), "wb") as out:
+        path = self._target(relpath)
+        with open(path, "wb") as out:
             for chunk in chunks:
                 digest.update(chunk)
                 out.write(chunk)
+        if self._linking_spare is not None:
+            self._link_into_spare(path, relpath)
         return digest.hexdigest()
 
     def finish(self, key: str) -> None:
@@ -361,8 +406,9 @@ class SiteWriter:
         self.staging = None
         if old.exists():
             self._keep_spare(old)
-        else:
+        elif self._linking_spare is None:
             self._link_spare()
+        self._linking_spare = None
 
     def _link_spare(self) -> None:
         """Where there was no site to keep, make the spare of links to the new site's files.
@@ -394,4 +440,7 @@ class SiteWriter:
         """Throw the staging folder away; the previous site stays as it was."""
         if self.staging is not None and self.staging.exists():
             shutil.rmtree(self.staging, ignore_errors=True)
+            if self._linking_spare is not None:
+                shutil.rmtree(self._linking_spare, ignore_errors=True)
         self.staging = None
+        self._linking_spare = None
