@@ -5,9 +5,10 @@ person or source one page, and each page made from the whole archive (front page
 pages, quotes and claims pages, lists, tags, feed, sitemap, static files) one unit too. Every unit
 has a key, the hash of what it shows; a unit whose key is as last time is hard-linked from the
 previous site instead of rendered, and a file that renders to the same bytes as before is linked
-too, so unchanged files are never rewritten. The rest are rendered in worker processes, forked
-after planning so that each inherits the archive and the plan without pickling them; only unit
-numbers travel. The archive holds article summaries (`build/summary.py`); a worker reads the whole
+too, so unchanged files are never rewritten. The article and entity pages are rendered in worker
+processes, forked once their units are planned so that each inherits the archive without pickling
+it; only unit numbers travel. The main process meanwhile plans and renders the pages made from the
+whole archive (a few dozen, each long). The archive holds article summaries (`build/summary.py`); a worker reads the whole
 records of the articles it renders from the cache, a batch at a time (`cache.RecordReader`).
 
 The search index and archive.json change with any article, so they are joined from per-article
