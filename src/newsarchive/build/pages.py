@@ -8,8 +8,9 @@ previous site instead of rendered, and a file that renders to the same bytes as 
 too, so unchanged files are never rewritten. The article and entity pages are rendered in worker
 processes, forked once their units are planned so that each inherits the archive without pickling
 it; only unit numbers travel. The main process meanwhile plans and renders the pages made from the
-whole archive (a few dozen, each long). The archive holds article summaries (`build/summary.py`); a worker reads the whole
-records of the articles it renders from the cache, a batch at a time (`cache.RecordReader`).
+whole archive (a few dozen, each long). The archive holds article summaries (`build/summary.py`);
+a worker reads the whole records of the articles it renders from the cache, a batch at a time
+(`cache.RecordReader`).
 
 The search index and archive.json change with any article, so they are joined from per-article
 pieces (a line of JSON, a few search rows) that the workers make beside each article's page and
