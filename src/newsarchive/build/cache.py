@@ -50,13 +50,16 @@ class Cache:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(path, isolation_level=None)
-                db.executescript(_SCHEMA)
+                # Each in one transaction: statement by statement, a new cache's tables cost a
+                # synced commit each (16 of them, 0.1-0.25 s before the workers could start).
+                db.executescript(f"BEGIN; {_SCHEMA} COMMIT;")
                 row = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
                 if row is None or row[0] != _VERSION:
                     # Tables may have another shape in another version: make them afresh.
-                    db.executescript("DROP TABLE articles; DROP TABLE pages; DROP TABLE meta; "
+                    db.executescript("BEGIN; DROP TABLE articles; DROP TABLE pages; DROP TABLE meta; "
                                      "DROP TABLE pieces; DROP TABLE blobs;" + _SCHEMA)
                     db.execute("INSERT INTO meta VALUES ('version', ?)", (_VERSION,))
+                    db.execute("COMMIT")
                 return db
             except (sqlite3.Error, OSError) as exc:
                 # A damaged cache is only lost time: start a new one (or go without).

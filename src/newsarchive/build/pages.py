@@ -5,10 +5,12 @@ person or source one page, and each page made from the whole archive (front page
 pages, quotes and claims pages, lists, tags, feed, sitemap, static files) one unit too. Every unit
 has a key, the hash of what it shows; a unit whose key is as last time is hard-linked from the
 previous site instead of rendered, and a file that renders to the same bytes as before is linked
-too, so unchanged files are never rewritten. The rest are rendered in worker processes, forked
-after planning so that each inherits the archive and the plan without pickling them; only unit
-numbers travel. The archive holds article summaries (`build/summary.py`); a worker reads the whole
-records of the articles it renders from the cache, a batch at a time (`cache.RecordReader`).
+too, so unchanged files are never rewritten. The article and entity pages are rendered in worker
+processes, forked once their units are planned so that each inherits the archive without pickling
+it; only unit numbers travel. The main process meanwhile plans and renders the pages made from the
+whole archive (a few dozen, each long). The archive holds article summaries (`build/summary.py`);
+a worker reads the whole records of the articles it renders from the cache, a batch at a time
+(`cache.RecordReader`).
 
 The search index and archive.json change with any article, so they are joined from per-article
 pieces (a line of JSON, a few search rows) that the workers make beside each article's page and
@@ -138,6 +140,7 @@ def prepare(linked: Archive, config: SiteConfig, templates: Path, writer: SiteWr
             keys: dict[str, str]) -> Prepared:
     """Return what planning needs of `linked` (people and sources gathered; claim links not needed)."""
     site = make_site(config, templates)
+    site.compile()  # once here, not in each render worker
     base = digest(code_fingerprint(), site.template_fingerprint(), repr(config))
     content = content_keys(linked, keys)
     return Prepared(site, base, cache.units() if writer.previous is not None else {}, content,
@@ -171,19 +174,24 @@ class Records:
 
 
 # Worker state, set once per worker by `_init_worker` (inherited through fork, never pickled).
-_state: tuple[Site, Archive, list[SharedPage], SiteWriter, Previous, Records] | None = None
+_state: tuple[Site, Archive, SiteWriter, Previous, Records] | None = None
 
 
-def _init_worker(site: Site, archive: Archive, shared: list[SharedPage], writer: SiteWriter,
-                 previous: Previous, records: Records) -> None:
+def _init_worker(site: Site, archive: Archive, writer: SiteWriter, previous: Previous,
+                 records: Records) -> None:
     global _state
-    _state = (site, archive, shared, writer, previous, records)
+    _state = (site, archive, writer, previous, records)
 
 
 def _render_batch(units: list[Unit]) -> tuple[list[Row], list[Piece]]:
-    """Render and write the units' files; return a row for each file and each article's pieces."""
+    """Render and write the units' files (articles and entities); return a row for each file and pieces."""
     assert _state is not None
-    site, archive, shared, writer, previous, records = _state
+    return render_units(units, *_state, shared=[])
+
+
+def render_units(units: list[Unit], site: Site, archive: Archive, writer: SiteWriter, previous: Previous,
+                 records: Records, shared: list[SharedPage]) -> tuple[list[Row], list[Piece]]:
+    """Render and write the units' files; return a row for each file and each article's pieces."""
     rows: list[Row] = []
     pieces: list[Piece] = []
     wanted = [u.index for u in units if u.kind == "article"]
@@ -191,8 +199,9 @@ def _render_batch(units: list[Unit]) -> tuple[list[Row], list[Piece]]:
     for unit in units:
         if unit.kind == "article":
             article = whole.pop(unit.index)
-            files: Iterator[tuple[str, bytes]] = site.article_pages(archive, article)
-            pieces.append((article.slug, *site.article_pieces(archive, article)))
+            made, (line, search) = site.article_output(archive, article)
+            files: Iterator[tuple[str, bytes]] = iter(made)
+            pieces.append((article.slug, line, search))
         elif unit.kind == "shared":
             files = iter([(unit.name, shared[unit.index].render())])
         else:
@@ -214,6 +223,18 @@ def store(writer: SiteWriter, old_hash: str | None, relpath: str, data: bytes) -
     return h, False
 
 
+def _unchanged(units: list[Unit], previous: Previous, writer: SiteWriter, rows: list[Row]) -> list[Unit]:
+    """Link the files of the units whose key is as last time (their rows to `rows`); return the others."""
+    todo: list[Unit] = []
+    for unit in units:
+        old_key, old_files = previous.get(unit.name, ("", []))
+        if old_key == unit.key and old_files and all(writer.reuse(rel) for rel, _ in old_files):
+            rows.extend((rel, unit.name, unit.key, h, True) for rel, h in old_files)
+        else:
+            todo.append(unit)
+    return todo
+
+
 def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, writer: SiteWriter,
                 cache: Cache, reader: RecordReader, keys: dict[str, str], result: BuildResult,
                 progress: Progress) -> None:
@@ -221,8 +242,14 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
 
     `archive` holds article summaries, `prepared` is `prepare` of it (made before its claims were
     linked); `reader` finds their whole records, keyed as in `keys`.
+
+    The workers are forked as soon as the article and entity units are known, articles first:
+    while they render, this process plans and renders the pages made from the whole archive and,
+    once every article's pieces are in, joins the search index and archive.json, instead of
+    doing either with one core idle before or after them.
     """
     apart: JoinChild | None = None
+    pool = None
     try:
         with stage("plan pages"):
             records = Records(reader, keys)
@@ -233,52 +260,60 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
             # process from here on: they need nothing of the plan.
             if JoinChild.wanted(joined):
                 apart = JoinChild(site, archive, writer, previous, joined, reader)
-            shared = site.shared_plan(archive, lambda article: content[article.slug])
-            units = [Unit(safe_relpath(page.path), "shared", i, digest(base, page.key()))
-                     for i, page in enumerate(shared)]
-            units.extend(article_units(archive, base, content))
-            units.extend(prepared.entities)
             rows: list[Row] = []
-            todo: list[Unit] = []
-            progress.start("rendering", len(units))
-            for unit in units:
-                old_key, old_files = previous.get(unit.name, ("", []))
-                if old_key == unit.key and old_files and all(writer.reuse(rel) for rel, _ in old_files):
-                    rows.extend((rel, unit.name, unit.key, h, True) for rel, h in old_files)
-                else:
-                    todo.append(unit)
-            progress.advance(len(units) - len(todo))
+            units = article_units(archive, base, content) + prepared.entities
+            todo = _unchanged(units, previous, writer, rows)
             jobs = options.jobs or default_jobs()
-        with stage("render pages"):
+            site.index(archive)  # built once here, for the workers to inherit
             # Frozen, the inherited objects are never visited by a worker's garbage collector, whose
             # writes would make each worker copy the memory pages holding them. (The build's records
             # are frozen already, `collector.kept_for_the_build`; this sweeps only what planning made.)
             gc.collect()
             gc.freeze()
             pool = process_pool(jobs if len(todo) > 16 else 1, _init_worker,
-                                (site, archive, shared, writer, previous, records))
-            try:
-                # Pages of the whole archive first, a few to a batch: they are the longest to render.
-                batches = (batched([u for u in todo if u.kind == "shared"], jobs, size=4)
-                           + batched([u for u in todo if u.kind != "shared"], jobs, size=32))
-                results = map(_render_batch, batches) if pool is None else pool.map(_render_batch, batches)
-                whole: list[Row] = []
-                if apart is None and pool is not None and len(joined.missing()) <= EARLY_JOIN:
-                    # The workers have every batch already: join the search index and archive.json
-                    # here meanwhile, instead of waiting, where only a few articles' pieces are to make.
+                                (site, archive, writer, previous, records))
+            batches = batched(todo, jobs, size=32)
+            results = map(_render_batch, batches) if pool is None else pool.map(_render_batch, batches)
+            # The last batch with an article in it: once it is in, every article's pieces are.
+            last_article = max((i for i, b in enumerate(batches) if b[0].kind == "article"), default=-1)
+            shared = site.shared_plan(archive, lambda article: content[article.slug])
+            shared_units = [Unit(safe_relpath(page.path), "shared", i, digest(base, page.key()))
+                            for i, page in enumerate(shared)]
+            shared_todo = _unchanged(shared_units, previous, writer, rows)
+            progress.start("rendering", len(units) + len(shared_units))
+            progress.advance(len(units) - len(todo) + len(shared_units) - len(shared_todo))
+        with stage("render pages"):
+            rendered, _ = render_units(shared_todo, site, archive, writer, previous, records, shared)
+            rows.extend(rendered)
+            progress.advance(len(shared_todo))
+            del shared
+            whole: list[Row] = []
+            early = apart is None and pool is not None
+            if early and len(joined.missing()) <= EARLY_JOIN:
+                # The workers have every batch already: join the search index and archive.json
+                # here meanwhile, instead of waiting, where only a few articles' pieces are to make.
+                joined.complete()
+                whole = whole_archive_files(site, archive, writer, previous, joined, cache)
+                early = False
+            for i, (batch, (rendered, pieces)) in enumerate(zip(batches, results, strict=True)):
+                rows.extend(rendered)
+                joined.add(pieces)
+                progress.advance(len(batch))
+                if early and i >= last_article:
+                    # Every article's pieces are in: join while the workers render the entities.
                     joined.complete()
                     whole = whole_archive_files(site, archive, writer, previous, joined, cache)
-                for batch, (rendered, pieces) in zip(batches, results, strict=True):
-                    rows.extend(rendered)
-                    joined.add(pieces)
-                    progress.advance(len(batch))
-            finally:
-                if pool is not None:
-                    pool.shutdown(cancel_futures=True)
+                    early = False
+            if pool is not None:
+                pool.shutdown()  # here, so that the stage counts the workers' time
+                pool = None
     except BaseException:
         if apart is not None:
             apart.cancel()
         raise
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     with stage("join and save"):
         if apart is not None:
             whole = apart.result(cache)

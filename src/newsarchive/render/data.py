@@ -56,13 +56,48 @@ def _span(match: re.Match[str]) -> str:
     return f'<span class="{"nt" if kind == "key" else kind}">{match.group()}</span>'
 
 
+# Strings and numbers, the tokens that differ from one record to the next, cut out in one pass
+# (`re.split`, in C); what lies between them (punctuation, spaces, true/false/null) is the same few
+# dozen runs in every record, so each is marked up once by `_JSON_TOKEN` and kept. Takes 0.6 of the
+# time of marking every token up through a callback (2,225 BBC records: 1.18 -> 0.74 s).
+_STRING_OR_NUMBER = re.compile(r"(&quot;(?:[^&\\]++|\\.|&(?!quot;))*+&quot;"
+                               r"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)")
+_KEY_AFTER = re.compile(r"[ \t]*:")
+
+
+class _Between(dict[str, str]):
+    """The markup of each run of text between strings and numbers, made on first use."""
+
+    LIMIT = 4096
+    """Runs kept at most: those holding numbers are rarely seen twice."""
+
+    def __missing__(self, text: str) -> str:
+        html = _JSON_TOKEN.sub(_span, text)
+        if len(self) < self.LIMIT:
+            self[text] = html
+        return html
+
+
+_BETWEEN = _Between()
+
+
 def highlighted(json_text: str) -> Markup:
     """Return JSON text (as `json.dumps` writes it) highlighted the way Pygments marks it up."""
     # Escaped first, as a whole (str.replace runs in C; per-token escaping was most of the cost).
     escaped = (json_text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                .replace('"', "&quot;").replace("'", "&#39;"))
-    body = _JSON_TOKEN.sub(_span, escaped)
-    return Markup(f'<div class="highlight"><pre><span></span>{body}</pre></div>\n')
+    parts = _STRING_OR_NUMBER.split(escaped)
+    between, is_key = _BETWEEN, _KEY_AFTER.match
+    out = ['<div class="highlight"><pre><span></span>', between[parts[0]]]
+    for i in range(1, len(parts), 2):
+        token, after = parts[i], parts[i + 1]
+        if token[0] == "&":  # a string: a key where a colon follows
+            kind = "nt" if is_key(after) else "s2"
+        else:  # a number, as `_JSON_TOKEN` tells an integer from a float
+            kind = "mf" if "." in token or "e" in token or "E" in token else "mi"
+        out.append(f'<span class="{kind}">{token}</span>{between[after]}')
+    out.append("</pre></div>\n")
+    return Markup("".join(out))
 
 
 def pygments_highlight(json_text: str) -> str:
@@ -95,6 +130,18 @@ def _link(link: ClaimLink) -> dict[str, Any]:
 def article_line(article: Article) -> str:
     """Return the article's record as one line of JSON, as archive.json lists it."""
     return json.dumps(article_to_dict(article), ensure_ascii=False)
+
+
+def line_of(json_text: str) -> str:
+    """Return `article_line` of a record from its `article_json` text, without encoding it again.
+
+    `readable_json` puts a line break only between entries and list items (JSON strings cannot
+    hold one), so taking those out with the indents that follow them leaves `json.dumps`' layout.
+    """
+    if not (json_text.startswith("{\n  ") and json_text.endswith("\n}\n")):
+        return json.dumps(json.loads(json_text), ensure_ascii=False)
+    return ("{" + json_text[4:-3].replace(",\n    ", ", ").replace("[\n    ", "[")
+            .replace("\n  ]", "]").replace(",\n  ", ", ") + "}")
 
 
 def archive_json_chunks(archive: Archive, lines: Iterable[str]) -> Iterator[str]:
