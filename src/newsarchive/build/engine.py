@@ -403,25 +403,34 @@ def _link_claims(articles: list[Article], records: RecordReader) -> tuple[ClaimL
     """Link the claims, with the link pieces their workers cached (any missing are worked out).
 
     Claims are compared again only where the last build's memo (kept in the cache) cannot tell
-    the outcome; return the links and the new memo, pickled (None where there is no cache).
+    the outcome, and only the link pieces of the articles compared again are unpickled (every
+    article's are read, to fingerprint them: a twentieth of the time). Return the links and the
+    new memo, pickled (None where there is no cache).
     """
-    shared = Compactor()
-    pieces: dict[str, LinkPieces] = {}
-    prints: dict[str, str] = {}
+    found: dict[str, bytes] = {}
     paths = [a.path for a in articles]
     for i in range(0, len(paths), 500):
-        found = records.link_pieces(paths[i : i + 500])
-        for path, data in found.items():
-            if isinstance(item := loads(data), LinkPieces):
-                pieces[path] = shared.pieces(item)
-                prints[path] = hashlib.blake2b(data, digest_size=16).hexdigest()
-    del shared
-    own = [pieces.get(a.path) or link_pieces(a) for a in articles]
-    del pieces
+        found.update(records.link_pieces(paths[i : i + 500]))
+    prints = [hashlib.blake2b(data, digest_size=16).hexdigest() if (data := found.get(a.path)) else None
+              for a in articles]
+    shared = Compactor()
+
+    def fetch(wanted: list[int]) -> list[LinkPieces]:
+        out: list[LinkPieces] = []
+        for i in wanted:
+            item = loads(found.get(articles[i].path, b""))
+            if isinstance(item, LinkPieces):
+                out.append(shared.pieces(item))
+            else:  # damaged: worked out again, and never taken for the same as last time's
+                prints[i] = None
+                out.append(link_pieces(articles[i]))
+        return out
+
     last = loads(records.blob(CLAIM_MEMO, memo_key()) or b"")
-    claim_links, memo = link_claims_again(articles, own, [prints.get(a.path) for a in articles],
+    claim_links, memo = link_claims_again(articles, fetch, prints,
                                           last if isinstance(last, ClaimMemo) else None)
-    del last, own
+    del last
+    found.clear()
     saved = pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL) if records.path is not None else None
     return claim_links, saved
 
