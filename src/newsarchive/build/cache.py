@@ -116,6 +116,14 @@ class Cache:
         except sqlite3.Error as exc:
             log.warning("newsarchive: cache not saved (%s)", exc)
 
+    def units_of(self, site: str | None) -> dict[str, tuple[str, list[tuple[str, str]]]]:
+        """Return `units()` where they describe the site of key `site` (the output's marker), else nothing.
+
+        A build stopped after saving its table but before its site took the output's place leaves a
+        table of pages the output does not hold; reused, they would bring the older pages back.
+        """
+        return self.units() if site is not None and self.get("site") == site else {}
+
     def units(self) -> dict[str, tuple[str, list[tuple[str, str]]]]:
         """Return unit → (input key, [(relpath, output hash)]) for the files of the last build."""
         out: dict[str, tuple[str, list[tuple[str, str]]]] = {}
@@ -128,12 +136,17 @@ class Cache:
         return [rel for (rel,) in self._run("SELECT relpath FROM pages")]
 
     def put_units(self, rows: list[tuple[str, str, str, str]]) -> None:
-        """Replace the file table with this build's (relpath, unit, input key, output hash) rows."""
+        """Replace the file table with this build's (relpath, unit, input key, output hash) rows.
+
+        The site the cache names (`set("site")`, once the new site is in place) is forgotten with
+        the old table: until then, the table describes no site in the output (`units_of`).
+        """
         if self.db is None:
             return
         try:
             with self.db:
                 self.db.execute("BEGIN")
+                self.db.execute("DELETE FROM meta WHERE name = 'site'")
                 self.db.execute("DELETE FROM pages")
                 self.db.executemany("INSERT INTO pages VALUES (?, ?, ?, ?)", rows)
         except sqlite3.Error as exc:

@@ -28,7 +28,7 @@ from newsarchive.build.cache import Cache, RecordReader, loads
 from newsarchive.build.executor import batched, default_jobs, process_pool
 from newsarchive.build.fingerprint import code_fingerprint, digest
 from newsarchive.build.joined import EARLY_JOIN, JoinChild, JoinedPieces, Piece, Row, whole_archive_files
-from newsarchive.build.output import SiteWriter, safe_relpath
+from newsarchive.build.output import SiteWriter, read_marker, safe_relpath
 from newsarchive.build.progress import Progress
 from newsarchive.build.timing import stage
 from newsarchive.build.work import Loaded
@@ -140,8 +140,9 @@ def prepare(linked: Archive, config: SiteConfig, templates: Path, writer: SiteWr
     site = make_site(config, templates)
     base = digest(code_fingerprint(), site.template_fingerprint(), repr(config))
     content = content_keys(linked, keys)
-    return Prepared(site, base, cache.units() if writer.previous is not None else {}, content,
-                    entity_units(linked, base, content))
+    marker = read_marker(writer.previous) if writer.previous is not None else None
+    previous = cache.units_of(marker.get("key") if marker is not None else None)
+    return Prepared(site, base, previous, content, entity_units(linked, base, content))
 
 
 @dataclass(frozen=True, slots=True)
