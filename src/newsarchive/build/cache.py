@@ -5,9 +5,10 @@ records they render by path, `RecordReader`) and its summary (for the main proce
 the archive and plans the pages from summaries only; see `build/summary.py`).
 
 The link step's claim memo (`link/claim_memo.py`) is kept there too, as a blob keyed by the code
-that made it. One sqlite file (`.newsarchive-cache/cache.sqlite` beside the output). Losing it or
-finding it damaged only costs time: every failure to read it is a miss, and a file sqlite cannot
-open is deleted and started afresh.
+that made it. One sqlite file (`.newsarchive-cache/cache.sqlite` beside the output, with its
+write-ahead log `-wal` and `-shm` while a build runs). Losing it or finding it damaged only costs
+time: every failure to read it is a miss, and a file sqlite cannot open is deleted and started
+afresh.
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ class Cache:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(path, isolation_level=None)
+                # A write-ahead log, synced only when it is copied into the database: a rollback
+                # journal cost each of a rebuild's ten commits four fsyncs and a copy of every page
+                # it replaced (0.3-0.75 s of waiting for a one-article edit of 2,225). A power loss
+                # may lose the last commits but never damages the file, and a page table without
+                # its site is never used (`units_of`).
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = NORMAL")
                 db.executescript(_SCHEMA)
                 row = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
                 if row is None or row[0] != _VERSION:
