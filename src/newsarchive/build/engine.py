@@ -21,6 +21,7 @@ from newsarchive.build.cache import CACHE_DIR, Cache, RecordReader, loads
 from newsarchive.build.collector import kept_for_the_build, release
 from newsarchive.build.discover import ArticleFile, discover
 from newsarchive.build.entities_memo import EntitiesMemo
+from newsarchive.build.entity_units_memo import EntityUnitsMemo
 from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
 from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
 from newsarchive.build.output import SiteWriter, read_marker
@@ -116,14 +117,16 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         # needs of the people and sources, once this process has gathered them.
         prepared: list[Prepared] = []
         entities = EntitiesMemo(cache)
+        entity_units = EntityUnitsMemo(cache, entities)
         with stage("link"), kept_for_the_build():
             archive, memo = link_step(
                 articles, records, result, lambda: writer.link_previous(cache.relpaths()),
                 lambda linked: prepared.append(prepare(linked, config, options.templates, writer, cache,
-                                                       keys)), entities)
+                                                       keys, entity_units)), entities)
             if memo is not None:
                 cache.put_blob(CLAIM_MEMO, memo_key(), memo)
             entities.save()
+            entity_units.save()
             del memo
         del articles
         render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress)

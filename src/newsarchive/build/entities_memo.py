@@ -42,10 +42,12 @@ class EntitiesMemo(BlobMemo):
     def __init__(self, cache: Cache) -> None:
         super().__init__(cache, ENTITIES)
         self.names = NamesMemo(cache)
+        self.current: str | None = None
+        """The key of this build's people and sources, once gathered: same key, same entities."""
 
     def __call__(self, articles: Sequence[Article]) -> Archive:
         ordered = order(articles)
-        key = self.key(entity_inputs(ordered))
+        key = self.current = self.key(entity_inputs(ordered))
         kept = self.kept(key)
         if isinstance(kept, _Kept):
             self.reused = True
