@@ -421,7 +421,7 @@ def _link_claims(articles: list[Article], records: RecordReader) -> tuple[ClaimL
     def fetch(wanted: list[int]) -> list[LinkPieces]:
         out: list[LinkPieces] = []
         for i in wanted:
-            item = loads(found.get(articles[i].path, b""))
+            item = loads(found.pop(articles[i].path, b""))  # read once: let its bytes go
             if isinstance(item, LinkPieces):
                 out.append(shared.pieces(item))
             else:  # damaged: worked out again, and never taken for the same as last time's
