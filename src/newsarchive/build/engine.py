@@ -116,7 +116,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         # changes few of them, and this process would only wait. So is what planning the pages
         # needs of the people and sources, once this process has gathered them.
         prepared: list[Prepared] = []
-        entities = EntitiesMemo(cache)
+        entities = EntitiesMemo(cache, keys)
         entity_units = EntityUnitsMemo(cache, entities)
         with stage("link"), kept_for_the_build():
             archive, memo = link_step(
