@@ -92,3 +92,27 @@ def test_rebuilds_after_random_edits_equal_a_clean_build(tmp_path: Path, seed: i
         got.pop(MARKER), want.pop(MARKER)
         assert got == want, f"seed {seed}, step {step}"
         assert not [p for p in (tmp_path / "site").rglob("*") if p.is_symlink()]
+
+
+def test_a_build_stopped_between_saving_and_swapping_misleads_no_later_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache may describe a site that never took the output's place: its pages are not reused."""
+    from newsarchive.build.output import SiteWriter
+
+    articles = make_archive(tmp_path)
+    run(tmp_path)
+    for path in sorted(articles.glob("*.txt"))[:3]:
+        path.write_text(path.read_text(encoding="utf-8") + SENTENCES[0], encoding="utf-8")
+
+    def stopped(self: SiteWriter, key: str) -> None:
+        raise KeyboardInterrupt  # killed once the cache has this build's pages, before the swap
+
+    with monkeypatch.context() as patch:
+        patch.setattr(SiteWriter, "finish", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            run(tmp_path)
+    run(tmp_path)  # the same articles again: every page's key is the one the cache holds
+    run(tmp_path, "clean", cache=False)
+    got, want = tree(tmp_path / "site"), tree(tmp_path / "clean")
+    got.pop(MARKER), want.pop(MARKER)
+    assert got == want

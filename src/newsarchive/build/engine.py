@@ -21,6 +21,7 @@ from newsarchive.build.cache import CACHE_DIR, Cache, RecordReader, loads
 from newsarchive.build.collector import kept_for_the_build, release
 from newsarchive.build.discover import ArticleFile, discover
 from newsarchive.build.entities_memo import EntitiesMemo
+from newsarchive.build.entity_units_memo import EntityUnitsMemo
 from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
 from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
 from newsarchive.build.output import SiteWriter, read_marker
@@ -115,15 +116,17 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         # changes few of them, and this process would only wait. So is what planning the pages
         # needs of the people and sources, once this process has gathered them.
         prepared: list[Prepared] = []
-        entities = EntitiesMemo(cache)
+        entities = EntitiesMemo(cache, keys)
+        entity_units = EntityUnitsMemo(cache, entities)
         with stage("link"), kept_for_the_build():
             archive, memo = link_step(
                 articles, records, result, lambda: writer.link_previous(cache.relpaths()),
                 lambda linked: prepared.append(prepare(linked, config, options.templates, writer, cache,
-                                                       keys)), entities)
+                                                       keys, entity_units)), entities)
             if memo is not None:
                 cache.put_blob(CLAIM_MEMO, memo_key(), memo)
             entities.save()
+            entity_units.save()
             del memo
         del articles
         render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress)
@@ -403,25 +406,34 @@ def _link_claims(articles: list[Article], records: RecordReader) -> tuple[ClaimL
     """Link the claims, with the link pieces their workers cached (any missing are worked out).
 
     Claims are compared again only where the last build's memo (kept in the cache) cannot tell
-    the outcome; return the links and the new memo, pickled (None where there is no cache).
+    the outcome, and only the link pieces of the articles compared again are unpickled (every
+    article's are read, to fingerprint them: a twentieth of the time). Return the links and the
+    new memo, pickled (None where there is no cache).
     """
-    shared = Compactor()
-    pieces: dict[str, LinkPieces] = {}
-    prints: dict[str, str] = {}
+    found: dict[str, bytes] = {}
     paths = [a.path for a in articles]
     for i in range(0, len(paths), 500):
-        found = records.link_pieces(paths[i : i + 500])
-        for path, data in found.items():
-            if isinstance(item := loads(data), LinkPieces):
-                pieces[path] = shared.pieces(item)
-                prints[path] = hashlib.blake2b(data, digest_size=16).hexdigest()
-    del shared
-    own = [pieces.get(a.path) or link_pieces(a) for a in articles]
-    del pieces
+        found.update(records.link_pieces(paths[i : i + 500]))
+    prints = [hashlib.blake2b(data, digest_size=16).hexdigest() if (data := found.get(a.path)) else None
+              for a in articles]
+    shared = Compactor()
+
+    def fetch(wanted: list[int]) -> list[LinkPieces]:
+        out: list[LinkPieces] = []
+        for i in wanted:
+            item = loads(found.pop(articles[i].path, b""))  # read once: let its bytes go
+            if isinstance(item, LinkPieces):
+                out.append(shared.pieces(item))
+            else:  # damaged: worked out again, and never taken for the same as last time's
+                prints[i] = None
+                out.append(link_pieces(articles[i]))
+        return out
+
     last = loads(records.blob(CLAIM_MEMO, memo_key()) or b"")
-    claim_links, memo = link_claims_again(articles, own, [prints.get(a.path) for a in articles],
+    claim_links, memo = link_claims_again(articles, fetch, prints,
                                           last if isinstance(last, ClaimMemo) else None)
-    del last, own
+    del last
+    found.clear()
     saved = pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL) if records.path is not None else None
     return claim_links, saved
 

@@ -9,10 +9,11 @@ kept in the cache under a hash of them all, and worked out again (`NamesMemo` he
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsarchive.build.cache import Cache
+from newsarchive.build.fingerprint import digest
 from newsarchive.build.memo import BlobMemo
 from newsarchive.build.names_memo import NamesMemo
 from newsarchive.link.archive import entities_of, entity_inputs, order
@@ -20,6 +21,8 @@ from newsarchive.records import Archive, Article, Diagnostic, Entity
 
 ENTITIES = "entities"
 """The cache's name for the last build's people and sources."""
+INPUT_DIGESTS = "entity-input-digests"
+"""The cache's name for the hashes of each article's entity inputs, by input key and slug."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +42,18 @@ class EntitiesMemo(BlobMemo):
     child reads the cache meanwhile).
     """
 
-    def __init__(self, cache: Cache) -> None:
+    def __init__(self, cache: Cache, keys: Mapping[str, str] | None = None) -> None:
         super().__init__(cache, ENTITIES)
         self.names = NamesMemo(cache)
+        self.keys = keys or {}
+        """Article path → its input key, where known: an article's entity inputs are a function of it."""
+        self.digests = BlobMemo(cache, INPUT_DIGESTS)
+        self.current: str | None = None
+        """The key of this build's people and sources, once gathered: same key, same entities."""
 
     def __call__(self, articles: Sequence[Article]) -> Archive:
         ordered = order(articles)
-        key = self.key(entity_inputs(ordered))
+        key = self.current = self.key(self.input_digests(ordered))
         kept = self.kept(key)
         if isinstance(kept, _Kept):
             self.reused = True
@@ -55,7 +63,32 @@ class EntitiesMemo(BlobMemo):
         self.keep(key, _Kept(linked.people, linked.sources, linked.names, linked.diagnostics))
         return linked
 
+    def input_digests(self, ordered: Sequence[Article]) -> list[str]:
+        """Return a hash of each article's `entity_inputs`, in order: same hashes, same inputs.
+
+        Hashing the `repr` of every article's inputs took 0.07 s of a one-change rebuild of 2,225
+        articles; an article's inputs are a function of its record (its input key) and its slug
+        (which `unique_slugs` may change), so the last build's hashes are kept under both.
+        """
+        key = self.digests.key("entity input digests")
+        last = self.digests.kept(key)
+        known: dict[tuple[str, str], str] = last if isinstance(last, dict) else {}
+        fresh: dict[tuple[str, str], str] = {}
+        out: list[str] = []
+        for art in ordered:
+            at = (self.keys.get(art.path, ""), art.slug)
+            found = known.get(at) if at[0] else None
+            if found is None:
+                found = digest(repr(entity_inputs([art])[0]))
+            if at[0]:
+                fresh[at] = found
+            out.append(found)
+        if fresh != known:
+            self.digests.keep(key, fresh)
+        return out
+
     def save(self) -> None:
         """Keep what was worked out in this build for the next."""
         self.names.save()
+        self.digests.save()
         super().save()

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -30,7 +30,7 @@ from newsarchive.build.cache import Cache, RecordReader, loads
 from newsarchive.build.executor import batched, default_jobs, process_pool
 from newsarchive.build.fingerprint import code_fingerprint, digest
 from newsarchive.build.joined import EARLY_JOIN, JoinChild, JoinedPieces, Piece, Row, whole_archive_files
-from newsarchive.build.output import SiteWriter, safe_relpath
+from newsarchive.build.output import SiteWriter, read_marker, safe_relpath
 from newsarchive.build.progress import Progress
 from newsarchive.build.timing import stage
 from newsarchive.build.work import Loaded
@@ -104,19 +104,34 @@ def entity_units(archive: Archive, base: str, content: dict[str, str]) -> list[U
 
     Claim links play no part, so the build makes these while the claims are being linked.
     """
+    return [entity_unit(archive, kind, i, base, content) for kind, i in entity_places(archive)]
+
+
+def entity_places(archive: Archive) -> list[tuple[UnitKind, int]]:
+    """Return (kind, index) of every person and source, in unit order."""
+    return [*(("person", i) for i in range(len(archive.people))),
+            *(("source", i) for i in range(len(archive.sources)))]
+
+
+def drawn_on(entity: Entity) -> set[str]:
+    """Return the slugs of the articles whose content an entity's page shows."""
+    return {r.article for r in (*entity.quotes, *entity.claims)} | set(entity.articles)
+
+
+def entity_unit(archive: Archive, kind: UnitKind, i: int, base: str, content: dict[str, str]) -> Unit:
+    """Return the unit of person or source `i` (by `kind`)."""
     from newsarchive.render.context import entity_path
 
-    units: list[Unit] = []
-    for kind, group in (("person", archive.people), ("source", archive.sources)):
-        for i, ent in enumerate(group):
-            slugs = {r.article for r in (*ent.quotes, *ent.claims)} | set(ent.articles)
-            parts = [ent.id, ent.name, ent.kind, "\0".join(ent.roles), "\0".join(ent.aliases),
-                     " ".join(f"{r.article}:{r.index}" for r in ent.quotes),
-                     " ".join(f"{r.article}:{r.index}" for r in ent.claims), " ".join(ent.articles),
-                     *(content.get(slug, "") for slug in sorted(slugs))]
-            units.append(Unit(safe_relpath(entity_path(ent)), kind, i,  # type: ignore[arg-type]
-                              digest(base, *parts)))
-    return units
+    ent = (archive.people if kind == "person" else archive.sources)[i]
+    parts = [ent.id, ent.name, ent.kind, "\0".join(ent.roles), "\0".join(ent.aliases),
+             " ".join(f"{r.article}:{r.index}" for r in ent.quotes),
+             " ".join(f"{r.article}:{r.index}" for r in ent.claims), " ".join(ent.articles),
+             *(content.get(slug, "") for slug in sorted(drawn_on(ent)))]
+    return Unit(safe_relpath(entity_path(ent)), kind, i, digest(base, *parts))
+
+
+EntityUnits = Callable[[Archive, str, dict[str, str]], list[Unit]]
+"""`entity_units`, or what gives the same (`build.entity_units_memo`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,14 +152,19 @@ class Prepared:
 
 
 def prepare(linked: Archive, config: SiteConfig, templates: Path, writer: SiteWriter, cache: Cache,
-            keys: dict[str, str]) -> Prepared:
-    """Return what planning needs of `linked` (people and sources gathered; claim links not needed)."""
+            keys: dict[str, str], units_of: EntityUnits = entity_units) -> Prepared:
+    """Return what planning needs of `linked` (people and sources gathered; claim links not needed).
+
+    `units_of` makes the people's and sources' units (`entity_units`, or the same kept from the
+    last build).
+    """
     site = make_site(config, templates)
     site.compile()  # once here, not in each render worker
     base = digest(code_fingerprint(), site.template_fingerprint(), repr(config))
     content = content_keys(linked, keys)
-    return Prepared(site, base, cache.units() if writer.previous is not None else {}, content,
-                    entity_units(linked, base, content))
+    marker = read_marker(writer.previous) if writer.previous is not None else None
+    previous = cache.units_of(marker.get("key") if marker is not None else None)
+    return Prepared(site, base, previous, content, units_of(linked, base, content))
 
 
 @dataclass(frozen=True, slots=True)

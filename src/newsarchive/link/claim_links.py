@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from newsarchive.link.claim_keys import ClaimKeys, Quantity
@@ -123,7 +123,12 @@ def rarity(pieces: Sequence[LinkPieces]) -> tuple[Counter[str], int]:
     """Return how many claims use each word, and the most a word may have and still be rare."""
     keys = [p.claims for p in pieces]
     df: Counter[str] = Counter(s for ks in keys for k in ks for s in k.stems)
-    return df, max(_RARE_MIN * 5, int(sum(len(ks) for ks in keys) * _RARE_SHARE))
+    return df, rare_limit(sum(len(ks) for ks in keys))
+
+
+def rare_limit(claims: int) -> int:
+    """Return the most claims a word may be used by and still be rare, in an archive of `claims` claims."""
+    return max(_RARE_MIN * 5, int(claims * _RARE_SHARE))
 
 
 def link_claims(articles: Sequence[Article], pieces: Sequence[LinkPieces] | None = None,
@@ -137,24 +142,43 @@ def link_claims(articles: Sequence[Article], pieces: Sequence[LinkPieces] | None
     """
     if pieces is None:
         pieces = [link_pieces(a) for a in articles]
-    keys = [p.claims for p in pieces]
     df, rare = rare_words if rare_words is not None else rarity(pieces)
-    # Each claim's words and concepts, so two claims are compared only where they share two.
-    words = [[k.stems | k.concepts for k in ks] for ks in keys]
+    if pairs is None:
+        pairs = related_stories([p.names for p in pieces])
     links = out if out is not None else ClaimLinkBuilder()
-    for x, y in (pairs if pairs is not None else related_stories([p.names for p in pieces])):
+    return compare_stories(articles, pieces, pairs, (df, rare), links)
+
+
+def compare_stories(articles: Sequence[Article], pieces: Sequence[LinkPieces] | Mapping[int, LinkPieces],
+                    pairs: Sequence[tuple[int, int]], rare_words: tuple[Counter[str], int],
+                    links: ClaimLinkBuilder) -> ClaimLinkBuilder:
+    """Add to `links` the links between the claims of each pair of articles (by index) in `pairs`.
+
+    `pieces` gives the link pieces of every article in a pair, by the article's index (of the
+    others it may hold none); `rare_words` is the archive's `rarity`.
+    """
+    df, rare = rare_words
+    # Each claim's words and concepts, so two claims are compared only where they share two; made
+    # for the articles in a pair only.
+    words: dict[int, list[frozenset[str]]] = {}
+    for x, y in pairs:
         if articles[x].slug == articles[y].slug:
             continue
         # Say `how` in the order of the refs, which are sorted by slug.
         if articles[y].slug < articles[x].slug:
             x, y = y, x
+        keys_x, keys_y = pieces[x].claims, pieces[y].claims
+        if x not in words:
+            words[x] = [k.stems | k.concepts for k in keys_x]
+        if y not in words:
+            words[y] = [k.stems | k.concepts for k in keys_y]
         theirs = words[y]
         for i, wa in enumerate(words[x]):
             for j, wb in enumerate(theirs):
                 # Most claims of related stories share no word: isdisjoint tells without a new set.
                 if wa.isdisjoint(wb) or len(wa & wb) < 2:
                     continue
-                found = _relate(keys[x][i], keys[y][j], df, rare)
+                found = _relate(keys_x[i], keys_y[j], df, rare)
                 if found is not None:
                     links.add(articles[x].slug, i, articles[y].slug, j, found[0], found[1])  # type: ignore[arg-type]
     return links

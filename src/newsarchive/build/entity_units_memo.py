@@ -1,0 +1,77 @@
+"""The people's and sources' page keys, kept from the last build while the people and sources are the same.
+
+An entity's unit key (`pages.entity_unit`) hashes the entity's record and the content key of
+every article it draws on (`pages.drawn_on`). Where the link step kept the last build's people and
+sources (`EntitiesMemo`: same inputs, same entities, in the same order), only the entities
+drawing on an article whose content key changed can have a new key; the others keep theirs. So
+the last build's keys are kept with the content keys they were made from and, for each article,
+the entities drawing on it, under a hash of the code, the templates and config (`base`) and the
+entities' own key; on any other entities, everything is keyed afresh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsarchive.build.cache import Cache
+from newsarchive.build.entities_memo import EntitiesMemo
+from newsarchive.build.memo import BlobMemo
+from newsarchive.build.pages import Unit, UnitKind, drawn_on, entity_places, entity_unit
+from newsarchive.records import Archive
+
+ENTITY_UNITS = "entity-units"
+"""The cache's name for the last build's entity units."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    content: dict[str, str]
+    """The content keys the units were made from (slug → key)."""
+    names: list[str]
+    keys: list[str]
+    """Each unit's name and key, in `pages.entity_places` order (plain strings: quick to read back)."""
+    drawn: dict[str, list[int]]
+    """Slug → the places of the entities drawing on that article."""
+
+
+class EntityUnitsMemo(BlobMemo):
+    """A `pages.EntityUnits` that keeps the last build's keys of the entities whose articles are unchanged."""
+
+    def __init__(self, cache: Cache, entities: EntitiesMemo) -> None:
+        super().__init__(cache, ENTITY_UNITS)
+        self.entities = entities
+        self.recomputed = 0
+        """How many units were keyed afresh (all of them where nothing was kept)."""
+
+    def __call__(self, archive: Archive, base: str, content: dict[str, str]) -> list[Unit]:
+        places = entity_places(archive)
+        if self.entities.current is None:  # the people and sources came from elsewhere
+            return self._afresh(archive, places, base, content, None)
+        key = self.key((base, self.entities.current))
+        kept = self.kept(key) if self.entities.reused else None
+        if not isinstance(kept, _Kept) or not len(kept.names) == len(kept.keys) == len(places):
+            return self._afresh(archive, places, base, content, key)
+        self.reused = True
+        names, keys = list(kept.names), list(kept.keys)
+        changed = {slug for slug in kept.content.keys() | content.keys()
+                   if kept.content.get(slug, "") != content.get(slug, "")}
+        again = sorted({place for slug in changed for place in kept.drawn.get(slug, ())})
+        for place in again:
+            unit = entity_unit(archive, *places[place], base, content)
+            names[place], keys[place] = unit.name, unit.key
+        self.recomputed = len(again)
+        self.keep(key, _Kept(dict(content), names, keys, kept.drawn))
+        return [Unit(name, kind, i, k) for (kind, i), name, k in zip(places, names, keys, strict=True)]
+
+    def _afresh(self, archive: Archive, places: list[tuple[UnitKind, int]], base: str,
+                content: dict[str, str], key: str | None) -> list[Unit]:
+        units: list[Unit] = []
+        drawn: dict[str, list[int]] = {}
+        for place, (kind, i) in enumerate(places):
+            units.append(entity_unit(archive, kind, i, base, content))
+            for slug in drawn_on((archive.people if kind == "person" else archive.sources)[i]):
+                drawn.setdefault(slug, []).append(place)
+        self.recomputed = len(units)
+        if key is not None:
+            self.keep(key, _Kept(dict(content), [u.name for u in units], [u.key for u in units], drawn))
+        return units
