@@ -251,6 +251,17 @@ class Context:
         i = bisect_left(starts, q.start)
         return [p for p in quotes[max(0, i - limit):i][::-1] if p.end <= q.start]
 
+    def quote_around(self, q: QuoteDraft, limit: int = 4) -> QuoteDraft | None:
+        """Return the quotation of q's paragraph that holds q (nested in it), among the `limit`
+        that start before it, or None (by bisection, as `quotes_before`)."""
+        quotes = self.quotes_in.get(q.paragraph, [])
+        starts = self.quote_starts.get(q.paragraph)
+        if starts is None:
+            starts = self.quote_starts[q.paragraph] = [p.start for p in quotes]
+        i = bisect_left(starts, q.start)
+        return next((p for p in quotes[max(0, i - limit):i + 1] if p is not q and p.start <= q.start
+                     and q.end <= p.end), None)
+
     def last_cue_before(self, cues: dict[int, list[int]], paragraph: int, at: int) -> int:
         """Return the offset of the last of a paragraph's cues (`anonymous` or `named_cues`)
         that starts before `at`, or -1."""

@@ -112,8 +112,7 @@ _INNER_CUE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:told|tells|said|says|asked|asks|
 
 def nested(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quotation inside another by the speaker the outer one names right before it."""
-    outer = next((o for o in ctx.quotes_in.get(q.paragraph, ())
-                  if o is not q and o.start <= q.start and q.end <= o.end), None)
+    outer = ctx.quote_around(q)
     if outer is None:
         return False
     open_at = q.start - (1 if q.open_mark else 0)
@@ -255,7 +254,7 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
                     bisect_left(index.starts, end), q, ok)
     if best is None:
         return _colon(ctx, q, start)
-    if best.start > q.end and _subordinate(ctx.masked[q.paragraph][q.end:best.start]):
+    if q.end < best.start < q.end + _CLAUSE and _subordinate(ctx.masked[q.paragraph][q.end:best.start]):
         # "Britney Spears has attacked “false” US tabloids, questioning their honesty after they
         # reported she was pregnant": a cue in a clause of its own after the quotation is not its
         # attribution when the sentence's subject before the quotation speaks.
@@ -476,7 +475,8 @@ def _unnamed_subject(ctx: Context, q: QuoteDraft, start: int) -> bool:
     the past before the quotation ("another senior economic adviser called the sale “…”")."""
     masked = ctx.masked[q.paragraph]
     open_at = q.start - (1 if q.open_mark else 0)
-    clause = max(start, masked.rfind(",", start, open_at) + 1, masked.rfind(";", start, open_at) + 1)
+    window = max(start, open_at - _CLAUSE)  # (a bound: a sentence of thousands of quotes costs each a window)
+    clause = max(window, masked.rfind(",", window, open_at) + 1, masked.rfind(";", window, open_at) + 1)
     m = _UNNAMED.search(masked, clause, open_at)
     return m is not None and m.group(1) in ctx.cues.anonymous and MASK not in masked[clause:m.start()]
 

@@ -66,7 +66,7 @@ def find_entities(draft: Draft) -> None:
                         and registry.find_person(piece.title) is not None:
                     # "Dean, a medical doctor," after "Howard Dean": the surname, no title
                     registry.add_person(piece.title, piece.surface, _span(draft, para, piece), [])
-                elif piece.kind == "name" and any(w.rpartition("-")[2] in lex.modifier_endings
+                elif piece.kind == "name" and any("-" in w and w.rpartition("-")[2] in lex.modifier_endings
                                                   for w in piece.words):
                     pass  # "the Carwyn James-inspired Lions", "a Liverpool-born singer": a modifier
                 elif piece.kind == "name" and _work_before(para.text, piece, lex):
@@ -118,9 +118,6 @@ def _outlet(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex
     """Record a name no one knows as an outlet where a word for a medium stands before it ("US
     magazine Mobile PC"), and return where its name ends (0: none here); a person the text has
     shown as one stays one."""
-    known = registry.entities.get(" ".join(piece.words))
-    if (known is not None and known.kind == "person") or registry.find_person(piece.words) is not None:
-        return 0
     start, found = piece.start, medium_before(piece, para.text, lex)
     if found is None:
         after = medium_after(piece, para.text, lex)
@@ -129,6 +126,9 @@ def _outlet(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex
         (typ, start), end = after, piece.end
     else:
         typ, end = found
+    known = registry.entities.get(" ".join(piece.words))
+    if (known is not None and known.kind == "person") or registry.find_person(piece.words) is not None:
+        return 0
     surface = para.text[start:end]
     name = " ".join(surface.split())
     span = Span(para.index, start, end, draft.line_at(para, start))

@@ -65,16 +65,28 @@ def firm_before(piece: Piece, text: str, lex: Lexicon) -> bool:
     return word.islower() and (word in _cues().firm_heads or word.endswith("maker"))
 
 
+def _word_before(text: str, at: int) -> str:
+    """Return the word that ends at `at` (a space), read back at most 30 characters."""
+    return text[text.rfind(" ", max(0, at - 30), at) + 1:at]
+
+
+def _word_after(text: str, at: int) -> str:
+    """Return the word that starts at `at`, up to the next space (within 30 characters)."""
+    end = text.find(" ", at, at + 30)
+    return text[at:end] if end >= 0 else ""
+
+
 def medium_before(piece: Piece, text: str, lex: Lexicon) -> tuple[str, int] | None:
     """Return the outlet type of a name that a word for a medium stands right before ("US
     magazine Mobile PC", "music channel MTV"), and where the name ends: with the capitalised words
     that follow it ("Flight International"). None for "told the paper Mr Smith was", "the paper
     Jack Smith founded" (a title, a given name or a speech verb before it)."""
+    at = piece.start - 1
+    if at < 1 or text[at] != " " or _word_before(text, at) not in lex.medium_ends:
+        return None  # (the quick test: no word for a medium right before the name)
     if piece.title or piece.honorific or piece.words[0] in lex.given:
         return None
     before = text[max(0, piece.start - 40):piece.start]
-    if not before.endswith(" "):
-        return None
     words = before.split()
     if not words:
         return None
@@ -94,6 +106,8 @@ def medium_after(piece: Piece, text: str, lex: Lexicon) -> tuple[str, int] | Non
     ("Broadcast magazine said", "TV Guide magazine describing"), and where the name starts, with
     the capitalised words right before it ("TV" of "TV Guide"); None for "Scottish newspaper
     said" (a people's word)."""
+    if text[piece.end:piece.end + 1] != " " or _word_after(text, piece.end + 1) not in lex.medium_ends:
+        return None  # (the quick test: no word for a medium right after the name)
     if piece.title or piece.honorific or piece.possessive or piece.words[0] in lex.given \
             or " ".join(piece.words) in lex.places or lex.is_epithet(piece.words[-1]) \
             or piece.words[-1].endswith(("ish", "ian", "ese", "an")):

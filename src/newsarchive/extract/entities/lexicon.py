@@ -65,6 +65,8 @@ class Lexicon:
     """What may follow a hyphen in a capitalised word that is a modifier ("Bush-style")."""
     mediums: dict[str, str]
     """Word for a medium ("magazine") → the outlet type a new name right after it is."""
+    medium_ends: frozenset[str]
+    """The last word of every form of `mediums`: a quick test before a full one."""
     given: frozenset[str] = frozenset()
     """`female` and `male` together: every given name."""
     body_starts: frozenset[str] = frozenset()
@@ -160,6 +162,8 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         modifier_endings=_words(names.get("modifier_endings")),
         mediums={str(w): str(typ) for typ, words in (outlets.get("mediums") or {}).items()
                  for w in words or ()},
+        medium_ends=frozenset(str(w).rsplit(" ", 1)[-1] for words in (outlets.get("mediums") or {}).values()
+                              for w in words or ()),
         # (a title's short form takes a full stop, "Gov. Smith"; a whole word does not: "says Mr Dean. Then")
         abbrevs=frozenset({t for t, full in title_map.items() if " " not in t and t != full}
                           | _words(titles.get("honorifics"))
