@@ -11,12 +11,14 @@ import newsarchive
 
 def digest(*parts: bytes | str) -> str:
     """Return a short hex hash of the parts, each length-prefixed so ("ab", "c") ≠ ("a", "bc")."""
-    h = hashlib.blake2b(digest_size=16)
+    # Hashed as one buffer: the same bytes as an update per prefix and part, in a third of the calls
+    # (a rebuild hashes ~9,000 units' parts).
+    chunks: list[bytes] = []
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
+        chunks.append(len(data).to_bytes(8, "little"))
+        chunks.append(data)
+    return hashlib.blake2b(b"".join(chunks), digest_size=16).hexdigest()
 
 
 @lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsarchive.link.table import ClaimLinkTable
 from newsarchive.load.reader import slugify
@@ -12,8 +13,13 @@ from newsarchive.records import Archive, Article, ClaimLink, Entity, Ref
 _SAFE = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*$")
 
 
+@lru_cache(maxsize=1 << 16)
 def safe_name(slug: str) -> str:
-    """Return a slug usable as a file name in the site (no '..', no '/', no '.data' clash)."""
+    """Return a slug usable as a file name in the site (no '..', no '/', no '.data' clash).
+
+    Kept per slug: every page path is made from one, and a rebuild asks for ~20,000 (each
+    person's and source's path alone up to three times while planning).
+    """
     if _SAFE.match(slug) and not slug.endswith((".data", ".json")):
         return slug
     return slugify(slug)
@@ -110,6 +116,22 @@ class ArchiveIndex:
         c = art.claims[index]
         return Place(art, index, c.text, f"{self.article_path(art.slug)}#c-{index}", "claim", c.by,
                      self.href(art.slug, c.by), c.editorial, c.why)
+
+    def quote_places(self, art: Article) -> list[Place]:
+        """Return `quote_place_of(art, i)` for every quote of `art`, in order (one look-up of its path)."""
+        slug = art.doc.slug
+        path, names = self.article_path(slug), self.names
+        return [Place(art, i, q.text, f"{path}#q-{i}", q.kind, q.speaker,
+                      names.get((slug, q.speaker)) if q.speaker else None, q.editorial)
+                for i, q in enumerate(art.quotes)]
+
+    def claim_places(self, art: Article) -> list[Place]:
+        """Return `claim_place_of(art, i)` for every claim of `art`, in order."""
+        slug = art.doc.slug
+        path, names = self.article_path(slug), self.names
+        return [Place(art, i, c.text, f"{path}#c-{i}", "claim", c.by,
+                      names.get((slug, c.by)) if c.by else None, c.editorial, c.why)
+                for i, c in enumerate(art.claims)]
 
     def claim_links(self, slug: str, index: int) -> list[LinkView]:
         views = []

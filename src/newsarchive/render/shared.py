@@ -45,11 +45,11 @@ class SharedPage:
 
     def key(self) -> str:
         """Return the hash of the page's parts."""
-        digest = hashlib.blake2b(digest_size=16)
-        for part in (self.path, *self.parts()):
-            digest.update(part.encode("utf-8", "surrogatepass"))
-            digest.update(b"\0")
-        return digest.hexdigest()
+        # Each part followed by a NUL, encoded at once: UTF-8 (surrogates passed one by one) encodes a
+        # joined string as the join of its pieces' encodings, so these are the bytes of an update per
+        # part and NUL, without 100,000 calls for the quotes and claims pages.
+        data = "\0".join((self.path, *self.parts())) + "\0"
+        return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from newsarchive.records import Archive, Article, Entity
 from newsarchive.render.context import ArchiveIndex, LinkView, Place, entity_path
@@ -104,33 +104,34 @@ def _grouped(places: Iterable[Place], nobody: str) -> list[Group]:
     groups: dict[str, Group] = {}
     for p in places:
         key = p.who_href or f"name:{p.who or ''}"
-        if key not in groups:
-            groups[key] = Group(p.who or nobody, p.who_href)
-        groups[key].places.append(p)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = Group(p.who or nobody, p.who_href)
+        group.places.append(p)
     ordered = sorted(groups.values(), key=lambda g: (g.name == nobody, g.name.casefold(), g.href or ""))
     # Two groups can share a name (one with a page, one without; "the MPs" and "The MPs").
     used: set[str] = set()
     out = []
     for g in ordered:
-        base = "g-" + "".join(c if c.isalnum() else "-" for c in g.name.casefold())
+        base = "g-" + "".join([c if c.isalnum() else "-" for c in g.name.casefold()])
         slug, n = base, 2
         while slug in used:
             slug, n = f"{base}-{n}", n + 1
         used.add(slug)
-        out.append(replace(g, slug=slug))
+        out.append(Group(g.name, g.href, g.places, slug))  # `replace(g, slug=slug)`, without its look-ups
     return out
 
 
 def quote_groups(archive: Archive, index: ArchiveIndex) -> list[Group]:
     """Return every attributed quote in the archive, grouped by speaker, speakers A to Z."""
-    return _grouped((p for art in archive.articles for i, q in enumerate(art.quotes) if q.kind != "scare"
-                     if (p := index.quote_place_of(art, i)) is not None), "Not attributed")
+    return _grouped((p for art in archive.articles if art.quotes for p in index.quote_places(art)
+                     if p.kind != "scare"), "Not attributed")
 
 
 def claim_groups(archive: Archive, index: ArchiveIndex) -> list[Group]:
     """Return every claim in the archive grouped by the source it is credited to."""
-    return _grouped((p for art in archive.articles for i in range(len(art.claims))
-                     if (p := index.claim_place_of(art, i)) is not None), "Stated by the writer")
+    return _grouped((p for art in archive.articles if art.claims for p in index.claim_places(art)),
+                    "Stated by the writer")
 
 
 def most_quoted(archive: Archive, limit: int) -> list[Entity]:
