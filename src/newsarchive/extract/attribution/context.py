@@ -244,23 +244,23 @@ class Context:
     def quotes_before(self, q: QuoteDraft, limit: int) -> list[QuoteDraft]:
         """Return up to `limit` quotations of q's paragraph that end before it starts, nearest first
         (by bisection: a paragraph of 100,000 quotes costs each one a lookup, not a scan)."""
-        quotes = self.quotes_in.get(q.paragraph, [])
-        starts = self.quote_starts.get(q.paragraph)
-        if starts is None:
-            starts = self.quote_starts[q.paragraph] = [p.start for p in quotes]
-        i = bisect_left(starts, q.start)
+        quotes, i = self._quotes_at(q)
         return [p for p in quotes[max(0, i - limit):i][::-1] if p.end <= q.start]
 
     def quote_around(self, q: QuoteDraft, limit: int = 4) -> QuoteDraft | None:
         """Return the quotation of q's paragraph that holds q (nested in it), among the `limit`
         that start before it, or None (by bisection, as `quotes_before`)."""
+        quotes, i = self._quotes_at(q)
+        return next((p for p in quotes[max(0, i - limit):i + 1] if p is not q and p.start <= q.start
+                     and q.end <= p.end), None)
+
+    def _quotes_at(self, q: QuoteDraft) -> tuple[list[QuoteDraft], int]:
+        """Return q's paragraph's quotations and where q's start falls among them."""
         quotes = self.quotes_in.get(q.paragraph, [])
         starts = self.quote_starts.get(q.paragraph)
         if starts is None:
             starts = self.quote_starts[q.paragraph] = [p.start for p in quotes]
-        i = bisect_left(starts, q.start)
-        return next((p for p in quotes[max(0, i - limit):i + 1] if p is not q and p.start <= q.start
-                     and q.end <= p.end), None)
+        return quotes, bisect_left(starts, q.start)
 
     def last_cue_before(self, cues: dict[int, list[int]], paragraph: int, at: int) -> int:
         """Return the offset of the last of a paragraph's cues (`anonymous` or `named_cues`)
