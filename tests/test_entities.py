@@ -290,3 +290,12 @@ def test_an_ambiguous_outlet_form_before_a_word_for_a_firm_or_role_is_an_adjecti
                      "The Spectator editor Boris Johnson agreed.")
     assert "The Australian" not in found
     assert found["The Spectator"].kind == "outlet"  # its editor: the outlet is named
+
+
+def test_an_ampersand_between_capitals_stays_inside_one_name() -> None:
+    found = entities("M&S cut prices, and an AT&T spokesman said the R&D budget was safe. "
+                     "Shares in B&B fell.")
+    assert "M&S" in found["Marks & Spencer"].aliases
+    assert found["AT&T"].kind == "organisation"
+    assert "R&D" not in found and "M" not in found and "T" not in found
+    assert "B&B" in found["Bradford & Bingley"].aliases

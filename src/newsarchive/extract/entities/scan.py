@@ -56,7 +56,7 @@ def _run_re(abbrevs: frozenset[str]) -> re.Pattern[str]:
     dotted = "|".join(sorted((re.escape(a) for a in abbrevs), key=len, reverse=True))
     # The look-ahead makes every position that is not a capital fail at once.
     first = (rf"(?=[{UPPER}])(?:(?:{dotted})\.|[{UPPER}]\.(?:[{UPPER}]\.)*"
-             rf"|[{UPPER}][\w]*(?:[’'\-][\w]+)*[’']?)")
+             rf"|[{UPPER}][\w]*(?:[’'\-][\w]+|&[{UPPER}]\w*)*[’']?)")
     prefixed = rf"(?:al-|el-|d[’'])[{UPPER}][\w]*(?:[’'\-][\w]+)*[’']?"
     conn = "|".join(re.escape(c) for c in CONNECTORS)
     # The run's first word is `first` with its capital taken first, so the pattern opens with a
@@ -70,7 +70,7 @@ def _run_re(abbrevs: frozenset[str]) -> re.Pattern[str]:
             by_letter.setdefault(a[0], []).append(re.escape(a[1:]))
     rests = "|".join(rf"(?<={re.escape(c)})(?:{'|'.join(group)})" for c, group in sorted(by_letter.items()))
     head = (rf"[{UPPER}](?<![\w’'\-.](?s:.))(?:(?:{rests})\.|\.(?:[{UPPER}]\.)*"
-            rf"|[\w]*(?:[’'\-][\w]+)*[’']?)")
+            rf"|[\w]*(?:[’'\-][\w]+|&[{UPPER}]\w*)*[’']?)")
     return re.compile(rf"{head}(?:[ \u00a0](?:(?:{conn})[ \u00a0])*(?:{first}|{prefixed}))*")
 
 
