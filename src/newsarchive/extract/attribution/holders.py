@@ -78,9 +78,37 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
     if head in ctx.cues.anonymous:
         # "The BPI spokesman described", "said the Tory source": the body named speaks
         body = _voice_body(ctx, paragraph, m.start(1), m.end(1), head)
+        if body is None and not m.group(1).strip() and _person_for(ctx, paragraph, at, head) is None:
+            # "A spokesman for the Home Office said … “…,” said the spokesman": the body the
+            # last such voice spoke for
+            body = _voice_before(ctx, paragraph, at, head)
         if body is not None:
             return body, "description"
     return _described_person(ctx, paragraph, at, head, m.group(1)), "description"
+
+
+_VOICE = re.compile(r"\b(spokes(?:man|woman|person)|official|source)\b")
+_VOICE_FOR = re.compile(r"\s+(?:for|at|from)\s+(?:the\s+)?")
+
+
+def _voice_before(ctx: Context, paragraph: int, at: int, head: str) -> str | None:
+    """Return the body the last unnamed voice of the same kind before a place spoke for ("a
+    spokesman for the Home Office", "an SFA spokesman"), or None where that voice named none."""
+    kind = "spokes" if head.startswith("spokes") else head
+    for p in range(paragraph, max(-1, paragraph - _LOOKBACK - 1), -1):
+        masked = ctx.masked[p]
+        end = at if p == paragraph else len(masked)
+        found = [m for m in _VOICE.finditer(masked, max(0, end - 2000), end) if m.group(1).startswith(kind)]
+        for m in reversed(found):
+            if masked[max(0, m.start() - 4):m.start()].lower().endswith("the "):
+                continue  # "the spokesman" again: look further back
+            before = ctx.named_at(p, max(0, m.start() - 40), m.start())
+            for_ = _VOICE_FOR.match(masked, m.end())
+            after = [n for n in ctx.named_at(p, for_.end(), for_.end() + 120)
+                     if n.start == for_.end()] if for_ is not None else []
+            body = next((n for n in after + before[::-1] if n.kind != "person"), None)
+            return body.name if body is not None else None
+    return None
 
 
 def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifiers: str) -> str | None:
