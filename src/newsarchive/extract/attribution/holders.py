@@ -66,6 +66,10 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
             # "added the 30-year-old": the person the story is about
             return _subject_before(ctx, paragraph, age.start(), None, described=True), "description"
         return _epithet(ctx, paragraph, start, end, before)
+    if not before:
+        named = _named_after(ctx, paragraph, m.end(), end)
+        if named is not None:
+            return named, "description"  # "said the festival's executive director, Craig Prater"
     head = re.sub(r"\s+", " ", m.group(2)).lower()
     phrase = re.sub(r"\s+", " ", m.group(1) + m.group(2)).lower().strip()
     at = m.start()
@@ -85,6 +89,19 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
         if body is not None:
             return body, "description"
     return _described_person(ctx, paragraph, at, head, m.group(1)), "description"
+
+
+_APPOSED = re.compile(r"(?:[’']s)?(?:\s+[a-z][\w’'-]*){0,4},\s+(?:[A-Z][\w.]*\s+)?")
+
+
+def _named_after(ctx: Context, paragraph: int, at: int, end: int) -> str | None:
+    """Return the person named in apposition right after a description ("the committee
+    chairman, MP Edward Leigh"), or None."""
+    m = _APPOSED.match(ctx.masked[paragraph], at, end)
+    if m is None:
+        return None
+    return next((n.name for n in ctx.named_at(paragraph, at, min(end, m.end() + 60))
+                 if n.kind == "person" and at + 1 < n.start <= m.end()), None)
 
 
 _VOICE = re.compile(r"\b(spokes(?:man|woman|person)|official|source)\b")
