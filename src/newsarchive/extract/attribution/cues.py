@@ -25,6 +25,9 @@ _THAT = re.compile(r"\s+(?:(?:on|last|this|early|late)\s+)?"
 # ("and" may join two titles: "Nortel president and chief executive Bill Owens".)
 _CLAUSE_WORDS = frozenset(("when", "while", "after", "before", "about", "as", "asked", "because", "if", "who",
                            "which", "whom", "whose", "with", "to", "at", "in", "on", "for", "during"))
+_INFINITIVE = frozenset(("to", "not"))
+"""Words of a clause after a verb's object ("urged Muslims not to vote for Labour"): a body
+after them is spoken of, not speaking."""
 _OBJECT_WORDS = frozenset(("of", "in", "to", "for", "with", "about", "from", "at", "on", "against"))
 # "a BaFin spokeswoman said", "An IAAF statement said", "Labour's spokesman said": the body speaks.
 _BODY_VOICE = re.compile(r"(?:[’']s)?\s+(?:chief\s+|senior\s+|official\s+|press\s+)?"
@@ -100,6 +103,33 @@ def _anonymous_before(ctx: Context, paragraph: int, start: int, at: int) -> bool
 _RELATIVE_WORDS = frozenset(("which", "who", "that", "whom"))
 
 
+_BARE_VOICE_BEFORE = re.compile(r"\b[Aa]n?\s+spokes(?:man|woman|person)\s+(?:[a-z]+ly\s+)?$")
+_BARE_VOICE_AFTER = re.compile(r"\s+an?\s+spokes(?:man|woman|person)\b(?!\s+(?:for|of|at|from)\b)")
+
+
+def _body_just_heard(ctx: Context, paragraph: int, start: int, cue: Cue) -> str | None:
+    """Return the body whose words the sentence before reported, for a bare "a spokesman said"
+    after it ("Transport 2000 said the freeze sends the wrong message. “…,” said a spokesman."),
+    with no person named between; else None."""
+    masked = ctx.masked[paragraph]
+    if not (_BARE_VOICE_BEFORE.search(masked, max(start, cue.start - 30), cue.start)
+            or _BARE_VOICE_AFTER.match(masked, cue.end)):
+        return None
+    heard = [(at, name) for p, at, name in ctx.speakers[-8:] if p == paragraph and at < cue.start]
+    if not heard:
+        return None
+    at, name = max(heard)
+    entity = ctx.draft.entities.get(name)
+    if entity is None or entity.kind == "person":
+        return None
+    s_start = ctx.sentence_of(paragraph, cue.start)[0]
+    if at < ctx.sentence_of(paragraph, max(0, s_start - 1))[0]:
+        return None  # not the sentence just before
+    if any(n.kind == "person" and masked[n.start] != MASK for n in ctx.named_at(paragraph, at, cue.start)):
+        return None
+    return name
+
+
 def _voice_after(ctx: Context, paragraph: int, at: int, end: int) -> str | None:
     """Return the body an unnamed voice after a verb speaks for: "said a Vodafone spokesman",
     "said a CAS statement" (not "said one trader")."""
@@ -155,8 +185,12 @@ def _noted(ctx: Context, start: int, cue: Cue) -> Cue:
     # ("said one trader": holder_after found the speaker unnamed already)
     if cue.holder is None and (cue.how == "unnamed" or (
             cue.how in ("", "description") and _anonymous_before(ctx, paragraph, start, cue.start))):
-        cue = replace(cue, how="unnamed")
-        ctx.anonymous.setdefault(paragraph, []).append(cue.start)
+        body = _body_just_heard(ctx, paragraph, start, cue)
+        if body is None:
+            cue = replace(cue, how="unnamed")
+            ctx.anonymous.setdefault(paragraph, []).append(cue.start)
+        else:
+            cue = replace(cue, holder=body, how="description")
     if cue.holder is not None and cue.how != "relative":
         # (a relative clause's speaker is not the sentence's: "Weitz said he had visited
         # Pullman, who had told him …. He added:" is Weitz)
@@ -431,9 +465,11 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
             break
         words = between.split()
         lower = [w for w in words if not w[:1].isupper()]
-        if chosen is None and n.kind == "person" and lower and lower[-1] in _OBJECT_WORDS:
+        if chosen is None and lower and lower[-1] in _OBJECT_WORDS and (
+                n.kind == "person" or (_INFINITIVE.intersection(lower[:-1]) and "according" not in lower)):
             # "said following in the footsteps of Andy Farrell", "Asked about Sir Ian's comments":
-            # spoken of, not speaking (titles may stand between)
+            # spoken of, not speaking (titles may stand between); a body only after a clause
+            # ("urged Muslims not to vote for Labour"; "wrote analysts from Citigroup" speaks)
             break
         if chosen is not None and chosen.kind == "person" and ("of" in words or "from" in words):
             break  # "Sen. Jeff Merkley of Oregon", "Tom Udall of New Mexico": where the person is from
