@@ -299,3 +299,11 @@ def test_an_ampersand_between_capitals_stays_inside_one_name() -> None:
     assert found["AT&T"].kind == "organisation"
     assert "R&D" not in found and "M" not in found and "T" not in found
     assert "B&B" in found["Bradford & Bingley"].aliases
+
+
+def test_a_name_told_something_before_a_word_for_a_medium_is_an_outlet() -> None:
+    found = entities("The bank's spokeswoman told Time magazine. He told Dutch newspaper Trouw. "
+                     "Jo Hall, editor of Digital Camera magazine, said so.")
+    assert found["Time"].kind == "outlet"
+    assert found["Digital Camera"].kind == "outlet"
+    assert "Dutch" not in found

@@ -106,16 +106,18 @@ def medium_after(piece: Piece, text: str, lex: Lexicon) -> tuple[str, int] | Non
     ("Broadcast magazine said", "TV Guide magazine describing"), and where the name starts, with
     the capitalised words right before it ("TV" of "TV Guide"); None for "Scottish newspaper
     said" (a people's word)."""
-    if text[piece.end:piece.end + 1] != " " or _word_after(text, piece.end + 1) not in lex.medium_ends:
+    if text[piece.end:piece.end + 1] != " " \
+            or _word_after(text, piece.end + 1).rstrip(".,;:") not in lex.medium_ends:
         return None  # (the quick test: no word for a medium right after the name)
     if piece.title or piece.honorific or piece.possessive or piece.words[0] in lex.given \
             or " ".join(piece.words) in lex.places or lex.is_epithet(piece.words[-1]) \
             or piece.words[-1].endswith(("ish", "ian", "ese", "an")):
         return None
     after = text[piece.end:piece.end + 40].split()[:2]
-    if len(after) < 2 or after[1].rstrip(",:") not in _cues().verbs:
-        return None
-    typ = lex.mediums.get(after[0])
+    if not after or ((len(after) < 2 or after[1].rstrip(",.:") not in _cues().verbs)
+                     and _word_before(text, piece.start - 1) not in _TOLD):
+        return None  # ("told Time magazine", "in Nature magazine" need no verb after)
+    typ = lex.mediums.get(after[0].rstrip(".,;:"))
     if typ is None:
         return None
     start = piece.start
@@ -125,6 +127,9 @@ def medium_after(piece: Piece, text: str, lex: Lexicon) -> tuple[str, int] | Non
             return typ, start
         start = m.start(1)
 
+
+_TOLD = frozenset(("told", "tells", "telling", "to", "in", "with"))
+"""Words before a name and a medium word that make the name a medium's: "told Time magazine"."""
 
 _CAPITAL_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w]*) $")
 
