@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsarchive.extract.attribution.lede import lede_holder
 from newsarchive.extract.draft import Draft, QuoteDraft
 from newsarchive.extract.entities import gender, get_lexicon
 from newsarchive.extract.entities.lexicon import Lexicon
@@ -240,6 +241,8 @@ class Context:
     cue_cache: dict[int, list[Cue]] = field(default_factory=dict)
     index_cache: dict[int, CueIndex] = field(default_factory=dict)
     first_plain: dict[int, int] = field(default_factory=dict)
+    lede: tuple[str, str] | None = None
+    """(role, person) where the first paragraph describes someone the second names (`lede`)."""
 
     def quotes_before(self, q: QuoteDraft, limit: int) -> list[QuoteDraft]:
         """Return up to `limit` quotations of q's paragraph that end before it starts, nearest first
@@ -434,7 +437,11 @@ def build_context(draft: Draft) -> Context:
     sentences = Sentences(masked, lex, cues.strong)
     named += _surnames_by_cues(draft, masked, named, cues)
     named.sort(key=lambda n: (n.paragraph, n.start))
-    return Context(draft, lex, cues, masked, sentences, named, genders, roles, quotes_in)
+    lede = lede_holder(masked, named, roles, lex)
+    if lede is not None:
+        role, person = lede
+        roles[person] = f"{roles[person]} {role}".strip()
+    return Context(draft, lex, cues, masked, sentences, named, genders, roles, quotes_in, lede=lede)
 
 
 _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))

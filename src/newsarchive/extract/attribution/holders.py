@@ -131,6 +131,8 @@ def _voice_before(ctx: Context, paragraph: int, at: int, head: str) -> str | Non
 def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifiers: str) -> str | None:
     """Return the person a description of a person ("the chancellor", "the pop star") points to."""
     person = _person_for(ctx, paragraph, at, head)
+    if person is None and paragraph == 0 and ctx.lede is not None and _holds(ctx.lede[0], head):
+        return ctx.lede[1]  # "…, the lord chancellor has said." named in the next paragraph
     if person is None and head not in ctx.cues.anonymous and not modifiers.strip().endswith(("’s", "'s")):
         # "the prime minister said", "the pop star said" with no one given that role in so many
         # words: the person the story is about, as for an epithet ("the rapper's spokesman": someone else)
