@@ -149,7 +149,10 @@ def _spokesman_for(ctx: Context, paragraph: int, start: int, at: int) -> bool:
     named = ctx.named_at(paragraph, max(start, at - 80), at)
     if not named:
         return False
-    words = ctx.masked[paragraph][max(start, named[-1].start - 40):named[-1].start].split()
+    body = named[-1]
+    if len(named) > 1 and named[-2].name == body.name and ctx.masked[paragraph][body.start - 1] == "(":
+        body = named[-2]  # "A spokesman for the British Phonographic Industry (BPI) said"
+    words = ctx.masked[paragraph][max(start, body.start - 40):body.start].split()
     if words and words[-1].lower() == "the":
         words.pop()
     return len(words) >= 2 and words[-1] in ("for", "of", "at", "from") \

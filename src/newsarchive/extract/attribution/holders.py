@@ -279,7 +279,7 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
         return reporter, "pronoun"
     if _unnamed_voice(ctx, paragraph, at):
         return None, "pronoun"  # "The executive spokeswoman said …. She said: “…”"
-    body = _body_voice(ctx, paragraph, at)
+    body = _body_voice(ctx, paragraph, at, want)
     if body is not None:
         return body, "pronoun"  # "A Home Office spokesman said …. He added"
     for p, offset, name in reversed(ctx.speakers):
@@ -408,17 +408,27 @@ def _opening_lower(lex: Lexicon) -> re.Pattern[str]:
     return _lower_cache[0][1]
 
 
-def _body_voice(ctx: Context, paragraph: int, at: int) -> str | None:
-    """Return the body whose spokesman has the paragraph's last named cue before `at`, with no
-    person named since."""
+def _body_voice(ctx: Context, paragraph: int, at: int, want: str) -> str | None:
+    """Return the body whose spokesman has the paragraph's last named cue before `at` that a
+    "he" or "she" (`want`) fits, with no one it fits named since: "A Department for
+    Constitutional Affairs spokeswoman said Lord Woolf and Lord Falconer agreed …. “…,” she
+    said" is the department's."""
     voices = ctx.voices.get(paragraph)
     if not voices:
         return None
-    last = ctx.last_cue_before(ctx.named_cues, paragraph, at)
-    body = voices.get(last)
-    if body is None or any(n.kind == "person" for n in ctx.named_at(paragraph, last, at)):
-        return None
-    return body
+    for p, offset, name in reversed(ctx.speakers):
+        if p != paragraph or offset >= at:
+            continue
+        body = voices.get(offset)
+        if body is None:
+            if ctx.genders.get(name, "") in (None, want):
+                return None  # a person who fits spoke last
+            continue
+        if any(n.kind == "person" and ctx.genders.get(n.name) in (None, want)
+               for n in ctx.named_at(paragraph, offset, at)):
+            return None
+        return body
+    return None
 
 
 def _unnamed_voice(ctx: Context, paragraph: int, at: int) -> bool:
