@@ -75,6 +75,8 @@ class Lexicon:
     numbered: re.Pattern[str] | None = None
     """The forms in `bodies` with a digit in them ("Radio 4", "Channel 4", "5 Live"), which runs of
     capitalised words never hold: found in the text by this pattern instead."""
+    postnominals: frozenset[str] = frozenset()
+    """Letters after a name ("MP", "QC", "OBE"): "Peter Ainsworth MP, said" is his."""
 
     def is_epithet(self, word: str) -> bool:
         """Return True for a word that after "the" stands for a person: "Dutchman", "Brazilian", "Scot"."""
@@ -171,6 +173,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         body_starts=frozenset(form.split(" ", 1)[0] for form in bodies),
         numbered=_numbered(bodies),
         places=_words(places.get("places")),
+        postnominals=_words(titles.get("postnominals")),
     )
 
 
