@@ -262,6 +262,14 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
         n = _clause_subject(ctx, q.paragraph, start, open_at)
         if n is not None:
             return _settle(q, n.name, "clause-subject")
+        lo = bisect_left(index.named_starts, start)
+        hi = bisect_left(index.named_starts, open_at)
+        if hi > lo and "as" not in ctx.masked[q.paragraph][q.end:best.start].lower().split():
+            # "footage of Trump saying during the debate, “That makes me smart,” when Clinton
+            # blasted him": the named cue before the quotation in its sentence (not after "as":
+            # "the words “I can't breathe,” as Eric Garner … said" are Garner's)
+            before = index.named[hi - 1]
+            return _settle(q, before.holder, before.how or "unnamed")
     return _settle(q, best.holder, best.how or "unnamed")
 
 
