@@ -450,6 +450,8 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
     sentence: tuple[int, int, int] | None = None
     first: str | None = None
     spoken_of: str | None = None
+    subordinate: str | None = None
+    own = ctx.sentence_of(paragraph, max(0, at - 1))
     for n in _recent(ctx, paragraph, at):
         if floor >= 0 and (n.paragraph != paragraph or n.start < floor):
             break
@@ -458,8 +460,11 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
             continue  # named inside a quotation: someone spoken of, not who speaks
         s_start, s_end = ctx.sentence_of(n.paragraph, n.start)
         span = (n.paragraph, s_start, s_end)
-        if sentence is not None and span != sentence and first is not None:
-            return first
+        if sentence is not None and span != sentence:
+            if first is not None:
+                return first
+            if subordinate is not None:
+                return subordinate  # no one else in that sentence: "… before Radcliffe sprinted clear"
         sentence = span
         if n.kind == "person" and (want is None or ctx.genders.get(n.name) in (None, want)):
             if described and not _known_person(ctx, n.name):
@@ -480,8 +485,37 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 # challenge": the described subject speaks, not the one spoken of.
                 spoken_of = spoken_of or n.name
                 continue
+            clause = _subordinate_before(masked, s_start, n.start) \
+                if (n.paragraph, s_start) != (paragraph, own[0]) else 0
+            if clause:
+                # "Speaking after Mr Brown had delivered the Budget, Mr Kennedy acknowledged …":
+                # a name in a clause of time or reason is not the sentence's subject (in the
+                # pronoun's own sentence it is: "When 50 Cent appeared …, he said"); the clause's
+                # own subject is, where the sentence names no one else
+                if clause == 1:
+                    subordinate = subordinate or n.name
+                else:
+                    spoken_of = spoken_of or n.name
+                continue
             first = n.name
-    return first or (spoken_of if spoken else None)
+    return first or subordinate or (spoken_of if spoken else None)
+
+
+_SUBORDINATORS = frozenset(("after", "before", "when", "while", "since", "although", "though", "because",
+                            "if", "until", "once", "unless", "whereas"))
+
+
+def _subordinate_before(masked: str, s_start: int, start: int) -> int:
+    """Return 1 where a name is the subject of a clause of time or reason ("after Mr Brown had
+    delivered …", "before Radcliffe sprinted clear"), 2 where it stands deeper in one ("when a
+    court ruled that doctors could withdraw feeding from … Tony Bland"), else 0: the clause
+    runs from a subordinating word after the last comma (or the sentence's start)."""
+    clause = masked[max(s_start, start - _CLAUSE_CHARS):start]
+    words = clause[clause.rfind(",") + 1:].split()
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in _SUBORDINATORS:
+            return 1 if all(w[:1].isupper() for w in words[i + 1:]) else 2
+    return 0
 
 
 def _owner(ctx: Context, masked: str, end: int) -> bool:
