@@ -463,6 +463,8 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
             return _settle(q, None, "unnamed")
         return False
     best = min(near, key=lambda c: (abs(_distance(q, c)), c.start > q.start))
+    if best.start > q.start and _carried_over(ctx, q):
+        return False  # the quotation the paragraph before left open goes on ("continued")
     if best.start > q.start and _own_statement(ctx, q, best):
         before = [c for c in near if c.start < q.start]
         if not before:
@@ -528,6 +530,20 @@ def _opens_own(masked: str, cue: Cue) -> bool:
     colon = masked.find(":", cue.end, cue.end + 60)
     return colon >= 0 and MASK not in masked[cue.end:colon] and "." not in masked[cue.end:colon] \
         and masked[colon + 1:colon + 4].lstrip(" \"'“‘«").startswith(MASK)
+
+
+def _carried_over(ctx: Context, q: QuoteDraft) -> bool:
+    """Return True for a quotation opening its paragraph after one the paragraph before left
+    unclosed, in the newspaper convention: "… Gregory Ioannidis, said: “The decision means … his
+    career." then "“He has consistently maintained his innocence …" is still his."""
+    if q.open_mark is None or not ctx.opens_paragraph(q.paragraph, q.start - 1) or q.paragraph == 0:
+        return False
+    quotes = ctx.quotes_in.get(q.paragraph - 1)
+    if not quotes:
+        return False
+    last = quotes[-1]
+    return last.close_mark is None and last.kind != "scare" and last.speaker is not None \
+        and not ctx.masked[q.paragraph - 1][last.end:].strip(" ·")
 
 
 def continued(ctx: Context, q: QuoteDraft) -> bool:
