@@ -485,6 +485,11 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 # challenge": the described subject speaks, not the one spoken of.
                 spoken_of = spoken_of or n.name
                 continue
+            if (n.paragraph, s_start) == (paragraph, own[0]) and _QUOTE_NEXT.match(masked, n.end):
+                # "Mr Sullivan “made accounting decisions,” he told the court": the quotation
+                # speaks of him; the "he" is someone else
+                spoken_of = spoken_of or n.name
+                continue
             clause = _subordinate_before(masked, s_start, n.start) \
                 if (n.paragraph, s_start) != (paragraph, own[0]) else 0
             if clause:
@@ -501,6 +506,8 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
     return first or subordinate or (spoken_of if spoken else None)
 
 
+_QUOTE_NEXT = re.compile(r"\s*[“\"‘']?·")
+"""A quotation right after a name: the name is its grammatical subject, not its speaker."""
 _SUBORDINATORS = frozenset(("after", "before", "when", "while", "since", "although", "though", "because",
                             "if", "until", "once", "unless", "whereas"))
 
