@@ -54,6 +54,28 @@ def _ends_with_term(before: str, ends: tuple[str, ...]) -> bool:
     return before.endswith(ends)
 
 
+_AS_BEFORE_QUOTE = re.compile(r"\b(?:as|called|branded|labell?ed|dubbed|termed|deemed)"
+                              r"\s+(?:(?:an?|the)\s+)?$")
+_BY_AGENT = re.compile(r"[,]?\s+by\s+(?:the\s+)?((?:[A-Z][\w.’'-]*\s+){0,3})")
+
+
+def agent(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle words a passive verb of naming gives to the one after "by": "this argument was
+    dismissed as “ridiculous” by Justice David Souter", "described as “idle speculation” by
+    Downing Street" (a term with no one after "by" is left to `scare_term`)."""
+    masked = ctx.masked[q.paragraph]
+    open_at = q.start - (1 if q.open_mark else 0)
+    if not _AS_BEFORE_QUOTE.search(masked, max(0, open_at - 20), open_at):
+        return False
+    m = _BY_AGENT.match(masked, q.end + (1 if q.close_mark else 0))
+    if m is None:
+        return False
+    named = ctx.named_at(q.paragraph, m.start(1), m.end() + 80)
+    # ("by Justice David Souter": titles may stand before the name)
+    n = next((n for n in named if m.start(1) <= n.start <= m.end()), None)
+    return n is not None and _settle(q, n.name, "by")
+
+
 def scare_term(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote introduced as a term, title or chant ("so-called", "the podcast", "chanting")."""
     masked = ctx.masked[q.paragraph]
@@ -596,6 +618,7 @@ _WHOLE_WORDS = 5
 
 
 SIEVES: list[tuple[str, Sieve]] = [
+    ("agent", agent),
     ("scare-term", scare_term),
     ("nested", nested),
     ("dash", dash_credit),
