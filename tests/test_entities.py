@@ -307,3 +307,10 @@ def test_a_name_told_something_before_a_word_for_a_medium_is_an_outlet() -> None
     assert found["Time"].kind == "outlet"
     assert found["Digital Camera"].kind == "outlet"
     assert "Dutch" not in found
+
+
+def test_a_demonym_that_names_an_outlet_is_an_epithet_after_a_lower_case_the_and_a_verb() -> None:
+    found = entities("When Lleyton Hewitt shook his hand, the Australian said he was the best. "
+                     "The Australian newspaper reported it.")
+    assert found["The Australian"].kind == "outlet"
+    assert found["The Australian"].mentions and len(found["The Australian"].mentions) == 1

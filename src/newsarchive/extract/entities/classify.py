@@ -339,9 +339,12 @@ def _ambiguous_ok(words: list[str], i: int, j: int, text: str, offs: list[int],
         # ("The Australian firm said": an adjective before a word for a firm or a role)
         after = text[offs[j - 1] + len(words[j - 1]):offs[j - 1] + len(words[j - 1]) + 20].split()
         return not (after and after[0].strip(",.") in _noun_words(lex)), True
+    after = text[offs[j - 1] + len(words[j - 1]):offs[j - 1] + len(words[j - 1]) + 14].split()
+    if form in lex.epithets and text[max(0, offs[i] - 4):offs[i]] == "the " \
+            and after and after[0].strip(",.;:") in _cue_words():
+        return False, True  # "… shook his hand, the Australian said": an epithet for a person
     if _MEDIUM_BEFORE.search(text, max(0, offs[i] - 16), offs[i]):
         return True, True
-    after = text[offs[j - 1] + len(words[j - 1]):offs[j - 1] + len(words[j - 1]) + 14].split()
     return bool(after) and after[0].strip(",.") in _cue_words(), True
 
 
