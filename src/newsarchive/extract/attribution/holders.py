@@ -265,8 +265,12 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
     if want == "organisation":
         last = next(((p, name) for p, offset, name in reversed(ctx.speakers)
                      if (p, offset) < (paragraph, at)), None)
-        if last is not None and last[0] == paragraph and last[1] not in ctx.genders:
+        if last is not None and last[0] == paragraph and (
+                last[1] not in ctx.genders or (" " not in last[1] and ctx.genders[last[1]] is None
+                                               and not ctx.has_honorific(last[1]))):
             # "Southcorp said Foster's offer was “opportunistic”. However, it said …": Southcorp
+            # (also where one word with no given name or honorific was taken for a person:
+            # "“…,” said Seagate. “…,” it said")
             return last[1], "pronoun"
         for n in _recent(ctx, paragraph, at):
             if n.kind != "person":
