@@ -314,3 +314,10 @@ def test_a_demonym_that_names_an_outlet_is_an_epithet_after_a_lower_case_the_and
                      "The Australian newspaper reported it.")
     assert found["The Australian"].kind == "outlet"
     assert found["The Australian"].mentions and len(found["The Australian"].mentions) == 1
+
+
+def test_analysts_before_a_name_make_it_a_firm_but_not_a_hyphenated_given_name() -> None:
+    found = entities("Telecom analysts Ovum welcomed the move. Jeanne-Marie Gescher, founder of "
+                     "the CGA consultancy Jeanne-Marie Gescher, agreed.")
+    assert found["Ovum"].kind == "organisation"
+    assert found["Jeanne-Marie Gescher"].kind == "person"

@@ -621,7 +621,7 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
                 return n.name, "X-said"
         elif not rest.strip() or _APPOSITIVE.fullmatch(rest) or rest.strip() == "," \
                 or _open_appositive(ctx, rest) or _OWN_WRITING.fullmatch(rest) \
-                or (n.kind == "person" and (_open_from(rest) or _postnominal(ctx, rest))) \
+                or (n.kind == "person" and (_open_from(ctx, rest) or _postnominal(ctx, rest))) \
                 or (i == len(named) - 2 and _body_appositive(masked, n, named[i + 1], tail_end)) \
                 or (n.kind != "person" and (_BODY_VOICE.fullmatch(rest)
                                             or rest.strip().lower() in ctx.lex.type_words)):
@@ -672,15 +672,20 @@ def _body_appositive(masked: str, n: Named, body: Named, end: int) -> bool:
         and not masked[body.end:end].strip()
 
 
-_OPEN_FROM = re.compile(r"\s*,\s*(?:of|from|at)\s+[^,;:·“”\"()]{3,160}$")
+_OPEN_FROM = re.compile(r"\s*,\s*((?:[a-z][\w-]*\s+){0,3})(?:of|from|at|for)\s+[^,;:·“”\"()]{3,160}$")
 _NOT_OPEN = re.compile(r"\b(?:who|which|that|whose|when|where)\b")
 
 
-def _open_from(rest: str) -> bool:
-    """Return True for where a person is from, after a comma, whose closing comma was lost: "Dr
-    Erel Avineri, of the Centre for Transport and Society at the University of the West of
-    England in Bristol said" (not a clause: "…, of the firm which said")."""
-    return _OPEN_FROM.match(rest) is not None and _NOT_OPEN.search(rest) is None
+def _open_from(ctx: Context, rest: str) -> bool:
+    """Return True for where a person is from or what they do, after a comma whose closing comma
+    was lost: "Dr Erel Avineri, of the Centre for Transport and Society … in Bristol said", "John
+    Houlihan, editor of Computerandvideogames.com told" (not a clause: "…, of the firm which
+    said")."""
+    m = _OPEN_FROM.match(rest)
+    if m is None or _NOT_OPEN.search(rest) is not None:
+        return False
+    role = m.group(1).split()
+    return not role or role[-1] in ctx.lex.roles
 
 
 def _postnominal(ctx: Context, rest: str) -> bool:

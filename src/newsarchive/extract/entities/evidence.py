@@ -41,6 +41,7 @@ class Cues:
     verbs: frozenset[str]
     between: frozenset[str]
     firm_heads: frozenset[str]
+    firm_plurals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -48,21 +49,24 @@ def _cues() -> Cues:
     data = load_data("cues")
     verbs = frozenset(str(v) for v in data.get("verbs") or () if " " not in str(v))
     return Cues(verbs, frozenset(str(v) for v in data.get("between") or ()),
-                frozenset(str(v) for v in data.get("firm_heads") or ()))
+                frozenset(str(v) for v in data.get("firm_heads") or ()),
+                frozenset(str(v) for v in data.get("firm_plurals") or ()))
 
 
 def firm_before(piece: Piece, text: str, lex: Lexicon) -> bool:
     """Return True for a name that a word for a firm stands right before: "anti-virus firm
     Sophos", "oil giant Yukos", "Swiss drugmaker Novartis" name companies, not people (but "the
     firm Jack Smith founded": a given name or a title makes a person)."""
-    if piece.title or piece.honorific or piece.words[0] in lex.given:
-        return False
+    first = piece.words[0]
+    if piece.title or piece.honorific or first in lex.given or first.split("-", 1)[0] in lex.given:
+        return False  # (and "Jeanne-Marie Gescher")
     before = text[max(0, piece.start - 20):piece.start]
     if not before.endswith(" "):
         return False
     words = before.split()
     word = words[-1] if words else ""
-    return word.islower() and (word in _cues().firm_heads or word.endswith("maker"))
+    cues = _cues()
+    return word.islower() and (word in cues.firm_heads or word in cues.firm_plurals or word.endswith("maker"))
 
 
 def _word_before(text: str, at: int) -> str:
