@@ -290,6 +290,10 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
     if _QUOTED_ONE.search(ctx.masked[paragraph], max(start, at - 80), at):
         return None, ""  # "the newspaper quoted the executive as saying": someone unnamed speaks
     found = ctx.named_at(paragraph, start, at)
+    quoted = _QUOTED_AS.search(ctx.masked[paragraph], max(start, at - 120), at)
+    if quoted is not None and found and found[-1].start >= quoted.start():
+        # "the Interfax news agency quoted Mr Khodorkovsky as saying": the one quoted
+        return found[-1].name, "X-said"
     if found and all(w in ctx.cues.between or (w.endswith("ly") and w.islower())
                      for w in ctx.masked[paragraph][found[-1].end:at].split()) \
             and ctx.masked[paragraph][max(start, found[-1].start - 10):found[-1].start].split()[-1:] \
@@ -357,6 +361,9 @@ def role_within(ctx: Context, masked: str, end: int) -> str | None:
 # After a subject: a parenthesis ("McCrory (R)") and an appositive between commas, then its verb group.
 _AFTER_SUBJECT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"·]{1,120},\s*)?((?:[a-z]+\s+){0,5})")
 _REFLEXIVE = frozenset(("himself", "herself", "itself", "themselves"))
+_NOT_VERBS = frozenset(("his", "its", "hers", "ours", "yours", "theirs", "this", "thus", "as", "us", "plus",
+                        "less", "unless", "yes", "whereas", "perhaps", "always", "sometimes", "towards"))
+"""Words ending in "s" that are no present-tense verb after a name."""
 _COPULAR = frozenset(("become", "became", "becomes", "remain", "remained", "remains"))
 
 
@@ -375,6 +382,8 @@ def subject_verb(ctx: Context, masked: str, at: int, end: int) -> bool:
     if not words or words[0] in ctx.cues.passive or _COPULAR.intersection(words[:4]):
         return False  # ("became Tony Blair's “cabinet enforcer”", "went on to become"): a copula
     verb = words[0]
+    if verb in _NOT_VERBS:
+        return False  # "sent Mr Bush his “…”": a possessive, not "Bush sees"
     if verb.endswith("s") and not verb.endswith("ss"):
         # "Standard Chartered sees", but not "FBI agents reportedly downloaded": a noun
         return len(words) < 2 or not (words[1].endswith(("ed", "ly")) or words[1] in ctx.cues.between)
@@ -519,6 +528,8 @@ _DEED_AFTER_ON = frozenset(("become", "be", "win", "play", "lead", "join", "serv
 
 _QUOTED_ONE = re.compile(r"\bquoted\s+(?:an?|the|one)\s+[^,;.·]{0,60}\bas\s+$")
 """Someone unnamed quoted by the subject: "the newspaper quoted the executive as saying"."""
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(?:[\w’'.-]+\s+){1,6}?as\s+$")
+"""A named one quoted: "the agency quoted Peoplesoft worker David Ogden as saying"."""
 _AFTER_QUOTE = frozenset("\"”’' ,")
 """What stands between a quotation and the words after it."""
 
