@@ -373,8 +373,32 @@ def subject(ctx: Context, q: QuoteDraft) -> bool:
         return False  # a headline's subject is the story's, not the quote's
     start, _end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
     open_at = q.start - (1 if q.open_mark else 0)
+    owner = _relative_owner(ctx, q.paragraph, start, open_at)
+    if owner is not None:
+        return _settle(q, owner.name, "relative")
     n = _clause_subject(ctx, q.paragraph, start, open_at)
     return n is not None and _settle(q, n.name, "clause-subject")
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s+[^,;:·“”\"()]{3,100}$")
+
+
+def _relative_owner(ctx: Context, paragraph: int, start: int, end: int) -> Named | None:
+    """Return the name a relative clause holding the quotation belongs to: "… the other from the
+    International Air Transport Association (IATA), which has attacked the package as a “bad piece
+    of legislation”" is IATA's, not the sentence subject's."""
+    masked = ctx.masked[paragraph]
+    m = _RELATIVE_CLAUSE.search(masked, max(start, end - 120), end)
+    if m is None:
+        return None
+    before = ctx.named_at(paragraph, max(start, m.start() - 80), m.start())
+    if not before:
+        return None
+    n = before[-1]
+    gap = masked[n.end:m.start()]
+    if gap.strip() and not (gap.strip().startswith("(") and gap.strip().endswith(")")):
+        return None
+    return n
 
 
 def _clause_subject(ctx: Context, paragraph: int, start: int, end: int) -> Named | None:
