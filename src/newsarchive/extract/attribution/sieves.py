@@ -357,6 +357,9 @@ def _may_speak(ctx: Context, masked: str, n: Named) -> bool:
 
 _INTRO_WORDS = 12
 """How long an introductory phrase ("After the court refused to reinstate the law,") may be."""
+_INTRO_PREPOSITIONS = frozenset(("In", "At", "On", "During", "From", "With", "Under", "Despite", "Amid",
+                                 "Throughout", "Within", "Without", "Before", "After"))
+"""Capitalised prepositions that open an introductory phrase before a sentence's subject."""
 _SUBORDINATORS = frozenset(("after", "before", "when", "while", "as", "if", "because", "since", "although",
                             "though", "until", "once", "whether", "unless", "whereas"))
 
@@ -412,6 +415,9 @@ def _clause_subject(ctx: Context, paragraph: int, start: int, end: int) -> Named
             return None
         if not comma and any(w.lower() in _SUBORDINATORS for w in tail.split()[:2]):
             continue  # "After the Supreme Court refused …, Gov. Pat McCrory blamed": an introduction
+        if not comma and tail.split()[:1] and tail.split()[0] in _INTRO_PREPOSITIONS \
+                and "," in masked[n.end:end]:
+            continue  # "In a White House statement, President Obama condemned": an introduction
         if masked[n.end:n.end + 2] in ("’s", "'s") or masked[n.end:n.end + 1] == "’":
             return None  # "Clinton’s team": the subject is the team
         if n.kind != "person" and role_within(ctx, masked, n.end) is not None:
