@@ -143,6 +143,28 @@ def _voice_after(ctx: Context, paragraph: int, at: int, end: int) -> str | None:
     return None
 
 
+_INDEFINITE_ROLE = re.compile(r"\s*(?:an?|one|another)\s+(?:of\s+(?:the|their|his|her|its)\s+)?"
+                              r"((?:[\w’'-]+\s+){0,3}?[a-z][\w-]*),\s+")
+
+
+def _indefinite_then_name(ctx: Context, paragraph: int, at: int, end: int) -> str | None:
+    """Return the person named in apposition after an indefinite role ("said one of their
+    lawyers, Michalis Dimitrakopoulos."), or None."""
+    masked = ctx.masked[paragraph]
+    m = _INDEFINITE_ROLE.match(masked, at, end)
+    if m is None:
+        return None
+    head = m.group(1).rsplit(None, 1)[-1].lower()
+    if head not in ctx.lex.roles and not (head.endswith("s") and head[:-1] in ctx.lex.roles):
+        return None
+    person = next((n for n in ctx.named_at(paragraph, m.end(), min(end, m.end() + 60))
+                   if n.start - m.end() <= 12), None)
+    if person is None or person.kind != "person" or _BREAK.search(masked[m.end():person.start]) \
+            or masked[person.end:person.end + 1] not in (".", ",", ";", ":", ""):
+        return None
+    return person.name
+
+
 def _spokesman_for(ctx: Context, paragraph: int, start: int, at: int) -> bool:
     """Return True where the body named just before a verb is one an unnamed voice speaks for:
     "A spokesman for the UK Film Council said"."""
@@ -448,6 +470,9 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
             return body, "said-X"  # "said a Japan Airlines spokesman": the body speaks (ANNOTATION.md)
         # "said a proud coach Mike Ruddock" names him; "said one former GOP leadership aide"
         # and "said a 2008 Clinton veteran" (the name does not end the phrase) name nobody.
+        named = _indefinite_then_name(ctx, paragraph, at, end)
+        if named is not None:
+            return named, "said-X"  # "said one of their lawyers, Michalis Dimitrakopoulos."
         person = next(iter(ctx.named_at(paragraph, at, min(end, pos + 40))), None)
         if person is None or person.kind != "person" or _BREAK.search(masked[at:person.start]) \
                 or masked[person.end:person.end + 1] not in (".", ",", ";", ":", ""):

@@ -268,7 +268,10 @@ def role_before(text: str, start: int, lex: Lexicon) -> str | None:
     if last[:1].isupper():
         return None  # a capitalised role word is a title, weighed as one ("Star Wars" is no star)
     if last.lower() not in lex.roles and last.lower().rsplit("-", 1)[-1] not in lex.roles:
-        return None
+        if not (tail[0].endswith("s,") and last[:-1].lower() in lex.roles
+                and "one of" in " ".join(_words_before(text, start, 5)[:-1]).lower()):
+            return None
+        last = last[:-1]  # "one of their lawyers, Michalis Dimitrakopoulos": one of them
     words = _words_before(text, start, 5)
     role = [last]
     stop = ""
