@@ -458,7 +458,19 @@ def previous_subject(ctx: Context, q: QuoteDraft) -> bool:
     if MASK in masked[prev_start:start]:
         return False  # the sentence before holds a quotation of its own
     n = _clause_subject(ctx, q.paragraph, prev_start, start)
+    if n is None:
+        # "The mouse adapter is the brainchild of IBM researcher Jim Levine, who developed it
+        # …. “I knew there must be a way …”": the one person the sentence before names, where
+        # the quotation speaks in the first person
+        people = [p for p in ctx.named_at(q.paragraph, prev_start, start)
+                  if p.kind == "person" and masked[p.start] != MASK]
+        if len({p.name for p in people}) == 1 and _FIRST_PERSON.search(ctx.draft.text(q)) \
+                and not _FIRST_PERSON.search(masked[prev_start:start]):  # (the writer's, not "I've")
+            n = people[0]
     return n is not None and _settle(q, n.name, "previous-subject")
+
+
+_FIRST_PERSON = re.compile(r"(?:^|[^\w’'])(?:I|I'm|I’m|I've|I’ve|me|my)(?![\w’'])")
 
 
 def _plain(ctx: Context, words_before: str) -> bool:
