@@ -321,3 +321,10 @@ def test_analysts_before_a_name_make_it_a_firm_but_not_a_hyphenated_given_name()
                      "the CGA consultancy Jeanne-Marie Gescher, agreed.")
     assert found["Ovum"].kind == "organisation"
     assert found["Jeanne-Marie Gescher"].kind == "person"
+
+
+def test_a_role_a_company_shares_makes_no_person_of_one_word() -> None:
+    found = entities("Oracle completed its takeover of its smaller rival Peoplesoft. "
+                     "By retaining Peoplesoft staff, Oracle grew. Her rival Serena Williams won.")
+    assert "Peoplesoft" not in found or found["Peoplesoft"].kind != "person"
+    assert found["Serena Williams"].kind == "person"

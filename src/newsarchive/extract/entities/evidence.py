@@ -354,6 +354,9 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
                      and piece.surface.split()[0] == piece.honorific):  # (but "Baroness Scotland")
         return False, []
     before = role_before(text, piece.start, lex)
+    if before and len(piece.words) == 1 and not (strong or piece.title or piece.honorific) \
+            and before.rsplit(" ", 1)[-1].lower() in lex.shared_roles:
+        before = None  # "its smaller rival Peoplesoft": a company may be a rival too
     if before:
         roles.append(before)
     after = appositive(text, piece.end, lex)
