@@ -31,7 +31,8 @@ after them is spoken of, not speaking."""
 _OBJECT_WORDS = frozenset(("of", "in", "to", "for", "with", "about", "from", "at", "on", "against"))
 # "a BaFin spokeswoman said", "An IAAF statement said", "Labour's spokesman said": the body speaks.
 _BODY_VOICE = re.compile(r"(?:[’']s)?\s+(?:chief\s+|senior\s+|official\s+|press\s+)?"
-                         r"(?:spokes(?:man|woman|person)|statement|press\s+release|official|representative)\s*,?\s*")
+                         r"(?:spokes(?:man|woman|person)|statement|press\s+release|official|representative"
+                         r"|minutes|report|study|survey|letter)\s*,?\s*")
 _FROM_PLACE = re.compile(r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s*){1,4}){1,3}(?=\s|,|$)")
 _RELATIVE_TAIL = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[,–—-]?\s*(?:who|which)\s*", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|whose)\s")
