@@ -534,8 +534,14 @@ def _owner(ctx: Context, masked: str, end: int) -> bool:
     spokesman"), not "Curry's pressing ahead" (is) or "Pound's comments"."""
     if masked[end:end + 2] not in ("'s", "’s"):
         return False
-    word = masked[end + 2:end + 30].split()[:1]
-    return bool(word) and (word[0].strip(",.") in ctx.lex.roles or word[0].strip(",.") in ctx.cues.anonymous)
+    # ("Wenger's Bayern counterpart Felix Magath": capitalised modifiers may stand before the role)
+    for word in masked[end + 2:end + 40].split()[:3]:
+        word = word.strip(",.")
+        if word in ctx.lex.roles or word in ctx.cues.anonymous:
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 _DESCRIBED = re.compile(r"\s*The\s+(?:[a-z0-9][\w’'-]*\s+){0,3}?[a-z0-9][\w’'-]*\s*[,\w]")
