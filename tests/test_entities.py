@@ -328,3 +328,9 @@ def test_a_role_a_company_shares_makes_no_person_of_one_word() -> None:
                      "By retaining Peoplesoft staff, Oracle grew. Her rival Serena Williams won.")
     assert "Peoplesoft" not in found or found["Peoplesoft"].kind != "person"
     assert found["Serena Williams"].kind == "person"
+
+
+def test_a_club_that_is_also_a_given_name_stays_a_person_before_a_surname() -> None:
+    found = entities("Chelsea won again. Chelsea Clinton said she was pleased.")
+    assert found["Chelsea"].kind == "organisation"
+    assert found["Chelsea Clinton"].kind == "person"

@@ -159,6 +159,10 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             i += 1  # ("A Tory spokesman said": the article opens the sentence, no name)
             continue
         body_end, body = _match_body(words, i, lex)
+        if body is not None and body_end == i + 1 and w in lex.given and body_end < n \
+                and words[body_end] not in JOINING and _key(words[body_end]) not in lex.title_starts \
+                and lex.bodies.get(words[body_end]) is None:
+            body = None  # "Chelsea Clinton": a given name before a surname, not the club
         if body is not None:
             if body.name in lex.not_bodies:
                 i = body_end
