@@ -334,3 +334,10 @@ def test_a_club_that_is_also_a_given_name_stays_a_person_before_a_surname() -> N
     found = entities("Chelsea won again. Chelsea Clinton said she was pleased.")
     assert found["Chelsea"].kind == "organisation"
     assert found["Chelsea Clinton"].kind == "person"
+
+
+def test_a_one_word_name_before_a_word_for_a_product_is_no_person() -> None:
+    found = entities("Ask Jeeves has bought the Bloglines website. Bloglines said it had grown. "
+                     "Jane Austen site visits rose.")
+    assert found["Bloglines"].kind == "organisation"
+    assert found["Jane Austen"].kind == "person"

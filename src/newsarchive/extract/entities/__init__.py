@@ -38,6 +38,7 @@ def find_entities(draft: Draft) -> None:
     registry = Registry(lex.given)
     later: list[tuple[Paragraph, Piece]] = []
     titles: set[str] = set()
+    products: set[str] = set()
     for para in draft.doc.paragraphs:
         if para.kind not in _BODY_PARAGRAPHS:
             continue
@@ -71,6 +72,8 @@ def find_entities(draft: Draft) -> None:
                     pass  # "the Carwyn James-inspired Lions", "a Liverpool-born singer": a modifier
                 elif piece.kind == "name" and _work_before(para.text, piece, lex):
                     titles.add(" ".join(piece.words))  # "British film Vera Drake"
+                elif piece.kind == "name" and len(piece.words) == 1 and _product_after(para.text, piece, lex):
+                    products.add(piece.words[0])  # "the Bloglines website"
                 elif piece.kind == "name" and not (
                         _lone_head(draft, registry, para, piece, lex)
                         or _company(draft, registry, para, piece, lex)
@@ -87,6 +90,10 @@ def find_entities(draft: Draft) -> None:
         entity = registry.entities.get(name)
         if entity is not None and entity.kind == "person" and not entity.roles:
             del registry.entities[name]  # a work's title, though "Vera Drake was" read as a person
+    for name in products:
+        entity = registry.entities.get(name)
+        if entity is not None and entity.kind == "person" and not entity.roles:
+            entity.kind = "organisation"  # "Ask Jeeves said it would not change Bloglines", its maker
     draft.entities.update(registry.entities)
 
 
@@ -96,6 +103,16 @@ def _work_before(text: str, piece: Piece, lex: Lexicon) -> bool:
         return False
     words = text[max(0, piece.start - 16):piece.start].split()
     return bool(words) and words[-1] in lex.works
+
+
+def _product_after(text: str, piece: Piece, lex: Lexicon) -> bool:
+    """Return True for a one-word name right before a word for a product or business ("the
+    Bloglines website", "the Opera browser"), with no title, honorific or given name."""
+    if piece.title or piece.honorific or piece.words[0] in lex.given or text[piece.end:piece.end + 1] != " ":
+        return False
+    end = text.find(" ", piece.end + 1, piece.end + 16)
+    word = text[piece.end + 1:end if end > 0 else piece.end + 16].rstrip(",.;:")
+    return word in lex.products
 
 
 def _lone_head(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) -> bool:

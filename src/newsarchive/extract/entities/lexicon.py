@@ -76,6 +76,8 @@ class Lexicon:
     """The forms in `bodies` with a digit in them ("Radio 4", "Channel 4", "5 Live"), which runs of
     capitalised words never hold: found in the text by this pattern instead."""
     postnominals: frozenset[str] = frozenset()
+    products: frozenset[str] = frozenset()
+    """Nouns for a product or business right after a name ("the Bloglines website"): no person."""
     shared_roles: frozenset[str] = frozenset()
     """Roles a company holds as well as a person ("rival", "partner"): no evidence of a person alone."""
     """Letters after a name ("MP", "QC", "OBE"): "Peter Ainsworth MP, said" is his."""
@@ -177,6 +179,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         places=_words(places.get("places")),
         postnominals=_words(titles.get("postnominals")),
         shared_roles=_words(titles.get("shared_roles")),
+        products=_words(names.get("products")),
     )
 
 
