@@ -47,6 +47,15 @@ def test_up_to_date_only_while_the_digest_matches(tmp_path: Path) -> None:
     assert not compiled.up_to_date(root)  # a module mypyc never saw
 
 
+def test_stale_only_where_compiled_modules_were_built_from_other_sources(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    assert not compiled.stale(root)  # never built: a source tree, nothing to say
+    (root / "extract" / compiled.STAMP).write_text(compiled.digest(root) + "\n", encoding="ascii")
+    assert not compiled.stale(root)
+    (root / "extract" / "sub" / "c.py").write_text("# edited\n", encoding="utf-8")
+    assert compiled.stale(root)  # an editable install edited since: the sources run
+
+
 @pytest.mark.parametrize(("switch", "expected"), [("", True), ("0", True), ("1", False), ("yes", False)])
 def test_the_switch_turns_compiled_modules_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                               switch: str, expected: bool) -> None:
