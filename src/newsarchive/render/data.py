@@ -14,6 +14,7 @@ from pygments.lexers import JsonLexer
 
 from newsarchive.export import article_to_dict
 from newsarchive.records import Archive, Article, ClaimLink, Entity, Ref
+from newsarchive.render.jsontext import dumps
 
 PYGMENTS_CSS = "static/pygments.css"
 _LEXER = JsonLexer()
@@ -28,12 +29,12 @@ def readable_json(data: dict[str, Any]) -> str:
     """
     lines = []
     for key, value in data.items():
-        name = json.dumps(key, ensure_ascii=False)
+        name = dumps(key)
         if isinstance(value, list) and value:
-            items = ",\n".join("    " + json.dumps(v, ensure_ascii=False) for v in value)
+            items = ",\n".join("    " + dumps(v) for v in value)
             lines.append(f"  {name}: [\n{items}\n  ]")
         else:
-            lines.append(f"  {name}: {json.dumps(value, ensure_ascii=False)}")
+            lines.append(f"  {name}: {dumps(value)}")
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
@@ -129,7 +130,7 @@ def _link(link: ClaimLink) -> dict[str, Any]:
 
 def article_line(article: Article) -> str:
     """Return the article's record as one line of JSON, as archive.json lists it."""
-    return json.dumps(article_to_dict(article), ensure_ascii=False)
+    return dumps(article_to_dict(article))
 
 
 def line_of(json_text: str) -> str:
@@ -159,9 +160,9 @@ def archive_json_chunks(archive: Archive, lines: Iterable[str]) -> Iterator[str]
 
     yield "{\n"
     yield from listing("articles", lines)
-    yield from listing("people", (json.dumps(_entity(e), ensure_ascii=False) for e in archive.people))
-    yield from listing("sources", (json.dumps(_entity(e), ensure_ascii=False) for e in archive.sources))
-    yield from listing("claim_links", (json.dumps(_link(x), ensure_ascii=False) for x in archive.claim_links),
+    yield from listing("people", (dumps(_entity(e)) for e in archive.people))
+    yield from listing("sources", (dumps(_entity(e)) for e in archive.sources))
+    yield from listing("claim_links", (dumps(_link(x)) for x in archive.claim_links),
                        last=True)
     yield "}\n"
 
