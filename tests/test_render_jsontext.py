@@ -32,7 +32,7 @@ def _value(rng: random.Random, depth: int = 0) -> Any:
         return [_value(rng, depth + 1) for _ in range(rng.randrange(4))]
     if pick == 7:
         return tuple(_value(rng, depth + 1) for _ in range(rng.randrange(3)))
-    return {rng.choice(_STRINGS + ["k", "a b"]): _value(rng, depth + 1) for _ in range(rng.randrange(4))}
+    return {rng.choice([*_STRINGS, "k", "a b"]): _value(rng, depth + 1) for _ in range(rng.randrange(4))}
 
 
 def test_the_same_text_as_json_dumps() -> None:

@@ -66,17 +66,20 @@ _STRING_OR_NUMBER = re.compile(r"(&quot;(?:[^&\\]++|\\.|&(?!quot;))*+&quot;"
 _KEY_AFTER = re.compile(r"[ \t]*:")
 
 
-class _Between(dict[str, str]):
-    """The markup of each run of text between strings and numbers, made on first use."""
+class _Between(dict[str, tuple[str, str]]):
+    """For each run of text between strings and numbers, made on first use: how the string before
+    it opens (`nt` where the run starts with the colon that makes that string a key, else `s2`)
+    and what follows that token (its closing tag, then the run marked up)."""
 
     LIMIT = 4096
     """Runs kept at most: those holding numbers are rarely seen twice."""
 
-    def __missing__(self, text: str) -> str:
-        html = _JSON_TOKEN.sub(_span, text)
+    def __missing__(self, text: str) -> tuple[str, str]:
+        marks = ('<span class="nt">' if _KEY_AFTER.match(text) else '<span class="s2">',
+                 "</span>" + _JSON_TOKEN.sub(_span, text))
         if len(self) < self.LIMIT:
-            self[text] = html
-        return html
+            self[text] = marks
+        return marks
 
 
 _BETWEEN = _Between()
@@ -88,15 +91,18 @@ def highlighted(json_text: str) -> Markup:
     escaped = (json_text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                .replace('"', "&quot;").replace("'", "&#39;"))
     parts = _STRING_OR_NUMBER.split(escaped)
-    between, is_key = _BETWEEN, _KEY_AFTER.match
-    out = ['<div class="highlight"><pre><span></span>', between[parts[0]]]
-    for i in range(1, len(parts), 2):
-        token, after = parts[i], parts[i + 1]
-        if token[0] == "&":  # a string: a key where a colon follows
-            kind = "nt" if is_key(after) else "s2"
-        else:  # a number, as `_JSON_TOKEN` tells an integer from a float
-            kind = "mf" if "." in token or "e" in token or "E" in token else "mi"
-        out.append(f'<span class="{kind}">{token}</span>{between[after]}')
+    between = _BETWEEN
+    out = ['<div class="highlight"><pre><span></span>', _JSON_TOKEN.sub(_span, parts[0])]
+    append = out.append
+    # Per token only what differs by token: the run after it says whether a string is a key.
+    for token, after in zip(parts[1::2], parts[2::2], strict=True):
+        opening, rest = between[after]
+        if token[0] != "&":  # a number, as `_JSON_TOKEN` tells an integer from a float
+            opening = ('<span class="mf">' if "." in token or "e" in token or "E" in token
+                       else '<span class="mi">')
+        append(opening)
+        append(token)
+        append(rest)
     out.append("</pre></div>\n")
     return Markup("".join(out))
 
