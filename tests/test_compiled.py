@@ -82,3 +82,19 @@ def test_sources_are_found_before_an_extension_beside_them(tmp_path: Path,
     assert mod.WHERE == "source"
     for name in ("srcfirst_pkg.mod", "srcfirst_pkg"):
         sys.modules.pop(name, None)
+
+
+def test_build_says_when_the_compiled_modules_are_stale(monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from newsarchive.build import BuildResult
+    from newsarchive.commands import build as command
+
+    monkeypatch.delenv(compiled.SWITCH, raising=False)
+    monkeypatch.setattr(compiled, "stale", lambda root: True)
+    command.report(BuildResult(), quiet=False, verbose=False)
+    assert compiled.STALE_NOTE in capsys.readouterr().err
+    command.report(BuildResult(), quiet=True, verbose=False)
+    assert compiled.STALE_NOTE not in capsys.readouterr().err
+    monkeypatch.setattr(compiled, "stale", lambda root: False)
+    command.report(BuildResult(), quiet=False, verbose=False)
+    assert compiled.STALE_NOTE not in capsys.readouterr().err
