@@ -47,6 +47,15 @@ def test_up_to_date_only_while_the_digest_matches(tmp_path: Path) -> None:
     assert not compiled.up_to_date(root)  # a module mypyc never saw
 
 
+def test_stale_only_where_compiled_modules_were_built_from_other_sources(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    assert not compiled.stale(root)  # never built: a source tree, nothing to say
+    (root / "extract" / compiled.STAMP).write_text(compiled.digest(root) + "\n", encoding="ascii")
+    assert not compiled.stale(root)
+    (root / "extract" / "sub" / "c.py").write_text("# edited\n", encoding="utf-8")
+    assert compiled.stale(root)  # an editable install edited since: the sources run
+
+
 @pytest.mark.parametrize(("switch", "expected"), [("", True), ("0", True), ("1", False), ("yes", False)])
 def test_the_switch_turns_compiled_modules_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                               switch: str, expected: bool) -> None:
@@ -73,3 +82,19 @@ def test_sources_are_found_before_an_extension_beside_them(tmp_path: Path,
     assert mod.WHERE == "source"
     for name in ("srcfirst_pkg.mod", "srcfirst_pkg"):
         sys.modules.pop(name, None)
+
+
+def test_build_says_when_the_compiled_modules_are_stale(monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from newsarchive.build import BuildResult
+    from newsarchive.commands import build as command
+
+    monkeypatch.delenv(compiled.SWITCH, raising=False)
+    monkeypatch.setattr(compiled, "stale", lambda root: True)
+    command.report(BuildResult(), quiet=False, verbose=False)
+    assert compiled.STALE_NOTE in capsys.readouterr().err
+    command.report(BuildResult(), quiet=True, verbose=False)
+    assert compiled.STALE_NOTE not in capsys.readouterr().err
+    monkeypatch.setattr(compiled, "stale", lambda root: False)
+    command.report(BuildResult(), quiet=False, verbose=False)
+    assert compiled.STALE_NOTE not in capsys.readouterr().err

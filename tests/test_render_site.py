@@ -259,3 +259,33 @@ def test_the_data_view_is_marked_up_exactly_as_pygments_would(archive: Archive) 
         # Pygments releases differ in how they escape quote marks (2.21 writes &quot; and &#39;);
         # the markup must agree.
         assert _unquote(str(highlighted(text))) == _unquote(reference)
+
+
+def test_random_json_is_marked_up_exactly_as_pygments_would() -> None:
+    """Keys, strings holding escaped quotes, colons and digits, integers and floats, and the same
+    runs between them in many documents (the highlighter keeps their markup)."""
+    import random
+
+    from newsarchive.render.data import highlighted, pygments_highlight
+
+    rng = random.Random(11)
+    words = ["", "a", 'say "x": 1', "k\\", "5", "-2.5e3", "true", "<b>&amp;</b>", "it's", ": ", "“q”"]
+
+    def value(depth: int) -> object:
+        pick = rng.randrange(7 if depth < 3 else 4)
+        if pick == 0:
+            return rng.choice(words)
+        if pick == 1:
+            return rng.choice([0, -7, 42, 10**12, 1.5, -0.25, 1e21, 3e-9])
+        if pick == 2:
+            return rng.choice([True, False, None])
+        if pick == 3:
+            return rng.choice(words) + str(rng.randrange(100))
+        if pick in (4, 5):
+            return {rng.choice(words): value(depth + 1) for _ in range(rng.randrange(4))}
+        return [value(depth + 1) for _ in range(rng.randrange(4))]
+
+    for _ in range(300):
+        text = json.dumps(value(0), ensure_ascii=False, indent=rng.choice([None, 2])) + "\n"
+        reference = re.sub(r'<span class="w">(\s*)</span>', r"\1", pygments_highlight(text))
+        assert _unquote(str(highlighted(text))) == _unquote(reference), text

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from newsarchive import compiled
 from newsarchive.build import BuildOptions, BuildResult, build
 from newsarchive.build.progress import Progress
 
@@ -71,6 +72,8 @@ def report(result: BuildResult, quiet: bool, verbose: bool) -> None:
         print(f"newsarchive: {result.crashed} articles hit an internal error: please report them "
               "(run with --verbose for the tracebacks)", file=out)
     if not quiet:
+        if not compiled.switched_off() and compiled.stale(Path(compiled.__file__).parent):
+            print(f"newsarchive: {compiled.STALE_NOTE}", file=out)
         print(summary(result), file=out)
 
 

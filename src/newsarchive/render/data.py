@@ -14,6 +14,7 @@ from pygments.lexers import JsonLexer
 
 from newsarchive.export import article_to_dict
 from newsarchive.records import Archive, Article, ClaimLink, Entity, Ref
+from newsarchive.render.jsontext import dumps
 
 PYGMENTS_CSS = "static/pygments.css"
 _LEXER = JsonLexer()
@@ -28,12 +29,12 @@ def readable_json(data: dict[str, Any]) -> str:
     """
     lines = []
     for key, value in data.items():
-        name = json.dumps(key, ensure_ascii=False)
+        name = dumps(key)
         if isinstance(value, list) and value:
-            items = ",\n".join("    " + json.dumps(v, ensure_ascii=False) for v in value)
+            items = ",\n".join("    " + dumps(v) for v in value)
             lines.append(f"  {name}: [\n{items}\n  ]")
         else:
-            lines.append(f"  {name}: {json.dumps(value, ensure_ascii=False)}")
+            lines.append(f"  {name}: {dumps(value)}")
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
@@ -65,17 +66,20 @@ _STRING_OR_NUMBER = re.compile(r"(&quot;(?:[^&\\]++|\\.|&(?!quot;))*+&quot;"
 _KEY_AFTER = re.compile(r"[ \t]*:")
 
 
-class _Between(dict[str, str]):
-    """The markup of each run of text between strings and numbers, made on first use."""
+class _Between(dict[str, tuple[str, str]]):
+    """For each run of text between strings and numbers, made on first use: how the string before
+    it opens (`nt` where the run starts with the colon that makes that string a key, else `s2`)
+    and what follows that token (its closing tag, then the run marked up)."""
 
     LIMIT = 4096
     """Runs kept at most: those holding numbers are rarely seen twice."""
 
-    def __missing__(self, text: str) -> str:
-        html = _JSON_TOKEN.sub(_span, text)
+    def __missing__(self, text: str) -> tuple[str, str]:
+        marks = ('<span class="nt">' if _KEY_AFTER.match(text) else '<span class="s2">',
+                 "</span>" + _JSON_TOKEN.sub(_span, text))
         if len(self) < self.LIMIT:
-            self[text] = html
-        return html
+            self[text] = marks
+        return marks
 
 
 _BETWEEN = _Between()
@@ -87,15 +91,18 @@ def highlighted(json_text: str) -> Markup:
     escaped = (json_text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                .replace('"', "&quot;").replace("'", "&#39;"))
     parts = _STRING_OR_NUMBER.split(escaped)
-    between, is_key = _BETWEEN, _KEY_AFTER.match
-    out = ['<div class="highlight"><pre><span></span>', between[parts[0]]]
-    for i in range(1, len(parts), 2):
-        token, after = parts[i], parts[i + 1]
-        if token[0] == "&":  # a string: a key where a colon follows
-            kind = "nt" if is_key(after) else "s2"
-        else:  # a number, as `_JSON_TOKEN` tells an integer from a float
-            kind = "mf" if "." in token or "e" in token or "E" in token else "mi"
-        out.append(f'<span class="{kind}">{token}</span>{between[after]}')
+    between = _BETWEEN
+    out = ['<div class="highlight"><pre><span></span>', _JSON_TOKEN.sub(_span, parts[0])]
+    append = out.append
+    # Per token only what differs by token: the run after it says whether a string is a key.
+    for token, after in zip(parts[1::2], parts[2::2], strict=True):
+        opening, rest = between[after]
+        if token[0] != "&":  # a number, as `_JSON_TOKEN` tells an integer from a float
+            opening = ('<span class="mf">' if "." in token or "e" in token or "E" in token
+                       else '<span class="mi">')
+        append(opening)
+        append(token)
+        append(rest)
     out.append("</pre></div>\n")
     return Markup("".join(out))
 
@@ -129,7 +136,7 @@ def _link(link: ClaimLink) -> dict[str, Any]:
 
 def article_line(article: Article) -> str:
     """Return the article's record as one line of JSON, as archive.json lists it."""
-    return json.dumps(article_to_dict(article), ensure_ascii=False)
+    return dumps(article_to_dict(article))
 
 
 def line_of(json_text: str) -> str:
@@ -159,9 +166,9 @@ def archive_json_chunks(archive: Archive, lines: Iterable[str]) -> Iterator[str]
 
     yield "{\n"
     yield from listing("articles", lines)
-    yield from listing("people", (json.dumps(_entity(e), ensure_ascii=False) for e in archive.people))
-    yield from listing("sources", (json.dumps(_entity(e), ensure_ascii=False) for e in archive.sources))
-    yield from listing("claim_links", (json.dumps(_link(x), ensure_ascii=False) for x in archive.claim_links),
+    yield from listing("people", (dumps(_entity(e)) for e in archive.people))
+    yield from listing("sources", (dumps(_entity(e)) for e in archive.sources))
+    yield from listing("claim_links", (dumps(_link(x)) for x in archive.claim_links),
                        last=True)
     yield "}\n"
 

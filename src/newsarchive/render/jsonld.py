@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from markupsafe import Markup
@@ -10,6 +9,7 @@ from markupsafe import Markup
 from newsarchive.config import SiteConfig
 from newsarchive.records import Article, Entity
 from newsarchive.render.context import ArchiveIndex, article_path, entity_path
+from newsarchive.render.jsontext import compact
 
 
 def escape_for_script(json_text: str) -> str:
@@ -24,7 +24,7 @@ def escape_for_script(json_text: str) -> str:
 
 def script_json(data: Any) -> Markup:
     """Return data as JSON safe to place inside a <script> element."""
-    return Markup(escape_for_script(json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
+    return Markup(escape_for_script(compact(data)))
 
 
 def _url(config: SiteConfig, path: str) -> str:

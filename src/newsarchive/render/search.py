@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from newsarchive.records import Archive, Article
 from newsarchive.render.context import ArchiveIndex, article_path, entity_path
 from newsarchive.render.jsonld import escape_for_script
+from newsarchive.render.jsontext import compact
 from newsarchive.render.views import entity_roles
 
 INDEX_PATH = "search-index.js"
@@ -31,7 +31,7 @@ class SearchRows:
 
 
 def _dump(row: list[str]) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    return compact(row)
 
 
 def search_rows(art: Article) -> SearchRows:
