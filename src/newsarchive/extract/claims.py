@@ -70,29 +70,29 @@ class Phrases:
         """Return every word whose presence can let `find` succeed (single words and anchors)."""
         return self.words | self.anchors
 
-    def could_match(self, present: set[str], cued: set[str] | frozenset[str] | None = None) -> bool:
-        """Return True where some longer phrase has all its words in the clause.
+    def could_match(self, present: list[str], cued: set[str] | frozenset[str] | None = None) -> bool:
+        """Return True where some longer phrase has all its words in the clause's words (`present`).
 
         `cued`: the clause's words that are in a set holding all of `cue_words` (it is asked
         instead of `present`: a few words, not all of them).
         """
         hits = present if cued is None else cued
-        if self.pattern is None or hits.isdisjoint(self.anchors):
-            return False  # (most clauses: no set is built for them)
-        for anchor in hits.intersection(self.anchors):
-            if any(n <= present for n in self.needs[anchor]):
+        # (The lexicon's sets are asked about the words: no set of the clause's words is built.)
+        if self.pattern is None or self.anchors.isdisjoint(hits):
+            return False  # (most clauses)
+        for anchor in self.anchors.intersection(hits):
+            if any(n.issubset(present) for n in self.needs[anchor]):
                 return True
         return False
 
-    def find(self, words: list[str], present: set[str], lowered: str,
+    def find(self, words: list[str], lowered: str,
              cued: set[str] | frozenset[str] | None = None) -> str | None:
         """Return the first phrase found in the clause, or None (`cued` as for `could_match`)."""
-        hits = present if cued is None else cued
-        if self.pattern is not None and self.could_match(present, hits):
+        if self.pattern is not None and self.could_match(words, cued):
             m = self.pattern.search(lowered)
             if m:
                 return str(m.group(0))
-        if not hits.isdisjoint(self.words):
+        if not self.words.isdisjoint(words if cued is None else cued):
             return next(w for w in words if w in self.words)
         return None
 
@@ -170,7 +170,7 @@ def _masked(text: str, regions: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def negated_event(words: list[str], lowered: str, free: str | None, free_words: set[str],
+def negated_event(words: list[str], lowered: str, free: str | None, free_words: list[str],
                   lex: Lexicon) -> str | None:
     """Return the denial ("yet to … protests") where a negation governs an event noun, else None.
 
@@ -180,7 +180,7 @@ def negated_event(words: list[str], lowered: str, free: str | None, free_words: 
     """
     neg = lex.negations
     multi = neg.could_match(free_words)
-    if free_words.isdisjoint(neg.words) and not multi and "n't" not in (free or lowered):
+    if neg.words.isdisjoint(free_words) and not multi and "n't" not in (free or lowered):
         return None
     if free is None and not multi:
         # No quotation marks and no phrase: walk the words.
@@ -277,14 +277,12 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
     cued = lex.any_cue.intersection(words)
     if not cued and lex.negation_cues.isdisjoint(free) and "n't" not in lowered and not digit:
         return None
-    present = set(words)
-    free_words = present if free is words else set(free)
-    hedges = free_words & lex.hedges
+    hedges = lex.hedges.intersection(free)
     if len(hedges) > 1:
         return None
     why: list[str] = []
     year, number = _figures(text, words, cued, lex, digit)
-    if date := year or lex.dates.find(words, present, lowered, cued):
+    if date := year or lex.dates.find(words, lowered, cued):
         why.append(f"a date ({date})")
     if not cued.isdisjoint(lex.event_names) \
             and any(n.capitalize() in text for n in cued & lex.event_names) \
@@ -294,11 +292,11 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
         why.append(f"a number ({number})")
     if len(why) < 2 and (outcomes := cued & lex.outcomes):
         why.append(f"a definite outcome ({min(outcomes, key=lowered.find)})")
-    if record := lex.records.find(words, present, lowered, cued):
+    if record := lex.records.find(words, lowered, cued):
         why.append(f"a record or comparison ({record})")
-    if denial := negated_event(words, lowered, None if free_text is lowered else free_text, free_words, lex):
+    if denial := negated_event(words, lowered, None if free_text is lowered else free_text, free, lex):
         why.append(f"a denied event ({denial})")
-    if report := lex.reports.find(words, present, lowered, cued):
+    if report := lex.reports.find(words, lowered, cued):
         why.append(f"reported as fact ({report})")
     if not why or len(hedges) > len(why) - 1:
         return None
