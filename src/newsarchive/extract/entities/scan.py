@@ -106,11 +106,12 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
         found = m.group()
         if found in skip and found not in bodies:
             continue
-        if found[-1] in "dmelt" and _CONTRACTION.fullmatch(found):
+        apostrophe = "’" in found or "'" in found
+        if apostrophe and found[-1] in "dmelt" and _CONTRACTION.fullmatch(found):
             continue  # "I’d", "We’re", "Don’t" open sentences inside quotations; no one's name
         pos = start = m.start()  # (asked once: a method call on the match each time)
         raws = found.replace("\u00a0", " ").split(" ") if "\u00a0" in found else found.split(" ")
-        if "’" not in found and "'" not in found:
+        if not apostrophe:
             # No apostrophe, so no possessive to split at (most runs): one run of all the words.
             # It starts and ends with a capitalised word, so there is no connector to trim.
             offsets: list[int] = []
