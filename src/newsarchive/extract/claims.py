@@ -171,16 +171,16 @@ def _masked(text: str, regions: list[tuple[int, int]]) -> str:
 
 
 def negated_event(words: list[str], lowered: str, free: str | None, free_words: list[str],
-                  lex: Lexicon) -> str | None:
+                  negs: frozenset[str], lex: Lexicon) -> str | None:
     """Return the denial ("yet to … protests") where a negation governs an event noun, else None.
 
     The negation must stand outside quotation marks (`free`, None where the clause has none), so
     a chant of "no to war" is not a denial; the event it governs may be quoted ("yet to see
-    “mass protests”").
+    “mass protests”"). `negs`: the words of `free_words` that are in `lex.negation_cues`.
     """
     neg = lex.negations
-    multi = neg.could_match(free_words)
-    if neg.words.isdisjoint(free_words) and not multi and "n't" not in (free or lowered):
+    multi = neg.could_match(free_words, negs)
+    if neg.words.isdisjoint(negs) and not multi and "n't" not in (free or lowered):
         return None
     if free is None and not multi:
         # No quotation marks and no phrase: walk the words.
@@ -275,7 +275,8 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
     # of the word lists (no set of all the words is built for them). The few cue words found are
     # what the reasons below ask about, rather than every word of the clause.
     cued = lex.any_cue.intersection(words)
-    if not cued and lex.negation_cues.isdisjoint(free) and "n't" not in lowered and not digit:
+    negs = lex.negation_cues.intersection(free)
+    if not cued and not negs and "n't" not in lowered and not digit:
         return None
     hedges = lex.hedges.intersection(free)
     if len(hedges) > 1:
@@ -294,7 +295,7 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
         why.append(f"a definite outcome ({min(outcomes, key=lowered.find)})")
     if record := lex.records.find(words, lowered, cued):
         why.append(f"a record or comparison ({record})")
-    if denial := negated_event(words, lowered, None if free_text is lowered else free_text, free, lex):
+    if denial := negated_event(words, lowered, None if free_text is lowered else free_text, free, negs, lex):
         why.append(f"a denied event ({denial})")
     if report := lex.reports.find(words, lowered, cued):
         why.append(f"reported as fact ({report})")
