@@ -9,7 +9,7 @@ restates the body) are skipped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsarchive.extract.claims_by import ParagraphQuotes, Resolver
@@ -117,6 +117,12 @@ class Lexicon:
     """Every word that can give a reason other than a digit or a denial: a clause with none of
     them, no digit and no negation is rejected before the reasons are worked out one by one."""
     negation_cues: frozenset[str]
+    kinds: dict[str, int] = field(default_factory=dict)
+    """Each word of `any_cue`, `negation_cues` and `hedges`, with the bits (`_CUE`, `_NEGATION`,
+    `_HEDGE`) of the sets it is in: a clause's words are looked up once, not once per set."""
+
+
+_CUE, _NEGATION, _HEDGE = 1, 2, 4
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +137,13 @@ def lexicon() -> Lexicon:
     records = Phrases.of(data["record_words"])
     negations = Phrases.of(data["negations"])
     reports = Phrases.of(data["report_cues"])
+    any_cue = (numbers.cue_words | dates.cue_words | event_names | outcomes | records.cue_words
+               | reports.cue_words)
+    hedges = frozenset(data["hedges"])
+    kinds: dict[str, int] = {}
+    for words, bit in ((any_cue, _CUE), (negations.cue_words, _NEGATION), (hedges, _HEDGE)):
+        for w in words:
+            kinds[w] = kinds.get(w, 0) | bit
     return Lexicon(
         numbers=numbers,
         number_patterns={w: re.compile(rf"(?<![\w-]){re.escape(w)}\b(?![- ]years?[- ]old)")
@@ -143,11 +156,11 @@ def lexicon() -> Lexicon:
         records=records,
         event_nouns=frozenset(data["event_nouns"]),
         negations=negations,
-        hedges=frozenset(data["hedges"]),
+        hedges=hedges,
         reports=reports,
-        any_cue=(numbers.cue_words | dates.cue_words | event_names | outcomes | records.cue_words
-                 | reports.cue_words),
+        any_cue=any_cue,
         negation_cues=negations.cue_words,
+        kinds=kinds,
     )
 
 
@@ -171,7 +184,7 @@ def _masked(text: str, regions: list[tuple[int, int]]) -> str:
 
 
 def negated_event(words: list[str], lowered: str, free: str | None, free_words: list[str],
-                  negs: frozenset[str], lex: Lexicon) -> str | None:
+                  negs: set[str], lex: Lexicon) -> str | None:
     """Return the denial ("yet to … protests") where a negation governs an event noun, else None.
 
     The negation must stand outside quotation marks (`free`, None where the clause has none), so
@@ -215,7 +228,7 @@ def _as_written(text: str, figure: str) -> str:
     return text[start:end]
 
 
-def _figures(text: str, words: list[str], cued: frozenset[str], lex: Lexicon,
+def _figures(text: str, words: list[str], cued: set[str], lex: Lexicon,
              digit: bool) -> tuple[str | None, str | None]:
     """Return the first year and the first other quantity (not an age) in the clause (`digit`:
     whether it holds a digit; `cued`: its words that are cue words of the lexicon)."""
@@ -256,6 +269,32 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
     return _checkable(lexicon(), text, lowered, _words(lowered), free_text, True)
 
 
+def _kinds(kinds: dict[str, int], words: list[str], free: list[str]) -> tuple[set[str], set[str], set[str]]:
+    """Return the clause's cue words, and the negation words and hedges of its unquoted words
+    (`free`), as the sets `any_cue`, `negation_cues` and `hedges` would give them."""
+    cued: set[str] = set()
+    negs: set[str] = set()
+    hedges: set[str] = set()
+    for w in words:
+        bits = kinds.get(w, 0)
+        if bits:
+            if bits & _CUE:
+                cued.add(w)
+            if free is words:
+                if bits & _NEGATION:
+                    negs.add(w)
+                if bits & _HEDGE:
+                    hedges.add(w)
+    if free is not words:
+        for w in free:
+            bits = kinds.get(w, 0)
+            if bits & _NEGATION:
+                negs.add(w)
+            if bits & _HEDGE:
+                hedges.add(w)
+    return cued, negs, hedges
+
+
 def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_text: str | None,
                may_digit: bool) -> str | None:
     """`checkable` for the claims pass, which has the lexicon at hand, the clause's words (it
@@ -274,11 +313,9 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
     # Most clauses give no reason at all: reject them with one set test instead of eight, asked
     # of the word lists (no set of all the words is built for them). The few cue words found are
     # what the reasons below ask about, rather than every word of the clause.
-    cued = lex.any_cue.intersection(words)
-    negs = lex.negation_cues.intersection(free)
+    cued, negs, hedges = _kinds(lex.kinds, words, free)
     if not cued and not negs and "n't" not in lowered and not digit:
         return None
-    hedges = lex.hedges.intersection(free)
     if len(hedges) > 1:
         return None
     why: list[str] = []
