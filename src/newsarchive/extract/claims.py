@@ -9,7 +9,7 @@ restates the body) are skipped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsarchive.extract.claims_by import ParagraphQuotes, Resolver
@@ -70,29 +70,29 @@ class Phrases:
         """Return every word whose presence can let `find` succeed (single words and anchors)."""
         return self.words | self.anchors
 
-    def could_match(self, present: set[str], cued: set[str] | frozenset[str] | None = None) -> bool:
-        """Return True where some longer phrase has all its words in the clause.
+    def could_match(self, present: list[str], cued: set[str] | frozenset[str] | None = None) -> bool:
+        """Return True where some longer phrase has all its words in the clause's words (`present`).
 
         `cued`: the clause's words that are in a set holding all of `cue_words` (it is asked
         instead of `present`: a few words, not all of them).
         """
         hits = present if cued is None else cued
-        if self.pattern is None or hits.isdisjoint(self.anchors):
-            return False  # (most clauses: no set is built for them)
-        for anchor in hits.intersection(self.anchors):
-            if any(n <= present for n in self.needs[anchor]):
+        # (The lexicon's sets are asked about the words: no set of the clause's words is built.)
+        if self.pattern is None or self.anchors.isdisjoint(hits):
+            return False  # (most clauses)
+        for anchor in self.anchors.intersection(hits):
+            if any(n.issubset(present) for n in self.needs[anchor]):
                 return True
         return False
 
-    def find(self, words: list[str], present: set[str], lowered: str,
+    def find(self, words: list[str], lowered: str,
              cued: set[str] | frozenset[str] | None = None) -> str | None:
         """Return the first phrase found in the clause, or None (`cued` as for `could_match`)."""
-        hits = present if cued is None else cued
-        if self.pattern is not None and self.could_match(present, hits):
+        if self.pattern is not None and self.could_match(words, cued):
             m = self.pattern.search(lowered)
             if m:
                 return str(m.group(0))
-        if not hits.isdisjoint(self.words):
+        if not self.words.isdisjoint(words if cued is None else cued):
             return next(w for w in words if w in self.words)
         return None
 
@@ -117,6 +117,12 @@ class Lexicon:
     """Every word that can give a reason other than a digit or a denial: a clause with none of
     them, no digit and no negation is rejected before the reasons are worked out one by one."""
     negation_cues: frozenset[str]
+    kinds: dict[str, int] = field(default_factory=dict)
+    """Each word of `any_cue`, `negation_cues` and `hedges`, with the bits (`_CUE`, `_NEGATION`,
+    `_HEDGE`) of the sets it is in: a clause's words are looked up once, not once per set."""
+
+
+_CUE, _NEGATION, _HEDGE = 1, 2, 4
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +137,13 @@ def lexicon() -> Lexicon:
     records = Phrases.of(data["record_words"])
     negations = Phrases.of(data["negations"])
     reports = Phrases.of(data["report_cues"])
+    any_cue = (numbers.cue_words | dates.cue_words | event_names | outcomes | records.cue_words
+               | reports.cue_words)
+    hedges = frozenset(data["hedges"])
+    kinds: dict[str, int] = {}
+    for words, bit in ((any_cue, _CUE), (negations.cue_words, _NEGATION), (hedges, _HEDGE)):
+        for w in words:
+            kinds[w] = kinds.get(w, 0) | bit
     return Lexicon(
         numbers=numbers,
         number_patterns={w: re.compile(rf"(?<![\w-]){re.escape(w)}\b(?![- ]years?[- ]old)")
@@ -143,11 +156,11 @@ def lexicon() -> Lexicon:
         records=records,
         event_nouns=frozenset(data["event_nouns"]),
         negations=negations,
-        hedges=frozenset(data["hedges"]),
+        hedges=hedges,
         reports=reports,
-        any_cue=(numbers.cue_words | dates.cue_words | event_names | outcomes | records.cue_words
-                 | reports.cue_words),
+        any_cue=any_cue,
         negation_cues=negations.cue_words,
+        kinds=kinds,
     )
 
 
@@ -170,17 +183,17 @@ def _masked(text: str, regions: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def negated_event(words: list[str], lowered: str, free: str | None, free_words: set[str],
-                  lex: Lexicon) -> str | None:
+def negated_event(words: list[str], lowered: str, free: str | None, free_words: list[str],
+                  negs: set[str], lex: Lexicon) -> str | None:
     """Return the denial ("yet to … protests") where a negation governs an event noun, else None.
 
     The negation must stand outside quotation marks (`free`, None where the clause has none), so
     a chant of "no to war" is not a denial; the event it governs may be quoted ("yet to see
-    “mass protests”").
+    “mass protests”"). `negs`: the words of `free_words` that are in `lex.negation_cues`.
     """
     neg = lex.negations
-    multi = neg.could_match(free_words)
-    if free_words.isdisjoint(neg.words) and not multi and "n't" not in (free or lowered):
+    multi = neg.could_match(free_words, negs)
+    if neg.words.isdisjoint(negs) and not multi and "n't" not in (free or lowered):
         return None
     if free is None and not multi:
         # No quotation marks and no phrase: walk the words.
@@ -215,7 +228,7 @@ def _as_written(text: str, figure: str) -> str:
     return text[start:end]
 
 
-def _figures(text: str, words: list[str], cued: frozenset[str], lex: Lexicon,
+def _figures(text: str, words: list[str], cued: set[str], lex: Lexicon,
              digit: bool) -> tuple[str | None, str | None]:
     """Return the first year and the first other quantity (not an age) in the clause (`digit`:
     whether it holds a digit; `cued`: its words that are cue words of the lexicon)."""
@@ -256,6 +269,32 @@ def checkable(text: str, lowered: str | None = None, free_text: str | None = Non
     return _checkable(lexicon(), text, lowered, _words(lowered), free_text, True)
 
 
+def _kinds(kinds: dict[str, int], words: list[str], free: list[str]) -> tuple[set[str], set[str], set[str]]:
+    """Return the clause's cue words, and the negation words and hedges of its unquoted words
+    (`free`), as the sets `any_cue`, `negation_cues` and `hedges` would give them."""
+    cued: set[str] = set()
+    negs: set[str] = set()
+    hedges: set[str] = set()
+    for w in words:
+        bits = kinds.get(w, 0)
+        if bits:
+            if bits & _CUE:
+                cued.add(w)
+            if free is words:
+                if bits & _NEGATION:
+                    negs.add(w)
+                if bits & _HEDGE:
+                    hedges.add(w)
+    if free is not words:
+        for w in free:
+            bits = kinds.get(w, 0)
+            if bits & _NEGATION:
+                negs.add(w)
+            if bits & _HEDGE:
+                hedges.add(w)
+    return cued, negs, hedges
+
+
 def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_text: str | None,
                may_digit: bool) -> str | None:
     """`checkable` for the claims pass, which has the lexicon at hand, the clause's words (it
@@ -274,17 +313,14 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
     # Most clauses give no reason at all: reject them with one set test instead of eight, asked
     # of the word lists (no set of all the words is built for them). The few cue words found are
     # what the reasons below ask about, rather than every word of the clause.
-    cued = lex.any_cue.intersection(words)
-    if not cued and lex.negation_cues.isdisjoint(free) and "n't" not in lowered and not digit:
+    cued, negs, hedges = _kinds(lex.kinds, words, free)
+    if not cued and not negs and "n't" not in lowered and not digit:
         return None
-    present = set(words)
-    free_words = present if free is words else set(free)
-    hedges = free_words & lex.hedges
     if len(hedges) > 1:
         return None
     why: list[str] = []
     year, number = _figures(text, words, cued, lex, digit)
-    if date := year or lex.dates.find(words, present, lowered, cued):
+    if date := year or lex.dates.find(words, lowered, cued):
         why.append(f"a date ({date})")
     if not cued.isdisjoint(lex.event_names) \
             and any(n.capitalize() in text for n in cued & lex.event_names) \
@@ -294,11 +330,11 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
         why.append(f"a number ({number})")
     if len(why) < 2 and (outcomes := cued & lex.outcomes):
         why.append(f"a definite outcome ({min(outcomes, key=lowered.find)})")
-    if record := lex.records.find(words, present, lowered, cued):
+    if record := lex.records.find(words, lowered, cued):
         why.append(f"a record or comparison ({record})")
-    if denial := negated_event(words, lowered, None if free_text is lowered else free_text, free_words, lex):
+    if denial := negated_event(words, lowered, None if free_text is lowered else free_text, free, negs, lex):
         why.append(f"a denied event ({denial})")
-    if report := lex.reports.find(words, present, lowered, cued):
+    if report := lex.reports.find(words, lowered, cued):
         why.append(f"reported as fact ({report})")
     if not why or len(hedges) > len(why) - 1:
         return None

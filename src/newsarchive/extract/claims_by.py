@@ -103,8 +103,15 @@ _LOWER_ARTICLE = re.compile(r"^(?:the|this|that)\s+")  # lower case: not part of
 
 
 def _norm(name: str) -> str:
-    name = _ACRONYM.sub("", name).replace("’", "'").strip(" ,.;:'\"")
-    return _ARTICLE.sub("", _POSSESSIVE.sub("", name)).casefold()
+    # (Each pattern only where a substring test says it can match: most names need none of them.)
+    if ")" in name:
+        name = _ACRONYM.sub("", name)
+    name = name.replace("’", "'").strip(" ,.;:'\"")
+    if "'s" in name:
+        name = _POSSESSIVE.sub("", name)
+    if name.startswith(("t", "T")):  # (no other letter folds to "t")
+        name = _ARTICLE.sub("", name)
+    return name.casefold()
 
 
 class Resolver:

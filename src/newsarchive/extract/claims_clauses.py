@@ -88,10 +88,15 @@ def sentences(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[i
     # The last space or line break before `seen`, looked for again only after it: a search back
     # from every dot to the start was quadratic in text with no spaces.
     space, seen = -1, 0
+    broken = "\n" in text  # (body paragraphs seldom are: no search for a line break in them)
     for m in end_re.finditer(text):
         dot = m.start()
         if text[dot] == ".":
-            space = max(space, text.rfind(" ", seen, dot), text.rfind("\n", seen, dot))
+            found = text.rfind(" ", seen, dot)
+            if broken:
+                found = max(found, text.rfind("\n", seen, dot))
+            if found > space:
+                space = found
             seen = dot
             # "Mr." and single initials ("Paul D. Ryan") do not end a sentence. (A "word" of
             # hundreds of characters is neither: not copied again for every dot in it.)

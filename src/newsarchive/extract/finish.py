@@ -13,9 +13,9 @@ def finish(draft: Draft) -> Article:
     for q in sorted(draft.quotes, key=lambda q: (q.paragraph, q.start)):
         para = paras[q.paragraph]
         line = draft.line_at(para, q.start)
-        quotes.append(Quote(text=para.text[q.start : q.end], kind=q.kind, speaker=q.speaker,
-                            span=Span(q.paragraph, q.start, q.end, line), cue=q.cue,
-                            unbalanced=q.unbalanced))
+        # (Positional: compiled code calling a Python class with keywords builds a dict of them.)
+        quotes.append(Quote(para.text[q.start : q.end], q.kind, q.speaker,
+                            Span(q.paragraph, q.start, q.end, line), q.cue, q.unbalanced))
     people = []
     sources = []
     for e in draft.entities.values():

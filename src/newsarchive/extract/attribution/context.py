@@ -80,7 +80,9 @@ def find_cue_words(cues: CueWords, text: str, start: int, end: int) -> list[re.M
     # looked at, not every word of the text (most sentences hold one cue word, or none).
     stretch = text[start:end]
     low = stretch.lower()
-    if stretch.isascii():
+    # (The mask is the one other character of most sentences with a quotation: it is no letter
+    # and lower-cases to itself, so such a sentence is cut as ASCII text is, with one `findall`.)
+    if stretch.isascii() or stretch.replace(MASK, "").isascii():
         present = cues.head_words.intersection(_WORD.findall(low))
     else:
         # Lower-casing some non-ASCII letters makes ASCII ones ("K" → "k"), which can join a
