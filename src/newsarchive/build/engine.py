@@ -130,6 +130,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             del memo
         del articles
         render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress)
+        prepared[0].code.save()
         with stage("swap in"):
             writer.finish(site_key)
         cache.set("site", site_key)

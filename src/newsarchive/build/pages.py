@@ -41,6 +41,7 @@ from newsarchive.records import Archive, Article, Entity
 
 if TYPE_CHECKING:
     from newsarchive.build.engine import BuildOptions, BuildResult
+    from newsarchive.build.template_code import TemplateCode
     from newsarchive.render import Site
     from newsarchive.render.shared import SharedPage
 
@@ -149,6 +150,8 @@ class Prepared:
     previous: Previous
     content: dict[str, str]
     entities: list[Unit]
+    code: TemplateCode
+    """The templates' compiled code, kept in the cache: `save` it once the pages are rendered."""
 
 
 def prepare(linked: Archive, config: SiteConfig, templates: Path, writer: SiteWriter, cache: Cache,
@@ -158,13 +161,17 @@ def prepare(linked: Archive, config: SiteConfig, templates: Path, writer: SiteWr
     `units_of` makes the people's and sources' units (`entity_units`, or the same kept from the
     last build).
     """
+    from newsarchive.build.template_code import TemplateCode
+
     site = make_site(config, templates)
+    code = TemplateCode(cache)
+    site.env.bytecode_cache = code  # the last build's compiled templates, where their sources are the same
     site.compile()  # once here, not in each render worker
     base = digest(code_fingerprint(), site.template_fingerprint(), repr(config))
     content = content_keys(linked, keys)
     marker = read_marker(writer.previous) if writer.previous is not None else None
     previous = cache.units_of(marker.get("key") if marker is not None else None)
-    return Prepared(site, base, previous, content, units_of(linked, base, content))
+    return Prepared(site, base, previous, content, units_of(linked, base, content), code)
 
 
 @dataclass(frozen=True, slots=True)
