@@ -143,3 +143,20 @@ def test_dask_executor_gives_the_same_site(tmp_path: Path) -> None:
     dask_site, local_site = tree(tmp_path / "site"), tree(tmp_path / "local")
     dask_site.pop(MARKER), local_site.pop(MARKER)
     assert dask_site == local_site
+
+
+def test_the_program_ends_with_mains_status_and_all_its_output(tmp_path: Path) -> None:
+    """`python -m newsarchive` ends without the interpreter's teardown (`cli.exit_now`): nothing is lost."""
+    make_archive(tmp_path)
+    (tmp_path / "articles" / "bad.md").write_text("---\ntitle: [oops\n---\n\nText.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
+    proc = subprocess.run([sys.executable, "-m", "newsarchive", "build", "-j", "1"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 1
+    assert re.search(r"^articles/bad\.md:\d+: error: malformed front matter: ", proc.stderr, re.MULTILINE)
+    assert re.search(r"^newsarchive: 5 articles: .* in [\d.]+ s\n\Z", proc.stderr, re.MULTILINE)
+    (tmp_path / "articles" / "bad.md").unlink()
+    proc = subprocess.run([sys.executable, "-m", "newsarchive", "build", "-j", "1", "--strict"], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == (1 if " 0 warnings" not in proc.stderr else 0)
+    assert proc.stderr.endswith(" s\n")

@@ -1,5 +1,3 @@
-import sys
+from newsarchive.cli import exit_now, main
 
-from newsarchive.cli import main
-
-sys.exit(main())
+exit_now(main())

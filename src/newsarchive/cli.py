@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
+from typing import NoReturn
 
 from newsarchive import __version__
 from newsarchive.errors import NewsarchiveError
@@ -51,3 +55,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     return status
+
+
+def run() -> NoReturn:
+    """Run the command line as a program (the `newsarchive` script, `python -m newsarchive`)."""
+    exit_now(main())
+
+
+def exit_now(status: int) -> NoReturn:
+    """End the process with `status` once the exit handlers have run and the output is flushed.
+
+    Skips the interpreter's teardown: after a build it would free the ~230,000 objects still held
+    (templates, lexicons, the build's imports) one by one and sweep them for cycles, 0.15-0.2 s of
+    a one-change rebuild of 2,225 articles, where the operating system frees the memory at once.
+    `main` is what tests and other callers use; only a program's last act should be this. Under a
+    profiler or tracer (cProfile, a debugger), which reports once the program returns, it exits as usual.
+    """
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(status)
+    atexit._run_exitfuncs()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # closed, or a pipe whose reader left
+            stream.flush()
+    os._exit(status)

@@ -43,6 +43,8 @@ class Cache:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.db: sqlite3.Connection | None = None
+        self._pages: tuple[int, list[tuple[str, str, str, str]]] | None = None
+        """The file table as `units` read it, with the database's `data_version` just before."""
         if path is not None:
             self.db = self._open(path)
 
@@ -138,8 +140,11 @@ class Cache:
     def units(self) -> dict[str, tuple[str, list[tuple[str, str]]]]:
         """Return unit → (input key, [(relpath, output hash)]) for the files of the last build."""
         out: dict[str, tuple[str, list[tuple[str, str]]]] = {}
-        for rel, unit, key, h in self._run("SELECT relpath, unit, key, hash FROM pages ORDER BY relpath"):
+        version = self._run("PRAGMA data_version")
+        rows = self._run("SELECT relpath, unit, key, hash FROM pages ORDER BY relpath")
+        for rel, unit, key, h in rows:
             out.setdefault(unit, (key, []))[1].append((rel, h))
+        self._pages = (version[0][0], rows) if version else None
         return out
 
     def relpaths(self) -> list[str]:
@@ -151,15 +156,30 @@ class Cache:
 
         The site the cache names (`set("site")`, once the new site is in place) is forgotten with
         the old table: until then, the table describes no site in the output (`units_of`).
+
+        Where the table is still what `units` read (no other connection has written to the
+        database since: its `data_version` is the same, checked under the write lock), only the rows
+        that differ are written: a one-change rebuild of 2,225 articles rewrote all 13,700, and the
+        write-ahead log grew past its limit, to be copied into the database and synced (~0.1 s).
         """
         if self.db is None:
             return
+        last, self._pages = self._pages, None
         try:
             with self.db:
-                self.db.execute("BEGIN")
+                self.db.execute("BEGIN IMMEDIATE")
                 self.db.execute("DELETE FROM meta WHERE name = 'site'")
-                self.db.execute("DELETE FROM pages")
-                self.db.executemany("INSERT INTO pages VALUES (?, ?, ?, ?)", rows)
+                new = {row[0]: row for row in rows}
+                version = self.db.execute("PRAGMA data_version").fetchone()[0]
+                if last is None or last[0] != version or len(new) != len(rows):
+                    self.db.execute("DELETE FROM pages")
+                    self.db.executemany("INSERT INTO pages VALUES (?, ?, ?, ?)", rows)
+                    return
+                was = {row[0]: row for row in last[1]}
+                self.db.executemany("DELETE FROM pages WHERE relpath = ?",
+                                    [(rel,) for rel in was.keys() - new.keys()])
+                self.db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
+                                    [row for rel, row in new.items() if was.get(rel) != row])
         except sqlite3.Error as exc:
             log.warning("newsarchive: cache not saved (%s)", exc)
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsarchive.build.cache import CACHE_DIR, Cache, RecordReader, loads
 from newsarchive.build.collector import kept_for_the_build, release
@@ -25,7 +26,7 @@ from newsarchive.build.entity_units_memo import EntityUnitsMemo
 from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
 from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
 from newsarchive.build.output import SiteWriter, read_marker
-from newsarchive.build.pages import Prepared, prepare, render_site
+from newsarchive.build.pages import Prepared, Renderer, prepare, ready_renderer, render_site
 from newsarchive.build.progress import Progress
 from newsarchive.build.timing import stage
 from newsarchive.build.work import Job, Loaded, load_batch
@@ -33,11 +34,12 @@ from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_u
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
 from newsarchive.link.archive import link_entities, with_claim_links
-from newsarchive.link.claim_memo import ClaimMemo, link_claims_again
-from newsarchive.link.pieces import Compactor, LinkPieces, link_pieces
-from newsarchive.link.table import ClaimLinkTable
 from newsarchive.load.reader import read_bytes
 from newsarchive.records import Archive, Article, Diagnostic
+
+if TYPE_CHECKING:
+    from newsarchive.link.pieces import LinkPieces
+    from newsarchive.link.table import ClaimLinkTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +109,11 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             result.articles = len(keys)
             result.up_to_date = True
             return result
+        renderer: list[Renderer] = []
         with stage("load"):
-            loaded, records = load_articles(jobs, keys, cache, options, progress)
+            loaded, records = load_articles(
+                jobs, keys, cache, options, progress,
+                lambda: renderer.append(ready_renderer(config, options.templates, cache)))
         articles = unique_slugs(collect_articles(loaded, result), result)
         del loaded
         writer.start()
@@ -121,8 +126,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         with stage("link"), kept_for_the_build():
             archive, memo = link_step(
                 articles, records, result, lambda: writer.link_previous(cache.relpaths()),
-                lambda linked: prepared.append(prepare(linked, config, options.templates, writer, cache,
-                                                       keys, entity_units)), entities)
+                lambda linked: prepared.append(prepare(linked, renderer[0], writer, cache, keys,
+                                                       entity_units)), entities)
             if memo is not None:
                 cache.put_blob(CLAIM_MEMO, memo_key(), memo)
             entities.save()
@@ -130,6 +135,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             del memo
         del articles
         render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress)
+        prepared[0].code.save()
         with stage("swap in"):
             writer.finish(site_key)
         cache.set("site", site_key)
@@ -188,13 +194,15 @@ def is_up_to_date(writer: SiteWriter, cache: Cache, site_key: str) -> bool:
 
 
 def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, options: BuildOptions,
-                  progress: Progress) -> tuple[list[Loaded], RecordReader]:
+                  progress: Progress, meanwhile: Callable[[], None] = lambda: None
+                  ) -> tuple[list[Loaded], RecordReader]:
     """Load and extract every article: from the cache where its key matches, else in workers.
 
     Return each article's summary (`work.summary_of`), sorted by path, and where the render
     workers find the whole records: the cache, or this process for those it could not take.
     The workers start first, so that the few articles of an edit are extracted while this process
-    reads the many unchanged ones back from the cache.
+    reads the many unchanged ones back from the cache, and then runs `meanwhile` (readying the
+    renderer: an extraction worker's first article takes ~0.2 s of imports and lexicons).
     """
     cached_keys = cache.article_keys()
     todo = [job for display, job in jobs.items() if cached_keys.get(display) != keys[display]]
@@ -228,6 +236,7 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
                 else:
                     damaged.append(jobs[display])
         progress.advance(len(loaded))
+        meanwhile()
         take(running.results)
     if damaged:
         with _Loads(damaged, options) as running:
@@ -410,6 +419,11 @@ def _link_claims(articles: list[Article], records: RecordReader) -> tuple[ClaimL
     article's are read, to fingerprint them: a twentieth of the time). Return the links and the
     new memo, pickled (None where there is no cache).
     """
+    # Imported here, in the forked child that runs this (where fork is available): the main process
+    # never needs them, and goes on meanwhile instead of importing them (~15 ms) at start.
+    from newsarchive.link.claim_memo import ClaimMemo, link_claims_again
+    from newsarchive.link.pieces import Compactor, LinkPieces, link_pieces
+
     found: dict[str, bytes] = {}
     paths = [a.path for a in articles]
     for i in range(0, len(paths), 500):

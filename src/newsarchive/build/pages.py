@@ -41,6 +41,7 @@ from newsarchive.records import Archive, Article, Entity
 
 if TYPE_CHECKING:
     from newsarchive.build.engine import BuildOptions, BuildResult
+    from newsarchive.build.template_code import TemplateCode
     from newsarchive.render import Site
     from newsarchive.render.shared import SharedPage
 
@@ -139,8 +140,8 @@ class Prepared:
     """What planning the pages needs of the archive before its claims are linked.
 
     The build makes it while the link step's child links the claims (`prepare`), where this
-    process would otherwise wait: the renderer and its imports, last build's units, the content
-    keys and the people's and sources' units.
+    process would otherwise wait: last build's units, the content keys and the people's and
+    sources' units, with the renderer readied earlier (`ready_renderer`).
     """
 
     site: Site
@@ -149,22 +150,47 @@ class Prepared:
     previous: Previous
     content: dict[str, str]
     entities: list[Unit]
+    code: TemplateCode
+    """The templates' compiled code, kept in the cache: `save` it once the pages are rendered."""
 
 
-def prepare(linked: Archive, config: SiteConfig, templates: Path, writer: SiteWriter, cache: Cache,
-            keys: dict[str, str], units_of: EntityUnits = entity_units) -> Prepared:
+@dataclass(frozen=True, slots=True)
+class Renderer:
+    """The renderer with its page templates compiled, and where their compiled code is kept."""
+
+    site: Site
+    code: TemplateCode
+    """The templates' compiled code, kept in the cache: `save` it once the pages are rendered."""
+
+
+def ready_renderer(config: SiteConfig, templates: Path, cache: Cache) -> Renderer:
+    """Import the renderer and compile the page templates (from the last build's code where the same).
+
+    It needs nothing of the articles: the build does it while the load workers extract the changed
+    articles, where this process would otherwise wait for them.
+    """
+    from newsarchive.build.template_code import TemplateCode
+
+    site = make_site(config, templates)
+    code = TemplateCode(cache)
+    site.env.bytecode_cache = code  # the last build's compiled templates, where their sources are the same
+    site.compile()  # once here, not in each render worker
+    return Renderer(site, code)
+
+
+def prepare(linked: Archive, renderer: Renderer, writer: SiteWriter, cache: Cache, keys: dict[str, str],
+            units_of: EntityUnits = entity_units) -> Prepared:
     """Return what planning needs of `linked` (people and sources gathered; claim links not needed).
 
     `units_of` makes the people's and sources' units (`entity_units`, or the same kept from the
     last build).
     """
-    site = make_site(config, templates)
-    site.compile()  # once here, not in each render worker
-    base = digest(code_fingerprint(), site.template_fingerprint(), repr(config))
+    site = renderer.site
+    base = digest(code_fingerprint(), site.template_fingerprint(), repr(site.config))
     content = content_keys(linked, keys)
     marker = read_marker(writer.previous) if writer.previous is not None else None
     previous = cache.units_of(marker.get("key") if marker is not None else None)
-    return Prepared(site, base, previous, content, units_of(linked, base, content))
+    return Prepared(site, base, previous, content, units_of(linked, base, content), renderer.code)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,13 +7,16 @@ import pickle
 import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsarchive.build.summary import summarise
 from newsarchive.errors import NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir
-from newsarchive.link.pieces import LinkPieces, link_pieces
 from newsarchive.load.reader import document_from_bytes
 from newsarchive.records import Article, Diagnostic, quick_pickle
+
+if TYPE_CHECKING:
+    from newsarchive.link.pieces import LinkPieces
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +65,7 @@ def load_article(job: Job) -> Loaded:
     # Imported here: a rebuild's main process reads its articles from the cache and never needs
     # the extraction (its import is ~50 ms of a one-change rebuild's start).
     from newsarchive.extract import extract
+    from newsarchive.link.pieces import link_pieces
 
     try:
         article = extract(document_from_bytes(job.raw, job.display))

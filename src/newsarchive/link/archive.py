@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from newsarchive.link.claim_links import link_claims
 from newsarchive.link.names import Names, person_key, person_nodes, source_key, source_nodes
-from newsarchive.link.pieces import LinkPieces, link_pieces
 from newsarchive.link.table import ClaimLinkBuilder, ClaimLinkTable
 from newsarchive.load.reader import slugify
 from newsarchive.records import Archive, Article, ClaimLink, Diagnostic, Entity, EntityKind, Ref
+
+if TYPE_CHECKING:
+    from newsarchive.link.pieces import LinkPieces
 
 
 def _sort_key(article: Article) -> tuple[int, str, str]:
@@ -175,6 +177,11 @@ def link_archive(articles: Sequence[Article], pieces: Mapping[str, LinkPieces] |
     """
     linked = link_entities(articles)
     if claim_links is None:
+        # Imported here: a build links the claims in a forked child (`build.engine`), which imports
+        # them itself, on the other core, while the main process goes on.
+        from newsarchive.link.claim_links import link_claims
+        from newsarchive.link.pieces import link_pieces
+
         known = pieces or {}
         ordered = linked.articles
         claim_links = link_claims(ordered, [known.get(a.path) or link_pieces(a) for a in ordered]).table()
