@@ -296,8 +296,14 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
             return later or name, "pronoun"
         if p < paragraph:
             break
+    aside = not after and _PARENTHETICAL.search(masked, max(0, at - 12), at) is not None
     return _described_before(ctx, paragraph, at, want) or _described_last(ctx, paragraph, at, want) \
-        or _subject_before(ctx, paragraph, at, want), "pronoun"
+        or _subject_before(ctx, paragraph, at, want, aside=aside), "pronoun"
+
+
+_PARENTHETICAL = re.compile(r",\s+(?:he|she)\s*$")
+"""A pronoun set off by a comma before its verb: "Mr Blair has failed …, he claimed," reports
+what the "he" says of Mr Blair."""
 
 
 _CLAUSE_CHARS = 300
@@ -445,12 +451,14 @@ def _unnamed_voice(ctx: Context, paragraph: int, at: int) -> bool:
 
 
 def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, floor: int = -1,
-                    described: bool = False, spoken: bool = True) -> str | None:
+                    described: bool = False, spoken: bool = True, aside: bool = False) -> str | None:
     """Sentence by sentence back from `at`, return the first fitting person of the nearest sentence
     that has one: a subject ("Trump, who …, mocked Marco Rubio. And he said") is likelier than the
     nearest name. With a floor, only mentions from there on in the paragraph count. `described`:
     the speaker is a description or epithet, so one spoken of ("Speaking to Le Matin") is not it.
-    `spoken`: with nobody else, return one spoken of (False: nobody)."""
+    `spoken`: with nobody else, return one spoken of (False: nobody). `aside`: the pronoun is a
+    parenthetical one ("Mr Blair has failed …, he claimed"), so its own sentence's names are what
+    it reports on, not who it is."""
     sentence: tuple[int, int, int] | None = None
     first: str | None = None
     spoken_of: str | None = None
@@ -469,6 +477,12 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 return first
             if subordinate is not None:
                 return subordinate  # no one else in that sentence: "… before Radcliffe sprinted clear"
+        if span != sentence and span[1] != own[0] and want is not None:
+            heard = _speaker_in(ctx, n.paragraph, s_start, s_end, want)
+            if heard is not None:
+                # "Mr Blair has failed …, he claimed" (resolved to Mr Howard): the one the
+                # sentence reports speaking, not the first name in it
+                return heard
         sentence = span
         if n.kind == "person" and (want is None or ctx.genders.get(n.name) in (None, want)):
             if described and not _known_person(ctx, n.name):
@@ -489,7 +503,7 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 # challenge": the described subject speaks, not the one spoken of.
                 spoken_of = spoken_of or n.name
                 continue
-            if (n.paragraph, s_start) == (paragraph, own[0]) and _QUOTE_NEXT.match(masked, n.end):
+            if (n.paragraph, s_start) == (paragraph, own[0]) and (aside or _QUOTE_NEXT.match(masked, n.end)):
                 # "Mr Sullivan “made accounting decisions,” he told the court": the quotation
                 # speaks of him; the "he" is someone else
                 spoken_of = spoken_of or n.name
@@ -508,6 +522,16 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 continue
             first = n.name
     return first or subordinate or (spoken_of if spoken else None)
+
+
+def _speaker_in(ctx: Context, paragraph: int, start: int, end: int, want: str) -> str | None:
+    """Return the last person a cue of the sentence [start, end) was resolved to whom a "he" or
+    "she" (`want`) fits, where that cue's holder came from a pronoun; else None."""
+    for p, offset, name in reversed(ctx.speakers[-40:]):
+        if p == paragraph and start <= offset < end and ctx.genders.get(name, "") in (None, want):
+            cue = next((c for c in ctx.cue_cache.get(p, ()) if c.start == offset), None)
+            return name if cue is not None and cue.how == "pronoun" else None
+    return None
 
 
 _QUOTE_NEXT = re.compile(r"\s*[“\"‘']?·")
