@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from newsarchive.extract.attribution.context import Named
 
 _cache: list[tuple[Lexicon, re.Pattern[str]]] = []
+_LEDE_CHARS = 400
+"""How much of the first paragraph is read for the description: a lede is a sentence or two."""
 
 
 def _description(lex: Lexicon) -> re.Pattern[str]:
@@ -35,7 +37,7 @@ def lede_holder(masked: list[str], named: list[Named], roles: dict[str, str],
     and whose own roles name no other; else None. `named` is in reading order."""
     if len(masked) < 2 or not masked[0] or not masked[1]:
         return None
-    m = _description(lex).search(masked[0])
+    m = _description(lex).search(masked[0], 0, _LEDE_CHARS)
     if m is None:
         return None
     role = re.sub(r"\s+", " ", m.group(2)).lower()

@@ -56,6 +56,8 @@ def _ends_with_term(before: str, ends: tuple[str, ...]) -> bool:
 
 _AS_BEFORE_QUOTE = re.compile(r"\b(?:as|called|branded|labell?ed|dubbed|termed|deemed)"
                               r"\s+(?:(?:an?|the)\s+)?$")
+_AS_ENDS = ("as", "called", "branded", "labelled", "labeled", "dubbed", "termed", "deemed", " a", " an",
+            "the")
 _BY_AGENT = re.compile(r"[,]?\s+by\s+(?:the\s+)?((?:[A-Z][\w.’'-]*\s+){0,3})")
 
 
@@ -65,8 +67,9 @@ def agent(ctx: Context, q: QuoteDraft) -> bool:
     Downing Street" (a term with no one after "by" is left to `scare_term`)."""
     masked = ctx.masked[q.paragraph]
     open_at = q.start - (1 if q.open_mark else 0)
-    if not _AS_BEFORE_QUOTE.search(masked, max(0, open_at - 20), open_at):
-        return False
+    before = masked[max(0, open_at - 20):open_at].rstrip()
+    if not before.endswith(_AS_ENDS) or not _AS_BEFORE_QUOTE.search(masked, max(0, open_at - 20), open_at):
+        return False  # (the quick test first: most quotations follow none of these words)
     m = _BY_AGENT.match(masked, q.end + (1 if q.close_mark else 0))
     if m is None:
         return False
