@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 MASK = "·"
 """Stands in for every character inside a quotation, so cue patterns never match quoted words."""
 
+SUBORDINATORS = frozenset(("after", "before", "when", "while", "as", "if", "because", "since", "although",
+                           "though", "until", "once", "whether", "unless", "whereas"))
+"""Words that open a subordinate clause ("after they reported", "when Clinton blasted him")."""
+
 
 @dataclass(frozen=True, slots=True)
 class CueWords:

@@ -160,10 +160,14 @@ def _indefinite_then_name(ctx: Context, paragraph: int, at: int, end: int) -> st
         return None
     person = next((n for n in ctx.named_at(paragraph, m.end(), min(end, m.end() + 60))
                    if n.start - m.end() <= 12), None)
-    if person is None or person.kind != "person" or _BREAK.search(masked[m.end():person.start]) \
-            or masked[person.end:person.end + 1] not in (".", ",", ";", ":", ""):
-        return None
-    return person.name
+    return person.name if person is not None and _ends_phrase(masked, m.end(), person) else None
+
+
+def _ends_phrase(masked: str, start: int, person: Named | None) -> bool:
+    """Return True for a person whose name ends the phrase from `start`, nothing breaking it
+    before: "said a proud coach Mike Ruddock.", "said one of their lawyers, Michalis X."."""
+    return person is not None and person.kind == "person" and not _BREAK.search(masked[start:person.start]) \
+        and masked[person.end:person.end + 1] in (".", ",", ";", ":", "")
 
 
 def _spokesman_for(ctx: Context, paragraph: int, start: int, at: int) -> bool:
@@ -475,8 +479,7 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
         if named is not None:
             return named, "said-X"  # "said one of their lawyers, Michalis Dimitrakopoulos."
         person = next(iter(ctx.named_at(paragraph, at, min(end, pos + 40))), None)
-        if person is None or person.kind != "person" or _BREAK.search(masked[at:person.start]) \
-                or masked[person.end:person.end + 1] not in (".", ",", ";", ":", ""):
+        if not _ends_phrase(masked, at, person):
             return None, "unnamed"
     if _THAT.match(masked, at) or masked[at:at + 4] == " of ":
         # "said Friday that Curiel …", "said of Trump’s campaign": the holder is before the verb

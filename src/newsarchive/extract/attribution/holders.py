@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from newsarchive.extract.attribution.context import MASK
+from newsarchive.extract.attribution.context import MASK, SUBORDINATORS
 from newsarchive.extract.entities.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -536,8 +536,8 @@ def _speaker_in(ctx: Context, paragraph: int, start: int, end: int, want: str) -
 
 _QUOTE_NEXT = re.compile(r"\s*[“\"‘']?·")
 """A quotation right after a name: the name is its grammatical subject, not its speaker."""
-_SUBORDINATORS = frozenset(("after", "before", "when", "while", "since", "although", "though", "because",
-                            "if", "until", "once", "unless", "whereas"))
+_SUBORDINATORS = SUBORDINATORS - {"as", "whether"}
+"""Clause openers before a name in a clause of time or reason ("as" and "whether" open others)."""
 
 
 def _subordinate_before(masked: str, s_start: int, start: int) -> int:

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from newsarchive.extract.attribution.context import MASK, Context, Named
+from newsarchive.extract.attribution.context import MASK, SUBORDINATORS, Context, Named
 from newsarchive.extract.attribution.cues import (
     Cue,
     cue_index,
@@ -302,7 +302,7 @@ def _subordinate(between: str) -> bool:
     """Return True where a subordinating word ("after", "because") opens a clause between a
     quotation and a later cue."""
     words = between.split()
-    return any(w.lower() in _SUBORDINATORS for w in words[1:])
+    return any(w.lower() in SUBORDINATORS for w in words[1:])
 
 
 _AS_BEFORE = re.compile(r"(?:^|\s)(?:as|so)\s*$")
@@ -363,8 +363,6 @@ _INTRO_WORDS = 12
 _INTRO_PREPOSITIONS = frozenset(("In", "At", "On", "During", "From", "With", "Under", "Despite", "Amid",
                                  "Throughout", "Within", "Without", "Before", "After"))
 """Capitalised prepositions that open an introductory phrase before a sentence's subject."""
-_SUBORDINATORS = frozenset(("after", "before", "when", "while", "as", "if", "because", "since", "although",
-                            "though", "until", "once", "whether", "unless", "whereas"))
 
 
 def subject(ctx: Context, q: QuoteDraft) -> bool:
@@ -416,7 +414,7 @@ def _clause_subject(ctx: Context, paragraph: int, start: int, end: int) -> Named
         head, comma, tail = masked[start:n.start].rpartition(",")
         if not _plain(ctx, tail) or (comma and (MASK in head or len(head.split()) > _INTRO_WORDS)):
             return None
-        if not comma and any(w.lower() in _SUBORDINATORS for w in tail.split()[:2]):
+        if not comma and any(w.lower() in SUBORDINATORS for w in tail.split()[:2]):
             continue  # "After the Supreme Court refused …, Gov. Pat McCrory blamed": an introduction
         if not comma and tail.split()[:1] and tail.split()[0] in _INTRO_PREPOSITIONS \
                 and "," in masked[n.end:end]:
