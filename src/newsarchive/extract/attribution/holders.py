@@ -492,9 +492,12 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 # "Kenteris's lawyer, Gregory Ioannidis, reacted …. “…,” he told BBC Sport": an owner
                 spoken_of = spoken_of or n.name
                 continue
-            if want is not None and _pronoun_first(masked, s_start, n.start, want):
+            if _pronoun_first(masked, s_start, n.start, want) if want is not None \
+                    else _PRONOUN_SUBJECT.match(masked, s_start, n.start) is not None:
                 # "While saying he admired Mr Blair's leadership, he criticised …": the sentence
-                # speaks of its "he" by pronoun already; Mr Blair is someone else.
+                # speaks of its "he" by pronoun already; Mr Blair is someone else (for a
+                # description, where the sentence opens with it: "He opted to bring Steve
+                # Finnan's cross down …. “…,” said the Chelsea star").
                 spoken_of = spoken_of or n.name
                 continue
             if _object(ctx, masked, n.start, _SPOKEN_TO if described else _PREPOSITIONS) \
@@ -575,6 +578,8 @@ _PREPOSITIONS = frozenset(("of", "to", "with", "about", "against", "for", "from"
 
 
 _GENDER_WORDS = {"male": frozenset(("he", "He")), "female": frozenset(("she", "She"))}
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:He|She)\s+[a-z][^,;:]*$")
+"""A clause that opens with "He" or "She" and runs to a name with no comma between."""
 
 
 def _pronoun_first(masked: str, start: int, at: int, want: str) -> bool:
