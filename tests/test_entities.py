@@ -301,6 +301,16 @@ def test_an_ampersand_between_capitals_stays_inside_one_name() -> None:
     assert "B&B" in found["Bradford & Bingley"].aliases
 
 
+def test_a_plurals_apostrophe_before_a_head_word_stays_inside_the_bodys_name() -> None:
+    found = entities("The British Bankers' Association said lending was weaker. "
+                     "The Musicians' Union agreed. Wave Systems' Embassy chip is new, "
+                     "and the Court of Appeals' Board on Professional Responsibility ruled.")
+    assert found["British Bankers' Association"].kind == "organisation"
+    assert found["Musicians' Union"].kind == "organisation"
+    assert "Wave Systems' Embassy" not in found  # a body's own name before the possessive
+    assert "Court of Appeals' Board on Professional Responsibility" not in found
+
+
 def test_a_name_told_something_before_a_word_for_a_medium_is_an_outlet() -> None:
     found = entities("The bank's spokeswoman told Time magazine. He told Dutch newspaper Trouw. "
                      "Jo Hall, editor of Digital Camera magazine, said so.")

@@ -122,11 +122,18 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
             continue
         words: list[str] = []
         offsets = []
-        for raw in raws:
+        last = len(raws) - 1
+        for i, raw in enumerate(raws):
             words.append(raw)
             offsets.append(pos)
             pos += len(raw) + 1
-            if raw.endswith(POSSESSIVE) and len(raw) > 2 and raw not in ("O’", "O'"):
+            if raw.endswith(POSSESSIVE) and len(raw) > 2 and raw not in ("O’", "O'") \
+                    and not (i < last and raw[-2] == "s" and raws[i + 1] in lex.org_heads
+                             and raw[:-1] not in lex.org_heads
+                             and not any(w in lex.org_heads or w in _CONNECTOR_SET for w in words)):
+                # (a plural's apostrophe before a body's head word is inside its name:
+                # "British Bankers' Association", "Musicians' Union"; not after a body's own
+                # name: "Wave Systems' Embassy", "the Court of Appeals' Board")
                 base = raw[:-2] if raw.endswith(("’s", "'s")) else raw[:-1]
                 words[-1] = base
                 _emit(runs, text, paragraph, words, offsets, possessive=True)
