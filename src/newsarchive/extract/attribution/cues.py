@@ -49,6 +49,8 @@ _BREAK = re.compile(r"[,;:·“”\"()]|\b[a-z]{3,}\.(?:\s|$)")
 _APPOSITIVE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,?\s*$"
                          r"|\s*,(?:[^;:“”\"·]|[“\"]·{1,40}[”\"]){1,220},\s*$"
                          r"|\s*,\s+(?:an?|the)\s[^,;:“”\"·]{1,80}$)")
+_DASHED = re.compile(r"\s+[-–—]\s[^;:“”\"·–—]{1,160}\s[-–—]\s*")
+"""An appositive between dashes: "Mr Bez - himself a former executive at rival Porsche - said"."""
 _CLAUSE = 300
 """How far back (in characters) the subject of "… and said" is looked for."""
 _NO_INVERSION = frozenset(("told", "tells", "tell", "telling"))
@@ -662,11 +664,20 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
         elif not rest.strip() or _APPOSITIVE.fullmatch(rest) or rest.strip() == "," \
                 or _open_appositive(ctx, rest) or _OWN_WRITING.fullmatch(rest) \
                 or (n.kind == "person" and (_open_from(ctx, rest) or _postnominal(ctx, rest))) \
+                or (_DASHED.fullmatch(rest) is not None
+                    and not _after_preposition(masked, clause_start, n.start)) \
                 or (i == len(named) - 2 and _body_appositive(masked, n, named[i + 1], tail_end)) \
                 or (n.kind != "person" and (_BODY_VOICE.fullmatch(rest)
                                             or rest.strip().lower() in ctx.lex.type_words)):
             return n.name, "X-said"
     return None, ""
+
+
+def _after_preposition(masked: str, start: int, at: int) -> bool:
+    """Return True where the last lower-case word of [start, at) is a preposition: the name after
+    it and its capitalised words is an object ("of CB Richard Ellis"), no subject."""
+    word = next((w for w in reversed(masked[max(start, at - 60):at].split()) if not w[:1].isupper()), "")
+    return [word] in _OBJECT_OF
 
 
 def _named_person(ctx: Context, name: str) -> bool:
