@@ -51,6 +51,9 @@ _APPOSITIVE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,?\s*$"
                          r"|\s*,\s+(?:an?|the)\s[^,;:“”\"·]{1,80}$)")
 _DASHED = re.compile(r"\s+[-–—]\s[^;:“”\"·–—]{1,160}\s[-–—]\s*")
 """An appositive between dashes: "Mr Bez - himself a former executive at rival Porsche - said"."""
+_WHEN_TAIL = re.compile(r"\s(?:on|last|this|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+                        r"|Saturday|Sunday|week|weekend|night|month|year|morning|afternoon|evening)\s+$")
+"""A time between a holder and its verb: "the co-chairman …, Liam Fox, on Saturday called him"."""
 _CLAUSE = 300
 """How far back (in characters) the subject of "… and said" is looked for."""
 _NO_INVERSION = frozenset(("told", "tells", "tell", "telling"))
@@ -602,6 +605,9 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
     masked = ctx.masked[paragraph]
     clause_start = max(start, _clause_start(ctx, masked, start, at), masked.rfind(";", start, at) + 1)
     head = masked[clause_start:at]
+    when = _WHEN_TAIL.search(head)
+    if when is not None:
+        head = head[:when.start()] + " "  # "Liam Fox, on Saturday called him": the time aside
     words = head.split()
     cut = len(head)
     while words and (words[-1] in ctx.cues.between
