@@ -33,6 +33,9 @@ _OBJECT_WORDS = frozenset(("of", "in", "to", "for", "with", "about", "from", "at
 _BODY_VOICE = re.compile(r"(?:[’']s)?\s+(?:chief\s+|senior\s+|official\s+|press\s+)?"
                          r"(?:spokes(?:man|woman|person)|statement|press\s+release|official|representative"
                          r"|minutes|report|study|survey|letter)\s*,?\s*")
+_VOICE_OF = re.compile(r"(?:[’']s)?\s+(?:chief\s+|senior\s+|press\s+)?(?:spokes(?:man|woman|person)|official"
+                       r"|representative)\b")
+_OF_BODY = frozenset(("of", "of the", "from", "from the", "at", "at the"))
 _FROM_PLACE = re.compile(r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s*){1,4}){1,3}(?=\s|,|$)")
 _RELATIVE_TAIL = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[,–—-]?\s*(?:who|which)\s*", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|whose)\s")
@@ -622,9 +625,22 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
         # "Mr Livingstone, who says he is “standing by” his remarks", "The IAAF - which said it
         # was “very surprised”": the relative pronoun's antecedent speaks
         found_before = ctx.named_at(paragraph, clause_start, tail_end)
-        if found_before and _RELATIVE_TAIL.fullmatch(masked, found_before[-1].end, tail_end) \
-                and (found_before[-1].kind == "person") == (words[-1].lower() == "who"):
-            return found_before[-1].name, "relative"
+        if found_before:
+            last = found_before[-1]
+            # ("denied by UKIP spokesman, who said": the body's voice, a person, speaks for it)
+            voice = _VOICE_OF.match(masked, last.end) if last.kind != "person" else None
+            # ("endorsed by the Music Managers' Forum (MMF), who say": a body as "who" where
+            # the clause names no person, who would be the one meant)
+            if words[-1].lower() == "who" and last.kind != "person" and len(found_before) > 1 \
+                    and found_before[-2].kind == "person" \
+                    and masked[found_before[-2].end:last.start].strip() in _OF_BODY \
+                    and _RELATIVE_TAIL.fullmatch(masked, last.end, tail_end):
+                return found_before[-2].name, "relative"  # "Nick Jones of BNP Paribas, who said"
+            fits = last.kind == "person" or voice is not None \
+                or all(n.kind != "person" for n in found_before) if words[-1].lower() == "who" \
+                else last.kind != "person"
+            if fits and _RELATIVE_TAIL.fullmatch(masked, voice.end() if voice else last.end, tail_end):
+                return last.name, "relative"
     if words and words[-1] in ("and", "but") and not appositive_only:
         # "ProPublica obtained a video … and said", "Roberts said … but said": the subject of the
         # first verb speaks, even with a quoted title between ("… a “Forum” … and said").
