@@ -311,6 +311,13 @@ def test_a_plurals_apostrophe_before_a_head_word_stays_inside_the_bodys_name() -
     assert "Court of Appeals' Board on Professional Responsibility" not in found
 
 
+def test_a_sentence_opening_word_the_article_also_writes_in_lower_case_is_no_person() -> None:
+    found = entities("Research has found that old phones help. The research found they last. "
+                     "Creditors agreed on Friday, said the creditors' lawyer. Brown said he agreed.")
+    assert "Research" not in found and "Creditors" not in found
+    assert found["Brown"].kind == "person"  # never written "brown"
+
+
 def test_a_name_told_something_before_a_word_for_a_medium_is_an_outlet() -> None:
     found = entities("The bank's spokeswoman told Time magazine. He told Dutch newspaper Trouw. "
                      "Jo Hall, editor of Digital Camera magazine, said so.")

@@ -9,6 +9,8 @@ forms fold into the fullest form; every surface form is kept as an alias.
 
 from __future__ import annotations
 
+import re
+
 from newsarchive.extract.draft import Draft
 from newsarchive.extract.entities.classify import Piece, split_run
 from newsarchive.extract.entities.evidence import (
@@ -23,7 +25,7 @@ from newsarchive.extract.entities.evidence import (
 )
 from newsarchive.extract.entities.lexicon import Lexicon, get_lexicon
 from newsarchive.extract.entities.registry import Registry
-from newsarchive.extract.entities.scan import find_runs
+from newsarchive.extract.entities.scan import find_runs, initial_at
 from newsarchive.extract.text import has_digit
 from newsarchive.records import Paragraph, Span
 
@@ -94,7 +96,25 @@ def find_entities(draft: Draft) -> None:
         entity = registry.entities.get(name)
         if entity is not None and entity.kind == "person" and not entity.roles:
             entity.kind = "organisation"  # "Ask Jeeves said it would not change Bloglines", its maker
+    _drop_common_words(draft, registry)
     draft.entities.update(registry.entities)
+
+
+def _drop_common_words(draft: Draft, registry: Registry) -> None:
+    """Drop a one-word person with no role named only where a sentence starts, whose word the
+    article also writes in lower case: a common word, capitalised by its place ("Research has
+    found …, the research said", "Creditors agreed …")."""
+    body: str | None = None
+    for name, entity in list(registry.entities.items()):
+        if entity.kind != "person" or entity.roles or " " in name or not name.isalpha():
+            continue
+        paragraphs = draft.doc.paragraphs
+        if not all(initial_at(paragraphs[m.span.paragraph].text, m.span.start) for m in entity.mentions):
+            continue
+        if body is None:
+            body = " ".join(p.text for p in paragraphs if p.kind in _BODY_PARAGRAPHS)
+        if re.search(rf"(?<![\w-]){name.lower()}(?![\w-])", body):
+            del registry.entities[name]
 
 
 def _work_before(text: str, piece: Piece, lex: Lexicon) -> bool:

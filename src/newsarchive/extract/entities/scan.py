@@ -83,6 +83,7 @@ _STARTERS = frozenset(".!?:;“‘\"([")
 
 
 def _initial(text: str, start: int) -> bool:
+    """Return True where `start` opens a sentence (or a quotation, or a bracket)."""
     before = text[max(0, start - 4):start].rstrip()
     if start < 4 and not before:
         return True
@@ -92,6 +93,9 @@ def _initial(text: str, start: int) -> bool:
     if last in _STARTERS:
         return True
     return last in "\"”’)" and len(before) > 1 and before[-2] in ".!?"
+
+
+initial_at = _initial
 
 
 _CONTRACTION = re.compile(r"[A-Z][a-z]*[’'](?:d|m|ll|ve|re|t)")
