@@ -329,11 +329,16 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
     if quoted is not None and found and found[-1].start >= quoted.start():
         # "the Interfax news agency quoted Mr Khodorkovsky as saying": the one quoted
         return found[-1].name, "X-said"
+    before = ctx.masked[paragraph][max(start, found[-1].start - 16):found[-1].start].split()[-1:] \
+        if found else []
     if found and all(w in ctx.cues.between or (w.endswith("ly") and w.islower())
                      for w in ctx.masked[paragraph][found[-1].end:at].split()) \
-            and ctx.masked[paragraph][max(start, found[-1].start - 10):found[-1].start].split()[-1:] \
-            not in _OBJECT_OF:
-        return found[-1].name, "X-said"  # "with Gorka (recently) noting …" (not "on Facebook writing")
+            and before not in _OBJECT_OF \
+            and not (before and before[0].islower() and len(found) > 1
+                     and (before[0].endswith("ed") or before[0] in ctx.cues.irregular_past)):
+        # "with Gorka (recently) noting …" (not "on Facebook writing", nor "Mr Hockney also left
+        # UKIP saying": a verb's object, with its subject named before)
+        return found[-1].name, "X-said"
     for cue in reversed(earlier):
         if cue.holder is not None:
             return cue.holder, "participle"
