@@ -522,6 +522,12 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     near = [c for c in near if c.start < q.start or (_plain_words(
         masked[q.end:ctx.sentence_of(q.paragraph, c.start)[0]]) < _PLAIN_SENTENCE
         and not _opens_own(masked, c))]
+    if len(near) == 2 and ctx.sentence_of(q.paragraph, near[0].start)[1] >= start \
+            and _own_quotation(ctx.draft.doc.paragraphs[q.paragraph].text, masked, q, near[1]):
+        # "“…,” said Paul LeClerc. “It could solve an old problem …” “This is the day the world
+        # changes,” said John Wilkin": the later cue has a quotation of its own, ending with its
+        # comma; this one goes on from the sentence right before it
+        near = near[:1]
     if not near:
         if ctx.last_cue_before(ctx.anonymous, q.paragraph, q.start) >= 0 and len(_words(ctx, q)) > SHORT:
             # "“…,” said one trader. “If Solidere drops …”": the unnamed voice speaks on
@@ -543,6 +549,19 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
 
 _UNNAMED = re.compile(r"(?:^|[\s,])(?:[Aa]nother|[Aa]n?|[Oo]ne)\s+(?:[a-z-]+\s+){0,3}?([a-z]+)\s+"
                       r"(?:[a-z]+ly\s+)?[a-z]+ed\b")
+
+
+_NEXT_QUOTE = re.compile(r"[”\"’']?\s+[“\"‘']·")
+
+
+def _own_quotation(text: str, masked: str, q: QuoteDraft, cue: Cue) -> bool:
+    """Return True where a cue after a quotation that ends a sentence follows another quotation,
+    ending with a comma, that the cue's sentence opens: "“Ditto.” “Ossie was my hero,” said X"."""
+    between = masked[q.end:cue.start]
+    closing = text[q.end:cue.start].rstrip()
+    return MASK in between and _NEXT_QUOTE.match(between) is not None \
+        and text[q.start:q.end].rstrip(" ”\"’'").endswith((".", "!", "?")) \
+        and closing.rstrip(" ”\"’'").endswith(",")
 
 
 def _unnamed_subject(ctx: Context, q: QuoteDraft, start: int) -> bool:
