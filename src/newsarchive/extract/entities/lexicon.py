@@ -119,7 +119,8 @@ def _bodies(outlets: dict[str, Any],
     for group, words in (("companies", _COMPANY_WORDS), ("clubs", _CLUB_WORDS)):
         for item in orgs.get(group) or ():
             entry = item if isinstance(item, dict) else {"name": item}
-            body = Body(str(entry["name"]), "organisation", "organisation", words)
+            own = _words(entry.get("describe"))
+            body = Body(str(entry["name"]), "organisation", "organisation", words | own)
             for form in [entry["name"], *(entry.get("aliases") or ())]:
                 bodies.setdefault(_strip_the(str(form)), body)
     return bodies, {w: frozenset(t) for w, t in types.items()}
