@@ -463,6 +463,7 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
     first: str | None = None
     spoken_of: str | None = None
     subordinate: str | None = None
+    verbal = False
     own = ctx.sentence_of(paragraph, max(0, at - 1))
     for n in _recent(ctx, paragraph, at):
         if floor >= 0 and (n.paragraph != paragraph or n.start < floor):
@@ -501,9 +502,11 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 spoken_of = spoken_of or n.name
                 continue
             if _object(ctx, masked, n.start, _SPOKEN_TO if described else _PREPOSITIONS) \
-                    and (described or _DESCRIBED.match(masked, s_start)):
+                    and (described or (first is not None and verbal) or _DESCRIBED.match(masked, s_start)):
                 # "The 27-year-old … said following in the footsteps of Farrell would be a
-                # challenge": the described subject speaks, not the one spoken of.
+                # challenge": the described subject speaks, not the one spoken of; nor one named
+                # before the subject ("In a speech on the re-election of George W Bush, Mr
+                # Kennedy said").
                 spoken_of = spoken_of or n.name
                 continue
             if (n.paragraph, s_start) == (paragraph, own[0]) and (aside or _QUOTE_NEXT.match(masked, n.end)):
@@ -524,7 +527,17 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                     spoken_of = spoken_of or n.name
                 continue
             first = n.name
+            verbal = _verb_after(ctx, masked, n.end)
     return first or subordinate or (spoken_of if spoken else None)
+
+
+def _verb_after(ctx: Context, masked: str, end: int) -> bool:
+    """Return True where a verb in the past (or "says") follows a name: "Mr Kennedy said"."""
+    words = masked[end:end + 40].split()[:2]
+    if words and words[0].endswith("ly"):
+        words = words[1:]
+    verb = words[0].rstrip(",.;:") if words else ""
+    return verb.endswith("ed") or verb in ctx.cues.irregular_past or verb in ("says", "tells")
 
 
 def _speaker_in(ctx: Context, paragraph: int, start: int, end: int, want: str) -> str | None:
