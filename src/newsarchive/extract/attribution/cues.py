@@ -662,7 +662,10 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
         if found is not None:
             return found
         found = description(ctx, paragraph, clause_start, tail_end, before=True)
-        if found is not None:
+        if found is not None and (found[0] is not None or not any(
+                n.kind == "person" for n in ctx.named_at(paragraph, clause_start, tail_end))):
+            # ("Scott Stanzel, a spokesman for the Bush-Cheney campaign said": a description
+            # that finds no one may close the appositive of a person named before it)
             return found
         relative = _RELATIVE.search(masked, clause_start, tail_end)
         if relative is not None and masked[clause_start:tail_end].rstrip().endswith(","):
