@@ -242,6 +242,13 @@ def _noted(ctx: Context, start: int, cue: Cue) -> Cue:
     return cue
 
 
+_AS_NAME = re.compile(r"\bas\s+(?:[A-Z][\w’'.-]*\s+){1,4}$")
+"""A name after "as" right before a verb: "as Mr Renner believed", a comparison, not a report."""
+_THOUGHT = frozenset(("believed", "believes", "thinks", "thought", "felt", "feels", "hoped", "hopes",
+                      "fears", "feared", "worried", "worries", "expected", "expects"))
+"""Verbs of thinking, which "as" makes a comparison ("as The Daily Beast called them" reports)."""
+
+
 def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
     """Return the speech cues in [start, end) of a paragraph, in text order."""
     masked = ctx.masked[paragraph]
@@ -294,6 +301,8 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
                 holder, how = prior.holder, prior.how
         if not how:
             holder, how = _before(ctx, paragraph, start, m.start())
+        if verb in _THOUGHT and _AS_NAME.search(masked, max(start, m.start() - 60), m.start()):
+            continue  # "the situation was not as “dramatic” as Mr Renner believed": a comparison
         # A weak verb names speech only with a holder, or as "reports that …".
         if how or verb not in ctx.cues.weak or masked.startswith(" that", m.end()):
             out.append(_noted(ctx, start, Cue(paragraph, m.start(), m.end(), verb, holder, how)))
