@@ -670,9 +670,13 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
         found = pronoun(ctx, paragraph, clause_start, tail_end, after=False)
         if found is not None:
             return found
+        people = [n for n in ctx.named_at(paragraph, clause_start, tail_end) if n.kind == "person"]
+        if people and _named_person(ctx, people[0].name) and _open_from(ctx, masked[people[0].end:tail_end]):
+            # "Christoph Caselitz, president of the mobile networks division at the firm says":
+            # the description closes the person's appositive
+            return people[0].name, "X-said"
         found = description(ctx, paragraph, clause_start, tail_end, before=True)
-        if found is not None and (found[0] is not None or not any(
-                n.kind == "person" for n in ctx.named_at(paragraph, clause_start, tail_end))):
+        if found is not None and (found[0] is not None or not people):
             # ("Scott Stanzel, a spokesman for the Bush-Cheney campaign said": a description
             # that finds no one may close the appositive of a person named before it)
             return found
