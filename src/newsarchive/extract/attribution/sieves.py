@@ -135,6 +135,12 @@ _INNER_CUE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:told|tells|said|says|asked|asks|
                         r"(?:\s+(?:him|her|them|me|us|you))?\s*[:,]\s*$")
 
 
+_INNER_THAT = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[a-z]+ly\s+)?"
+                         r"(?:said|says|told\s+\w+|wrote|argued|insisted)(?:\s+[a-z][\w-]*){0,5}\s+that(?:\s+[a-z][\w’'-]*){1,8}\s*")
+"""Reported words inside the outer quotation: "Graham Henry (former Wales coach) said a couple of
+years ago that we should ‘be bold’"."""
+
+
 def nested(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quotation inside another by the speaker the outer one names right before it."""
     outer = ctx.quote_around(q)
@@ -143,7 +149,8 @@ def nested(ctx: Context, q: QuoteDraft) -> bool:
     open_at = q.start - (1 if q.open_mark else 0)
     text = ctx.draft.doc.paragraphs[q.paragraph].text
     found = [n for n in ctx.named_at(q.paragraph, outer.start, open_at) if n.end <= open_at]
-    if not found or _INNER_CUE.fullmatch(text, found[-1].end, open_at) is None:
+    if not found or (_INNER_CUE.fullmatch(text, found[-1].end, open_at) is None
+                     and _INNER_THAT.fullmatch(text, found[-1].end, open_at) is None):
         return False
     return _settle(q, found[-1].name, "nested")
 
