@@ -484,7 +484,13 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 # "Mr Blair has failed …, he claimed" (resolved to Mr Howard): the one the
                 # sentence reports speaking, not the first name in it
                 return heard
+        fresh = span != sentence
         sentence = span
+        if fresh and want is not None and n.kind == "person" and ctx.genders.get(n.name) in (None, want) \
+                and masked[max(0, n.start - 5):n.start] == " but " and _CLAUSE_VERB.match(masked, n.end):
+            # "… between himself, Okken and Antonio Reina of Spain but McIlroy is unfazed. He
+            # admitted": the last clause's subject, named last
+            return n.name
         if n.kind == "person" and (want is None or ctx.genders.get(n.name) in (None, want)):
             if described and not _known_person(ctx, n.name):
                 continue  # "the 36-year-old": a person named in full, not "Chelsea" or "Tootsie"
@@ -538,6 +544,9 @@ def _verb_after(ctx: Context, masked: str, end: int) -> bool:
         words = words[1:]
     verb = words[0].rstrip(",.;:") if words else ""
     return verb.endswith("ed") or verb in ctx.cues.irregular_past or verb in ("says", "tells")
+
+
+_CLAUSE_VERB = re.compile(r"\s+(?:is|was|has|had|will|would|[a-z]+ed|[a-z]+s)\b")
 
 
 def _speaker_in(ctx: Context, paragraph: int, start: int, end: int, want: str) -> str | None:
