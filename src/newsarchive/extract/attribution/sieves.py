@@ -21,6 +21,7 @@ from newsarchive.extract.attribution.cues import (
     role_within,
     subject_verb,
 )
+from newsarchive.extract.attribution.holders import pronoun
 from newsarchive.extract.draft import QuoteDraft
 
 Sieve = Callable[[Context, QuoteDraft], bool]
@@ -294,6 +295,12 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
         n = _clause_subject(ctx, q.paragraph, start, open_at)
         if n is not None:
             return _settle(q, n.name, "clause-subject")
+        if _PRONOUN_OPENS.match(ctx.masked[q.paragraph], start, open_at):
+            # "He questioned why there was “such a rush” … when Mr Clarke had indicated": the
+            # sentence's "he"
+            held = pronoun(ctx, q.paragraph, start, open_at, after=True)
+            if held is not None and held[0] is not None:
+                return _settle(q, held[0], "pronoun")
         lo = bisect_left(index.named_starts, start)
         hi = bisect_left(index.named_starts, open_at)
         if hi > lo and "as" not in ctx.masked[q.paragraph][q.end:best.start].lower().split():
@@ -303,6 +310,10 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
             before = index.named[hi - 1]
             return _settle(q, before.holder, before.how or "unnamed")
     return _settle(q, best.holder, best.how or "unnamed")
+
+
+_PRONOUN_OPENS = re.compile(r"\s*(?:He|She)\s+[a-z]+(?:ed|s)\b")
+"""A sentence whose subject is "he" or "she" with its verb: "He questioned why …"."""
 
 
 def _subordinate(between: str) -> bool:
