@@ -75,6 +75,10 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
     at = m.start()
     if head in body_words:
         body = _body_for(ctx, paragraph, at, head, phrase)
+        if body is None and head in _PART_OF_BODY:
+            # "a spokeswoman for the SEC's Boston office told": the body named inside it
+            body = next((n.name for n in ctx.named_at(paragraph, m.start(1), m.end(1))
+                         if n.kind != "person"), None)
         if body is None and head in ctx.cues.firm_heads:
             # "the company said", "the club told": an organisation the text has named, nearest first
             body = _nearest_body(ctx, paragraph, at)
@@ -91,6 +95,8 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
     return _described_person(ctx, paragraph, at, head, m.group(1)), "description"
 
 
+_PART_OF_BODY = frozenset(("team", "office", "staff", "department", "division", "unit", "press office"))
+"""Heads that name a part of a body, which speaks for it: "the SEC's Boston office"."""
 _APPOSED = re.compile(r"(?:[’']s)?(?:\s+[a-z][\w’'-]*){0,4},\s+(?:[A-Z][\w.]*\s+)?")
 
 
