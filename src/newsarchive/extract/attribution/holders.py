@@ -139,13 +139,20 @@ def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifier
     person = _person_for(ctx, paragraph, at, head)
     if person is None and paragraph == 0 and ctx.lede is not None and _holds(ctx.lede[0], head):
         return ctx.lede[1]  # "…, the lord chancellor has said." named in the next paragraph
-    if person is None and head not in ctx.cues.anonymous and not modifiers.strip().endswith(("’s", "'s")):
+    if person is None and head not in ctx.cues.anonymous and head not in _THIRD_PARTY \
+            and not modifiers.strip().endswith(("’s", "'s")):
         # "the prime minister said", "the pop star said" with no one given that role in so many
         # words: the person the story is about, as for an epithet ("the rapper's spokesman": someone else)
         person = _subject_before(ctx, paragraph, at, None, described=True)
         if person is not None and _other_office(ctx, ctx.roles.get(person, ""), head):
             person = None  # "The chancellor meanwhile insisted" is not the Lib Dem spokesman before it
     return person
+
+
+_THIRD_PARTY = frozenset(("judge", "referee", "umpire", "prosecutor", "coroner", "magistrate", "detective",
+                          "inspector", "officer", "police officer", "investigator", "witness", "jury"))
+"""Roles of those who rule on or report about the people a story is about: "the judge agreed"
+with no judge named is not the story's subject."""
 
 
 def _other_office(ctx: Context, roles: str, head: str) -> bool:
