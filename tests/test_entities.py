@@ -318,6 +318,12 @@ def test_a_sentence_opening_word_the_article_also_writes_in_lower_case_is_no_per
     assert found["Brown"].kind == "person"  # never written "brown"
 
 
+def test_a_sentence_opening_common_word_is_no_person() -> None:
+    found = entities("Members urged the government to act. Dismal reports came in. Young said so too.")
+    assert "Members" not in found and "Dismal" not in found
+    assert found["Young"].kind == "person"  # the word list writes it with a capital too: a name
+
+
 def test_a_name_told_something_before_a_word_for_a_medium_is_an_outlet() -> None:
     found = entities("The bank's spokeswoman told Time magazine. He told Dutch newspaper Trouw. "
                      "Jo Hall, editor of Digital Camera magazine, said so.")

@@ -19,10 +19,11 @@ _generation = [0]
 
 
 def add_lexicon_dir(path: Path) -> None:
-    """Merge the YAML files in `path` into the built-in data from now on."""
+    """Merge the YAML files (and word lists) in `path` into the built-in data from now on."""
     if path.is_dir() and path not in _extra_dirs:
         _extra_dirs.append(path)
         load_data.cache_clear()
+        load_words.cache_clear()
         _generation[0] += 1
 
 
@@ -58,16 +59,28 @@ def load_data(name: str) -> dict[str, Any]:
     return data
 
 
+@cache
+def load_words(name: str) -> frozenset[str]:
+    """Return the word list `name.txt` (one word a line, `#` comments), with the words of any user
+    lexicon of that name added."""
+    text = resources.files("newsarchive.data").joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    for folder in _extra_dirs:
+        user = folder / f"{name}.txt"
+        if user.is_file():
+            text += "\n" + user.read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def data_fingerprint() -> str:
     """Hash of every data file in use, so caches notice a lexicon change."""
     h = hashlib.sha256()
     folder = resources.files("newsarchive.data")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".yaml"):
+        if entry.name.endswith((".yaml", ".txt")):
             h.update(entry.name.encode())
             h.update(entry.read_bytes())
     for extra in _extra_dirs:
-        for p in sorted(extra.glob("*.yaml")):
+        for p in sorted([*extra.glob("*.yaml"), *extra.glob("*.txt")]):
             h.update(p.name.encode())
             h.update(p.read_bytes())
     return h.hexdigest()

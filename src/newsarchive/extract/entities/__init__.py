@@ -27,6 +27,7 @@ from newsarchive.extract.entities.lexicon import Lexicon, get_lexicon
 from newsarchive.extract.entities.registry import Registry
 from newsarchive.extract.entities.scan import find_runs, initial_at
 from newsarchive.extract.text import has_digit
+from newsarchive.lexicon import load_words
 from newsarchive.records import Paragraph, Span
 
 __all__ = ["find_entities", "gender", "get_lexicon"]
@@ -101,19 +102,24 @@ def find_entities(draft: Draft) -> None:
 
 
 def _drop_common_words(draft: Draft, registry: Registry) -> None:
-    """Drop a one-word person with no role named only where a sentence starts, whose word the
-    article also writes in lower case: a common word, capitalised by its place ("Research has
-    found …, the research said", "Creditors agreed …")."""
+    """Drop a one-word person with no role or title, named only where a sentence starts, whose
+    word the article also writes in lower case or is a common word (`common_words.txt`): a word
+    capitalised by its place ("Research has found …, the research said", "Members urged …")."""
     body: str | None = None
     for name, entity in list(registry.entities.items()):
-        if entity.kind != "person" or entity.roles or " " in name or not name.isalpha():
+        if entity.kind != "person" or entity.roles or " " in name or not name.isalpha() \
+                or any(" " in form for form in entity.aliases):
             continue
         paragraphs = draft.doc.paragraphs
         if not all(initial_at(paragraphs[m.span.paragraph].text, m.span.start) for m in entity.mentions):
             continue
+        word = name.lower()
+        if word in load_words("common_words"):
+            del registry.entities[name]
+            continue
         if body is None:
             body = " ".join(p.text for p in paragraphs if p.kind in _BODY_PARAGRAPHS)
-        if re.search(rf"(?<![\w-]){name.lower()}(?![\w-])", body):
+        if re.search(rf"(?<![\w-]){word}(?![\w-])", body):
             del registry.entities[name]
 
 
