@@ -324,6 +324,13 @@ def test_a_sentence_opening_common_word_is_no_person() -> None:
     assert found["Young"].kind == "person"  # the word list writes it with a capital too: a name
 
 
+def test_a_name_after_a_speech_verb_and_the_before_a_medium_word_is_an_outlet() -> None:
+    found = entities("\"Halo is the best game,\" wrote the influential Edge magazine in its review. "
+                     "Mr Bakrie told the Bisnis Indonesia newspaper that aid was coming.")
+    assert found["Edge"].kind == "outlet"
+    assert found["Bisnis Indonesia"].kind == "outlet"
+
+
 def test_a_name_told_something_before_a_word_for_a_medium_is_an_outlet() -> None:
     found = entities("The bank's spokeswoman told Time magazine. He told Dutch newspaper Trouw. "
                      "Jo Hall, editor of Digital Camera magazine, said so.")

@@ -119,8 +119,10 @@ def medium_after(piece: Piece, text: str, lex: Lexicon) -> tuple[str, int] | Non
         return None
     after = text[piece.end:piece.end + 40].split()[:2]
     if not after or ((len(after) < 2 or after[1].rstrip(",.:") not in _cues().verbs)
-                     and _word_before(text, piece.start - 1) not in _TOLD):
-        return None  # ("told Time magazine", "in Nature magazine" need no verb after)
+                     and _word_before(text, piece.start - 1) not in _TOLD
+                     and not _verb_the(text, piece.start)):
+        return None  # ("told Time magazine", "in Nature magazine", "wrote the influential Edge
+        # magazine" need no verb after)
     typ = lex.mediums.get(after[0].rstrip(".,;:"))
     if typ is None:
         return None
@@ -134,6 +136,16 @@ def medium_after(piece: Piece, text: str, lex: Lexicon) -> tuple[str, int] | Non
 
 _TOLD = frozenset(("told", "tells", "telling", "to", "in", "with"))
 """Words before a name and a medium word that make the name a medium's: "told Time magazine"."""
+
+_VERB_THE = re.compile(r"\b([a-z]+)\s+the\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _verb_the(text: str, start: int) -> bool:
+    """Return True where a speech verb and "the" (and at most two lower-case words) stand right
+    before `start`: "wrote the influential Edge magazine"."""
+    m = _VERB_THE.search(text, max(0, start - 50), start)
+    return m is not None and m.group(1) in _cues().verbs
+
 
 _CAPITAL_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w]*) $")
 
