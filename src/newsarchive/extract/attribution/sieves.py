@@ -59,6 +59,9 @@ _AS_BEFORE_QUOTE = re.compile(r"\b(?:as|called|branded|labell?ed|dubbed|termed|d
                               r"\s+(?:(?:an?|the)\s+)?$")
 _AS_ENDS = ("as", "called", "branded", "labelled", "labeled", "dubbed", "termed", "deemed", " a", " an",
             "the")
+_AS_QUOTE_AND = re.compile(r"\b(?:as|called|branded|labell?ed|dubbed|termed|deemed)\s+(?:(?:an?|the)\s+)?"
+                           r"[“\"‘']·+[.,]?[”\"’']?,?\s+(?:and|or)\s+$")
+_AND_QUOTE = re.compile(r",?\s+(?:and|or)\s+[“\"‘']·+[.,]?[”\"’']?")
 _BY_AGENT = re.compile(r"[,]?\s+by\s+(?:the\s+)?((?:[A-Z][\w.’'-]*\s+){0,3})")
 
 
@@ -69,9 +72,15 @@ def agent(ctx: Context, q: QuoteDraft) -> bool:
     masked = ctx.masked[q.paragraph]
     open_at = q.start - (1 if q.open_mark else 0)
     before = masked[max(0, open_at - 20):open_at].rstrip()
-    if not before.endswith(_AS_ENDS) or not _AS_BEFORE_QUOTE.search(masked, max(0, open_at - 20), open_at):
+    if before.endswith((" and", " or")):
+        # ("described as “irresponsible” and “outrageous” by the IHRC": the second of two terms)
+        if not _AS_QUOTE_AND.search(masked, max(0, open_at - 300), open_at):
+            return False
+    elif not before.endswith(_AS_ENDS) or not _AS_BEFORE_QUOTE.search(masked, max(0, open_at - 20), open_at):
         return False  # (the quick test first: most quotations follow none of these words)
-    m = _BY_AGENT.match(masked, q.end + (1 if q.close_mark else 0))
+    after = q.end + (1 if q.close_mark else 0)
+    other = _AND_QUOTE.match(masked, after)  # (the first of two terms)
+    m = _BY_AGENT.match(masked, other.end() if other else after)
     if m is None:
         return False
     named = ctx.named_at(q.paragraph, m.start(1), m.end() + 80)
