@@ -3,6 +3,7 @@ article that makes a pass raise spoils only its own result."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -64,3 +65,23 @@ def test_build_batch_reports_each_article_in_order() -> None:
         assert isinstance(x.article, Article)
         assert x.article == extract(document_from_bytes(job.raw, job.display))
         assert x.link is not None and not x.crashed
+
+
+def test_extract_command_reads_a_group_at_a_time(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsarchive.cli import main
+    from newsarchive.export import article_to_dict
+
+    texts = [TEXTS[i % 3] for i in range(pipeline.GROUP + 2)]
+    texts[1] = ""  # (cannot be read)
+    paths = []
+    for i, text in enumerate(texts):
+        paths.append(tmp_path / f"{i}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    assert main(["extract", "--format", "jsonl", *map(str, paths)]) == 1
+    out, err = capsys.readouterr()
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["path"] for r in records] == list(map(str, paths))
+    assert records[1]["error"] == "file is empty; skipped" and "1.txt" in err
+    for path, record in zip(paths, records, strict=True):
+        if path != paths[1]:
+            assert record == article_to_dict(extract(read_document(path, str(path))))
