@@ -13,6 +13,7 @@ import yaml
 from newsarchive.errors import ArticleError
 from newsarchive.export import article_to_dict
 from newsarchive.load import read_document
+from newsarchive.records import Document
 
 
 def add_parser(sub: Any) -> None:
@@ -42,7 +43,8 @@ def _yaml(records: list[dict[str, Any]]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsarchive.extract import PASSES, extract  # not imported by the other commands
+    from newsarchive.extract import PASSES, extract_many  # not imported by the other commands
+    from newsarchive.extract.pipeline import GROUP
 
     if args.list_passes:
         for name, fn in PASSES:
@@ -58,18 +60,32 @@ def run(args: argparse.Namespace) -> int:
         return 2
     records: list[dict[str, Any]] = []
     status = 0
-    for path in args.files:
-        try:
-            article = extract(read_document(path, str(path)), skip=args.skip)
-            record = article_to_dict(article)
-        except ArticleError as exc:
-            print(f"{exc}", file=sys.stderr)
-            status = 1
-            record = {"path": str(path), "error": exc.message, "title": None, "author": None,
-                      "boilerplate": [], "quotes": [], "claims": [], "people": [], "sources": []}
-        records.append(record)
-        if args.format == "jsonl":
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    # Read and extracted a group at a time: `extract_many` runs each pass over the group in turn.
+    for first in range(0, len(args.files), GROUP):
+        paths: list[Path] = args.files[first : first + GROUP]
+        read: list[Document | ArticleError] = []
+        for path in paths:
+            try:
+                read.append(read_document(path, str(path)))
+            except ArticleError as exc:
+                read.append(exc)
+        extracted = iter(extract_many([doc for doc in read if isinstance(doc, Document)], skip=args.skip))
+        for path, item in zip(paths, read, strict=True):
+            try:
+                if isinstance(item, ArticleError):
+                    raise item
+                article = next(extracted)
+                if isinstance(article, Exception):
+                    raise article
+                record = article_to_dict(article)
+            except ArticleError as exc:
+                print(f"{exc}", file=sys.stderr)
+                status = 1
+                record = {"path": str(path), "error": exc.message, "title": None, "author": None,
+                          "boilerplate": [], "quotes": [], "claims": [], "people": [], "sources": []}
+            records.append(record)
+            if args.format == "jsonl":
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     if args.format == "json":
         out = records[0] if len(records) == 1 else records
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
