@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from newsarchive.build import warm
-from newsarchive.build.warm import WarmWorker
+from newsarchive.build.warm import WarmWorker, edited_since
 from newsarchive.build.work import Job, load_batch
 from test_build_engine import SEEDS, make_archive, run, tree
 from test_build_incremental import edit
@@ -53,8 +55,7 @@ def test_rebuilds_with_the_readied_worker_are_builds_afresh(tmp_path: Path, seed
         edit(rng, articles, step)
         events.clear()
         run(tmp_path / "a", jobs=2)
-        assert "taken" in events or "stopped" in events
-        seen.extend(events)
+        seen.extend(events)  # none where the edit deleted an article: nothing newer than the last build
         shutil.rmtree(tmp_path / "b", ignore_errors=True)
         shutil.copytree(articles, tmp_path / "b" / "articles")
         run(tmp_path / "b", jobs=1, cache=False)
@@ -63,7 +64,29 @@ def test_rebuilds_with_the_readied_worker_are_builds_afresh(tmp_path: Path, seed
         fresh.pop(".newsarchive-site")
         assert mine == fresh
     events.clear()
-    run(tmp_path / "a", jobs=2)  # nothing changed: the worker is stopped, never waited for
-    assert events[0] == "stopped"
+    run(tmp_path / "a", jobs=2)  # nothing edited since the last build: no worker readied
+    assert events == []
     if seed == 0:
         assert "taken" in seen
+
+
+def test_edited_since_the_marker(tmp_path: Path) -> None:
+    marker, article = tmp_path / "marker", tmp_path / "a.txt"
+    article.write_text("x", encoding="utf-8")
+    assert edited_since([article], marker)  # no marker: no last build to compare with
+    marker.write_text("m", encoding="utf-8")
+    stamp = marker.stat().st_mtime_ns
+    os.utime(article, ns=(stamp - 10**9, stamp - 10**9))
+    assert not edited_since([article], marker)
+    assert edited_since([article, tmp_path / "gone.txt"], marker)
+    os.utime(article, ns=(stamp + 10**9, stamp + 10**9))
+    assert edited_since([article], marker)
+
+
+def test_a_stopped_worker_is_not_waited_for() -> None:
+    worker = WarmWorker()
+    started = time.perf_counter()
+    worker.stop()
+    worker.stop()
+    assert worker.take() is None
+    assert time.perf_counter() - started < 0.1

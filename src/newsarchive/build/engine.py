@@ -25,11 +25,11 @@ from newsarchive.build.entities_memo import EntitiesMemo
 from newsarchive.build.entity_units_memo import EntityUnitsMemo
 from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
 from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
-from newsarchive.build.output import SiteWriter, read_marker
+from newsarchive.build.output import MARKER, SiteWriter, read_marker
 from newsarchive.build.pages import Prepared, Renderer, prepare, ready_renderer, render_site
 from newsarchive.build.progress import Progress
 from newsarchive.build.timing import stage
-from newsarchive.build.warm import WarmWorker
+from newsarchive.build.warm import WarmWorker, edited_since
 from newsarchive.build.work import Job, Loaded, load_batch
 from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_url
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
@@ -99,7 +99,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     files, skipped = discover(options.articles)
     result.diagnostics.extend(skipped)
     writer = SiteWriter(options.output, protect=(options.articles, options.templates))
-    rebuild = options.cache and cache_path(options).is_file()
+    rebuild = options.cache and cache_path(options).is_file() and edited_since(
+        (p for f in files for p in (f.path, f.sidecar) if p is not None), writer.output / MARKER)
     cache = Cache(cache_path(options) if options.cache else None)
     # A rebuild's one extraction worker is forked now and readies itself while the inputs are hashed.
     warm = WarmWorker.for_rebuild(options.executor, options.jobs or default_jobs(), rebuild)

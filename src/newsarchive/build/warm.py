@@ -3,16 +3,19 @@
 An extraction worker's first article costs ~0.15 s (importing the extraction, reading the
 lexicons' YAML, compiling their patterns) and its next one a few milliseconds. In a rebuild after
 an edit that first article was on the critical path: the worker was forked only once every input
-was hashed. A rebuild (a cache is there) now forks its one worker as the build starts and readies
-it meanwhile (`ready`); the load step takes it where it would have started one worker, and
-otherwise it is stopped at once (nothing changed: the other core's time is lost, the wall time
-is not).
+was hashed. A rebuild whose articles were edited since the last build (`edited_since`: a file's
+time, only a guess, the input hashes decide what is extracted) now forks its one worker as the
+build starts and readies it meanwhile (`ready`); the load step takes it where it would have
+started one worker, and otherwise it is stopped at once.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+from collections.abc import Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
+from pathlib import Path
 
 READY_TEXT = b'Ready\n\nThe worker is ready, said Jane Smith, a spokeswoman for the BBC. "It is," she said.\n'
 """What the worker extracts to ready itself: a headline, a quote, a speaker, a source."""
@@ -54,3 +57,16 @@ class WarmWorker:
         for process in list((getattr(pool, "_processes", None) or {}).values()):
             process.kill()
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def edited_since(files: Iterable[Path], marker: Path) -> bool:
+    """Return True where any of `files` changed after `marker` (the last build's) or cannot be read.
+
+    Only a guess at whether a rebuild will extract anything (an edit keeping an old time, a deleted
+    article, a changed lexicon escape it), so that a rebuild where nothing changed forks no worker.
+    """
+    try:
+        since = os.stat(marker).st_mtime_ns
+        return any(os.stat(path).st_mtime_ns >= since for path in files)
+    except OSError:
+        return True
