@@ -25,10 +25,11 @@ from newsarchive.build.entities_memo import EntitiesMemo
 from newsarchive.build.entity_units_memo import EntityUnitsMemo
 from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
 from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
-from newsarchive.build.output import SiteWriter, read_marker
+from newsarchive.build.output import MARKER, SiteWriter, read_marker
 from newsarchive.build.pages import Prepared, Renderer, prepare, ready_renderer, render_site
 from newsarchive.build.progress import Progress
 from newsarchive.build.timing import stage
+from newsarchive.build.warm import WarmWorker, edited_since
 from newsarchive.build.work import Job, Loaded, load_batch
 from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_url
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
@@ -98,13 +99,17 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     files, skipped = discover(options.articles)
     result.diagnostics.extend(skipped)
     writer = SiteWriter(options.output, protect=(options.articles, options.templates))
+    rebuild = options.cache and cache_path(options).is_file() and edited_since(
+        (p for f in files for p in (f.path, f.sidecar) if p is not None), writer.output / MARKER)
     cache = Cache(cache_path(options) if options.cache else None)
+    # A rebuild's one extraction worker is forked now and readies itself while the inputs are hashed.
+    warm = WarmWorker.for_rebuild(options.executor, options.jobs or default_jobs(), rebuild)
     try:
         with stage("hash inputs"):
             jobs, keys = hash_inputs(files, result)
         site_key = digest(code_fingerprint(), data_fingerprint(), folder_fingerprint(options.templates),
                           repr(config), *sorted(keys.values()))
-        if is_up_to_date(writer, cache, site_key):
+        if is_up_to_date(writer, cache, site_key):  # (the readied worker is stopped below)
             result.diagnostics.extend(cached_diagnostics(cache))
             result.articles = len(keys)
             result.up_to_date = True
@@ -113,7 +118,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         with stage("load"):
             loaded, records = load_articles(
                 jobs, keys, cache, options, progress,
-                lambda: renderer.append(ready_renderer(config, options.templates, cache)))
+                lambda: renderer.append(ready_renderer(config, options.templates, cache)), warm)
         articles = unique_slugs(collect_articles(loaded, result), result)
         del loaded
         writer.start()
@@ -141,6 +146,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         cache.set("site", site_key)
         cache.set("diagnostics", _encode_diagnostics(result.diagnostics))
     finally:
+        if warm is not None:
+            warm.stop()
         release()
         writer.abort()
         cache.close()
@@ -194,15 +201,16 @@ def is_up_to_date(writer: SiteWriter, cache: Cache, site_key: str) -> bool:
 
 
 def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, options: BuildOptions,
-                  progress: Progress, meanwhile: Callable[[], None] = lambda: None
-                  ) -> tuple[list[Loaded], RecordReader]:
+                  progress: Progress, meanwhile: Callable[[], None] = lambda: None,
+                  warm: WarmWorker | None = None) -> tuple[list[Loaded], RecordReader]:
     """Load and extract every article: from the cache where its key matches, else in workers.
 
     Return each article's summary (`work.summary_of`), sorted by path, and where the render
     workers find the whole records: the cache, or this process for those it could not take.
     The workers start first, so that the few articles of an edit are extracted while this process
     reads the many unchanged ones back from the cache, and then runs `meanwhile` (readying the
-    renderer: an extraction worker's first article takes ~0.2 s of imports and lexicons).
+    renderer: an extraction worker's first article takes ~0.2 s of imports and lexicons), taking
+    `warm`'s worker where one worker is wanted (stopping it otherwise).
     """
     cached_keys = cache.article_keys()
     todo = [job for display, job in jobs.items() if cached_keys.get(display) != keys[display]]
@@ -223,7 +231,7 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
 
     # The workers start first, with the collector as it is; the summaries read back here live as
     # long as the build.
-    with _Loads(todo, options, overlap=len(jobs) - len(todo)) as running, kept_for_the_build():
+    with _Loads(todo, options, overlap=len(jobs) - len(todo), warm=warm) as running, kept_for_the_build():
         loaded: list[Loaded] = []
         damaged: list[Job] = []
         hits = [display for display in jobs if cached_keys.get(display) == keys[display]]
@@ -250,10 +258,13 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
 class _Loads:
     """Load and extract articles in workers (local processes or Dask), started on entering."""
 
-    def __init__(self, todo: list[Job], options: BuildOptions, overlap: int = 0) -> None:
+    def __init__(self, todo: list[Job], options: BuildOptions, overlap: int = 0,
+                 warm: WarmWorker | None = None) -> None:
         self.todo = todo
         self.options = options
         self.overlap = overlap
+        self.warm = warm
+        """A worker forked before the inputs were hashed: taken where one worker is wanted."""
         """Cached articles this process reads meanwhile: where many, even one article goes to a worker."""
         self.pool: Executor | None = None
         self.dask: DaskPool | None = None
@@ -264,6 +275,12 @@ class _Loads:
         jobs = options.jobs or default_jobs()
         task = _LoadTask(tuple(str(p) for p in _lexicon_dirs(options)))
         batches = batched(self.todo, jobs)
+        # Few articles are extracted here, unless this process has many cached ones to read meanwhile.
+        spare = jobs > 1 and self.overlap > 100
+        workers = jobs if len(self.todo) > 8 else 1
+        warm = self.warm.take() if self.warm is not None and batches and workers == 1 and spare else None
+        if self.warm is not None:
+            self.warm.stop()
         if not batches:
             return self
         if options.executor.startswith("dask://"):
@@ -272,9 +289,7 @@ class _Loads:
             return self
         if options.executor != "local":
             raise ConfigError(f"--executor {options.executor!r}: use 'local' or 'dask://HOST:PORT'")
-        # Few articles are extracted here, unless this process has many cached ones to read meanwhile.
-        spare = jobs > 1 and self.overlap > 100
-        self.pool = process_pool(jobs if len(self.todo) > 8 else 1, force=spare)
+        self.pool = warm or process_pool(workers, force=spare)
         if self.pool is None:
             self.results = run_batches(None, task, batches)
         else:

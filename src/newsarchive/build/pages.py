@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from newsarchive.build.engine import BuildOptions, BuildResult
     from newsarchive.build.template_code import TemplateCode
     from newsarchive.render import Site
+    from newsarchive.render.context import ArchiveIndex
     from newsarchive.render.shared import SharedPage
 
 UnitKind = Literal["article", "person", "source", "shared"]
@@ -75,14 +76,8 @@ def content_keys(archive: Archive, keys: dict[str, str]) -> dict[str, str]:
     return {a.slug: digest(keys[a.path] if a.path in keys else repr(a), a.slug) for a in archive.articles}
 
 
-def article_units(archive: Archive, base: str, content: dict[str, str]) -> list[Unit]:
-    """Return every article's unit, keyed on what it shows; the archive's claim links must be in.
-
-    `content` maps an article's slug to the hash of its record; an article's key adds what it
-    shows of the rest of the archive (the pages its names link to, the claims linked to its own).
-    """
-    from newsarchive.render.context import article_path
-
+def article_names(archive: Archive) -> dict[str, list[str]]:
+    """Return slug → the names its article links to, each with the entity's id and kind, sorted."""
     entity_of: dict[tuple[str, str], Entity] = {}
     for ent in (*archive.people, *archive.sources):
         entity_of.setdefault((ent.id, ent.name), ent)
@@ -90,10 +85,27 @@ def article_units(archive: Archive, base: str, content: dict[str, str]) -> list[
     for (slug, name), ent_id in archive.names.items():
         found = entity_of.get((ent_id, name))
         names_of.setdefault(slug, []).append(f"{name}\0{ent_id}\0{found.kind if found else ''}")
+    for names in names_of.values():
+        names.sort()
+    return names_of
+
+
+def article_units(archive: Archive, base: str, content: dict[str, str],
+                  names_of: dict[str, list[str]] | None = None) -> list[Unit]:
+    """Return every article's unit, keyed on what it shows; the archive's claim links must be in.
+
+    `content` maps an article's slug to the hash of its record; an article's key adds what it
+    shows of the rest of the archive (the pages its names link to, the claims linked to its own).
+    `names_of` is `article_names(archive)` where already made.
+    """
+    from newsarchive.render.context import article_path
+
+    if names_of is None:
+        names_of = article_names(archive)
     links = ClaimLinkTable.of(archive.claim_links)
     units: list[Unit] = []
     for i, art in enumerate(archive.articles):
-        parts = [content[art.slug], *sorted(names_of.get(art.slug, ())),
+        parts = [content[art.slug], *names_of.get(art.slug, ()),
                  *(f"{mine}\0{other}\0{index}\0{content.get(other)}\0{relation}\0{how}\0{editorial}"
                    for mine, other, index, relation, how, editorial in links.of_article(art.slug))]
         units.append(Unit(safe_relpath(article_path(art.slug)), "article", i, digest(base, *parts)))
@@ -152,6 +164,18 @@ class Prepared:
     entities: list[Unit]
     code: TemplateCode
     """The templates' compiled code, kept in the cache: `save` it once the pages are rendered."""
+    unlinked: Archive
+    """The archive these were made of: its people, sources and names, not yet its claim links."""
+    index: ArchiveIndex
+    """The renderer's look-ups over `unlinked` (`Site.index` adds the claim links)."""
+    names: dict[str, list[str]]
+    """`article_names(unlinked)`."""
+
+    def names_of(self, archive: Archive) -> dict[str, list[str]] | None:
+        """Return `article_names(archive)` where `archive` has the same names and entities, else None."""
+        same = (archive.names is self.unlinked.names and archive.people is self.unlinked.people
+                and archive.sources is self.unlinked.sources)
+        return self.names if same else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +214,12 @@ def prepare(linked: Archive, renderer: Renderer, writer: SiteWriter, cache: Cach
     content = content_keys(linked, keys)
     marker = read_marker(writer.previous) if writer.previous is not None else None
     previous = cache.units_of(marker.get("key") if marker is not None else None)
-    return Prepared(site, base, previous, content, units_of(linked, base, content), renderer.code)
+    # The look-ups every page uses and the names each article links to need no claim links: made
+    # here, while the claims are being linked, not after.
+    from newsarchive.render.context import index_archive
+
+    return Prepared(site, base, previous, content, units_of(linked, base, content), renderer.code, linked,
+                    index_archive(linked), article_names(linked))
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +329,7 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
         with stage("plan pages"):
             records = Records(reader, keys)
             site, base, previous, content = prepared.site, prepared.base, prepared.previous, prepared.content
+            site.index(archive, prepared.index)  # built once here, for the join child and workers to inherit
             piece_keys = {slug: digest(base, key) for slug, key in content.items()}
             joined = JoinedPieces(site, archive, cache, records, piece_keys)
             # Where few articles changed, the search index and archive.json are joined beside this
@@ -307,10 +337,9 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
             if JoinChild.wanted(joined):
                 apart = JoinChild(site, archive, writer, previous, joined, reader)
             rows: list[Row] = []
-            units = article_units(archive, base, content) + prepared.entities
+            units = article_units(archive, base, content, prepared.names_of(archive)) + prepared.entities
             todo = _unchanged(units, previous, writer, rows)
             jobs = options.jobs or default_jobs()
-            site.index(archive)  # built once here, for the workers to inherit
             # Frozen, the inherited objects are never visited by a worker's garbage collector, whose
             # writes would make each worker copy the memory pages holding them. (The build's records
             # are frozen already, `collector.kept_for_the_build`; this sweeps only what planning made.)

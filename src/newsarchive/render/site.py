@@ -17,7 +17,13 @@ from newsarchive.config import SiteConfig
 from newsarchive.records import Archive, Article, Entity
 from newsarchive.render import data, jsonld
 from newsarchive.render.body import make_markdown, render_body
-from newsarchive.render.context import ArchiveIndex, article_path, entity_path, index_archive
+from newsarchive.render.context import (
+    ArchiveIndex,
+    article_path,
+    entity_path,
+    index_archive,
+    index_with_links,
+)
 from newsarchive.render.search import INDEX_PATH, SearchRows, search_index, search_index_chunks, search_rows
 from newsarchive.render.shared import Content, SharedPage, plan_shared
 from newsarchive.render.views import article_view, entity_places, entity_roles
@@ -237,8 +243,14 @@ class Site:
 
     # -- helpers -----------------------------------------------------------------------------------
 
-    def index(self, archive: Archive) -> ArchiveIndex:
-        """Return the look-ups over `archive` every page uses, built on first use."""
+    def index(self, archive: Archive, unlinked: ArchiveIndex | None = None) -> ArchiveIndex:
+        """Return the look-ups over `archive` every page uses, built on first use.
+
+        `unlinked`: the look-ups of the same archive before its claim links were in (the build
+        makes them while the claims are being linked); only the links are added to them.
+        """
+        if unlinked is not None and (self._index is None or self._index.archive is not archive):
+            self._index = index_with_links(unlinked, archive)
         return self._index_for(archive)
 
     def _index_for(self, archive: Archive) -> ArchiveIndex:
