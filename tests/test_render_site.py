@@ -269,7 +269,8 @@ def test_random_json_is_marked_up_exactly_as_pygments_would() -> None:
     from newsarchive.render.data import highlighted, pygments_highlight
 
     rng = random.Random(11)
-    words = ["", "a", 'say "x": 1', "k\\", "5", "-2.5e3", "true", "<b>&amp;</b>", "it's", ": ", "“q”"]
+    words = ["", "a", 'say "x": 1', "k\\", "5", "-2.5e3", "true", "<b>&amp;</b>", "it's", ": ", "“q”",
+             'ends \\"', "&quot;", '\\\\"\\']
 
     def value(depth: int) -> object:
         pick = rng.randrange(7 if depth < 3 else 4)
