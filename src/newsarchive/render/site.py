@@ -9,7 +9,6 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-import markupsafe
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup, escape
 
@@ -18,6 +17,7 @@ from newsarchive.records import Archive, Article, Entity
 from newsarchive.render import data, jsonld
 from newsarchive.render.body import make_markdown, render_body
 from newsarchive.render.context import ArchiveIndex, article_path, entity_path, index_archive
+from newsarchive.render.marks import escape_text
 from newsarchive.render.search import INDEX_PATH, SearchRows, search_index, search_index_chunks, search_rows
 from newsarchive.render.shared import Content, SharedPage, plan_shared
 from newsarchive.render.views import article_view, entity_places, entity_roles
@@ -52,11 +52,6 @@ def summary(article: Article, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-# MarkupSafe 3's escaping itself (in C where built), without wrapping the result in a Markup; in
-# older releases `escape` is that C function.
-_escape_inner: Callable[[str], str] = getattr(markupsafe, "_escape_inner", escape)
-
-
 def _escape_output(value: Any) -> Any:
     """Escape a value printed by a template: `markupsafe.escape`, without a new Markup for each.
 
@@ -66,7 +61,7 @@ def _escape_output(value: Any) -> Any:
     """
     kind = type(value)
     if kind is str:
-        return _escape_inner(value)
+        return escape_text(value)
     if kind is Markup:  # safe already (a macro's output, a rendered body)
         return value
     return str(value) if kind is int else escape(value)
