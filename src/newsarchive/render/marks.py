@@ -267,15 +267,24 @@ def mark_plain(text: str, marks: Sequence[Mark]) -> Marked:
     placed: set[str] = set()
     stack: list[tuple[int, str]] = []
     started: set[int] = set()
+    links = 0  # how many open marks are links: a link inside one is written as a `span`
 
     def open_mark(i: int) -> None:
-        in_link = any(tag == "a" for _j, tag in stack)
+        nonlocal links
         mark = marks[i]
-        out.append(_open_tag(mark, i not in started, in_link))
-        if i not in started and mark.mark_id:
-            placed.add(mark.mark_id)
-        started.add(i)
-        stack.append((i, "span" if mark.tag == "a" and in_link else mark.tag))
+        first = i not in started
+        out.append(_open_tag(mark, first, links > 0))
+        if first:
+            started.add(i)
+            if mark.mark_id:
+                placed.add(mark.mark_id)
+        if mark.tag != "a":
+            stack.append((i, mark.tag))
+        elif links:
+            stack.append((i, "span"))
+        else:
+            stack.append((i, "a"))
+            links += 1
 
     last = 0
     for pos, is_open, _other, key in events:
@@ -286,12 +295,20 @@ def mark_plain(text: str, marks: Sequence[Mark]) -> Marked:
             open_mark(key)
             continue
         i = -key
+        if stack and stack[-1][0] == i:  # the innermost open mark: nothing to reopen
+            tag = stack.pop()[1]
+            out.append(f"</{tag}>")
+            if tag == "a":
+                links -= 1
+            continue
         depth = next((k for k, (j, _t) in enumerate(stack) if j == i), -1)
         if depth < 0:
             continue
         reopen = [j for j, _t in stack[depth + 1 :]]
         for _j, tag in reversed(stack[depth:]):
             out.append(f"</{tag}>")
+            if tag == "a":
+                links -= 1
         del stack[depth:]
         for j in reopen:
             open_mark(j)
