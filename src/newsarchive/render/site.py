@@ -187,9 +187,9 @@ class Site:
     def article_output(self, archive: Archive, article: Article
                        ) -> tuple[list[tuple[str, bytes]], tuple[str, SearchRows]]:
         """Return `article_pages` and `article_pieces` together, the record turned into JSON once."""
-        json_text = data.article_json(article)
+        json_text, line = data.article_texts(article)
         files = list(self._article_files(archive, article, json_text))
-        return files, (data.line_of(json_text), search_rows(article))
+        return files, (line, search_rows(article))
 
     def _article_files(self, archive: Archive, article: Article, json_text: str
                        ) -> Iterator[tuple[str, bytes]]:
