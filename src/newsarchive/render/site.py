@@ -33,6 +33,11 @@ KIND_LABELS = {"direct": "direct quote", "partial": "partial quote", "scare": "s
                "claim": "claim"}
 
 
+def kind_label(kind: str) -> str:
+    """Return how a quote's or claim's kind is labelled ("direct quote"); an unknown kind as it is."""
+    return KIND_LABELS.get(kind, kind)
+
+
 def long_date(iso: str | None) -> str:
     """Return "23 September 2022" for "2022-09-23"; the text unchanged where it is not a date."""
     if not iso:
@@ -117,6 +122,7 @@ class Site:
                                 auto_reload=False)
         self.env.template_class = _Template
         self.env.filters["long_date"] = long_date
+        self.env.filters["kind_label"] = kind_label
         self.env.globals.update(site=config, article_path=article_path, entity_path=entity_path,
                                 summary=summary, kind_labels=KIND_LABELS, card=self.card)
         self.feed_size = FEED_SIZE
