@@ -88,8 +88,8 @@ class _Between(dict[str, tuple[str, str]]):
     (`nt` where the run starts with the colon that makes that string a key, else `s2`) and what
     follows that string's content (its closing quotation mark and tag, then the run marked up)."""
 
-    LIMIT = 65536
-    """Runs kept at most: a run holding a number (`: 17, `) is one of a few thousand."""
+    LIMIT = 32768
+    """Runs kept at most (~10 MB): a run holding a number (`: 17, `) is one of a few thousand."""
 
     def __missing__(self, text: str) -> tuple[str, str]:
         marks = (('<span class="nt">' if _KEY_AFTER.match(text) else '<span class="s2">') + _QUOTE,
