@@ -92,8 +92,9 @@ class _Environment(Environment):
 
     Jinja reads a template's globals at every page: copied into each page's context, their names
     taken as a set, and set against an imported template's (`_get_default_module`). Through a
-    `ChainMap` each of these is a Python loop: 0.14 s of 13,400 pages. A `Site` sets its globals
-    once, before it loads any template, so a copy holds the same names and values.
+    `ChainMap` each of these is a Python loop: 0.2 s of the 0.9 s the 6,915 entity pages of 2,225
+    BBC articles took. A `Site` sets its globals once, before it loads any template, so a copy
+    holds the same names and values.
     """
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
