@@ -250,6 +250,15 @@ def _unquote(html: str) -> str:
     return html.replace("&quot;", '"').replace("&#34;", '"').replace("&#39;", "'").replace("&#x27;", "'")
 
 
+def test_an_articles_json_and_its_line_are_encoded_together_as_apart(archive: Archive) -> None:
+    from newsarchive.render.data import article_json, article_line, article_texts
+
+    for article in archive.articles:
+        readable, line = article_texts(article)
+        assert readable == article_json(article)
+        assert line == article_line(article) == json.dumps(json.loads(readable), ensure_ascii=False)
+
+
 def test_the_data_view_is_marked_up_exactly_as_pygments_would(archive: Archive) -> None:
     from newsarchive.render.data import article_json, highlighted, pygments_highlight
 
@@ -269,7 +278,8 @@ def test_random_json_is_marked_up_exactly_as_pygments_would() -> None:
     from newsarchive.render.data import highlighted, pygments_highlight
 
     rng = random.Random(11)
-    words = ["", "a", 'say "x": 1', "k\\", "5", "-2.5e3", "true", "<b>&amp;</b>", "it's", ": ", "“q”"]
+    words = ["", "a", 'say "x": 1', "k\\", "5", "-2.5e3", "true", "<b>&amp;</b>", "it's", ": ", "“q”",
+             'ends \\"', "&quot;", '\\\\"\\']
 
     def value(depth: int) -> object:
         pick = rng.randrange(7 if depth < 3 else 4)

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from newsarchive.records import Article, Paragraph
 from newsarchive.render.marks import (
     Mark,
     Marked,
+    escape_text,
     insert_placeholders,
     mark_plain,
     swap_placeholders,
@@ -35,8 +36,7 @@ class Body:
     html: Markup
 
 
-def _attr(text: str) -> str:
-    return str(escape(text))
+_attr = escape_text
 
 
 def quote_tip(speaker: str | None, kind: str, editorial: bool) -> str:
