@@ -500,7 +500,7 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
         fresh = span != sentence
         sentence = span
         if fresh and want is not None and n.kind == "person" and ctx.genders.get(n.name) in (None, want) \
-                and masked[max(0, n.start - 5):n.start] == " but " and _CLAUSE_VERB.match(masked, n.end):
+                and masked[max(0, n.start - 5):n.start] == " but " and _verb_after(ctx, masked, n.end):
             # "… between himself, Okken and Antonio Reina of Spain but McIlroy is unfazed. He
             # admitted": the last clause's subject, named last
             return n.name
@@ -551,15 +551,15 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
 
 
 def _verb_after(ctx: Context, masked: str, end: int) -> bool:
-    """Return True where a verb in the past (or "says") follows a name: "Mr Kennedy said"."""
+    """Return True where a verb follows a name: "Mr Kennedy said", "McIlroy is unfazed"."""
     words = masked[end:end + 40].split()[:2]
     if words and words[0].endswith("ly"):
         words = words[1:]
     verb = words[0].rstrip(",.;:") if words else ""
-    return verb.endswith("ed") or verb in ctx.cues.irregular_past or verb in ("says", "tells")
+    return verb.endswith("ed") or verb in ctx.cues.irregular_past or verb in _FINITE
 
 
-_CLAUSE_VERB = re.compile(r"\s+(?:is|was|has|had|will|would|[a-z]+ed|[a-z]+s)\b")
+_FINITE = frozenset(("says", "tells", "is", "was", "has", "had", "will", "would"))
 
 
 def _speaker_in(ctx: Context, paragraph: int, start: int, end: int, want: str) -> str | None:

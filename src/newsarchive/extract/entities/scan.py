@@ -82,20 +82,17 @@ def _run_re(abbrevs: frozenset[str]) -> re.Pattern[str]:
 _STARTERS = frozenset(".!?:;“‘\"([")
 
 
-def _initial(text: str, start: int) -> bool:
+def initial_at(text: str, start: int) -> bool:
     """Return True where `start` opens a sentence (or a quotation, or a bracket)."""
     before = text[max(0, start - 4):start].rstrip()
     if start < 4 and not before:
         return True
     if not before:
-        return _initial(text, start - 4) if start >= 4 else True
+        return initial_at(text, start - 4) if start >= 4 else True
     last = before[-1]
     if last in _STARTERS:
         return True
     return last in "\"”’)" and len(before) > 1 and before[-2] in ".!?"
-
-
-initial_at = _initial
 
 
 _CONTRACTION = re.compile(r"[A-Z][a-z]*[’'](?:d|m|ll|ve|re|t)")
@@ -122,7 +119,7 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
             for raw in raws:
                 offsets.append(pos)
                 pos += len(raw) + 1
-            runs.append(Run(paragraph, start, start + len(found), raws, offsets, _initial(text, start)))
+            runs.append(Run(paragraph, start, start + len(found), raws, offsets, initial_at(text, start)))
             continue
         words: list[str] = []
         offsets = []
@@ -156,6 +153,6 @@ def _emit(runs: list[Run], text: str, paragraph: int, words: list[str], offsets:
     if not words:
         return
     start = offsets[0]
-    initial = _initial(text, start)
+    initial = initial_at(text, start)
     runs.append(Run(paragraph, start, offsets[-1] + len(words[-1]), list(words), list(offsets), initial,
                     possessive))
