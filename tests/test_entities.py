@@ -17,6 +17,16 @@ def entities(text: str) -> dict[str, EntityDraft]:
     return draft.entities
 
 
+def test_a_one_letter_honorific_after_a_given_name_is_an_initial() -> None:
+    # ("M" is the French honorific: "M Chirac"; "Walter M Phillips" is one man)
+    found = entities("Cosby's lawyer, Walter M Phillips Jr, said so. M Chirac disagreed.")
+    assert "Walter M Phillips Jr" in found
+    assert "Walter" not in found and "Chirac" in found
+    # (an event's designator ends a name: "Memorial", "Trophy", "Marathon" are no surnames)
+    event = entities("He was fourth at the Jose M Cagigal Memorial meeting.")
+    assert not [n for n in event if "Memorial" in n]
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

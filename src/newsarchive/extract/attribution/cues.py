@@ -708,6 +708,8 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
         if appositive_only:
             if _APPOSITIVE.fullmatch(rest) and rest.count(",") >= 2:
                 return n.name, "X-said"
+            if n.kind == "person" and rest.strip() == "," and _role_lead(ctx, masked[clause_start:n.start]):
+                return n.name, "X-said"  # "Cosby's lawyer, Walter M Phillips Jr, said the comedian …"
         elif not rest.strip() or _APPOSITIVE.fullmatch(rest) or rest.strip() == "," \
                 or _open_appositive(ctx, rest) or _OWN_WRITING.fullmatch(rest) \
                 or (n.kind == "person" and (_open_from(ctx, rest) or _postnominal(ctx, rest))) \
@@ -750,6 +752,14 @@ def _closing_person(masked: str, named: list[Named], end: int) -> int:
         if m.kind == "person" and masked[max(0, m.start - 12):m.start].split()[-1:] not in _OBJECT_OF:
             closing = max(closing, j)
     return closing
+
+
+def _role_lead(ctx: Context, lead: str) -> bool:
+    """Return True for a role and its comma opening a clause before a person in apposition:
+    "Cosby's lawyer, ", "The firm's chief executive, " (nothing else: no clause, no quotation)."""
+    words = lead.split()
+    return 2 <= len(words) <= 6 and lead.count(",") == 1 and words[-1].endswith(",") \
+        and words[-1].rstrip(",").lower() in ctx.lex.roles and MASK not in lead
 
 
 def _person_appositive(masked: str, n: Named, after: int, end: int) -> bool:

@@ -217,7 +217,9 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         # words before a title word belong to it ("Prime Minister", "Shadow Home Secretary").
         k = i
         while k < j:
-            if k > i and k < _match_title(words, k, lex) < j:
+            # "Walter M Phillips": a one-letter honorific after a given name is an initial
+            if k > i and k < _match_title(words, k, lex) < j \
+                    and not (len(words[k].rstrip(".")) == 1 and words[k - 1] in lex.given):
                 break
             k += 1
         if k < j and not any(w in lex.given for w in words[i:k]):
