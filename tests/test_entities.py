@@ -27,6 +27,12 @@ def test_a_one_letter_honorific_after_a_given_name_is_an_initial() -> None:
     assert not [n for n in event if "Memorial" in n]
 
 
+def test_a_title_word_ending_a_name_after_an_honorific_is_a_surname() -> None:
+    found = entities("Paul King of Cisco agreed. It is not clever, said Mr King. Mr Justice Forbes ruled.")
+    assert "Mr King" in found["Paul King"].aliases
+    assert "Forbes" in found and "Justice" in found["Forbes"].roles
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

@@ -179,6 +179,9 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                 i = body_end
                 continue
         t_end = _match_title(words, i, lex)
+        if t_end == i + 1 == n and _key(w) in lex.title_surnames \
+                and _after_honorific(words, i, honorific):
+            t_end = i  # "said Mr King": a title word that ends the name after an honorific is its surname
         if t_end > i:
             if not title:
                 title_start = i

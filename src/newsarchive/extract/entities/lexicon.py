@@ -78,6 +78,8 @@ class Lexicon:
     postnominals: frozenset[str] = frozenset()
     products: frozenset[str] = frozenset()
     """Nouns for a product or business right after a name ("the Bloglines website"): no person."""
+    title_surnames: frozenset[str] = frozenset()
+    """Title words that are surnames too, as the last word after an honorific ("Mr King")."""
     shared_roles: frozenset[str] = frozenset()
     """Roles a company holds as well as a person ("rival", "partner"): no evidence of a person alone."""
     """Letters after a name ("MP", "QC", "OBE"): "Peter Ainsworth MP, said" is his."""
@@ -181,6 +183,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         postnominals=_words(titles.get("postnominals")),
         shared_roles=_words(titles.get("shared_roles")),
         products=_words(names.get("products")),
+        title_surnames=_words(titles.get("surnames")),
     )
 
 
