@@ -28,20 +28,27 @@ def _recent(ctx: Context, paragraph: int, at: int) -> Iterator[Named]:
             return
         yield n
 
-_heads_cache: list[tuple[Lexicon, re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]] = []
+_Heads = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]
+_heads_cache: list[tuple[Lexicon, frozenset[str], _Heads]] = []
 
 
-def _heads(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _heads(ctx: Context) -> _Heads:
     """Return patterns for a description after a verb, before one and opening a sentence, and
-    the body words."""
-    if _heads_cache and _heads_cache[0][0] is lex:
-        return _heads_cache[0][1:]
+    the body words (a firm's among them: "the airline said")."""
+    lex = ctx.lex
+    if _heads_cache and _heads_cache[0][0] is lex and _heads_cache[0][1] is ctx.cues.firm_heads:
+        return _heads_cache[0][2]
     body_words = set(lex.type_words)
     for body in lex.bodies.values():
         body_words |= body.describe
     body_words |= {h.lower() for h in lex.org_heads if h.isalpha()}
-    words = sorted(body_words | lex.roles, key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    words = body_words | lex.roles
+    # A firm word is a head only where no other head follows it: "the airline said", but "the
+    # national team coach", "the giant winger" are the coach and the winger.
+    firm = ctx.cues.firm_heads - words
+    body_words |= firm
+    main = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    alt = f"{main}|(?:{'|'.join(sorted(firm, key=len, reverse=True))})(?![ ]+(?:{main})\\b)" if firm else main
     after = re.compile(rf"\s*(?:the|this|that)\s+((?:[\w’'-]+\s+){{0,3}}?)({alt})\b")
     # ("the Labour MP for Birkenhead asked", "The star of Rain Man and Tootsie said": a place or
     # works after the role)
@@ -49,7 +56,7 @@ def _heads(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
                         rf"(?:\s+(?:for|of)\s+[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){{0,3}})?\s*,?\s*$")
     opening = re.compile(rf"\s*The\s+((?:[\w’'-]+\s+){{0,3}}?)({alt})\b")
     frozen = frozenset(body_words)
-    _heads_cache[:] = [(lex, after, before, opening, frozen)]
+    _heads_cache[:] = [(lex, ctx.cues.firm_heads, (after, before, opening, frozen))]
     return after, before, opening, frozen
 
 
@@ -57,7 +64,7 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
                 before: bool = False) -> tuple[str | None, str] | None:
     """Return the named source a description points back to, or None where there is no description."""
     masked = ctx.masked[paragraph]
-    after_re, before_re, _, body_words = _heads(ctx.lex)
+    after_re, before_re, _, body_words = _heads(ctx)
     m = before_re.search(masked, max(start, end - 70), end) if before else after_re.match(masked, start, end)
     if m is None:
         age = _AGE_BEFORE.search(masked, max(start, end - 40), end) if before \
@@ -358,7 +365,7 @@ def _described_before(ctx: Context, paragraph: int, at: int, want: str, floor: i
     with no one named between: "The home secretary, whose blueprint …, rejected claims. “…,” he
     said" is the home secretary named earlier (Charles Clarke), not the last man named."""
     masked = ctx.masked[paragraph]
-    opening = _heads(ctx.lex)[2]
+    opening = _heads(ctx)[2]
     spans = ctx.sentences[paragraph]
     # (by bisection: a paragraph of thousands of sentences costs each pronoun a lookup, not a scan)
     last = bisect_left(spans, (at, -1))
@@ -405,29 +412,30 @@ def _described_last(ctx: Context, paragraph: int, at: int, want: str) -> str | N
     s_start, s_end = ctx.sentence_of(prev, max(0, len(masked.rstrip()) - 1))
     if MASK in masked[s_start:s_end] or ctx.named_at(prev, s_start, s_end):
         return None
-    opening = _heads(ctx.lex)[2]
+    opening = _heads(ctx)[2]
     m = opening.match(masked, s_start, s_end)
     if m is None:
         intro = _INTRO_COMMA.match(masked, s_start, s_end)
         if intro is None:
             return None
-        m = _opening_lower(ctx.lex).match(masked, intro.end(), s_end)
+        m = _opening_lower(ctx).match(masked, intro.end(), s_end)
         if m is None:
             return None
     head = re.sub(r"\s+", " ", m.group(2)).lower()
-    if head in _heads(ctx.lex)[3]:
+    if head in _heads(ctx)[3]:
         return None  # a body ("the company") is no "he"
     person = _described_person(ctx, prev, m.start(), head, m.group(1))
     return person if person is not None and ctx.genders.get(person) in (None, want) else None
 
 
-_lower_cache: list[tuple[Lexicon, re.Pattern[str]]] = []
+_lower_cache: list[tuple[re.Pattern[str], re.Pattern[str]]] = []
 
 
-def _opening_lower(lex: Lexicon) -> re.Pattern[str]:
+def _opening_lower(ctx: Context) -> re.Pattern[str]:
     """Return the sentence-opening description pattern for a clause after a comma ("the chancellor")."""
-    if not _lower_cache or _lower_cache[0][0] is not lex:
-        _lower_cache[:] = [(lex, re.compile(_heads(lex)[2].pattern.replace(r"\s*The\s+", r"the\s+", 1)))]
+    opening = _heads(ctx)[2]
+    if not _lower_cache or _lower_cache[0][0] is not opening:
+        _lower_cache[:] = [(opening, re.compile(opening.pattern.replace(r"\s*The\s+", r"the\s+", 1)))]
     return _lower_cache[0][1]
 
 
