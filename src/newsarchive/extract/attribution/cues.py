@@ -657,6 +657,12 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
                 else last.kind != "person"
             if fits and _RELATIVE_TAIL.fullmatch(masked, voice.end() if voice else last.end, tail_end):
                 return last.name, "relative"
+    if len(words) == 1 and words[0] in ("And", "But") and not appositive_only:
+        # "Ms Jowell insisted: “…” And continued: “…”": a verb with no subject of its own goes on
+        # from the paragraph's last speaker
+        speaker = next((name for p, offset, name in reversed(ctx.speakers)
+                        if p == paragraph and offset < at), None)
+        return (speaker, "X-said") if speaker is not None else (None, "")
     if words and words[-1] in ("and", "but") and not appositive_only:
         # "ProPublica obtained a video … and said", "Roberts said … but said": the subject of the
         # first verb speaks, even with a quoted title between ("… a “Forum” … and said").
