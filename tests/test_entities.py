@@ -33,6 +33,20 @@ def test_a_title_word_ending_a_name_after_an_honorific_is_a_surname() -> None:
     assert "Forbes" in found and "Justice" in found["Forbes"].roles
 
 
+def test_a_run_ending_in_an_outlet_head_is_an_outlet() -> None:
+    found = entities("Earlier, the local Arab News said so. Have I Got News For You was shown. "
+                     "D-Newport News won.")
+    assert found["Arab News"].kind == "outlet" and found["Arab News"].roles == ["newspaper"]
+    assert "News" not in found and not [n for n in found if n.endswith("Got News") or n.startswith("D-")]
+
+
+def test_a_royal_title_with_the_given_name_alone_is_the_person_named_in_full() -> None:
+    found = entities("Foreign Minister Prince Saud Al-Faisal spoke. "
+                     "Arab News quoted Prince Saud as saying so.")
+    assert "Prince Saud" in found["Saud Al-Faisal"].aliases
+    assert len(found["Saud Al-Faisal"].mentions) == 2 and "Saud" not in found
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

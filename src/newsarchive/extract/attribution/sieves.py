@@ -193,6 +193,7 @@ def dash_credit(ctx: Context, q: QuoteDraft) -> bool:
 # After the name: a parenthesis ("(R-Ohio)") or an appositive between commas, an adverb, the verb.
 _VERBISH = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"·]{1,120},\s*)?"
                       r"(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\b")
+_QUOTING = frozenset(("quoted", "quotes", "cited", "cites"))
 _LEAD = re.compile(r"[\s,]*(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\s+")
 # Words ending like a verb that are none: "“…,” as Cruz said on Glenn Beck’s show" is Cruz's.
 _NOT_VERBS = frozenset(("as", "is", "was", "has", "does", "this", "thus", "his", "its", "plus", "less",
@@ -211,7 +212,14 @@ def trigram(ctx: Context, q: QuoteDraft) -> bool:
     if found:
         head = phrase_head(ctx, q.paragraph, found[0])  # "White House press secretary Josh Earnest"
         if not masked[at:found[0].start].strip():
-            if _VERBISH.match(masked, head.end):
+            verbish = _VERBISH.match(masked, head.end)
+            if verbish:
+                if verbish.group(1) in _QUOTING:
+                    # "“…,” Arab News quoted Prince Saud as saying": the one quoted
+                    quoted = next((n for n in ctx.named_at(q.paragraph, verbish.end(), verbish.end() + 40)
+                                   if masked.startswith(" as ", n.end)), None)
+                    if quoted is not None:
+                        return _settle(q, quoted.name, "trigram")
                 return _settle(q, head.name, "trigram")  # "“…,” Toomey fumed"
             verb = masked[head.end:head.end + 16].split()[:1]
             if verb and verb[0].strip(",.") in ctx.cues.irregular_past:

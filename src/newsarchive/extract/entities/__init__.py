@@ -64,8 +64,11 @@ def find_entities(draft: Draft) -> None:
                     # "Fox said" after "Liam Fox": the person, not Fox News.
                     registry.add_person(piece.words, piece.surface, _span(draft, para, piece), [])
                 elif piece.kind == "body" and piece.body is not None:
+                    roles = _body_roles(para.text, piece, lex)
+                    if piece.body.kind == "outlet" and piece.body.name not in lex.bodies:
+                        roles.append(piece.body.type)  # "Arab News", found by its head word: "the newspaper"
                     registry.add_body(piece.body.name, piece.body.kind, piece.surface,
-                                      _span(draft, para, piece), _body_roles(para.text, piece, lex))
+                                      _span(draft, para, piece), roles)
                 elif piece.kind == "title" and len(piece.title) == 1 and piece.title[0] in lex.weak_titles \
                         and registry.find_person(piece.title) is not None:
                     # "Dean, a medical doctor," after "Howard Dean": the surname, no title
@@ -211,7 +214,9 @@ def _add_person(draft: Draft, registry: Registry, para: Paragraph, piece: Piece,
     if not is_person:
         known = registry.find_person(piece.words) if len(piece.words) <= 2 else None
         if known is None:
-            return False
+            # ("Arab News quoted Prince Saud" after "Prince Saud Al-Faisal")
+            return len(piece.words) == 1 and len(piece.title) == 1 and registry.add_titled_given(
+                piece.words[0], piece.title[0], piece.surface, _span(draft, para, piece)) is not None
     registry.add_person(piece.words, piece.surface, _span(draft, para, piece), roles)
     return True
 

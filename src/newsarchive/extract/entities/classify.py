@@ -205,6 +205,12 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         while j < n and words[j] not in JOINING:
             j += 1
         org_end = _org_end(words, i, j, lex)
+        # "the local Arab News said", "Computer Reseller News": an outlet's head word ends the run
+        # (plain words before it: not "Have I Got News", "Some BBC News", "D-Newport News")
+        outlet = org_end == i and j - i >= 2 and words[j - 1] in lex.outlet_heads \
+            and all(w.isalpha() and w not in lex.not_surnames for w in words[i:j - 1])
+        if outlet:
+            org_end = j
         if org_end > i:
             while org_end - i > 2 and words[i] in _FUNCTION_WORDS:
                 i += 1
@@ -212,7 +218,8 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             text_form = " ".join(name)
             if text_form not in lex.not_bodies:
                 pieces.append(("body", i, org_end, i, name, [], None,
-                               Body(text_form, "organisation", "organisation", frozenset())))
+                               Body(text_form, "outlet", "newspaper", frozenset()) if outlet
+                               else Body(text_form, "organisation", "organisation", frozenset())))
             title, honorific = [], None
             i = org_end
             continue

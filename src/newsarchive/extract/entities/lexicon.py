@@ -78,6 +78,8 @@ class Lexicon:
     postnominals: frozenset[str] = frozenset()
     products: frozenset[str] = frozenset()
     """Nouns for a product or business right after a name ("the Bloglines website"): no person."""
+    outlet_heads: frozenset[str] = frozenset()
+    """Words that end an outlet's name no list holds ("Arab News"): a newspaper, by default."""
     title_surnames: frozenset[str] = frozenset()
     """Title words that are surnames too, as the last word after an honorific ("Mr King")."""
     shared_roles: frozenset[str] = frozenset()
@@ -184,6 +186,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         shared_roles=_words(titles.get("shared_roles")),
         products=_words(names.get("products")),
         title_surnames=_words(titles.get("surnames")),
+        outlet_heads=_words(outlets.get("heads")),
     )
 
 

@@ -50,6 +50,18 @@ class Registry:
                 best, best_seen = name, seen
         return best
 
+    def add_titled_given(self, word: str, title: str, form: str, span: Span) -> str | None:
+        """Record "Prince Saud" as a mention of the person already named "Prince Saud Al-Faisal":
+        a royal's title with the given name alone; None (nothing recorded) where no such person
+        with that title is known."""
+        for name in sorted(self._by_word.get(word, ())):
+            entity = self.entities.get(name)
+            if entity is not None and name.split(" ", 1)[0] == word \
+                    and any(title in role.split() for role in entity.roles):
+                self._note(entity, form, span, [])
+                return name
+        return None
+
     def add_person(self, words: list[str], form: str, span: Span, roles: list[str]) -> str:
         """Record a mention of a person, folding it into an earlier fuller or shorter form."""
         name = " ".join(words)
