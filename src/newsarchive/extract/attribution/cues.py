@@ -303,12 +303,40 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
                 holder, how = prior.holder, prior.how
         if not how:
             holder, how = _before(ctx, paragraph, start, m.start())
+            if how == "X-said" and verb.endswith("s") \
+                    and _plural_noun(ctx, paragraph, start, m.start(), m.end()):
+                continue  # "sceptical about Labour and Conservative promises on tax": a noun
         if verb in _THOUGHT and _AS_NAME.search(masked, max(start, m.start() - 60), m.start()):
             continue  # "the situation was not as “dramatic” as Mr Renner believed": a comparison
         # A weak verb names speech only with a holder, or as "reports that …".
         if how or verb not in ctx.cues.weak or masked.startswith(" that", m.end()):
             out.append(_noted(ctx, start, Cue(paragraph, m.start(), m.end(), verb, holder, how)))
     return out
+
+
+_NOUN_LEAD = frozenset(("of", "to", "with", "about", "against", "for", "from", "at", "on", "in", "over",
+                        "than", "like", "their", "his", "her", "its", "our", "by"))
+"""Words before a name that may make the name a modifier of a noun after it ("about Labour promises")."""
+_NOUN_TAIL = frozenset(("on", "of", "about", "for", "over", "from", "to", "and", "or"))
+"""Words after a plural noun that a verb would not take ("promises on tax", "claims of bias")."""
+
+
+def _plural_noun(ctx: Context, paragraph: int, start: int, at: int, end: int) -> bool:
+    """Return True where a cue word ending in -s, [at, end), right after a name is a plural noun
+    the name modifies: the name after a preposition or a possessive, itself or as the second of two
+    joined by "and", and a preposition after the noun: "about Labour and Conservative promises on
+    tax" (not "hit back at Labour claims he had used", which reports the claims)."""
+    masked = ctx.masked[paragraph]
+    after = masked[end:end + 12].split()
+    if not after or after[0] not in _NOUN_TAIL:
+        return False
+    named = ctx.named_at(paragraph, start, at)
+    if not named or masked[named[-1].end:at].strip():
+        return False
+    words = masked[max(start, named[-1].start - 60):named[-1].start].split()
+    if len(words) >= 2 and words[-1] in ("and", "or") and words[-2][:1].isupper():
+        words = words[:-2]  # ("Labour and" of "about Labour and Conservative promises")
+    return bool(words) and words[-1].lower() in _NOUN_LEAD
 
 
 # ("by saying", "after adding", "before writing" report speech: those prepositions are not here)
