@@ -47,6 +47,13 @@ def test_a_royal_title_with_the_given_name_alone_is_the_person_named_in_full() -
     assert len(found["Saud Al-Faisal"].mentions) == 2 and "Saud" not in found
 
 
+def test_a_name_with_a_web_domain_is_one_body() -> None:
+    found = entities("ISP Plus.net backed it. \"Good,\" said Computerandvideogames.com editor John Houlihan.")
+    assert found["Plus.net"].kind == "organisation"
+    assert "Computerandvideogames" not in found and "Computerandvideogames.com" in found
+    assert "Plus" not in found and "John Houlihan" in found
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

@@ -55,7 +55,8 @@ def find_entities(draft: Draft) -> None:
                 if piece.start < outlet_end:
                     continue  # "PC" of "magazine Mobile PC", found whole already
                 if piece.kind == "name":
-                    outlet_end = _outlet(draft, registry, para, piece, lex)
+                    outlet_end = _web_name(draft, registry, para, piece, lex) \
+                        or _outlet(draft, registry, para, piece, lex)
                     if outlet_end:
                         previous = piece
                         continue
@@ -180,6 +181,21 @@ def _outlet(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex
     span = Span(para.index, start, end, draft.line_at(para, start))
     registry.add_body(name, "outlet", surface, span, [typ])
     return end
+
+
+def _web_name(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) -> int:
+    """Record a name with a web domain after it ("Plus.net", "Amazon.com") as one body, and
+    return where it ends (0: no domain there)."""
+    m = lex.domain.match(para.text, piece.end) if lex.domain is not None else None
+    if m is None:
+        return 0
+    start = piece.end - len(piece.words[-1])
+    if para.text[start:piece.end] != piece.words[-1]:
+        return 0  # (a word the run changed: no plain name right before the dot)
+    name = para.text[start:m.end()]
+    span = Span(para.index, start, m.end(), draft.line_at(para, start))
+    registry.add_body(name, "organisation", name, span, [])
+    return m.end()
 
 
 def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) -> bool:

@@ -78,6 +78,8 @@ class Lexicon:
     postnominals: frozenset[str] = frozenset()
     products: frozenset[str] = frozenset()
     """Nouns for a product or business right after a name ("the Bloglines website"): no person."""
+    domain: re.Pattern[str] | None = None
+    """A web domain's end right after a name (`organisations.yaml` `domains`): ".com", ".co.uk"."""
     outlet_heads: frozenset[str] = frozenset()
     """Words that end an outlet's name no list holds ("Arab News"): a newspaper, by default."""
     title_surnames: frozenset[str] = frozenset()
@@ -134,6 +136,13 @@ _COMPANY_WORDS = frozenset(("company", "firm", "group"))
 _CLUB_WORDS = frozenset(("club",))
 
 
+def _domain(ends: frozenset[str]) -> re.Pattern[str] | None:
+    if not ends:
+        return None
+    alt = "|".join(re.escape(e) for e in sorted(ends, key=len, reverse=True))
+    return re.compile(rf"\.(?:{alt})(?![\w.-]*\w)")
+
+
 def _strip_the(form: str) -> str:
     return form[4:] if form[:4] in ("The ", "the ") else form
 
@@ -187,6 +196,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         products=_words(names.get("products")),
         title_surnames=_words(titles.get("surnames")),
         outlet_heads=_words(outlets.get("heads")),
+        domain=_domain(_words(orgs.get("domains"))),
     )
 
 
