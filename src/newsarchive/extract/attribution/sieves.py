@@ -579,8 +579,7 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     if best.start < q.start and ctx.last_cue_before(ctx.anonymous, q.paragraph, q.start) > best.start:
         # "X said: “…” But her spokesman insisted she had only delayed it. “…”": nobody named
         return _settle(q, None, "unnamed")
-    if best.holder is not None and _THEY_DID.match(masked, start, q.start) \
-            and _known_person(ctx, best.holder):
+    if best.holder in ctx.genders and _THEY_DID.match(masked, start, q.start):
         # "They backed the suggestion that … would be “named and shamed”": a group, no one person
         return _settle(q, None, "unnamed")
     return _settle(q, best.holder, "paragraph")
@@ -588,10 +587,6 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
 
 _THEY_DID = re.compile(r"\s*(?:But\s+|And\s+)?They\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 """A sentence whose subject is "They", with a verb in the past."""
-
-
-def _known_person(ctx: Context, name: str) -> bool:
-    return any(e.kind == "person" for e in (ctx.draft.entities.get(name),) if e is not None)
 
 
 _UNNAMED = re.compile(r"(?:^|[\s,])(?:[Aa]nother|[Aa]n?|[Oo]ne)\s+(?:[a-z-]+\s+){0,3}?([a-z]+)\s+"
