@@ -313,12 +313,35 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
             floor = ctx.sentence_of(paragraph, offset)[1]
             later = _described_before(ctx, paragraph, at, want, floor) \
                 or _subject_before(ctx, paragraph, at, want, floor=floor, spoken=False)
-            return later or name, "pronoun"
+            return later or _reporter_of(ctx, paragraph, offset, want) or name, "pronoun"
         if p < paragraph:
             break
     aside = not after and _PARENTHETICAL.search(masked, max(0, at - 12), at) is not None
     return _described_before(ctx, paragraph, at, want) or _described_last(ctx, paragraph, at, want) \
         or _subject_before(ctx, paragraph, at, want, aside=aside), "pronoun"
+
+
+def _reporter_of(ctx: Context, paragraph: int, offset: int, want: str) -> str | None:
+    """Return the speaker of an earlier cue in the sentence of the cue at `offset` whose reported
+    words hold that cue: "Glenn Campbell said the first minister had ordered a report. He said"
+    is Campbell, not the first minister; None where there is none."""
+    s_start = ctx.sentence_of(paragraph, offset)[0]
+    masked = ctx.masked[paragraph]
+    found: str | None = None
+    for p, at, name in reversed(ctx.speakers):
+        if p != paragraph or at < s_start:
+            break
+        if at >= offset:
+            continue
+        if _CLAUSE_BREAK.search(masked, at, offset):
+            break  # "Mr Howard attacked the plan, and Mr Blair replied": two clauses
+        if ctx.genders.get(name, "") in (None, want):
+            found = name
+    return found
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:·“”\"]|\s(?:and|but|while|whereas|as)\s")
+"""What ends a reported clause between two cues of one sentence."""
 
 
 _PARENTHETICAL = re.compile(r",\s+(?:he|she)\s*$")
