@@ -54,6 +54,13 @@ def test_a_name_with_a_web_domain_is_one_body() -> None:
     assert "Plus" not in found and "John Houlihan" in found
 
 
+def test_a_name_followed_by_which_and_never_by_who_is_a_body() -> None:
+    found = entities("Laura Ashley is parting with its chief. Laura Ashley, which is due to report, fell. "
+                     "It has not been happening for Mr Jones, which is something new.")
+    assert found["Laura Ashley"].kind == "organisation"
+    assert found["Jones"].kind == "person"
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

@@ -101,8 +101,28 @@ def find_entities(draft: Draft) -> None:
         entity = registry.entities.get(name)
         if entity is not None and entity.kind == "person" and not entity.roles:
             entity.kind = "organisation"  # "Ask Jeeves said it would not change Bloglines", its maker
+    _which_bodies(draft, registry, lex)
     _drop_common_words(draft, registry)
     draft.entities.update(registry.entities)
+
+
+_WHICH = re.compile(r",\s+which\s+(?!means\b|meant\b|(?:is|was)\s+(?:something|why|what|not|a|an)\b)[a-z]")
+"""A relative clause about the name, not about the sentence (", which means", ", which is why")."""
+_WHO = re.compile(r",\s+who\s")
+
+
+def _which_bodies(draft: Draft, registry: Registry, lex: Lexicon) -> None:
+    """Make an organisation of a "person" with no role or honorific whom the text follows with
+    ", which" and never with ", who": "Laura Ashley, which floated in 1985" is the company."""
+    paragraphs = draft.doc.paragraphs
+    for entity in registry.entities.values():
+        if entity.kind != "person" or entity.roles or any(
+                form.split(" ", 1)[0].rstrip(".") in lex.honorifics for form in entity.aliases):
+            continue
+        ends = [(paragraphs[m.span.paragraph].text, m.span.end) for m in entity.mentions]
+        if any(_WHICH.match(text, end) for text, end in ends) \
+                and not any(_WHO.match(text, end) for text, end in ends):
+            entity.kind = "organisation"
 
 
 def _drop_common_words(draft: Draft, registry: Registry) -> None:
