@@ -150,10 +150,31 @@ def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifier
             and not modifiers.strip().endswith(("’s", "'s")):
         # "the prime minister said", "the pop star said" with no one given that role in so many
         # words: the person the story is about, as for an epithet ("the rapper's spokesman": someone else)
-        person = _subject_before(ctx, paragraph, at, None, described=True)
+        # — or, right after a lede that ends on its speaker ("Tony Blair has failed, Michael Howard
+        # has said."), that speaker, whom no one has followed as speaker yet
+        person = _lede_speaker(ctx, paragraph, at) \
+            or _subject_before(ctx, paragraph, at, None, described=True)
         if person is not None and _other_office(ctx, ctx.roles.get(person, ""), head):
             person = None  # "The chancellor meanwhile insisted" is not the Lib Dem spokesman before it
     return person
+
+
+def _lede_speaker(ctx: Context, paragraph: int, at: int) -> str | None:
+    """Return the person a first paragraph ends on as its speaker ("Tony Blair has failed,
+    Michael Howard has said."), for a description in the paragraph right after it with no named
+    cue before it there: "“…”, the Conservative leader said" is Howard."""
+    if paragraph != 1 or any(p == 1 and offset < at for p, offset, _ in ctx.speakers[-4:]):
+        return None
+    masked = ctx.masked[0]
+    last = next((n for n in reversed(ctx.named_at(0, 0, len(masked))) if n.kind == "person"), None)
+    if last is None or masked[last.start - 2:last.start] != ", ":
+        return None
+    m = _LEDE_VERB.fullmatch(masked, last.end)
+    return last.name if m is not None and m.group(1) in ctx.cues.verbs else None
+
+
+_LEDE_VERB = re.compile(r"\s+(?:has\s+|have\s+)?([a-z]+)\.?\s*")
+"""The verb that ends a lede after its speaker's name: "…, Michael Howard has said."."""
 
 
 _THIRD_PARTY = frozenset(("judge", "referee", "umpire", "prosecutor", "coroner", "magistrate", "detective",
@@ -559,9 +580,12 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 # Kennedy said").
                 spoken_of = spoken_of or n.name
                 continue
-            if (n.paragraph, s_start) == (paragraph, own[0]) and (aside or _QUOTE_NEXT.match(masked, n.end)):
+            if (n.paragraph, s_start) == (paragraph, own[0]) and (
+                    aside or _QUOTE_NEXT.match(masked, n.end)
+                    or (want is not None and masked.startswith(("'s ", "’s "), n.end))):
                 # "Mr Sullivan “made accounting decisions,” he told the court": the quotation
-                # speaks of him; the "he" is someone else
+                # speaks of him; the "he" is someone else (so does "Mr Blair's government was a
+                # “bossy … government,” he added")
                 spoken_of = spoken_of or n.name
                 continue
             clause = _subordinate_before(masked, s_start, n.start) \
