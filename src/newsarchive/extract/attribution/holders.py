@@ -238,8 +238,10 @@ def _body_for(ctx: Context, paragraph: int, at: int, head: str, phrase: str) -> 
             return n.name
         if head in describe:
             return n.name  # (a body its own entry describes so: "the corporation" is the BBC)
+        roles = ctx.roles.get(n.name, "")
         fits = ((body is not None and body.type in types)
-                or head in ctx.roles.get(n.name, "") or head in n.name.lower())
+                or head in roles or head in n.name.lower()
+                or any(types & ctx.lex.type_words.get(w, frozenset()) for w in roles.split()))
         if fits and nearest is None:
             nearest = n.name
     return nearest

@@ -267,12 +267,16 @@ def _title_before(text: str, previous: Piece | None, piece: Piece) -> str | None
 
 
 def _body_roles(text: str, piece: Piece, lex: Lexicon) -> list[str]:
-    """Return a description written beside a body ("Carnegie Moscow Center think-tank")."""
+    """Return a description written beside a body ("Carnegie Moscow Center think-tank", "Spanish
+    daily ABC": another ABC than the broadcaster, the paper a later "the paper" points to)."""
     after = text[piece.end:piece.end + 30].split()
     if after:
         word = after[0].strip(",.;:").lower()
         if word in lex.type_words:
             return [word]
+    before = text[max(0, piece.start - 20):piece.start].split()
+    if before and before[-1] in lex.type_words and before[-1].isalpha():
+        return [before[-1]]
     return []
 
 
