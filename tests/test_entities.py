@@ -61,6 +61,14 @@ def test_a_name_followed_by_which_and_never_by_who_is_a_body() -> None:
     assert found["Jones"].kind == "person"
 
 
+def test_a_body_s_last_word_alone_is_that_body() -> None:
+    found = entities("Malcolm Glazer wants Manchester United. United said it had a proposal. "
+                     "Villa boss David O'Leary agreed.")
+    assert "United" in found["Manchester United"].aliases and len(found["Manchester United"].mentions) == 2
+    two = entities("Leeds United beat Manchester United. United said no.")
+    assert "United" not in two and all(len(e.mentions) == 1 for e in two.values())
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

@@ -83,6 +83,7 @@ def find_entities(draft: Draft) -> None:
                     products.add(piece.words[0])  # "the Bloglines website"
                 elif piece.kind == "name" and not (
                         _lone_head(draft, registry, para, piece, lex)
+                        or _short_body(draft, registry, para, piece, lex)
                         or _company(draft, registry, para, piece, lex)
                         or _add_person(draft, registry, para, piece,
                                        _title_before(para.text, previous, piece), lex)):
@@ -178,6 +179,24 @@ def _lone_head(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, 
                   and name in (e.name.split(" ", 1)[0], e.name.rsplit(" ", 1)[-1])]
         if len(bodies) == 1:  # (two associations named: which one is unknown)
             registry.add_body(bodies[0].name, bodies[0].kind, piece.surface, _span(draft, para, piece), [])
+    return True
+
+
+def _short_body(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) -> bool:
+    """Record a body's last word standing alone as that body, where the text has named exactly
+    one body ending in it: "United said" after "Manchester United", "Sachs" after "Goldman
+    Sachs" (not a given name, a place, a word of `not_names` or someone already named so)."""
+    if len(piece.words) != 1 or piece.title or piece.honorific:
+        return False
+    word = piece.words[0]
+    if word in lex.given or word in lex.places or word in lex.not_names or word in lex.outlet_heads \
+            or registry.find_person(piece.words) is not None:
+        return False
+    bodies = [e for e in registry.entities.values()
+              if e.kind != "person" and " " in e.name and e.name.rsplit(" ", 1)[-1] == word]
+    if len(bodies) != 1:
+        return False
+    registry.add_body(bodies[0].name, bodies[0].kind, piece.surface, _span(draft, para, piece), [])
     return True
 
 
