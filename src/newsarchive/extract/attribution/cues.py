@@ -32,7 +32,10 @@ _OBJECT_WORDS = frozenset(("of", "in", "to", "for", "with", "about", "from", "at
 # "a BaFin spokeswoman said", "An IAAF statement said", "Labour's spokesman said": the body speaks.
 _BODY_VOICE = re.compile(r"(?:[’']s)?\s+(?:chief\s+|senior\s+|official\s+|press\s+)?"
                          r"(?:spokes(?:man|woman|person)|statement|press\s+release|official|representative"
-                         r"|minutes|report|study|survey|letter)\s*,?\s*")
+                         r"|minutes|report|study|survey|letter)"
+                         r"(?:\s+(?:to|on|in)\s+(?:the\s+|its\s+)?[a-z][a-z ]{1,30})?\s*,?\s*")
+"""A body's voice or writing between it and a verb: "the IAAF statement said", "United's
+statement to the stock exchange said"."""
 _VOICE_OF = re.compile(r"(?:[’']s)?\s+(?:chief\s+|senior\s+|press\s+)?(?:spokes(?:man|woman|person)|official"
                        r"|representative)\b")
 _OF_BODY = frozenset(("of", "of the", "from", "from the", "at", "at the"))

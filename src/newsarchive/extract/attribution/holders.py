@@ -66,6 +66,8 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
     masked = ctx.masked[paragraph]
     after_re, before_re, _, body_words = _heads(ctx)
     m = before_re.search(masked, max(start, end - 70), end) if before else after_re.match(masked, start, end)
+    if m is not None and before and masked[max(start, m.start() - 6):m.start()].split()[-1:] in _TO_OR_WITH:
+        return None  # "United's statement to the stock exchange said": an object, not the speaker
     if m is None:
         age = _AGE_BEFORE.search(masked, max(start, end - 40), end) if before \
             else _AGE_AFTER.match(masked, start, end)
@@ -102,6 +104,9 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
     return _described_person(ctx, paragraph, at, head, m.group(1)), "description"
 
 
+_TO_OR_WITH = (["to"], ["into"], ["against"])
+"""Prepositions whose object a description before a verb is ("to the stock exchange"; not "at",
+"for", "with": "a senior source at the club told" speaks for the club)."""
 _PART_OF_BODY = frozenset(("team", "office", "staff", "department", "division", "unit", "press office"))
 """Heads that name a part of a body, which speaks for it: "the SEC's Boston office"."""
 _APPOSED = re.compile(r"(?:[’']s)?(?:\s+[a-z][\w’'-]*){0,4},\s+(?:[A-Z][\w.]*\s+)?")
