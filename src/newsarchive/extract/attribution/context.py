@@ -59,6 +59,8 @@ class CueWords:
     """Roles that, after "the", stand for someone the text does not name ("the spokesman said")."""
     irregular_past: frozenset[str]
     documents: frozenset[str] = frozenset()
+    findings: frozenset[str] = frozenset()
+    """A body's published findings ("the report"), which speak for the body that published them."""
     """Words for a document ("order", "code", "act"): as a clause's subject, the quoted words in
     the clause are the document's."""
 
@@ -169,6 +171,7 @@ def _cue_words(key: int) -> CueWords:
         firm_heads=frozenset(str(v) for v in data.get("firm_heads") or ()),
         irregular_past=frozenset(str(v) for v in data.get("irregular_past") or ()),
         documents=frozenset(str(v) for v in data.get("documents") or ()),
+        findings=frozenset(str(v) for v in data.get("findings") or ()),
     )
 
 

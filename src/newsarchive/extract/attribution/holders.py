@@ -64,6 +64,9 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
                 before: bool = False) -> tuple[str | None, str] | None:
     """Return the named source a description points back to, or None where there is no description."""
     masked = ctx.masked[paragraph]
+    finding = _finding(ctx, masked, start, end, before)
+    if finding is not None:
+        return _finding_author(ctx, paragraph, finding.start(), finding.group(1)), "description"
     after_re, before_re, _, body_words = _heads(ctx)
     m = before_re.search(masked, max(start, end - 70), end) if before else after_re.match(masked, start, end)
     if m is not None and before and masked[max(start, m.start() - 6):m.start()].split()[-1:] in _TO_OR_WITH:
@@ -102,6 +105,44 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
         if body is not None:
             return body, "description"
     return _described_person(ctx, paragraph, at, head, m.group(1)), "description"
+
+
+_findings_cache: list[tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]] = []
+
+
+def _finding(ctx: Context, masked: str, start: int, end: int, before: bool) -> re.Match[str] | None:
+    """Match "the report" (`CueWords.findings`) as a verb's holder, before or after it."""
+    words = ctx.cues.findings
+    if not words:
+        return None
+    if not _findings_cache or _findings_cache[0][0] is not words:
+        alt = "|".join(sorted(words, key=len, reverse=True))
+        ahead = re.compile(rf"\b[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?({alt})\s*,?\s*$")
+        behind = re.compile(rf"\s*the\s+(?:[a-z-]+\s+){{0,2}}?({alt})\b(?!\s+(?:of|by|from|for)\b)")
+        _findings_cache[:] = [(words, ahead, behind)]
+    _, ahead, behind = _findings_cache[0]
+    return ahead.search(masked, max(start, end - 50), end) if before else behind.match(masked, start, end)
+
+
+def _finding_author(ctx: Context, paragraph: int, at: int, noun: str) -> str | None:
+    """Return the body named nearest before `at` as the author of a `noun` in its sentence: "a
+    report by the National Audit Office", "the OECD's latest report", "BT said in its report" (not
+    "a report into the BBC's Freeview service"), or None."""
+    for n in _recent(ctx, paragraph, at):
+        masked = ctx.masked[n.paragraph]
+        if n.kind == "person" or masked[n.start] == MASK:
+            continue  # (nor one named inside a quotation)
+        s_start, s_end = ctx.sentence_of(n.paragraph, n.start)
+        # (lower case: "the BBC's World Business Report" is a programme)
+        after = [w.strip(",.;:") for w in masked[n.end:min(s_end, n.end + 40)].split()[:5]]
+        before = masked[max(s_start, n.start - 30):n.start].split()[-3:]
+        if before[-1:] == ["the"]:
+            before.pop()
+        owned = masked[n.end:n.end + 20]
+        if noun in after or f"’s {noun}" in owned or f"'s {noun}" in owned \
+                or before[-2:] in ([noun, "by"], [noun, "from"]):
+            return n.name
+    return None
 
 
 _TO_OR_WITH = (["to"], ["into"], ["against"])

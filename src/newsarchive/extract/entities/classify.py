@@ -378,6 +378,11 @@ def _match_title(words: list[str], i: int, lex: Lexicon) -> int:
     return i
 
 
+_TIMES = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                    "February", "March", "April", "June", "July", "August", "September", "October",
+                    "November", "December"))
+
+
 def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
     """Return the end of a body's name that starts at word i (i when the words are no body)."""
     n = len(words)
@@ -385,7 +390,8 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
     # "Bank of England", "Institute for Fiscal Studies": a lead word carries the name on.
     if j < n and words[j - 1] in lex.org_leads:
         k = j
-        while k < n and (words[k] in JOINING or words[k][:1].isupper()):
+        # (up to a day or month: "the National Audit Office on Friday")
+        while k < n and (words[k] in JOINING or words[k][:1].isupper()) and words[k] not in _TIMES:
             k += 1
         while k > j and words[k - 1] in JOINING:
             k -= 1
