@@ -69,6 +69,12 @@ def test_a_body_s_last_word_alone_is_that_body() -> None:
     assert "United" not in two and all(len(e.mentions) == 1 for e in two.values())
 
 
+def test_a_hyphenated_pair_of_given_names_opens_a_name() -> None:
+    found = entities("Meanwhile, Perpignan centre Jean-Philippe Granclaude is delighted. "
+                     "Anna-Lena Groenefeld lost.")
+    assert {"Jean-Philippe Granclaude", "Anna-Lena Groenefeld"} <= found.keys()
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

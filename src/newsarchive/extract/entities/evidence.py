@@ -353,7 +353,9 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
             and _THE_BEFORE.search(text, max(0, piece.start - 40), piece.start) \
             and _EPITHET_AFTER.match(text, piece.end):
         return False, []  # "the Dutchman said": an epithet
-    named = len(piece.words) >= 2 and first in lex.given
+    # ("Jean-Philippe Granclaude": a hyphenated pair of given names is one)
+    named = len(piece.words) >= 2 and (first in lex.given or (
+        "-" in first and all(part in lex.given for part in first.split("-"))))
     if any(w in lex.not_names for w in piece.words[1:]) and not (strong or named):
         return False, []
     if not (piece.title or piece.honorific) and " ".join(piece.words) in lex.places:
