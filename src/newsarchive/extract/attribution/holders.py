@@ -398,8 +398,8 @@ def _reporter_of(ctx: Context, paragraph: int, offset: int, want: str) -> str | 
     masked = ctx.masked[paragraph]
     found: str | None = None
     for p, at, name in reversed(ctx.speakers):
-        if p != paragraph or at < s_start:
-            break
+        if p != paragraph or at < max(s_start, offset - _CLAUSE_CHARS):
+            break  # (a bound: no rescans of a long sentence)
         if at >= offset:
             continue
         if _CLAUSE_BREAK.search(masked, at, offset):

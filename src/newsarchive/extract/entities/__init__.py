@@ -192,8 +192,7 @@ def _short_body(draft: Draft, registry: Registry, para: Paragraph, piece: Piece,
     if word in lex.given or word in lex.places or word in lex.not_names or word in lex.outlet_heads \
             or registry.find_person(piece.words) is not None:
         return False
-    bodies = [e for e in registry.entities.values()
-              if e.kind != "person" and " " in e.name and e.name.rsplit(" ", 1)[-1] == word]
+    bodies = registry.bodies_ending(word)
     if len(bodies) != 1:
         return False
     registry.add_body(bodies[0].name, bodies[0].kind, piece.surface, _span(draft, para, piece), [])

@@ -18,14 +18,23 @@ class Registry:
         self._clock = 0
         self._by_word: dict[str, set[str]] = {}
         """First and last word → canonical names of people, so a short form is found without a scan."""
+        self._bodies_by_last: dict[str, set[str]] = {}
+        """Last word → names of bodies of two words or more ("United" → Manchester United)."""
 
     def add_body(self, name: str, kind: str, form: str, span: Span, roles: list[str]) -> str:
         """Record a mention of an outlet or organisation and return its canonical name."""
         entity = self.entities.get(name)
         if entity is None:
             entity = self.entities[name] = EntityDraft(name, "outlet" if kind == "outlet" else "organisation")
+        if " " in name:
+            self._bodies_by_last.setdefault(name.rsplit(" ", 1)[-1], set()).add(name)
         self._note(entity, form, span, roles)
         return name
+
+    def bodies_ending(self, word: str) -> list[EntityDraft]:
+        """Return the bodies of two words or more whose name ends in `word`, in name order."""
+        found = [self.entities.get(name) for name in sorted(self._bodies_by_last.get(word, ()))]
+        return [e for e in found if e is not None and e.kind != "person"]
 
     def find_person(self, words: list[str]) -> str | None:
         """Return the canonical name a (possibly short) form of a person's name refers to."""
