@@ -61,10 +61,12 @@ def test_a_name_followed_by_which_and_never_by_who_is_a_body() -> None:
     assert found["Jones"].kind == "person"
 
 
-def test_a_body_s_last_word_alone_is_that_body() -> None:
+def test_a_body_s_last_or_first_word_alone_is_that_body() -> None:
     found = entities("Malcolm Glazer wants Manchester United. United said it had a proposal. "
                      "Villa boss David O'Leary agreed.")
     assert "United" in found["Manchester United"].aliases and len(found["Manchester United"].mentions) == 2
+    first = entities("Cairn Energy reported results. Cairn said they were very strong.")
+    assert "Cairn" not in first and len(first["Cairn Energy"].mentions) == 2
     two = entities("Leeds United beat Manchester United. United said no.")
     assert "United" not in two and all(len(e.mentions) == 1 for e in two.values())
 

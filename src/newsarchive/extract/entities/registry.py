@@ -20,6 +20,8 @@ class Registry:
         """First and last word → canonical names of people, so a short form is found without a scan."""
         self._bodies_by_last: dict[str, set[str]] = {}
         """Last word → names of bodies of two words or more ("United" → Manchester United)."""
+        self._bodies_by_first: dict[str, set[str]] = {}
+        """First word → names of bodies of two words ("Qwest" → Qwest Communications)."""
 
     def add_body(self, name: str, kind: str, form: str, span: Span, roles: list[str]) -> str:
         """Record a mention of an outlet or organisation and return its canonical name."""
@@ -27,13 +29,18 @@ class Registry:
         if entity is None:
             entity = self.entities[name] = EntityDraft(name, "outlet" if kind == "outlet" else "organisation")
         if " " in name:
-            self._bodies_by_last.setdefault(name.rsplit(" ", 1)[-1], set()).add(name)
+            words = name.split(" ")
+            self._bodies_by_last.setdefault(words[-1], set()).add(name)
+            if len(words) == 2:
+                self._bodies_by_first.setdefault(words[0], set()).add(name)
         self._note(entity, form, span, roles)
         return name
 
     def bodies_ending(self, word: str) -> list[EntityDraft]:
-        """Return the bodies of two words or more whose name ends in `word`, in name order."""
-        found = [self.entities.get(name) for name in sorted(self._bodies_by_last.get(word, ()))]
+        """Return the bodies of two words or more whose name ends in `word`, and those of two
+        words that start with it, in name order."""
+        names = self._bodies_by_last.get(word, set()) | self._bodies_by_first.get(word, set())
+        found = [self.entities.get(name) for name in sorted(names)]
         return [e for e in found if e is not None and e.kind != "person"]
 
     def find_person(self, words: list[str]) -> str | None:
