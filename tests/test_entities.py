@@ -77,6 +77,12 @@ def test_a_hyphenated_pair_of_given_names_opens_a_name() -> None:
     assert {"Jean-Philippe Granclaude", "Anna-Lena Groenefeld"} <= found.keys()
 
 
+def test_a_name_before_a_role_and_a_name_is_no_person_by_the_verb_before_it() -> None:
+    found = entities("\"Ossie was my hero,\" said Aviator star Alan Alda. "
+                     "\"Growth slowed,\" said Global Insight economist Nariman Behravesh.")
+    assert {n for n, e in found.items() if e.kind == "person"} == {"Alan Alda", "Nariman Behravesh"}
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

@@ -378,8 +378,19 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         roles.append(after)
     # ", who …" follows people; bodies take "which".
     who = text.startswith(", who ", piece.end)
-    evidence = strong or named or who or bool(before or after) or cue_adjacent(text, piece.start, piece.end)
+    evidence = strong or named or who or bool(before or after) or (
+        cue_adjacent(text, piece.start, piece.end) and not _role_then_name(text, piece.end, lex))
     return evidence, [r for r in roles if r]
+
+
+_WORD_THEN_CAPITAL = re.compile(r" ([a-z]+) [A-Z]")
+
+
+def _role_then_name(text: str, end: int, lex: Lexicon) -> bool:
+    """Return True where a role word and a capitalised word follow a name: "said Aviator star Alan
+    Alda" (the name is a film's, and the one it names speaks)."""
+    m = _WORD_THEN_CAPITAL.match(text, end)
+    return m is not None and m.group(1) in lex.roles
 
 
 def gender(forms: set[str] | list[str], lex: Lexicon) -> str | None:
