@@ -492,7 +492,7 @@ def _inverted(masked: str, start: int, at: int) -> str:
     if not words:
         return "quote"
     last = words[-1][-1]
-    if last in "”\"’:" or last == MASK or words[-1][-2:] in (",”", ',"'):
+    if last in "”\"’:" or last == MASK or words[-1][-2:] in (",”", ',"', "''", ",'"):
         return "quote"
     return "comma" if last == "," else ""
 
