@@ -617,8 +617,10 @@ _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(?:[\w’'.-]+\s+){1,6}?as\s+$")
 _AFTER_QUOTE = frozenset("\"”’' ,")
 """What stands between a quotation and the words after it."""
 
-_ABOUT_TO = frozenset(("due", "expected", "set", "going", "about", "likely", "poised", "scheduled"))
-"""Words before "to" and a speech verb that report a speech to come: "he was due to say"."""
+_ABOUT_TO = frozenset(("due", "expected", "set", "going", "about", "likely", "poised", "scheduled",
+                       "is", "are", "was", "were"))
+"""Words before "to" and a speech verb that report a speech to come: "he was due to say", "Mr
+Kennedy is to tell the audience"."""
 
 _CLAUSE_OPENER = re.compile(r"\b(?:when|while|as|after|before|because|since|although|though|until|once|"
                             r"unless|whereas)\s+(?:the|a|an|his|her|their|its)\s+[a-z]")
