@@ -819,7 +819,7 @@ def _body_appositive(masked: str, n: Named, body: Named, end: int) -> bool:
         and not masked[body.end:end].strip()
 
 
-_OPEN_FROM = re.compile(r"\s*,\s*((?:[a-z][\w-]*\s+){0,3})(?:of|from|at|for)\s+[^,;:·“”\"()]{3,160}$")
+_OPEN_FROM = re.compile(r"\s*(,?)\s*((?:[a-z][\w-]*\s+){0,3})(?:of|from|at|for)\s+[^,;:·“”\"()]{3,160}$")
 _NOT_OPEN = re.compile(r"\b(?:who|which|that|whose|when|where)\b")
 
 
@@ -831,8 +831,9 @@ def _open_from(ctx: Context, rest: str) -> bool:
     m = _OPEN_FROM.match(rest)
     if m is None or _NOT_OPEN.search(rest) is not None:
         return False
-    role = m.group(1).split()
-    return not role or role[-1] in ctx.lex.roles
+    role = m.group(2).split()
+    # (with no comma, a role must say what the person is: "Dr Mike Watts head of exploration said")
+    return (not role and bool(m.group(1))) or (bool(role) and role[-1] in ctx.lex.roles)
 
 
 def _postnominal(ctx: Context, rest: str) -> bool:
