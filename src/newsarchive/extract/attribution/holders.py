@@ -257,8 +257,11 @@ def _nearest_body(ctx: Context, paragraph: int, at: int) -> str | None:
 
 
 # "the Dutchman said", "said the Scot": an epithet (`Lexicon.is_epithet`) points back to a person.
-_EPITHET_AFTER = re.compile(r"\s*the\s+([A-Z][a-z’'-]+)\b(?![ ]+[A-Z])")
-_EPITHET_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z0-9][\w-]*\s+){0,3}([A-Z][a-z’'-]+)\s*,?\s*$")
+_EPITHET_AFTER = re.compile(r"\s*the\s+(?:(?:New|South|North|Northern|Sri|Costa|Puerto)\s+)?"
+                            r"([A-Z][a-z’'-]+)\b(?![ ]+[A-Z])")
+_EPITHET_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z0-9][\w-]*\s+){0,3}"
+                             r"(?:(?:New|South|North|Northern|Sri|Costa|Puerto)\s+)?([A-Z][a-z’'-]+)\s*,?\s*$")
+"""("the New Zealander", "the South African": a two-word people's name ends in the epithet)"""
 
 
 def _epithet(ctx: Context, paragraph: int, start: int, end: int,

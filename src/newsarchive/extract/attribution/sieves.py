@@ -89,6 +89,27 @@ def agent(ctx: Context, q: QuoteDraft) -> bool:
     return n is not None and _settle(q, n.name, "by")
 
 
+_FROM_AGENT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w.’'-]*\s+){0,3})")
+_ASKING = re.compile(r"\b(?:call|calls|plea|pleas|appeal|appeals|demand|demands|warning|warnings|request|"
+                     r"requests|suggestion|criticism|accusation|accusations|charge|charges|advice)\b[^.;:“”\"·]{0,60}$")
+
+
+def from_agent(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle the words of a call, plea or warning whose giver follows "from": "despite a call for
+    him to “pause for thought” from Charles Kennedy", "a warning of “grave risks” from the Bank"."""
+    masked = ctx.masked[q.paragraph]
+    after = q.end + (1 if q.close_mark else 0)
+    m = _FROM_AGENT.match(masked, after)
+    if m is None:
+        return False  # (the quick test first: most quotations are not followed by "from")
+    open_at = q.start - (1 if q.open_mark else 0)
+    if not _ASKING.search(masked, max(0, open_at - 80), open_at):
+        return False
+    named = ctx.named_at(q.paragraph, m.start(1), m.end() + 80)
+    n = next((n for n in named if m.start(1) <= n.start <= m.end()), None)
+    return n is not None and _settle(q, n.name, "by")
+
+
 def scare_term(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote introduced as a term, title or chant ("so-called", "the podcast", "chanting")."""
     masked = ctx.masked[q.paragraph]
@@ -723,6 +744,7 @@ _WHOLE_WORDS = 5
 
 SIEVES: list[tuple[str, Sieve]] = [
     ("agent", agent),
+    ("from", from_agent),
     ("scare-term", scare_term),
     ("nested", nested),
     ("dash", dash_credit),
