@@ -592,7 +592,10 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     best = min(near, key=lambda c: (abs(_distance(q, c)), c.start > q.start))
     if best.start > q.start and _carried_over(ctx, q):
         return False  # the quotation the paragraph before left open goes on ("continued")
-    if best.start > q.start and _own_statement(ctx, q, best):
+    if best.start > q.start and _own_statement(ctx, q, best) \
+            and not any(n.name == best.holder for n in ctx.named_at(q.paragraph, start, end)):
+        # (unless the quotation's own sentence names the later holder: "… singled out by Ofsted
+        # chief, David Bell, for not promoting the “…”. Mr Bell said …")
         before = [c for c in near if c.start < q.start]
         if not before:
             return False  # the paragraph before may speak on ("continued")
@@ -667,8 +670,12 @@ def _own_statement(ctx: Context, q: QuoteDraft, cue: Cue) -> bool:
     sentence = ctx.masked[q.paragraph][start:end]
     if "meanwhile" in ctx.masked[q.paragraph][start:cue.start].lower().split():
         return True  # "“…” Lib Dem spokesman Ed Davey meanwhile said …": another voice
-    if MASK in sentence:
-        return False  # one whose cue gives its own quotation too
+    first = sentence.find(MASK)
+    if first >= 0 and (start + first < cue.start
+                       or _plain_words(ctx.masked[q.paragraph][cue.end:start + first]) < 4):
+        # one whose cue gives its own quotation too (not a partial one deep in what it reports:
+        # "Fellow Lib Dem Norman Baker said the episode painted an “unflattering picture”")
+        return False
     return _plain_words(sentence) > _TAIL_WORDS
 
 
