@@ -35,7 +35,7 @@ from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_u
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
 from newsarchive.link.archive import link_entities, with_claim_links
-from newsarchive.load.reader import read_bytes
+from newsarchive.load.files import read_bytes
 from newsarchive.records import Archive, Article, Diagnostic
 
 if TYPE_CHECKING:
