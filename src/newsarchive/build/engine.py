@@ -25,7 +25,7 @@ from newsarchive.build.entities_memo import EntitiesMemo
 from newsarchive.build.entity_units_memo import EntityUnitsMemo
 from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
 from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
-from newsarchive.build.output import MARKER, SiteWriter, read_marker
+from newsarchive.build.output import MARKER, SiteWriter, all_files, read_marker
 from newsarchive.build.pages import Prepared, Renderer, prepare, ready_renderer, render_site
 from newsarchive.build.progress import Progress
 from newsarchive.build.timing import stage
@@ -197,7 +197,7 @@ def is_up_to_date(writer: SiteWriter, cache: Cache, site_key: str) -> bool:
     if marker is None or marker.get("key") != site_key or cache.get("site") != site_key:
         return False
     pages = cache.relpaths()
-    return bool(pages) and all((writer.output / rel).is_file() for rel in pages)
+    return bool(pages) and all_files(writer.output, pages)
 
 
 def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, options: BuildOptions,
