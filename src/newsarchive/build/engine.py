@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsarchive.build.article_units_memo import ArticleUnitsMemo
 from newsarchive.build.cache import CACHE_DIR, Cache, RecordReader, loads
 from newsarchive.build.collector import kept_for_the_build, release
 from newsarchive.build.discover import ArticleFile, discover
@@ -139,8 +140,11 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             entity_units.save()
             del memo
         del articles
-        render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress)
+        article_units = ArticleUnitsMemo(cache, entities)
+        render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress,
+                    article_units)
         prepared[0].code.save()
+        article_units.save()
         with stage("swap in"):
             writer.finish(site_key)
         cache.set("site", site_key)
