@@ -92,6 +92,30 @@ def test_rebuild_with_nothing_changed_touches_nothing(root: Path) -> None:
     assert inodes(root / "site") == before
 
 
+@pytest.mark.parametrize("damage", ["deleted", "folder", "dangling link", "link to a copy", "folder linked"])
+def test_rebuild_with_nothing_changed_checks_every_page_is_a_file(root: Path, damage: str) -> None:
+    run(root)
+    site = root / "site"
+    page = site / "people" / sorted(p.name for p in (site / "people").iterdir())[0]
+    data = page.read_bytes()
+    page.unlink()
+    if damage == "folder":
+        page.mkdir()
+    elif damage == "dangling link":
+        page.symlink_to(root / "nowhere.html")
+    elif damage == "link to a copy":  # a symbolic link to a file is a file, as `Path.is_file` says
+        (root / "copy.html").write_bytes(data)
+        page.symlink_to(root / "copy.html")
+    elif damage == "folder linked":  # its folder a symbolic link: the page is asked for by name
+        shutil.move(str(site / "people"), str(root / "people-moved"))
+        (site / "people").symlink_to(root / "people-moved")
+        (root / "people-moved" / page.name).write_bytes(data)
+    result = run(root)
+    assert result.up_to_date == (damage in ("link to a copy", "folder linked"))
+    if not result.up_to_date:
+        assert page.is_file() and not page.is_symlink() and page.read_bytes() == data
+
+
 def test_rebuild_after_one_change_renders_only_what_it_affects(root: Path) -> None:
     run(root)
     site = root / "site"

@@ -7,8 +7,6 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from newsarchive.errors import ConfigError
 
 CONFIG_NAME = "newsarchive.yaml"
@@ -29,6 +27,8 @@ def load_config(path: Path) -> SiteConfig:
     """Read the config file; report every bad value at once. A missing file gives the defaults."""
     if not path.is_file():
         return SiteConfig()
+    import yaml  # here: most archives have no config file, and a rebuild's start need not wait for it
+
     try:
         data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

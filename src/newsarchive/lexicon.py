@@ -12,8 +12,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 _extra_dirs: list[Path] = []
 _generation = [0]
 
@@ -47,6 +45,8 @@ def _merge(base: Any, extra: Any) -> Any:
 @cache
 def load_data(name: str) -> dict[str, Any]:
     """Return the named data file (`name.yaml`), merged with any user lexicon of that name."""
+    import yaml  # here: only the processes that extract read the lexicons (not a rebuild's main one)
+
     text = resources.files("newsarchive.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     # Our own files are known to be well formed: the C parser reads them in a tenth of the time
     # (0.4 s a process, paid by every worker that extracts an article, and by a one-article

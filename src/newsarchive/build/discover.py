@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsarchive.load.reader import ARTICLE_SUFFIXES
+from newsarchive.load.files import ARTICLE_SUFFIXES
 from newsarchive.records import Diagnostic
 
 SIDECAR_SUFFIX = ".annotations.yaml"

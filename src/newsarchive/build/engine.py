@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsarchive.build.article_units_memo import ArticleUnitsMemo
 from newsarchive.build.cache import CACHE_DIR, Cache, RecordReader, loads
 from newsarchive.build.collector import kept_for_the_build, release
 from newsarchive.build.discover import ArticleFile, discover
@@ -25,7 +26,7 @@ from newsarchive.build.entities_memo import EntitiesMemo
 from newsarchive.build.entity_units_memo import EntityUnitsMemo
 from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
 from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
-from newsarchive.build.output import MARKER, SiteWriter, read_marker
+from newsarchive.build.output import MARKER, SiteWriter, all_files, read_marker
 from newsarchive.build.pages import Prepared, Renderer, prepare, ready_renderer, render_site
 from newsarchive.build.progress import Progress
 from newsarchive.build.timing import stage
@@ -35,7 +36,7 @@ from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_u
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
 from newsarchive.link.archive import link_entities, with_claim_links
-from newsarchive.load.reader import read_bytes
+from newsarchive.load.files import read_bytes
 from newsarchive.records import Archive, Article, Diagnostic
 
 if TYPE_CHECKING:
@@ -139,8 +140,11 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             entity_units.save()
             del memo
         del articles
-        render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress)
+        article_units = ArticleUnitsMemo(cache, entities)
+        render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress,
+                    article_units)
         prepared[0].code.save()
+        article_units.save()
         with stage("swap in"):
             writer.finish(site_key)
         cache.set("site", site_key)
@@ -197,7 +201,7 @@ def is_up_to_date(writer: SiteWriter, cache: Cache, site_key: str) -> bool:
     if marker is None or marker.get("key") != site_key or cache.get("site") != site_key:
         return False
     pages = cache.relpaths()
-    return bool(pages) and all((writer.output / rel).is_file() for rel in pages)
+    return bool(pages) and all_files(writer.output, pages)
 
 
 def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, options: BuildOptions,

@@ -98,18 +98,21 @@ def article_units(archive: Archive, base: str, content: dict[str, str],
     shows of the rest of the archive (the pages its names link to, the claims linked to its own).
     `names_of` is `article_names(archive)` where already made.
     """
-    from newsarchive.render.context import article_path
-
     if names_of is None:
         names_of = article_names(archive)
     links = ClaimLinkTable.of(archive.claim_links)
-    units: list[Unit] = []
-    for i, art in enumerate(archive.articles):
-        parts = [content[art.slug], *names_of.get(art.slug, ()),
-                 *(f"{mine}\0{other}\0{index}\0{content.get(other)}\0{relation}\0{how}\0{editorial}"
-                   for mine, other, index, relation, how, editorial in links.of_article(art.slug))]
-        units.append(Unit(safe_relpath(article_path(art.slug)), "article", i, digest(base, *parts)))
-    return units
+    return [article_unit(i, art, base, content, names_of, links) for i, art in enumerate(archive.articles)]
+
+
+def article_unit(i: int, art: Article, base: str, content: dict[str, str], names_of: dict[str, list[str]],
+                 links: ClaimLinkTable) -> Unit:
+    """Return the unit of article `art`, the `i`th of the archive (see `article_units`)."""
+    from newsarchive.render.context import article_path
+
+    parts = [content[art.slug], *names_of.get(art.slug, ()),
+             *(f"{mine}\0{other}\0{index}\0{content.get(other)}\0{relation}\0{how}\0{editorial}"
+               for mine, other, index, relation, how, editorial in links.of_article(art.slug))]
+    return Unit(safe_relpath(article_path(art.slug)), "article", i, digest(base, *parts))
 
 
 def entity_units(archive: Archive, base: str, content: dict[str, str]) -> list[Unit]:
@@ -145,6 +148,8 @@ def entity_unit(archive: Archive, kind: UnitKind, i: int, base: str, content: di
 
 EntityUnits = Callable[[Archive, str, dict[str, str]], list[Unit]]
 """`entity_units`, or what gives the same (`build.entity_units_memo`)."""
+ArticleUnits = Callable[[Archive, str, dict[str, str], dict[str, list[str]] | None], list[Unit]]
+"""`article_units`, or what gives the same (`build.article_units_memo`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,11 +317,12 @@ def _unchanged(units: list[Unit], previous: Previous, writer: SiteWriter, rows: 
 
 def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, writer: SiteWriter,
                 cache: Cache, reader: RecordReader, keys: dict[str, str], result: BuildResult,
-                progress: Progress) -> None:
+                progress: Progress, units_of_articles: ArticleUnits = article_units) -> None:
     """Render every page into the staging folder, reusing what has not changed.
 
     `archive` holds article summaries, `prepared` is `prepare` of it (made before its claims were
-    linked); `reader` finds their whole records, keyed as in `keys`.
+    linked); `reader` finds their whole records, keyed as in `keys`. `units_of_articles` keys the
+    articles' units (`article_units`, or the same kept from the last build).
 
     The workers are forked as soon as the article and entity units are known, articles first:
     while they render, this process plans and renders the pages made from the whole archive and,
@@ -337,7 +343,7 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
             if JoinChild.wanted(joined):
                 apart = JoinChild(site, archive, writer, previous, joined, reader)
             rows: list[Row] = []
-            units = article_units(archive, base, content, prepared.names_of(archive)) + prepared.entities
+            units = units_of_articles(archive, base, content, prepared.names_of(archive)) + prepared.entities
             todo = _unchanged(units, previous, writer, rows)
             jobs = options.jobs or default_jobs()
             # Frozen, the inherited objects are never visited by a worker's garbage collector, whose

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from newsarchive.build.summary import summarise
 from newsarchive.errors import NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir
-from newsarchive.load.reader import document_from_bytes
 from newsarchive.records import Article, Diagnostic, Document, quick_pickle
 
 if TYPE_CHECKING:
@@ -63,8 +62,10 @@ def _corrections(article: Article, sidecar: str, display: str) -> tuple[Article,
 def load_articles(jobs: list[Job]) -> list[Loaded]:
     """Read, extract and correct a batch of articles; never raise, whatever the files hold."""
     # Imported here: a rebuild's main process reads its articles from the cache and never needs
-    # the extraction (its import is ~50 ms of a one-change rebuild's start).
+    # the extraction (its import is ~50 ms of a one-change rebuild's start) nor the reader (YAML,
+    # the layout's patterns: ~30 ms).
     from newsarchive.extract import extract_many
+    from newsarchive.load.reader import document_from_bytes
 
     read: list[Document | Loaded] = []
     for job in jobs:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from newsarchive.link.names import Names, person_key, person_nodes, source_key, source_nodes
 from newsarchive.link.table import ClaimLinkBuilder, ClaimLinkTable
-from newsarchive.load.reader import slugify
+from newsarchive.load.files import slugify
 from newsarchive.records import Archive, Article, ClaimLink, Diagnostic, Entity, EntityKind, Ref
 
 if TYPE_CHECKING:

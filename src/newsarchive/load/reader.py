@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import html
-import os
 import re
-import unicodedata
 from pathlib import Path
 
 from newsarchive.errors import ArticleError
 from newsarchive.load.decode import decode
+
+# Re-exported: callers have long imported these from here.
+from newsarchive.load.files import ARTICLE_SUFFIXES as ARTICLE_SUFFIXES
+from newsarchive.load.files import MAX_BYTES as MAX_BYTES
+from newsarchive.load.files import read_bytes as read_bytes
+from newsarchive.load.files import slugify as slugify
 from newsarchive.load.frontmatter import FrontMatter, parse_front_matter, split_front_matter
 from newsarchive.load.layout import lay_out
 from newsarchive.records import Diagnostic, Document
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 _LINE = re.compile(r"line (\d+): ")
 # A character reference left by a scraper in plain text ("Jos&#233; Manuel Barroso", "AT&amp;T"):
 # numeric, or named with its semicolon (not "R&D" or "AT&T").
@@ -25,38 +28,6 @@ def _unescape(match: re.Match[str]) -> str:
     char = html.unescape(match.group())
     # (a reference to a control character or an unknown name stays as written)
     return match.group() if char == match.group() or "\ufffd" in char or not char.isprintable() else char
-MAX_BYTES = 10 * 1024 * 1024
-"""Ten times the longest news article we have seen; past it a file is a mistake, not an article."""
-
-
-def slugify(text: str) -> str:
-    """Return a lowercase ASCII slug made of words and dashes."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return slug[:80].rstrip("-") or "article"
-
-
-def read_bytes(path: Path, display: str | None = None) -> bytes:
-    """Return a file's bytes; raise ArticleError for a file too big or impossible to read."""
-    name = display or str(path)
-    try:
-        # One descriptor, no file object: a build reads every article each time (2,225 files:
-        # 0.034-0.048 -> 0.016-0.020 s with `Path.stat` and `Path.read_bytes`).
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        try:
-            size = os.fstat(fd).st_size
-            if size > MAX_BYTES:
-                mb = 1024 * 1024
-                raise ArticleError(f"file is {size // mb} MB, over the {MAX_BYTES // mb} MB limit; skipped",
-                                   name)
-            parts = [os.read(fd, size + 1)]
-            while parts[-1]:  # to the end, should the file have grown since
-                parts.append(os.read(fd, 1 << 20))
-            return parts[0] if len(parts) == 2 else b"".join(parts)
-        finally:
-            os.close(fd)
-    except OSError as exc:
-        raise ArticleError(f"cannot read: {exc.strerror or exc}", name) from None
 
 
 def read_text(path: Path, display: str | None = None) -> tuple[str, tuple[str, ...]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from newsarchive.records import Article, Paragraph
@@ -19,12 +19,17 @@ from newsarchive.render.marks import (
     unplaced,
 )
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
 Href = Callable[[str], str | None]
 """Canonical name in the article → link to its person or source page, relative to the article."""
 
 
 def make_markdown() -> MarkdownIt:
     """Return the Markdown parser for article bodies and notes: CommonMark with raw HTML off."""
+    from markdown_it import MarkdownIt  # here: most archives are plain text (its import is ~20 ms)
+
     return MarkdownIt("commonmark", {"html": False})
 
 
@@ -84,9 +89,10 @@ def article_marks(article: Article, href: Href) -> dict[int, list[Mark]]:
     return marks
 
 
-def _render_paragraph(md: MarkdownIt, para: Paragraph, marks: list[Mark], markdown: bool) -> Marked:
+def _render_paragraph(md: MarkdownIt | None, para: Paragraph, marks: list[Mark], markdown: bool) -> Marked:
     if not markdown:
         return mark_plain(para.text, marks)
+    assert md is not None, "a Markdown article is rendered with a Markdown parser"
     source = insert_placeholders(para.text, marks, markdown=True) if marks else para.text
     if para.kind == "text":
         tokens = md.parse(source)
@@ -100,8 +106,11 @@ def _render_paragraph(md: MarkdownIt, para: Paragraph, marks: list[Mark], markdo
     return swap_placeholders(html, marks, phrasing_root=True) if marks else Marked(html)
 
 
-def render_body(md: MarkdownIt, article: Article, href: Href) -> Body:
-    """Return the standfirst and body HTML of an article, boilerplate left out."""
+def render_body(md: MarkdownIt | None, article: Article, href: Href) -> Body:
+    """Return the standfirst and body HTML of an article, boilerplate left out.
+
+    `md` (`make_markdown`) is needed where the article is Markdown (`doc.markdown`) only.
+    """
     doc = article.doc
     marks = article_marks(article, href)
     standfirst: Markup | None = None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from newsarchive.link.table import ClaimLinkTable
-from newsarchive.load.reader import slugify
+from newsarchive.load.files import slugify
 from newsarchive.records import Archive, Article, ClaimLink, Entity, Ref
 
 _SAFE = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*$")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 from types import CodeType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup, escape
@@ -27,6 +28,9 @@ from newsarchive.render.marks import escape_text
 from newsarchive.render.search import INDEX_PATH, SearchRows, search_index, search_index_chunks, search_rows
 from newsarchive.render.shared import Content, SharedPage, plan_shared
 from newsarchive.render.views import article_view, entity_places, entity_roles
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 PACKAGE = Path(__file__).resolve().parent.parent
 BUILTIN_TEMPLATES = PACKAGE / "templates"
@@ -133,10 +137,14 @@ class Site:
         self.env.globals.update(site=config, article_path=article_path, entity_path=entity_path,
                                 summary=summary, kind_labels=KIND_LABELS, card=self.card)
         self.feed_size = FEED_SIZE
-        self.md = make_markdown()
         self._templates: dict[str, Template] = {}
         self._cards: dict[tuple[int, str, int], tuple[Article, Markup]] = {}
         self._index: ArchiveIndex | None = None
+
+    @functools.cached_property
+    def md(self) -> MarkdownIt:
+        """The Markdown parser, made where a Markdown article or an editor's note first needs it."""
+        return make_markdown()
 
     # -- the interface the build engine calls ------------------------------------------------------
 
@@ -145,7 +153,8 @@ class Site:
         index = self._index_for(archive)
         doc = article.doc
         path = article_path(article.slug)
-        body = render_body(self.md, article, lambda name: self._rel(index.href(article.slug, name), path))
+        md = self.md if doc.markdown else None
+        body = render_body(md, article, lambda name: self._rel(index.href(article.slug, name), path))
         notes = [Markup(self.md.render(n.markdown)) for n in article.notes]
         return self._render("article.html", path, title=doc.heading,
                             description=summary(article),
