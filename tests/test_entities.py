@@ -83,6 +83,13 @@ def test_a_name_before_a_role_and_a_name_is_no_person_by_the_verb_before_it() ->
     assert {n for n, e in found.items() if e.kind == "person"} == {"Alan Alda", "Nariman Behravesh"}
 
 
+def test_letters_after_a_name_are_no_part_of_it_but_jr_is() -> None:
+    found = entities("Scottish Finance Minister, Tom McCabe MSP, said so. Guy Mansfield QC warned. "
+                     "McCabe agreed. Harry Connick Jr sang.")
+    assert {"Tom McCabe", "Guy Mansfield", "Harry Connick Jr"} <= found.keys()
+    assert "McCabe" in found["Tom McCabe"].aliases and "QC" not in found and "MSP" not in found
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

@@ -252,6 +252,11 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                 and _key(words[i]) not in lex.honorifics \
                 and not (k - i == 1 and (_peer(words, i, lex) or _after_honorific(words, i, honorific))):
             i += 1
+        # Letters after a name are no part of it, nor a name of their own ("Tom McCabe MSP", "Guy
+        # Mansfield QC"; "Jr" and "Sr" are: "Harry Connick Jr").
+        end = k
+        while k - i > 1 and words[k - 1] in lex.postnominals and words[k - 1] not in _GENERATIONS:
+            k -= 1
         while k - i > 1 and words[k - 1] in lex.not_names and not _surname_after_given(words[k - 2:k], lex):
             k -= 1
         name_words = words[i:k]
@@ -287,9 +292,15 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                            list(title), honorific, None))
         title, honorific = [], None
         i = max(k, i + 1)
+        while i < end and words[i] in lex.postnominals and words[i] not in _GENERATIONS:
+            i += 1
     if title:
         pieces.append(("title", n, n, title_start, [], list(title), None, None))
     return tuple(pieces), pure
+
+
+_GENERATIONS = frozenset(("Jr", "Sr", "Jr.", "Sr."))
+"""Postnominals that belong to the name they follow."""
 
 
 PEERAGE = frozenset(("Lord", "Lady", "Baroness", "Baron"))
