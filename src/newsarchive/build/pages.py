@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from newsarchive.build.cache import Cache, RecordReader, loads
+from newsarchive.build.collector import paused
 from newsarchive.build.executor import batched, default_jobs, process_pool
 from newsarchive.build.fingerprint import code_fingerprint, digest
 from newsarchive.build.joined import EARLY_JOIN, JoinChild, JoinedPieces, Piece, Row, whole_archive_files
@@ -261,7 +262,8 @@ def _init_worker(site: Site, archive: Archive, writer: SiteWriter, previous: Pre
 def _render_batch(units: list[Unit]) -> tuple[list[Row], list[Piece]]:
     """Render and write the units' files (articles and entities); return a row for each file and pieces."""
     assert _state is not None
-    return render_units(units, *_state, shared=[])
+    with paused():
+        return render_units(units, *_state, shared=[])
 
 
 def render_units(units: list[Unit], site: Site, archive: Archive, writer: SiteWriter, previous: Previous,
