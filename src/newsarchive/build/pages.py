@@ -401,7 +401,8 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
             progress.start("rendering", len(units) + len(shared_units))
             progress.advance(len(units) - len(todo) + len(shared_units) - len(shared_todo))
         with stage("render pages"):
-            rendered, _ = render_units(shared_todo, site, archive, writer, previous, records, shared)
+            with paused():  # as in the workers: the whole-archive pages make no reference cycles
+                rendered, _ = render_units(shared_todo, site, archive, writer, previous, records, shared)
             rows.extend(rendered)
             progress.advance(len(shared_todo))
             del shared
