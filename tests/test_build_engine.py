@@ -84,6 +84,44 @@ def test_same_input_same_bytes_whatever_jobs(root: Path) -> None:
     assert one == two == again
 
 
+@pytest.mark.parametrize("pages", [1, 1000])
+def test_entity_pages_rendered_while_the_claims_link_are_the_same(root: Path, pages: int,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first build renders people's and sources' pages while its child links the claims: same bytes."""
+    from newsarchive.build import engine
+    from newsarchive.build import pages as build_pages
+
+    run(root, "plain", jobs=2, cache=False)
+    asked: list[int] = []
+    counts: list[int] = []
+
+    def meanwhile(prepared: build_pages.Prepared, writer: object, linked: object) -> build_pages.EarlyPages:
+        # However long the claims take: `pages` pages, as if the child answered after them.
+        done = build_pages.render_entities_meanwhile(prepared, writer,  # type: ignore[arg-type]
+                                                     lambda: asked.append(1) or len(asked) > pages)
+        counts.append(len(done.units))
+        return done
+
+    monkeypatch.setattr(engine, "render_entities_meanwhile", meanwhile)
+    result = run(root, "early", jobs=2)
+    early, plain = tree(root / "early"), tree(root / "plain")
+    early.pop(MARKER), plain.pop(MARKER)
+    assert counts == [min(pages, len(result_entities(root / "early")))] and early == plain
+    assert result.written == len(early)
+    assert tree(root / ".early.newsarchive-spare").keys() - {MARKER} == early.keys()
+    path = root / "articles" / "council-vote.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nOne more closing paragraph.\n", encoding="utf-8")
+    run(root, "early", jobs=2)
+    run(root, "plain", jobs=2, cache=False)
+    early, plain = tree(root / "early"), tree(root / "plain")
+    early.pop(MARKER), plain.pop(MARKER)
+    assert early == plain and counts[1:] == [0, 0]  # rebuilds (both outputs exist) reuse them instead
+
+
+def result_entities(site: Path) -> list[Path]:
+    return [*(site / "people").glob("*.html"), *(site / "sources").glob("*.html")]
+
+
 def test_rebuild_with_nothing_changed_touches_nothing(root: Path) -> None:
     run(root)
     before = inodes(root / "site")

@@ -30,6 +30,25 @@ def kept_for_the_build() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def paused() -> Iterator[None]:
+    """Pause the collector for one batch of a worker's work, which makes no reference cycles.
+
+    Extracting or rendering a batch allocates objects by the hundred thousand, and each young
+    sweep they set off walks the batch's records again; measured, they make nothing for the
+    collector to free (2,225 BBC articles: 0 objects), and its sweeps cost ~7 % of the work
+    (load workers 4.85 -> 4.49 s, rendering 2.45 -> 2.27 s). The collector is on again between
+    batches, so any cycle a batch does make (a user's template, say) is still freed.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def release() -> None:
     """Let the collector sweep everything again (at the end of a build)."""
     gc.unfreeze()

@@ -27,7 +27,15 @@ from newsarchive.build.entity_units_memo import EntityUnitsMemo
 from newsarchive.build.executor import DaskPool, batched, default_jobs, process_pool, run_batches
 from newsarchive.build.fingerprint import code_fingerprint, digest, folder_fingerprint
 from newsarchive.build.output import MARKER, SiteWriter, all_files, read_marker
-from newsarchive.build.pages import Prepared, Renderer, prepare, ready_renderer, render_site
+from newsarchive.build.pages import (
+    EarlyPages,
+    Prepared,
+    Renderer,
+    prepare,
+    ready_renderer,
+    render_entities_meanwhile,
+    render_site,
+)
 from newsarchive.build.progress import Progress
 from newsarchive.build.timing import stage
 from newsarchive.build.warm import WarmWorker, edited_since
@@ -127,13 +135,15 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         # changes few of them, and this process would only wait. So is what planning the pages
         # needs of the people and sources, once this process has gathered them.
         prepared: list[Prepared] = []
+        early: list[EarlyPages] = []
         entities = EntitiesMemo(cache, keys)
         entity_units = EntityUnitsMemo(cache, entities)
         with stage("link"), kept_for_the_build():
             archive, memo = link_step(
                 articles, records, result, lambda: writer.link_previous(cache.relpaths()),
                 lambda linked: prepared.append(prepare(linked, renderer[0], writer, cache, keys,
-                                                       entity_units)), entities)
+                                                       entity_units)), entities,
+                lambda linked: early.append(render_entities_meanwhile(prepared[0], writer, linked)))
             if memo is not None:
                 cache.put_blob(CLAIM_MEMO, memo_key(), memo)
             entities.save()
@@ -142,7 +152,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         del articles
         article_units = ArticleUnitsMemo(cache, entities)
         render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress,
-                    article_units)
+                    article_units, early[0] if early else None)
         prepared[0].code.save()
         article_units.save()
         with stage("swap in"):
@@ -369,13 +379,16 @@ def unique_slugs(articles: list[Article], result: BuildResult) -> list[Article]:
 def link_step(articles: list[Article], records: RecordReader, result: BuildResult,
               meanwhile: Callable[[], None] = lambda: None,
               with_entities: Callable[[Archive], None] = lambda linked: None,
-              entities_of: Callable[[Sequence[Article]], Archive] = link_entities
+              entities_of: Callable[[Sequence[Article]], Archive] = link_entities,
+              while_linking: Callable[[Callable[[], bool]], None] = lambda linked: None
               ) -> tuple[Archive, bytes | None]:
     """Link the articles into one archive and keep its diagnostics; run `meanwhile` as it links.
 
     `with_entities` is given the archive with its people and sources but no claim links yet, as
     soon as it is there (while the claims are still being linked, where they are linked apart);
     `entities_of` gathers the people and sources (`build.entities_memo`: the last build's where it can).
+    `while_linking`, where the claims are linked apart, is then run with a test of whether they are
+    linked, so that this process can work until then instead of waiting.
 
     Return the archive and the claim memo (`link.claim_memo`, pickled) for the next build.
     Where processes can be forked, the claims are linked in a child process, while this one runs
@@ -399,6 +412,7 @@ def link_step(articles: list[Article], records: RecordReader, result: BuildResul
                 meanwhile()
                 linked = entities_of(articles)
                 with_entities(linked)
+                while_linking(linking.done)
                 claim_links, memo = linking.result()
         finally:
             _to_link = None

@@ -22,11 +22,12 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from newsarchive.build.cache import Cache, RecordReader, loads
+from newsarchive.build.collector import paused
 from newsarchive.build.executor import batched, default_jobs, process_pool
 from newsarchive.build.fingerprint import code_fingerprint, digest
 from newsarchive.build.joined import EARLY_JOIN, JoinChild, JoinedPieces, Piece, Row, whole_archive_files
@@ -266,7 +267,8 @@ def _init_worker(site: Site, archive: Archive, writer: SiteWriter, previous: Pre
 def _render_batch(units: list[Unit]) -> tuple[list[Row], list[Piece]]:
     """Render and write the units' files (articles and entities); return a row for each file and pieces."""
     assert _state is not None
-    return render_units(units, *_state, shared=[])
+    with paused():
+        return render_units(units, *_state, shared=[])
 
 
 def render_units(units: list[Unit], site: Site, archive: Archive, writer: SiteWriter, previous: Previous,
@@ -315,14 +317,51 @@ def _unchanged(units: list[Unit], previous: Previous, writer: SiteWriter, rows: 
     return todo
 
 
+@dataclass(slots=True)
+class EarlyPages:
+    """The people's and sources' pages a first build rendered while its claims were being linked."""
+
+    rows: list[Row] = field(default_factory=list)
+    """A row for each file written, as `render_units` returns them."""
+    units: set[str] = field(default_factory=set)
+    """The names of the units rendered."""
+
+
+def render_entities_meanwhile(prepared: Prepared, writer: SiteWriter,
+                              linked: Callable[[], bool]) -> EarlyPages:
+    """Render people's and sources' pages here until `linked()`: where there is no previous site.
+
+    In a first build this process has gathered the people and sources well before its child has
+    linked the claims, and would wait for it with one core idle. Their pages need no claim links
+    (their units' keys hold none), so they are rendered here meanwhile, from the archive without
+    them, and the render workers are left the rest. A rebuild reuses most of these pages instead,
+    and leaves them all to `render_site`.
+    """
+    early = EarlyPages()
+    if writer.previous is not None or prepared.previous:
+        return early
+    site, archive = prepared.site, prepared.unlinked
+    site.index(archive, prepared.index)
+    for unit in prepared.entities:
+        if linked():
+            break
+        entity = (archive.people if unit.kind == "person" else archive.sources)[unit.index]
+        h, reused = store(writer, None, unit.name, site.render_entity(archive, entity).encode("utf-8"))
+        early.rows.append((unit.name, unit.name, unit.key, h, reused))
+        early.units.add(unit.name)
+    return early
+
+
 def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, writer: SiteWriter,
                 cache: Cache, reader: RecordReader, keys: dict[str, str], result: BuildResult,
-                progress: Progress, units_of_articles: ArticleUnits = article_units) -> None:
+                progress: Progress, units_of_articles: ArticleUnits = article_units,
+                done_early: EarlyPages | None = None) -> None:
     """Render every page into the staging folder, reusing what has not changed.
 
     `archive` holds article summaries, `prepared` is `prepare` of it (made before its claims were
     linked); `reader` finds their whole records, keyed as in `keys`. `units_of_articles` keys the
-    articles' units (`article_units`, or the same kept from the last build).
+    articles' units (`article_units`, or the same kept from the last build); `done_early`, the
+    pages already rendered while the claims were linked (`render_entities_meanwhile`).
 
     The workers are forked as soon as the article and entity units are known, articles first:
     while they render, this process plans and renders the pages made from the whole archive and,
@@ -345,6 +384,9 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
             rows: list[Row] = []
             units = units_of_articles(archive, base, content, prepared.names_of(archive)) + prepared.entities
             todo = _unchanged(units, previous, writer, rows)
+            if done_early is not None and done_early.units:
+                rows.extend(done_early.rows)
+                todo = [u for u in todo if u.name not in done_early.units]
             jobs = options.jobs or default_jobs()
             # Frozen, the inherited objects are never visited by a worker's garbage collector, whose
             # writes would make each worker copy the memory pages holding them. (The build's records
@@ -366,7 +408,8 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
             progress.start("rendering", len(units) + len(shared_units))
             progress.advance(len(units) - len(todo) + len(shared_units) - len(shared_todo))
         with stage("render pages"):
-            rendered, _ = render_units(shared_todo, site, archive, writer, previous, records, shared)
+            with paused():  # as in the workers: the whole-archive pages make no reference cycles
+                rendered, _ = render_units(shared_todo, site, archive, writer, previous, records, shared)
             rows.extend(rendered)
             progress.advance(len(shared_todo))
             del shared
