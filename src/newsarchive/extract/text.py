@@ -15,3 +15,13 @@ def has_digit(text: str) -> bool:
             or "6" in text or "7" in text or "8" in text or "9" in text:
         return True
     return not text.isascii() and _ANY_DIGIT.search(text) is not None
+
+
+def spaces_but(keep: str) -> dict[int, str]:
+    """Return a `str.translate` table turning every ASCII character not in `keep` into a space.
+
+    `text.translate(table).split()` then cuts ASCII text into the runs of `keep`'s characters, as
+    a `findall` of `[…]+` would, in about half its time (a C loop over a byte table; the
+    engine keeps match state for every word).
+    """
+    return str.maketrans({c: " " for c in map(chr, range(128)) if c not in keep})

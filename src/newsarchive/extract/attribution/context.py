@@ -13,6 +13,7 @@ from newsarchive.extract.attribution.lede import lede_holder
 from newsarchive.extract.draft import Draft, QuoteDraft
 from newsarchive.extract.entities import gender, get_lexicon
 from newsarchive.extract.entities.lexicon import Lexicon
+from newsarchive.extract.text import spaces_but
 from newsarchive.lexicon import load_data
 
 if TYPE_CHECKING:
@@ -76,6 +77,8 @@ def _heads(phrases: list[str]) -> dict[str, list[re.Pattern[str]]]:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_APART = spaces_but("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+"""`_WORD`'s words of ASCII text are what `str.split` leaves of it through this table."""
 
 
 def find_cue_words(cues: CueWords, text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -87,7 +90,7 @@ def find_cue_words(cues: CueWords, text: str, start: int, end: int) -> list[re.M
     # (The mask is the one other character of most sentences with a quotation: it is no letter
     # and lower-cases to itself, so such a sentence is cut as ASCII text is, with one `findall`.)
     if stretch.isascii() or stretch.replace(MASK, "").isascii():
-        present = cues.head_words.intersection(_WORD.findall(low))
+        present = cues.head_words.intersection(low.replace(MASK, " ").translate(_APART).split())
     else:
         # Lower-casing some non-ASCII letters makes ASCII ones ("K" → "k"), which can join a
         # cue word to its neighbour: such a stretch holds the words of its lower-cased text.
