@@ -15,7 +15,7 @@ from functools import lru_cache
 from newsarchive.extract.claims_by import ParagraphQuotes, Resolver
 from newsarchive.extract.claims_clauses import Stretches, clauses
 from newsarchive.extract.draft import Draft
-from newsarchive.extract.text import has_digit, spaces_but
+from newsarchive.extract.text import apart, has_digit, spaces_but
 from newsarchive.lexicon import load_data
 from newsarchive.records import Claim, Span
 
@@ -28,23 +28,22 @@ _WORD_ASCII = re.compile(r"[a-z][a-z']*|[0-9][0-9,.]*")
 
 
 # In ASCII text with no digit, `_WORD`'s words are the runs of letters and apostrophes but for
-# their leading apostrophes. Through this table once a paragraph and cut by `str.split` a clause
-# at a time, they cost half the `findall` (`translate` pays a dictionary look-up for each
-# character it has not met yet in the call: once a clause, it would save next to nothing).
+# their leading apostrophes: through this table (once a paragraph) and cut by `str.split` (a
+# clause at a time), they cost half the `findall`.
 _APART = spaces_but("abcdefghijklmnopqrstuvwxyz'")
 
 
-def _words(lowered: str, may_digit: bool = True, apart: str | None = None) -> list[str]:
+def _words(lowered: str, may_digit: bool = True, spaced: str | None = None) -> list[str]:
     """Return the words and figures of folded text, as `_WORD` finds them.
 
-    `may_digit`: False where the text is known to hold no digit; `apart`: the text through
-    `_APART`, where the caller has it (a slice of its paragraph's).
+    `may_digit`: False where the text is known to hold no digit; `spaced`: `apart(lowered,
+    _APART)`, where the caller has it (a slice of its paragraph's).
     """
     if not lowered.isascii():
         return _WORD.findall(lowered)
     if may_digit and has_digit(lowered):
         return _WORD_ASCII.findall(lowered)
-    words = (lowered.translate(_APART) if apart is None else apart).split()
+    words = (apart(lowered, _APART) if spaced is None else spaced).split()
     if "'" not in lowered:
         return words
     # A word starts with a letter: leading apostrophes go, and a piece of them alone.
@@ -315,16 +314,16 @@ def _kinds(kinds: dict[str, int], words: list[str], free: list[str]) -> tuple[se
 
 
 def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_text: str | None,
-               may_digit: bool, free_apart: str | None = None) -> str | None:
+               may_digit: bool, free_spaced: str | None = None) -> str | None:
     """`checkable` for the claims pass, which has the lexicon at hand, the clause's words (it
     hands them on to crediting) and knows whether the clause's paragraph holds a digit at all
-    (`may_digit`; about half of them hold none); `free_apart`: `free_text` through `_APART`."""
+    (`may_digit`; about half of them hold none); `free_spaced`: `free_text` through `_APART`."""
     if "?" in text and text.rstrip("”’\"' )").endswith("?"):  # (no copy of the clause without a "?")
         return None
     if len(words) < _MIN_WORDS:
         return None
     free_text = lowered if free_text is None else free_text
-    free = words if free_text is lowered else _words(free_text, may_digit, free_apart)
+    free = words if free_text is lowered else _words(free_text, may_digit, free_spaced)
     quoted = len(free) < len(words) * 0.4
     if quoted:
         free, free_text = words, lowered  # mostly quoted: the speaker's hedges count
@@ -380,8 +379,8 @@ def find_claims(draft: Draft) -> None:
         free = _fold(_masked(text, regions)) if regions else None
         # (ASCII paragraphs through `_APART` once: their clauses' words are cut from slices)
         ascii_ = lowered.isascii()
-        apart = lowered.translate(_APART) if ascii_ else None
-        free_apart = free.translate(_APART) if ascii_ and free is not None else None
+        spaced = apart(lowered, _APART) if ascii_ else None
+        free_spaced = apart(free, _APART) if ascii_ and free is not None else None
         # (No test of the paragraph's words first: about one paragraph in nine holds no cue word,
         # and cutting every other paragraph into words once more cost four times what it saved.)
         digit = has_digit(text)
@@ -394,10 +393,10 @@ def find_claims(draft: Draft) -> None:
             quoted = free is not None and stretches is not None and stretches.overlaps(a, b)
             low = lowered[a:b]
             digits = digit and has_digit(body)  # (the clause's, asked once)
-            words = _words(low, digits, None if apart is None or digits else apart[a:b])
+            words = _words(low, digits, None if spaced is None or digits else spaced[a:b])
             free_at = free[a:b] if free is not None and quoted else None
             why = _checkable(lex, body, low, words, free_at, digits,
-                             None if free_apart is None or free_at is None or digits else free_apart[a:b])
+                             None if free_spaced is None or free_at is None or digits else free_spaced[a:b])
             if why is None:
                 continue
             near = ParagraphQuotes(quotes) if near is None else near

@@ -13,7 +13,7 @@ from newsarchive.extract.attribution.lede import lede_holder
 from newsarchive.extract.draft import Draft, QuoteDraft
 from newsarchive.extract.entities import gender, get_lexicon
 from newsarchive.extract.entities.lexicon import Lexicon
-from newsarchive.extract.text import spaces_but
+from newsarchive.extract.text import apart, spaces_but
 from newsarchive.lexicon import load_data
 
 if TYPE_CHECKING:
@@ -77,15 +77,15 @@ def _heads(phrases: list[str]) -> dict[str, list[re.Pattern[str]]]:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
-_APART = spaces_but("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-"""`_WORD`'s words of ASCII text are what `str.split` leaves of it through this table."""
+_APART = spaces_but("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", lower=True)
+"""`_WORD`'s words of ASCII text, lower-cased, are what `str.split` leaves of it through this table."""
 
 
 def letters_apart(text: str) -> str | None:
     """Return the text lower-cased with every character but a letter as a space, where it is
     ASCII but for the mask; else None (`find_cue_words` cuts a stretch's words from a slice)."""
     bare = text.replace(MASK, " ")
-    return bare.lower().translate(_APART) if bare.isascii() else None
+    return apart(bare, _APART) if bare.isascii() else None
 
 
 def find_cue_words(cues: CueWords, text: str, start: int, end: int,
@@ -97,8 +97,7 @@ def find_cue_words(cues: CueWords, text: str, start: int, end: int,
     # Which cue words the stretch holds is set work done in C; then only their occurrences are
     # looked at, not every word of the text (most sentences hold one cue word, or none).
     if apart is not None:
-        # (`translate` pays a look-up for each character it has not met yet in a call: once a
-        # paragraph, its words cost half a `findall` of each sentence's; once a sentence, no less)
+        # (cut once a paragraph, its words cost half a `findall` of each sentence's)
         present = cues.head_words.intersection(apart[start:end].split())
         if not present:
             return []
