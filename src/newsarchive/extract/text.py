@@ -21,7 +21,7 @@ def has_digit(text: str) -> bool:
 def spaces_but(keep: str, lower: bool = False) -> bytes:
     """Return a table for `apart`: each ASCII character in `keep` stays (lower-cased where
     `lower`), every other byte becomes a space."""
-    return bytes(ord(c.lower() if lower else c) if c in keep else 32 for c in map(chr, range(256)))
+    return bytes([ord(c.lower() if lower else c) if c in keep else 32 for c in map(chr, range(256))])
 
 
 def apart(text: str, table: bytes) -> str:
