@@ -76,7 +76,8 @@ class OptionalBuildExt(build_ext):
         super().build_extensions()
 
     def run(self) -> None:
-        inplace = self.inplace
+        # (A failed `run` leaves `inplace` off and the compiler's name replaced by a compiler.)
+        inplace, compiler = self.inplace, self.compiler
         try:
             try:
                 super().run()
@@ -85,7 +86,7 @@ class OptionalBuildExt(build_ext):
                     raise
                 # (a compiler that does not know the flag: build as mypyc alone would)
                 note(f"compiling with {' '.join(self.extra)} failed ({exc!r}): trying without")
-                self.extra, self.force = (), True
+                self.extra, self.force, self.compiler, self.inplace = (), True, compiler, inplace
                 super().run()
         except Exception as exc:
             note(f"compiling failed ({exc!r}): installing pure Python")
