@@ -33,3 +33,7 @@ def apart(text: str, table: bytes) -> str:
     `bytes.translate` reads a 256-byte table, and ASCII encodes and decodes by copying.)
     """
     return text.encode().translate(table).decode()
+
+
+LOWER_LETTERS = spaces_but("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", lower=True)
+"""ASCII text through this table (`apart`) is its runs of letters, lower-cased, set apart by spaces."""

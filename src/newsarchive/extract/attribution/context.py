@@ -13,7 +13,7 @@ from newsarchive.extract.attribution.lede import lede_holder
 from newsarchive.extract.draft import Draft, QuoteDraft
 from newsarchive.extract.entities import gender, get_lexicon
 from newsarchive.extract.entities.lexicon import Lexicon
-from newsarchive.extract.text import apart, spaces_but
+from newsarchive.extract.text import LOWER_LETTERS, apart
 from newsarchive.lexicon import load_data
 
 if TYPE_CHECKING:
@@ -77,15 +77,13 @@ def _heads(phrases: list[str]) -> dict[str, list[re.Pattern[str]]]:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
-_APART = spaces_but("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", lower=True)
-"""`_WORD`'s words of ASCII text, lower-cased, are what `str.split` leaves of it through this table."""
 
 
 def letters_apart(text: str) -> str | None:
     """Return the text lower-cased with every character but a letter as a space, where it is
     ASCII but for the mask; else None (`find_cue_words` cuts a stretch's words from a slice)."""
     bare = text.replace(MASK, " ")
-    return apart(bare, _APART) if bare.isascii() else None
+    return apart(bare, LOWER_LETTERS) if bare.isascii() else None
 
 
 def find_cue_words(cues: CueWords, text: str, start: int, end: int,
