@@ -3,7 +3,7 @@
 
     perf record -F 700 --call-graph dwarf,16384 -o /tmp/x.data python benchmarks/bench_extract.py --repeat 1
     perf script -i /tmp/x.data -F ip,sym > /tmp/x.txt
-    python benchmarks/perf_owners.py /tmp/x.txt [--top 30] [--below NAME ...]
+    python benchmarks/perf_owners.py /tmp/x.txt [--top 30] [--below NAME ...] [--root NAME]
 
 mypyc code spends most of its time in libpython (the regular-expression engine, str and set
 methods, allocation), which a flat profile shows without saying who asked. Here each sample
@@ -51,7 +51,7 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=30, help="how many owners to list")
     ap.add_argument("--below", nargs="*", default=[], help="compiled functions to break down")
     ap.add_argument("--root", default=ROOT,
-                    help="count only samples under this frame (CPyDef_pipeline____extract_group: extract_many)")
+                    help="count only samples under this frame (_extract_group: extract_many's)")
     args = ap.parse_args()
     inside = [s for s in stacks(args.listing) if any(args.root in frame for frame in s)]
     if not inside:

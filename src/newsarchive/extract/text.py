@@ -1,4 +1,4 @@
-"""Cheap tests of a paragraph's text that more than one pass asks."""
+"""Cheap tests of a paragraph's text that more than one pass asks, and the word cutter they share."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ def has_digit(text: str) -> bool:
     return not text.isascii() and _ANY_DIGIT.search(text) is not None
 
 
-
 def spaces_but(keep: str, lower: bool = False) -> bytes:
     """Return a table for `apart`: each ASCII character in `keep` stays (lower-cased where
     `lower`), every other byte becomes a space."""
@@ -32,6 +31,8 @@ def apart(text: str, table: bytes) -> str:
     dictionary look-up for each character it has not met yet in the call, 2-3 µs a paragraph;
     `bytes.translate` reads a 256-byte table, and ASCII encodes and decodes by copying.)
     """
+    if not text.isascii():  # (O(1): str knows it) other text would come back longer, offsets moved
+        raise ValueError("apart() takes ASCII text")
     return text.encode().translate(table).decode()
 
 
