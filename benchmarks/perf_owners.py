@@ -3,7 +3,7 @@
 
     perf record -F 700 --call-graph dwarf,16384 -o /tmp/x.data python benchmarks/bench_extract.py --repeat 1
     perf script -i /tmp/x.data -F ip,sym > /tmp/x.txt
-    python benchmarks/perf_owners.py /tmp/x.txt [--top 30] [--below NAME ...]
+    python benchmarks/perf_owners.py /tmp/x.txt [--top 30] [--below NAME ...] [--root NAME]
 
 mypyc code spends most of its time in libpython (the regular-expression engine, str and set
 methods, allocation), which a flat profile shows without saying who asked. Here each sample
@@ -50,10 +50,12 @@ def main() -> int:
     ap.add_argument("listing", type=Path, help="output of perf script -F ip,sym")
     ap.add_argument("--top", type=int, default=30, help="how many owners to list")
     ap.add_argument("--below", nargs="*", default=[], help="compiled functions to break down")
+    ap.add_argument("--root", default=ROOT,
+                    help="count only samples under this frame (_extract_group: extract_many's)")
     args = ap.parse_args()
-    inside = [s for s in stacks(args.listing) if any(ROOT in frame for frame in s)]
+    inside = [s for s in stacks(args.listing) if any(args.root in frame for frame in s)]
     if not inside:
-        print(f"no samples under {ROOT}: was extraction compiled?", file=sys.stderr)
+        print(f"no samples under {args.root}: was extraction compiled?", file=sys.stderr)
         return 2
     owners: Counter[str] = Counter()
     below: dict[str, Counter[str]] = {name: Counter() for name in args.below}
@@ -63,7 +65,7 @@ def main() -> int:
         owners[name] += 1
         if i is not None and name in below:
             below[name][" <- ".join(reversed(stack[max(0, i - 3):i])) or "(itself)"] += 1
-    print(f"{len(inside)} samples inside extract()")
+    print(f"{len(inside)} samples under {args.root}")
     for name, n in owners.most_common(args.top):
         print(f"{n / len(inside):6.1%}  {name}")
     for name, counts in below.items():

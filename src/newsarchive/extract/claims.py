@@ -15,7 +15,7 @@ from functools import lru_cache
 from newsarchive.extract.claims_by import ParagraphQuotes, Resolver
 from newsarchive.extract.claims_clauses import Stretches, clauses
 from newsarchive.extract.draft import Draft
-from newsarchive.extract.text import has_digit
+from newsarchive.extract.text import apart, has_digit, spaces_but
 from newsarchive.lexicon import load_data
 from newsarchive.records import Claim, Span
 
@@ -27,9 +27,27 @@ _WORD = re.compile(r"[a-z\d](?:(?<=[a-z])[a-z']*|(?<=\d)[\d,.]*)")
 _WORD_ASCII = re.compile(r"[a-z][a-z']*|[0-9][0-9,.]*")
 
 
-def _words(lowered: str) -> list[str]:
-    """Return the words and figures of folded text, as `_WORD` finds them."""
-    return (_WORD_ASCII if lowered.isascii() else _WORD).findall(lowered)
+# In ASCII text with no digit, `_WORD`'s words are the runs of letters and apostrophes but for
+# their leading apostrophes: through this table (once a paragraph) and cut by `str.split` (a
+# clause at a time), they cost half the `findall`.
+_APART = spaces_but("abcdefghijklmnopqrstuvwxyz'")
+
+
+def _words(lowered: str, may_digit: bool = True, spaced: str | None = None) -> list[str]:
+    """Return the words and figures of folded text, as `_WORD` finds them.
+
+    `may_digit`: False where the text is known to hold no digit; `spaced`: `apart(lowered,
+    _APART)`, where the caller has it (a slice of its paragraph's).
+    """
+    if not lowered.isascii():
+        return _WORD.findall(lowered)
+    if may_digit and has_digit(lowered):
+        return _WORD_ASCII.findall(lowered)
+    words = (apart(lowered, _APART) if spaced is None else spaced).split()
+    if "'" not in lowered:
+        return words
+    # A word starts with a letter: leading apostrophes go, and a piece of them alone.
+    return [w.lstrip("'") for w in words if w.strip("'")]
 
 
 _YEAR = re.compile(r"(?:1[6-9]\d\d|20\d\d)s?")
@@ -296,16 +314,16 @@ def _kinds(kinds: dict[str, int], words: list[str], free: list[str]) -> tuple[se
 
 
 def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_text: str | None,
-               may_digit: bool) -> str | None:
+               may_digit: bool, free_spaced: str | None = None) -> str | None:
     """`checkable` for the claims pass, which has the lexicon at hand, the clause's words (it
     hands them on to crediting) and knows whether the clause's paragraph holds a digit at all
-    (`may_digit`; about half of them hold none)."""
+    (`may_digit`; about half of them hold none); `free_spaced`: `free_text` through `_APART`."""
     if "?" in text and text.rstrip("”’\"' )").endswith("?"):  # (no copy of the clause without a "?")
         return None
     if len(words) < _MIN_WORDS:
         return None
     free_text = lowered if free_text is None else free_text
-    free = words if free_text is lowered else _words(free_text)
+    free = words if free_text is lowered else _words(free_text, may_digit, free_spaced)
     quoted = len(free) < len(words) * 0.4
     if quoted:
         free, free_text = words, lowered  # mostly quoted: the speaker's hedges count
@@ -359,6 +377,10 @@ def find_claims(draft: Draft) -> None:
         text = para.text
         lowered = _fold(text)
         free = _fold(_masked(text, regions)) if regions else None
+        # (ASCII paragraphs through `_APART` once: their clauses' words are cut from slices)
+        ascii_ = lowered.isascii()
+        spaced = apart(lowered, _APART) if ascii_ else None
+        free_spaced = apart(free, _APART) if ascii_ and free is not None else None
         # (No test of the paragraph's words first: about one paragraph in nine holds no cue word,
         # and cutting every other paragraph into words once more cost four times what it saved.)
         digit = has_digit(text)
@@ -370,8 +392,11 @@ def find_claims(draft: Draft) -> None:
             body = text[a:b]
             quoted = free is not None and stretches is not None and stretches.overlaps(a, b)
             low = lowered[a:b]
-            words = _words(low)
-            why = _checkable(lex, body, low, words, free[a:b] if free is not None and quoted else None, digit)
+            digits = digit and has_digit(body)  # (the clause's, asked once)
+            words = _words(low, digits, None if spaced is None or digits else spaced[a:b])
+            free_at = free[a:b] if free is not None and quoted else None
+            why = _checkable(lex, body, low, words, free_at, digits,
+                             None if free_spaced is None or free_at is None or digits else free_spaced[a:b])
             if why is None:
                 continue
             near = ParagraphQuotes(quotes) if near is None else near

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from newsarchive.extract.claims_clauses import Clause
 from newsarchive.extract.draft import Draft, QuoteDraft
+from newsarchive.extract.text import LOWER_LETTERS, apart
 from newsarchive.lexicon import load_data
 
 # A capitalised name of up to eight words ("the Economic Commission for Latin America and the
@@ -50,9 +51,10 @@ class Cues:
             return True
         if text.isascii():
             # (O(1): str knows it.) ASCII letters fold alike in both cases, so the text's own
-            # lower-cased letter runs are the words, without a case-insensitive scan and a join.
-            low = text.lower()
-            return "according" in low or not self.verb_heads.isdisjoint(_LOWER_LETTERS.findall(low))
+            # lower-cased letter runs are the words, without a case-insensitive scan and a join;
+            # "according", all letters, stands in them where it stands in the lower-cased text.
+            spaced = apart(text, LOWER_LETTERS)
+            return "according" in spaced or not self.verb_heads.isdisjoint(spaced.split())
         # Runs of letters as the patterns' case-insensitive parts see them ("ſ", "K" included); a
         # verb always follows a space or a mark there, so it starts a run.
         words = " ".join(_LETTERS.findall(text))
@@ -92,7 +94,6 @@ def cues() -> Cues:
 
 
 _LETTERS = re.compile(r"(?i)[a-z]+")
-_LOWER_LETTERS = re.compile(r"[a-z]+")
 
 
 _QUOTE_MIN_WORDS = 4

@@ -1,4 +1,4 @@
-"""Cheap tests of a paragraph's text that more than one pass asks."""
+"""Cheap tests of a paragraph's text that more than one pass asks, and the word cutter they share."""
 
 from __future__ import annotations
 
@@ -15,3 +15,26 @@ def has_digit(text: str) -> bool:
             or "6" in text or "7" in text or "8" in text or "9" in text:
         return True
     return not text.isascii() and _ANY_DIGIT.search(text) is not None
+
+
+def spaces_but(keep: str, lower: bool = False) -> bytes:
+    """Return a table for `apart`: each ASCII character in `keep` stays (lower-cased where
+    `lower`), every other byte becomes a space."""
+    return bytes([ord(c.lower() if lower else c) if c in keep else 32 for c in map(chr, range(256))])
+
+
+def apart(text: str, table: bytes) -> str:
+    """Return ASCII text with each character mapped by a `spaces_but` table.
+
+    `apart(text, table).split()` then cuts the text into the runs of the kept characters, as a
+    `findall` of `[…]+` would, in about half its time. (Through bytes: `str.translate` pays a
+    dictionary look-up for each character it has not met yet in the call, 2-3 µs a paragraph;
+    `bytes.translate` reads a 256-byte table, and ASCII encodes and decodes by copying.)
+    """
+    if not text.isascii():  # (O(1): str knows it) other text would come back longer, offsets moved
+        raise ValueError("apart() takes ASCII text")
+    return text.encode().translate(table).decode()
+
+
+LOWER_LETTERS = spaces_but("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", lower=True)
+"""ASCII text through this table (`apart`) is its runs of letters, lower-cased, set apart by spaces."""

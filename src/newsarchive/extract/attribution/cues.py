@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from newsarchive.extract.attribution.context import MASK, Context, Named, find_cue_words
+from newsarchive.extract.attribution.context import MASK, Context, Named, find_cue_words, letters_apart
 from newsarchive.extract.attribution.holders import description, pronoun
 
 # Words allowed between an inverted verb and its holder: "said foreign affairs correspondent
@@ -96,8 +96,9 @@ def paragraph_cues(ctx: Context, paragraph: int) -> list[Cue]:
     if cached is not None:
         return cached
     found: list[Cue] = []
+    apart = letters_apart(ctx.masked[paragraph])  # (cut into words once for all its sentences)
     for start, end in ctx.sentences[paragraph]:
-        found += find_cues(ctx, paragraph, start, end)
+        found += find_cues(ctx, paragraph, start, end, apart)
     ctx.cue_cache[paragraph] = found
     return found
 
@@ -254,11 +255,12 @@ _THOUGHT = frozenset(("believed", "believes", "thinks", "thought", "felt", "feel
 """Verbs of thinking, which "as" makes a comparison ("as The Daily Beast called them" reports)."""
 
 
-def find_cues(ctx: Context, paragraph: int, start: int, end: int) -> list[Cue]:
-    """Return the speech cues in [start, end) of a paragraph, in text order."""
+def find_cues(ctx: Context, paragraph: int, start: int, end: int, apart: str | None = None) -> list[Cue]:
+    """Return the speech cues in [start, end) of a paragraph, in text order (`apart`: as for
+    `find_cue_words`)."""
     masked = ctx.masked[paragraph]
     out: list[Cue] = []
-    for m in find_cue_words(ctx.cues, masked, start, end):
+    for m in find_cue_words(ctx.cues, masked, start, end, apart):
         verb = m.group()
         if not verb.isalpha():  # ("according  to"; a word of letters has no space to fold)
             verb = _SPACES.sub(" ", verb)
