@@ -99,9 +99,11 @@ def from_agent(ctx: Context, q: QuoteDraft) -> bool:
     him to “pause for thought” from Charles Kennedy", "a warning of “grave risks” from the Bank"."""
     masked = ctx.masked[q.paragraph]
     after = q.end + (1 if q.close_mark else 0)
+    if "from" not in masked[after:after + 8]:
+        return False  # (the quick test first: most quotations are not followed by "from")
     m = _FROM_AGENT.match(masked, after)
     if m is None:
-        return False  # (the quick test first: most quotations are not followed by "from")
+        return False
     open_at = q.start - (1 if q.open_mark else 0)
     if not _ASKING.search(masked, max(0, open_at - 80), open_at):
         return False

@@ -189,11 +189,9 @@ def _short_body(draft: Draft, registry: Registry, para: Paragraph, piece: Piece,
     if len(piece.words) != 1 or piece.title or piece.honorific:
         return False
     word = piece.words[0]
-    if word in lex.given or word in lex.places or word in lex.not_names or word in lex.outlet_heads \
-            or registry.find_person(piece.words) is not None:
-        return False
-    bodies = registry.bodies_ending(word)
-    if len(bodies) != 1:
+    bodies = registry.bodies_ending(word)  # (first: most words end no body named before)
+    if len(bodies) != 1 or word in lex.given or word in lex.places or word in lex.not_names \
+            or word in lex.outlet_heads or registry.find_person(piece.words) is not None:
         return False
     registry.add_body(bodies[0].name, bodies[0].kind, piece.surface, _span(draft, para, piece), [])
     return True
@@ -224,7 +222,9 @@ def _outlet(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex
 def _web_name(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) -> int:
     """Record a name with a web domain after it ("Plus.net", "Amazon.com") as one body, and
     return where it ends (0: no domain there)."""
-    m = lex.domain.match(para.text, piece.end) if lex.domain is not None else None
+    if lex.domain is None or para.text[piece.end:piece.end + 1] != ".":
+        return 0  # (the quick test: no dot right after the name)
+    m = lex.domain.match(para.text, piece.end)
     if m is None:
         return 0
     start = piece.end - len(piece.words[-1])

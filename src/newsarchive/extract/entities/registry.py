@@ -39,7 +39,10 @@ class Registry:
     def bodies_ending(self, word: str) -> list[EntityDraft]:
         """Return the bodies of two words or more whose name ends in `word`, and those of two
         words that start with it, in name order."""
-        names = self._bodies_by_last.get(word, set()) | self._bodies_by_first.get(word, set())
+        last, first = self._bodies_by_last.get(word), self._bodies_by_first.get(word)
+        if last is None and first is None:
+            return []
+        names = (last or set()) | (first or set())
         found = [self.entities.get(name) for name in sorted(names)]
         return [e for e in found if e is not None and e.kind != "person"]
 
