@@ -674,6 +674,8 @@ def _speaker_in(ctx: Context, paragraph: int, start: int, end: int, want: str) -
     for p, offset, name in reversed(ctx.speakers[-40:]):
         if p == paragraph and start <= offset < end and ctx.genders.get(name, "") in (None, want):
             cue = next((c for c in ctx.cue_cache.get(p, ()) if c.start == offset), None)
+            if cue is not None and cue.how == "participle":
+                continue  # ("he claimed, saying …": the participle has the verb's holder)
             return name if cue is not None and cue.how == "pronoun" else None
     return None
 
