@@ -594,7 +594,7 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 return first
             if subordinate is not None:
                 return subordinate  # no one else in that sentence: "… before Radcliffe sprinted clear"
-        if span != sentence and span[1] != own[0] and want is not None:
+        if span != sentence and span[:2] != (paragraph, own[0]) and want is not None:
             heard = _speaker_in(ctx, n.paragraph, s_start, s_end, want)
             if heard is not None:
                 # "Mr Blair has failed …, he claimed" (resolved to Mr Howard): the one the
