@@ -12,9 +12,7 @@ from newsarchive.build.article_units_memo import ArticleUnitsMemo
 from newsarchive.build.pages import Unit, article_units
 from newsarchive.records import Archive
 from test_build_engine import make_archive, run
-from test_build_incremental import SENTENCES, edit
-
-TWIN = "---\ntitle: Twin {n}\nslug: twin\n---\n\n“We will not back down,” said Maria Lopez.\n"
+from test_build_incremental import SENTENCES, random_rebuilds
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -31,20 +29,8 @@ def test_kept_article_keys_are_the_keys_afresh(tmp_path: Path, seed: int,
         return units
 
     monkeypatch.setattr(ArticleUnitsMemo, "__call__", checked)
-    rng = random.Random(seed)
-    articles = make_archive(tmp_path)
-    for n in (1, 2):  # the second is "twin-2" until the first goes: same record, another slug
-        (articles / f"twin-{n}.md").write_text(TWIN.format(n=n), encoding="utf-8")
-    run(tmp_path)
-    for step in range(12):
-        if step == 5:
-            (articles / "twin-1.md").unlink()
-        elif rng.random() < 0.5:  # a paragraph that changes no names and no claim links
-            path = rng.choice(sorted(articles.glob("*.*")))
-            path.write_text(path.read_text(encoding="utf-8") + SENTENCES[-1], encoding="utf-8")
-        else:
-            edit(rng, articles, step)
-        run(tmp_path, jobs=rng.choice([1, 2]))
+    # (the sentence appended half the time changes no names and no claim links)
+    random_rebuilds(tmp_path, random.Random(seed), 12, 5, "*.*", lambda rng: SENTENCES[-1])
     assert any(reused and recomputed < total for reused, recomputed, total in seen)
 
 

@@ -13,7 +13,7 @@ from newsarchive.build.entity_units_memo import EntityUnitsMemo
 from newsarchive.build.pages import Unit, entity_units
 from newsarchive.records import Archive, Article
 from test_build_engine import make_archive, run
-from test_build_incremental import SENTENCES, edit
+from test_build_incremental import SENTENCES, edit, random_rebuilds
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -67,9 +67,6 @@ def test_a_damaged_memo_is_worked_out_afresh(tmp_path: Path, monkeypatch: pytest
     assert seen and seen[0] > 0
 
 
-TWIN = "---\ntitle: Twin {n}\nslug: twin\n---\n\n“We will not back down,” said Maria Lopez.\n"
-
-
 @pytest.mark.parametrize("seed", range(4))
 def test_entities_key_from_kept_hashes_decides_as_the_whole_inputs(
         tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,19 +90,6 @@ def test_entities_key_from_kept_hashes_decides_as_the_whole_inputs(
 
     monkeypatch.setattr(EntitiesMemo, "input_digests", fresh)
     monkeypatch.setattr(EntitiesMemo, "__call__", checked)
-    rng = random.Random(seed)
-    articles = make_archive(tmp_path)
-    for n in (1, 2):  # the second is "twin-2" until the first goes: same record, another slug
-        (articles / f"twin-{n}.md").write_text(TWIN.format(n=n), encoding="utf-8")
-    run(tmp_path)
-    for step in range(10):
-        if step == 3:
-            (articles / "twin-1.md").unlink()
-        elif rng.random() < 0.5:
-            path = rng.choice(sorted(articles.glob("*.txt")))
-            path.write_text(path.read_text(encoding="utf-8") + rng.choice(SENTENCES), encoding="utf-8")
-        else:
-            edit(rng, articles, step)
-        run(tmp_path, jobs=rng.choice([1, 2]))
+    random_rebuilds(tmp_path, random.Random(seed), 10, 3, "*.txt", lambda rng: rng.choice(SENTENCES))
     same = [(a[0] == b[0], a[1] == b[1]) for a, b in itertools.pairwise(keys)]
     assert all(x == y for x, y in same) and any(x for x, _ in same) and not all(x for x, _ in same)

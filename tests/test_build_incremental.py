@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,30 @@ def edit(rng: random.Random, articles: Path, step: int) -> None:
         body = rng.choice(files).read_text(encoding="utf-8").partition("\n")[2]
         (articles / f"added-{step}.txt").write_text(f"Added story {step}\n{body}{rng.choice(SENTENCES)}",
                                                     encoding="utf-8")
+
+
+TWIN = "---\ntitle: Twin {n}\nslug: twin\n---\n\n“We will not back down,” said Maria Lopez.\n"
+"""Two articles that are one record under another slug: the second is "twin-2" until the first goes."""
+
+
+def random_rebuilds(root: Path, rng: random.Random, steps: int, twin_gone_at: int, pick: str,
+                    sentence: Callable[[random.Random], str]) -> None:
+    """Build the test archive with two twins, then rebuild it `steps` times after random edits: the
+    first twin goes at step `twin_gone_at`; otherwise, half the time, an article matching `pick`
+    gains `sentence(rng)`, and the rest of the time `edit` changes the archive."""
+    articles = make_archive(root)
+    for n in (1, 2):
+        (articles / f"twin-{n}.md").write_text(TWIN.format(n=n), encoding="utf-8")
+    run(root)
+    for step in range(steps):
+        if step == twin_gone_at:
+            (articles / "twin-1.md").unlink()
+        elif rng.random() < 0.5:
+            path = rng.choice(sorted(articles.glob(pick)))
+            path.write_text(path.read_text(encoding="utf-8") + sentence(rng), encoding="utf-8")
+        else:
+            edit(rng, articles, step)
+        run(root, jobs=rng.choice([1, 2]))
 
 
 def tamper_with_joined(rng: random.Random, root: Path) -> None:

@@ -69,7 +69,8 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
         return _finding_author(ctx, paragraph, finding.start(), finding.group(1)), "description"
     after_re, before_re, _, body_words = _heads(ctx)
     m = before_re.search(masked, max(start, end - 70), end) if before else after_re.match(masked, start, end)
-    if m is not None and before and masked[max(start, m.start() - 6):m.start()].split()[-1:] in _TO_OR_WITH:
+    if m is not None and before \
+            and masked[max(start, m.start() - 6):m.start()].split()[-1:] in _OBJECT_BEFORE:
         return None  # "United's statement to the stock exchange said": an object, not the speaker
     if m is None:
         age = _AGE_BEFORE.search(masked, max(start, end - 40), end) if before \
@@ -145,7 +146,7 @@ def _finding_author(ctx: Context, paragraph: int, at: int, noun: str) -> str | N
     return None
 
 
-_TO_OR_WITH = (["to"], ["into"], ["against"])
+_OBJECT_BEFORE = (["to"], ["into"], ["against"])
 """Prepositions whose object a description before a verb is ("to the stock exchange"; not "at",
 "for", "with": "a senior source at the club told" speaks for the club)."""
 _PART_OF_BODY = frozenset(("team", "office", "staff", "department", "division", "unit", "press office"))
