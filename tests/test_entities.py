@@ -90,6 +90,14 @@ def test_letters_after_a_name_are_no_part_of_it_but_jr_is() -> None:
     assert "McCabe" in found["Tom McCabe"].aliases and "QC" not in found and "MSP" not in found
 
 
+def test_a_word_for_a_people_before_a_name_is_a_role() -> None:
+    found = entities("The paper said Australian Lynton Crosby told him so. Indonesian Dede Pranata "
+                     "agreed. He used a Swiss Army Knife at the Australian MTV Music Awards.")
+    assert {"Lynton Crosby", "Dede Pranata"} <= found.keys()
+    assert "Australian" in found["Lynton Crosby"].roles and "Indonesian" in found["Dede Pranata"].roles
+    assert not [n for n in found if "Army" in n or "Music" in n]
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

@@ -269,6 +269,17 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                 title.extend(name_words[:given])
                 i += given
                 name_words = name_words[given:]
+        # "Australian Lynton Crosby", "Spaniard Conchita Martinez": a word for a people before a
+        # name is what the person is, no part of the name.
+        # (not "Swiss Army Knife", "Australian MTV Music Awards", "Argentine Economic Minister")
+        if len(name_words) > 1 and k == j and _nationality(name_words[0], lex) \
+                and all(w not in lex.not_names and not w.isupper() and not _office(w, lex)
+                        and _match_title(name_words, p, lex) == p for p, w in enumerate(name_words)):
+            if not title:
+                title_start = i
+            title.append(name_words[0])
+            i += 1
+            name_words = name_words[1:]
         if after_of and not all(w.isupper() for w in name_words):
             # … unless a given name starts a name there ("Archbishop of Canterbury Rowan Williams");
             # an acronym ("Rhian Beynon of the JCWI") is a body, found as one later
@@ -305,6 +316,13 @@ _GENERATIONS = frozenset(("Jr", "Sr", "Jr.", "Sr."))
 
 PEERAGE = frozenset(("Lord", "Lady", "Baroness", "Baron"))
 """Honorifics of peers, whose titles are often places: "Baroness Scotland", "Lord Chelsea"."""
+
+
+def _nationality(word: str, lex: Lexicon) -> bool:
+    """Return True for a listed epithet ("Australian", "Spaniard") or a people's word made from a
+    listed place ("Indonesian", "Kenyan"), unless it is also a given name."""
+    return (word in lex.epithets or (word[-1:] == "n" and word[:-1] in lex.places)) \
+        and word not in lex.given
 
 
 def _peer(words: list[str], i: int, lex: Lexicon) -> bool:
