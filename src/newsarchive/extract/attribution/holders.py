@@ -141,9 +141,17 @@ def _finding_author(ctx: Context, paragraph: int, at: int, noun: str) -> str | N
             before.pop()
         owned = masked[n.end:n.end + 20]
         if noun in after or f"’s {noun}" in owned or f"'s {noun}" in owned \
-                or before[-2:] in ([noun, "by"], [noun, "from"]):
+                or before[-2:] in ([noun, "by"], [noun, "from"]) \
+                or _its_finding(masked, s_start, n.start, noun):
             return n.name
     return None
+
+
+def _its_finding(masked: str, s_start: int, at: int, noun: str) -> bool:
+    """Return True where the sentence opens on "its <noun>" before a name at `at`: "In its latest
+    bi-annual report, the OECD cut …" (the name is the subject the possessive points forward to)."""
+    words = [w.strip(",") for w in masked[s_start:at].split()]
+    return "its" in words[:3] and noun in words[words.index("its") + 1:words.index("its") + 5]
 
 
 _OBJECT_BEFORE = (["to"], ["into"], ["against"])
