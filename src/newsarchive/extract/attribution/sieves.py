@@ -605,10 +605,26 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     if best.start < q.start and ctx.last_cue_before(ctx.anonymous, q.paragraph, q.start) > best.start:
         # "X said: “…” But her spokesman insisted she had only delayed it. “…”": nobody named
         return _settle(q, None, "unnamed")
+    if best.start < start and len(_words(ctx, q)) <= SHORT and _other_subject(ctx, q, start, best.holder):
+        # "Mark Davies said …. Centre Parker has only a “slim chance” of being involved": a
+        # fragment in a sentence about someone else is no words of the paragraph's speaker
+        return False
     if best.holder in ctx.genders and _THEY_DID.match(masked, start, q.start):
         # "They backed the suggestion that … would be “named and shamed”": a group, no one person
         return _settle(q, None, "unnamed")
     return _settle(q, best.holder, "paragraph")
+
+
+def _other_subject(ctx: Context, q: QuoteDraft, start: int, holder: str | None) -> bool:
+    """Return True where a fragment woven into its sentence follows a subject named there that is
+    not `holder`: the sentence is about that subject."""
+    masked = ctx.masked[q.paragraph]
+    open_at = q.start - (1 if q.open_mark else 0)
+    if _plain_words(masked[start:open_at]) < 2:
+        return False  # a quotation that opens its sentence
+    n = next((n for n in ctx.named_at(q.paragraph, start, open_at) if masked[n.start] != MASK), None)
+    return n is not None and n.name != holder and _plain(ctx, masked[start:n.start]) \
+        and masked[n.end:n.end + 2] not in ("’s", "'s")
 
 
 _THEY_DID = re.compile(r"\s*(?:But\s+|And\s+)?They\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
