@@ -72,6 +72,11 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
     if m is not None and before \
             and masked[max(start, m.start() - 6):m.start()].split()[-1:] in _OBJECT_BEFORE:
         return None  # "United's statement to the stock exchange said": an object, not the speaker
+    if m is None and not before:
+        owned = _OWNED_AFTER.match(masked, start, end)
+        named = _named_after(ctx, paragraph, owned.end(), end) if owned is not None else None
+        if named is not None:
+            return named, "description"  # "said its chairman, Sir Anthony Greener"
     if m is None:
         age = _AGE_BEFORE.search(masked, max(start, end - 40), end) if before \
             else _AGE_AFTER.match(masked, start, end)
@@ -159,6 +164,7 @@ _OBJECT_BEFORE = (["to"], ["into"], ["against"])
 "for", "with": "a senior source at the club told" speaks for the club)."""
 _PART_OF_BODY = frozenset(("team", "office", "staff", "department", "division", "unit", "press office"))
 """Heads that name a part of a body, which speaks for it: "the SEC's Boston office"."""
+_OWNED_AFTER = re.compile(r"\s*(?:its|their|his|her)\s+(?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w-]*(?=,)")
 _APPOSED = re.compile(r"(?:[’']s)?(?:\s+[a-z][\w’'-]*){0,4},\s+(?:[A-Z][\w.]*\s+)?")
 
 
