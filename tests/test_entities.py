@@ -98,6 +98,13 @@ def test_a_word_for_a_people_before_a_name_is_a_role() -> None:
     assert not [n for n in found if "Army" in n or "Music" in n]
 
 
+def test_a_one_word_name_before_a_word_for_staff_is_a_body() -> None:
+    found = entities("The former Segas boss left. Segas said it was fine. Bush aide Karl Rove and "
+                     "Mr Tomlinson spoke. Tomlinson said no.")
+    assert found["Segas"].kind == "organisation"
+    assert found["Karl Rove"].kind == "person" and found["Tomlinson"].kind == "person"
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

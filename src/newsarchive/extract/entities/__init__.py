@@ -10,6 +10,7 @@ forms fold into the fullest form; every surface form is kept as an alias.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from newsarchive.extract.draft import Draft
 from newsarchive.extract.entities.classify import Piece, split_run
@@ -124,6 +125,23 @@ def _which_bodies(draft: Draft, registry: Registry, lex: Lexicon) -> None:
         if any(_WHICH.match(text, end) for text, end in ends) \
                 and not any(_WHO.match(text, end) for text, end in ends):
             entity.kind = "organisation"
+        elif " " not in entity.name and len(entity.aliases) <= 1 \
+                and _staff_after([draft.doc.title or "", *(p.text for p in paragraphs)], entity.name, lex):
+            entity.kind = "organisation"  # "former Shell boss", "Newry boss Roy McCreadie"
+
+
+def _staff_after(texts: Sequence[str], name: str, lex: Lexicon) -> bool:
+    """Return True where a word for a body's people (`Lexicon.staff`) follows `name` somewhere in
+    the article's texts (the headline among them)."""
+    for text in texts:
+        at = text.find(name + " ")
+        while at >= 0:
+            after = text[at + len(name) + 1:at + len(name) + 40]
+            if (at == 0 or not text[at - 1].isalnum()) and any(
+                    after.startswith(w) and not after[len(w):len(w) + 1].isalnum() for w in lex.staff):
+                return True
+            at = text.find(name + " ", at + 1)
+    return False
 
 
 def _drop_common_words(draft: Draft, registry: Registry) -> None:

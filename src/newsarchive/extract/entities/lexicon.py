@@ -80,6 +80,9 @@ class Lexicon:
     """Nouns for a product or business right after a name ("the Bloglines website"): no person."""
     domain: re.Pattern[str] | None = None
     """A web domain's end right after a name (`organisations.yaml` `domains`): ".com", ".co.uk"."""
+    staff: frozenset[str] = frozenset()
+    """Words for a body's people that make a one-word name before them a body (`organisations.yaml`
+    `staff`: "Shell boss", "Segas chairman")."""
     outlet_heads: frozenset[str] = frozenset()
     """Words that end an outlet's name no list holds ("Arab News"): a newspaper, by default."""
     title_surnames: frozenset[str] = frozenset()
@@ -196,6 +199,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         products=_words(names.get("products")),
         title_surnames=_words(titles.get("surnames")),
         outlet_heads=_words(outlets.get("heads")),
+        staff=_words(orgs.get("staff")),
         domain=_domain(_words(orgs.get("domains"))),
     )
 
