@@ -127,7 +127,9 @@ def scare_term(ctx: Context, q: QuoteDraft) -> bool:
     if len(text.strip(" .,;:")) == 1 and text.strip(" .,;:").isalpha():
         return _settle(q, None, "term", speech=False)  # "an 'A' certificate", "detainee 'A'": a letter named
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if 2 <= len(words) <= 8 and content and all(w[:1].isupper() for w in content) and text[-1:] not in ".!?,":
+    # (a year or number in a title: "State of Agricultural Commodity Markets 2004")
+    if 2 <= len(words) <= 8 and content and all(w[:1].isupper() or w.isdigit() for w in content) \
+            and not all(w.isdigit() for w in content) and text[-1:] not in ".!?,":
         return _settle(q, None, "title", speech=False)
     return False
 
