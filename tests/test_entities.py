@@ -108,6 +108,12 @@ def test_a_one_word_name_before_a_word_for_staff_is_a_body() -> None:
     assert found["Karl Rove"].kind == "person" and found["Tomlinson"].kind == "person"
 
 
+def test_a_sentence_s_first_word_for_a_person_before_a_known_surname_describes_them() -> None:
+    found = entities("Robbie Keane scored. Matchwinner Keane was full of praise for him. Said Keane: no.")
+    assert "matchwinner" in found["Robbie Keane"].roles
+    assert not [n for n in found if n.startswith(("Matchwinner", "Said"))]
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

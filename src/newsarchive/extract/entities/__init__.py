@@ -13,9 +13,10 @@ import re
 from collections.abc import Sequence
 
 from newsarchive.extract.draft import Draft
-from newsarchive.extract.entities.classify import Piece, split_run
+from newsarchive.extract.entities.classify import FUNCTION_WORDS, Piece, split_run
 from newsarchive.extract.entities.evidence import (
     cue_adjacent,
+    cue_verbs,
     firm_before,
     gender,
     it_after,
@@ -95,6 +96,12 @@ def find_entities(draft: Draft) -> None:
         known = registry.find_person(piece.words) if len(piece.words) <= 2 else None
         if known is not None:
             registry.add_person(piece.words, piece.surface, _span(draft, para, piece), [])
+        elif len(piece.words) == 2 and not piece.title and _descriptor(piece.words[0], lex) \
+                and initial_at(para.text, piece.start) and registry.find_person(piece.words[1:]) is not None:
+            # "Matchwinner Keane was full of praise" after "Robbie Keane": a sentence's first
+            # word before a known surname describes that person
+            registry.add_person(piece.words[1:], piece.words[1], _span(draft, para, piece),
+                                [piece.words[0].lower()])
     for name in titles:
         entity = registry.entities.get(name)
         if entity is not None and entity.kind == "person" and not entity.roles:
@@ -106,6 +113,19 @@ def find_entities(draft: Draft) -> None:
     _which_bodies(draft, registry, lex)
     _drop_common_words(draft, registry)
     draft.entities.update(registry.entities)
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+"""Endings of nouns for people ("Matchwinner", "Director", "Novelist", "Veteran" is an epithet)."""
+
+
+def _descriptor(word: str, lex: Lexicon) -> bool:
+    """Return True for a capitalised word that can describe a person before their surname: a role,
+    an epithet, or a noun for a person; not a function word, a given name or a speech verb
+    ("Said Ellis:")."""
+    low = word.lower()
+    return word not in FUNCTION_WORDS and word not in lex.given and low not in cue_verbs() \
+        and (low in lex.roles or lex.is_epithet(word) or low.endswith(_AGENT_ENDINGS))
 
 
 _WHICH = re.compile(r",\s+which\s+(?!means\b|meant\b|(?:is|was)\s+(?:something|why|what|not|a|an)\b)[a-z]")

@@ -16,7 +16,7 @@ _MEDIUM_BEFORE = re.compile(r"(?:\b(?:the|The|told|to|on|in|with|by|for|from|acc
 
 # Sentence openers that are capitalised only for that ("A European Parliament committee").
 # Closed-class words that open a sentence before a run of names: no part of a title or a body.
-_FUNCTION_WORDS = frozenset(("A", "An", "The", "This", "That", "These", "Those", "But", "And", "Or", "So",
+FUNCTION_WORDS = frozenset(("A", "An", "The", "This", "That", "These", "Those", "But", "And", "Or", "So",
                              "In", "On", "At", "For", "From", "With", "By", "As", "If", "When", "While",
                              "Although", "Though", "Because", "However", "Meanwhile", "Yet", "Now", "Then",
                              "Still", "Also", "Even", "Once", "Unless", "Whether", "Since", "Until", "After",
@@ -140,7 +140,7 @@ def _after_honorific(words: list[str], i: int, honorific: str | None) -> bool:
     """Return True for a word right after an honorific: a surname, though a common name or a
     people's ("Mr Irish", "Mrs English", "Mr Street")."""
     return honorific is not None and i > 0 and _key(words[i - 1]) == honorific \
-        and words[i].lower() not in JOINING and words[i] not in _FUNCTION_WORDS  # ("Lord Of the Rings")
+        and words[i].lower() not in JOINING and words[i] not in FUNCTION_WORDS  # ("Lord Of the Rings")
 
 
 def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_Plan, bool]:
@@ -212,7 +212,7 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         if outlet:
             org_end = j
         if org_end > i:
-            while org_end - i > 2 and words[i] in _FUNCTION_WORDS:
+            while org_end - i > 2 and words[i] in FUNCTION_WORDS:
                 i += 1
             name = words[i:org_end]
             text_form = " ".join(name)
@@ -235,7 +235,7 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         if k < j and not any(w in lex.given for w in words[i:k]):
             # "But Mr Balls", "And Home Secretary Charles Clarke": a sentence's first function
             # word is no part of the title.
-            while i < k and words[i] in _FUNCTION_WORDS:
+            while i < k and words[i] in FUNCTION_WORDS:
                 i += 1
             # "Speaking in Harrogate Mr Kennedy said": a comma lost before an honorific; words
             # that hold no role word are no title for it.
@@ -328,7 +328,7 @@ def _nationality(word: str, lex: Lexicon) -> bool:
 def _peer(words: list[str], i: int, lex: Lexicon) -> bool:
     """Return True for a lone word right after a peer's honorific ("Baroness Scotland")."""
     return i > 0 and words[i - 1] in PEERAGE and len(words[i]) > 3 and words[i][1:].islower() \
-        and words[i] not in _FUNCTION_WORDS
+        and words[i] not in FUNCTION_WORDS
 
 
 def _compound(word: str, lex: Lexicon) -> bool:

@@ -53,6 +53,11 @@ def _cues() -> Cues:
                 frozenset(str(v) for v in data.get("firm_plurals") or ()))
 
 
+def cue_verbs() -> frozenset[str]:
+    """Return the one-word speech verbs of `cues.yaml` ("said", "told")."""
+    return _cues().verbs
+
+
 def firm_before(piece: Piece, text: str, lex: Lexicon) -> bool:
     """Return True for a name that a word for a firm stands right before: "anti-virus firm
     Sophos", "oil giant Yukos", "Swiss drugmaker Novartis" name companies, not people (but "the
