@@ -364,6 +364,14 @@ _OBJECT_OF = tuple([w] for w in ("on", "to", "in", "at", "from", "for", "by", "o
                                  "through"))
 
 
+def _object(ctx: Context, masked: str, start: int, n: Named) -> bool:
+    """Return True for a name right after a verb in the past, its object: "The show's producers
+    defended Rock and confirmed …, saying" (Rock is defended, not speaking)."""
+    before = masked[max(start, n.start - 16):n.start].split()[-1:]
+    return bool(before) and before[0].islower() \
+        and (before[0].endswith("ed") or before[0] in ctx.cues.irregular_past)
+
+
 def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cue]) -> tuple[str | None, str]:
     """Return the holder of a participle cue: the last holder named in the sentence, or its subject."""
     if _QUOTED_ONE.search(ctx.masked[paragraph], max(start, at - 80), at):
@@ -394,7 +402,8 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
         if masked[n.end:n.end + 2] not in ("’s", "'s") and subject_verb(ctx, masked, n.end, at):
             return n.name, "subject"
     # (a body that modifies a role, "the Tory leader will argue …, saying", is no subject)
-    found = [n for n in found if n.kind == "person" or _role_after(ctx, masked, n.end) is None]
+    found = [n for n in found if (n.kind == "person" or _role_after(ctx, masked, n.end) is None)
+             and not _object(ctx, masked, start, n)]
     people = [n for n in found if n.kind == "person"]
     if people or found:
         return (people or found)[0].name, "subject"
