@@ -114,6 +114,13 @@ def test_a_sentence_s_first_word_for_a_person_before_a_known_surname_describes_t
     assert not [n for n in found if n.startswith(("Matchwinner", "Said"))]
 
 
+def test_the_first_word_alone_of_one_two_word_name_is_that_person() -> None:
+    found = entities("Rock star Ozzy Osbourne was robbed. Ozzy said he was upset. UN head Ban Ki-moon spoke. "
+                     "Ban said no. Azmat Begg and Moazzam Begg met. Begg left.")
+    assert "Ozzy" in found["Ozzy Osbourne"].aliases and "Ban" in found["Ban Ki-moon"].aliases
+    assert "Ozzy" not in found and "Ban" not in found
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

@@ -67,6 +67,14 @@ class Registry:
             seen = self._last_seen.get(name, -1)
             if seen > best_seen and _same_person(name.split(" "), words, self.given_names):
                 best, best_seen = name, seen
+        if best is None and len(words) == 1 and first is not None:
+            # "Ozzy" after "Ozzy Osbourne", "Jamelia" after "Jamelia Davis": a word no list holds
+            # as a given name that opens one two-word name and ends none
+            word = words[0]
+            named = [name for name in first if name in self.entities and self.entities[name].kind == "person"]
+            openers = [name for name in named if name.startswith(word + " ") and name.count(" ") == 1]
+            if len(openers) == 1 and not any(name.endswith(" " + word) for name in named):
+                return openers[0]
         return best
 
     def add_titled_given(self, word: str, title: str, form: str, span: Span) -> str | None:
