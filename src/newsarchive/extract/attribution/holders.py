@@ -404,8 +404,31 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
         if p < paragraph:
             break
     aside = not after and _PARENTHETICAL.search(masked, max(0, at - 12), at) is not None
-    return _described_before(ctx, paragraph, at, want) or _described_last(ctx, paragraph, at, want) \
-        or _subject_before(ctx, paragraph, at, want, aside=aside), "pronoun"
+    described = _described_before(ctx, paragraph, at, want) or _described_last(ctx, paragraph, at, want)
+    if described is not None:
+        return described, "pronoun"
+    subject = _subject_before(ctx, paragraph, at, want, aside=aside)
+    return _gendered_instead(ctx, paragraph, at, want, subject), "pronoun"
+
+
+_GENDER_REACH = 300
+"""How far back in its paragraph a pronoun looks past a name of unknown gender for one of its own."""
+
+
+def _gendered_instead(ctx: Context, paragraph: int, at: int, want: str, name: str | None) -> str | None:
+    """Return a woman named shortly before in the paragraph for a "she" resolved to `name`, a name
+    of unknown gender: "Sharon Osbourne gave details …. They included rings Ozzy gave her. She
+    said …" is Sharon (no list knows "Ozzy"); else `name`."""
+    if name is None or want != "female" or ctx.genders.get(name, "") is not None:
+        return name  # (a "he": most names of unknown gender in the news are men's)
+    masked = ctx.masked[paragraph]
+    for n in _recent(ctx, paragraph, at):
+        if n.paragraph != paragraph or n.start < at - _GENDER_REACH:
+            break
+        if n.kind == "person" and ctx.genders.get(n.name) == want and masked[n.start] != MASK \
+                and _verb_after(ctx, masked, n.end):
+            return n.name  # (a subject with a verb of her own: not "third behind Hayley Yelling and …")
+    return name
 
 
 def _reporter_of(ctx: Context, paragraph: int, offset: int, want: str) -> str | None:
