@@ -671,6 +671,7 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 continue
             if (n.paragraph, s_start) == (paragraph, own[0]) and (
                     aside or _QUOTE_NEXT.match(masked, n.end)
+                    or _participle_object(ctx, masked, s_start, n.start)
                     or (want is not None and masked.startswith(("'s ", "’s "), n.end))):
                 # "Mr Sullivan “made accounting decisions,” he told the court": the quotation
                 # speaks of him; the "he" is someone else (so does "Mr Blair's government was a
@@ -779,6 +780,16 @@ def _known_person(ctx: Context, name: str) -> bool:
     """Return True for a name surely a person's: two words or more, an honorific ("Mr Blair"), or
     one who has spoken."""
     return " " in name or name in ctx.spoken or ctx.has_honorific(name)
+
+
+def _participle_object(ctx: Context, masked: str, s_start: int, start: int) -> bool:
+    """Return True for a name that is the object of a preposition in a participle phrase opening
+    the pronoun's own sentence: "But standing next to Mr Blair he added" (the "he" stands there)."""
+    words = masked[s_start:start].split()
+    while words and words[0] in ("But", "And", "Yet", "So"):
+        words.pop(0)
+    return len(words) <= 6 and bool(words) and words[0].lower().endswith("ing") \
+        and _object(ctx, masked, start, _PREPOSITIONS)
 
 
 _SPOKEN_TO = frozenset(("to", "with", "by", "about", "against", "from"))
