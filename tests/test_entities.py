@@ -121,6 +121,13 @@ def test_the_first_word_alone_of_one_two_word_name_is_that_person() -> None:
     assert "Ozzy" not in found and "Ban" not in found
 
 
+def test_a_country_code_before_a_one_word_body_is_part_of_its_name() -> None:
+    found = entities("Shares in UK Coal have fallen. UK Coal said it was making progress. "
+                     "US President George Bush spoke.")
+    assert "UK Coal" in found and "Coal" in found["UK Coal"].aliases and "Coal" not in found
+    assert "George Bush" in found
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

@@ -111,6 +111,7 @@ def find_entities(draft: Draft) -> None:
         if entity is not None and entity.kind == "person" and not entity.roles:
             entity.kind = "organisation"  # "Ask Jeeves said it would not change Bloglines", its maker
     _which_bodies(draft, registry, lex)
+    _national_bodies(draft, registry, lex)
     _drop_common_words(draft, registry)
     draft.entities.update(registry.entities)
 
@@ -162,6 +163,24 @@ def _staff_after(texts: Sequence[str], name: str, lex: Lexicon) -> bool:
                 return True
             at = text.find(name + " ", at + 1)
     return False
+
+
+def _national_bodies(draft: Draft, registry: Registry, lex: Lexicon) -> None:
+    """Give a one-word body its country's code back where the text writes it before the name:
+    "UK Coal", "UK Athletics" ("UK" is no part of a person's name, so the name lost it)."""
+    paragraphs = draft.doc.paragraphs
+    for name, entity in list(registry.entities.items()):
+        if entity.kind == "person" or " " in name:
+            continue
+        for m in entity.mentions:
+            before = paragraphs[m.span.paragraph].text[max(0, m.span.start - 3):m.span.start]
+            if before[:2] in lex.country_codes and before[2:] == " " \
+                    and f"{before}{name}" not in registry.entities:
+                del registry.entities[name]
+                entity.aliases.add(name)
+                entity.name = f"{before}{name}"
+                registry.entities[entity.name] = entity
+                break
 
 
 def _drop_common_words(draft: Draft, registry: Registry) -> None:

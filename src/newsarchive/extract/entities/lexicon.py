@@ -80,6 +80,9 @@ class Lexicon:
     """Nouns for a product or business right after a name ("the Bloglines website"): no person."""
     domain: re.Pattern[str] | None = None
     """A web domain's end right after a name (`organisations.yaml` `domains`): ".com", ".co.uk"."""
+    country_codes: frozenset[str] = frozenset()
+    """Two-letter codes of countries that open a body's name ("UK Coal", `organisations.yaml`
+    `country_codes`)."""
     staff: frozenset[str] = frozenset()
     """Words for a body's people that make a one-word name before them a body (`organisations.yaml`
     `staff`: "Shell boss", "Segas chairman")."""
@@ -200,6 +203,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         title_surnames=_words(titles.get("surnames")),
         outlet_heads=_words(outlets.get("heads")),
         staff=_words(orgs.get("staff")),
+        country_codes=_words(orgs.get("country_codes")),
         domain=_domain(_words(orgs.get("domains"))),
     )
 
