@@ -128,6 +128,14 @@ def test_a_country_code_before_a_one_word_body_is_part_of_its_name() -> None:
     assert "George Bush" in found
 
 
+def test_an_outlet_named_by_a_people_s_word_is_no_outlet_before_a_plain_word() -> None:
+    found = entities("The Australian world number three strolled on. The Australian has suffered "
+                     "injuries. The Guardian news website won.")
+    assert "The Australian" not in found and "The Guardian" in found
+    paper = entities("The Australian reported that the carrier would grow.")
+    assert paper["The Australian"].kind == "outlet"
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

@@ -383,6 +383,10 @@ def _ambiguous_ok(words: list[str], i: int, j: int, text: str, offs: list[int],
     if i > 0 and words[i - 1] in ("The", "the"):
         # ("The Australian firm said": an adjective before a word for a firm or a role)
         after = text[offs[j - 1] + len(words[j - 1]):offs[j - 1] + len(words[j - 1]) + 20].split()
+        plain = after[0].strip(",.;:") if after else ""
+        if form in lex.epithets and plain.islower() and plain not in _cue_words() \
+                and plain not in lex.medium_ends:
+            return False, True  # "the Australian government", "The Australian world number three"
         return not (after and after[0].strip(",.") in _noun_words(lex)), True
     after = text[offs[j - 1] + len(words[j - 1]):offs[j - 1] + len(words[j - 1]) + 14].split()
     if form in lex.epithets and text[max(0, offs[i] - 4):offs[i]] == "the " \
