@@ -136,6 +136,13 @@ def test_an_outlet_named_by_a_people_s_word_is_no_outlet_before_a_plain_word() -
     assert paper["The Australian"].kind == "outlet"
 
 
+def test_a_firm_word_before_a_name_with_a_given_name_makes_a_body_unless_a_person_fits() -> None:
+    found = entities("Meanwhile, drugs group Eli Lilly is planning a campaign. The killing of the Dutch "
+                     "film maker Theo van Gogh shocked many. She ran the firm Jack Smith founded.")
+    assert found["Eli Lilly"].kind == "organisation"
+    assert found["Theo van Gogh"].kind == "person" and found["Jack Smith"].kind == "person"
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

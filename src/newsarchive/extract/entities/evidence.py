@@ -63,15 +63,35 @@ def firm_before(piece: Piece, text: str, lex: Lexicon) -> bool:
     Sophos", "oil giant Yukos", "Swiss drugmaker Novartis" name companies, not people (but "the
     firm Jack Smith founded": a given name or a title makes a person)."""
     first = piece.words[0]
-    if piece.title or piece.honorific or first in lex.given or first.split("-", 1)[0] in lex.given:
-        return False  # (and "Jeanne-Marie Gescher")
+    if piece.title or piece.honorific:
+        return False
     before = text[max(0, piece.start - 20):piece.start]
     if not before.endswith(" "):
         return False
     words = before.split()
     word = words[-1] if words else ""
     cues = _cues()
-    return word.islower() and (word in cues.firm_heads or word in cues.firm_plurals or word.endswith("maker"))
+    if not word.islower() or not (word in cues.firm_heads or word in cues.firm_plurals
+                                  or word.endswith("maker")):
+        return False
+    if first in lex.given or first.split("-", 1)[0] in lex.given:  # (and "Jeanne-Marie Gescher")
+        # "drugs group Eli Lilly", "rock band Franz Ferdinand" are bodies; "the firm Jack Smith
+        # founded", "a firm Jack Smith ran" a person: an article before the firm word
+        # ("film maker Theo van Gogh", "economist team Jim and Margaret Cuthbert": people)
+        return len(words) > 1 and words[-2].islower() and words[-2] not in _DETERMINERS \
+            and not word.endswith("maker") and word not in _PEOPLE_GROUPS \
+            and not _verb_after_name(text, piece.end)
+    return True
+
+
+_PEOPLE_GROUPS = frozenset(("team", "band"))
+"""Firm words that a person's name may follow as one of the group ("economist team Jim and …")."""
+
+
+def _verb_after_name(text: str, end: int) -> bool:
+    """Return True where a verb in the past follows a name ("Jack Smith founded")."""
+    word = _word_after(text, end + 1).rstrip(",.;:") if text[end:end + 1] == " " else ""
+    return word.endswith("ed") or word in _cues().verbs
 
 
 def _word_before(text: str, at: int) -> str:
