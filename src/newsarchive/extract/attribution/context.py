@@ -60,6 +60,8 @@ class CueWords:
     """Roles that, after "the", stand for someone the text does not name ("the spokesman said")."""
     irregular_past: frozenset[str]
     documents: frozenset[str] = frozenset()
+    occasions: frozenset[str] = frozenset()
+    """Occasions for words that "to" and a speech verb follow: "used a speech to say"."""
     findings: frozenset[str] = frozenset()
     """A body's published findings ("the report"), which speak for the body that published them."""
     """Words for a document ("order", "code", "act"): as a clause's subject, the quoted words in
@@ -191,6 +193,7 @@ def _cue_words(key: int) -> CueWords:
         irregular_past=frozenset(str(v) for v in data.get("irregular_past") or ()),
         documents=frozenset(str(v) for v in data.get("documents") or ()),
         findings=frozenset(str(v) for v in data.get("findings") or ()),
+        occasions=frozenset(str(v) for v in data.get("occasions") or ()),
     )
 
 

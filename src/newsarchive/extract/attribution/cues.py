@@ -707,6 +707,11 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
         speaker = next((name for p, offset, name in reversed(ctx.speakers)
                         if p == paragraph and offset < at), None)
         return (speaker, "X-said") if speaker is not None else (None, "")
+    if len(words) > 1 and words[-1] == "to" and words[-2] in ctx.cues.occasions and not appositive_only:
+        # "Mr Kennedy used a speech to say", "he took the opportunity to warn": the subject of
+        # the verb the occasion is the object of speaks
+        window = max(start, at - _CLAUSE)
+        return _subject(ctx, paragraph, window, clause_start + head.rfind(words[-2]), [])
     if words and words[-1] in ("and", "but") and not appositive_only:
         # "ProPublica obtained a video … and said", "Roberts said … but said": the subject of the
         # first verb speaks, even with a quoted title between ("… a “Forum” … and said").
