@@ -143,6 +143,13 @@ def test_a_firm_word_before_a_name_with_a_given_name_makes_a_body_unless_a_perso
     assert found["Theo van Gogh"].kind == "person" and found["Jack Smith"].kind == "person"
 
 
+def test_one_of_a_plural_role_after_a_name_shows_a_person() -> None:
+    found = entities("Prassana Rambathla, one of Prof Reddy's graduate students, says it works. Pernod "
+                     "tried to buy Glenmorangie, one of Scotland's premier whisky firms, but lost.")
+    assert found["Prassana Rambathla"].roles == ["one of Prof Reddy's graduate students"]
+    assert "Glenmorangie" not in found or found["Glenmorangie"].kind != "person"
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

@@ -10,8 +10,11 @@ from newsarchive.extract.entities.classify import PEERAGE, Piece
 from newsarchive.extract.entities.lexicon import Lexicon
 from newsarchive.lexicon import load_data
 
-# ", a 22-year-old student", ", the head of the group", ", Twitter’s director of political advertising"
-_APPOSITIVE = re.compile(r",\s+((?:an?|the|his|her|their|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}[’']s)\s"
+# ", a 22-year-old student", ", the head of the group", ", Twitter’s director of political advertising",
+# ", one of Prof Reddy's graduate students"
+_OWNER = r"[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}[’']s"
+_APPOSITIVE = re.compile(rf",\s+((?:an?|the|his|her|their|one\s+of\s+(?:the|his|her|their|{_OWNER})"
+                         rf"|{_OWNER})\s"
                          r"[^,.;:“”\"()—–]{2,90}?)"
                          r"(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
 # ", director of civil rights group Liberty,", ", spokesman for e-mail software firm Sendmail said":
@@ -334,6 +337,11 @@ def appositive(text: str, end: int, lex: Lexicon) -> str | None:
         return f"aged {age.group(1)}" if age else None
     phrase = m.group(1)
     words = [w.strip(",").lower() for w in phrase.split()]
+    if words[:2] == ["one", "of"]:
+        # ", one of Prof Reddy's graduate students" (not ", one of Scotland's premier whisky firms"):
+        # the plural head is a role
+        head = words[-1]
+        return phrase if head in lex.roles or (head.endswith("s") and head[:-1] in lex.roles) else None
     if any("year-old" in w for w in words) or any(w in lex.roles for w in words[:7]):
         return phrase
     return None
