@@ -150,6 +150,12 @@ def test_one_of_a_plural_role_after_a_name_shows_a_person() -> None:
     assert "Glenmorangie" not in found or found["Glenmorangie"].kind != "person"
 
 
+def test_a_common_word_before_a_hyphenated_east_asian_given_name_is_a_surname() -> None:
+    found = entities("South Korean President Park Geun-hye said the North was an outlaw nation. "
+                     "The Park Lane hotel opened.")
+    assert "Park Geun-hye" in found and "Geun-hye" not in found
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

@@ -250,7 +250,8 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         # Trimmed by index, then cut once: slicing word by word was quadratic in a long run.
         while i < k and (words[i] in lex.not_names or _compound(words[i], lex) or _office(words[i], lex)) \
                 and _key(words[i]) not in lex.honorifics \
-                and not (k - i == 1 and (_peer(words, i, lex) or _after_honorific(words, i, honorific))):
+                and not (k - i == 1 and (_peer(words, i, lex) or _after_honorific(words, i, honorific))) \
+                and not (k - i == 2 and _EAST_ASIAN_GIVEN.match(words[i + 1])):
             i += 1
         # Letters after a name are no part of it, nor a name of their own ("Tom McCabe MSP", "Guy
         # Mansfield QC"; "Jr" and "Sr" are: "Harry Connick Jr").
@@ -308,6 +309,11 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     if title:
         pieces.append(("title", n, n, title_start, [], list(title), None, None))
     return tuple(pieces), pure
+
+
+_EAST_ASIAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")
+"""A hyphenated given name with a lower-case second part ("Geun-hye", "Ki-moon"): the word before
+it is a surname ("Park Geun-hye", "Moon Jae-in"), even where it is a common word."""
 
 
 _GENERATIONS = frozenset(("Jr", "Sr", "Jr.", "Sr."))
