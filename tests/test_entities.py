@@ -38,6 +38,9 @@ def test_a_run_ending_in_an_outlet_head_is_an_outlet() -> None:
                      "D-Newport News won.")
     assert found["Arab News"].kind == "outlet" and found["Arab News"].roles == ["newspaper"]
     assert "News" not in found and not [n for n in found if n.endswith("Got News") or n.startswith("D-")]
+    # (a sentence's first function word is no part of the name)
+    opened = entities("As Breitbart News reported, the Obama White House was refusing to call it terrorism.")
+    assert opened["Breitbart News"].kind == "outlet"
 
 
 def test_a_royal_title_with_the_given_name_alone_is_the_person_named_in_full() -> None:

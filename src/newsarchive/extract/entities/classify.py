@@ -207,8 +207,11 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         org_end = _org_end(words, i, j, lex)
         # "the local Arab News said", "Computer Reseller News": an outlet's head word ends the run
         # (plain words before it: not "Have I Got News", "Some BBC News", "D-Newport News")
-        outlet = org_end == i and j - i >= 2 and words[j - 1] in lex.outlet_heads \
-            and all(w.isalpha() and w not in lex.not_surnames for w in words[i:j - 1])
+        lead = i
+        while lead < j - 1 and words[lead] in FUNCTION_WORDS:
+            lead += 1  # ("As Breitbart News reported": the sentence's first word is no part of it)
+        outlet = org_end == i and j - lead >= 2 and words[j - 1] in lex.outlet_heads \
+            and all(w.isalpha() and w not in lex.not_surnames for w in words[lead:j - 1])
         if outlet:
             org_end = j
         if org_end > i:
