@@ -125,8 +125,8 @@ def _descriptor(word: str, lex: Lexicon) -> bool:
     an epithet, or a noun for a person; not a function word, a given name or a speech verb
     ("Said Ellis:")."""
     low = word.lower()
-    return word not in FUNCTION_WORDS and word not in lex.given and low not in cue_verbs() \
-        and (low in lex.roles or lex.is_epithet(word) or low.endswith(_AGENT_ENDINGS))
+    return (low.endswith(_AGENT_ENDINGS) or low in lex.roles or lex.is_epithet(word)) \
+        and word not in FUNCTION_WORDS and word not in lex.given and low not in cue_verbs()
 
 
 _WHICH = re.compile(r",\s+which\s+(?!means\b|meant\b|(?:is|was)\s+(?:something|why|what|not|a|an)\b)[a-z]")
