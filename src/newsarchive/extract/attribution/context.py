@@ -60,6 +60,9 @@ class CueWords:
     """Roles that, after "the", stand for someone the text does not name ("the spokesman said")."""
     irregular_past: frozenset[str]
     documents: frozenset[str] = frozenset()
+    scare_after: frozenset[str] = frozenset()
+    """Nouns right after a short quotation that make it a name or term: "a “yes” vote", "its “I'm
+    lovin' it” slogan"."""
     occasions: frozenset[str] = frozenset()
     """Occasions for words that "to" and a speech verb follow: "used a speech to say"."""
     findings: frozenset[str] = frozenset()
@@ -194,6 +197,7 @@ def _cue_words(key: int) -> CueWords:
         documents=frozenset(str(v) for v in data.get("documents") or ()),
         findings=frozenset(str(v) for v in data.get("findings") or ()),
         occasions=frozenset(str(v) for v in data.get("occasions") or ()),
+        scare_after=frozenset(str(v) for v in data.get("scare_after") or ()),
     )
 
 

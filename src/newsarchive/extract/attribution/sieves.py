@@ -123,6 +123,8 @@ def scare_term(ctx: Context, q: QuoteDraft) -> bool:
             and not _spoken_after_all(ctx, before, words, q.paragraph, open_at)
             and not _credited_after(ctx, q))):
         return _settle(q, None, "term", speech=False)
+    if len(words) <= SHORT and ctx.cues.scare_after and _noun_after(ctx, q) in ctx.cues.scare_after:
+        return _settle(q, None, "term", speech=False)  # "a “yes” vote", "the “I'm lovin' it” slogan"
     text = ctx.draft.text(q).rstrip()
     if len(text.strip(" .,;:")) == 1 and text.strip(" .,;:").isalpha():
         return _settle(q, None, "term", speech=False)  # "an 'A' certificate", "detainee 'A'": a letter named
@@ -133,6 +135,18 @@ def scare_term(ctx: Context, q: QuoteDraft) -> bool:
         return _settle(q, None, "title", speech=False)
     return False
 
+
+
+def _noun_after(ctx: Context, q: QuoteDraft) -> str:
+    """Return the word right after a quotation's closing mark, or "" where punctuation follows."""
+    masked = ctx.masked[q.paragraph]
+    at = q.end + (1 if q.close_mark else 0)
+    if masked[at:at + 1] != " ":
+        return ""
+    end = at + 1
+    while end < len(masked) and end < at + 20 and masked[end].isalpha():
+        end += 1
+    return masked[at + 1:end]
 
 
 def _spoken_after_all(ctx: Context, before: str, words: list[str], q_paragraph: int = 0,
