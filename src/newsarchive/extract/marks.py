@@ -201,6 +201,20 @@ def _starts_sentence(text: str, i: int, marks: str) -> bool:
     return j >= 0 and text[j] in _SENTENCE_END
 
 
+def _unclosed_end(text: str, start: int, at: int) -> int:
+    """Return where a quotation that lost its closing mark ends, given the mark at `at` that opens
+    the next one: there, unless a colon introduces that one ("… for one or two seconds. Freddie
+    Ljungberg is likely to … Arsene Wenger said: “Freddie is an option …”"), when the writer's
+    sentence with the colon is no part of it and the quotation ends at the sentence before."""
+    j = at - 1
+    while j > start and text[j].isspace():
+        j -= 1
+    if text[j] != ":":
+        return at
+    stop = max(text.rfind(". ", start, j), text.rfind("? ", start, j), text.rfind("! ", start, j))
+    return stop + 1 if stop > start else at
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """Return start and end moved past the whitespace just inside the marks."""
     while start < end and text[start].isspace():
@@ -325,7 +339,7 @@ def find_spans(text: str, markdown: bool = False) -> list[MarkSpan]:
                     # closing mark. After a full stop, it is the next paragraph re-opening.
                     stack.pop()
                     open_count[family] -= 1
-                    emit(top[2], top[1], i, None, top[3], reopened=True)
+                    emit(top[2], top[1], _unclosed_end(text, top[2], i), None, top[3], reopened=True)
             elif len(stack) >= max_depth:
                 continue
             stack.append((family, mark, i, len(stack)))
