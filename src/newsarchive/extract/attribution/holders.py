@@ -648,8 +648,10 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
         if n.kind == "person" and (want is None or ctx.genders.get(n.name) in (None, want)):
             if described and not _known_person(ctx, n.name):
                 continue  # "the 36-year-old": a person named in full, not "Chelsea" or "Tootsie"
-            if masked[max(0, n.start - 4):n.start] in ("The ", "the ") or _owner(ctx, masked, n.end):
-                # "The Peter Hain “mongrel” attack, he says": a name as a modifier, no one there;
+            if masked[max(0, n.start - 4):n.start] in ("The ", "the ", " an ", " An ") \
+                    or masked[max(0, n.start - 3):n.start] == " a " or _owner(ctx, masked, n.end):
+                # "The Peter Hain “mongrel” attack, he says", "an Alan Shearer strike earned them a
+                # win": a name as a modifier, no one there;
                 # "Kenteris's lawyer, Gregory Ioannidis, reacted …. “…,” he told BBC Sport": an owner
                 spoken_of = spoken_of or n.name
                 continue
