@@ -159,6 +159,14 @@ def test_a_common_word_before_a_hyphenated_east_asian_given_name_is_a_surname() 
     assert "Park Geun-hye" in found and "Geun-hye" not in found
 
 
+def test_a_firm_in_apposition_or_a_spokesman_for_a_one_word_name_makes_a_body() -> None:
+    found = entities("Shanda bought a stake in Sina, the country's biggest internet portal firm. Sina said "
+                     "so. \"It is cheap,\" a spokesman for Dell said. Dell said no. C-Murder, a former "
+                     "member of rap group Tru, was filmed. C-Murder said so.")
+    assert found["Sina"].kind == "organisation" and found["Dell"].kind == "organisation"
+    assert found["C-Murder"].kind == "person"
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

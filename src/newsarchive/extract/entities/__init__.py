@@ -17,6 +17,7 @@ from newsarchive.extract.entities.classify import FUNCTION_WORDS, Piece, split_r
 from newsarchive.extract.entities.evidence import (
     cue_adjacent,
     cue_verbs,
+    firm_apposed,
     firm_before,
     gender,
     it_after,
@@ -24,6 +25,7 @@ from newsarchive.extract.entities.evidence import (
     medium_before,
     person_roles,
     spokesman_after,
+    voice_for_before,
 )
 from newsarchive.extract.entities.lexicon import Lexicon, get_lexicon
 from newsarchive.extract.entities.registry import Registry
@@ -146,9 +148,14 @@ def _which_bodies(draft: Draft, registry: Registry, lex: Lexicon) -> None:
         if any(_WHICH.match(text, end) for text, end in ends) \
                 and not any(_WHO.match(text, end) for text, end in ends):
             entity.kind = "organisation"
-        elif " " not in entity.name and len(entity.aliases) <= 1 \
-                and _staff_after([draft.doc.title or "", *(p.text for p in paragraphs)], entity.name, lex):
-            entity.kind = "organisation"  # "former Shell boss", "Newry boss Roy McCreadie"
+        elif " " not in entity.name and len(entity.aliases) <= 1 and (
+                _staff_after([draft.doc.title or "", *(p.text for p in paragraphs)], entity.name, lex)
+                or any(firm_apposed(text, end) for text, end in ends)
+                or any(voice_for_before(paragraphs[m.span.paragraph].text, m.span.start)
+                       for m in entity.mentions)):
+            # "former Shell boss", "Sina, the country's biggest internet portal firm", "a spokesman
+            # for Dell said"
+            entity.kind = "organisation"
 
 
 def _staff_after(texts: Sequence[str], name: str, lex: Lexicon) -> bool:

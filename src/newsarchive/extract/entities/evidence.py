@@ -56,6 +56,29 @@ def _cues() -> Cues:
                 frozenset(str(v) for v in data.get("firm_plurals") or ()))
 
 
+_VOICE_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?$")
+
+
+def voice_for_before(text: str, start: int) -> bool:
+    """Return True where "a spokesman for" stands right before a name: "a spokesman for Dell"
+    (one speaks for a body; for a person, "a spokesman for Mr Blair", an honorific shows)."""
+    return _VOICE_FOR.search(text, max(0, start - 30), start) is not None
+
+
+@lru_cache(maxsize=1)
+def _firm_apposed() -> re.Pattern[str]:
+    heads = "|".join(sorted(_cues().firm_heads, key=len, reverse=True))
+    # (the firm word heads the description: not ", a former member of rap group Tru")
+    return re.compile(rf",\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|with|from|in)\s)[\w’'-]+\s+){{0,5}}?"
+                      rf"(?:{heads})\b(?!\s+(?:of|for|at)\b)")
+
+
+def firm_apposed(text: str, end: int) -> bool:
+    """Return True where a description of a firm stands in apposition after a name: "Sina, the
+    country's biggest internet portal firm" (not "Smith, the head of the firm")."""
+    return text.startswith(",", end) and _firm_apposed().match(text, end) is not None
+
+
 def cue_verbs() -> frozenset[str]:
     """Return the one-word speech verbs of `cues.yaml` ("said", "told")."""
     return _cues().verbs
