@@ -167,6 +167,14 @@ def test_a_firm_in_apposition_or_a_spokesman_for_a_one_word_name_makes_a_body() 
     assert found["C-Murder"].kind == "person"
 
 
+def test_a_one_word_name_the_text_also_writes_after_the_is_no_person() -> None:
+    found = entities("New York group The Bravery have come top. Bravery said they were thrilled. "
+                     "The Clinton campaign said no. Clinton said so. He praised The Game, who has become a "
+                     "star. Game said so.")
+    assert found["Bravery"].kind == "organisation"
+    assert found["Clinton"].kind == "person" and found["Game"].kind == "person"
+
+
 def test_titles_come_off_and_stay_as_roles() -> None:
     found = entities("Prime Minister Eduard Heger and Defence Minister Jaroslav Nad condemned it. "
                      "Nad said no.")

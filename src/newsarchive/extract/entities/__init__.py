@@ -114,6 +114,7 @@ def find_entities(draft: Draft) -> None:
             entity.kind = "organisation"  # "Ask Jeeves said it would not change Bloglines", its maker
     _which_bodies(draft, registry, lex)
     _national_bodies(draft, registry, lex)
+    _the_names(draft, registry, lex)
     _drop_common_words(draft, registry)
     draft.entities.update(registry.entities)
 
@@ -188,6 +189,45 @@ def _national_bodies(draft: Draft, registry: Registry, lex: Lexicon) -> None:
                 entity.name = f"{before}{name}"
                 registry.entities[entity.name] = entity
                 break
+
+
+def _the_names(draft: Draft, registry: Registry, lex: Lexicon) -> None:
+    """Make a body of a one-word "person" with no role or title whose name the article also
+    writes after "the": "The Bravery", "the Sundance TV Channel", "the Charlton goal", "the
+    Merriam-Webster list" (not "the Clinton campaign": a person's name before a word for their
+    people or time)."""
+    texts: list[str] | None = None
+    for name, entity in registry.entities.items():
+        if entity.kind != "person" or entity.roles or " " in name or len(entity.aliases) > 1 \
+                or any(form.split(" ", 1)[0].rstrip(".") in lex.honorifics for form in entity.aliases):
+            continue
+        if name in lex.places or any(_WHO.match(draft.doc.paragraphs[m.span.paragraph].text, m.span.end)
+                                     for m in entity.mentions):
+            continue  # ("The Game, who has become the hottest new star": a stage name)
+        if texts is None:
+            texts = [draft.doc.title or "", *(p.text for p in draft.doc.paragraphs)]
+        if any(_after_the(text, name) for text in texts):
+            entity.kind = "organisation"
+
+
+_PERSONAL_AFTER = frozenset(("campaign", "campaigns", "administration", "government", "family", "camp",
+                             "team", "years", "era", "presidency", "household", "children", "affair",
+                             "case", "trial", "aide", "aides", "brothers", "sisters", "twins", "name"))
+"""Words that a person's name modifies after "the": "the Clinton campaign", "the Blair years"."""
+
+
+def _after_the(text: str, name: str) -> bool:
+    """Return True where `name` stands after "the" or "The" as a whole word in `text`, other than
+    before a word for a person's people or time (`_PERSONAL_AFTER`)."""
+    for the in ("the ", "The "):
+        at = text.find(the + name)
+        while at >= 0:
+            end = at + len(the) + len(name)
+            if (at == 0 or not text[at - 1].isalnum()) and not text[end:end + 1].isalnum() \
+                    and text[end + 1:end + 20].split(" ", 1)[0].strip(".,;:") not in _PERSONAL_AFTER:
+                return True
+            at = text.find(the + name, at + 1)
+    return False
 
 
 def _drop_common_words(draft: Draft, registry: Registry) -> None:
