@@ -10,7 +10,7 @@ forms fold into the fullest form; every surface form is kept as an alias.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from newsarchive.extract.draft import Draft
 from newsarchive.extract.entities.classify import FUNCTION_WORDS, Piece, split_run
@@ -112,9 +112,10 @@ def find_entities(draft: Draft) -> None:
         entity = registry.entities.get(name)
         if entity is not None and entity.kind == "person" and not entity.roles:
             entity.kind = "organisation"  # "Ask Jeeves said it would not change Bloglines", its maker
-    _which_bodies(draft, registry, lex)
+    texts = [draft.doc.title or "", *(p.text for p in draft.doc.paragraphs)]
+    _which_bodies(draft, registry, lex, texts)
     _national_bodies(draft, registry, lex)
-    _the_names(draft, registry, lex)
+    _the_names(draft, registry, lex, texts)
     _drop_common_words(draft, registry)
     draft.entities.update(registry.entities)
 
@@ -137,9 +138,11 @@ _WHICH = re.compile(r",\s+which\s+(?!means\b|meant\b|(?:is|was)\s+(?:something|w
 _WHO = re.compile(r",\s+who\s")
 
 
-def _which_bodies(draft: Draft, registry: Registry, lex: Lexicon) -> None:
+def _which_bodies(draft: Draft, registry: Registry, lex: Lexicon, texts: Sequence[str]) -> None:
     """Make an organisation of a "person" with no role or honorific whom the text follows with
-    ", which" and never with ", who": "Laura Ashley, which floated in 1985" is the company."""
+    ", which" and never with ", who": "Laura Ashley, which floated in 1985" is the company; or,
+    for a one-word name, whom a word for staff follows, a firm's description stands after or a
+    spokesman for stands before (`texts`: the headline and the paragraphs)."""
     paragraphs = draft.doc.paragraphs
     for entity in registry.entities.values():
         if entity.kind != "person" or entity.roles or any(
@@ -150,7 +153,7 @@ def _which_bodies(draft: Draft, registry: Registry, lex: Lexicon) -> None:
                 and not any(_WHO.match(text, end) for text, end in ends):
             entity.kind = "organisation"
         elif " " not in entity.name and len(entity.aliases) <= 1 and (
-                _staff_after([draft.doc.title or "", *(p.text for p in paragraphs)], entity.name, lex)
+                _staff_after(texts, entity.name, lex)
                 or any(firm_apposed(text, end) for text, end in ends)
                 or any(voice_for_before(paragraphs[m.span.paragraph].text, m.span.start)
                        for m in entity.mentions)):
@@ -163,14 +166,20 @@ def _staff_after(texts: Sequence[str], name: str, lex: Lexicon) -> bool:
     """Return True where a word for a body's people (`Lexicon.staff`) follows `name` somewhere in
     the article's texts (the headline among them)."""
     for text in texts:
-        at = text.find(name + " ")
-        while at >= 0:
-            after = text[at + len(name) + 1:at + len(name) + 40]
-            if (at == 0 or not text[at - 1].isalnum()) and any(
-                    after.startswith(w) and not after[len(w):len(w) + 1].isalnum() for w in lex.staff):
+        for end in _whole_word_ends(text, name + " "):
+            after = text[end:end + 40]
+            if any(after.startswith(w) and not after[len(w):len(w) + 1].isalnum() for w in lex.staff):
                 return True
-            at = text.find(name + " ", at + 1)
     return False
+
+
+def _whole_word_ends(text: str, phrase: str) -> Iterator[int]:
+    """Yield where each occurrence of `phrase` ends that no letter or digit stands right before."""
+    at = text.find(phrase)
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum():
+            yield at + len(phrase)
+        at = text.find(phrase, at + 1)
 
 
 def _national_bodies(draft: Draft, registry: Registry, lex: Lexicon) -> None:
@@ -191,12 +200,11 @@ def _national_bodies(draft: Draft, registry: Registry, lex: Lexicon) -> None:
                 break
 
 
-def _the_names(draft: Draft, registry: Registry, lex: Lexicon) -> None:
+def _the_names(draft: Draft, registry: Registry, lex: Lexicon, texts: Sequence[str]) -> None:
     """Make a body of a one-word "person" with no role or title whose name the article also
     writes after "the": "The Bravery", "the Sundance TV Channel", "the Charlton goal", "the
     Merriam-Webster list" (not "the Clinton campaign": a person's name before a word for their
     people or time)."""
-    texts: list[str] | None = None
     for name, entity in registry.entities.items():
         if entity.kind != "person" or entity.roles or " " in name or len(entity.aliases) > 1 \
                 or any(form.split(" ", 1)[0].rstrip(".") in lex.honorifics for form in entity.aliases):
@@ -204,29 +212,18 @@ def _the_names(draft: Draft, registry: Registry, lex: Lexicon) -> None:
         if name in lex.places or any(_WHO.match(draft.doc.paragraphs[m.span.paragraph].text, m.span.end)
                                      for m in entity.mentions):
             continue  # ("The Game, who has become the hottest new star": a stage name)
-        if texts is None:
-            texts = [draft.doc.title or "", *(p.text for p in draft.doc.paragraphs)]
-        if any(_after_the(text, name) for text in texts):
+        if any(_after_the(text, name, lex) for text in texts):
             entity.kind = "organisation"
 
 
-_PERSONAL_AFTER = frozenset(("campaign", "campaigns", "administration", "government", "family", "camp",
-                             "team", "years", "era", "presidency", "household", "children", "affair",
-                             "case", "trial", "aide", "aides", "brothers", "sisters", "twins", "name"))
-"""Words that a person's name modifies after "the": "the Clinton campaign", "the Blair years"."""
-
-
-def _after_the(text: str, name: str) -> bool:
+def _after_the(text: str, name: str, lex: Lexicon) -> bool:
     """Return True where `name` stands after "the" or "The" as a whole word in `text`, other than
-    before a word for a person's people or time (`_PERSONAL_AFTER`)."""
+    before a word for a person's people or time (`Lexicon.personal_after`: "the Clinton campaign")."""
     for the in ("the ", "The "):
-        at = text.find(the + name)
-        while at >= 0:
-            end = at + len(the) + len(name)
-            if (at == 0 or not text[at - 1].isalnum()) and not text[end:end + 1].isalnum() \
-                    and text[end + 1:end + 20].split(" ", 1)[0].strip(".,;:") not in _PERSONAL_AFTER:
+        for end in _whole_word_ends(text, the + name):
+            if not text[end:end + 1].isalnum() \
+                    and text[end + 1:end + 20].split(" ", 1)[0].strip(".,;:") not in lex.personal_after:
                 return True
-            at = text.find(the + name, at + 1)
     return False
 
 

@@ -80,6 +80,9 @@ class Lexicon:
     """Nouns for a product or business right after a name ("the Bloglines website"): no person."""
     domain: re.Pattern[str] | None = None
     """A web domain's end right after a name (`organisations.yaml` `domains`): ".com", ".co.uk"."""
+    personal_after: frozenset[str] = frozenset()
+    """Words a person's name modifies after "the" (`names.yaml` `personal_after`: "the Clinton
+    campaign"), where no other name stands after "the"."""
     country_codes: frozenset[str] = frozenset()
     """Two-letter codes of countries that open a body's name ("UK Coal", `organisations.yaml`
     `country_codes`)."""
@@ -204,6 +207,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         outlet_heads=_words(outlets.get("heads")),
         staff=_words(orgs.get("staff")),
         country_codes=_words(orgs.get("country_codes")),
+        personal_after=_words(names.get("personal_after")),
         domain=_domain(_words(orgs.get("domains"))),
     )
 
