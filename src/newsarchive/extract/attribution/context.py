@@ -53,22 +53,22 @@ class CueWords:
     ends with none of them (spaces, commas and colons aside) matches neither."""
     unnamed: frozenset[str]
     anonymous: frozenset[str]
+    """Roles that, after "the", stand for someone the text does not name ("the spokesman said")."""
     nouns: frozenset[str]
     """Nouns of speech ("statement", "interview", "remarks")."""
     firm_heads: frozenset[str]
     """Descriptions that point back to the nearest named organisation ("the company said")."""
-    """Roles that, after "the", stand for someone the text does not name ("the spokesman said")."""
     irregular_past: frozenset[str]
     documents: frozenset[str] = frozenset()
+    """Words for a document ("order", "code", "act"): as a clause's subject, the quoted words in
+    the clause are the document's."""
+    findings: frozenset[str] = frozenset()
+    """A body's published findings ("the report"), which speak for the body that published them."""
+    occasions: frozenset[str] = frozenset()
+    """Occasions for words that "to" and a speech verb follow: "used a speech to say"."""
     scare_after: frozenset[str] = frozenset()
     """Nouns right after a short quotation that make it a name or term: "a “yes” vote", "its “I'm
     lovin' it” slogan"."""
-    occasions: frozenset[str] = frozenset()
-    """Occasions for words that "to" and a speech verb follow: "used a speech to say"."""
-    findings: frozenset[str] = frozenset()
-    """A body's published findings ("the report"), which speak for the body that published them."""
-    """Words for a document ("order", "code", "act"): as a clause's subject, the quoted words in
-    the clause are the document's."""
 
 
 def _alternation(words: list[str]) -> str:

@@ -364,7 +364,7 @@ _OBJECT_OF = tuple([w] for w in ("on", "to", "in", "at", "from", "for", "by", "o
                                  "through"))
 
 
-def _object(ctx: Context, masked: str, start: int, n: Named) -> bool:
+def _verb_object(ctx: Context, masked: str, start: int, n: Named) -> bool:
     """Return True for a name right after a verb in the past, its object: "The show's producers
     defended Rock and confirmed …, saying" (Rock is defended, not speaking)."""
     before = masked[max(start, n.start - 16):n.start].split()[-1:]
@@ -403,7 +403,7 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
             return n.name, "subject"
     # (a body that modifies a role, "the Tory leader will argue …, saying", is no subject)
     found = [n for n in found if (n.kind == "person" or _role_after(ctx, masked, n.end) is None)
-             and not _object(ctx, masked, start, n)]
+             and not _verb_object(ctx, masked, start, n)]
     people = [n for n in found if n.kind == "person"]
     if people or found:
         return (people or found)[0].name, "subject"
