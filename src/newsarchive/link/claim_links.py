@@ -158,9 +158,13 @@ def compare_stories(articles: Sequence[Article], pieces: Sequence[LinkPieces] | 
     others it may hold none); `rare_words` is the archive's `rarity`.
     """
     df, rare = rare_words
-    # Each claim's words and concepts, so two claims are compared only where they share two; made
-    # for the articles in a pair only.
+    # Each claim's words and concepts, so two claims are compared only where they share two, and
+    # those of all an article's claims together; made for the articles in a pair only.
     words: dict[int, list[frozenset[str]]] = {}
+    every: dict[int, frozenset[str]] = {}
+    # Whether each claim can be in a figure's or a denial's link (`_relate`): two claims neither of
+    # which can be are at most "related", which takes more words in common than two.
+    figures: dict[int, list[tuple[bool, bool]]] = {}
     for x, y in pairs:
         if articles[x].slug == articles[y].slug:
             continue
@@ -168,15 +172,28 @@ def compare_stories(articles: Sequence[Article], pieces: Sequence[LinkPieces] | 
         if articles[y].slug < articles[x].slug:
             x, y = y, x
         keys_x, keys_y = pieces[x].claims, pieces[y].claims
-        if x not in words:
-            words[x] = [k.stems | k.concepts for k in keys_x]
-        if y not in words:
-            words[y] = [k.stems | k.concepts for k in keys_y]
-        theirs = words[y]
+        for a, keys in ((x, keys_x), (y, keys_y)):
+            if a not in words:
+                words[a] = [k.stems | k.concepts for k in keys]
+                every[a] = frozenset().union(*words[a])
+                figures[a] = [(bool(k.quantities), bool(k.denied)) for k in keys]
+        # A claim sharing fewer than two words with all the other article's claims together shares
+        # fewer than two with each of them: one set operation a claim, not one a pair of claims,
+        # rules out most (a quarter of the 930,000 pairs of 2,225 BBC articles are left).
+        all_x, all_y = every[x], every[y]
+        theirs = [(j, wb, *figures[y][j]) for j, wb in enumerate(words[y]) if len(wb & all_x) >= 2]
+        if not theirs:
+            continue
         for i, wa in enumerate(words[x]):
-            for j, wb in enumerate(theirs):
+            if len(wa & all_y) < 2:
+                continue
+            qa, da = figures[x][i]
+            for j, wb, qb, db in theirs:
                 # Most claims of related stories share no word: isdisjoint tells without a new set.
-                if wa.isdisjoint(wb) or len(wa & wb) < 2:
+                if wa.isdisjoint(wb):
+                    continue
+                shared = len(wa & wb)
+                if shared < 2 or (shared < _RELATED_MIN_SHARED and not (da or db or (qa and qb))):
                     continue
                 found = _relate(keys_x[i], keys_y[j], df, rare)
                 if found is not None:
