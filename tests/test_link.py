@@ -181,3 +181,20 @@ def test_compare_stories_finds_what_comparing_every_pair_of_claims_finds() -> No
                 if rel is not None:
                     naive.add(arts[x].slug, i, arts[y].slug, j, rel[0], rel[1])  # type: ignore[arg-type]
     assert found == naive.table() and len(found) > 20
+
+
+def test_claim_keys_stems_and_names() -> None:
+    from newsarchive.link.claim_keys import lexicon, stem
+
+    keys = claim_keys("(Police) said Moscow’s “Mass” call-up of 300 people was not cut in Leeds")
+    # Capitals after a space, quotation mark or bracket, the text's first character included.
+    assert keys.names == {stem(w) for w in ("police", "moscow", "mass", "leeds")}
+    assert claim_keys("Police said").names == frozenset()
+    lex = lexicon()
+    words = ["call", "up", "people", "the", "protesting", "2004", "a-b", "moscow's"]
+    said = ["police", "said", "moscow's", "mass", "call", "people", "not", "cut", "leeds"]
+    assert keys.stems == {stem(w) for w in said if w not in lex.stopwords}
+    assert lex.claim_stems.of(words) == {stem(w) for w in words
+                                         if w[:1].isalpha() and w not in lex.stopwords and len(w) > 2}
+    assert lex.context_stems.of(words) == {stem(w) for w in words if w[:1].isalpha()
+                                           and w not in lex.stopwords and w not in lex.concepts}
