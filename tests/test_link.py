@@ -153,3 +153,48 @@ def test_seed_archive_tensions() -> None:
     assert any("300,000 new conscripts" in a and "tens of thousands of ordinary citizens" in b
                for a, b in tensions)
     assert any("yet to see “mass protests”" in a and "massive protests flared up" in b for a, b in tensions)
+
+
+def test_compare_stories_finds_what_comparing_every_pair_of_claims_finds() -> None:
+    from collections import Counter
+
+    from newsarchive.link.claim_links import _relate, compare_stories, rarity
+    from newsarchive.link.pieces import link_pieces
+    from newsarchive.link.table import ClaimLinkBuilder
+
+    # A small vocabulary, so claims share words often, with figures and denials among them.
+    words = ["protests", "Moscow", "police", "arrested", "people", "conscripts", "not", "yet to see",
+             "mass", "more than 2,000", "about 2,100", "300,000", "tens of thousands of", "prices",
+             "rose", "5%", "7%", "jobs", "cut", "the", "firm", "never", "denied", "in 2004"]
+    rng = random.Random(13)
+    arts = [story(f"s{n:02d}", *(" ".join(rng.choice(words) for _ in range(rng.randint(3, 12))) + "."
+                                 for _ in range(rng.randint(0, 6)))) for n in range(24)]
+    pieces = [link_pieces(a) for a in arts]
+    df, rare = rarity(pieces)
+    pairs = [(x, y) for x in range(len(arts)) for y in range(x + 1, len(arts))]
+    found = compare_stories(arts, pieces, pairs, (df, rare), ClaimLinkBuilder()).table()
+    naive = ClaimLinkBuilder()
+    for x, y in pairs:
+        for i, ka in enumerate(pieces[x].claims):
+            for j, kb in enumerate(pieces[y].claims):
+                rel = _relate(ka, kb, Counter(df), rare)
+                if rel is not None:
+                    naive.add(arts[x].slug, i, arts[y].slug, j, rel[0], rel[1])  # type: ignore[arg-type]
+    assert found == naive.table() and len(found) > 20
+
+
+def test_claim_keys_stems_and_names() -> None:
+    from newsarchive.link.claim_keys import lexicon, stem
+
+    keys = claim_keys("(Police) said Moscow’s “Mass” call-up of 300 people was not cut in Leeds")
+    # Capitals after a space, quotation mark or bracket, the text's first character included.
+    assert keys.names == {stem(w) for w in ("police", "moscow", "mass", "leeds")}
+    assert claim_keys("Police said").names == frozenset()
+    lex = lexicon()
+    words = ["call", "up", "people", "the", "protesting", "2004", "a-b", "moscow's"]
+    said = ["police", "said", "moscow's", "mass", "call", "people", "not", "cut", "leeds"]
+    assert keys.stems == {stem(w) for w in said if w not in lex.stopwords}
+    assert lex.claim_stems.of(words) == {stem(w) for w in words
+                                         if w[:1].isalpha() and w not in lex.stopwords and len(w) > 2}
+    assert lex.context_stems.of(words) == {stem(w) for w in words if w[:1].isalpha()
+                                           and w not in lex.stopwords and w not in lex.concepts}

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
+from operator import attrgetter
 from types import MemberDescriptorType
 from typing import Any, Literal, TypeVar
 
@@ -27,9 +28,12 @@ def quick_pickle(cls: type[T]) -> type[T]:
     every object: reading records back (from the cache, from workers) took five times as long.
     """
     names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    # One C call gathers the values (a list of `getattr`s was half of a record's pickling: a
+    # build's workers pickle ~280,000 objects for 2,225 BBC articles); one name gives a value alone.
+    values = attrgetter(*names) if len(names) > 1 else lambda obj: (getattr(obj, names[0]),)
 
     def __reduce__(self: Any) -> tuple[type[T], tuple[Any, ...]]:
-        return cls, tuple([getattr(self, n) for n in names])
+        return cls, values(self)
 
     cls.__reduce__ = __reduce__  # type: ignore[method-assign]
     _quick_init(cls)

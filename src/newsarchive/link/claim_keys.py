@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +27,8 @@ _WINDOW = 6
 _MEASURES = frozenset(("point", "points", "year", "years", "month", "months", "week", "weeks", "day", "days",
                        "hour", "hours", "minute", "minutes", "mile", "miles", "km", "seats", "times",
                        "votes"))
-_CAPITALISED = re.compile(r"(?<=[\s“\"(])[A-Z][a-z]+")
+_CAPITALISED = re.compile(r"[\s“\"(]([A-Z][a-z]+)")
+"""A capitalised word after a space, quotation mark or bracket (consumed: cheaper than a look-behind)."""
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _STARTS = frozenset(("tens", "hundreds", *_VAGUE, *(w for w in _WORD_NUMBERS if w != "a")))
 """The words that can start a quantity (`quantities`); any other token must start with a figure."""
@@ -46,6 +48,35 @@ def stem(word: str) -> str:
     return word.rstrip("e") if len(word) > 4 else word
 
 
+class _Stems(dict[str, str]):
+    """Each word's `stem` where `keep` keeps the word, else "": worked out once a word.
+
+    Looked up for every word of every claim (~310,000 for 2,225 BBC articles, ~22,000 distinct)
+    through `map(stems.__getitem__, words)`, in C where the word is known.
+    """
+
+    __slots__ = ("keep",)
+    LIMIT = 65536
+
+    def __init__(self, keep: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.keep = keep
+
+    def __missing__(self, word: str) -> str:
+        found = stem(word) if self.keep(word) else ""
+        if len(self) < self.LIMIT:
+            self[word] = found
+        return found
+
+    def of(self, words: Iterable[str]) -> frozenset[str]:
+        """Return the stems of the words kept."""
+        found = frozenset(map(self.__getitem__, words))
+        return found - _LEFT_OUT if "" in found else found
+
+
+_LEFT_OUT = frozenset(("",))
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     stopwords: frozenset[str]
@@ -57,6 +88,10 @@ class Lexicon:
     at_most: tuple[str, ...]
     about: tuple[str, ...]
     negations: re.Pattern[str]
+    claim_stems: _Stems
+    """The stems of a claim's words: letters first, not a stopword, longer than two letters."""
+    context_stems: _Stems
+    """The stems of the words around a figure: letters first, neither a stopword nor a concept."""
     bound_ends: frozenset[str] = frozenset()
     """Last words of the bounds ("more than", "about"): only these can change a figure's range."""
 
@@ -75,8 +110,9 @@ def lexicon() -> Lexicon:
                 concepts.setdefault(w, concept)
     negs = sorted((str(n) for n in data.get("negations", [])), key=len, reverse=True)
     alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in negs)
+    stopwords = frozenset(str(w) for w in data.get("stopwords", []))
     return Lexicon(
-        stopwords=frozenset(str(w) for w in data.get("stopwords", [])),
+        stopwords=stopwords,
         concepts=concepts,
         phrase_concepts=tuple(phrases),
         people_nouns=frozenset(str(w) for w in data.get("people_nouns", [])),
@@ -84,6 +120,8 @@ def lexicon() -> Lexicon:
         at_most=tuple(str(w) for w in data.get("at_most", [])),
         about=tuple(str(w) for w in data.get("about", [])),
         negations=re.compile(rf"(?<![\w']){'(?:' + alt + ')'}(?![\w'])"),
+        claim_stems=_Stems(lambda w: w[:1].isalpha() and w not in stopwords and len(w) > 2),
+        context_stems=_Stems(lambda t: t[:1].isalpha() and t not in stopwords and t not in concepts),
         bound_ends=frozenset(str(w).split()[-1] for key in ("at_least", "at_most", "about")
                              for w in data.get(key, [])),
     )
@@ -233,8 +271,7 @@ def quantities(tokens: list[str], lex: Lexicon) -> list[Quantity]:
         near = " ".join(around)
         concepts = frozenset({c for t in around if (c := lex.concepts.get(t))}
                              | {c for phrase, c in lex.phrase_concepts if phrase in near})
-        context = frozenset(stem(t) for t in around
-                            if t[:1].isalpha() and t not in lex.stopwords and t not in lex.concepts)
+        context = lex.context_stems.of(around)
         out.append(Quantity(rng[0], rng[1], words, unit, noun, concepts, context))
         i += span
     return out
@@ -246,9 +283,9 @@ def claim_keys(text: str) -> ClaimKeys:
     lex = lexicon()
     lowered = text.lower().replace("’", "'").replace("“", " ").replace("”", " ").replace('"', " ")
     tokens = _TOKEN.findall(lowered)
-    words = [p for t in tokens for p in (t.split("-") if "-" in t and not t[:1].isdigit() else [t])]
-    stems = frozenset(stem(w) for w in words
-                      if w[:1].isalpha() and w not in lex.stopwords and len(w) > 2)
+    words = tokens if "-" not in lowered else \
+        [p for t in tokens for p in (t.split("-") if "-" in t and not t[:1].isdigit() else [t])]
+    stems = lex.claim_stems.of(words)
     concepts = {c for w in words if (c := lex.concepts.get(w))}
     concepts.update(c for phrase, c in lex.phrase_concepts if phrase in lowered)
     denied: set[str] = set()
@@ -262,6 +299,6 @@ def claim_keys(text: str) -> ClaimKeys:
             phrase = phrase or text[m.start() : min(len(text), m.end() + 40)].split(".")[0].strip()
     dates = frozenset(t for t in tokens
                       if t in _MONTHS or (len(t) == 4 and t[:2] in ("19", "20") and t.isdigit()))
-    names = frozenset(stem(m.lower()) for m in _CAPITALISED.findall(text, 1))
+    names = frozenset(stem(m.lower()) for m in _CAPITALISED.findall(text))
     return ClaimKeys(stems, frozenset(concepts), tuple(quantities(tokens, lex)), frozenset(denied), phrase,
                      dates, names)
