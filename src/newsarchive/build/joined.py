@@ -27,6 +27,7 @@ from newsarchive.records import Archive, Article
 if TYPE_CHECKING:
     from newsarchive.build.pages import Previous, Records
     from newsarchive.render import Site
+    from newsarchive.render.jsontext import Block
     from newsarchive.render.search import SearchRows
 
 EARLY_JOIN = 64
@@ -53,13 +54,15 @@ class JoinedPieces:
     """
 
     def __init__(self, site: Site, archive: Archive, cache: Cache, records: Records,
-                 keys: dict[str, str]) -> None:
+                 keys: dict[str, str], entities_key: str | None = None) -> None:
         self.site = site
         self.archive = archive
         self.cache = cache
         self.records = records
         self.keys = keys
         """Slug → the key its pieces are stored under."""
+        self.entities_key = entities_key
+        """A key of the archive's people and sources (same key, same entities), where known."""
         self.saved: set[str] = set()
         self.held: dict[str, tuple[str, SearchRows]] = {}
 
@@ -135,8 +138,8 @@ def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previo
         index.end()
 
     parts = iter(("h", "p"))  # the articles' own rows, then their quotes' and claims'
-    h = writer.write_chunks(INDEX_PATH, index.chunks(site.search_index_chunks(archive,
-                                                                             lambda: search(next(parts)))))
+    h = writer.write_chunks(INDEX_PATH, index.chunks(site.search_index_chunks(
+        archive, lambda: search(next(parts)), spliced(index, joined.entities_key))))
     index.save(h)
     old = previous.get(INDEX_PATH)
     # The previous file is kept where it is the same.
@@ -153,10 +156,33 @@ def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previo
             yield whole.piece(f"l:{slug}", keys[slug], text)
         whole.end()
 
-    h = writer.write_chunks("archive.json", whole.chunks(archive_json_chunks(archive, lines())))
+    h = writer.write_chunks("archive.json", whole.chunks(archive_json_chunks(
+        archive, lines(), spliced(whole, joined.entities_key))))
     whole.save(h)
     rows.append(("archive.json", "archive.json", "", h, False))
     return rows
+
+
+ENTITIES_PIECE = "entities"
+"""The piece name of a joined file's people and sources."""
+
+
+def spliced(splicer: Splicer, key: str | None) -> Block:
+    """Return the `Block` that takes the people's and sources' part from the last build's file.
+
+    Where the people and sources are the same (`key`, from `build.entities_memo`), that part of
+    the file is the same (it is made of them and the articles' names and roles, which their key
+    covers); without a key it is made afresh.
+    """
+    def block(make: Callable[[], str]) -> Iterator[str]:
+        if key is None:
+            yield make()
+            return
+        text = splicer.reused(ENTITIES_PIECE, key)
+        yield splicer.piece(ENTITIES_PIECE, key, make() if text is None else text)
+        splicer.end()  # the chunk that ends with it is written: its span is known
+
+    return block
 
 
 def _splicer(relpath: str, writer: SiteWriter, previous: Previous, store: PieceStore) -> Splicer:

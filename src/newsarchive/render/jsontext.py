@@ -10,7 +10,7 @@ check, which tree-shaped records never need.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from json import encoder as _encoder
 from typing import Any
 
@@ -36,3 +36,16 @@ dumps: Callable[[Any], str] = _maker(", ", ": ")
 """`json.dumps(value, ensure_ascii=False)`."""
 compact: Callable[[Any], str] = _maker(",", ":")
 """`json.dumps(value, ensure_ascii=False, separators=(",", ":"))`."""
+
+
+Block = Callable[[Callable[[], str]], Iterable[str]]
+"""Given how to make one block of a joined file (its people's and sources' part), yield its text once.
+
+The block's text is yielded as (the end of) one chunk; the build takes it from the last build's
+file where its people and sources are the same (`build.splice`), else makes it.
+"""
+
+
+def made(make: Callable[[], str]) -> Iterator[str]:
+    """The plain `Block`: make the text."""
+    yield make()
