@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Protocol
 
@@ -164,7 +164,7 @@ def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previo
 
 
 ENTITIES_PIECE = "entities"
-"""The piece name of a joined file's people and sources."""
+"""The name of a joined file's people's and sources' part: its texts are pieces "entities:0", … ."""
 
 
 def spliced(splicer: Splicer, key: str | None) -> Block:
@@ -172,15 +172,22 @@ def spliced(splicer: Splicer, key: str | None) -> Block:
 
     Where the people and sources are the same (`key`, from `build.entities_memo`), that part of
     the file is the same (it is made of them and the articles' names and roles, which their key
-    covers); without a key it is made afresh.
+    covers); without a key it is made afresh. The last file's part is taken where every text of
+    it and its end ("entities:end", empty) were recorded under `key`.
     """
-    def block(make: Callable[[], str]) -> Iterator[str]:
+    def block(make: Callable[[], Iterable[str]]) -> Iterator[str]:
         if key is None:
-            yield make()
+            yield from make()
             return
-        text = splicer.reused(ENTITIES_PIECE, key)
-        yield splicer.piece(ENTITIES_PIECE, key, make() if text is None else text)
-        splicer.end()  # the chunk that ends with it is written: its span is known
+        count = 0
+        while splicer.has(f"{ENTITIES_PIECE}:{count}", key):
+            count += 1
+        kept = splicer.has(f"{ENTITIES_PIECE}:end", key)
+        texts = (splicer.reused(f"{ENTITIES_PIECE}:{i}", key) or "" for i in range(count)) if kept else make()
+        for i, text in enumerate(texts):
+            yield splicer.piece(f"{ENTITIES_PIECE}:{i}", key, text)
+        splicer.end()  # the chunk that ends with the last text is written: its span is known
+        splicer.piece(f"{ENTITIES_PIECE}:end", key, "")
 
     return block
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from markupsafe import Markup
@@ -14,7 +15,7 @@ from pygments.lexers import JsonLexer
 
 from newsarchive.export import article_to_dict
 from newsarchive.records import Archive, Article, ClaimLink, Entity, Ref
-from newsarchive.render.jsontext import Block, dumps, made
+from newsarchive.render.jsontext import Block, dumps, grouped, made
 
 PYGMENTS_CSS = "static/pygments.css"
 _LEXER = JsonLexer()
@@ -174,10 +175,10 @@ def _listing(name: str, items: Iterable[str], last: bool = False) -> Iterator[st
     yield "\n" if last else ",\n"
 
 
-def entity_listings(archive: Archive) -> str:
-    """Return the "people" and "sources" listings of archive.json."""
-    return "".join((*_listing("people", (dumps(_entity(e)) for e in archive.people)),
-                    *_listing("sources", (dumps(_entity(e)) for e in archive.sources))))
+def entity_listings(archive: Archive) -> Iterator[str]:
+    """Yield the "people" and "sources" listings of archive.json, `BLOCK_ITEMS` entries at a time."""
+    yield from grouped(chain(_listing("people", (dumps(_entity(e)) for e in archive.people)),
+                             _listing("sources", (dumps(_entity(e)) for e in archive.sources))))
 
 
 def archive_json_chunks(archive: Archive, lines: Iterable[str], entities: Block = made) -> Iterator[str]:

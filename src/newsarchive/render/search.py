@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from newsarchive.records import Archive, Article
 from newsarchive.render.context import ArchiveIndex, article_path, entity_path
 from newsarchive.render.jsonld import escape_for_script
-from newsarchive.render.jsontext import Block, compact, made
+from newsarchive.render.jsontext import BLOCK_ITEMS, Block, compact, made
 from newsarchive.render.views import entity_roles
 
 INDEX_PATH = "search-index.js"
@@ -53,12 +53,17 @@ def search_index(archive: Archive, index: ArchiveIndex, rows: Iterable[SearchRow
     return "".join(search_index_chunks(archive, index, lambda: kept)).encode()
 
 
-def entity_rows(archive: Archive, index: ArchiveIndex) -> str:
-    """Return the people's and then the sources' rows of the search index, joined by commas."""
+def entity_rows(archive: Archive, index: ArchiveIndex) -> Iterator[str]:
+    """Yield the people's and then the sources' rows of the search index, `BLOCK_ITEMS` at a time.
+
+    The rows are joined by commas within each text, and the texts are to be joined by commas.
+    """
     people = (escape_for_script(_dump(["p", e.name, ", ".join(entity_roles(index, e)), entity_path(e)]))
               for e in archive.people)
     sources = (escape_for_script(_dump(["s", e.name, e.kind, entity_path(e)])) for e in archive.sources)
-    return ",".join((*people, *sources))
+    rows = (*people, *sources)
+    for i in range(0, len(rows), BLOCK_ITEMS):
+        yield ",".join(rows[i : i + BLOCK_ITEMS])
 
 
 def search_index_chunks(archive: Archive, index: ArchiveIndex,
@@ -75,9 +80,8 @@ def search_index_chunks(archive: Archive, index: ArchiveIndex,
         yield sep + escape_for_script(r.head)
         sep = ","
     for block in entities(lambda: entity_rows(archive, index)):
-        if block:
-            yield sep + block
-            sep = ","
+        yield sep + block
+        sep = ","
     for r in rows():
         if r.places:
             yield sep + escape_for_script(r.places)
