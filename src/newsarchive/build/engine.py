@@ -152,7 +152,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         del articles
         article_units = ArticleUnitsMemo(cache, entities)
         render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress,
-                    article_units, early[0] if early else None)
+                    article_units, early[0] if early else None, entities.current)
         prepared[0].code.save()
         article_units.save()
         with stage("swap in"):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Protocol
 
@@ -27,6 +27,7 @@ from newsarchive.records import Archive, Article
 if TYPE_CHECKING:
     from newsarchive.build.pages import Previous, Records
     from newsarchive.render import Site
+    from newsarchive.render.jsontext import Block
     from newsarchive.render.search import SearchRows
 
 EARLY_JOIN = 64
@@ -53,13 +54,15 @@ class JoinedPieces:
     """
 
     def __init__(self, site: Site, archive: Archive, cache: Cache, records: Records,
-                 keys: dict[str, str]) -> None:
+                 keys: dict[str, str], entities_key: str | None = None) -> None:
         self.site = site
         self.archive = archive
         self.cache = cache
         self.records = records
         self.keys = keys
         """Slug → the key its pieces are stored under."""
+        self.entities_key = entities_key
+        """A key of the archive's people and sources (same key, same entities), where known."""
         self.saved: set[str] = set()
         self.held: dict[str, tuple[str, SearchRows]] = {}
 
@@ -135,8 +138,8 @@ def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previo
         index.end()
 
     parts = iter(("h", "p"))  # the articles' own rows, then their quotes' and claims'
-    h = writer.write_chunks(INDEX_PATH, index.chunks(site.search_index_chunks(archive,
-                                                                             lambda: search(next(parts)))))
+    h = writer.write_chunks(INDEX_PATH, index.chunks(site.search_index_chunks(
+        archive, lambda: search(next(parts)), spliced(index, joined.entities_key))))
     index.save(h)
     old = previous.get(INDEX_PATH)
     # The previous file is kept where it is the same.
@@ -153,10 +156,40 @@ def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previo
             yield whole.piece(f"l:{slug}", keys[slug], text)
         whole.end()
 
-    h = writer.write_chunks("archive.json", whole.chunks(archive_json_chunks(archive, lines())))
+    h = writer.write_chunks("archive.json", whole.chunks(archive_json_chunks(
+        archive, lines(), spliced(whole, joined.entities_key))))
     whole.save(h)
     rows.append(("archive.json", "archive.json", "", h, False))
     return rows
+
+
+ENTITIES_PIECE = "entities"
+"""The name of a joined file's people's and sources' part: its texts are pieces "entities:0", … ."""
+
+
+def spliced(splicer: Splicer, key: str | None) -> Block:
+    """Return the `Block` that takes the people's and sources' part from the last build's file.
+
+    Where the people and sources are the same (`key`, from `build.entities_memo`), that part of
+    the file is the same (it is made of them and the articles' names and roles, which their key
+    covers); without a key it is made afresh. The last file's part is taken where every text of
+    it and its end ("entities:end", empty) were recorded under `key`.
+    """
+    def block(make: Callable[[], Iterable[str]]) -> Iterator[str]:
+        if key is None:
+            yield from make()
+            return
+        count = 0
+        while splicer.has(f"{ENTITIES_PIECE}:{count}", key):
+            count += 1
+        kept = splicer.has(f"{ENTITIES_PIECE}:end", key)
+        texts = (splicer.reused(f"{ENTITIES_PIECE}:{i}", key) or "" for i in range(count)) if kept else make()
+        for i, text in enumerate(texts):
+            yield splicer.piece(f"{ENTITIES_PIECE}:{i}", key, text)
+        splicer.end()  # the chunk that ends with the last text is written: its span is known
+        splicer.piece(f"{ENTITIES_PIECE}:end", key, "")
+
+    return block
 
 
 def _splicer(relpath: str, writer: SiteWriter, previous: Previous, store: PieceStore) -> Splicer:

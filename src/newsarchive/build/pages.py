@@ -355,13 +355,15 @@ def render_entities_meanwhile(prepared: Prepared, writer: SiteWriter,
 def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, writer: SiteWriter,
                 cache: Cache, reader: RecordReader, keys: dict[str, str], result: BuildResult,
                 progress: Progress, units_of_articles: ArticleUnits = article_units,
-                done_early: EarlyPages | None = None) -> None:
+                done_early: EarlyPages | None = None, entities_key: str | None = None) -> None:
     """Render every page into the staging folder, reusing what has not changed.
 
     `archive` holds article summaries, `prepared` is `prepare` of it (made before its claims were
     linked); `reader` finds their whole records, keyed as in `keys`. `units_of_articles` keys the
     articles' units (`article_units`, or the same kept from the last build); `done_early`, the
-    pages already rendered while the claims were linked (`render_entities_meanwhile`).
+    pages already rendered while the claims were linked (`render_entities_meanwhile`);
+    `entities_key`, a key of the archive's people and sources (`EntitiesMemo.current`), so that
+    the joined files take their part from the last build's where it is the same.
 
     The workers are forked as soon as the article and entity units are known, articles first:
     while they render, this process plans and renders the pages made from the whole archive and,
@@ -376,7 +378,8 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
             site, base, previous, content = prepared.site, prepared.base, prepared.previous, prepared.content
             site.index(archive, prepared.index)  # built once here, for the join child and workers to inherit
             piece_keys = {slug: digest(base, key) for slug, key in content.items()}
-            joined = JoinedPieces(site, archive, cache, records, piece_keys)
+            joined = JoinedPieces(site, archive, cache, records, piece_keys,
+                                  None if entities_key is None else digest(base, entities_key))
             # Where few articles changed, the search index and archive.json are joined beside this
             # process from here on: they need nothing of the plan.
             if JoinChild.wanted(joined):

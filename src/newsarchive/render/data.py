@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from markupsafe import Markup
@@ -14,7 +15,7 @@ from pygments.lexers import JsonLexer
 
 from newsarchive.export import article_to_dict
 from newsarchive.records import Archive, Article, ClaimLink, Entity, Ref
-from newsarchive.render.jsontext import dumps
+from newsarchive.render.jsontext import Block, dumps, grouped, made
 
 PYGMENTS_CSS = "static/pygments.css"
 _LEXER = JsonLexer()
@@ -165,25 +166,31 @@ def article_line(article: Article) -> str:
     return dumps(article_to_dict(article))
 
 
-def archive_json_chunks(archive: Archive, lines: Iterable[str]) -> Iterator[str]:
+def _listing(name: str, items: Iterable[str], last: bool = False) -> Iterator[str]:
+    first = True
+    for item in items:
+        yield (f"  {json.dumps(name)}: [\n    " if first else ",\n    ") + item
+        first = False
+    yield f"  {json.dumps(name)}: []" if first else "\n  ]"
+    yield "\n" if last else ",\n"
+
+
+def entity_listings(archive: Archive) -> Iterator[str]:
+    """Yield the "people" and "sources" listings of archive.json, `BLOCK_ITEMS` entries at a time."""
+    yield from grouped(chain(_listing("people", (dumps(_entity(e)) for e in archive.people)),
+                             _listing("sources", (dumps(_entity(e)) for e in archive.sources))))
+
+
+def archive_json_chunks(archive: Archive, lines: Iterable[str], entities: Block = made) -> Iterator[str]:
     """Yield archive.json in pieces, from each article's `article_line` (in archive order).
 
     The same text as `readable_json` of the whole archive, without holding the whole in memory.
+    The people and sources are one chunk, made through `entities` (`entity_listings`).
     """
-    def listing(name: str, items: Iterable[str], last: bool = False) -> Iterator[str]:
-        first = True
-        for item in items:
-            yield (f"  {json.dumps(name)}: [\n    " if first else ",\n    ") + item
-            first = False
-        yield f"  {json.dumps(name)}: []" if first else "\n  ]"
-        yield "\n" if last else ",\n"
-
     yield "{\n"
-    yield from listing("articles", lines)
-    yield from listing("people", (dumps(_entity(e)) for e in archive.people))
-    yield from listing("sources", (dumps(_entity(e)) for e in archive.sources))
-    yield from listing("claim_links", (dumps(_link(x)) for x in archive.claim_links),
-                       last=True)
+    yield from _listing("articles", lines)
+    yield from entities(lambda: entity_listings(archive))
+    yield from _listing("claim_links", (dumps(_link(x)) for x in archive.claim_links), last=True)
     yield "}\n"
 
 

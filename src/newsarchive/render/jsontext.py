@@ -10,7 +10,7 @@ check, which tree-shaped records never need.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from json import encoder as _encoder
 from typing import Any
 
@@ -36,3 +36,32 @@ dumps: Callable[[Any], str] = _maker(", ", ": ")
 """`json.dumps(value, ensure_ascii=False)`."""
 compact: Callable[[Any], str] = _maker(",", ":")
 """`json.dumps(value, ensure_ascii=False, separators=(",", ":"))`."""
+
+
+
+Block = Callable[[Callable[[], Iterable[str]]], Iterable[str]]
+"""Given how to make one part of a joined file (its people's and sources'), yield its texts.
+
+The part is made as a few texts (`BLOCK_ITEMS` entries each) so that no text is large; each is
+yielded as (the end of) one chunk. The build takes them from the last build's file where its
+people and sources are the same (`build.splice`), else makes them.
+"""
+BLOCK_ITEMS = 256
+"""Entries of a joined file's part in one text of a `Block`."""
+
+
+def made(make: Callable[[], Iterable[str]]) -> Iterable[str]:
+    """The plain `Block`: make the texts."""
+    return make()
+
+
+def grouped(texts: Iterable[str], size: int = BLOCK_ITEMS) -> Iterator[str]:
+    """Yield `texts` joined `size` at a time (the last group shorter)."""
+    group: list[str] = []
+    for text in texts:
+        group.append(text)
+        if len(group) == size:
+            yield "".join(group)
+            group = []
+    if group:
+        yield "".join(group)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from newsarchive.records import Archive, Article
 from newsarchive.render.context import ArchiveIndex, article_path, entity_path
 from newsarchive.render.jsonld import escape_for_script
-from newsarchive.render.jsontext import compact
+from newsarchive.render.jsontext import BLOCK_ITEMS, Block, compact, made
 from newsarchive.render.views import entity_roles
 
 INDEX_PATH = "search-index.js"
@@ -53,23 +53,34 @@ def search_index(archive: Archive, index: ArchiveIndex, rows: Iterable[SearchRow
     return "".join(search_index_chunks(archive, index, lambda: kept)).encode()
 
 
+def entity_rows(archive: Archive, index: ArchiveIndex) -> Iterator[str]:
+    """Yield the people's and then the sources' rows of the search index, `BLOCK_ITEMS` at a time.
+
+    The rows are joined by commas within each text, and the texts are to be joined by commas.
+    """
+    people = (escape_for_script(_dump(["p", e.name, ", ".join(entity_roles(index, e)), entity_path(e)]))
+              for e in archive.people)
+    sources = (escape_for_script(_dump(["s", e.name, e.kind, entity_path(e)])) for e in archive.sources)
+    rows = (*people, *sources)
+    for i in range(0, len(rows), BLOCK_ITEMS):
+        yield ",".join(rows[i : i + BLOCK_ITEMS])
+
+
 def search_index_chunks(archive: Archive, index: ArchiveIndex,
-                        rows: Callable[[], Iterable[SearchRows]]) -> Iterator[str]:
+                        rows: Callable[[], Iterable[SearchRows]], entities: Block = made) -> Iterator[str]:
     """Yield the search index script in pieces, never whole in memory.
 
     `rows` gives every article's rows, in archive order, each time it is called: the articles'
-    own rows come first and their quotes and claims last, so they are read twice.
+    own rows come first and their quotes and claims last, so they are read twice. The people's
+    and sources' rows between them are one chunk, made through `entities` (`entity_rows`).
     """
     yield "window.NEWSARCHIVE_SEARCH=["
     sep = ""
     for r in rows():
         yield sep + escape_for_script(r.head)
         sep = ","
-    for e in archive.people:
-        yield sep + escape_for_script(_dump(["p", e.name, ", ".join(entity_roles(index, e)), entity_path(e)]))
-        sep = ","
-    for e in archive.sources:
-        yield sep + escape_for_script(_dump(["s", e.name, e.kind, entity_path(e)]))
+    for block in entities(lambda: entity_rows(archive, index)):
+        yield sep + block
         sep = ","
     for r in rows():
         if r.places:

@@ -24,6 +24,7 @@ from newsarchive.render.context import (
     index_with_links,
 )
 from newsarchive.render.filters import KIND_LABELS, escape_output, kind_label, long_date
+from newsarchive.render.jsontext import Block, made
 from newsarchive.render.lists import place_list
 from newsarchive.render.search import INDEX_PATH, SearchRows, search_index, search_index_chunks, search_rows
 from newsarchive.render.shared import Content, SharedPage, plan_shared
@@ -214,10 +215,13 @@ class Site:
         rows = pieces if pieces is not None else (search_rows(a) for a in archive.articles)
         return search_index(archive, self._index_for(archive), rows)
 
-    def search_index_chunks(self, archive: Archive,
-                            pieces: Callable[[], Iterable[SearchRows]]) -> Iterator[str]:
-        """Yield the search index script in pieces; `pieces()` gives every article's rows, in order."""
-        return search_index_chunks(archive, self._index_for(archive), pieces)
+    def search_index_chunks(self, archive: Archive, pieces: Callable[[], Iterable[SearchRows]],
+                            entities: Block = made) -> Iterator[str]:
+        """Yield the search index script in pieces; `pieces()` gives every article's rows, in order.
+
+        The people's and sources' rows are one chunk, made through `entities`.
+        """
+        return search_index_chunks(archive, self._index_for(archive), pieces, entities)
 
     def static_files(self) -> Iterator[tuple[str, bytes]]:
         """Yield the CSS and scripts: built-in ones, each replaced by a user's file of the same name."""

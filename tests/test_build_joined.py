@@ -1,0 +1,75 @@
+"""The joined files' people-and-sources part: copied from the last build's file only where it is the same."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from newsarchive.build.output import MARKER
+from newsarchive.render import data, search
+from test_build_engine import make_archive, run, tree
+from test_build_incremental import SENTENCES, edit, tamper_with_joined
+
+WRITERS_CLAIM = "\n\nA late paragraph, edit 7.\n"
+"""A claim the writer states: the joined files change, their people and sources do not."""
+
+
+def _never(*args: object) -> str:
+    raise AssertionError("the people's and sources' part was made again")
+
+
+def test_the_part_is_copied_where_the_people_and_sources_are_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = make_archive(tmp_path)
+    run(tmp_path)
+    run(tmp_path)  # up to date
+    path = sorted(articles.glob("*.txt"))[0]
+    path.write_text(path.read_text(encoding="utf-8") + WRITERS_CLAIM, encoding="utf-8")
+    with monkeypatch.context() as patch:  # (the join child is forked: it inherits the patch)
+        patch.setattr(search, "entity_rows", _never)
+        patch.setattr(data, "entity_listings", _never)
+        run(tmp_path)
+    run(tmp_path, "clean", cache=False)
+    got, want = tree(tmp_path / "site"), tree(tmp_path / "clean")
+    got.pop(MARKER), want.pop(MARKER)
+    assert got == want
+
+
+def test_the_part_is_made_again_where_the_last_file_was_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = make_archive(tmp_path)
+    run(tmp_path)
+    for name in ("archive.json", "search-index.js"):
+        site = tmp_path / "site" / name
+        site.write_bytes(site.read_bytes().replace(b"Maria", b"Marie"))
+    path = sorted(articles.glob("*.txt"))[0]
+    path.write_text(path.read_text(encoding="utf-8") + WRITERS_CLAIM, encoding="utf-8")
+    run(tmp_path)
+    run(tmp_path, "clean", cache=False)
+    got, want = tree(tmp_path / "site"), tree(tmp_path / "clean")
+    got.pop(MARKER), want.pop(MARKER)
+    assert got == want
+    assert b"Marie" not in got["search-index.js"] and b"Marie" not in got["archive.json"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_rebuilds_after_edits_to_people_and_sources_equal_a_clean_build(tmp_path: Path, seed: int) -> None:
+    """Names added, renamed, dropped with their articles: the part follows them."""
+    rng = random.Random(1000 + seed)
+    articles = make_archive(tmp_path)
+    run(tmp_path)
+    for step in range(6):
+        if rng.random() < 0.5:
+            path = rng.choice(sorted(articles.glob("*.txt")))
+            path.write_text(path.read_text(encoding="utf-8") + rng.choice(SENTENCES), encoding="utf-8")
+        else:
+            edit(rng, articles, step)
+        if rng.random() < 0.2:
+            tamper_with_joined(rng, tmp_path)
+        run(tmp_path, jobs=rng.choice([1, 2]))
+        run(tmp_path, f"clean-{step}", cache=False)
+        got, want = tree(tmp_path / "site"), tree(tmp_path / f"clean-{step}")
+        got.pop(MARKER), want.pop(MARKER)
+        assert got == want, f"seed {seed}, step {step}"
