@@ -68,7 +68,8 @@ NO_INTERPOSITION = "-fno-semantic-interposition"
 
 # Profile-guided optimisation (GCC): NEWSARCHIVE_PGO=<folder of articles> builds the compiled
 # passes twice, the second time laid out for the branches and calls that extracting those
-# articles takes (~6 % faster over the BBC corpus trained on PolNeAR's, benchmarks/README.md).
+# articles takes (0-6 % faster over the BBC corpus trained on PolNeAR's in our runs, not yet
+# established beyond the host's noise: benchmarks/README.md, thirteenth pass).
 # Off by default: it doubles the build's time and needs the package's dependencies importable
 # while building (`pip install --no-build-isolation`, or `setup.py build_ext --inplace`).
 TRAIN_ON = "NEWSARCHIVE_PGO"
