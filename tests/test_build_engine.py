@@ -52,6 +52,15 @@ def tree(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def same_as_a_clean_build(root: Path, step: int, label: str = "") -> None:
+    """Build `root`'s archive afresh beside its site and assert the two trees are the same (the
+    marker aside); `label` names the case in the message (default: "step N")."""
+    run(root, f"clean-{step}", cache=False)
+    got, want = tree(root / "site"), tree(root / f"clean-{step}")
+    got.pop(MARKER), want.pop(MARKER)
+    assert got == want, label or f"step {step}"
+
+
 def inodes(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
 

@@ -10,17 +10,9 @@ import jinja2
 import pytest
 
 from newsarchive.build.cache import CACHE_DIR
-from newsarchive.build.output import MARKER
-from test_build_engine import make_archive, run, tree
+from test_build_engine import make_archive, run, same_as_a_clean_build
 
 BUILTIN = Path(__file__).resolve().parent.parent / "src" / "newsarchive" / "templates"
-
-
-def same_as_a_clean_build(root: Path, step: int) -> None:
-    run(root, f"clean-{step}", cache=False)
-    got, want = tree(root / "site"), tree(root / f"clean-{step}")
-    got.pop(MARKER), want.pop(MARKER)
-    assert got == want, f"step {step}"
 
 
 def kept_code(root: Path) -> list[tuple[str, bytes]]:

@@ -38,7 +38,6 @@ compact: Callable[[Any], str] = _maker(",", ":")
 """`json.dumps(value, ensure_ascii=False, separators=(",", ":"))`."""
 
 
-
 Block = Callable[[Callable[[], Iterable[str]]], Iterable[str]]
 """Given how to make one part of a joined file (its people's and sources'), yield its texts.
 
