@@ -130,19 +130,42 @@ def _body_just_heard(ctx: Context, paragraph: int, start: int, cue: Cue) -> str 
     if not (_BARE_VOICE_BEFORE.search(masked, max(start, cue.start - 30), cue.start)
             or _BARE_VOICE_AFTER.match(masked, cue.end)):
         return None
+    s_start = ctx.sentence_of(paragraph, cue.start)[0]
     heard = [(at, name) for p, at, name in ctx.speakers[-8:] if p == paragraph and at < cue.start]
-    if not heard:
-        return None
+    if not heard or max(heard)[0] < ctx.sentence_of(paragraph, max(0, s_start - 1))[0]:
+        # no one heard in the sentence just before: the body that sentence is about, if any
+        return _body_subject_before(ctx, paragraph, s_start)
     at, name = max(heard)
     entity = ctx.draft.entities.get(name)
     if entity is None or entity.kind == "person":
         return None
-    s_start = ctx.sentence_of(paragraph, cue.start)[0]
-    if at < ctx.sentence_of(paragraph, max(0, s_start - 1))[0]:
-        return None  # not the sentence just before
     if any(n.kind == "person" and masked[n.start] != MASK for n in ctx.named_at(paragraph, at, cue.start)):
         return None
     return name
+
+
+_SUBJECT_OPENERS = frozenset(("the", "but", "and", "however,", "meanwhile,", "now"))
+"""Words that may stand before a sentence's subject: "But the Home Office defended …"."""
+
+
+def _body_subject_before(ctx: Context, paragraph: int, start: int) -> str | None:
+    """Return the body the sentence just before a bare "a spokesman said" has for subject ("The
+    Association of Chief Police Officers has issued guidance. A spokesman said: …"), with no
+    other name in that sentence after it; else None."""
+    if start > 0:
+        p, (s_start, s_end) = paragraph, ctx.sentence_of(paragraph, start - 1)
+    elif paragraph > 0 and ctx.sentences[paragraph - 1]:
+        p, (s_start, s_end) = paragraph - 1, ctx.sentences[paragraph - 1][-1]
+    else:
+        return None
+    named = ctx.named_at(p, s_start, s_end)
+    if not named or named[0].kind == "person" or any(n.name != named[0].name for n in named[1:]):
+        return None
+    masked = ctx.masked[p]
+    opening = masked[s_start:named[0].start].split()
+    if len(opening) > 2 or any(w.lower() not in _SUBJECT_OPENERS for w in opening):
+        return None
+    return named[0].name
 
 
 def _voice_after(ctx: Context, paragraph: int, at: int, end: int) -> str | None:
