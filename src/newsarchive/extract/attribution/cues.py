@@ -445,8 +445,9 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
     return held if held is not None and held[0] is not None else (None, "")
 
 
-_OPENER = re.compile(r"(?:But|And|However|Meanwhile|Yet|So),?\s+(?=the\s)")
-"""A sentence's opening conjunction before a described subject ("But the Tory leader …")."""
+_OPENER = re.compile(r"(?:But|And|However|Meanwhile|Yet|So),?\s+(?=(?:the|he|she|they)\s)")
+"""A sentence's opening conjunction before a described or pronoun subject ("But the Tory leader
+…", "But he is not envious, insisting: …")."""
 
 
 def _role_after(ctx: Context, masked: str, end: int) -> str | None:
