@@ -127,3 +127,17 @@ def test_seed_article_layout_when_shared_present() -> None:
     assert d.title is not None and d.title.startswith("Could Vladimir Putin")
     assert d.author == "Sorcha Bradley"
     assert [p.text for p in d.paragraphs if p.kind == "heading"] == ["What did the papers say?", "What next?"]
+
+
+def test_one_line_promotion_does_not_take_the_next_paragraph() -> None:
+    # No button closes this box: the short paragraph after it is body text, and so is a
+    # paragraph with a promotion's word that quotes someone.
+    d = doc("Minister rejects delay\n\nThe minister spoke on Tuesday.\n\n"
+            "Sign up to First Edition, our free daily newsletter – every weekday morning at 7am\n\n"
+            "A spokesperson for the builders welcomed the minister’s stance.\n\n"
+            "“Certainty is what builders need,” they told a briefing.\n")
+    assert [b.text for b in d.boilerplate] == [
+        "Sign up to First Edition, our free daily newsletter – every weekday morning at 7am"]
+    assert [p.text for p in d.paragraphs][1:] == [
+        "A spokesperson for the builders welcomed the minister’s stance.",
+        "“Certainty is what builders need,” they told a briefing."]

@@ -133,8 +133,11 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
         add("standfirst", standfirst_line)
 
     lines_in_box = 0
-    in_box = False
+    in_box = closed_box = False
     all_lines = [line for block in blocks for line in block]
+    # A box's first line may be a plain tagline only where a button ends the box; otherwise the
+    # line after a one-line promotion ("Sign up to First Edition, our free daily newsletter") is body.
+    buttons = [line.number for line in all_lines if pat.button.match(line.text)]
     last_numbers = {line.number for line in all_lines[-3:]}
     for block in blocks:
         block_lines = block if markdown else _join_wrapped(block)
@@ -160,14 +163,18 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                     boiler.append(Boilerplate(text, line.number, "sign-up button"))
                     in_box = False
                     continue
-                if lines_in_box <= 6 and len(text) < 240 and text[0] not in "“\"‘'" and (
-                        pat.promo.search(text) or lines_in_box <= 1):
+                # (with no button to end the box, only a short line of promotion's words is in it:
+                # not "The minister told a briefing on Tuesday that …")
+                if lines_in_box <= 6 and len(text) < (240 if closed_box else 140) \
+                        and not _QUOTE_MARKS.intersection(text) and (
+                        pat.promo.search(text) or (lines_in_box <= 1 and closed_box)):
                     boiler.append(Boilerplate(text, line.number, "promotion box"))
                     continue
                 in_box = False
             if pat.header.match(text):
                 boiler.append(Boilerplate(text, line.number, "promotion header"))
                 in_box, lines_in_box = True, 0
+                closed_box = any(line.number < n <= line.number + _BOX_LINES for n in buttons)
                 m_outlet = re.match(r"^subscribe to (?P<o>(?:the )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,4})",
                                     text, re.IGNORECASE)
                 if m_outlet and outlet is None:
@@ -200,3 +207,11 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             else:
                 add("text", line)
     return Layout(title, standfirst, author, outlet, tuple(paragraphs), tuple(boiler))
+
+
+_QUOTE_MARKS = frozenset("“”\"‘")
+"""Marks that show a line quotes someone: body text, not a promotion (an apostrophe may be either)."""
+
+_BOX_LINES = 14
+"""How many lines of the file after a promotion's header its button may stand (six lines of the
+box and the blank lines between them)."""
