@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsarchive.lexicon import load_data
+from newsarchive.load import masthead
 from newsarchive.records import Boilerplate, Paragraph, ParagraphKind
 
 _END_PUNCT = (".", "!", "?", ":", ";", "”", '"', "’", "'", ")", "…")
 _CREDIT = re.compile(r"^\(?\s*(image|photo|picture|video)\s+(credit|source)s?\s*:", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +55,8 @@ class Layout:
     outlet: str | None
     paragraphs: tuple[Paragraph, ...]
     boilerplate: tuple[Boilerplate, ...]
+    date: str | None = None
+    """ISO date a line above the first paragraph states ("Tue 12 Mar 2024 17.45 GMT")."""
 
 
 def _blocks(body: str, first_line: int) -> list[list[Line]]:
@@ -107,13 +109,14 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
     """Find the parts of an article body. `first_line` is the file line the body starts on."""
     pat = patterns()
     blocks = _blocks(body, first_line)
-    title = standfirst = author = outlet = None
+    title = standfirst = author = outlet = date = None
     standfirst_line: Line | None = None
     if blocks and len(blocks[0]) == 1 and not markdown and _is_headline(blocks[0][0].text):
         title = blocks.pop(0)[0].text
         if blocks and len(blocks[0]) == 1:
             second = blocks[0][0].text
-            if (not _BYLINE.match(second) and len(second.split()) <= 40
+            if (masthead.byline(second) is None and masthead.date_line(second) is None
+                    and len(second.split()) <= 40
                     and not second.endswith((".", "”", '"')) and second[:1] not in "“\"‘'"):
                 standfirst_line = blocks.pop(0)[0]
                 standfirst = standfirst_line.text
@@ -195,18 +198,36 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 if rest:
                     add("text", line, text[rest.start() + 2 :])
                 continue
-            by = _BYLINE.match(text) if not paragraphs else None
-            if by and author is None:
-                author = by.group("name")
-                boiler.append(Boilerplate(text, line.number, "byline"))
-                continue
+            if not any(p.kind == "text" for p in paragraphs):
+                furniture = _masthead_line(text)
+                if furniture is not None:
+                    reason, (author_, outlet_, date_) = furniture
+                    author, outlet, date = author or author_, outlet or outlet_, date or date_
+                    boiler.append(Boilerplate(text, line.number, reason))
+                    continue
+                outlet = outlet or masthead.dateline_outlet(text)
             if is_caption_block:
                 add("caption", line)
             elif len(block_lines) == 1 and _is_heading(text) and paragraphs and len(blocks) > 2:
                 add("heading", line)
             else:
                 add("text", line)
-    return Layout(title, standfirst, author, outlet, tuple(paragraphs), tuple(boiler))
+    return Layout(title, standfirst, author, outlet, tuple(paragraphs), tuple(boiler), date)
+
+
+def _masthead_line(text: str) -> tuple[str, tuple[str | None, str | None, str | None]] | None:
+    """Return why a line above the first paragraph is furniture and the (author, outlet, date)
+    it states: a byline, a date, an outlet's name alone; None for any other line."""
+    by = masthead.byline(text)
+    if by is not None:
+        return "byline", (by[0], by[1], None)
+    date = masthead.date_line(text)
+    if date is not None:
+        return "date", (None, None, date)
+    outlet = masthead.outlet_line(text)
+    if outlet is not None:
+        return "outlet", (None, outlet, None)
+    return None
 
 
 _QUOTE_MARKS = frozenset("“”\"‘")

@@ -1,0 +1,126 @@
+"""The lines above an article's first paragraph that say who wrote it, for whom and when.
+
+Scraped and syndicated articles carry them in many shapes: "By Jane Whitfield and Tomás
+Ortega", "BY MARIA GONZALEZ", "Peter Walker Political correspondent", "Associated Press",
+"Tue 12 Mar 2024 17.45 GMT", "Published: March 12, 2024"; and the wire services' dateline
+opening the first paragraph, "FRANKFURT, March 4 (Reuters) -". Each function here reads one
+line and returns what it states, or None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from newsarchive.lexicon import load_data
+
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|di|du|al|el|bin|le|la|del|dos|ter)\b)"
+_NAME = rf"[A-Z][\w’'.-]+(?:\s+{_NAME_WORD}){{0,3}}"
+_NAME_ONLY = re.compile(rf"{_NAME}$")
+_BY = re.compile(r"by[:\s]\s*(.{2,120})$", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|in|IN)\b)\s*")
+"""What stands between a byline's names and after them: "A and B", "A, BBC News", "A in London"."""
+
+_ROLE_NOUNS = ("correspondent", "editor", "reporter", "writer", "columnist", "journalist", "analyst",
+               "contributor", "producer", "critic")
+_NAME_AND_ROLE = re.compile(
+    rf"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,2}}?)\s+"
+    rf"(?P<role>(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,3}}(?:{'|'.join(_ROLE_NOUNS)})s?)$")
+"""A name with the writer's job after it and no "By": "Peter Walker Political correspondent"."""
+
+
+def _person(text: str) -> str | None:
+    """Return a name as written, or in title case where the byline is in capitals."""
+    text = text.strip(" .")
+    if not _NAME_ONLY.match(text) or len(text.split()) < 2 or text in _outlet_names():
+        return None
+    letters = [c for c in text if c.isalpha()]
+    return text.title() if sum(c.isupper() for c in letters) > 0.7 * len(letters) else text
+
+
+def byline(text: str) -> tuple[str | None, str | None] | None:
+    """Return the writers a byline names ("Jane Whitfield and Tomás Ortega") and the outlet it
+    names ("By Jane Smith, BBC News"), or None where the line is no byline. Parts that are
+    neither ("Political correspondent", "in London") are left out; a byline that opens with no
+    name is none."""
+    m = _BY.match(text)
+    if m is not None:
+        parts = _SEPARATORS.split(m.group(1))
+        names = [_person(part) for part in parts]
+        if not names[0]:
+            return None
+        found = [n for n in names if n]
+        outlet = next((_outlet_names()[p] for p in parts if p in _outlet_names()), None)
+        return (found[0] if len(found) == 1 else ", ".join(found[:-1]) + " and " + found[-1]), outlet
+    m = _NAME_AND_ROLE.match(text)
+    return (m.group("name"), None) if m is not None else None
+
+
+_MONTHS = {name: i for i, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")), 1) for name in names}
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_TIME = r"(?:[\s,]+(?:at\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
+_PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified)(?:\s+on)?:?\s+)?"
+           r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?")
+_DATE_LINES = tuple(re.compile(rf"{_PREFIX}{date}{_TIME}\s*$", re.IGNORECASE) for date in (
+    rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+    r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"))
+"""A line that is only a date, perhaps with a weekday, a time and "Published"."""
+
+
+def date_line(text: str) -> str | None:
+    """Return the ISO date a line that is only a date states ("Tue 12 Mar 2024 17.45 GMT",
+    "Published: March 12, 2024 at 3:45 pm ET", "2024-03-12"), or None."""
+    m = next((m for m in (p.match(text) for p in _DATE_LINES) if m is not None), None)
+    if m is None:
+        return None
+    if "iso" in m.groupdict():
+        try:
+            return dt.date.fromisoformat(m.group("iso")).isoformat()
+        except ValueError:
+            return None
+    month = _MONTHS.get(m.group("month").lower())
+    if month is None:
+        return None
+    try:
+        return dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+    except ValueError:
+        return None
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*"
+                       r"\((?P<outlet>[A-Z][\w&.’' -]{0,40}?)\)\s*[-—–]")
+"""A wire service's dateline opening the first paragraph: "FRANKFURT, March 4 (Reuters) -",
+"BOSTON (AP) —"."""
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> dict[str, str]:
+    """Every outlet's name and short forms → its canonical name (`data/outlets.yaml`)."""
+    names: dict[str, str] = {}
+    for entry in load_data("outlets").get("outlets") or ():
+        name = str(entry["name"])
+        for form in [name, *(entry.get("aliases") or ())]:
+            names[str(form)] = name
+            names[re.sub(r"^The\s+", "", str(form))] = name
+    return names
+
+
+def dateline_outlet(text: str) -> str | None:
+    """Return the outlet a wire dateline credits, by canonical name where the outlet is listed."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    credited = m.group("outlet").strip()
+    return _outlet_names().get(credited, credited)
+
+
+def outlet_line(text: str) -> str | None:
+    """Return the outlet a line that is only a listed outlet's name names ("Associated Press"
+    under a byline), or None."""
+    return _outlet_names().get(re.sub(r"^The\s+", "", text.strip()))

@@ -1,0 +1,73 @@
+"""The lines above an article's first paragraph: bylines, dates, outlets, wire datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.load.masthead import byline, date_line, dateline_outlet, outlet_line
+from newsarchive.load.reader import parse_document
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("By Maria Lopez", ("Maria Lopez", None)),
+    ("By Jane Whitfield and Tomás Ortega", ("Jane Whitfield and Tomás Ortega", None)),
+    ("BY MARIA GONZALEZ", ("Maria Gonzalez", None)),
+    ("By Andrew Roth in Moscow and Pjotr Sauer", ("Andrew Roth and Pjotr Sauer", None)),
+    ("By Jane Smith, Associated Press", ("Jane Smith", "Associated Press")),
+    ("Peter Walker Political correspondent", ("Peter Walker", None)),
+    ("Jane Smith Chief economics editor", ("Jane Smith", None)),
+    ("by the editors", None),
+    ("Bylines matter to readers", None),
+    ("The council approved the budget on Monday.", None),
+])
+def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
+    assert byline(line) == found
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("Tue 12 Mar 2024 17.45 GMT", "2024-03-12"),
+    ("Published: March 12, 2024 at 3:45 pm ET", "2024-03-12"),
+    ("Updated 3 Feb 2023", "2023-02-03"),
+    ("12 March 2024", "2024-03-12"),
+    ("2024-03-12", "2024-03-12"),
+    ("Sat 31 Feb 2024", None),  # no such day
+    ("The March 12, 2024 vote was close.", None),
+    ("Smarch 12, 2024", None),
+])
+def test_date_line(line: str, iso: str | None) -> None:
+    assert date_line(line) == iso
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("FRANKFURT, March 4 (Reuters) - German carmaker Voltwerk is exploring a sale", "Reuters"),
+    ("BOSTON (AP) — A powerful storm knocked out power", "Associated Press"),
+    ("NEW YORK, Jan. 5 (Reuters) - Shares rose", "Reuters"),
+    ("The firm (Acme) - said on Monday it would", None),
+    ("Shares in Apple (AAPL) - the maker of the iPhone - rose", None),
+])
+def test_dateline_outlet(text: str, outlet: str | None) -> None:
+    assert dateline_outlet(text) == outlet
+
+
+def test_outlet_line() -> None:
+    assert outlet_line("Associated Press") == "Associated Press"
+    assert outlet_line("Housing") is None
+
+
+def test_masthead_lines_are_furniture_and_metadata() -> None:
+    d = parse_document("Storm knocks out power\n\nBY MARIA GONZALEZ\nAssociated Press\n\n"
+                       "Tue 12 Mar 2024 17.45 GMT\n\n"
+                       "BOSTON (AP) — A powerful storm knocked out power on Wednesday.\n\n"
+                       "(Reporting by Maria Gonzalez; Editing by Mark Potter)\n\n"
+                       "Copyright 2024 The Associated Press. All rights reserved. This material may not be "
+                       "published, broadcast, rewritten or redistributed.\n", "articles/x.txt")
+    assert (d.author, d.outlet, d.date) == ("Maria Gonzalez", "Associated Press", "2024-03-12")
+    body = "BOSTON (AP) — A powerful storm knocked out power on Wednesday."
+    assert [p.text for p in d.paragraphs] == [body]
+    assert len(d.boilerplate) == 5
+
+
+def test_front_matter_date_wins_over_a_date_line() -> None:
+    d = parse_document("---\ndate: 2020-01-02\n---\nHeadline here\n\n12 March 2024\n\nBody text.\n",
+                       "articles/x.txt")
+    assert d.date == "2020-01-02"
