@@ -22,6 +22,27 @@ _OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earl
             r"|in\s+a\s+statement|in\s+a\s+report)\b,?\s+)*")
 
 
+_NOT_BEFORE_NAME = (r"(?:a|an|the|its|his|her|their|our|my|your|this|that|new|some|one|in|on|at|for|with|"
+                    r"to|by|from|of|through|since|after|before|during|over|under|about|many|several|most|"
+                    r"other|released|published|issued|compiled|collected)")
+"""Words that cannot describe a name right after "according to" ("tourism minister Sontaya
+Kunplome", "research firm BloombergNEF"; not "its Paris lawyer", "reports through Jan. 31")."""
+
+
+_NAME_ENDS = r"(?=\s*(?:[,.;:!?)”’\"]|$)|\s+(?:and|who|which|that|in|on|at|for|of|to|from|as)\b)"
+"""Where a name after such words ends: "according to analysts IDC, …" (not "according to media and
+PR strategist Glen Yearwood", "many local GOP officials")."""
+
+
+_NOT_A_NAME = (r"(?!(?:Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+               r"February|March|April|May|June|July|August|September|October|November|December)\b)")
+"""Capitalised words that do not start a source's name after such words ("a report Tuesday
+from WKOW", "a speech Mrs. Clinton delivered")."""
+_AFTER_FINDING = "of|by|from|released|published|conducted|in|on|out|found|showed|shows|finds"
+"""Words after a finding's noun that show the name before it is its author's ("a Washington
+Post-ABC News survey released …"; not "a US research think-tank")."""
+
+
 def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
@@ -81,8 +102,20 @@ def cues() -> Cues:
     descs = _alt(data["source_descriptions"])
     desc = rf"(?:the|this|that)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{descs})\b"
     who = rf"(?P<who>{_NAME}|{desc}|(?i:he|she))"
-    subject = re.compile(rf"{_OPENERS}{who}\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?(?:{verbs})\b")
-    according = re.compile(rf"(?i:according\s+to)\s+(?P<who>{_NAME}|{desc})")
+    # "The shadow housing secretary, Tom Redfern, said": a lower-case description before the name
+    # in apposition, which then takes a comma before the verb
+    apposed = rf"(?P<apposed>(?i:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*,\s+(?={_NAME},))?"
+    subject = re.compile(rf"{_OPENERS}{apposed}{who}(?(apposed),)\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?"
+                         rf"(?:{verbs})\b")
+    findings = _alt(data.get("according_findings") or ())
+    # "according to data from research firm BloombergNEF", "according to a survey by the CBI"
+    words = rf"(?:(?!{_NOT_BEFORE_NAME}\s)[a-z][\w-]*\s+)"
+    finding = rf"(?:(?i:(?:a|an|the|new|latest|official)\s+){{0,2}}(?i:{findings})\s+(?i:from|by|of)\s+)?" \
+        if findings else ""
+    described = rf"(?P<pre>(?:(?i:a|an)\s+{words}{{0,3}}?|{words}{{1,3}}?)(?=[A-Z]))?"
+    according = re.compile(rf"(?i:according\s+to)\s+{finding}{described}"
+                           rf"(?(pre){_NOT_A_NAME})(?P<who>{_NAME}|{desc})"
+                           rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS}))")
     after = re.compile(
         rf"[,”’\"]\s*(?:(?i:{verbs})\s+(?:(?P<desc>{desc})|(?:[a-z][\w-]*\s+){{0,4}}?(?P<name>{_NAME}))"
         rf"|(?P<subj>{_NAME}|(?i:he|she))\s+(?:{verbs})\b)"
