@@ -103,11 +103,19 @@ def paragraph_cues(ctx: Context, paragraph: int) -> list[Cue]:
     return found
 
 
+_SOME_ONE = frozenset(("one", "One", "another", "Another"))
+"""Words that make the noun after them someone the text does not name."""
+
+
 def _anonymous_before(ctx: Context, paragraph: int, start: int, at: int) -> bool:
     """Return True where the words just before a verb name a speaker the text leaves unnamed:
     "her spokesman insisted", "The executive spokeswoman said"."""
     words = ctx.masked[paragraph][max(start, at - 40):at].split()[-4:]
     for i, w in enumerate(words):
+        if w in _SOME_ONE and i < len(words) - 1 and all(x.islower() for x in words[i + 1:]) \
+                and not (i and (words[i - 1].lower() in ("no", "every") or w[0].isupper())):
+            # "one trader said", "one of the people said", "another source said" (not "BBC One")
+            return True
         if w.strip(",").lower() in ctx.cues.anonymous:
             # the noun is the clause's subject: not "among experts which said", "told officials"
             after = {x.lower() for x in words[i + 1:]}
