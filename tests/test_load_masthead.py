@@ -71,3 +71,33 @@ def test_front_matter_date_wins_over_a_date_line() -> None:
     d = parse_document("---\ndate: 2020-01-02\n---\nHeadline here\n\n12 March 2024\n\nBody text.\n",
                        "articles/x.txt")
     assert d.date == "2020-01-02"
+
+
+def test_writers_card_caption_and_related_topics() -> None:
+    d = parse_document("Water firms told to cut bonuses\n\nChris Mason\nPolitical editor\n@chrismasonbbc\n\n"
+                       "Image source, Getty Images\nImage caption, Campaigners have staged protests\n\n"
+                       "Water company bosses will be banned from receiving bonuses.\n\n"
+                       "Related Topics\nWater pollution\nEnvironment\n", "articles/x.txt")
+    assert d.author == "Chris Mason"
+    assert [(p.kind, p.text) for p in d.paragraphs] == [
+        ("caption", "Image caption, Campaigners have staged protests"),
+        ("text", "Water company bosses will be banned from receiving bonuses.")]
+    assert "Environment" in [b.text for b in d.boilerplate]
+
+
+def test_byline_and_date_after_a_first_paragraph_and_a_bio_outlet() -> None:
+    d = parse_document("Senators reach deal\n\nThe agreement would tighten asylum rules.\n\n"
+                       "By Karoun Demirjian and Annie Karni\nReporting from Washington\n\nFeb. 4, 2024\n\n"
+                       "A bipartisan group of senators released the text on Sunday.\n\n"
+                       "Advertisement\nSKIP ADVERTISEMENT\n\n"
+                       "Karoun Demirjian is a congressional correspondent for The Times. Annie Karni covers "
+                       "Congress.\n", "articles/x.txt")
+    assert (d.author, d.outlet, d.date) == ("Karoun Demirjian and Annie Karni", "The Times", "2024-02-04")
+    assert [p.text for p in d.paragraphs] == ["The agreement would tighten asylum rules.",
+                                              "A bipartisan group of senators released the text on Sunday."]
+
+
+def test_a_name_alone_before_the_text_is_no_byline() -> None:
+    d = parse_document("Headline here\n\nJane Smith\nwas elected on Monday.\n\nMore text.\n",
+                       "articles/x.txt")
+    assert d.author is None

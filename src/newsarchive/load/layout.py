@@ -11,7 +11,7 @@ from newsarchive.load import masthead
 from newsarchive.records import Boilerplate, Paragraph, ParagraphKind
 
 _END_PUNCT = (".", "!", "?", ":", ";", "”", '"', "’", "'", ")", "…")
-_CREDIT = re.compile(r"^\(?\s*(image|photo|picture|video)\s+(credit|source)s?\s*:", re.IGNORECASE)
+_CREDIT = re.compile(r"^\(?\s*(image|photo|picture|video)\s+(credit|source|caption)s?\s*[:,]", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 
@@ -23,6 +23,7 @@ class Patterns:
     button: re.Pattern[str]
     line: re.Pattern[str]
     promo: re.Pattern[str]
+    list_header: re.Pattern[str]
     bio: re.Pattern[str]
 
 
@@ -35,7 +36,8 @@ def patterns() -> Patterns:
         return re.compile("|".join(f"(?:{p})" for p in data.get(key, [])) or "(?!)", re.IGNORECASE)
 
     return Patterns(header=compile_all("header"), button=compile_all("button"), line=compile_all("line"),
-                    promo=re.compile(data["promo_words"], re.IGNORECASE), bio=re.compile(data["bio"]))
+                    promo=re.compile(data["promo_words"], re.IGNORECASE), bio=re.compile(data["bio"]),
+                    list_header=compile_all("list_header"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +130,11 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
     paragraphs: list[Paragraph] = []
     boiler: list[Boilerplate] = []
 
+    texts = 0  # text paragraphs so far: the masthead's lines stand before the first or two
+
     def add(kind: ParagraphKind, line: Line, text: str | None = None) -> None:
+        nonlocal texts
+        texts += kind == "text"
         paragraphs.append(Paragraph(len(paragraphs), kind, text if text is not None else line.text,
                                     line.number))
 
@@ -144,6 +150,13 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
     last_numbers = {line.number for line in all_lines[-3:]}
     for block in blocks:
         block_lines = block if markdown else _join_wrapped(block)
+        by = None if texts or markdown else masthead.byline_block([line.text for line in block_lines])
+        if by is not None:
+            # "Chris Mason / Political editor / @chrismasonbbc": a writer's card above the text
+            author = author or by
+            boiler.extend(Boilerplate(line.text, line.number, "byline") for line in block_lines)
+            continue
+        in_list = False
         is_caption_block = any(_CREDIT.match(line.text) for line in block_lines) and len(block_lines) <= 4
         if markdown:
             # Markdown keeps its own blocks: one paragraph per blank-line block.
@@ -183,6 +196,15 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 if m_outlet and outlet is None:
                     outlet = m_outlet.group("o")
                 continue
+            if in_list and len(text.split()) <= 5 and not text.endswith(_END_PUNCT):
+                boiler.append(Boilerplate(text, line.number, "list of links"))
+                continue
+            in_list = False
+            if pat.list_header.match(text):
+                # "Related Topics" and the short lines of links after it in its block
+                boiler.append(Boilerplate(text, line.number, "list of links"))
+                in_list = True
+                continue
             if pat.line.match(text):
                 reason = "image credit" if _CREDIT.match(text) else "boilerplate line"
                 boiler.append(Boilerplate(text, line.number, reason))
@@ -190,7 +212,8 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             bio = pat.bio.match(text) if line.number in last_numbers else None
             if bio:
                 author = author or bio.group("name")
-                outlet = outlet or bio.group("outlet")
+                outlet = outlet or (re.split(r"\.\s", bio.group("outlet"))[0].rstrip(".")
+                                    if bio.group("outlet") else None)
                 # The bio can run into the next article's first sentence with no line break.
                 rest = re.search(r"[a-z.]\.(?=[A-Z])", text)
                 bio_text = text[: rest.start() + 2] if rest else text
@@ -198,14 +221,16 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 if rest:
                     add("text", line, text[rest.start() + 2 :])
                 continue
-            if not any(p.kind == "text" for p in paragraphs):
-                furniture = _masthead_line(text)
+            if texts <= 1 and (texts == 0 or len(text.split()) <= _MASTHEAD_WORDS):
+                # (also after a first paragraph that is the standfirst, not found as one: it ends
+                # with a full stop)
+                furniture = _masthead_line(text, texts == 0)
                 if furniture is not None:
                     reason, (author_, outlet_, date_) = furniture
                     author, outlet, date = author or author_, outlet or outlet_, date or date_
                     boiler.append(Boilerplate(text, line.number, reason))
                     continue
-                outlet = outlet or masthead.dateline_outlet(text)
+                outlet = outlet or (masthead.dateline_outlet(text) if texts == 0 else None)
             if is_caption_block:
                 add("caption", line)
             elif len(block_lines) == 1 and _is_heading(text) and paragraphs and len(blocks) > 2:
@@ -215,16 +240,21 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
     return Layout(title, standfirst, author, outlet, tuple(paragraphs), tuple(boiler), date)
 
 
-def _masthead_line(text: str) -> tuple[str, tuple[str | None, str | None, str | None]] | None:
-    """Return why a line above the first paragraph is furniture and the (author, outlet, date)
-    it states: a byline, a date, an outlet's name alone; None for any other line."""
+_MASTHEAD_WORDS = 12
+"""How many words a byline or date line after the first paragraph may have."""
+
+
+def _masthead_line(text: str, first: bool) -> tuple[str, tuple[str | None, str | None, str | None]] | None:
+    """Return why a line near the top is furniture and the (author, outlet, date) it states: a
+    byline, a date, an outlet's name alone (only above the `first` paragraph); None for any
+    other line."""
     by = masthead.byline(text)
     if by is not None:
         return "byline", (by[0], by[1], None)
     date = masthead.date_line(text)
     if date is not None:
         return "date", (None, None, date)
-    outlet = masthead.outlet_line(text)
+    outlet = masthead.outlet_line(text) if first else None
     if outlet is not None:
         return "outlet", (None, outlet, None)
     return None

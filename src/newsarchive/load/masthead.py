@@ -24,6 +24,10 @@ _SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|in|IN)\b)\s*")
 
 _ROLE_NOUNS = ("correspondent", "editor", "reporter", "writer", "columnist", "journalist", "analyst",
                "contributor", "producer", "critic")
+_ROLE_LINE = re.compile(rf"(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,3}}(?:{'|'.join(_ROLE_NOUNS)})s?"
+                        rf"(?:,\s+[A-Z][\w ]{{1,40}})?$")
+"""A writer's job on a line of its own: "Political editor", "Business reporter, BBC News"."""
+_HANDLE = re.compile(r"@\w{1,30}$")
 _NAME_AND_ROLE = re.compile(
     rf"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,2}}?)\s+"
     rf"(?P<role>(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,3}}(?:{'|'.join(_ROLE_NOUNS)})s?)$")
@@ -55,6 +59,22 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
         return (found[0] if len(found) == 1 else ", ".join(found[:-1]) + " and " + found[-1]), outlet
     m = _NAME_AND_ROLE.match(text)
     return (m.group("name"), None) if m is not None else None
+
+
+def byline_block(lines: list[str]) -> str | None:
+    """Return the writer of a block of two to four lines that is a writer's card: a name or a
+    byline, then the job ("Chris Mason / Political editor / @chrismasonbbc"), then handles,
+    outlets or more of the job; None for any other block."""
+    if not 2 <= len(lines) <= 4 or not _ROLE_LINE.match(lines[1]):
+        return None
+    by = byline(lines[0])
+    name = by[0] if by is not None else _person(lines[0])
+    if name is None:
+        return None
+    rest = lines[2:]
+    if all(_HANDLE.match(x) or _ROLE_LINE.match(x) or outlet_line(x) for x in rest):
+        return name
+    return None
 
 
 _MONTHS = {name: i for i, names in enumerate(
