@@ -279,8 +279,9 @@ class Resolver:
              clause: Clause) -> str | None:
         lowered = who.casefold()
         is_pronoun = lowered in {"he", "she"}
+        # (a description is in lower case: "the commission", not "The Kenya Human Rights Commission")
         is_desc = not is_pronoun and lowered.split(" ", 1)[0] in {"the", "this", "that"} and \
-            lowered.split()[-1] in cues().descriptions
+            lowered.split()[-1] in cues().descriptions and who.split()[-1][:1].islower()
         if not (is_pronoun or is_desc):
             return self.canonical(who)
         # "said the paper", "he said": the speaker of a quote in the sentence, else the nearest
