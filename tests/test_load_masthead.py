@@ -28,6 +28,7 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("Tue 12 Mar 2024 17.45 GMT", "2024-03-12"),
     ("Published: March 12, 2024 at 3:45 pm ET", "2024-03-12"),
     ("Updated 3 Feb 2023", "2023-02-03"),
+    ("Updated 6:12 AM EST, Wed January 3, 2024", "2024-01-03"),
     ("12 March 2024", "2024-03-12"),
     ("2024-03-12", "2024-03-12"),
     ("Sat 31 Feb 2024", None),  # no such day
@@ -101,3 +102,14 @@ def test_a_name_alone_before_the_text_is_no_byline() -> None:
     d = parse_document("Headline here\n\nJane Smith\nwas elected on Monday.\n\nMore text.\n",
                        "articles/x.txt")
     assert d.author is None
+
+
+def test_a_standfirst_ending_in_a_full_stop_before_the_masthead() -> None:
+    d = parse_document("Kenya's president signs finance bill\n\n"
+                       "Opposition leaders say new taxes will hurt the poor.\n\nPublished On 26 Jun 2024\n\n"
+                       "President William Ruto has signed the bill.\n", "articles/x.txt")
+    assert d.standfirst == "Opposition leaders say new taxes will hurt the poor."
+    assert d.date == "2024-06-26"
+    d = parse_document("Budget approved\n\nThe council approved the budget.\n\nIt takes effect in May.\n",
+                       "articles/x.txt")
+    assert d.standfirst is None

@@ -117,9 +117,11 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
         title = blocks.pop(0)[0].text
         if blocks and len(blocks[0]) == 1:
             second = blocks[0][0].text
+            # (a full stop ends a standfirst only where the masthead's lines follow it: otherwise
+            # it is the first paragraph of an article with none)
             if (masthead.byline(second) is None and masthead.date_line(second) is None
-                    and len(second.split()) <= 40
-                    and not second.endswith((".", "”", '"')) and second[:1] not in "“\"‘'"):
+                    and len(second.split()) <= 40 and second[:1] not in "“\"‘'"
+                    and (not second.endswith((".", "”", '"')) or _masthead_follows(blocks[1:2]))):
                 standfirst_line = blocks.pop(0)[0]
                 standfirst = standfirst_line.text
     elif blocks and markdown:
@@ -238,6 +240,15 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             else:
                 add("text", line)
     return Layout(title, standfirst, author, outlet, tuple(paragraphs), tuple(boiler), date)
+
+
+def _masthead_follows(blocks: list[list[Line]]) -> bool:
+    """Return True where the block given is a byline, a date line or a writer's card."""
+    if not blocks:
+        return False
+    texts = [line.text for line in blocks[0]]
+    return masthead.byline(texts[0]) is not None or masthead.date_line(texts[0]) is not None \
+        or masthead.byline_block(texts) is not None
 
 
 _MASTHEAD_WORDS = 12
