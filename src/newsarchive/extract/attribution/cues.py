@@ -789,6 +789,8 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
                 rest = rest[place.end():]
         if i < closing and not rest.rstrip().endswith(","):
             continue  # "… from Bosch, the carmaker's chief executive Helmut Panke said": Panke
+        if _INTERVIEWER.search(masked, max(clause_start, n.start - 40), n.start):
+            continue  # "Speaking to CNN, a senior official said": CNN listens
         if i + 1 < len(named) and _person_appositive(masked, named[i + 1], n.end, tail_end):
             # "The secretary of the Welsh Students RFU, Reverend Eldon Phillips, said"
             return named[i + 1].name, "X-said"
@@ -807,6 +809,12 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
                                             or rest.strip().lower() in ctx.lex.type_words)):
             return n.name, "X-said"
     return None, ""
+
+
+_INTERVIEWER = re.compile(r"\b(?:[Ss]peaking|[Tt]alking|[Ww]riting|[Ii]n\s+an?\s+(?:interview|conversation)|"
+                          r"[Ii]nterviewed)\s+(?:to|with|by|for|in|on)\s+(?:the\s+)?$")
+"""Words before a name that make it the one spoken to: "Speaking to CNN", "In an interview with
+the BBC"."""
 
 
 def _after_preposition(masked: str, start: int, at: int) -> bool:
