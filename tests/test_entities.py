@@ -529,3 +529,12 @@ def test_a_one_word_name_before_a_word_for_a_product_is_no_person() -> None:
                      "Jane Austen site visits rose.")
     assert found["Bloglines"].kind == "organisation"
     assert found["Jane Austen"].kind == "person"
+
+
+def test_full_names_listed_beside_a_person_are_people() -> None:
+    found = entities("Saka scored twice, with Kai Havertz, Ben White and Leandro Trossard also on target. "
+                     "The film beat Calendar Girls, Ben White and Finding Neverland.")
+    assert found["Kai Havertz"].kind == "person"
+    assert found["Leandro Trossard"].kind == "person"
+    assert "Calendar Girls" not in found or found["Calendar Girls"].kind != "person"
+    assert "Finding Neverland" not in found or found["Finding Neverland"].kind != "person"

@@ -93,8 +93,12 @@ def find_entities(draft: Draft) -> None:
                                        _title_before(para.text, previous, piece), lex)):
                     later.append((para, piece))
                 previous = piece
+    listed = _listed_people(registry, later, lex)
     # Short forms met before any evidence ("Putin" in the first line, "Vladimir Putin" later).
     for para, piece in later:
+        if id(piece) in listed:
+            registry.add_person(piece.words, piece.surface, _span(draft, para, piece), [])
+            continue
         known = registry.find_person(piece.words) if len(piece.words) <= 2 else None
         if known is not None:
             registry.add_person(piece.words, piece.surface, _span(draft, para, piece), [])
@@ -118,6 +122,38 @@ def find_entities(draft: Draft) -> None:
     _the_names(draft, registry, lex, texts)
     _drop_common_words(draft, registry)
     draft.entities.update(registry.entities)
+
+
+_LIST_GLUE = frozenset((", ", " and ", ", and ", " or "))
+"""What stands between the names of a list ("Kai Havertz, Ben White and Leandro Trossard")."""
+
+
+def _listed_people(registry: Registry, later: Sequence[tuple[Paragraph, Piece]], lex: Lexicon) -> set[int]:
+    """Return the ids of the full names with no evidence of their own that stand in a list beside
+    a person's full name: "with Kai Havertz, Ben White and Leandro Trossard also on target" makes
+    people of all three where Ben White is one (a list holds things of one kind). Not names with
+    a common word, a role or a place in them ("Calendar Girls", "Finance Minister", "DR Congo")."""
+    common = load_words("common_words")
+    candidates = [(para, piece) for para, piece in later
+                  if len(piece.words) in (2, 3) and not piece.title and not piece.honorific
+                  and not any(w.lower() in common or w.lower() in lex.roles or w in lex.places
+                              or (w.isupper() and len(w) > 1) for w in piece.words)
+                  and " ".join(piece.words) not in lex.places]
+    if not candidates:
+        return set()
+    people: dict[int, list[tuple[int, int]]] = {}
+    for entity in registry.entities.values():
+        if entity.kind == "person" and " " in entity.name:
+            for m in entity.mentions:
+                if " " in m.form:
+                    people.setdefault(m.span.paragraph, []).append((m.span.start, m.span.end))
+    found: set[int] = set()
+    for para, piece in candidates:
+        spans = people.get(para.index)
+        if spans and any(para.text[piece.end:start] in _LIST_GLUE or para.text[end:piece.start] in _LIST_GLUE
+                         for start, end in spans):
+            found.add(id(piece))
+    return found
 
 
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
