@@ -37,6 +37,8 @@ from newsarchive.records import Paragraph, Span
 __all__ = ["find_entities", "gender", "get_lexicon"]
 
 _BODY_PARAGRAPHS = ("text", "standfirst")
+_PARTY_AND_PLACE = re.compile(r"[RDI]-[A-Z][\w.’'-]*")
+"""A US politician's party and state or district after the name: "R-Lakeview", "D-Ky."."""
 
 
 def find_entities(draft: Draft) -> None:
@@ -58,6 +60,10 @@ def find_entities(draft: Draft) -> None:
                     continue  # "BBC" of "BBC Radio 4", found whole already
                 if piece.start < outlet_end:
                     continue  # "PC" of "magazine Mobile PC", found whole already
+                if piece.kind == "name" and len(piece.words) == 1 \
+                        and _PARTY_AND_PLACE.fullmatch(piece.words[0]):
+                    previous = piece
+                    continue  # "Tom Brennan, R-Lakeview, said": his party and district, no one
                 if piece.kind == "name":
                     outlet_end = _web_name(draft, registry, para, piece, lex) \
                         or _outlet(draft, registry, para, piece, lex)
