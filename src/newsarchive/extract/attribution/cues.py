@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from newsarchive.extract.attribution.context import MASK, Context, Named, find_cue_words, letters_apart
-from newsarchive.extract.attribution.holders import description, pronoun
+from newsarchive.extract.attribution.holders import description, office_holder_below, pronoun
 
 # Words allowed between an inverted verb and its holder: "said foreign affairs correspondent
 # Simon Tisdall", "said Professor Marlene Laruelle", "wrote the FT's Gideon Rachman".
@@ -765,6 +765,13 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
             # "Christoph Caselitz, president of the mobile networks division at the firm says":
             # the description closes the person's appositive
             return people[0].name, "X-said"
+        phrase = masked[clause_start:tail_end].strip().lower()
+        role_words = phrase.split()
+        if 0 < len(role_words) <= 4 and role_words[-1] in ctx.lex.roles \
+                and all(w.isalpha() for w in role_words):
+            holder = office_holder_below(ctx, paragraph, phrase)
+            if holder is not None:
+                return holder, "description"  # "Housing secretary says …" in a standfirst
         found = description(ctx, paragraph, clause_start, tail_end, before=True)
         if found is not None and (found[0] is not None or not any(
                 n.kind == "person" for n in ctx.named_at(paragraph, clause_start, tail_end))):

@@ -217,7 +217,16 @@ def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifier
             or _subject_before(ctx, paragraph, at, None, described=True)
         if person is not None and _other_office(ctx, ctx.roles.get(person, ""), head):
             person = None  # "The chancellor meanwhile insisted" is not the Lib Dem spokesman before it
-    return person
+    return person or office_holder_below(ctx, paragraph, head)
+
+
+def office_holder_below(ctx: Context, paragraph: int, role: str) -> str | None:
+    """Return, for a standfirst's "Housing secretary says …", the first person the text below
+    gives that office ("The housing secretary, Angela Marsh, …"); None elsewhere."""
+    if ctx.draft.doc.paragraphs[paragraph].kind != "standfirst":
+        return None
+    return next((n.name for n in ctx.named if n.kind == "person" and n.paragraph > paragraph
+                 and _holds(ctx.roles.get(n.name, ""), role)), None)
 
 
 def _lede_speaker(ctx: Context, paragraph: int, at: int) -> str | None:
