@@ -522,7 +522,12 @@ def previous_subject(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quotation that opens a sentence with no cue in its paragraph by the subject of the
     sentence before it: "Sen. Bernie Sanders identified young voters’ exhaustion. “The younger
     people are …”" is Sanders speaking."""
-    if ctx.draft.doc.paragraphs[q.paragraph].kind != "text" or len(_words(ctx, q)) <= SHORT:
+    if ctx.draft.doc.paragraphs[q.paragraph].kind != "text":
+        return False
+    text = ctx.draft.text(q)
+    # (a short quotation only where it is a whole sentence: “Every single day.”, not a term)
+    sentence = text[:1].isupper() and text.rstrip("”’\"' ").endswith((".", "!", "?"))
+    if len(_words(ctx, q)) <= SHORT and not sentence:
         return False
     masked = ctx.masked[q.paragraph]
     open_at = q.start - (1 if q.open_mark else 0)
@@ -532,6 +537,12 @@ def previous_subject(ctx: Context, q: QuoteDraft) -> bool:
     prev_start, _prev_end = ctx.sentence_of(q.paragraph, start - 1)
     if MASK in masked[prev_start:start]:
         return False  # the sentence before holds a quotation of its own
+    held = _pronoun_subject(ctx, q.paragraph, prev_start, start, text) if sentence else None
+    if held is not None:
+        # "Asked whether she misses it, she pauses. “Every single day.”"
+        return _settle(q, held, "previous-subject")
+    if len(_words(ctx, q)) <= SHORT:
+        return False
     n = _clause_subject(ctx, q.paragraph, prev_start, start)
     if n is None:
         # "The mouse adapter is the brainchild of IBM researcher Jim Levine, who developed it
@@ -543,6 +554,32 @@ def previous_subject(ctx: Context, q: QuoteDraft) -> bool:
                 and not _FIRST_PERSON.search(masked[prev_start:start]):  # (the writer's, not "I've")
             n = people[0]
     return n is not None and _settle(q, n.name, "previous-subject")
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:[Ss]he|[Hh]e)\s+[a-z]+")
+"""A sentence's "he" or "she" subject, at its start or after an introductory clause."""
+
+
+_THIRD = {"he": re.compile(r"\b(?:he|him|his)\b", re.IGNORECASE),
+          "she": re.compile(r"\b(?:she|her|hers)\b", re.IGNORECASE)}
+"""The forms of each pronoun: a quotation that speaks of its subject so is someone else's."""
+
+
+def _pronoun_subject(ctx: Context, paragraph: int, start: int, end: int, quoted: str) -> str | None:
+    """Return the person a sentence's "he" or "she" subject stands for ("She pauses.", "Asked
+    whether she misses it, she pauses."), or None; None too where the `quoted` words speak of
+    that person ("He had only performed in Zimbabwe. “… Africa would have embraced him.”")."""
+    masked = ctx.masked[paragraph]
+    at = start + len(masked[start:end]) - len(masked[start:end].lstrip())
+    if not _PRONOUN_SUBJECT.match(masked, at, end):
+        comma = masked.find(", ", at, end)
+        if comma < 0 or not _PRONOUN_SUBJECT.match(masked, comma + 2, end):
+            return None
+        at = comma + 2
+    if _THIRD[masked[at:at + 3].strip().lower()].search(quoted):
+        return None
+    held = pronoun(ctx, paragraph, at, end, after=True)
+    return held[0] if held is not None else None
 
 
 _FIRST_PERSON = re.compile(r"(?:^|[^\w’'])(?:I|I'm|I’m|I've|I’ve|me|my)(?![\w’'])")
