@@ -118,7 +118,7 @@ def cues() -> Cues:
                            rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS}))")
     after = re.compile(
         rf"[,”’\"]\s*(?:(?i:{verbs})\s+(?:(?P<desc>{desc})|(?:[a-z][\w-]*\s+){{0,4}}?(?P<name>{_NAME}))"
-        rf"|(?P<subj>{_NAME}|(?i:he|she))\s+(?:{verbs})\b)"
+        rf"|(?P<subj>{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
     verb_heads = None if not all(heads) else frozenset(h.group() for h in heads if h)
@@ -260,7 +260,12 @@ class Resolver:
             who = m.group("who") if "who" in m.re.groupindex else (m.group("desc") or m.group("name")
                                                                     or m.group("subj"))
             start = m.start("who") if "who" in m.re.groupindex else m.start()
-            return self._who(who, paragraph, start, quotes, clause)
+            found = self._who(who, paragraph, start, quotes, clause)
+            if found is not None and "subj" in m.re.groupindex and m.group("subj") \
+                    and who.split(" ", 1)[0] in ("the", "this", "that") and who.split()[-1].islower() \
+                    and not _fits(who, found):
+                return None  # "…, the court announced": not the last body named, unless it is a court
+            return found
         # A clause that holds some of a speaker's words is theirs; not a two-word title or term.
         for q in near:
             if q.speaker and q.kind != "scare" and q.start < clause.end and clause.start < q.end and \
@@ -287,6 +292,20 @@ class Resolver:
         # "said the paper", "he said": the speaker of a quote in the sentence, else the nearest
         # earlier name of the right kind.
         return quotes.speaker_in(clause.sentence) or self.nearest(paragraph, at, person=is_pronoun)
+
+
+_ANY_BODY = frozenset(("company", "firm", "group", "organisation", "organization", "body", "statement",
+                       "station", "paper", "newspaper", "magazine", "agency", "network", "broadcaster",
+                       "channel", "website", "site", "union", "club", "charity"))
+"""Descriptions that fit the last body named whatever its name ("the company said", "the station
+said"; not "the court", "the survey", "the budget office", which need their word in the name)."""
+
+
+def _fits(description: str, name: str) -> bool:
+    """Return True where a body's name fits a description after a clause ("…, the bank said":
+    Bank of England), which then speaks for the last body named, as "said the company" does."""
+    head = description.split()[-1].lower()
+    return head in _ANY_BODY or head in name.lower()
 
 
 class SentenceScan:
