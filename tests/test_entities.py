@@ -538,3 +538,11 @@ def test_full_names_listed_beside_a_person_are_people() -> None:
     assert found["Leandro Trossard"].kind == "person"
     assert "Calendar Girls" not in found or found["Calendar Girls"].kind != "person"
     assert "Finding Neverland" not in found or found["Finding Neverland"].kind != "person"
+
+
+def test_industry_words_end_a_body_that_its_short_form_then_names() -> None:
+    found = entities("Nortek Semiconductor will cut 2,000 jobs. A Nortek spokesperson said sales fell. "
+                     "Employers pay National Insurance.")
+    assert found["Nortek Semiconductor"].kind != "person"
+    assert "Nortek" in found["Nortek Semiconductor"].aliases
+    assert "National Insurance" not in found
