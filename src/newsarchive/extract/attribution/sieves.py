@@ -190,6 +190,11 @@ _INNER_THAT = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[a-z]+ly\s+)?"
 years ago that we should ‘be bold’"."""
 
 
+_INNER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+\s+)?(?:told\s+(?:me|us)|said|says|asked|"
+                            r"replied|added|wrote|shouted|kept\s+saying)(?:\s+to\s+(?:me|us))?[,:]?\s*$")
+"""A cue with a third person's pronoun for subject right before a quotation inside another."""
+
+
 def nested(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quotation inside another by the speaker the outer one names right before it."""
     outer = ctx.quote_around(q)
@@ -197,6 +202,10 @@ def nested(ctx: Context, q: QuoteDraft) -> bool:
         return False
     open_at = q.start - (1 if q.open_mark else 0)
     text = ctx.draft.doc.paragraphs[q.paragraph].text
+    if _INNER_PRONOUN.search(text, max(outer.start, open_at - 40), open_at):
+        # "He told me, 'The lamp doesn't care who you are.'" inside her words: someone she
+        # speaks of, not she, says them
+        return _settle(q, None, "nested")
     found = [n for n in ctx.named_at(q.paragraph, outer.start, open_at) if n.end <= open_at]
     if not found or (_INNER_CUE.fullmatch(text, found[-1].end, open_at) is None
                      and _INNER_THAT.fullmatch(text, found[-1].end, open_at) is None):
@@ -778,7 +787,9 @@ def continued(ctx: Context, q: QuoteDraft) -> bool:
     if prev < 0 or paras[prev].kind != "text" or paras[q.paragraph].kind != "text":
         return False
     if ctx.opens_paragraph(q.paragraph, max(q.start - 1, 0)):
-        spoken = next((p for p in reversed(ctx.quotes_in.get(prev, [])) if p.kind != "scare"), None)
+        # (the last quotation of its own: not one quoted inside it, "… and he said 'I do'.")
+        spoken = next((p for p in reversed(ctx.quotes_in.get(prev, []))
+                       if p.kind != "scare" and ctx.quote_around(p) is None), None)
         if spoken is not None and spoken.speaker is not None:
             # "“…,” he said. … Ian Harris, deputy editor of Mac Format, said the machine would
             # appeal to PC owners." then "“They want a further taste of Mac …”": the last voice
