@@ -187,7 +187,11 @@ def _cue_words(key: int) -> CueWords:
         passive=frozenset(str(v) for v in data.get("passive") or ()),
         pronouns={str(k): str(v) for k, v in (data.get("pronouns") or {}).items()},
         scare_re=re.compile(rf"(?:^|\W)(?:{_alternation(scare)})[\s,:]*$"),
-        naming_re=re.compile(rf"\b(?:is|are|was|were|be|been|being|so)\s+(?:{_alternation(naming)})[\s,:]*$"),
+        # ("has been dubbed “X”", and as a participle, "launched in December and dubbed “Otoku”":
+        # no one names it in so many words; not after a comma, "in what Bay Buchanan, national
+        # treasurer for Reagan's campaign, called “hand-to-hand combat”")
+        naming_re=re.compile(rf"\b(?:is|are|was|were|be|been|being|so|and|now|widely|often|popularly)"
+                             rf"\s+(?:{_alternation(naming)})[\s,:]*$"),
         term_ends=tuple(sorted({phrase.split(" ")[-1] for phrase in scare + naming})),
         unnamed=frozenset(str(v) for v in data.get("unnamed") or ()),
         anonymous=frozenset(str(v) for v in data.get("anonymous") or ()),
