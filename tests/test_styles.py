@@ -43,6 +43,10 @@ def test_style(name: str) -> None:
         found = [c for c in article.claims if phrase in c.text]
         assert found, f"no claim holds {phrase!r}"
         assert found[0].by == by, f"{phrase!r}: by {found[0].by!r}"
+    for start, by in (want.get("claims_start") or {}).items():
+        found = [c for c in article.claims if c.text.startswith(start)]
+        assert found, f"no claim starts {start!r}: {[c.text[:20] for c in article.claims]}"
+        assert found[0].by == by, f"{start!r}: by {found[0].by!r}"
     people = {p.name for p in article.people}
     assert set(want.get("people") or ()) <= people
     assert not set(want.get("not_people") or ()) & people

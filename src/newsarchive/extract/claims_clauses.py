@@ -126,7 +126,7 @@ def sentences(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[i
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in " ,;":
+    while a < b and text[a] in " ,;>":  # (">": a Markdown block quote's mark)
         a += 1
     while b > a and text[b - 1] in " ,;":
         b -= 1
