@@ -27,3 +27,16 @@ def test_the_pass_reads_a_markdown_document_as_markdown() -> None:
     draft = Draft(doc)
     find_quotes(draft)
     assert [draft.text(q) for q in draft.quotes] == ["a real quote"]
+
+
+def test_inline_markup_does_not_hide_names_cues_or_credits() -> None:
+    from newsarchive.extract import extract
+    from newsarchive.load.reader import parse_document
+
+    article = extract(parse_document(
+        "---\ntitle: Deal off\n---\n*The New York Times* reported that sales fell 20%. According to "
+        "[*Bloomberg*](https://example.org/x), the deal is off. \"It is over,\" **Mark Gurman** wrote.\n",
+        "articles/x.md"))
+    assert [(q.text, q.speaker) for q in article.quotes] == [("It is over,", "Mark Gurman")]
+    assert [c.by for c in article.claims] == ["The New York Times", "Bloomberg"]
+    assert article.doc.paragraphs[0].text.startswith("*The New York Times*")  # the Markdown as written

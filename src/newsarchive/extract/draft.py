@@ -83,6 +83,8 @@ class Draft:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     broken: dict[int, bool] = field(default_factory=dict)
     """Whether each paragraph looked at by `line_at` has line breaks (body paragraphs seldom do)."""
+    source: Document | None = None
+    """The document as written, where `doc` is the passes' view of it (`markup.plain_view`)."""
 
     def text(self, q: QuoteDraft) -> str:
         return self.doc.paragraphs[q.paragraph].text[q.start : q.end]

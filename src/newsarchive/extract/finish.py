@@ -32,7 +32,7 @@ def finish(draft: Draft) -> Article:
         return (x.mentions[0].span.paragraph, x.mentions[0].span.start)
 
     return Article(
-        doc=draft.doc,
+        doc=draft.source or draft.doc,
         quotes=tuple(quotes),
         claims=tuple(sorted(draft.claims, key=lambda c: (c.span.paragraph, c.span.start))),
         people=tuple(sorted(people, key=first)),

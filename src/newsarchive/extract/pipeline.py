@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from newsarchive.extract import attribution, claims, entities, quotes
 from newsarchive.extract.draft import Draft
 from newsarchive.extract.finish import finish
+from newsarchive.extract.markup import plain_view
 from newsarchive.records import Article, Document
 
 Pass = Callable[[Draft], None]
@@ -27,7 +28,7 @@ PASSES: list[tuple[str, Pass]] = [
 def extract(doc: Document, skip: Iterable[str] = ()) -> Article:
     """Run every pass not in `skip` over the document and return the finished Article."""
     skipped = set(skip)
-    draft = Draft(doc)
+    draft = Draft(plain_view(doc), source=doc)
     # The passes make many small objects and no cycles, which reference counting frees. The cyclic
     # collector would sweep them every 700 allocations for nothing (~5 % of the time of a typical
     # article), and on a huge article its full sweeps grow with their number, making the cost
@@ -67,7 +68,7 @@ def extract_many(docs: Sequence[Document], skip: Iterable[str] = ()) -> list[Art
 
 
 def _extract_group(docs: Sequence[Document], passes: list[Pass]) -> list[Article | Exception]:
-    drafts: list[Draft | Exception] = [Draft(doc) for doc in docs]
+    drafts: list[Draft | Exception] = [Draft(plain_view(doc), source=doc) for doc in docs]
     pause = gc.isenabled()  # (paused as in `extract`, for the group)
     if pause:
         gc.disable()
