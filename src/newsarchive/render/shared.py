@@ -178,10 +178,8 @@ def html_paths(archive: Archive, index: ArchiveIndex, lists: Sequence[str]) -> l
 
 
 def _static(site: Site) -> Iterable[SharedPage]:
-    for relpath, data in site.static_files():
-        def parts(data: bytes = data) -> list[str]:
-            return [hashlib.blake2b(data, digest_size=16).hexdigest()]
-        yield SharedPage(relpath, parts, lambda data=data: data)  # type: ignore[misc]
+    for relpath, made_of, read in site.static_plan():
+        yield SharedPage(relpath, lambda made_of=made_of: [made_of], read)  # type: ignore[misc]
 
 
 def _index_pages(site: Site, archive: Archive, index: ArchiveIndex, content: Content) -> Iterable[SharedPage]:

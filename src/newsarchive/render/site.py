@@ -225,12 +225,25 @@ class Site:
 
     def static_files(self) -> Iterator[tuple[str, bytes]]:
         """Yield the CSS and scripts: built-in ones, each replaced by a user's file of the same name."""
+        for relpath, _, read in self.static_plan():
+            yield relpath, read()
+
+    def static_plan(self) -> list[tuple[str, str, Callable[[], bytes]]]:
+        """Return (relpath, what its bytes are made of, how to get them) for each of `static_files`.
+
+        A file stands by the hash of its bytes; the generated Pygments styles by Pygments' version
+        (and this code), so that they are made only where they may have changed.
+        """
         files = {p.name: p for p in sorted(BUILTIN_STATIC.iterdir()) if p.is_file()}
         if self.user_templates is not None and (self.user_templates / "static").is_dir():
             files.update({p.name: p for p in (self.user_templates / "static").iterdir() if p.is_file()})
-        out = {f"static/{name}": p.read_bytes() for name, p in files.items()}
-        out.setdefault(data.PYGMENTS_CSS, data.pygments_css())
-        yield from sorted(out.items())
+        plan: dict[str, tuple[str, str, Callable[[], bytes]]] = {}
+        for name, p in files.items():
+            content = p.read_bytes()
+            plan[f"static/{name}"] = (f"static/{name}", hashlib.blake2b(content, digest_size=16).hexdigest(),
+                                      functools.partial(bytes, content))
+        plan.setdefault(data.PYGMENTS_CSS, (data.PYGMENTS_CSS, data.pygments_version(), data.pygments_css))
+        return [plan[relpath] for relpath in sorted(plan)]
 
     def html_paths(self, archive: Archive) -> list[str]:
         """Return the root-relative path of every HTML page, as the sitemap lists them."""
