@@ -369,7 +369,8 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
     articles' units (`article_units`, or the same kept from the last build); `done_early`, the
     pages already rendered while the claims were linked (`render_entities_meanwhile`);
     `entities_key`, a key of the archive's people and sources (`EntitiesMemo.current`), so that
-    the joined files take their part from the last build's where it is the same.
+    the joined files take their part from the last build's where it is the same, and the lists of
+    people and sources are keyed by it.
 
     The workers are forked as soon as the article and entity units are known, articles first:
     while they render, this process plans and renders the pages made from the whole archive and,
@@ -415,7 +416,7 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
             with paused():
                 # `article.doc.slug` is `article.slug` without the property call: asked once per listed
                 # quote and claim (25,000).
-                shared = site.shared_plan(archive, lambda article: content[article.doc.slug])
+                shared = site.shared_plan(archive, lambda article: content[article.doc.slug], entities_key)
                 shared_units = [Unit(safe_relpath(page.path), "shared", i, digest(base, page.key()))
                                 for i, page in enumerate(shared)]
                 shared_todo = _unchanged(shared_units, previous, writer, rows)

@@ -192,14 +192,18 @@ class Site:
             description="The article's record as JSON.", article=article,
             code=data.highlighted(json_text), page_of=path, json_path=path[:-5] + ".json").encode()
 
-    def shared_plan(self, archive: Archive, content: Content | None = None) -> list[SharedPage]:
+    def shared_plan(self, archive: Archive, content: Content | None = None,
+                    entities: str | None = None) -> list[SharedPage]:
         """Return the pages made from the whole archive, each with what it shows, not yet rendered.
 
         `content` stands an article's record by a short string (the build passes its input key);
-        by default the record's repr, which is exact but slow. Neither the search index nor
-        archive.json is among them: those are joined from per-article pieces (`article_pieces`).
+        by default the record's repr, which is exact but slow. `entities`, where given, stands
+        for the archive's people and sources likewise (same string, same people and sources with
+        the same names, roles and articles: the build passes `EntitiesMemo.current`). Neither the
+        search index nor archive.json is among them: those are joined from per-article pieces
+        (`article_pieces`).
         """
-        return plan_shared(self, archive, self._index_for(archive), content or repr)
+        return plan_shared(self, archive, self._index_for(archive), content or repr, entities)
 
     def shared_pages(self, archive: Archive) -> Iterator[tuple[str, bytes]]:
         """Yield the pages made from the whole archive: static files, front page, lists, feed, sitemap."""
