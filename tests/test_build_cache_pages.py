@@ -70,3 +70,22 @@ def test_after_random_rebuilds_the_table_names_every_file_by_its_bytes(tmp_path:
         rows = table(tmp_path / CACHE_DIR / "cache.sqlite")
         assert {rel: h for rel, _, _, h in rows} == files, f"seed {seed}, step {step}"
         assert len(rows) == len(files)
+
+
+def test_a_rebuild_reads_the_table_once_unless_another_connection_writes(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    rows: Rows = [(f"p/{i}.html", f"u{i % 7}", f"k{i % 3}", f"h{i}") for i in range(50)]
+    cache = Cache(path)
+    cache.put_units(rows)
+    reads: list[str] = []
+    assert cache.db is not None
+    cache.db.set_trace_callback(lambda sql: reads.append(sql) if "FROM pages" in sql else None)
+    assert sorted(cache.files()) == sorted(rel for rel, *_ in rows)
+    units = cache.units()
+    assert len(reads) == 1  # `units` took the rows `files` read
+    assert units["u0"] == ("k0", [(rel, h) for rel, unit, _, h in sorted(rows) if unit == "u0"])
+    with sqlite3.connect(path) as other:
+        other.execute("INSERT INTO pages VALUES ('stray.html', 'u0', 'k0', 'h')")
+    assert ("stray.html", "h") in cache.units()["u0"][1]  # read again: the table is not what was read
+    assert len(reads) == 2
+    cache.close()

@@ -89,3 +89,18 @@ def test_every_index_page_changes_key_with_the_number_of_articles(monkeypatch: p
     assert {p for p in first if p.startswith("index")} == {"index.html", "index-2.html", "index-3.html"}
     assert {p for p in second if p.startswith("index")} == {"index.html", "index-2.html", "index-3.html"}
     assert first["index-2.html"] != second["index-2.html"]
+
+
+def test_the_people_and_sources_lists_stand_by_the_entities_key_where_one_is_given(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = sample_archive()
+    lists = ("people.html", "sources.html")
+    first = {p.path: p.key() for p in Site(SiteConfig()).shared_plan(archive, entities="e1")}
+    monkeypatch.setattr(shared, "entity_part", lambda *args: pytest.fail("an entity's part was made"))
+    again = {p.path: p.key() for p in Site(SiteConfig()).shared_plan(archive, entities="e1")}
+    other = {p.path: p.key() for p in Site(SiteConfig()).shared_plan(archive, entities="e2")}
+    assert first == again
+    assert {path for path in first if first[path] != other[path]} == set(lists)
+    monkeypatch.undo()
+    without = {p.path: p.key() for p in Site(SiteConfig()).shared_plan(archive)}
+    assert all(without[path] != first[path] for path in lists)  # each list shows its entities' parts

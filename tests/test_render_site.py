@@ -299,3 +299,25 @@ def test_random_json_is_marked_up_exactly_as_pygments_would() -> None:
         text = json.dumps(value(0), ensure_ascii=False, indent=rng.choice([None, 2])) + "\n"
         reference = re.sub(r'<span class="w">(\s*)</span>', r"\1", pygments_highlight(text))
         assert _unquote(str(highlighted(text))) == _unquote(reference), text
+
+
+def test_planning_the_pages_imports_no_pygments_and_rendering_its_styles_does() -> None:
+    """A rebuild hashes what the styles are made of (Pygments' version), not the styles: no import."""
+    import subprocess
+    import sys
+
+    import newsarchive
+
+    probe = ("import sys\n"
+             "from newsarchive.config import SiteConfig\n"
+             "from newsarchive.render import Site\n"
+             "from render_fixture import sample_archive\n"
+             "pages = {p.path: p for p in Site(SiteConfig()).shared_plan(sample_archive())}\n"
+             "keys = [p.key() for p in pages.values()]\n"
+             "print(any(m.startswith('pygments.') for m in sys.modules))\n"
+             "css = pages['static/pygments.css'].render()\n"
+             "print(b'.highlight' in css, 'pygments.formatters' in sys.modules)\n")
+    src = str(Path(newsarchive.__file__).parent.parent)
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": f"{src}:{Path(__file__).parent}", "PATH": ""}, timeout=120)
+    assert out.stdout.split() == ["False", "True", "True"]

@@ -44,7 +44,7 @@ class Cache:
         self.path = path
         self.db: sqlite3.Connection | None = None
         self._pages: tuple[int, list[tuple[str, str, str, str]]] | None = None
-        """The file table as `units` read it, with the database's `data_version` just before."""
+        """The file table as `_table` read it, with the database's `data_version` just before."""
         if path is not None:
             self.db = self._open(path)
 
@@ -140,16 +140,30 @@ class Cache:
     def units(self) -> dict[str, tuple[str, list[tuple[str, str]]]]:
         """Return unit → (input key, [(relpath, output hash)]) for the files of the last build."""
         out: dict[str, tuple[str, list[tuple[str, str]]]] = {}
-        version = self._run("PRAGMA data_version")
-        rows = self._run("SELECT relpath, unit, key, hash FROM pages ORDER BY relpath")
-        for rel, unit, key, h in rows:
+        for rel, unit, key, h in self._table():
             out.setdefault(unit, (key, []))[1].append((rel, h))
-        self._pages = (version[0][0], rows) if version else None
         return out
 
     def relpaths(self) -> list[str]:
-        """Return every file of the last build."""
+        """Return every file of the last build (the names alone: for a site that may be up to date)."""
         return [rel for (rel,) in self._run("SELECT relpath FROM pages")]
+
+    def files(self) -> list[str]:
+        """Return every file of the last build, read with the rest of the table that `units` reads next."""
+        return [row[0] for row in self._table()]
+
+    def _table(self) -> list[tuple[str, str, str, str]]:
+        """Return the file table's rows, read once while no other connection has written to the database.
+
+        A rebuild asks for it twice (`files`, then `units`): 13,700 rows of 2,225 articles.
+        """
+        version = self._run("PRAGMA data_version")
+        if self._pages is not None and version and self._pages[0] == version[0][0]:
+            return self._pages[1]
+        rows: list[tuple[str, str, str, str]] = self._run("SELECT relpath, unit, key, hash FROM pages "
+                                                          "ORDER BY relpath")
+        self._pages = (version[0][0], rows) if version else None
+        return rows
 
     def put_units(self, rows: list[tuple[str, str, str, str]]) -> None:
         """Replace the file table with this build's (relpath, unit, input key, output hash) rows.

@@ -140,7 +140,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         entity_units = EntityUnitsMemo(cache, entities)
         with stage("link"), kept_for_the_build():
             archive, memo = link_step(
-                articles, records, result, lambda: writer.link_previous(cache.relpaths()),
+                articles, records, result, lambda: writer.link_previous(cache.files()),
                 lambda linked: prepared.append(prepare(linked, renderer[0], writer, cache, keys,
                                                        entity_units)), entities,
                 lambda linked: early.append(render_entities_meanwhile(prepared[0], writer, linked)))

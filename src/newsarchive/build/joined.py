@@ -142,8 +142,10 @@ def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previo
         archive, lambda: search(next(parts)), spliced(index, joined.entities_key))))
     index.save(h)
     old = previous.get(INDEX_PATH)
-    # The previous file is kept where it is the same.
-    reused = bool(old and old[1] and old[1][0][1] == h and writer.reuse(INDEX_PATH, replace=True))
+    # The previous file is kept where it is the same: as recorded, and as found on disk (a file changed
+    # in place since, by hand, say, keeps its recorded hash; the splicer hashed its bytes).
+    reused = bool(old and old[1] and old[1][0][1] == h and index.intact
+                  and writer.reuse(INDEX_PATH, replace=True))
     rows.append((INDEX_PATH, INDEX_PATH, "", h, reused))
     whole = _splicer("archive.json", writer, previous, store)
 

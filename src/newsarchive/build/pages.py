@@ -308,10 +308,16 @@ def store(writer: SiteWriter, old_hash: str | None, relpath: str, data: bytes) -
 def _unchanged(units: list[Unit], previous: Previous, writer: SiteWriter, rows: list[Row]) -> list[Unit]:
     """Link the files of the units whose key is as last time (their rows to `rows`); return the others."""
     todo: list[Unit] = []
+    # The files `link_previous` linked are asked of `linked` here, not of `reuse` one call each
+    # (13,700 files of 2,225 articles).
+    linked = writer.linked
+    nothing: tuple[str, list[tuple[str, str]]] = ("", [])
     for unit in units:
-        old_key, old_files = previous.get(unit.name, ("", []))
-        if old_key == unit.key and old_files and all(writer.reuse(rel) for rel, _ in old_files):
-            rows.extend((rel, unit.name, unit.key, h, True) for rel, h in old_files)
+        old_key, old_files = previous.get(unit.name, nothing)
+        if old_key == unit.key and old_files and all(rel in linked or writer.reuse(rel)
+                                                     for rel, _ in old_files):
+            name, key = unit.name, unit.key
+            rows.extend([(rel, name, key, h, True) for rel, h in old_files])
         else:
             todo.append(unit)
     return todo
@@ -363,7 +369,8 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
     articles' units (`article_units`, or the same kept from the last build); `done_early`, the
     pages already rendered while the claims were linked (`render_entities_meanwhile`);
     `entities_key`, a key of the archive's people and sources (`EntitiesMemo.current`), so that
-    the joined files take their part from the last build's where it is the same.
+    the joined files take their part from the last build's where it is the same, and the lists of
+    people and sources are keyed by it.
 
     The workers are forked as soon as the article and entity units are known, articles first:
     while they render, this process plans and renders the pages made from the whole archive and,
@@ -385,8 +392,12 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
             if JoinChild.wanted(joined):
                 apart = JoinChild(site, archive, writer, previous, joined, reader)
             rows: list[Row] = []
-            units = units_of_articles(archive, base, content, prepared.names_of(archive)) + prepared.entities
-            todo = _unchanged(units, previous, writer, rows)
+            # Planning makes no reference cycles: the collector's young sweeps would only walk the
+            # units, places and parts made here (~15 ms of a one-change rebuild of 2,225 articles).
+            with paused():
+                units = [*units_of_articles(archive, base, content, prepared.names_of(archive)),
+                         *prepared.entities]
+                todo = _unchanged(units, previous, writer, rows)
             if done_early is not None and done_early.units:
                 rows.extend(done_early.rows)
                 todo = [u for u in todo if u.name not in done_early.units]
@@ -402,12 +413,13 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
             results = map(_render_batch, batches) if pool is None else pool.map(_render_batch, batches)
             # The last batch with an article in it: once it is in, every article's pieces are.
             last_article = max((i for i, b in enumerate(batches) if b[0].kind == "article"), default=-1)
-            # `article.doc.slug` is `article.slug` without the property call: asked once per listed
-            # quote and claim (25,000).
-            shared = site.shared_plan(archive, lambda article: content[article.doc.slug])
-            shared_units = [Unit(safe_relpath(page.path), "shared", i, digest(base, page.key()))
-                            for i, page in enumerate(shared)]
-            shared_todo = _unchanged(shared_units, previous, writer, rows)
+            with paused():
+                # `article.doc.slug` is `article.slug` without the property call: asked once per listed
+                # quote and claim (25,000).
+                shared = site.shared_plan(archive, lambda article: content[article.doc.slug], entities_key)
+                shared_units = [Unit(safe_relpath(page.path), "shared", i, digest(base, page.key()))
+                                for i, page in enumerate(shared)]
+                shared_todo = _unchanged(shared_units, previous, writer, rows)
             progress.start("rendering", len(units) + len(shared_units))
             progress.advance(len(units) - len(todo) + len(shared_units) - len(shared_todo))
         with stage("render pages"):

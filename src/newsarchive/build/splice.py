@@ -59,6 +59,8 @@ class Splicer:
         self.cache = cache
         self._old: mmap.mmap | None = None
         self._spans: dict[str, tuple[str, int, int]] = {}
+        self.intact = False
+        """True where the previous site's file was read and its bytes hash to `old_hash`."""
         if old is not None and old_hash:
             layout = loads(cache.blob(layout_name(relpath), old_hash) or b"")
             if isinstance(layout, Layout):
@@ -79,7 +81,7 @@ class Splicer:
         if hashlib.blake2b(mapped, digest_size=16).hexdigest() != old_hash:
             mapped.close()
             return
-        self._old, self._spans = mapped, layout.spans
+        self._old, self._spans, self.intact = mapped, layout.spans, True
 
     def has(self, name: str, key: str) -> bool:
         """Return True where piece `name` had this `key` in the last build's file (`reused` finds it)."""

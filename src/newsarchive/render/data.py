@@ -9,17 +9,12 @@ from itertools import chain
 from typing import Any
 
 from markupsafe import Markup
-from pygments import highlight
-from pygments.formatters import HtmlFormatter
-from pygments.lexers import JsonLexer
 
 from newsarchive.export import article_to_dict
 from newsarchive.records import Archive, Article, ClaimLink, Entity, Ref
 from newsarchive.render.jsontext import Block, dumps, grouped, made
 
 PYGMENTS_CSS = "static/pygments.css"
-_LEXER = JsonLexer()
-_FORMATTER = HtmlFormatter(cssclass="highlight")
 
 
 def readable_json(data: dict[str, Any]) -> str:
@@ -134,13 +129,31 @@ def highlighted(json_text: str) -> Markup:
     return Markup("".join(out))
 
 
+# Pygments is imported where it is used, not with this module: its formatters' import (with
+# `importlib.metadata`, for its plugins) and lexers' took ~18 ms of every build's main process,
+# which needs neither where the CSS is unchanged (`pygments_version`).
+
+
 def pygments_highlight(json_text: str) -> str:
     """Return JSON text highlighted by Pygments itself (slow; the reference for `highlighted`)."""
-    return highlight(json_text, _LEXER, _FORMATTER)
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import JsonLexer
+
+    return highlight(json_text, JsonLexer(), HtmlFormatter(cssclass="highlight"))
+
+
+def pygments_version() -> str:
+    """Return what `pygments_css` is made of besides this code: the installed Pygments' version."""
+    import pygments  # its package alone: ~0.1 ms
+
+    return f"pygments {pygments.__version__}"
 
 
 def pygments_css() -> bytes:
     """Return the highlighting styles, light by default and dark where the reader prefers it."""
+    from pygments.formatters import HtmlFormatter
+
     light = HtmlFormatter(style="default").get_style_defs(".highlight")  # type: ignore[no-untyped-call]
     dark = HtmlFormatter(style="github-dark").get_style_defs(".highlight")  # type: ignore[no-untyped-call]
     return f"{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n".encode()

@@ -123,8 +123,12 @@ def split_groups(groups: Sequence[Group], size: int | None = None) -> list[list[
     return pages
 
 
-def plan_shared(site: Site, archive: Archive, index: ArchiveIndex, content: Content) -> list[SharedPage]:
-    """Return every page made from the whole archive (not the search index or archive.json)."""
+def plan_shared(site: Site, archive: Archive, index: ArchiveIndex, content: Content,
+                entities: str | None = None) -> list[SharedPage]:
+    """Return every page made from the whole archive (not the search index or archive.json).
+
+    `entities`, where given, stands for the archive's people and sources (`Site.shared_plan`).
+    """
     pages: list[SharedPage] = []
     pages.extend(_static(site))
     pages.extend(_index_pages(site, archive, index, content))
@@ -135,8 +139,8 @@ def plan_shared(site: Site, archive: Archive, index: ArchiveIndex, content: Cont
              claim_groups(archive, index))):
         pages.extend(_group_pages(site, stem, title, description, groups, content))
     lists = (("people", "People", archive.people), ("sources", "Sources", archive.sources))
-    for name, kind, entities in lists:
-        pages.append(_entity_list(site, index, name, kind, entities))
+    for name, kind, listed in lists:
+        pages.append(_entity_list(site, index, name, kind, listed, entities))
     tensions = index.tensions()
     pages.append(SharedPage(
         "tensions.html",
@@ -178,10 +182,8 @@ def html_paths(archive: Archive, index: ArchiveIndex, lists: Sequence[str]) -> l
 
 
 def _static(site: Site) -> Iterable[SharedPage]:
-    for relpath, data in site.static_files():
-        def parts(data: bytes = data) -> list[str]:
-            return [hashlib.blake2b(data, digest_size=16).hexdigest()]
-        yield SharedPage(relpath, parts, lambda data=data: data)  # type: ignore[misc]
+    for relpath, made_of, read in site.static_plan():
+        yield SharedPage(relpath, lambda made_of=made_of: [made_of], read)  # type: ignore[misc]
 
 
 def _index_pages(site: Site, archive: Archive, index: ArchiveIndex, content: Content) -> Iterable[SharedPage]:
@@ -252,13 +254,19 @@ def _group_pages(site: Site, stem: str, title: str, description: str, groups: li
 
 
 def _entity_list(site: Site, index: ArchiveIndex, name: str, kind: str,
-                 entities: Sequence[Entity]) -> SharedPage:
+                 entities: Sequence[Entity], made_of: str | None = None) -> SharedPage:
     def render() -> bytes:
         roles = {entity_path(e): entity_roles(index, e) for e in entities}
         return site.render_page("entities.html", f"{name}.html", title=kind,
                                 description=f"{kind} in the archive.", entities=entities, kind=name,
                                 roles=roles)
-    return SharedPage(f"{name}.html", lambda: [entity_part(index, e) for e in entities], render)
+
+    def parts() -> list[str]:
+        # Where a string stands for the people and sources, it does for their lists: ~11 ms of a
+        # rebuild of 2,225 articles (6,900 entities' roles looked up, their parts joined).
+        return [f"entities\0{made_of}"] if made_of is not None else [entity_part(index, e) for e in entities]
+
+    return SharedPage(f"{name}.html", parts, render)
 
 
 def _tag_page(site: Site, tag_slug: str, tag: str, articles: list[Article], content: Content) -> SharedPage:

@@ -192,14 +192,18 @@ class Site:
             description="The article's record as JSON.", article=article,
             code=data.highlighted(json_text), page_of=path, json_path=path[:-5] + ".json").encode()
 
-    def shared_plan(self, archive: Archive, content: Content | None = None) -> list[SharedPage]:
+    def shared_plan(self, archive: Archive, content: Content | None = None,
+                    entities: str | None = None) -> list[SharedPage]:
         """Return the pages made from the whole archive, each with what it shows, not yet rendered.
 
         `content` stands an article's record by a short string (the build passes its input key);
-        by default the record's repr, which is exact but slow. Neither the search index nor
-        archive.json is among them: those are joined from per-article pieces (`article_pieces`).
+        by default the record's repr, which is exact but slow. `entities`, where given, stands
+        for the archive's people and sources likewise (same string, same people and sources with
+        the same names, roles and articles: the build passes `EntitiesMemo.current`). Neither the
+        search index nor archive.json is among them: those are joined from per-article pieces
+        (`article_pieces`).
         """
-        return plan_shared(self, archive, self._index_for(archive), content or repr)
+        return plan_shared(self, archive, self._index_for(archive), content or repr, entities)
 
     def shared_pages(self, archive: Archive) -> Iterator[tuple[str, bytes]]:
         """Yield the pages made from the whole archive: static files, front page, lists, feed, sitemap."""
@@ -225,12 +229,25 @@ class Site:
 
     def static_files(self) -> Iterator[tuple[str, bytes]]:
         """Yield the CSS and scripts: built-in ones, each replaced by a user's file of the same name."""
+        for relpath, _, read in self.static_plan():
+            yield relpath, read()
+
+    def static_plan(self) -> list[tuple[str, str, Callable[[], bytes]]]:
+        """Return (relpath, what its bytes are made of, how to get them) for each of `static_files`.
+
+        A file stands by the hash of its bytes; the generated Pygments styles by Pygments' version
+        (and this code), so that they are made only where they may have changed.
+        """
         files = {p.name: p for p in sorted(BUILTIN_STATIC.iterdir()) if p.is_file()}
         if self.user_templates is not None and (self.user_templates / "static").is_dir():
             files.update({p.name: p for p in (self.user_templates / "static").iterdir() if p.is_file()})
-        out = {f"static/{name}": p.read_bytes() for name, p in files.items()}
-        out.setdefault(data.PYGMENTS_CSS, data.pygments_css())
-        yield from sorted(out.items())
+        plan: dict[str, tuple[str, str, Callable[[], bytes]]] = {}
+        for name, p in files.items():
+            content = p.read_bytes()
+            plan[f"static/{name}"] = (f"static/{name}", hashlib.blake2b(content, digest_size=16).hexdigest(),
+                                      functools.partial(bytes, content))
+        plan.setdefault(data.PYGMENTS_CSS, (data.PYGMENTS_CSS, data.pygments_version(), data.pygments_css))
+        return [plan[relpath] for relpath in sorted(plan)]
 
     def html_paths(self, archive: Archive) -> list[str]:
         """Return the root-relative path of every HTML page, as the sitemap lists them."""
