@@ -8,7 +8,7 @@ from newsarchive.records import Article, Person, Quote, Source, Span
 
 def finish(draft: Draft) -> Article:
     """Return the immutable Article for what the passes found."""
-    paras = draft.doc.paragraphs
+    paras = (draft.source or draft.doc).paragraphs  # (quotes' text as written, Markdown marks and all)
     quotes = []
     for q in sorted(draft.quotes, key=lambda q: (q.paragraph, q.start)):
         para = paras[q.paragraph]
