@@ -184,6 +184,41 @@ def test_rebuild_after_one_change_renders_only_what_it_affects(root: Path) -> No
     assert fresh == clean
 
 
+def test_rebuild_compares_a_page_rendered_again_with_its_file(root: Path) -> None:
+    """A page whose unit changed but whose bytes did not is reused only where its file still holds them.
+
+    The last build's file is compared with the new bytes, not a hash recorded when it was written:
+    a file changed since (same length, other bytes) is written anew.
+    """
+    path = root / "articles" / "the-week-putin-mobilisation-revolution.txt"
+    run(root)
+    # Where the edit below leaves a page's bytes but not its unit's key: found on a copy.
+    trial = root.parent / "trial"
+    shutil.copytree(root, trial, symlinks=True)
+    before, keys = tree(trial / "site"), page_keys(trial)
+    edited = path.read_text(encoding="utf-8") + "\nOne more closing paragraph.\n"
+    (trial / "articles" / path.name).write_text(edited, encoding="utf-8")
+    run(trial)
+    after, new_keys = tree(trial / "site"), page_keys(trial)
+    same = sorted(rel for rel in keys if rel.endswith(".html") and new_keys.get(rel) != keys[rel]
+                  and after.get(rel) == before[rel])
+    assert same, "the edit should re-render some page to the same bytes"
+    page = root / "site" / same[0]
+    data = page.read_bytes()
+    os.unlink(page)  # a new file, not the spare's link to the old one
+    page.write_bytes(data[:-2] + (b"xx" if data[-2:] != b"xx" else b"yy"))
+    path.write_text(edited, encoding="utf-8")
+    run(root)
+    assert page.read_bytes() == data
+    same_as_a_clean_build(root, 1)
+
+
+def page_keys(root: Path) -> dict[str, str]:
+    """Return relpath → unit key of every file in the cache's file table."""
+    with sqlite3.connect(root / CACHE_DIR / "cache.sqlite") as db:
+        return dict(db.execute("SELECT relpath, key FROM pages"))
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_rebuild_never_writes_into_the_previous_sites_files(root: Path, jobs: int) -> None:
     # The new site starts as links to the old site's files; a file written anew must replace its
