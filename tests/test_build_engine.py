@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.build import BuildOptions, BuildResult, build
-from newsarchive.build.cache import CACHE_DIR
+from newsarchive.build.cache import CACHE_DIR, PAGE_SIZE
 from newsarchive.build.output import MARKER, safe_relpath
 from newsarchive.errors import OutputError
 
@@ -267,6 +267,29 @@ def test_cache_deleted_or_damaged_changes_nothing(root: Path) -> None:
     (root / "articles" / "extra.txt").write_text("Extra\n\nA new article.\n", encoding="utf-8")
     result = run(root)
     assert result.status() == 0 and (root / "site" / "articles" / "extra.html").is_file()
+
+
+def test_a_new_cache_has_large_pages_and_an_old_one_still_serves(root: Path) -> None:
+    """A new cache file takes `PAGE_SIZE` pages (records fit in one or two); one made with sqlite's
+    default pages is used as it is."""
+    run(root)
+    db = root / CACHE_DIR / "cache.sqlite"
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
+    first = tree(root / "site")
+    shutil.rmtree(root / CACHE_DIR)
+    db.parent.mkdir()
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA page_size = 4096")
+    con.execute("PRAGMA journal_mode = WAL")
+    con.close()
+    run(root)
+    (root / "articles" / "council-vote.txt").touch()
+    result = run(root)
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA page_size").fetchone()[0] == 4096
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == result.articles
+    assert tree(root / "site") == first
 
 
 def test_refuses_to_replace_a_folder_it_did_not_make(root: Path) -> None:
