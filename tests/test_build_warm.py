@@ -90,3 +90,30 @@ def test_a_stopped_worker_is_not_waited_for() -> None:
     worker.stop()
     assert worker.take() is None
     assert time.perf_counter() - started < 0.1
+
+
+def test_a_cold_build_readies_the_extraction_once_for_its_workers(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where every worker has many articles to extract, the main process readies the extraction
+    before forking them (they inherit it), and the site is the same as where each readies its own."""
+    from newsarchive.build import engine
+
+    readied: list[int] = []
+
+    def ready() -> None:
+        readied.append(os.getpid())
+        warm.ready()
+
+    monkeypatch.setattr(engine, "ready", ready)
+    for name in ("a", "b"):
+        articles = make_archive(tmp_path / name)
+        for i, src in enumerate(sorted(articles.glob("*.txt")) * 3):  # past 8: two workers
+            title, _, body = src.read_text(encoding="utf-8").partition("\n")
+            (articles / f"copy-{i}.txt").write_text(f"{title} ({i})\n{body}", encoding="utf-8")
+    monkeypatch.setattr(engine, "READY_HERE", 10**6)
+    run(tmp_path / "a", jobs=2)
+    assert readied == []
+    monkeypatch.setattr(engine, "READY_HERE", 1)
+    run(tmp_path / "b", jobs=2)
+    assert readied == [os.getpid()]
+    assert tree(tmp_path / "a" / "site") == tree(tmp_path / "b" / "site")
