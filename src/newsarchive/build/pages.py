@@ -37,7 +37,7 @@ from newsarchive.build.work import Loaded
 from newsarchive.config import SiteConfig
 from newsarchive.errors import NewsarchiveError
 from newsarchive.link.table import ClaimLinkTable
-from newsarchive.records import Archive, Article, Entity
+from newsarchive.records import Archive, Article, Entity, quick_pickle
 
 if TYPE_CHECKING:
     from newsarchive.build.engine import BuildOptions, BuildResult
@@ -51,6 +51,7 @@ Previous = dict[str, tuple[str, list[tuple[str, str]]]]
 """Last build's units: unit → (input key, [(relpath, output hash, or `PAGE_HASH` for a page)])."""
 
 
+@quick_pickle  # sent to the render workers by the thousand (9,100 for 2,225 BBC articles)
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One article's files, one entity's page, or one page made from the whole archive, to produce."""
