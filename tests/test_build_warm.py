@@ -117,3 +117,14 @@ def test_a_cold_build_readies_the_extraction_once_for_its_workers(tmp_path: Path
     run(tmp_path / "b", jobs=2)
     assert readied == [os.getpid()]
     assert tree(tmp_path / "a" / "site") == tree(tmp_path / "b" / "site")
+
+
+def test_readying_loads_what_a_first_article_with_claims_would() -> None:
+    """The common words and the linking's lexicon are loaded by `ready`, not by the first article."""
+    from newsarchive.lexicon import load_words
+    from newsarchive.link.claim_keys import claim_keys, lexicon
+
+    for cache in (load_words, lexicon, claim_keys):  # (a claim's keys are kept by its text)
+        cache.cache_clear()
+    warm.ready()
+    assert load_words.cache_info().currsize == 1 and lexicon.cache_info().currsize == 1
