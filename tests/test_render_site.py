@@ -299,3 +299,10 @@ def test_random_json_is_marked_up_exactly_as_pygments_would() -> None:
         text = json.dumps(value(0), ensure_ascii=False, indent=rng.choice([None, 2])) + "\n"
         reference = re.sub(r'<span class="w">(\s*)</span>', r"\1", pygments_highlight(text))
         assert _unquote(str(highlighted(text))) == _unquote(reference), text
+
+
+def test_templates_are_kept_in_a_plain_dict() -> None:
+    """Every page looks its base and macros up again: a dict, not Jinja's locked LRU cache."""
+    site = Site(SiteConfig())
+    site.compile()
+    assert type(site.env.cache) is dict and "article.html" in {name for _, name in site.env.cache}
