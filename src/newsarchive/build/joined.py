@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 EARLY_JOIN = 64
 """Most articles whose pieces the main process makes itself, to join while the pages render."""
 Row = tuple[str, str, str, str, bool]
-"""(relpath, unit, key, output hash, reused) for one file written."""
+"""(relpath, unit, key, output hash, reused) for one file written (a page's hash is `pages.PAGE_HASH`)."""
 Piece = tuple[str, str, "SearchRows"]
 """(slug, the article's line of archive.json, its search rows)."""
 

@@ -383,7 +383,7 @@ class SiteWriter:
             return False
         try:
             with open(f"{self.previous}/{safe_relpath(relpath)}", "rb", buffering=0) as old:
-                # One byte more than `data` is read: a longer file is not the same.
+                # (A byte more than `data` is read, should the file have grown since its size was taken.)
                 return os.fstat(old.fileno()).st_size == len(data) and old.read(len(data) + 1) == data
         except OSError:
             return False
