@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.build import BuildOptions, BuildResult, build
-from newsarchive.build.cache import CACHE_DIR
+from newsarchive.build.cache import CACHE_DIR, PAGE_SIZE
 from newsarchive.build.output import MARKER, safe_relpath
 from newsarchive.errors import OutputError
 
@@ -184,6 +184,41 @@ def test_rebuild_after_one_change_renders_only_what_it_affects(root: Path) -> No
     assert fresh == clean
 
 
+def test_rebuild_compares_a_page_rendered_again_with_its_file(root: Path) -> None:
+    """A page whose unit changed but whose bytes did not is reused only where its file still holds them.
+
+    The last build's file is compared with the new bytes, not a hash recorded when it was written:
+    a file changed since (same length, other bytes) is written anew.
+    """
+    path = root / "articles" / "the-week-putin-mobilisation-revolution.txt"
+    run(root)
+    # Where the edit below leaves a page's bytes but not its unit's key: found on a copy.
+    trial = root.parent / "trial"
+    shutil.copytree(root, trial, symlinks=True)
+    before, keys = tree(trial / "site"), page_keys(trial)
+    edited = path.read_text(encoding="utf-8") + "\nOne more closing paragraph.\n"
+    (trial / "articles" / path.name).write_text(edited, encoding="utf-8")
+    run(trial)
+    after, new_keys = tree(trial / "site"), page_keys(trial)
+    same = sorted(rel for rel in keys if rel.endswith(".html") and new_keys.get(rel) != keys[rel]
+                  and after.get(rel) == before[rel])
+    assert same, "the edit should re-render some page to the same bytes"
+    page = root / "site" / same[0]
+    data = page.read_bytes()
+    os.unlink(page)  # a new file, not the spare's link to the old one
+    page.write_bytes(data[:-2] + (b"xx" if data[-2:] != b"xx" else b"yy"))
+    path.write_text(edited, encoding="utf-8")
+    run(root)
+    assert page.read_bytes() == data
+    same_as_a_clean_build(root, 1)
+
+
+def page_keys(root: Path) -> dict[str, str]:
+    """Return relpath → unit key of every file in the cache's file table."""
+    with sqlite3.connect(root / CACHE_DIR / "cache.sqlite") as db:
+        return dict(db.execute("SELECT relpath, key FROM pages"))
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_rebuild_never_writes_into_the_previous_sites_files(root: Path, jobs: int) -> None:
     # The new site starts as links to the old site's files; a file written anew must replace its
@@ -232,6 +267,29 @@ def test_cache_deleted_or_damaged_changes_nothing(root: Path) -> None:
     (root / "articles" / "extra.txt").write_text("Extra\n\nA new article.\n", encoding="utf-8")
     result = run(root)
     assert result.status() == 0 and (root / "site" / "articles" / "extra.html").is_file()
+
+
+def test_a_new_cache_has_large_pages_and_an_old_one_still_serves(root: Path) -> None:
+    """A new cache file takes `PAGE_SIZE` pages (records fit in one or two); one made with sqlite's
+    default pages is used as it is."""
+    run(root)
+    db = root / CACHE_DIR / "cache.sqlite"
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
+    first = tree(root / "site")
+    shutil.rmtree(root / CACHE_DIR)
+    db.parent.mkdir()
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA page_size = 4096")
+    con.execute("PRAGMA journal_mode = WAL")
+    con.close()
+    run(root)
+    (root / "articles" / "council-vote.txt").touch()
+    result = run(root)
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA page_size").fetchone()[0] == 4096
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == result.articles
+    assert tree(root / "site") == first
 
 
 def test_refuses_to_replace_a_folder_it_did_not_make(root: Path) -> None:

@@ -87,3 +87,26 @@ def test_a_joined_file_changed_by_hand_is_not_kept_where_the_new_one_is_the_same
     run(tmp_path)
     assert index.read_bytes() == before
     same_as_a_clean_build(tmp_path, 1)
+
+
+def test_each_join_reads_only_its_own_pieces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search index's two passes and archive.json's each read one column of the cached pieces
+    (the archive.json lines are most of their bytes), and the files are as a clean build's."""
+    from newsarchive.build.cache import Cache
+    from newsarchive.build.joined import JoinChild
+
+    asked: list[str] = []
+    pieces = Cache.pieces
+
+    def spied(self: Cache, slugs: list[str], column: str) -> dict[str, tuple[str, str]]:
+        asked.append(column)
+        found = pieces(self, slugs, column)  # type: ignore[arg-type]
+        assert all(len(row) == 2 for row in found.values())
+        return found
+
+    monkeypatch.setattr(Cache, "pieces", spied)
+    monkeypatch.setattr(JoinChild, "wanted", staticmethod(lambda joined: False))  # joined here, not apart
+    make_archive(tmp_path)
+    run(tmp_path, jobs=1)
+    assert sorted(set(asked)) == ["head", "line", "places"]
+    same_as_a_clean_build(tmp_path, 0)

@@ -90,3 +90,41 @@ def test_a_stopped_worker_is_not_waited_for() -> None:
     worker.stop()
     assert worker.take() is None
     assert time.perf_counter() - started < 0.1
+
+
+def test_a_cold_build_readies_the_extraction_once_for_its_workers(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where every worker has many articles to extract, the main process readies the extraction
+    before forking them (they inherit it), and the site is the same as where each readies its own."""
+    from newsarchive.build import engine
+
+    readied: list[int] = []
+
+    def ready() -> None:
+        readied.append(os.getpid())
+        warm.ready()
+
+    monkeypatch.setattr(engine, "ready", ready)
+    for name in ("a", "b"):
+        articles = make_archive(tmp_path / name)
+        for i, src in enumerate(sorted(articles.glob("*.txt")) * 3):  # past 8: two workers
+            title, _, body = src.read_text(encoding="utf-8").partition("\n")
+            (articles / f"copy-{i}.txt").write_text(f"{title} ({i})\n{body}", encoding="utf-8")
+    monkeypatch.setattr(engine, "READY_HERE", 10**6)
+    run(tmp_path / "a", jobs=2)
+    assert readied == []
+    monkeypatch.setattr(engine, "READY_HERE", 1)
+    run(tmp_path / "b", jobs=2)
+    assert readied == [os.getpid()]
+    assert tree(tmp_path / "a" / "site") == tree(tmp_path / "b" / "site")
+
+
+def test_readying_loads_what_a_first_article_with_claims_would() -> None:
+    """The common words and the linking's lexicon are loaded by `ready`, not by the first article."""
+    from newsarchive.lexicon import load_words
+    from newsarchive.link.claim_keys import claim_keys, lexicon
+
+    for cache in (load_words, lexicon, claim_keys):  # (a claim's keys are kept by its text)
+        cache.cache_clear()
+    warm.ready()
+    assert load_words.cache_info().currsize == 1 and lexicon.cache_info().currsize == 1

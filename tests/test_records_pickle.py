@@ -24,3 +24,11 @@ def test_records_reduce_to_their_class_and_field_values() -> None:
 def test_a_record_of_one_field_reduces_to_a_tuple() -> None:
     assert _One("x").__reduce__() == (_One, ("x",))
     assert pickle.loads(pickle.dumps(_One("x"))) == _One("x")
+
+
+def test_the_units_sent_to_the_render_workers_pickle_as_records_do() -> None:
+    from newsarchive.build.pages import Unit
+
+    unit = Unit("people/jane-smith.html", "person", 7, "0123abcd")
+    assert unit.__reduce__() == (Unit, ("people/jane-smith.html", "person", 7, "0123abcd"))
+    assert pickle.loads(pickle.dumps(unit, protocol=5)) == unit

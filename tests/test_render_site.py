@@ -321,3 +321,10 @@ def test_planning_the_pages_imports_no_pygments_and_rendering_its_styles_does() 
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": f"{src}:{Path(__file__).parent}", "PATH": ""}, timeout=120)
     assert out.stdout.split() == ["False", "True", "True"]
+
+
+def test_templates_are_kept_in_a_plain_dict() -> None:
+    """Every page looks its base and macros up again: a dict, not Jinja's locked LRU cache."""
+    site = Site(SiteConfig())
+    site.compile()
+    assert type(site.env.cache) is dict and "article.html" in {name for _, name in site.env.cache}

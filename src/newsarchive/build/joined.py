@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Protocol
 
-from newsarchive.build.cache import Cache, RecordReader
+from newsarchive.build.cache import Cache, PieceColumn, RecordReader
 from newsarchive.build.output import SiteWriter
 from newsarchive.build.splice import BlobStore, Splicer
 from newsarchive.records import Archive, Article
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 EARLY_JOIN = 64
 """Most articles whose pieces the main process makes itself, to join while the pages render."""
 Row = tuple[str, str, str, str, bool]
-"""(relpath, unit, key, output hash, reused) for one file written."""
+"""(relpath, unit, key, output hash, reused) for one file written (a page's hash is `pages.PAGE_HASH`)."""
 Piece = tuple[str, str, "SearchRows"]
 """(slug, the article's line of archive.json, its search rows)."""
 
@@ -41,7 +41,7 @@ Piece = tuple[str, str, "SearchRows"]
 class PieceStore(BlobStore, Protocol):
     """Where the join reads the articles' pieces and the files' layouts, and keeps the new layouts."""
 
-    def pieces(self, slugs: list[str]) -> dict[str, tuple[str, str, str, str]]: ...
+    def pieces(self, slugs: list[str], column: PieceColumn) -> dict[str, tuple[str, str]]: ...
 
 
 class JoinedPieces:
@@ -88,28 +88,34 @@ class JoinedPieces:
                       for a in self.records.whole(missing[i : i + 64])])
         self.cache.forget_pieces(set(self.keys))
 
-    def each(self, store: PieceStore, wanted: Callable[[str], bool] = lambda slug: True
-             ) -> Iterator[tuple[str, tuple[str, SearchRows] | None]]:
-        """Yield every article's slug and (archive.json line, search rows), in archive order.
+    def each(self, store: PieceStore, column: PieceColumn, wanted: Callable[[str], bool] = lambda slug: True
+             ) -> Iterator[tuple[str, str | None]]:
+        """Yield every article's slug and its piece in `column`, in archive order.
 
         Only the pieces of the slugs `wanted` are read, from `store` (None for the others).
         """
-        from newsarchive.render.search import SearchRows
-
         articles = self.archive.articles
         for i in range(0, len(articles), 256):
             chunk = articles[i : i + 256]
             need = {a.slug for a in chunk if wanted(a.slug)}
-            found = store.pieces([a.slug for a in chunk if a.slug in need and a.slug not in self.held])
+            found = store.pieces([a.slug for a in chunk if a.slug in need and a.slug not in self.held],
+                                 column)
             for art in chunk:
                 if art.slug not in need:
                     yield art.slug, None
                 elif art.slug in self.held:
-                    yield art.slug, self.held[art.slug]
+                    yield art.slug, _piece(self.held[art.slug], column)
                 elif (row := found.get(art.slug)) is not None and row[0] == self.keys[art.slug]:
-                    yield art.slug, (row[1], SearchRows(row[2], row[3]))
+                    yield art.slug, row[1]
                 else:  # the cache failed since: make them again
-                    yield art.slug, self.site.article_pieces(self.archive, self.records.whole([art])[0])
+                    made = self.site.article_pieces(self.archive, self.records.whole([art])[0])
+                    yield art.slug, _piece(made, column)
+
+
+def _piece(pieces: tuple[str, SearchRows], column: PieceColumn) -> str:
+    """Return the piece in `column` of an article's (archive.json line, search rows)."""
+    line, search = pieces
+    return line if column == "line" else search.head if column == "head" else search.places
 
 
 def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previous: Previous,
@@ -128,11 +134,12 @@ def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previo
     index = _splicer(INDEX_PATH, writer, previous, store)
 
     def search(part: str) -> Iterator[SearchRows]:
-        for slug, found in joined.each(store, lambda s: not index.has(f"{part}:{s}", keys[s])):
+        column: PieceColumn = "head" if part == "h" else "places"
+        for slug, found in joined.each(store, column, lambda s: not index.has(f"{part}:{s}", keys[s])):
             text = index.reused(f"{part}:{slug}", keys[slug])
             if text is None:
                 assert found is not None
-                text = escape_for_script(found[1].head if part == "h" else found[1].places)
+                text = escape_for_script(found)
             index.piece(f"{part}:{slug}", keys[slug], text)
             yield SearchRows(text, "") if part == "h" else SearchRows("", text)
         index.end()
@@ -150,11 +157,11 @@ def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previo
     whole = _splicer("archive.json", writer, previous, store)
 
     def lines() -> Iterator[str]:
-        for slug, found in joined.each(store, lambda s: not whole.has(f"l:{s}", keys[s])):
+        for slug, found in joined.each(store, "line", lambda s: not whole.has(f"l:{s}", keys[s])):
             text = whole.reused(f"l:{slug}", keys[slug])
             if text is None:
                 assert found is not None
-                text = found[0]
+                text = found
             yield whole.piece(f"l:{slug}", keys[slug], text)
         whole.end()
 
@@ -208,8 +215,8 @@ class _ChildStore:
         self.reader = reader
         self.blobs: list[tuple[str, str, bytes]] = []
 
-    def pieces(self, slugs: list[str]) -> dict[str, tuple[str, str, str, str]]:
-        return self.reader.pieces(slugs)
+    def pieces(self, slugs: list[str], column: PieceColumn) -> dict[str, tuple[str, str]]:
+        return self.reader.pieces(slugs, column)
 
     def blob(self, name: str, key: str) -> bytes | None:
         return self.reader.blob(name, key)

@@ -377,6 +377,17 @@ class SiteWriter:
             shutil.copy2(old, target)
         return True
 
+    def holds(self, relpath: str, data: bytes) -> bool:
+        """Return True where the previous site's `relpath` is a file of exactly the bytes `data`."""
+        if self.previous is None:
+            return False
+        try:
+            with open(f"{self.previous}/{safe_relpath(relpath)}", "rb", buffering=0) as old:
+                # (A byte more than `data` is read, should the file have grown since its size was taken.)
+                return os.fstat(old.fileno()).st_size == len(data) and old.read(len(data) + 1) == data
+        except OSError:
+            return False
+
     def write(self, relpath: str, data: bytes) -> None:
         """Write one file into the new site."""
         # A file descriptor, not a buffered file object: one open, one write, one close.

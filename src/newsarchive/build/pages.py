@@ -20,7 +20,6 @@ the cache keeps by the article's content (`JoinedPieces`: stored as they come, r
 from __future__ import annotations
 
 import gc
-import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -38,7 +37,7 @@ from newsarchive.build.work import Loaded
 from newsarchive.config import SiteConfig
 from newsarchive.errors import NewsarchiveError
 from newsarchive.link.table import ClaimLinkTable
-from newsarchive.records import Archive, Article, Entity
+from newsarchive.records import Archive, Article, Entity, quick_pickle
 
 if TYPE_CHECKING:
     from newsarchive.build.engine import BuildOptions, BuildResult
@@ -49,9 +48,10 @@ if TYPE_CHECKING:
 
 UnitKind = Literal["article", "person", "source", "shared"]
 Previous = dict[str, tuple[str, list[tuple[str, str]]]]
-"""Last build's units: unit → (input key, [(relpath, output hash)])."""
+"""Last build's units: unit → (input key, [(relpath, output hash, or `PAGE_HASH` for a page)])."""
 
 
+@quick_pickle  # sent to the render workers by the thousand (9,100 for 2,225 BBC articles)
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One article's files, one entity's page, or one page made from the whole archive, to produce."""
@@ -296,13 +296,22 @@ def render_units(units: list[Unit], site: Site, archive: Archive, writer: SiteWr
     return rows, pieces
 
 
+PAGE_HASH = ""
+"""What the file table records as a page's output hash: none (`store` compares the bytes instead)."""
+
+
 def store(writer: SiteWriter, old_hash: str | None, relpath: str, data: bytes) -> tuple[str, bool]:
-    """Write `data`, or link the previous site's file where its bytes are the same."""
-    h = hashlib.blake2b(data, digest_size=16).hexdigest()
-    if old_hash == h and writer.reuse(relpath):
-        return h, True
+    """Write `data`, or link the previous site's file where its bytes are the same.
+
+    `old_hash` is the file table's hash of the page from the last build, None where it made none.
+    Pages are not hashed: where the last build made the page, its file is compared with `data`.
+    Hashing every page cost a cold build of 2,225 articles ~0.2 s of CPU (175 MB) for the next
+    build's comparison alone, which reads back only the few pages it renders again.
+    """
+    if old_hash is not None and writer.holds(relpath, data) and writer.reuse(relpath):
+        return PAGE_HASH, True
     writer.write(relpath, data)
-    return h, False
+    return PAGE_HASH, False
 
 
 def _unchanged(units: list[Unit], previous: Previous, writer: SiteWriter, rows: list[Row]) -> list[Unit]:

@@ -17,8 +17,16 @@ from collections.abc import Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
-READY_TEXT = b'Ready\n\nThe worker is ready, said Jane Smith, a spokeswoman for the BBC. "It is," she said.\n'
-"""What the worker extracts to ready itself: a headline, a quote, a speaker, a source."""
+READY_TEXT = ("Ready\n\nThe worker is ready, said Jane Smith, a spokeswoman for the BBC. "
+              '"It is," she said.\n\n'
+              "Sales rose 5% to $2bn in 2004, according to the Office for National Statistics. The figures "
+              "were not a surprise, the statement said, and critics said the police in Washington had "
+              "failed to act.\n\nResearch said: \u201cIt will pass.\u201d\n").encode()
+"""What a worker extracts to ready itself: a headline, a quote, a speaker, a source, and claims
+credited to a body, with a figure and a denial, and a one-word speaker at a sentence's start:
+what a first article would otherwise load itself (the claims' patterns, the linking's lexicon, the
+common words: ~25 ms of each load worker's first batch of 64 BBC articles, and of a rebuild's
+first article)."""
 
 
 def ready() -> None:

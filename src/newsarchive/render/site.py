@@ -98,7 +98,12 @@ class Site:
                                 # A Site renders one build's pages: templates never change meanwhile,
                                 # and checking each file's mtime at every page (an extends, an
                                 # import) cost 33,000 stat calls in a 2,225-article build.
-                                auto_reload=False)
+                                auto_reload=False,
+                                # Every page looks its templates up again (an extends, an import):
+                                # through Jinja's LRU cache that is a lock and a deque each time
+                                # (~2 % of the render workers' time); a site has a dozen templates,
+                                # kept in a plain dict.
+                                cache_size=-1)
         self.env.template_class = _Template
         self.env.filters["long_date"] = long_date
         self.env.filters["kind_label"] = kind_label
