@@ -113,3 +113,16 @@ def test_a_standfirst_ending_in_a_full_stop_before_the_masthead() -> None:
     d = parse_document("Budget approved\n\nThe council approved the budget.\n\nIt takes effect in May.\n",
                        "articles/x.txt")
     assert d.standfirst is None
+
+
+def test_promotion_boxes_by_the_thousand_cost_linear_time() -> None:
+    import time
+
+    def seconds(n: int) -> float:
+        text = "Title\n\n" + "Sign up to x\nSign up\n\nBy Ann Lee\n\n" * n
+        start = time.process_time()
+        parse_document(text, "articles/x.txt")
+        return time.process_time() - start
+
+    small = min(seconds(5_000) for _ in range(3))
+    assert min(seconds(20_000) for _ in range(3)) / max(small, 1e-2) < 9

@@ -18,6 +18,8 @@ UNITS = [
     "sales rose 5% in 2004, the company said; ",
     "Sales rose 5%; profit fell by 2% in 2004 - a record. ",
     "x.Yy",
+    "sales rose 5% in 2004, according to data from research firm Acme Corp; The shadow home secretary, "
+    "Ann Lee, said ",
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -192,7 +193,8 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             if pat.header.match(text):
                 boiler.append(Boilerplate(text, line.number, "promotion header"))
                 in_box, lines_in_box = True, 0
-                closed_box = any(line.number < n <= line.number + _BOX_LINES for n in buttons)
+                after = bisect_right(buttons, line.number)  # (a bisection: a file may hold thousands)
+                closed_box = after < len(buttons) and buttons[after] <= line.number + _BOX_LINES
                 m_outlet = re.match(r"^subscribe to (?P<o>(?:the )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,4})",
                                     text, re.IGNORECASE)
                 if m_outlet and outlet is None:
