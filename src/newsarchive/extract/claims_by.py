@@ -105,8 +105,9 @@ def cues() -> Cues:
     # "The shadow housing secretary, Tom Redfern, said": a lower-case description before the name
     # in apposition, which then takes a comma before the verb
     apposed = rf"(?P<apposed>(?i:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*,\s+(?={_NAME},))?"
-    subject = re.compile(rf"{_OPENERS}{apposed}{who}(?(apposed),)\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?"
-                         rf"(?:{verbs})\b")
+    age = r"(?:,\s+(?:aged\s+)?\d{1,3},)?"  # "Doris Whitworth, 82, said"
+    subject = re.compile(rf"{_OPENERS}{apposed}{who}(?(apposed),){age}\s+(?:(?:{fillers})\s+){{0,4}}"
+                         rf"(?:\w+ly\s+)?(?:{verbs})\b")
     findings = _alt(data.get("according_findings") or ())
     # "according to data from research firm BloombergNEF", "according to a survey by the CBI"
     words = rf"(?:(?!{_NOT_BEFORE_NAME}\s)[a-z][\w-]*\s+)"

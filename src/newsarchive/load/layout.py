@@ -134,10 +134,14 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
     boiler: list[Boilerplate] = []
 
     texts = 0  # text paragraphs so far: the masthead's lines stand before the first or two
+    block_no = 0
+    text_blocks: set[int] = set()  # the blocks they came from (a first block of summary lines is one)
 
     def add(kind: ParagraphKind, line: Line, text: str | None = None) -> None:
         nonlocal texts
-        texts += kind == "text"
+        if kind == "text":
+            texts += 1
+            text_blocks.add(block_no)
         paragraphs.append(Paragraph(len(paragraphs), kind, text if text is not None else line.text,
                                     line.number))
 
@@ -160,6 +164,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             boiler.extend(Boilerplate(line.text, line.number, "byline") for line in block_lines)
             continue
         in_list = False
+        block_no += 1
         is_caption_block = any(_CREDIT.match(line.text) for line in block_lines) and len(block_lines) <= 4
         if markdown:
             # Markdown keeps its own blocks: one paragraph per blank-line block.
@@ -225,7 +230,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 if rest:
                     add("text", line, text[rest.start() + 2 :])
                 continue
-            if texts <= 1 and (texts == 0 or len(text.split()) <= _MASTHEAD_WORDS):
+            if len(text_blocks) <= 1 and (texts == 0 or len(text.split()) <= _MASTHEAD_WORDS):
                 # (also after a first paragraph that is the standfirst, not found as one: it ends
                 # with a full stop)
                 furniture = _masthead_line(text, texts == 0)
@@ -253,7 +258,7 @@ def _masthead_follows(blocks: list[list[Line]]) -> bool:
         or masthead.byline_block(texts) is not None
 
 
-_MASTHEAD_WORDS = 12
+_MASTHEAD_WORDS = 16
 """How many words a byline or date line after the first paragraph may have."""
 
 

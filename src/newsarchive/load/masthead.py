@@ -19,8 +19,9 @@ _NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|di|du|al|el|bin|le|la|de
 _NAME = rf"[A-Z][\w’'.-]+(?:\s+{_NAME_WORD}){{0,3}}"
 _NAME_ONLY = re.compile(rf"{_NAME}$")
 _BY = re.compile(r"by[:\s]\s*(.{2,120})$", re.IGNORECASE)
-_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|in|IN)\b)\s*")
-"""What stands between a byline's names and after them: "A and B", "A, BBC News", "A in London"."""
+_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|in|IN|for|FOR)\b)\s*")
+"""What stands between a byline's names and after them: "A and B", "A, BBC News", "A in London",
+"JAMES HOLLIS FOR MAILONLINE"."""
 
 _ROLE_NOUNS = ("correspondent", "editor", "reporter", "writer", "columnist", "journalist", "analyst",
                "contributor", "producer", "critic")
@@ -28,6 +29,8 @@ _ROLE_LINE = re.compile(rf"(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,3}}(?:{'|'.join(_
                         rf"(?:,\s+[A-Z][\w ]{{1,40}})?$")
 """A writer's job on a line of its own: "Political editor", "Business reporter, BBC News"."""
 _HANDLE = re.compile(r"@\w{1,30}$")
+_BODY_LINE = re.compile(r"(?:The\s+)?[A-Z][\w&’'.-]*(?:\s+(?:of|for|and|the|&|[A-Z][\w&’'.-]*)){0,7}$")
+"""A line that is only a capitalised name, as of the body a byline's writer works for."""
 _NAME_AND_ROLE = re.compile(
     rf"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,2}}?)\s+"
     rf"(?P<role>(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,3}}(?:{'|'.join(_ROLE_NOUNS)})s?)$")
@@ -65,9 +68,12 @@ def byline_block(lines: list[str]) -> str | None:
     """Return the writer of a block of two to four lines that is a writer's card: a name or a
     byline, then the job ("Chris Mason / Political editor / @chrismasonbbc"), then handles,
     outlets or more of the job; None for any other block."""
-    if not 2 <= len(lines) <= 4 or not _ROLE_LINE.match(lines[1]):
+    if not 2 <= len(lines) <= 4:
         return None
     by = byline(lines[0])
+    if not _ROLE_LINE.match(lines[1]):
+        # "By Sam Okoro / Local Democracy Reporting Service": a byline, then whom it writes for
+        return by[0] if by is not None and all(_BODY_LINE.match(x) for x in lines[1:]) else None
     name = by[0] if by is not None else _person(lines[0])
     if name is None:
         return None
@@ -97,6 +103,7 @@ _DATE_LINES = tuple(re.compile(rf"{_PREFIX}{date}{_TIME}\s*$", re.IGNORECASE) fo
 def date_line(text: str) -> str | None:
     """Return the ISO date a line that is only a date states ("Tue 12 Mar 2024 17.45 GMT",
     "Published: March 12, 2024 at 3:45 pm ET", "2024-03-12"), or None."""
+    text = text.split(" | ", 1)[0]  # "PUBLISHED: 10:14 EST, 5 March 2024 | UPDATED: …"
     m = next((m for m in (p.match(text) for p in _DATE_LINES) if m is not None), None)
     if m is None:
         return None
