@@ -16,6 +16,8 @@ from newsarchive.load.reader import parse_document
     ("By Jane Smith, Associated Press", ("Jane Smith", "Associated Press")),
     ("Peter Walker Political correspondent", ("Peter Walker", None)),
     ("Jane Smith Chief economics editor", ("Jane Smith", None)),
+    ("Harriet Marsden, The Week UK", ("Harriet Marsden", "The Week")),
+    ("Leeds, The Guardian", None),
     ("by the editors", None),
     ("Bylines matter to readers", None),
     ("The council approved the budget on Monday.", None),

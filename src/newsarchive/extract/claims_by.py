@@ -113,7 +113,10 @@ def cues() -> Cues:
     words = rf"(?:(?!{_NOT_BEFORE_NAME}\s)[a-z][\w-]*\s+)"
     finding = rf"(?:(?i:(?:a|an|the|new|latest|official)\s+){{0,2}}(?i:{findings})\s+(?i:from|by|of)\s+)?" \
         if findings else ""
-    described = rf"(?P<pre>(?:(?i:a|an)\s+{words}{{0,3}}?|{words}{{1,3}}?)(?=[A-Z]))?"
+    # ("according to tourism minister Sontaya Kunplome", "to a Washington Post-ABC News survey",
+    # "to the think tank Autonomy")
+    described = rf"(?P<pre>(?:(?i:a|an)\s+{words}{{0,3}}?|(?i:the)\s+{words}{{1,3}}?|{words}{{1,3}}?)" \
+        r"(?=[A-Z]))?"
     according = re.compile(rf"(?i:according\s+to)\s+{finding}{described}"
                            rf"(?(pre){_NOT_A_NAME})(?P<who>{_NAME}|{desc})"
                            rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS}))")

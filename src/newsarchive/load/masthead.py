@@ -48,7 +48,8 @@ def _person(text: str) -> str | None:
 
 def byline(text: str) -> tuple[str | None, str | None] | None:
     """Return the writers a byline names ("Jane Whitfield and Tomás Ortega") and the outlet it
-    names ("By Jane Smith, BBC News"), or None where the line is no byline. Parts that are
+    names ("By Jane Smith, BBC News", "Harriet Marsden, The Week UK"), or None where the line is
+    no byline. Parts that are
     neither ("Political correspondent", "in London") are left out; a byline that opens with no
     name is none."""
     m = _BY.match(text)
@@ -61,7 +62,12 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
         outlet = next((_outlet_names()[p] for p in parts if p in _outlet_names()), None)
         return (found[0] if len(found) == 1 else ", ".join(found[:-1]) + " and " + found[-1]), outlet
     m = _NAME_AND_ROLE.match(text)
-    return (m.group("name"), None) if m is not None else None
+    if m is not None:
+        return m.group("name"), None
+    name, comma, rest = text.partition(", ")
+    outlet = outlet_line(re.sub(r"\s+(?:UK|US)$", "", rest)) if comma else None
+    person = _person(name) if outlet is not None else None
+    return (person, outlet) if person is not None else None  # "Harriet Marsden, The Week UK"
 
 
 def byline_block(lines: list[str]) -> str | None:

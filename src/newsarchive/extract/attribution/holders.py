@@ -208,9 +208,10 @@ def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifier
     if person is None and paragraph == 0 and ctx.lede is not None and _holds(ctx.lede[0], head):
         return ctx.lede[1]  # "…, the lord chancellor has said." named in the next paragraph
     if person is None and head not in ctx.cues.anonymous and head not in _THIRD_PARTY \
-            and not modifiers.strip().endswith(("’s", "'s")):
+            and not any(w.endswith(("’s", "'s")) for w in modifiers.split()):
         # "the prime minister said", "the pop star said" with no one given that role in so many
-        # words: the person the story is about, as for an epithet ("the rapper's spokesman": someone else)
+        # words: the person the story is about, as for an epithet ("the rapper's spokesman", "the
+        # party's deputy leader": someone else)
         # — or, right after a lede that ends on its speaker ("Tony Blair has failed, Michael Howard
         # has said."), that speaker, whom no one has followed as speaker yet
         person = _lede_speaker(ctx, paragraph, at) \
