@@ -141,3 +141,13 @@ def test_one_line_promotion_does_not_take_the_next_paragraph() -> None:
     assert [p.text for p in d.paragraphs][1:] == [
         "A spokesperson for the builders welcomed the minister’s stance.",
         "“Certainty is what builders need,” they told a briefing."]
+
+
+def test_more_site_furniture_lines() -> None:
+    d = doc("Headline here\n\nThis article is more than 2 years old\n\nListen to this article\n\n"
+            "The council approved the budget on Monday.\n\nPhotograph: Jane Doe/Getty Images\n\n"
+            "Share this with Facebook\nCopy this link\n\nRelated Internet Links\n\n"
+            "The BBC is not responsible for the content of external sites.\n\nComments\n")
+    assert d.standfirst is None
+    assert [p.text for p in d.paragraphs] == ["The council approved the budget on Monday."]
+    assert len(d.boilerplate) == 8

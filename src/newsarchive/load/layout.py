@@ -121,6 +121,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             # (a full stop ends a standfirst only where the masthead's lines follow it: otherwise
             # it is the first paragraph of an article with none)
             if (masthead.byline(second) is None and masthead.date_line(second) is None
+                    and not pat.line.match(second) and not pat.header.match(second)
                     and len(second.split()) <= 40 and second[:1] not in "“\"‘'"
                     and (not second.endswith((".", "”", '"')) or _masthead_follows(blocks[1:2]))):
                 standfirst_line = blocks.pop(0)[0]
