@@ -34,10 +34,9 @@ _NAME_ENDS = r"(?=\s*(?:[,.;:!?)”’\"]|$)|\s+(?:and|who|which|that|in|on|at|f
 PR strategist Glen Yearwood", "many local GOP officials")."""
 
 
-_NOT_A_NAME = (r"(?!(?:Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
-               r"February|March|April|May|June|July|August|September|October|November|December)\b)")
-"""Capitalised words that do not start a source's name after such words ("a report Tuesday
-from WKOW", "a speech Mrs. Clinton delivered")."""
+_HONORIFICS = ("Mr", "Mrs", "Ms", "Dr")
+"""With the months and weekdays of `claims.yaml`: capitalised words that do not start a source's
+name after describing words ("a report Tuesday from WKOW", "a speech Mrs. Clinton delivered")."""
 _AFTER_FINDING = "of|by|from|released|published|conducted|in|on|out|found|showed|shows|finds"
 """Words after a finding's noun that show the name before it is its author's ("a Washington
 Post-ABC News survey released …"; not "a US research think-tank")."""
@@ -115,10 +114,12 @@ def cues() -> Cues:
         if findings else ""
     # ("according to tourism minister Sontaya Kunplome", "to a Washington Post-ABC News survey",
     # "to the think tank Autonomy")
+    calendar = [str(w).capitalize() for w in (*data["months"], *data["weekdays"], "may")]
+    not_a_name = rf"(?!(?:{'|'.join((*_HONORIFICS, *calendar))})\b)"
     described = rf"(?P<pre>(?:(?i:a|an)\s+{words}{{0,3}}?|(?i:the)\s+{words}{{1,3}}?|{words}{{1,3}}?)" \
         r"(?=[A-Z]))?"
     according = re.compile(rf"(?i:according\s+to)\s+{finding}{described}"
-                           rf"(?(pre){_NOT_A_NAME})(?P<who>{_NAME}|{desc})"
+                           rf"(?(pre){not_a_name})(?P<who>{_NAME}|{desc})"
                            rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS}))")
     after = re.compile(
         rf"[,”’\"]\s*(?:(?i:{verbs})\s+(?:(?P<desc>{desc})|(?:[a-z][\w-]*\s+){{0,4}}?(?P<name>{_NAME}))"
