@@ -804,6 +804,10 @@ def _participle_object(ctx: Context, masked: str, s_start: int, start: int) -> b
         and _object(ctx, masked, start, _PREPOSITIONS)
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+"""A word of a name within a list ("O'Neill", "Smith-Jones"; not "London," before a comma)."""
+
+
 _SPOKEN_TO = frozenset(("to", "with", "by", "about", "against", "from"))
 """Prepositions of someone spoken to or of ("Speaking to Le Matin, the 24-year-old Swiss added";
 "a comment by … Tim Phillips, the American said"); not "of" ("in the shape of Emma Watson")."""
@@ -814,6 +818,7 @@ def _object(ctx: Context, masked: str, start: int, prepositions: frozenset[str])
     titles between them ("a comment by All England Club chairman Tim Phillips")."""
     role = False
     modified = False
+    listed = False
     words = masked[max(0, start - 80):start].split()
     for i, word in enumerate(reversed(words[-8:])):
         if word.lower() in prepositions:
@@ -821,6 +826,12 @@ def _object(ctx: Context, masked: str, start: int, prepositions: frozenset[str])
             return not (word == "to" and len(words) > i + 1 and words[-i - 2] == "according")
         if i == 0 and word.endswith(("'s", "’s")) and word[:1].isupper():
             continue  # "a challenge with Roma's Olivier Dacourt"
+        if not role and ((word in ("and", "or") and not listed)
+                         or (listed and word[:1].isupper() and _NAME_WORD.fullmatch(word) is not None)):
+            # "third behind Hayley Yelling and Justyna Bak": the last of a list of names
+            # shares the preposition of the first
+            listed = True
+            continue
         if word.lower() in ctx.lex.roles:
             role = True  # "chairman", "Secretary"
         elif role and not modified and word.islower() and word.isalpha():
