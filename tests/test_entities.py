@@ -546,3 +546,11 @@ def test_industry_words_end_a_body_that_its_short_form_then_names() -> None:
     assert found["Nortek Semiconductor"].kind != "person"
     assert "Nortek" in found["Nortek Semiconductor"].aliases
     assert "National Insurance" not in found
+
+
+def test_a_place_word_after_a_given_name_is_a_surname_beside_a_cue() -> None:
+    found = entities("\u201cWe will be back,\u201d said Linda Park, a mother of three. "
+                     "The rally moved on to Stanley Park in the afternoon.")
+    assert found["Linda Park"].kind == "person"
+    assert "Linda" not in found
+    assert "Stanley Park" not in found or found["Stanley Park"].kind != "person"

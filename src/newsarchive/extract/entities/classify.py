@@ -262,6 +262,10 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         while k - i > 1 and words[k - 1] in lex.postnominals and words[k - 1] not in _GENERATIONS:
             k -= 1
         while k - i > 1 and words[k - 1] in lex.not_names and not _surname_after_given(words[k - 2:k], lex):
+            if k == n and k - i == 2 and _given_then_place(words[i:k], lex):
+                pure = False
+                if _beside_cue(text, offs[i], offs[k - 1] + len(words[k - 1])):
+                    break  # "said Linda Park, a mother of three": a surname, not "Victoria Park"
             k -= 1
         name_words = words[i:k]
         # "Maricopa County Recorder Helen Purcell": a given name inside a long run starts the name.
@@ -368,6 +372,22 @@ def _surname_after_given(name_words: list[str], lex: Lexicon) -> bool:
     name before it: "Theresa May", "Kanye West", "George Will", "Marty Small" (not "John In")."""
     last, given = name_words[-1], name_words[-2]
     return (given in lex.female or given in lex.male) and last not in lex.not_surnames and last[1:].islower()
+
+
+def _given_then_place(name_words: list[str], lex: Lexicon) -> bool:
+    """Return True for a given name before a word that names places ("Linda Park", "Stanley Park",
+    "Victoria Street"): a person's name or a place's, as the text around it says."""
+    last, given = name_words[-1], name_words[-2]
+    return (given in lex.female or given in lex.male) and last[1:].islower() and last in lex.cue_surnames
+
+
+def _beside_cue(text: str, start: int, end: int) -> bool:
+    """Return True where a cue word stands right before or after [start, end): "said Linda Park",
+    "Grace Park said" (a park says nothing)."""
+    before = text[max(0, start - 12):start].split()
+    after = text[end:end + 14].split()
+    cues = _cue_words()
+    return (bool(before) and before[-1] in cues) or (bool(after) and after[0].strip(",") in cues)
 
 
 def _match_body(words: list[str], i: int, lex: Lexicon) -> tuple[int, Body | None]:

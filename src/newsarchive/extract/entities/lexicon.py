@@ -52,6 +52,9 @@ class Lexicon:
     male: frozenset[str]
     not_names: frozenset[str]
     not_surnames: frozenset[str]
+    cue_surnames: frozenset[str]
+    """Words of `not_surnames` that name places and are surnames too ("Park", "Street", "Court"):
+    a surname after a given name only where a cue word stands beside it ("said Linda Park")."""
     epithets: frozenset[str]
     works: frozenset[str]
     """Words for a work ("film", "musical"): the name right after one is a title, no person."""
@@ -185,6 +188,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         given=female | male | either,
         not_names=_words(names.get("not_names")),
         not_surnames=_words(names.get("not_surnames")),
+        cue_surnames=_words(names.get("cue_surnames")),
         epithets=_words(names.get("epithets")),
         works=_words(names.get("works")),
         type_words=type_words,
