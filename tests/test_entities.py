@@ -554,3 +554,11 @@ def test_a_place_word_after_a_given_name_is_a_surname_beside_a_cue() -> None:
     assert found["Linda Park"].kind == "person"
     assert "Linda" not in found
     assert "Stanley Park" not in found or found["Stanley Park"].kind != "person"
+
+
+def test_a_plain_word_before_a_country_tail_is_a_body() -> None:
+    found = entities("Universities UK said fees would rise. Water UK, which represents the industry, "
+                     "said it agreed. No UK firm was hit. Official UK figures fell.")
+    assert found["Universities UK"].kind != "person"
+    assert found["Water UK"].kind != "person"
+    assert "No UK" not in found and "Official UK" not in found

@@ -50,6 +50,7 @@ def test_style(name: str) -> None:
     people = {p.name for p in article.people}
     assert set(want.get("people") or ()) <= people
     assert not set(want.get("not_people") or ()) & people
+    assert set(want.get("sources") or ()) <= {s.name for s in article.sources}
     if "boilerplate" in want:
         assert [b.text for b in doc.boilerplate] == want["boilerplate"]
 

@@ -214,6 +214,13 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             and all(w.isalpha() and w not in lex.not_surnames for w in words[lead:j - 1])
         if outlet:
             org_end = j
+        elif org_end == i and j - lead >= 2 and words[j - 1] in lex.country_tails \
+                and all(w not in lex.not_names and w not in lex.given and w.isalpha()
+                        for w in words[lead:j - 1]):
+            initial = not text[max(0, offs[lead] - 20):offs[lead]].rstrip()[-1:].isalnum()
+            pure = pure and not initial
+            if not initial or _named_then(text, offs[j - 1] + len(words[j - 1])):
+                org_end = j  # "Water UK said", "… by Universities UK": a body
         if org_end > i:
             while org_end - i > 2 and words[i] in FUNCTION_WORDS:
                 i += 1
@@ -379,6 +386,14 @@ def _given_then_place(name_words: list[str], lex: Lexicon) -> bool:
     "Victoria Street"): a person's name or a place's, as the text around it says."""
     last, given = name_words[-1], name_words[-2]
     return (given in lex.female or given in lex.male) and last[1:].islower() and last in lex.cue_surnames
+
+
+def _named_then(text: str, end: int) -> bool:
+    """Return True where a comma or a cue word follows a name ending at `end`: "Water UK, which
+    represents the industry," and "Water UK said" name a body; "No UK firm" does not."""
+    after = text[end:end + 14]
+    words = after.split()
+    return after.startswith(",") or (bool(words) and words[0].strip(",") in _cue_words())
 
 
 def _beside_cue(text: str, start: int, end: int) -> bool:

@@ -87,6 +87,8 @@ class Lexicon:
     """Words a person's name modifies after "the" (`names.yaml` `personal_after`: "the Clinton
     campaign"), where no other name stands after "the"."""
     country_codes: frozenset[str] = frozenset()
+    country_tails: frozenset[str] = frozenset()
+    """Country words that end a body's name after a plain capitalised word ("Water UK")."""
     """Two-letter codes of countries that open a body's name ("UK Coal", `organisations.yaml`
     `country_codes`)."""
     staff: frozenset[str] = frozenset()
@@ -211,6 +213,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         outlet_heads=_words(outlets.get("heads")),
         staff=_words(orgs.get("staff")),
         country_codes=_words(orgs.get("country_codes")),
+        country_tails=_words(orgs.get("country_tails")),
         personal_after=_words(names.get("personal_after")),
         domain=_domain(_words(orgs.get("domains"))),
     )
