@@ -562,3 +562,19 @@ def test_a_plain_word_before_a_country_tail_is_a_body() -> None:
     assert found["Universities UK"].kind != "person"
     assert found["Water UK"].kind != "person"
     assert "No UK" not in found and "Official UK" not in found
+
+
+def test_korean_names_are_written_surname_first() -> None:
+    found = entities("UN Secretary-General Ban Ki-moon met Foreign Minister Park Jin-woo. "
+                     "\u201cWe agreed,\u201d Park told reporters. Ban said little. "
+                     "Lee Min-jung, a professor, agreed.")
+    assert found["Ban Ki-moon"].kind == "person" and "Ban" in found["Ban Ki-moon"].aliases
+    assert "Park" in found["Park Jin-woo"].aliases
+    assert gender(found["Lee Min-jung"].aliases, get_lexicon()) is None  # (Lee is no given name here)
+
+
+def test_a_determiner_and_a_head_word_name_no_body() -> None:
+    found = entities("This Government has failed. Every Council said no. The Musicians' Union agreed, "
+                     "and so did the Nigeria Employers' Consultative Association.")
+    assert "This Government" not in found and "Every Council" not in found
+    assert "Nigeria Employers' Consultative Association" in found

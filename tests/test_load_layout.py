@@ -151,3 +151,21 @@ def test_more_site_furniture_lines() -> None:
     assert d.standfirst is None
     assert [p.text for p in d.paragraphs] == ["The council approved the budget on Monday."]
     assert len(d.boilerplate) == 8
+
+
+def test_wire_and_agency_furniture_lines() -> None:
+    d = doc("Headline here\n\nThe council approved the budget on Monday.\n\n"
+            "Related news\nStrike: unions give the government a seven-day ultimatum\nGovernors say no\n\n"
+            "(END)\n\njwlee@yna.co.kr\n\nEditor: Liu Fang\n")
+    assert [p.text for p in d.paragraphs] == ["The council approved the budget on Monday."]
+    assert len(d.boilerplate) == 6
+
+
+def test_a_writers_card_parted_by_blank_lines_with_a_date() -> None:
+    d = doc("Headline here\n\nSíle Ní Bhriain\n\nPolitical Correspondent\n\nWed Oct 9 2024 - 05:00\n\n"
+            "The council approved the budget on Monday.\n")
+    assert d.author == "Síle Ní Bhriain" and d.date == "2024-10-09"
+    assert [p.text for p in d.paragraphs] == ["The council approved the budget on Monday."]
+    joined = doc("Headline here\n\nSíle Ní Bhriain\nPolitical Correspondent\nWed Oct 9 2024 - 05:00\n\n"
+                 "The council approved the budget on Monday.\n")
+    assert joined.author == "Síle Ní Bhriain" and joined.date == "2024-10-09"

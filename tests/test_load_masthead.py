@@ -33,6 +33,7 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("Updated 6:12 AM EST, Wed January 3, 2024", "2024-01-03"),
     ("12 March 2024", "2024-03-12"),
     ("2024-03-12", "2024-03-12"),
+    ("Wed Oct 9 2024 - 05:00", "2024-10-09"),
     ("Sat 31 Feb 2024", None),  # no such day
     ("The March 12, 2024 vote was close.", None),
     ("Smarch 12, 2024", None),

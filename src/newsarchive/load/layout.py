@@ -108,10 +108,27 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _card_joined(blocks: list[list[Line]]) -> list[list[Line]]:
+    """Return the blocks with a writer's card put together where blank lines part its name from
+    its job ("Síle Ní Bhriain", then "Political Correspondent"), as pasting from a browser leaves
+    it; the first block, the title's, is never part of one."""
+    for i in range(1, min(len(blocks) - 1, _CARD_REACH)):
+        if len(blocks[i]) == 1 and len(blocks[i + 1]) <= 3 and masthead.byline_block(
+                [blocks[i][0].text, *(line.text for line in blocks[i + 1])]) is not None:
+            return [*blocks[:i], blocks[i] + blocks[i + 1], *blocks[i + 2:]]
+    return blocks
+
+
+_CARD_REACH = 4
+"""How many blocks from the top a writer's card may start (after a title and a standfirst)."""
+
+
 def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
     """Find the parts of an article body. `first_line` is the file line the body starts on."""
     pat = patterns()
     blocks = _blocks(body, first_line)
+    if not markdown:
+        blocks = _card_joined(blocks)
     title = standfirst = author = outlet = date = None
     standfirst_line: Line | None = None
     if blocks and len(blocks[0]) == 1 and not markdown and _is_headline(blocks[0][0].text):
@@ -162,6 +179,8 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
         if by is not None:
             # "Chris Mason / Political editor / @chrismasonbbc": a writer's card above the text
             author = author or by
+            dates = (masthead.date_line(x.text) for x in block_lines[2:])
+            date = date or next((d for d in dates if d), None)
             boiler.extend(Boilerplate(line.text, line.number, "byline") for line in block_lines)
             continue
         in_list = False
@@ -206,7 +225,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 if m_outlet and outlet is None:
                     outlet = m_outlet.group("o")
                 continue
-            if in_list and len(text.split()) <= 5 and not text.endswith(_END_PUNCT):
+            if in_list and len(text.split()) <= _LINK_WORDS and not text.endswith(_END_PUNCT):
                 boiler.append(Boilerplate(text, line.number, "list of links"))
                 continue
             in_list = False
@@ -281,6 +300,10 @@ def _masthead_line(text: str, first: bool) -> tuple[str, tuple[str | None, str |
 
 _QUOTE_MARKS = frozenset("“”\"‘")
 """Marks that show a line quotes someone: body text, not a promotion (an apostrophe may be either)."""
+
+_LINK_WORDS = 12
+"""How many words a link's line in a list after "Related Topics" or "Related news" may have (a
+headline's; a line that ends in a full stop is body)."""
 
 _BOX_LINES = 14
 """How many lines of the file after a promotion's header its button may stand (six lines of the

@@ -25,7 +25,7 @@ _SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|in|IN|for|FOR)\b)\s*")
 
 _ROLE_NOUNS = ("correspondent", "editor", "reporter", "writer", "columnist", "journalist", "analyst",
                "contributor", "producer", "critic")
-_ROLE_LINE = re.compile(rf"(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,3}}(?:{'|'.join(_ROLE_NOUNS)})s?"
+_ROLE_LINE = re.compile(rf"(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,3}}(?i:{'|'.join(_ROLE_NOUNS)})s?"
                         rf"(?:,\s+[A-Z][\w ]{{1,40}})?$")
 """A writer's job on a line of its own: "Political editor", "Business reporter, BBC News"."""
 _HANDLE = re.compile(r"@\w{1,30}$")
@@ -73,7 +73,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
 def byline_block(lines: list[str]) -> str | None:
     """Return the writer of a block of two to four lines that is a writer's card: a name or a
     byline, then the job ("Chris Mason / Political editor / @chrismasonbbc"), then handles,
-    outlets or more of the job; None for any other block."""
+    outlets, a date or more of the job; None for any other block."""
     if not 2 <= len(lines) <= 4:
         return None
     by = byline(lines[0])
@@ -84,7 +84,7 @@ def byline_block(lines: list[str]) -> str | None:
     if name is None:
         return None
     rest = lines[2:]
-    if all(_HANDLE.match(x) or _ROLE_LINE.match(x) or outlet_line(x) for x in rest):
+    if all(_HANDLE.match(x) or _ROLE_LINE.match(x) or outlet_line(x) or date_line(x) for x in rest):
         return name
     return None
 
@@ -96,7 +96,7 @@ _MONTHS = {name: i for i, names in enumerate(
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_TIME = r"(?:[\s,]+(?:at\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
+_TIME = r"(?:[\s,]+(?:(?:at|-|–)\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
 _PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified)(?:\s+on)?:?\s+)?"
            r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+)?"  # "6:12 AM EST, "
            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?")

@@ -221,6 +221,10 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             pure = pure and not initial
             if not initial or _named_then(text, offs[j - 1] + len(words[j - 1])):
                 org_end = j  # "Water UK said", "… by Universities UK": a body
+        if org_end > i and org_end - i == 2 and words[i] in _DETERMINERS and words[i + 1] in lex.org_heads:
+            i = org_end  # "This Government has failed", "Every Council": a head word, no body's name
+            title, honorific = [], None
+            continue
         if org_end > i:
             while org_end - i > 2 and words[i] in FUNCTION_WORDS:
                 i += 1
@@ -258,10 +262,12 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             i = k
             continue
         # Trimmed by index, then cut once: slicing word by word was quadratic in a long run.
+        # ("Park told reporters" after "Park Jin-woo": a lone place word may be a known surname.)
         while i < k and (words[i] in lex.not_names or _compound(words[i], lex) or _office(words[i], lex)) \
                 and _key(words[i]) not in lex.honorifics \
                 and not (k - i == 1 and (_peer(words, i, lex) or _after_honorific(words, i, honorific))) \
-                and not (k - i == 2 and _EAST_ASIAN_GIVEN.match(words[i + 1])):
+                and not (k - i == 2 and _EAST_ASIAN_GIVEN.match(words[i + 1])) \
+                and not (k - i == 1 and words[i] in lex.cue_surnames):
             i += 1
         # Letters after a name are no part of it, nor a name of their own ("Tom McCabe MSP", "Guy
         # Mansfield QC"; "Jr" and "Sr" are: "Harry Connick Jr").
@@ -325,9 +331,23 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     return tuple(pieces), pure
 
 
+_DETERMINERS = frozenset(("This", "That", "These", "Those", "Our", "Every", "Each", "Its", "Their", "His",
+                          "Her", "My", "Your", "Any", "Some", "Another", "Which", "Whose"))
+"""Words that make a body's head word after them a common noun ("This Government", "Every Council")."""
+
+
 _EAST_ASIAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")
 """A hyphenated given name with a lower-case second part ("Geun-hye", "Ki-moon"): the word before
 it is a surname ("Park Geun-hye", "Moon Jae-in"), even where it is a common word."""
+
+
+_EAST_ASIAN_NAME = re.compile(r"[A-Z][a-z]{0,4} [A-Z][a-z]{1,5}-[a-z]{1,5}")
+"""A short surname before such a given name: "Ban Ki-moon", "Tsai Ing-wen", "Lee Min-jung"."""
+
+
+def east_asian_name(words: list[str]) -> bool:
+    """Return True for a two-word name written surname first, as Korean and Taiwanese names are."""
+    return len(words) == 2 and _EAST_ASIAN_NAME.fullmatch(" ".join(words)) is not None
 
 
 _GENERATIONS = frozenset(("Jr", "Sr", "Jr.", "Sr."))

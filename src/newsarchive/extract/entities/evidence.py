@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsarchive.extract.entities.classify import PEERAGE, Piece
+from newsarchive.extract.entities.classify import PEERAGE, Piece, east_asian_name
 from newsarchive.extract.entities.lexicon import Lexicon
 from newsarchive.lexicon import load_data
 
@@ -410,8 +410,10 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
             and _EPITHET_AFTER.match(text, piece.end):
         return False, []  # "the Dutchman said": an epithet
     # ("Jean-Philippe Granclaude": a hyphenated pair of given names is one)
-    named = len(piece.words) >= 2 and (first in lex.given or (
-        "-" in first and all(part in lex.given for part in first.split("-"))))
+    # ("Ban Ki-moon": a surname, then a Korean or Taiwanese given name)
+    named = (len(piece.words) >= 2 and (first in lex.given or (
+        "-" in first and all(part in lex.given for part in first.split("-"))))) \
+        or east_asian_name(piece.words)
     if any(w in lex.not_names for w in piece.words[1:]) and not (strong or named):
         return False, []
     if not (piece.title or piece.honorific) and " ".join(piece.words) in lex.places:
@@ -458,8 +460,14 @@ def gender(forms: set[str] | list[str], lex: Lexicon) -> str | None:
     honorific before a surname ("Ms James"; one such form may be another person's, "Mr Jackson"
     beside "Katherine Jackson"), then any other."""
     ranked = sorted((_gender_rank(form, lex), form) for form in forms)
+    # "Lee Min-jung", "Kim Soo-hyun" (and "Lee" alone after them): a surname first, not the given
+    # names Lee and Kim; only an honorific tells ("Ms Lee")
+    surname_first = any(east_asian_name(form.split(" ")) for form in forms)
     for _rank, form in ranked:
-        g = lex.gender(form.split(" ", 1)[0].rstrip("."))
+        first = form.split(" ", 1)[0].rstrip(".")
+        if surname_first and first not in lex.honorifics:
+            continue
+        g = lex.gender(first)
         if g:
             return g
     return None

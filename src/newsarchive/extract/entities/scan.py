@@ -105,8 +105,8 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
     bodies = lex.bodies
     for m in _run_re(lex.abbrevs).finditer(text):
         found = m.group()
-        if found in skip and found not in bodies:
-            continue
+        if found in skip and found not in bodies and found not in lex.cue_surnames:
+            continue  # (a lone place word that is a surname too is looked at: "Park told reporters")
         apostrophe = "’" in found or "'" in found
         if apostrophe and found[-1] in "dmelt" and _CONTRACTION.fullmatch(found):
             continue  # "I’d", "We’re", "Don’t" open sentences inside quotations; no one's name
@@ -129,11 +129,15 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
             offsets.append(pos)
             pos += len(raw) + 1
             if raw.endswith(POSSESSIVE) and len(raw) > 2 and raw not in ("O’", "O'") \
-                    and not (i < last and raw[-2] == "s" and raws[i + 1] in lex.org_heads
+                    and not (i < last and raw[-2] == "s"
+                             and (raws[i + 1] in lex.org_heads
+                                  or (i + 1 < last and raws[i + 2] in lex.org_heads))
                              and raw[:-1] not in lex.org_heads
-                             and not any(w in lex.org_heads or w in _CONNECTOR_SET for w in words)):
+                             and " ".join([*words[:-1], raw[:-1]]).removeprefix("The ") not in lex.bodies
+                             and not any(w in lex.org_heads for w in words)):
                 # (a plural's apostrophe before a body's head word is inside its name:
-                # "British Bankers' Association", "Musicians' Union"; not after a body's own
+                # "British Bankers' Association", "Musicians' Union", one word before the head
+                # too: "Nigeria Employers' Consultative Association"; not after a body's own
                 # name: "Wave Systems' Embassy", "the Court of Appeals' Board")
                 base = raw[:-2] if raw.endswith(("’s", "'s")) else raw[:-1]
                 words[-1] = base
