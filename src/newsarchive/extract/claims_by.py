@@ -103,7 +103,9 @@ def cues() -> Cues:
     who = rf"(?P<who>{_NAME}|{desc}|(?i:he|she))"
     # "The shadow housing secretary, Tom Redfern, said": a lower-case description before the name
     # in apposition, which then takes a comma before the verb
-    apposed = rf"(?P<apposed>(?i:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*,\s+(?={_NAME},))?"
+    # (or a possessive one: "Chancellor Olaf Brenner's spokesman, Steffen Kuhlmann, told")
+    apposed = rf"(?P<apposed>(?:(?i:the|a|an)|{_NAME}['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*,\s+" \
+        rf"(?={_NAME},))?"
     age = r"(?:,\s+(?:aged\s+)?\d{1,3},)?"  # "Doris Whitworth, 82, said"
     subject = re.compile(rf"{_OPENERS}{apposed}{who}(?(apposed),){age}\s+(?:(?:{fillers})\s+){{0,4}}"
                          rf"(?:\w+ly\s+)?(?:{verbs})\b")
@@ -121,8 +123,10 @@ def cues() -> Cues:
     according = re.compile(rf"(?i:according\s+to)\s+{finding}{described}"
                            rf"(?(pre){not_a_name})(?P<who>{_NAME}|{desc})"
                            rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS}))")
+    told = {str(v) for v in data.get("object_verbs") or ()}
+    inverted = _alt([v for v in data["cue_verbs"] if str(v) not in told])
     after = re.compile(
-        rf"[,”’\"]\s*(?:(?i:{verbs})\s+(?:(?P<desc>{desc})|(?:[a-z][\w-]*\s+){{0,4}}?(?P<name>{_NAME}))"
+        rf"[,”’\"]\s*(?:(?i:{inverted})\s+(?:(?P<desc>{desc})|(?:[a-z][\w-]*\s+){{0,4}}?(?P<name>{_NAME}))"
         rf"|(?P<subj>{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
