@@ -578,3 +578,14 @@ def test_a_determiner_and_a_head_word_name_no_body() -> None:
                      "and so did the Nigeria Employers' Consultative Association.")
     assert "This Government" not in found and "Every Council" not in found
     assert "Nigeria Employers' Consultative Association" in found
+
+
+def test_arabic_names_and_surnames_with_particles_keep_one_person() -> None:
+    found = entities("Sheikh Hamdan bin Rashid Al Nuaimi, the chairman, spoke. Sheikh Hamdan told reporters. "
+                     "Abdullah bin Khalid Al Mansoori agreed. \u201cYes,\u201d Al Mansoori said. "
+                     "Marine Le Pen spoke. \u201cNo,\u201d Le Pen said. "
+                     "Maricopa County Recorder Al Smith agreed.")
+    assert "Sheikh Hamdan" in found["Hamdan bin Rashid Al Nuaimi"].aliases
+    assert "Al Mansoori" in found["Abdullah bin Khalid Al Mansoori"].aliases
+    assert "Le Pen" in found["Marine Le Pen"].aliases
+    assert "Al Smith" in found

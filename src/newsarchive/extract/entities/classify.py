@@ -282,8 +282,10 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             k -= 1
         name_words = words[i:k]
         # "Maricopa County Recorder Helen Purcell": a given name inside a long run starts the name.
-        if len(name_words) > 2:
-            given = next((p for p, w in enumerate(name_words) if p and w in lex.given), 0)
+        # (not an Arabic name's "bin" or "Al": "Hamdan bin Rashid Al Nuaimi" is one man's name)
+        if len(name_words) > 2 and not any(w in _PATRONYMICS for w in name_words):
+            given = next((p for p, w in enumerate(name_words)
+                          if p and w in lex.given and not _article_particle(name_words, p, lex)), 0)
             if given and given < len(name_words) - 1 and name_words[0] not in lex.given:
                 if not title:
                     title_start = i
@@ -329,6 +331,19 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     if title:
         pieces.append(("title", n, n, title_start, [], list(title), None, None))
     return tuple(pieces), pure
+
+
+_PATRONYMICS = frozenset(("bin", "ibn", "bint", "ben"))
+"""Words that join an Arabic or Hebrew name's parts: "son of", "daughter of"."""
+
+
+def _article_particle(words: list[str], p: int, lex: Lexicon) -> bool:
+    """Return True for "Al" or "El" inside a name as the article of an Arabic surname, right after
+    the first word or a given name ("Hamdan Al Nuaimi"), not the given name Al deeper in a run
+    ("Maricopa County Recorder Al Smith") or after a title."""
+    before = words[p - 1]
+    return words[p] in ("Al", "El") and (p == 1 or before in lex.given) \
+        and before.lower() not in lex.roles and before not in lex.titles
 
 
 _DETERMINERS = frozenset(("This", "That", "These", "Those", "Our", "Every", "Each", "Its", "Their", "His",

@@ -127,9 +127,18 @@ def _same_person(known: list[str], words: list[str], given_names: frozenset[str]
         return True
     if len(words) == 1 or len(known) == 1:
         short, full = (words, known) if len(words) == 1 else (known, words)
-        return short[0] == full[-1] or (short[0] == full[0] and len(full) == 2 and short[0] in given_names)
+        # ("Sheikh Hamdan" after "Sheikh Hamdan bin Rashid Al Nuaimi": an Arabic name's given name)
+        return short[0] == full[-1] or (short[0] == full[0] and (
+            (len(full) == 2 and short[0] in given_names) or full[1] in ("bin", "ibn", "bint")))
     if known[-1] != words[-1]:
         return False
+    if len(words) < len(known) and words[0] in _PARTICLES and known[-len(words):] == words:
+        return True  # "Al Mansoori" after "Abdullah bin Khalid Al Mansoori"; "van Gaal", "Louis van Gaal"
     # "Paul Ryan" ~ "Paul D. Ryan"; "Bill Clinton" is not "Hillary Clinton".
     a, b = known[0].rstrip("."), words[0].rstrip(".")
     return a == b or (len(a) == 1 and b[:1] == a) or (len(b) == 1 and a[:1] == b)
+
+
+_PARTICLES = frozenset(("Al", "El", "al", "el", "Abu", "bin", "ibn", "van", "von", "de", "De", "da", "di",
+                        "Di", "du", "le", "Le", "la", "La", "del", "della", "dos", "der"))
+"""Words that open a surname of more than one word: its short form keeps them ("Al Mansoori")."""
