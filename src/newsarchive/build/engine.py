@@ -48,8 +48,10 @@ from newsarchive.load.files import read_bytes
 from newsarchive.records import Archive, Article, Diagnostic
 
 if TYPE_CHECKING:
+    from newsarchive.build.pages import PlannedGroups
     from newsarchive.link.pieces import LinkPieces
     from newsarchive.link.table import ClaimLinkTable
+    from newsarchive.render.context import ArchiveIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +154,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         del articles
         article_units = ArticleUnitsMemo(cache, entities)
         render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress,
-                    article_units, early[0] if early else None, entities.current)
+                    article_units, early[0] if early else None, entities.current,
+                    lambda linked, index, content: groups_memo(cache, entities, prepared[0].base, linked,
+                                                               index, content))
         prepared[0].code.save()
         article_units.save()
         with stage("swap in"):
@@ -168,6 +172,15 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         result.seconds = time.perf_counter() - started
         result.diagnostics.sort(key=lambda d: (d.path, d.line or 0))
     return result
+
+
+def groups_memo(cache: Cache, entities: EntitiesMemo, base: str, archive: Archive, index: ArchiveIndex,
+                content: dict[str, str]) -> PlannedGroups:
+    """Return the `GroupsMemo` of this build (imported here: it needs the renderer, which a build
+    imports only once it has started its workers)."""
+    from newsarchive.build.groups_memo import GroupsMemo
+
+    return GroupsMemo(cache, entities, base, archive, index, content)
 
 
 def read_config(options: BuildOptions) -> SiteConfig:
