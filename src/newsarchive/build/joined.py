@@ -65,6 +65,8 @@ class JoinedPieces:
         """A key of the archive's people and sources (same key, same entities), where known."""
         self.saved: set[str] = set()
         self.held: dict[str, tuple[str, SearchRows]] = {}
+        self.stored: dict[str, str] | None = None
+        """The pieces' keys the cache held when first asked (`missing`)."""
 
     def add(self, pieces: list[Piece]) -> None:
         """Keep the pieces of articles just rendered."""
@@ -76,7 +78,11 @@ class JoinedPieces:
 
     def missing(self) -> list[Article]:
         """Return the articles that have no pieces with their current key yet."""
-        stored = self.cache.piece_keys()
+        # The cache's keys are read once: the pieces stored since are in `saved` (asked twice of a
+        # rebuild, whether to join apart and then which to make: ~6 ms of 2,225 keys each).
+        if self.stored is None:
+            self.stored = self.cache.piece_keys()
+        stored = self.stored
         return [a for a in self.archive.articles if a.slug not in self.saved and a.slug not in self.held
                 and stored.get(a.slug) != self.keys[a.slug]]
 

@@ -354,10 +354,14 @@ def _unchanged(units: list[Unit], previous: Previous, writer: SiteWriter, rows: 
     linked = writer.linked
     nothing: tuple[str, list[tuple[str, str]]] = ("", [])
     for unit in units:
-        old_key, old_files = previous.get(unit.name, nothing)
-        if old_key == unit.key and old_files and all(rel in linked or writer.reuse(rel)
-                                                     for rel, _ in old_files):
-            name, key = unit.name, unit.key
+        name, key = unit.name, unit.key
+        old_key, old_files = previous.get(name, nothing)
+        if old_key != key or not old_files:
+            todo.append(unit)
+        # (An entity's or shared page's unit is one file: asked without a generator, ~2 ms in 9,000.)
+        elif len(old_files) == 1 and ((rel := old_files[0][0]) in linked or writer.reuse(rel)):
+            rows.append((rel, name, key, old_files[0][1], True))
+        elif len(old_files) > 1 and all(rel in linked or writer.reuse(rel) for rel, _ in old_files):
             rows.extend([(rel, name, key, h, True) for rel, h in old_files])
         else:
             todo.append(unit)
