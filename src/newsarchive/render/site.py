@@ -226,12 +226,13 @@ class Site:
         return search_index(archive, self._index_for(archive), rows)
 
     def search_index_chunks(self, archive: Archive, pieces: Callable[[], Iterable[SearchRows]],
-                            entities: Block = made) -> Iterator[str]:
+                            entities: Block = made, escaped: bool = False) -> Iterator[str]:
         """Yield the search index script in pieces; `pieces()` gives every article's rows, in order.
 
-        The people's and sources' rows are one chunk, made through `entities`.
+        The people's and sources' rows are one chunk, made through `entities`; `escaped`: the
+        rows are escaped for the script already (`jsonld.escape_for_script`).
         """
-        return search_index_chunks(archive, self._index_for(archive), pieces, entities)
+        return search_index_chunks(archive, self._index_for(archive), pieces, entities, escaped)
 
     def static_files(self) -> Iterator[tuple[str, bytes]]:
         """Yield the CSS and scripts: built-in ones, each replaced by a user's file of the same name."""
