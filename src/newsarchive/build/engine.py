@@ -42,7 +42,7 @@ from newsarchive.build.warm import WarmWorker, edited_since, ready
 from newsarchive.build.work import Job, Loaded, load_batch
 from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_url
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
-from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
+from newsarchive.lexicon import add_lexicon_dir, data_fingerprint, keep_parsed_in
 from newsarchive.link.archive import link_entities, with_claim_links
 from newsarchive.load.files import read_bytes
 from newsarchive.records import Archive, Article, Diagnostic
@@ -107,6 +107,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         raise NewsarchiveError(f"no articles folder at {options.articles} "
                                "(see --articles, or start one with newsarchive init)")
     add_lexicon_dir(options.articles.absolute().parent / "lexicons")
+    # The lexicons' YAML parsed once, kept beside the cache: each process that extracts reads that.
+    keep_parsed_in(cache_path(options).parent if options.cache else None)
     files, skipped = discover(options.articles)
     result.diagnostics.extend(skipped)
     writer = SiteWriter(options.output, protect=(options.articles, options.templates))
