@@ -430,7 +430,8 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
         with stage("plan pages"):
             records = Records(reader, keys)
             site, base, previous, content = prepared.site, prepared.base, prepared.previous, prepared.content
-            site.index(archive, prepared.index)  # built once here, for the join child and workers to inherit
+            # Built once here, for the join child and workers to inherit.
+            index = site.index(archive, prepared.index)
             piece_keys = {slug: digest(base, key) for slug, key in content.items()}
             joined = JoinedPieces(site, archive, cache, records, piece_keys,
                                   None if entities_key is None else digest(base, entities_key))
@@ -463,7 +464,7 @@ def render_site(archive: Archive, prepared: Prepared, options: BuildOptions, wri
             with paused():
                 # `article.doc.slug` is `article.slug` without the property call: asked once per listed
                 # quote and claim (25,000).
-                groups = groups_of(archive, site.index(archive), content)
+                groups = groups_of(archive, index, content)
                 shared = site.shared_plan(archive, lambda article: content[article.doc.slug], entities_key,
                                           groups)
                 page_keys = [page.key() for page in shared]
