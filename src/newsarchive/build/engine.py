@@ -128,23 +128,28 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             result.up_to_date = True
             return result
         renderer: list[Renderer] = []
+
+        def meanwhile() -> None:
+            # While the workers extract the changed articles, the renderer is readied and the
+            # previous site's files are linked into the new one: an edit changes few of them. (In
+            # the link step, this process is the longer side; here, the extraction worker.)
+            renderer.append(ready_renderer(config, options.templates, cache))
+            writer.start()
+            writer.link_previous(cache.files())
+
         with stage("load"):
-            loaded, records = load_articles(
-                jobs, keys, cache, options, progress,
-                lambda: renderer.append(ready_renderer(config, options.templates, cache)), warm)
+            loaded, records = load_articles(jobs, keys, cache, options, progress, meanwhile, warm)
         articles = unique_slugs(collect_articles(loaded, result), result)
         del loaded
-        writer.start()
-        # While the link step runs, the previous site's files are linked into the new one: an edit
-        # changes few of them, and this process would only wait. So is what planning the pages
-        # needs of the people and sources, once this process has gathered them.
+        # While the link step runs, this process gathers the people and sources and then what
+        # planning the pages needs of them.
         prepared: list[Prepared] = []
         early: list[EarlyPages] = []
         entities = EntitiesMemo(cache, keys)
         entity_units = EntityUnitsMemo(cache, entities)
         with stage("link"), kept_for_the_build():
             archive, memo = link_step(
-                articles, records, result, lambda: writer.link_previous(cache.files()),
+                articles, records, result, lambda: None,
                 lambda linked: prepared.append(prepare(linked, renderer[0], writer, cache, keys,
                                                        entity_units)), entities,
                 lambda linked: early.append(render_entities_meanwhile(prepared[0], writer, linked)))
@@ -238,7 +243,8 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
     workers find the whole records: the cache, or this process for those it could not take.
     The workers start first, so that the few articles of an edit are extracted while this process
     reads the many unchanged ones back from the cache, and then runs `meanwhile` (readying the
-    renderer: an extraction worker's first article takes ~0.2 s of imports and lexicons), taking
+    renderer and the staging folder: an extraction worker's first article takes ~0.1 s of imports
+    and lexicons), taking
     `warm`'s worker where one worker is wanted (stopping it otherwise).
     """
     cached_keys = cache.article_keys()
