@@ -7,6 +7,9 @@ articles; its lists are added to the built-in ones (see docs/lexicons.md).
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import tempfile
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -14,6 +17,19 @@ from typing import Any
 
 _extra_dirs: list[Path] = []
 _generation = [0]
+_parsed_dir: list[Path] = []
+"""Where the built-in data files are kept parsed (`keep_parsed_in`), if anywhere."""
+
+
+def keep_parsed_in(folder: Path | None) -> None:
+    """Keep the built-in data files parsed in `folder` from now on (None: nowhere), keyed on their text.
+
+    Parsing them is ~34 ms of every process that extracts (the C parser; a pickle of the same data
+    reads in ~1 ms): a rebuild's extraction worker pays it before its first article. The build
+    keeps them beside its cache; a file that is missing, unreadable or made from other text (or by
+    another PyYAML) is parsed again and written anew.
+    """
+    _parsed_dir[:] = [folder] if folder is not None else []
 
 
 def add_lexicon_dir(path: Path) -> None:
@@ -48,15 +64,53 @@ def load_data(name: str) -> dict[str, Any]:
     import yaml  # here: only the processes that extract read the lexicons (not a rebuild's main one)
 
     text = resources.files("newsarchive.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    # Our own files are known to be well formed: the C parser reads them in a tenth of the time
-    # (0.4 s a process, paid by every worker that extracts an article, and by a one-article
-    # rebuild in full). Users' files keep the pure-Python parser and its error messages.
-    data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    key = hashlib.blake2b(f"{yaml.__version__}\0{text}".encode(), digest_size=16).hexdigest()
+    data = _kept_parsed(name, key)
+    if data is None:
+        # Our own files are known to be well formed: the C parser reads them in a tenth of the time
+        # (0.4 s a process, paid by every worker that extracts an article, and by a one-article
+        # rebuild in full). Users' files keep the pure-Python parser and its error messages.
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        _keep_parsed(name, key, data)
     for folder in _extra_dirs:
         user = folder / f"{name}.yaml"
         if user.is_file():
             data = _merge(data, yaml.safe_load(user.read_text(encoding="utf-8")) or {})
     return data
+
+
+def _kept_parsed(name: str, key: str) -> dict[str, Any] | None:
+    """Return the data file `name` as `keep_parsed_in` kept it, parsed from text keyed `key`; else None."""
+    if not _parsed_dir:
+        return None
+    try:
+        data = (_parsed_dir[0] / f"lexicon-{name}.pickle").read_bytes()
+    except OSError:  # missing or unreadable: parsed again (a cache, never the only copy)
+        return None
+    try:
+        kept = pickle.loads(data)
+    except Exception:  # damaged: unpickling bad bytes can raise almost anything; parsed again
+        return None
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key and isinstance(kept[1], dict):
+        return kept[1]
+    return None
+
+
+def _keep_parsed(name: str, key: str, data: dict[str, Any]) -> None:
+    """Keep `data`, parsed from text keyed `key`, where `keep_parsed_in` says (written, then renamed)."""
+    if not _parsed_dir:
+        return
+    folder = _parsed_dir[0]
+    tmp = ""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".lexicon-{name}.")
+        with os.fdopen(fd, "wb") as f:
+            f.write(pickle.dumps((key, data), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, folder / f"lexicon-{name}.pickle")
+    except OSError:  # not kept: the next process parses the file again
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
 
 
 @cache

@@ -42,14 +42,16 @@ from newsarchive.build.warm import WarmWorker, edited_since, ready
 from newsarchive.build.work import Job, Loaded, load_batch
 from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_url
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
-from newsarchive.lexicon import add_lexicon_dir, data_fingerprint
+from newsarchive.lexicon import add_lexicon_dir, data_fingerprint, keep_parsed_in
 from newsarchive.link.archive import link_entities, with_claim_links
 from newsarchive.load.files import read_bytes
 from newsarchive.records import Archive, Article, Diagnostic
 
 if TYPE_CHECKING:
+    from newsarchive.build.pages import PlannedGroups
     from newsarchive.link.pieces import LinkPieces
     from newsarchive.link.table import ClaimLinkTable
+    from newsarchive.render.context import ArchiveIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         raise NewsarchiveError(f"no articles folder at {options.articles} "
                                "(see --articles, or start one with newsarchive init)")
     add_lexicon_dir(options.articles.absolute().parent / "lexicons")
+    # The lexicons' YAML parsed once, kept beside the cache: each process that extracts reads that.
+    keep_parsed_in(cache_path(options).parent if options.cache else None)
     files, skipped = discover(options.articles)
     result.diagnostics.extend(skipped)
     writer = SiteWriter(options.output, protect=(options.articles, options.templates))
@@ -124,23 +128,28 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             result.up_to_date = True
             return result
         renderer: list[Renderer] = []
+
+        def meanwhile() -> None:
+            # While the workers extract the changed articles, the renderer is readied and the
+            # previous site's files are linked into the new one: an edit changes few of them. (In
+            # the link step, this process is the longer side; here, the extraction worker.)
+            renderer.append(ready_renderer(config, options.templates, cache))
+            writer.start()
+            writer.link_previous(cache.files())
+
         with stage("load"):
-            loaded, records = load_articles(
-                jobs, keys, cache, options, progress,
-                lambda: renderer.append(ready_renderer(config, options.templates, cache)), warm)
+            loaded, records = load_articles(jobs, keys, cache, options, progress, meanwhile, warm)
         articles = unique_slugs(collect_articles(loaded, result), result)
         del loaded
-        writer.start()
-        # While the link step runs, the previous site's files are linked into the new one: an edit
-        # changes few of them, and this process would only wait. So is what planning the pages
-        # needs of the people and sources, once this process has gathered them.
+        # While the link step runs, this process gathers the people and sources and then what
+        # planning the pages needs of them.
         prepared: list[Prepared] = []
         early: list[EarlyPages] = []
         entities = EntitiesMemo(cache, keys)
         entity_units = EntityUnitsMemo(cache, entities)
         with stage("link"), kept_for_the_build():
             archive, memo = link_step(
-                articles, records, result, lambda: writer.link_previous(cache.files()),
+                articles, records, result, lambda: None,
                 lambda linked: prepared.append(prepare(linked, renderer[0], writer, cache, keys,
                                                        entity_units)), entities,
                 lambda linked: early.append(render_entities_meanwhile(prepared[0], writer, linked)))
@@ -152,7 +161,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         del articles
         article_units = ArticleUnitsMemo(cache, entities)
         render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress,
-                    article_units, early[0] if early else None, entities.current)
+                    article_units, early[0] if early else None, entities.current,
+                    lambda linked, index, content: groups_memo(cache, entities, prepared[0].base, linked,
+                                                               index, content))
         prepared[0].code.save()
         article_units.save()
         with stage("swap in"):
@@ -168,6 +179,15 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         result.seconds = time.perf_counter() - started
         result.diagnostics.sort(key=lambda d: (d.path, d.line or 0))
     return result
+
+
+def groups_memo(cache: Cache, entities: EntitiesMemo, base: str, archive: Archive, index: ArchiveIndex,
+                content: dict[str, str]) -> PlannedGroups:
+    """Return the `GroupsMemo` of this build (imported here: it needs the renderer, which a build
+    imports only once it has started its workers)."""
+    from newsarchive.build.groups_memo import GroupsMemo
+
+    return GroupsMemo(cache, entities, base, archive, index, content)
 
 
 def read_config(options: BuildOptions) -> SiteConfig:
@@ -223,7 +243,8 @@ def load_articles(jobs: dict[str, Job], keys: dict[str, str], cache: Cache, opti
     workers find the whole records: the cache, or this process for those it could not take.
     The workers start first, so that the few articles of an edit are extracted while this process
     reads the many unchanged ones back from the cache, and then runs `meanwhile` (readying the
-    renderer: an extraction worker's first article takes ~0.2 s of imports and lexicons), taking
+    renderer and the staging folder: an extraction worker's first article takes ~0.1 s of imports
+    and lexicons), taking
     `warm`'s worker where one worker is wanted (stopping it otherwise).
     """
     cached_keys = cache.article_keys()

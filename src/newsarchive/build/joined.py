@@ -65,6 +65,8 @@ class JoinedPieces:
         """A key of the archive's people and sources (same key, same entities), where known."""
         self.saved: set[str] = set()
         self.held: dict[str, tuple[str, SearchRows]] = {}
+        self.stored: dict[str, str] | None = None
+        """The pieces' keys the cache held when first asked (`missing`)."""
 
     def add(self, pieces: list[Piece]) -> None:
         """Keep the pieces of articles just rendered."""
@@ -76,7 +78,11 @@ class JoinedPieces:
 
     def missing(self) -> list[Article]:
         """Return the articles that have no pieces with their current key yet."""
-        stored = self.cache.piece_keys()
+        # The cache's keys are read once: the pieces stored since are in `saved` (asked twice of a
+        # rebuild, whether to join apart and then which to make: ~6 ms of 2,225 keys each).
+        if self.stored is None:
+            self.stored = self.cache.piece_keys()
+        stored = self.stored
         return [a for a in self.archive.articles if a.slug not in self.saved and a.slug not in self.held
                 and stored.get(a.slug) != self.keys[a.slug]]
 
@@ -95,21 +101,22 @@ class JoinedPieces:
         Only the pieces of the slugs `wanted` are read, from `store` (None for the others).
         """
         articles = self.archive.articles
+        held = self.held
         for i in range(0, len(articles), 256):
-            chunk = articles[i : i + 256]
-            need = {a.slug for a in chunk if wanted(a.slug)}
-            found = store.pieces([a.slug for a in chunk if a.slug in need and a.slug not in self.held],
-                                 column)
-            for art in chunk:
-                if art.slug not in need:
-                    yield art.slug, None
-                elif art.slug in self.held:
-                    yield art.slug, _piece(self.held[art.slug], column)
-                elif (row := found.get(art.slug)) is not None and row[0] == self.keys[art.slug]:
-                    yield art.slug, row[1]
+            # `doc.slug` is `slug` without the property call (three joins ask 2,225 articles each).
+            slugs = [a.doc.slug for a in articles[i : i + 256]]
+            need = {slug for slug in slugs if wanted(slug)}
+            found = store.pieces([slug for slug in slugs if slug in need and slug not in held], column)
+            for n, slug in enumerate(slugs, start=i):
+                if slug not in need:
+                    yield slug, None
+                elif slug in held:
+                    yield slug, _piece(held[slug], column)
+                elif (row := found.get(slug)) is not None and row[0] == self.keys[slug]:
+                    yield slug, row[1]
                 else:  # the cache failed since: make them again
-                    made = self.site.article_pieces(self.archive, self.records.whole([art])[0])
-                    yield art.slug, _piece(made, column)
+                    made = self.site.article_pieces(self.archive, self.records.whole([articles[n]])[0])
+                    yield slug, _piece(made, column)
 
 
 def _piece(pieces: tuple[str, SearchRows], column: PieceColumn) -> str:
@@ -146,7 +153,7 @@ def whole_archive_files(site: Site, archive: Archive, writer: SiteWriter, previo
 
     parts = iter(("h", "p"))  # the articles' own rows, then their quotes' and claims'
     h = writer.write_chunks(INDEX_PATH, index.chunks(site.search_index_chunks(
-        archive, lambda: search(next(parts)), spliced(index, joined.entities_key))))
+        archive, lambda: search(next(parts)), spliced(index, joined.entities_key), escaped=True)))
     index.save(h)
     old = previous.get(INDEX_PATH)
     # The previous file is kept where it is the same: as recorded, and as found on disk (a file changed

@@ -66,24 +66,31 @@ def entity_rows(archive: Archive, index: ArchiveIndex) -> Iterator[str]:
         yield ",".join(rows[i : i + BLOCK_ITEMS])
 
 
-def search_index_chunks(archive: Archive, index: ArchiveIndex,
-                        rows: Callable[[], Iterable[SearchRows]], entities: Block = made) -> Iterator[str]:
+def search_index_chunks(archive: Archive, index: ArchiveIndex, rows: Callable[[], Iterable[SearchRows]],
+                        entities: Block = made, escaped: bool = False) -> Iterator[str]:
     """Yield the search index script in pieces, never whole in memory.
 
     `rows` gives every article's rows, in archive order, each time it is called: the articles'
     own rows come first and their quotes and claims last, so they are read twice. The people's
     and sources' rows between them are one chunk, made through `entities` (`entity_rows`).
+    `escaped`: the rows are escaped for the script already (the build's join copies them so
+    from the last build's file: escaping them again changed nothing, for ~8 ms of 4,450 texts).
     """
+    escape = _same if escaped else escape_for_script
     yield "window.NEWSARCHIVE_SEARCH=["
     sep = ""
     for r in rows():
-        yield sep + escape_for_script(r.head)
+        yield sep + escape(r.head)
         sep = ","
     for block in entities(lambda: entity_rows(archive, index)):
         yield sep + block
         sep = ","
     for r in rows():
         if r.places:
-            yield sep + escape_for_script(r.places)
+            yield sep + escape(r.places)
             sep = ","
     yield "];\n"
+
+
+def _same(text: str) -> str:
+    return text

@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from newsarchive.records import Archive, Article, Entity
 from newsarchive.render.context import ArchiveIndex, Place, article_path, entity_path
@@ -42,9 +42,13 @@ class SharedPage:
     parts: Callable[[], list[str]]
     """What the page shows, as strings: same parts, same bytes (with the same templates and code)."""
     render: Callable[[], bytes]
+    known: str | None = None
+    """The hash of the page's parts where it is known without them (the same parts as last build's)."""
 
     def key(self) -> str:
         """Return the hash of the page's parts."""
+        if self.known is not None:
+            return self.known
         # Each part followed by a NUL, encoded at once: UTF-8 (surrogates passed one by one) encodes a
         # joined string as the join of its pieces' encodings, so these are the bytes of an update per
         # part and NUL, without 100,000 calls for the quotes and claims pages.
@@ -123,21 +127,92 @@ def split_groups(groups: Sequence[Group], size: int | None = None) -> list[list[
     return pages
 
 
+class GroupPages(Protocol):
+    """How the groups of quotes.html or claims.html fall on their pages.
+
+    `SplitGroups` cuts the groups themselves; a build may keep the last build's cut instead and
+    make only the groups of the pages it renders again (`build.groups_memo`).
+    """
+
+    def count(self) -> int:
+        """Return the number of pages (at least one)."""
+        ...
+
+    def page(self, number: int) -> list[GroupPart]:
+        """Return the parts of groups on page `number` (from 1)."""
+        ...
+
+    def jump(self, paths: Sequence[str]) -> list[tuple[Group, str]]:
+        """Return every group with the link to where it begins (page 1's list), given the pages' paths."""
+        ...
+
+    def known(self, number: int) -> str | None:
+        """Return the key of page `number` where it is known without its parts, else None."""
+        ...
+
+
+class SplitGroups:
+    """`GroupPages` of groups cut into pages here (`split_groups`)."""
+
+    def __init__(self, groups: list[Group]) -> None:
+        self.groups = groups
+        self.split = split_groups(groups)
+
+    def count(self) -> int:
+        return len(self.split)
+
+    def page(self, number: int) -> list[GroupPart]:
+        return self.split[number - 1]
+
+    def jump(self, paths: Sequence[str]) -> list[tuple[Group, str]]:
+        number = {id(g): i for i, g in enumerate(self.groups)}
+        on_pages = ([number[id(part.group)] for part in page] for page in self.split)
+        return jump_list(self.groups, first_pages(len(self.groups), on_pages), paths)
+
+    def known(self, number: int) -> str | None:
+        return None
+
+
+def jump_list(groups: Sequence[Group], first: Sequence[int], paths: Sequence[str]) -> list[tuple[Group, str]]:
+    """Return each group with the link to where it begins (`first`: its page's number, from 1)."""
+    return [(g, ("" if n == 1 else paths[n - 1]) + f"#{g.slug}") for g, n in zip(groups, first, strict=True)]
+
+
+def first_pages(count: int, pages: Iterable[Iterable[int]]) -> list[int]:
+    """Return the number of the page each of `count` groups begins on, given each page's groups."""
+    first = [0] * count
+    for number, on_page in enumerate(pages, start=1):
+        for i in on_page:
+            if not first[i]:
+                first[i] = number
+    return first
+
+
+GroupsOf = Callable[[str, Callable[[], list[Group]]], GroupPages]
+"""Given "quotes" or "claims" and what makes its groups, return how they fall on pages."""
+
+
+def split_here(stem: str, groups: Callable[[], list[Group]]) -> GroupPages:
+    """Return the groups made and cut here (`SplitGroups`)."""
+    return SplitGroups(groups())
+
+
 def plan_shared(site: Site, archive: Archive, index: ArchiveIndex, content: Content,
-                entities: str | None = None) -> list[SharedPage]:
+                entities: str | None = None, groups_of: GroupsOf = split_here) -> list[SharedPage]:
     """Return every page made from the whole archive (not the search index or archive.json).
 
-    `entities`, where given, stands for the archive's people and sources (`Site.shared_plan`).
+    `entities`, where given, stands for the archive's people and sources (`Site.shared_plan`);
+    `groups_of` says how the quotes' and claims' groups fall on pages (by default, cut here).
     """
     pages: list[SharedPage] = []
     pages.extend(_static(site))
     pages.extend(_index_pages(site, archive, index, content))
     for stem, title, description, groups in (
             ("quotes", "Quotes by speaker", "Every attributed quote in the archive, by speaker.",
-             quote_groups(archive, index)),
+             partial(quote_groups, archive, index)),
             ("claims", "Claims by source", "Every checkable claim in the archive, by source.",
-             claim_groups(archive, index))):
-        pages.extend(_group_pages(site, stem, title, description, groups, content))
+             partial(claim_groups, archive, index))):
+        pages.extend(_group_pages(site, stem, title, description, groups_of(stem, groups), content))
     lists = (("people", "People", archive.people), ("sources", "Sources", archive.sources))
     for name, kind, listed in lists:
         pages.append(_entity_list(site, index, name, kind, listed, entities))
@@ -221,36 +296,32 @@ def _index_pages(site: Site, archive: Archive, index: ArchiveIndex, content: Con
         yield SharedPage(path, parts, render)
 
 
-def _group_pages(site: Site, stem: str, title: str, description: str, groups: list[Group],
+def _group_pages(site: Site, stem: str, title: str, description: str, layout: GroupPages,
                  content: Content) -> Iterable[SharedPage]:
-    split = split_groups(groups)
-    paths = page_paths(stem, len(split))
-    first_page: dict[str, int] = {}
-    for number, page in enumerate(split, start=1):
-        for part in page:
-            first_page.setdefault(part.group.slug, number)
-    jump = [(g, ("" if first_page[g.slug] == 1 else paths[first_page[g.slug] - 1]) + f"#{g.slug}")
-            for g in groups]
-    for number, (path, page) in enumerate(zip(paths, split, strict=True), start=1):
+    paths = page_paths(stem, layout.count())
+    for number, path in enumerate(paths, start=1):
         pager = Pager(number, paths)
-        on_jump = jump if number == 1 else []
         page_title = title if number == 1 else f"{title}, page {number} of {len(paths)}"
 
-        def parts(page: list[GroupPart] = page, on_jump: list[tuple[Group, str]] = on_jump,
-                  page_title: str = page_title) -> list[str]:
+        def jump(number: int = number) -> list[tuple[Group, str]]:
+            return layout.jump(paths) if number == 1 else []
+
+        def parts(number: int = number, page_title: str = page_title) -> list[str]:
             out = [page_title, str(len(paths))]
-            out.extend(f"{g.name}\0{g.href}\0{len(g.places)}\0{href}" for g, href in on_jump)
-            for part in page:
+            out.extend(f"{g.name}\0{g.href}\0{len(g.places)}\0{href}" for g, href in jump(number))
+            for part in layout.page(number):
                 g = part.group
                 out.append(f"{g.name}\0{g.href}\0{g.slug}\0{len(g.places)}\0{part.continued}")
                 out.extend(place_part(p, content) for p in part.places)
             return out
 
-        def render(path: str = path, page: list[GroupPart] = page, on_jump: list[tuple[Group, str]] = on_jump,
-                   page_title: str = page_title, pager: Pager = pager) -> bytes:
+        def render(path: str = path, number: int = number, page_title: str = page_title,
+                   pager: Pager = pager) -> bytes:
+            page = layout.page(number)
             return site.render_page(f"{stem}.html", path, title=page_title, description=description,
-                                    parts=page, jump=on_jump, pager=pager, empty=not groups)
-        yield SharedPage(path, parts, render)
+                                    parts=page, jump=jump(number), pager=pager,
+                                    empty=number == 1 and not page)
+        yield SharedPage(path, parts, render, layout.known(number))
 
 
 def _entity_list(site: Site, index: ArchiveIndex, name: str, kind: str,

@@ -27,7 +27,7 @@ from newsarchive.render.filters import KIND_LABELS, escape_output, kind_label, l
 from newsarchive.render.jsontext import Block, made
 from newsarchive.render.lists import place_list
 from newsarchive.render.search import INDEX_PATH, SearchRows, search_index, search_index_chunks, search_rows
-from newsarchive.render.shared import Content, SharedPage, plan_shared
+from newsarchive.render.shared import Content, GroupsOf, SharedPage, plan_shared, split_here
 from newsarchive.render.views import article_view, entity_places, entity_roles
 
 if TYPE_CHECKING:
@@ -198,7 +198,7 @@ class Site:
             code=data.highlighted(json_text), page_of=path, json_path=path[:-5] + ".json").encode()
 
     def shared_plan(self, archive: Archive, content: Content | None = None,
-                    entities: str | None = None) -> list[SharedPage]:
+                    entities: str | None = None, groups_of: GroupsOf = split_here) -> list[SharedPage]:
         """Return the pages made from the whole archive, each with what it shows, not yet rendered.
 
         `content` stands an article's record by a short string (the build passes its input key);
@@ -206,9 +206,10 @@ class Site:
         for the archive's people and sources likewise (same string, same people and sources with
         the same names, roles and articles: the build passes `EntitiesMemo.current`). Neither the
         search index nor archive.json is among them: those are joined from per-article pieces
-        (`article_pieces`).
+        (`article_pieces`). `groups_of` says how the quotes' and claims' groups fall on pages (the
+        build: as last time where it can, `build.groups_memo`).
         """
-        return plan_shared(self, archive, self._index_for(archive), content or repr, entities)
+        return plan_shared(self, archive, self._index_for(archive), content or repr, entities, groups_of)
 
     def shared_pages(self, archive: Archive) -> Iterator[tuple[str, bytes]]:
         """Yield the pages made from the whole archive: static files, front page, lists, feed, sitemap."""
@@ -225,12 +226,13 @@ class Site:
         return search_index(archive, self._index_for(archive), rows)
 
     def search_index_chunks(self, archive: Archive, pieces: Callable[[], Iterable[SearchRows]],
-                            entities: Block = made) -> Iterator[str]:
+                            entities: Block = made, escaped: bool = False) -> Iterator[str]:
         """Yield the search index script in pieces; `pieces()` gives every article's rows, in order.
 
-        The people's and sources' rows are one chunk, made through `entities`.
+        The people's and sources' rows are one chunk, made through `entities`; `escaped`: the
+        rows are escaped for the script already (`jsonld.escape_for_script`).
         """
-        return search_index_chunks(archive, self._index_for(archive), pieces, entities)
+        return search_index_chunks(archive, self._index_for(archive), pieces, entities, escaped)
 
     def static_files(self) -> Iterator[tuple[str, bytes]]:
         """Yield the CSS and scripts: built-in ones, each replaced by a user's file of the same name."""

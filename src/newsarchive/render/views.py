@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newsarchive.records import Archive, Article, Entity
@@ -35,7 +35,8 @@ class Group:
 
     name: str
     href: str | None
-    places: list[Place] = field(default_factory=list)
+    places: Sequence[Place] = field(default_factory=list)
+    """In order; a build may make them only as they are read (`build.groups_memo`)."""
     slug: str = ""
     """Id of the group's section, unique on its page."""
 
@@ -102,12 +103,14 @@ def entity_roles(index: ArchiveIndex, entity: Entity) -> tuple[str, ...]:
 
 def _grouped(places: Iterable[Place], nobody: str) -> list[Group]:
     groups: dict[str, Group] = {}
+    lists: dict[str, list[Place]] = {}
     for p in places:
         key = p.who_href or f"name:{p.who or ''}"
-        group = groups.get(key)
-        if group is None:
-            group = groups[key] = Group(p.who or nobody, p.who_href)
-        group.places.append(p)
+        listed = lists.get(key)
+        if listed is None:
+            listed = lists[key] = []
+            groups[key] = Group(p.who or nobody, p.who_href, listed)
+        listed.append(p)
     ordered = sorted(groups.values(), key=lambda g: (g.name == nobody, g.name.casefold(), g.href or ""))
     # Two groups can share a name (one with a page, one without; "the MPs" and "The MPs").
     used: set[str] = set()

@@ -1,0 +1,322 @@
+"""How the quotes' and claims' groups fell on their pages, kept from the last build while the same.
+
+quotes.html and claims.html (and their numbered pages) list every quote and claim of the archive
+by speaker or source. Planning them made a `Place` of each of ~26,000 quotes and claims, grouped
+and cut them into pages and hashed every page's parts (~60 ms of a one-change rebuild's main
+process of 2,225 articles), though one edited article changes only the pages showing its own.
+
+Which group each listed quote or claim falls in, and so the cut into pages, is a function of the
+articles' order and, for each, which of its quotes and claims are listed with what speaker or
+source and page (its `shape`). Where the link step kept the last build's people and sources
+(`EntitiesMemo`: the same names and pages for every article) and the articles are the same in
+the same order, only an article whose content key changed can have another shape; where each such
+article's shape is as last time, the last build's cut is kept: a page showing none of the changed
+articles keeps its key (its parts are the same), and only the pages that show one make their
+groups again, from the places' (article, index) kept for each group. Anything else (other people
+or sources, an article added, moved or with another shape, a kept result that cannot be read)
+groups everything afresh and keeps that cut for the next build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import overload
+
+from newsarchive.build.cache import Cache, loads
+from newsarchive.build.entities_memo import EntitiesMemo
+from newsarchive.build.memo import BlobMemo
+from newsarchive.records import Archive, Article
+from newsarchive.render.context import ArchiveIndex, Place
+from newsarchive.render.shared import (
+    GroupPages,
+    GroupPart,
+    SharedPage,
+    SplitGroups,
+    first_pages,
+    jump_list,
+    page_paths,
+)
+from newsarchive.render.views import Group
+
+GROUP_LAYOUT = "group-layout"
+"""The cache's name for the last build's cut of the groups into pages."""
+GROUP_KEYS = "group-keys"
+"""The cache's name for the last build's keys of the group pages and the content keys they were made of."""
+
+
+
+@dataclass(frozen=True, slots=True)
+class _Cut:
+    """How one list's groups fell on pages, and which quote or claim is where."""
+
+    groups: list[tuple[str, str | None, str, str, str | None]]
+    """Each group's name, page, slug, key (its speaker's page, else "name:" and the name) and the
+    speaker of its first place (who named it), in order."""
+    starts: array[int]
+    """Where each group's places begin in `slugs` and `indexes`, and their end."""
+    slugs: list[str]
+    """The article of every place listed, group after group."""
+    indexes: array[int]
+    """Each place's index among its article's quotes or claims."""
+    pages: list[list[tuple[int, int, int]]]
+    """For each page, (group, first place, end) of each part of a group on it."""
+
+    def places_of(self, slug: str) -> list[int]:
+        """Return where the article's places are in `slugs`."""
+        out: list[int] = []
+        slugs, at = self.slugs, -1
+        while True:
+            try:
+                at = slugs.index(slug, at + 1)
+            except ValueError:
+                return out
+            out.append(at)
+
+    def shape(self, slug: str) -> list[tuple[int, str, str | None]]:
+        """Return (index, group key, speaker where it names the group) of each of the article's places."""
+        out: list[tuple[int, str, str | None]] = []
+        for at in self.places_of(slug):
+            gi = bisect_right(self.starts, at) - 1
+            first = at == self.starts[gi]  # the place whose speaker names the group
+            out.append((self.indexes[at], self.groups[gi][3], self.groups[gi][4] if first else None))
+        return sorted(out)
+
+    def pages_of(self, slug: str) -> set[int]:
+        """Return the pages (from 1) showing one of the article's places."""
+        wanted: dict[int, list[int]] = {}
+        for at in self.places_of(slug):
+            gi = bisect_right(self.starts, at) - 1
+            wanted.setdefault(gi, []).append(at - self.starts[gi])
+        return {number for number, parts in enumerate(self.pages, start=1) for gi, start, end in parts
+                if any(start <= n < end for n in wanted.get(gi, ()))}
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    order: list[str]
+    """The articles' slugs, in archive order."""
+    cuts: dict[str, _Cut]
+    """"quotes" and "claims" → its cut."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    layout: str
+    """A hash of the pickled `_Layout` these keys were made with."""
+    content: dict[str, str]
+    """The content keys the pages were planned with (slug → key)."""
+    keys: dict[str, str]
+    """Page path → `SharedPage.key()`."""
+
+
+def group_key(who: str | None, href: str | None) -> str:
+    """Return what a listed quote or claim is grouped by (`render.views`): its speaker's page, else name."""
+    return href or f"name:{who or ''}"
+
+
+def shape(index: ArchiveIndex, article: Article, quotes: bool) -> list[tuple[int, str, str | None]]:
+    """Return (index, group key, speaker) of each quote (or claim) of the article listed now."""
+    slug, names = article.doc.slug, index.names
+    listed = ([(i, q.speaker) for i, q in enumerate(article.quotes) if q.kind != "scare"] if quotes
+              else [(i, c.by) for i, c in enumerate(article.claims)])
+    return [(i, group_key(who, names.get((slug, who)) if who else None), who) for i, who in listed]
+
+
+def holds(cut: _Cut, index: ArchiveIndex, article: Article, quotes: bool) -> bool:
+    """Return True where the article's places fall in `cut` as they did: the same groups, the same names."""
+    was, now = cut.shape(article.doc.slug), shape(index, article, quotes)
+    return (len(was) == len(now) and all(i == j and k == m and (w is None or w == who)
+                                         for (i, k, w), (j, m, who) in zip(was, now, strict=True)))
+
+
+class GroupsMemo:
+    """The `GroupsOf` a build plans its shared pages with: the last build's cut where it still holds."""
+
+    def __init__(self, cache: Cache, entities: EntitiesMemo, base: str, archive: Archive,
+                 index: ArchiveIndex, content: dict[str, str]) -> None:
+        self.cache = cache
+        self.keys = BlobMemo(cache, GROUP_KEYS)
+        self.archive, self.index, self.content = archive, index, content
+        self.key: str | None = None
+        """The key both kept results are under (None: the people and sources came from elsewhere)."""
+        if entities.current is not None:
+            self.key = self.keys.key((base, entities.current))
+        self.kept: dict[str, _Cut] = {}
+        """The last build's cuts that still hold, by stem."""
+        self.kept_id = ""
+        self.last_keys: dict[str, str] = {}
+        self.changed: set[str] = set()
+        self.fresh: dict[str, _Cut] = {}
+        self.paths: set[str] = set()
+        """The paths of the group pages planned with this memo."""
+        if self.key is not None and entities.reused:
+            self._take_kept()
+
+    @property
+    def reused(self) -> bool:
+        """True where both lists' cuts were kept from the last build."""
+        return len(self.kept) == 2
+
+    def _take_kept(self) -> None:
+        assert self.key is not None
+        data = self.cache.blob(GROUP_LAYOUT, self.key)
+        keys = self.keys.kept(self.key)
+        layout = loads(data or b"")
+        if not isinstance(layout, _Layout) or not isinstance(keys, _Keys) or data is None:
+            return
+        if keys.layout != _layout_id(data) or layout.order != [a.slug for a in self.archive.articles]:
+            return
+        content = self.content
+        changed = {slug for slug in layout.order if keys.content.get(slug) != content.get(slug)}
+        by_slug = self.index.articles
+        # An edit that adds a claim the writer states (a sentence with a figure) moves the claims,
+        # not the quotes: each list's cut holds or not on its own.
+        self.kept = {stem: cut for stem, cut in layout.cuts.items()
+                     if all(holds(cut, self.index, by_slug[slug], stem == "quotes") for slug in changed)}
+        self.kept_id, self.last_keys, self.changed = keys.layout, keys.keys, changed
+
+    def __call__(self, stem: str, groups: Callable[[], list[Group]]) -> GroupPages:
+        """Return how `stem`'s groups fall on pages: the last build's cut, else cut here and kept."""
+        made: GroupPages
+        if stem in self.kept:
+            made = KeptGroups(stem, self.kept[stem], self.index, self.changed, self.last_keys)
+        else:
+            split = SplitGroups(groups())
+            self.fresh[stem] = _cut(split)
+            made = split
+        self.paths.update(page_paths(stem, made.count()))
+        return made
+
+    def save(self, pages: Sequence[SharedPage], keys: Sequence[str]) -> None:
+        """Keep this build's cut (where made afresh) and the group pages' keys for the next build."""
+        if self.key is None or self.cache.path is None:
+            return
+        listed = {p.path: k for p, k in zip(pages, keys, strict=True) if p.path in self.paths}
+        layout_id = self.kept_id
+        if self.fresh:
+            data = pickle.dumps(_Layout([a.slug for a in self.archive.articles], {**self.kept, **self.fresh}),
+                                protocol=pickle.HIGHEST_PROTOCOL)
+            layout_id = _layout_id(data)
+            self.cache.put_blob(GROUP_LAYOUT, self.key, data)
+        self.keys.keep(self.key, _Keys(layout_id, dict(self.content), listed))
+        self.keys.save()
+
+
+def _layout_id(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _cut(split: SplitGroups) -> _Cut:
+    """Return how `split`'s groups fall on pages, with every place's article and index."""
+    groups = split.groups
+    starts = array("i", [0])
+    slugs: list[str] = []
+    indexes = array("i")
+    for g in groups:
+        slugs.extend([p.article.doc.slug for p in g.places])
+        indexes.extend([p.index for p in g.places])
+        starts.append(len(slugs))
+    number = {id(g): i for i, g in enumerate(groups)}
+    pages: list[list[tuple[int, int, int]]] = []
+    done = [0] * len(groups)
+    for page in split.split:
+        parts: list[tuple[int, int, int]] = []
+        for part in page:
+            i = number[id(part.group)]
+            start = done[i]  # the group's places on earlier pages
+            done[i] = start + len(part.places)
+            parts.append((i, start, done[i]))
+        pages.append(parts)
+    meta = [(g.name, g.href, g.slug, group_key(g.places[0].who, g.places[0].who_href) if g.places else "",
+             g.places[0].who if g.places else None) for g in groups]
+    return _Cut(meta, starts, slugs, indexes, pages)
+
+
+class _Places(Sequence[Place]):
+    """A group's places, each made from its article and index when first read: a page showing part of
+    a long group ("Stated by the writer": ~13,000 claims) makes only its own."""
+
+    def __init__(self, cut: _Cut, group: int, articles: dict[str, Article],
+                 place: Callable[[Article, int], Place | None]) -> None:
+        self.cut = cut
+        self.start = cut.starts[group]
+        self.size = cut.starts[group + 1] - self.start
+        self.articles = articles
+        self.place = place
+        self.made: dict[int, Place] = {}
+
+    def __len__(self) -> int:
+        return self.size
+
+    @overload
+    def __getitem__(self, i: int) -> Place: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Place]: ...
+
+    def __getitem__(self, i: int | slice) -> Place | list[Place]:
+        if isinstance(i, slice):
+            return [self[n] for n in range(*i.indices(self.size))]
+        if i < 0:
+            i += self.size
+        if not 0 <= i < self.size:
+            raise IndexError("place index out of range")
+        found = self.made.get(i)
+        if found is None:
+            at = self.start + i
+            made = self.place(self.articles[self.cut.slugs[at]], self.cut.indexes[at])
+            assert made is not None  # the same articles, the same places: the same quotes and claims
+            found = self.made[i] = made
+        return found
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # a list's, which it stands for, is not hashable either
+
+
+class KeptGroups:
+    """`GroupPages` of the last build's cut: groups made again only for the pages asked for."""
+
+    def __init__(self, stem: str, cut: _Cut, index: ArchiveIndex, changed: set[str],
+                 last_keys: dict[str, str]) -> None:
+        self.cut = cut
+        self.index = index
+        self.quotes = stem == "quotes"
+        self.last_keys = last_keys
+        self.paths = page_paths(stem, self.count())
+        self.again = {n for slug in changed for n in cut.pages_of(slug)}
+        """The pages showing a changed article's quote or claim: their keys are made afresh."""
+        self.made: dict[int, Group] = {}
+
+    def count(self) -> int:
+        return max(len(self.cut.pages), 1)
+
+    def _group(self, i: int) -> Group:
+        group = self.made.get(i)
+        if group is None:
+            name, href, slug, _, _ = self.cut.groups[i]
+            place = self.index.quote_place_of if self.quotes else self.index.claim_place_of
+            group = self.made[i] = Group(name, href, _Places(self.cut, i, self.index.articles, place), slug)
+        return group
+
+    def page(self, number: int) -> list[GroupPart]:
+        if number > len(self.cut.pages):
+            return []
+        return [GroupPart(g, g.places[start:end], continued=start > 0)
+                for gi, start, end in self.cut.pages[number - 1] for g in (self._group(gi),)]
+
+    def jump(self, paths: Sequence[str]) -> list[tuple[Group, str]]:
+        count = len(self.cut.groups)
+        first = first_pages(count, ([gi for gi, _, _ in parts] for parts in self.cut.pages))
+        return jump_list([self._group(i) for i in range(count)], first, paths)
+
+    def known(self, number: int) -> str | None:
+        if number in self.again:
+            return None
+        return self.last_keys.get(self.paths[number - 1])
