@@ -169,3 +169,10 @@ def test_a_writers_card_parted_by_blank_lines_with_a_date() -> None:
     joined = doc("Headline here\n\nSíle Ní Bhriain\nPolitical Correspondent\nWed Oct 9 2024 - 05:00\n\n"
                  "The council approved the budget on Monday.\n")
     assert joined.author == "Síle Ní Bhriain" and joined.date == "2024-10-09"
+
+
+def test_a_place_line_and_a_staff_byline_above_the_text_are_furniture() -> None:
+    d = doc("Headline here\n\nStaff Reporter\nDubai\nPublished: October 2, 2024 12:30 PM\n\n"
+            "The council approved the budget on Monday.\n\nLondon\n")
+    assert d.date == "2024-10-02"
+    assert [p.text for p in d.paragraphs] == ["The council approved the budget on Monday.", "London"]

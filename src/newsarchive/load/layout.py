@@ -284,8 +284,8 @@ _MASTHEAD_WORDS = 16
 
 def _masthead_line(text: str, first: bool) -> tuple[str, tuple[str | None, str | None, str | None]] | None:
     """Return why a line near the top is furniture and the (author, outlet, date) it states: a
-    byline, a date, an outlet's name alone (only above the `first` paragraph); None for any
-    other line."""
+    byline, a date, an outlet's or a place's name alone (only above the `first` paragraph); None
+    for any other line."""
     by = masthead.byline(text)
     if by is not None:
         return "byline", (by[0], by[1], None)
@@ -295,6 +295,8 @@ def _masthead_line(text: str, first: bool) -> tuple[str, tuple[str | None, str |
     outlet = masthead.outlet_line(text) if first else None
     if outlet is not None:
         return "outlet", (None, outlet, None)
+    if first and masthead.place_line(text):
+        return "place", (None, None, None)  # "Dubai" under the writer's name
     return None
 
 

@@ -158,3 +158,19 @@ def outlet_line(text: str) -> str | None:
     """Return the outlet a line that is only a listed outlet's name names ("Associated Press"
     under a byline), or None."""
     return _outlet_names().get(re.sub(r"^The\s+", "", text.strip()))
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    return frozenset(str(p) for p in load_data("places").get("places") or ())
+
+
+def place_line(text: str) -> bool:
+    """Return True for a line that is only a place, or places ("Dubai", "Abu Dhabi, UAE"), as a
+    site sets where the story was written above it."""
+    parts = [p.strip() for p in text.strip(" .").split(",")]
+    return len(parts) <= 3 and all(p in _places() or p in _COUNTRY_CODES for p in parts)
+
+
+_COUNTRY_CODES = frozenset(("UAE", "UK", "US", "USA"))
+"""Short forms of countries a place line may end with ("Abu Dhabi, UAE")."""
