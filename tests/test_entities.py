@@ -589,3 +589,12 @@ def test_arabic_names_and_surnames_with_particles_keep_one_person() -> None:
     assert "Al Mansoori" in found["Abdullah bin Khalid Al Mansoori"].aliases
     assert "Le Pen" in found["Marine Le Pen"].aliases
     assert "Al Smith" in found
+
+
+def test_two_surnames_and_accented_given_names() -> None:
+    found = entities("President Claudia Ramírez Ochoa spoke. \u201cYes,\u201d Ramírez Ochoa said. "
+                     "Her predecessor, Andrés Manuel López Obrador, agreed. "
+                     "Tim Allen Just Got Asked About Donald Trump. Donald Trump said no.")
+    assert "Ramírez Ochoa" in found["Claudia Ramírez Ochoa"].aliases
+    assert "Andrés Manuel López Obrador" in found
+    assert "Donald Trump" in found  # (not folded into a headline read as a name)
