@@ -34,6 +34,8 @@ _NAME_ENDS = r"(?=\s*(?:[,.;:!?)”’\"]|$)|\s+(?:and|who|which|that|in|on|at|f
 PR strategist Glen Yearwood", "many local GOP officials")."""
 
 
+_TELLING = ("told", "tells")
+"""Cue verbs whose object is the listener ("…, told POLITICO on Wednesday that …")."""
 _HONORIFICS = ("Mr", "Mrs", "Ms", "Dr")
 """With the months and weekdays of `claims.yaml`: capitalised words that do not start a source's
 name after describing words ("a report Tuesday from WKOW", "a speech Mrs. Clinton delivered")."""
@@ -105,24 +107,38 @@ def cues() -> Cues:
     # in apposition, which then takes a comma before the verb
     apposed = rf"(?P<apposed>(?i:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*,\s+(?={_NAME},))?"
     age = r"(?:,\s+(?:aged\s+)?\d{1,3},)?"  # "Doris Whitworth, 82, said"
-    subject = re.compile(rf"{_OPENERS}{apposed}{who}(?(apposed),){age}\s+(?:(?:{fillers})\s+){{0,4}}"
-                         rf"(?:\w+ly\s+)?(?:{verbs})\b")
     findings = _alt(data.get("according_findings") or ())
+    # "Defending, Richard Amis said", "Sentencing him, Judge Greaves said": the part the speaker
+    # plays, before the name
+    part = r"(?:[A-Z][a-z]+ing(?:\s+(?:him|her|them))?,\s+)?"
+    # "Municipal commissioner Rajesh Kulkarni said", "A 2025 report from the Northfield Institute
+    # found": what the name is, in lower case, or the finding it made
+    calendar = [str(w).capitalize() for w in (*data["months"], *data["weekdays"], "may")]
+    not_a_name = rf"(?!(?:{'|'.join((*_HONORIFICS, *calendar))})\b)"
+    lower = rf"(?!(?:{_NOT_BEFORE_NAME}|and|or|but|nor)\b)[a-z][\w-]*"
+    job = rf"(?:(?!(?i:{_NOT_BEFORE_NAME})\b)[A-Z][a-z]+(?:\s+{lower}){{1,2}}\s+{not_a_name}(?=[A-Z])" \
+        rf"|(?i:a|an|the)\s+(?:(?:\d{{4}}|new|recent|latest)\s+)?(?i:{findings})\s+(?:from|by)\s+)?" \
+        if findings else ""
+    # "Sen. Carla Ruesch (D-Ore.), who chairs the caucus's messaging arm, told …": the party and
+    # state, a relative clause between the name and its verb
+    aside = r"(?:\s+\([^()]{1,30}\))?(?:,\s+(?:who|which)\s+[^,;.“”\"]{1,80},)?"
+    subject = re.compile(rf"{_OPENERS}{part}{apposed}{job}{who}(?(apposed),){age}{aside}"
+                         rf"\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?(?:{verbs})\b")
     # "according to data from research firm BloombergNEF", "according to a survey by the CBI"
     words = rf"(?:(?!{_NOT_BEFORE_NAME}\s)[a-z][\w-]*\s+)"
     finding = rf"(?:(?i:(?:a|an|the|new|latest|official)\s+){{0,2}}(?i:{findings})\s+(?i:from|by|of)\s+)?" \
         if findings else ""
     # ("according to tourism minister Sontaya Kunplome", "to a Washington Post-ABC News survey",
     # "to the think tank Autonomy")
-    calendar = [str(w).capitalize() for w in (*data["months"], *data["weekdays"], "may")]
-    not_a_name = rf"(?!(?:{'|'.join((*_HONORIFICS, *calendar))})\b)"
     described = rf"(?P<pre>(?:(?i:a|an)\s+{words}{{0,3}}?|(?i:the)\s+{words}{{1,3}}?|{words}{{1,3}}?)" \
         r"(?=[A-Z]))?"
     according = re.compile(rf"(?i:according\s+to)\s+{finding}{described}"
                            rf"(?(pre){not_a_name})(?P<who>{_NAME}|{desc})"
                            rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS}))")
+    # (", told POLITICO": whom a verb of telling has after it is the listener, not the source)
+    heard = _alt([v for v in data["cue_verbs"] if v not in _TELLING])
     after = re.compile(
-        rf"[,”’\"]\s*(?:(?i:{verbs})\s+(?:(?P<desc>{desc})|(?:[a-z][\w-]*\s+){{0,4}}?(?P<name>{_NAME}))"
+        rf"[,”’\"]\s*(?:(?i:{heard})\s+(?:(?P<desc>{desc})|(?:[a-z][\w-]*\s+){{0,4}}?(?P<name>{_NAME}))"
         rf"|(?P<subj>{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
@@ -132,6 +148,13 @@ def cues() -> Cues:
 
 
 _LETTERS = re.compile(r"(?i)[a-z]+")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?[a-z]+$")
+
+
+def _active(m: re.Match[str] | None) -> re.Match[str] | None:
+    """Return a subject's match unless its verb is passive: "Davis, who was married to actress
+    Ruby Dee, was found dead" credits no one ("has been forced to admit" is active)."""
+    return None if m is None or _PASSIVE.search(m.group(0)) else m
 
 
 _QUOTE_MIN_WORDS = 4
@@ -217,6 +240,17 @@ class Resolver:
                 return longer
         return _LOWER_ARTICLE.sub("", words.strip()).replace("’s", "").strip(" ,.;:")
 
+    def person(self, words: str) -> str | None:
+        """Return the person these words name ("TOM ALBERS", "ALBERS"), or None where the article
+        names no one by them."""
+        key = _norm(words)
+        name = self.alias.get(key)
+        if name is None:
+            fits = self.last_word.get(key.split(" ")[-1], set())
+            name = next(iter(fits)) if len(fits) == 1 else None
+        entity = self.draft.entities.get(name) if name is not None else None
+        return name if entity is not None and entity.kind == "person" else None
+
     def _longer_form(self, word: str) -> str | None:
         """Return the one longer name ending in `word` the article uses ("Daily Mail" for "Mail")."""
         if word not in self.longer:
@@ -253,14 +287,14 @@ class Resolver:
         if clause.aside or clause.sentence == (clause.start, clause.end):
             a, b = clause.start, clause.end
             if c.may_credit(text[a:b]) if words is None else c.may_credit_words(*words):
-                m = c.subject.match(text, a, b) or c.according.search(text, a, b) \
+                m = _active(c.subject.match(text, a, b)) or c.according.search(text, a, b) \
                     or c.after.search(text, a, b)
         else:
             # The clause's sentence is searched as well: once for all its clauses (a run-together
             # paragraph with no full stop is one sentence of thousands of clauses).
             sentence = self._sentence(paragraph, text, clause.sentence)
             if sentence.may:
-                m = c.subject.match(text, clause.start, clause.end) or sentence.found()
+                m = _active(c.subject.match(text, clause.start, clause.end)) or sentence.found()
         if m:
             who = m.group("who") if "who" in m.re.groupindex else (m.group("desc") or m.group("name")
                                                                     or m.group("subj"))
@@ -293,10 +327,20 @@ class Resolver:
         is_desc = not is_pronoun and lowered.split(" ", 1)[0] in {"the", "this", "that"} and \
             lowered.split()[-1] in cues().descriptions and who.split()[-1][:1].islower()
         if not (is_pronoun or is_desc):
+            if who in _groups() and _norm(who) not in self.alias:
+                return None  # "Researchers say …", "Analysts said": people the text does not name
             return self.canonical(who)
         # "said the paper", "he said": the speaker of a quote in the sentence, else the nearest
         # earlier name of the right kind.
         return quotes.speaker_in(clause.sentence) or self.nearest(paragraph, at, person=is_pronoun)
+
+
+@lru_cache(maxsize=1)
+def _groups() -> frozenset[str]:
+    """Plural words for people that open a sentence capitalised and are never a name
+    ("Researchers", "Officials", "Analysts"; from `names.yaml`'s `not_names`)."""
+    return frozenset(w for w in map(str, load_data("names").get("not_names") or ())
+                     if w.endswith("s") and w[1:].islower())
 
 
 _ANY_BODY = frozenset(("company", "firm", "group", "organisation", "organization", "body", "statement",
@@ -329,7 +373,7 @@ class SentenceScan:
     def found(self) -> re.Match[str] | None:
         if not self.looked:
             c, (a, b), text = cues(), self.span, self.text
-            self.match = c.subject.match(text, a, b) or c.according.search(text, a, b) \
+            self.match = _active(c.subject.match(text, a, b)) or c.according.search(text, a, b) \
                 or c.after.search(text, a, b)
             self.looked = True
         return self.match
