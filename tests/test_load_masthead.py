@@ -49,6 +49,8 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("04/05/2025", None),  # either
     ("March 12, 2026 · 5:04 AM ET", "2026-03-12"),
     ("TNN | Updated: Jan 14, 2026, 08:12 IST", "2026-01-14"),
+    ("Posted Tue 3 Mar 2026 at 5:12am, updated Tue 3 Mar 2026 at 9:40am", "2026-03-03"),
+    ("Updated March 4, 2026 at 6:03 p.m. EST|Published March 4, 2026 at 2:15 p.m. EST", "2026-03-04"),
 ])
 def test_date_line(line: str, iso: str | None) -> None:
     assert date_line(line) == iso

@@ -121,7 +121,7 @@ def cues() -> Cues:
         if findings else ""
     # "Sen. Carla Ruesch (D-Ore.), who chairs the caucus's messaging arm, told …": the party and
     # state, a relative clause between the name and its verb
-    aside = r"(?:\s+\([^()]{1,30}\))?(?:,\s+(?:who|which)\s+[^,;.“”\"]{1,80},)?"
+    aside = r"(?:\s+\([^()]{1,30}\))?(?:,\s+(?:who|which|whose)\s+[^,;.“”\"]{1,80},)?"
     subject = re.compile(rf"{_OPENERS}{part}{apposed}{job}{who}(?(apposed),){age}{aside}"
                          rf"\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?(?:{verbs})\b")
     # "according to data from research firm BloombergNEF", "according to a survey by the CBI"

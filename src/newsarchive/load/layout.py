@@ -130,6 +130,11 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
     blocks = _blocks(body, first_line)
     title = standfirst = author = outlet = date = None
     standfirst_line: Line | None = None
+    boiler: list[Boilerplate] = []
+    while not markdown and len(blocks) > 1 and len(blocks[0]) == 1 and pat.line.match(blocks[0][0].text):
+        # a site's furniture above the headline ("Democracy Dies in Darkness", "Advertisement")
+        line = blocks.pop(0)[0]
+        boiler.append(Boilerplate(line.text, line.number, "boilerplate line"))
     if blocks and len(blocks[0]) == 1 and not markdown and _is_headline(blocks[0][0].text):
         title = blocks.pop(0)[0].text
         if blocks and len(blocks[0]) == 1:
@@ -148,7 +153,6 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             title = blocks.pop(0)[0].text.lstrip("#").strip()
 
     paragraphs: list[Paragraph] = []
-    boiler: list[Boilerplate] = []
 
     texts = 0  # text paragraphs so far: the masthead's lines stand before the first or two
     block_no = 0
@@ -237,6 +241,8 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 boiler.append(Boilerplate(text, line.number, reason))
                 if outlet is None and text[:1] in "©Cc":
                     outlet = masthead.copyright_outlet(text)  # "©2026 Bloomberg L.P."
+                elif date is None and text[:1] in "PpUu":
+                    date = masthead.date_line(text)  # "Updated 14:32, Saturday 8 November 2025"
                 continue
             bio = pat.bio.match(text) if line.number in last_numbers else None
             if bio:

@@ -108,11 +108,15 @@ _DATE_LINES = tuple(re.compile(rf"{_PREFIX}{date}{_TIME}\s*$", re.IGNORECASE) fo
 """A line that is only a date, perhaps with a weekday, a time and "Published"."""
 
 
+_DATE_PARTS = re.compile(r"\s*\|\s*|,\s+(?=(?:updated|last updated|published)\b)", re.IGNORECASE)
+
+
 def date_line(text: str) -> str | None:
     """Return the ISO date a line that is only a date states ("Tue 12 Mar 2024 17.45 GMT",
     "Published: March 12, 2024 at 3:45 pm ET", "2024-03-12"), or None."""
-    # "PUBLISHED: 10:14 EST, 5 March 2024 | UPDATED: …", "TNN | Updated: Jan 14, 2026, 08:12 IST"
-    parts = text.split(" | ", 2)[:2]
+    # "PUBLISHED: 10:14 EST, 5 March 2024 | UPDATED: …", "TNN | Updated: Jan 14, 2026, 08:12 IST",
+    # "Posted Tue 3 Mar 2026 at 5:12am, updated …", "Updated March 4, 2026 at 6:03 p.m. EST|Published …"
+    parts = _DATE_PARTS.split(text, 2)[:2]
     m = next((m for m in (p.match(part) for part in parts for p in _DATE_LINES) if m is not None), None)
     if m is None:
         return None
