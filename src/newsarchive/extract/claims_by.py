@@ -15,7 +15,8 @@ from newsarchive.lexicon import load_data
 
 # A capitalised name of up to eight words ("the Economic Commission for Latin America and the
 # Caribbean"), with an acronym in brackets after it; not a capitalised pronoun or article.
-_NAME = (r"(?!(?:It|Its|They|We|I|This|That|These|Those|There|He|She|You|A|An)\b)(?:[Tt]he\s+)?(?!The\b)"
+_NAME = (r"(?!(?:It|Its|They|We|I|This|That|These|Those|There|He|She|You|A|An|Most|Many|Some|All|Both|Several"
+         r"|Few|Other|Others|Each|Every|One|If|Let|Having)\b)(?:[Tt]he\s+)?(?!The\b)"
          r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|de|von|van|al|the|and|and\s+the)\s+)?[A-Z][\w’'.&-]*){0,7}"
          r"(?:\s+\([A-Z]{2,}\))?")
 _OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately"
