@@ -28,6 +28,7 @@ from newsarchive.load.reader import parse_document
     ("by the editors", None),
     ("Bylines matter to readers", None),
     ("Interview by Claire Donnelly", ("Claire Donnelly", None)),
+    ("By Ananya Sharma, New Delhi", ("Ananya Sharma", None)),
     ("The council approved the budget on Monday.", None),
 ])
 def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
@@ -66,6 +67,12 @@ def test_date_line(line: str, iso: str | None) -> None:
 ])
 def test_dateline_outlet(text: str, outlet: str | None) -> None:
     assert dateline_outlet(text) == outlet
+
+
+def test_a_writers_card_may_end_with_the_date() -> None:
+    d = parse_document("Rail fares to rise\n\nHolly Brennan\nTransport Correspondent\n"
+                       "Wednesday 14 January 2026 11:02 GMT\n\nFares will rise by 4.6 per cent.\n", "x.txt")
+    assert (d.author, d.date) == ("Holly Brennan", "2026-01-14")
 
 
 def test_dateline_end() -> None:

@@ -116,8 +116,9 @@ def cues() -> Cues:
     # found": what the name is, in lower case, or the finding it made
     calendar = [str(w).capitalize() for w in (*data["months"], *data["weekdays"], "may")]
     not_a_name = rf"(?!(?:{'|'.join((*_HONORIFICS, *calendar))})\b)"
-    lower = rf"(?!(?:{_NOT_BEFORE_NAME}|and|or|but|nor)\b)[a-z][\w-]*"
-    job = rf"(?:(?!(?i:{_NOT_BEFORE_NAME})\b)[A-Z][a-z]+(?:\s+{lower}){{1,2}}\s+{not_a_name}(?=[A-Z])" \
+    lower = rf"(?!(?:{_NOT_BEFORE_NAME}|and|or|but|nor)\b|[a-z]+ed\b)[a-z][\w-]*"  # (not "Biden rubbished")
+    job = rf"(?:(?!(?i:{_NOT_BEFORE_NAME})\b)(?:[A-Z][a-z]+|[A-Z]{{2,6}})(?:\s+{lower}){{1,2}}\s+" \
+        rf"{not_a_name}(?=[A-Z])" \
         rf"|(?i:a|an|the)\s+(?:(?:\d{{4}}|new|recent|latest)\s+)?(?i:{findings})\s+(?:from|by)\s+)?" \
         if findings else ""
     # "Sen. Carla Ruesch (D-Ore.), who chairs the caucus's messaging arm, told …": the party and
@@ -140,7 +141,7 @@ def cues() -> Cues:
     heard = _alt([v for v in data["cue_verbs"] if v not in _TELLING])
     after = re.compile(
         rf"[,”’\"]\s*(?:(?i:{heard})\s+(?:(?P<desc>{desc})|(?:[a-z][\w-]*\s+){{0,4}}?(?P<name>{_NAME}))"
-        rf"|(?P<subj>{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
+        rf"|{job}(?P<subj>{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
     verb_heads = None if not all(heads) else frozenset(h.group() for h in heads if h)
@@ -271,6 +272,24 @@ class Resolver:
         i = bisect_left(self.keys[person], (paragraph, start))
         return marks[i - 1][2] if i > 0 else None
 
+    def nearest_fitting(self, paragraph: int, start: int, description: list[str]) -> str | None:
+        """Return the nearest earlier body whose name, role or words just before a mention hold
+        the description's words ("the campaign group": "chair of the campaign group Better Rail"),
+        among the last `_FITTING` named; else the nearest body."""
+        marks = self.marks[False]
+        i = bisect_left(self.keys[False], (paragraph, start))
+        words = [w for w in description[1:] if w not in ("the", "this", "that")]
+        if len(words) > 1:
+            for _, _, name in reversed(marks[max(0, i - _FITTING) : i]):
+                entity = self.draft.entities[name]
+                paragraphs = self.draft.doc.paragraphs
+                held = " ".join((name, *entity.roles, *(
+                    paragraphs[m.span.paragraph].text[max(0, m.span.start - 40) : m.span.start]
+                    for m in entity.mentions[:_FITTING]))).casefold()
+                if all(w in held for w in words):
+                    return name
+        return marks[i - 1][2] if i > 0 else None
+
     def credit(self, paragraph: int, text: str, clause: Clause, quotes: ParagraphQuotes,
                words: tuple[str, list[str]] | None = None) -> str | None:
         """Return who the article credits the clause to, or None where the writer asserts it.
@@ -332,8 +351,15 @@ class Resolver:
                 return None  # "Researchers say …", "Analysts said": people the text does not name
             return self.canonical(who)
         # "said the paper", "he said": the speaker of a quote in the sentence, else the nearest
-        # earlier name of the right kind.
-        return quotes.speaker_in(clause.sentence) or self.nearest(paragraph, at, person=is_pronoun)
+        # earlier name of the right kind ("the campaign group": the nearest body the text calls a
+        # group, where one is near).
+        if is_pronoun:
+            return quotes.speaker_in(clause.sentence) or self.nearest(paragraph, at, person=True)
+        return quotes.speaker_in(clause.sentence) or self.nearest_fitting(paragraph, at, lowered.split())
+
+
+_FITTING = 12
+"""How many bodies back a description looks for one it fits."""
 
 
 @lru_cache(maxsize=1)

@@ -27,9 +27,10 @@ _SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|in|IN|for|FOR)\b)\s*")
 
 _ROLE_NOUNS = ("correspondent", "editor", "reporter", "writer", "columnist", "journalist", "analyst",
                "contributor", "producer", "critic")
-_ROLE_LINE = re.compile(rf"(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,3}}(?:{'|'.join(_ROLE_NOUNS)})s?"
+_ROLE_LINE = re.compile(rf"(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,3}}(?i:{'|'.join(_ROLE_NOUNS)})s?"
                         rf"(?:,\s+[A-Z][\w ]{{1,40}})?$")
-"""A writer's job on a line of its own: "Political editor", "Business reporter, BBC News"."""
+"""A writer's job on a line of its own: "Political editor", "Business reporter, BBC News",
+"Transport Correspondent"."""
 _HANDLE = re.compile(r"@\w{1,30}$")
 _BODY_LINE = re.compile(r"(?:The\s+)?[A-Z][\w&’'.-]*(?:\s+(?:of|for|and|the|&|[A-Z][\w&’'.-]*)){0,7}$")
 """A line that is only a capitalised name, as of the body a byline's writer works for."""
@@ -42,8 +43,8 @@ _NAME_AND_ROLE = re.compile(
 def _person(text: str) -> str | None:
     """Return a name as written, or in title case where the byline is in capitals."""
     text = text.strip(" .")
-    if not _NAME_ONLY.match(text) or len(text.split()) < 2 or text in _outlet_names():
-        return None
+    if not _NAME_ONLY.match(text) or len(text.split()) < 2 or text in _outlet_names() or text in _places():
+        return None  # (not "New Delhi" of "By Ananya Sharma, New Delhi")
     letters = [c for c in text if c.isalpha()]
     return text.title() if sum(c.isupper() for c in letters) > 0.7 * len(letters) else text
 
@@ -75,7 +76,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
 def byline_block(lines: list[str]) -> str | None:
     """Return the writer of a block of two to four lines that is a writer's card: a name or a
     byline, then the job ("Chris Mason / Political editor / @chrismasonbbc"), then handles,
-    outlets or more of the job; None for any other block."""
+    outlets, more of the job or the date; None for any other block."""
     if not 2 <= len(lines) <= 4:
         return None
     by = byline(lines[0])
@@ -86,7 +87,7 @@ def byline_block(lines: list[str]) -> str | None:
     if name is None:
         return None
     rest = lines[2:]
-    if all(_HANDLE.match(x) or _ROLE_LINE.match(x) or outlet_line(x) for x in rest):
+    if all(_HANDLE.match(x) or _ROLE_LINE.match(x) or outlet_line(x) or date_line(x) for x in rest):
         return name
     return None
 
@@ -154,6 +155,12 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})
                        r"\s*[-—–]")
 """A wire service's dateline opening the first paragraph: "FRANKFURT, March 4 (Reuters) -",
 "BOSTON (AP) —", a press release's "BOSTON, Feb. 10, 2026 /PRNewswire/ --"."""
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """The places of `data/places.yaml`."""
+    return frozenset(str(p) for p in load_data("places").get("places") or ())
 
 
 @lru_cache(maxsize=1)
