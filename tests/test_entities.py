@@ -598,3 +598,31 @@ def test_two_surnames_and_accented_given_names() -> None:
     assert "Ramírez Ochoa" in found["Claudia Ramírez Ochoa"].aliases
     assert "Andrés Manuel López Obrador" in found
     assert "Donald Trump" in found  # (not folded into a headline read as a name)
+def test_a_person_of_common_words_alone_is_a_body_where_it_speaks_and_nothing_elsewhere() -> None:
+    found = entities("Network Rail said 23 lines had closed. National Grid says crews are out. It is "
+                     "the Private Securities Litigation Reform Act of 1995. Former Buckingham Palace press "
+                     "spokesman Dicky Arbiter said the prince should apologise.")
+    assert found["Network Rail"].kind == "organisation" and found["National Grid"].kind == "organisation"
+    assert "Grid" not in found and not [n for n in found if "Securities" in n]
+    assert found["Dicky Arbiter"].kind == "person"  # (a person's role is given)
+
+
+def test_a_known_body_s_legal_form_is_its_name_and_a_head_word_after_a_short_form_another_body() -> None:
+    found = entities("It hired Goldman Sachs Group Inc. to advise it. The Met Office says gusts hit 92mph. "
+                     "Barclays said so.")
+    assert "Goldman Sachs" in found and not [n for n in found if "Inc" in n]
+    assert "Met Office" in found and "Scotland Yard" not in found
+
+
+def test_a_sentence_s_first_preposition_is_no_part_of_a_body_and_family_words_are_no_names() -> None:
+    found = entities("About Corvane Therapeutics: it is based in Boston. Her son, David, said: "
+                     "\"Mam thought books were a right.\"")
+    assert "Corvane Therapeutics" in found and "About Corvane Therapeutics" not in found
+    assert "Mam" not in found
+
+
+def test_a_word_for_a_science_or_a_craft_is_a_role() -> None:
+    found = entities("The team, led by glaciologist Ingrid Solberg, agreed. \"It works,\" said Matthew "
+                     "Greer, a volcanologist at Imperial College who was not involved in the study.")
+    assert found["Ingrid Solberg"].roles == ["glaciologist"]
+    assert found["Matthew Greer"].roles and "volcanologist" in found["Matthew Greer"].roles[0]

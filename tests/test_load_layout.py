@@ -176,3 +176,15 @@ def test_a_place_line_and_a_staff_byline_above_the_text_are_furniture() -> None:
             "The council approved the budget on Monday.\n\nLondon\n")
     assert d.date == "2024-10-02"
     assert [p.text for p in d.paragraphs] == ["The council approved the budget on Monday.", "London"]
+def test_furniture_above_the_headline_a_quoted_headline_entry_times_and_a_bio_that_covers() -> None:
+    d = parse_document("Democracy Dies in Darkness\n\n"
+                       "‘We built it for the city we had’: an architect looks back\n\n"
+                       "The tower opened in 2016 and still divides the city.\n\n14:32\n\nPower is back.\n\n"
+                       "Erin Caldwell covers education in Maryland for The Washington Post.\n", "x.txt")
+    assert d.title == "‘We built it for the city we had’: an architect looks back"
+    assert d.boilerplate[0].text == "Democracy Dies in Darkness"
+    assert [(p.kind, p.text) for p in d.paragraphs if p.text == "14:32"] == [("heading", "14:32")]
+    assert d.author == "Erin Caldwell" and d.outlet == "The Washington Post"
+    # (a first paragraph that is a quotation stays body text)
+    body = parse_document("“We will fight,” the mayor said on Monday.\n\nMore text here.\n", "y.txt")
+    assert body.title is None

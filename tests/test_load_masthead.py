@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.load.masthead import byline, date_line, dateline_outlet, outlet_line
+from newsarchive.load.masthead import (
+    byline,
+    copyright_outlet,
+    date_line,
+    dateline_end,
+    dateline_outlet,
+    outlet_line,
+)
 from newsarchive.load.reader import parse_document
 
 
@@ -20,6 +27,8 @@ from newsarchive.load.reader import parse_document
     ("Leeds, The Guardian", None),
     ("by the editors", None),
     ("Bylines matter to readers", None),
+    ("Interview by Claire Donnelly", ("Claire Donnelly", None)),
+    ("By Ananya Sharma, New Delhi", ("Ananya Sharma", None)),
     ("The council approved the budget on Monday.", None),
 ])
 def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
@@ -37,6 +46,13 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("Sat 31 Feb 2024", None),  # no such day
     ("The March 12, 2024 vote was close.", None),
     ("Smarch 12, 2024", None),
+    ("09/18/2025 06:00 AM EDT", "2025-09-18"),  # month first, as US sites write it
+    ("18/09/2025", "2025-09-18"),  # day first
+    ("04/05/2025", None),  # either
+    ("March 12, 2026 · 5:04 AM ET", "2026-03-12"),
+    ("TNN | Updated: Jan 14, 2026, 08:12 IST", "2026-01-14"),
+    ("Posted Tue 3 Mar 2026 at 5:12am, updated Tue 3 Mar 2026 at 9:40am", "2026-03-03"),
+    ("Updated March 4, 2026 at 6:03 p.m. EST|Published March 4, 2026 at 2:15 p.m. EST", "2026-03-04"),
 ])
 def test_date_line(line: str, iso: str | None) -> None:
     assert date_line(line) == iso
@@ -48,9 +64,32 @@ def test_date_line(line: str, iso: str | None) -> None:
     ("NEW YORK, Jan. 5 (Reuters) - Shares rose", "Reuters"),
     ("The firm (Acme) - said on Monday it would", None),
     ("Shares in Apple (AAPL) - the maker of the iPhone - rose", None),
+    ("BOSTON, Feb. 10, 2026 /PRNewswire/ -- Corvane Therapeutics, Inc. today announced", "PR Newswire"),
 ])
 def test_dateline_outlet(text: str, outlet: str | None) -> None:
     assert dateline_outlet(text) == outlet
+
+
+def test_a_writers_card_may_end_with_the_date() -> None:
+    d = parse_document("Rail fares to rise\n\nHolly Brennan\nTransport Correspondent\n"
+                       "Wednesday 14 January 2026 11:02 GMT\n\nFares will rise by 4.6 per cent.\n", "x.txt")
+    assert (d.author, d.date) == ("Holly Brennan", "2026-01-14")
+
+
+def test_dateline_end() -> None:
+    text = "BOSTON, Feb. 10, 2026 /PRNewswire/ -- Corvane Therapeutics today announced"
+    assert text[dateline_end(text):].startswith("Corvane")
+    assert dateline_end("The firm said on Monday") == 0
+
+
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("©2026 Bloomberg L.P.", "Bloomberg"),
+    ("Copyright © 2026 NPR. All rights reserved. Visit our website terms of use", "NPR"),
+    ("Copyright 2024 The Associated Press. All rights reserved.", "Associated Press"),
+    ("© 2024 Some Local Firm Ltd", None),
+])
+def test_copyright_outlet(line: str, outlet: str | None) -> None:
+    assert copyright_outlet(line) == outlet
 
 
 def test_outlet_line() -> None:

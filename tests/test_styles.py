@@ -47,10 +47,18 @@ def test_style(name: str) -> None:
         found = [c for c in article.claims if c.text.startswith(start)]
         assert found, f"no claim starts {start!r}: {[c.text[:20] for c in article.claims]}"
         assert found[0].by == by, f"{start!r}: by {found[0].by!r}"
+    for phrase in want.get("no_claims") or ():
+        assert not [c for c in article.claims if phrase in c.text], f"a claim holds {phrase!r}"
     people = {p.name for p in article.people}
     assert set(want.get("people") or ()) <= people
     assert not set(want.get("not_people") or ()) & people
     assert set(want.get("sources") or ()) <= {s.name for s in article.sources}
+    for name, role in (want.get("roles") or {}).items():
+        found = [p for p in article.people if p.name == name]
+        assert found and role in found[0].roles, f"{name}: {found[0].roles if found else 'not found'}"
+    sources = {s.name for s in article.sources}
+    assert set(want.get("sources") or ()) <= sources, sorted(sources)
+    assert not set(want.get("not_sources") or ()) & sources
     if "boilerplate" in want:
         assert [b.text for b in doc.boilerplate] == want["boilerplate"]
 

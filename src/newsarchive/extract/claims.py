@@ -17,6 +17,7 @@ from newsarchive.extract.claims_clauses import Stretches, clauses
 from newsarchive.extract.draft import Draft
 from newsarchive.extract.text import apart, has_digit, spaces_but
 from newsarchive.lexicon import load_data
+from newsarchive.load.masthead import dateline_end
 from newsarchive.records import Claim, Span
 
 # A word or a figure. One character class first lets the engine skip to candidates; the
@@ -361,6 +362,17 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
     return "; ".join(why)
 
 
+_LABEL = re.compile(r"(?:[QA]|(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){0,3})"
+                    r"(?:, [A-Z][A-Z ]{1,30})?):[ \t]+(?=\S)")
+"""A speaker's label opening a paragraph of a transcript ("ALBERS: ", "DANA WHITAKER: ",
+"LUCÍA FERNÁNDEZ, BYLINE: ") or an interview ("Q: ", "A: ")."""
+
+
+def _is_writer(name: str, author: str | None) -> bool:
+    """Return True where a name is one of the byline's writers'."""
+    return author is not None and name.casefold() in author.casefold()
+
+
 def find_claims(draft: Draft) -> None:
     """Add a Claim for each checkable clause of the body, credited where the text credits it."""
     resolver = Resolver(draft)
@@ -371,6 +383,23 @@ def find_claims(draft: Draft) -> None:
     for para in draft.doc.paragraphs:
         if para.kind != "text":
             continue
+        # A wire's dateline opening the text ("BOSTON, Feb. 10, 2026 /PRNewswire/ --") is no claim.
+        # (a dateline opens with a city in capitals: most paragraphs are spared the call)
+        dateline = dateline_end(para.text) if para.text[:2].isupper() else 0
+        # A transcript's or an interview's speaker ("TOM ALBERS: We pulled out …", "A: Money,
+        # mostly."): the label is no part of a claim, and the labelled speaker's claims are theirs
+        # (the writer's own, where the label is the byline's).
+        label = _LABEL.match(para.text) if para.text[:1].isupper() and ":" in para.text[:64] else None
+        speaker = None
+        if label is not None:
+            if label.group("name"):
+                speaker = resolver.person(label.group("name"))
+                if speaker is None:
+                    label = None
+                elif _is_writer(speaker, draft.doc.author):
+                    speaker = None
+            if label is not None:
+                dateline = label.end()
         quotes = [draft.quotes[i] for i in by_para.get(para.index, [])]
         # The marks themselves belong to the quoted stretch.
         regions = [(max(q.start - 1, 0), q.end + 1) for q in quotes]
@@ -388,6 +417,10 @@ def find_claims(draft: Draft) -> None:
         stretches = Stretches(regions) if regions else None
         near: ParagraphQuotes | None = None  # (made at the paragraph's first claim: most have none)
         for clause in clauses(text, regions):
+            if clause.end <= dateline:
+                continue
+            if clause.start < dateline:
+                clause.start = dateline  # (the label before the speaker's words)
             a, b = clause.start, clause.end
             body = text[a:b]
             quoted = free is not None and stretches is not None and stretches.overlaps(a, b)
@@ -401,6 +434,7 @@ def find_claims(draft: Draft) -> None:
                 continue
             near = ParagraphQuotes(quotes) if near is None else near
             # (ASCII text folds to its lower case: crediting may read its words as cut here)
-            by = resolver.credit(para.index, text, clause, near, (low, words) if body.isascii() else None)
+            by = resolver.credit(para.index, text, clause, near, (low, words) if body.isascii() else None) \
+                or speaker
             line = draft.line_at(para, clause.start)
             draft.claims.append(Claim(body, by, Span(para.index, clause.start, clause.end, line), why))

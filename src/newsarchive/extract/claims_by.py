@@ -18,6 +18,8 @@ from newsarchive.lexicon import load_data
 _NAME = (r"(?!(?:It|Its|They|We|I|This|That|These|Those|There|He|She|You|A|An)\b)(?:[Tt]he\s+)?(?!The\b)"
          r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|de|von|van|al|the|and|and\s+the)\s+)?[A-Z][\w’'.&-]*){0,7}"
          r"(?:\s+\([A-Z]{2,}\))?")
+_NO_SUBJECT = r"(?!(?:Most|Many|Some|All|Both|Several|Few|Other|Others|Each|Every|One|If|Let|Having)\b)"
+"""Words that open a sentence and are no source: "Most (62%) said", "All told", "Let's say"."""
 _OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately"
             r"|in\s+a\s+statement|in\s+a\s+report)\b,?\s+)*")
 
@@ -107,17 +109,35 @@ def cues() -> Cues:
     apposed = rf"(?P<apposed>(?:(?i:the|a|an)|{_NAME}['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*,\s+" \
         rf"(?={_NAME},))?"
     age = r"(?:,\s+(?:aged\s+)?\d{1,3},)?"  # "Doris Whitworth, 82, said"
-    subject = re.compile(rf"{_OPENERS}{apposed}{who}(?(apposed),){age}\s+(?:(?:{fillers})\s+){{0,4}}"
-                         rf"(?:\w+ly\s+)?(?:{verbs})\b")
     findings = _alt(data.get("according_findings") or ())
+    # "Defending, Richard Amis said", "Sentencing him, Judge Greaves said": the part the speaker
+    # plays, before the name
+    part = r"(?:[A-Z][a-z]+ing(?:\s+(?:him|her|them))?,\s+)?"
+    # "Municipal commissioner Rajesh Kulkarni said", "A 2025 report from the Northfield Institute
+    # found": what the name is, in lower case, or the finding it made
+    calendar = [str(w).capitalize() for w in (*data["months"], *data["weekdays"], "may")]
+    not_a_name = rf"(?!(?:{'|'.join((*_HONORIFICS, *calendar))})\b)"
+    lower = rf"(?!(?:{_NOT_BEFORE_NAME}|and|or|but|nor)\b|[a-z]+ed\b)[a-z][\w-]*"  # (not "Biden rubbished")
+    # (a capital first, then the capitalised stop words: a case-insensitive alternation tried at
+    # every comma cost the claims pass 5 %)
+    capitalised = "|".join(w.capitalize() for w in _NOT_BEFORE_NAME[3:-1].split("|"))
+    # (the shape first, cheaply: a capitalised word, one or two lower-case ones, a capital)
+    title = rf"(?=[A-Z][\w-]*(?:\s+[a-z][\w-]*){{1,2}}\s+[A-Z])(?!(?:{capitalised})\b)" \
+        rf"(?:[A-Z][a-z]+|[A-Z]{{2,6}})(?:\s+{lower}){{1,2}}\s+" \
+        rf"{not_a_name}(?=[A-Z])"
+    made = rf"(?i:a|an|the)\s+(?:(?:\d{{4}}|new|recent|latest)\s+)?(?i:{findings})\s+(?:from|by)\s+"
+    job = rf"(?:{title}|{made})?" if findings else f"(?:{title})?"  # (`after` takes only the title)
+    # "Sen. Carla Ruesch (D-Ore.), who chairs the caucus's messaging arm, told …": the party and
+    # state, a relative clause between the name and its verb
+    aside = r"(?:\s+\([^()]{1,30}\))?(?:,\s+(?:who|which|whose)\s+[^,;.“”\"]{1,80},)?"
+    subject = re.compile(rf"{_OPENERS}{part}{apposed}{job}{_NO_SUBJECT}{who}(?(apposed),){age}{aside}"
+                         rf"\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?(?:{verbs})\b")
     # "according to data from research firm BloombergNEF", "according to a survey by the CBI"
     words = rf"(?:(?!{_NOT_BEFORE_NAME}\s)[a-z][\w-]*\s+)"
     finding = rf"(?:(?i:(?:a|an|the|new|latest|official)\s+){{0,2}}(?i:{findings})\s+(?i:from|by|of)\s+)?" \
         if findings else ""
     # ("according to tourism minister Sontaya Kunplome", "to a Washington Post-ABC News survey",
     # "to the think tank Autonomy")
-    calendar = [str(w).capitalize() for w in (*data["months"], *data["weekdays"], "may")]
-    not_a_name = rf"(?!(?:{'|'.join((*_HONORIFICS, *calendar))})\b)"
     described = rf"(?P<pre>(?:(?i:a|an)\s+{words}{{0,3}}?|(?i:the)\s+{words}{{1,3}}?|{words}{{1,3}}?)" \
         r"(?=[A-Z]))?"
     according = re.compile(rf"(?i:according\s+to)\s+{finding}{described}"
@@ -127,7 +147,7 @@ def cues() -> Cues:
     inverted = _alt([v for v in data["cue_verbs"] if str(v) not in told])
     after = re.compile(
         rf"[,”’\"]\s*(?:(?i:{inverted})\s+(?:(?P<desc>{desc})|(?:[a-z][\w-]*\s+){{0,4}}?(?P<name>{_NAME}))"
-        rf"|(?P<subj>{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
+        rf"|(?:{title})?(?P<subj>{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
     verb_heads = None if not all(heads) else frozenset(h.group() for h in heads if h)
@@ -136,6 +156,13 @@ def cues() -> Cues:
 
 
 _LETTERS = re.compile(r"(?i)[a-z]+")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?[a-z]+$")
+
+
+def _active(m: re.Match[str] | None) -> re.Match[str] | None:
+    """Return a subject's match unless its verb is passive: "Davis, who was married to actress
+    Ruby Dee, was found dead" credits no one ("has been forced to admit" is active)."""
+    return None if m is None or _PASSIVE.search(m.group(0)) else m
 
 
 _QUOTE_MIN_WORDS = 4
@@ -221,6 +248,17 @@ class Resolver:
                 return longer
         return _LOWER_ARTICLE.sub("", words.strip()).replace("’s", "").strip(" ,.;:")
 
+    def person(self, words: str) -> str | None:
+        """Return the person these words name ("TOM ALBERS", "ALBERS"), or None where the article
+        names no one by them."""
+        key = _norm(words)
+        name = self.alias.get(key)
+        if name is None:
+            fits = self.last_word.get(key.split(" ")[-1], set())
+            name = next(iter(fits)) if len(fits) == 1 else None
+        entity = self.draft.entities.get(name) if name is not None else None
+        return name if entity is not None and entity.kind == "person" else None
+
     def _longer_form(self, word: str) -> str | None:
         """Return the one longer name ending in `word` the article uses ("Daily Mail" for "Mail")."""
         if word not in self.longer:
@@ -240,6 +278,24 @@ class Resolver:
         i = bisect_left(self.keys[person], (paragraph, start))
         return marks[i - 1][2] if i > 0 else None
 
+    def nearest_fitting(self, paragraph: int, start: int, description: list[str]) -> str | None:
+        """Return the nearest earlier body whose name, role or words just before a mention hold
+        the description's words ("the campaign group": "chair of the campaign group Better Rail"),
+        among the last `_FITTING` named; else the nearest body."""
+        marks = self.marks[False]
+        i = bisect_left(self.keys[False], (paragraph, start))
+        words = [w for w in description[1:] if w not in ("the", "this", "that")]
+        if len(words) > 1:
+            for _, _, name in reversed(marks[max(0, i - _FITTING) : i]):
+                entity = self.draft.entities[name]
+                paragraphs = self.draft.doc.paragraphs
+                held = " ".join((name, *entity.roles, *(
+                    paragraphs[m.span.paragraph].text[max(0, m.span.start - 40) : m.span.start]
+                    for m in entity.mentions[:_FITTING]))).casefold()
+                if all(w in held for w in words):
+                    return name
+        return marks[i - 1][2] if i > 0 else None
+
     def credit(self, paragraph: int, text: str, clause: Clause, quotes: ParagraphQuotes,
                words: tuple[str, list[str]] | None = None) -> str | None:
         """Return who the article credits the clause to, or None where the writer asserts it.
@@ -257,14 +313,14 @@ class Resolver:
         if clause.aside or clause.sentence == (clause.start, clause.end):
             a, b = clause.start, clause.end
             if c.may_credit(text[a:b]) if words is None else c.may_credit_words(*words):
-                m = c.subject.match(text, a, b) or c.according.search(text, a, b) \
+                m = _active(c.subject.match(text, a, b)) or c.according.search(text, a, b) \
                     or c.after.search(text, a, b)
         else:
             # The clause's sentence is searched as well: once for all its clauses (a run-together
             # paragraph with no full stop is one sentence of thousands of clauses).
             sentence = self._sentence(paragraph, text, clause.sentence)
             if sentence.may:
-                m = c.subject.match(text, clause.start, clause.end) or sentence.found()
+                m = _active(c.subject.match(text, clause.start, clause.end)) or sentence.found()
         if m:
             who = m.group("who") if "who" in m.re.groupindex else (m.group("desc") or m.group("name")
                                                                     or m.group("subj"))
@@ -297,10 +353,27 @@ class Resolver:
         is_desc = not is_pronoun and lowered.split(" ", 1)[0] in {"the", "this", "that"} and \
             lowered.split()[-1] in cues().descriptions and who.split()[-1][:1].islower()
         if not (is_pronoun or is_desc):
+            if who in _groups() and _norm(who) not in self.alias:
+                return None  # "Researchers say …", "Analysts said": people the text does not name
             return self.canonical(who)
         # "said the paper", "he said": the speaker of a quote in the sentence, else the nearest
-        # earlier name of the right kind.
-        return quotes.speaker_in(clause.sentence) or self.nearest(paragraph, at, person=is_pronoun)
+        # earlier name of the right kind ("the campaign group": the nearest body the text calls a
+        # group, where one is near).
+        if is_pronoun:
+            return quotes.speaker_in(clause.sentence) or self.nearest(paragraph, at, person=True)
+        return quotes.speaker_in(clause.sentence) or self.nearest_fitting(paragraph, at, lowered.split())
+
+
+_FITTING = 12
+"""How many bodies back a description looks for one it fits."""
+
+
+@lru_cache(maxsize=1)
+def _groups() -> frozenset[str]:
+    """Plural words for people that open a sentence capitalised and are never a name
+    ("Researchers", "Officials", "Analysts"; from `names.yaml`'s `not_names`)."""
+    return frozenset(w for w in map(str, load_data("names").get("not_names") or ())
+                     if w.endswith("s") and w[1:].islower())
 
 
 _ANY_BODY = frozenset(("company", "firm", "group", "organisation", "organization", "body", "statement",
@@ -333,7 +406,7 @@ class SentenceScan:
     def found(self) -> re.Match[str] | None:
         if not self.looked:
             c, (a, b), text = cues(), self.span, self.text
-            self.match = c.subject.match(text, a, b) or c.according.search(text, a, b) \
+            self.match = _active(c.subject.match(text, a, b)) or c.according.search(text, a, b) \
                 or c.after.search(text, a, b)
             self.looked = True
         return self.match

@@ -126,7 +126,8 @@ def sentences(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[i
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in " ,;>":  # (">": a Markdown block quote's mark)
+    # (">": a Markdown block quote's mark; "•", "- ", "— ", "* ": a list's)
+    while a < b and (text[a] in " ,;>•" or (text[a] in "-–—*" and text[a + 1 : a + 2] == " ")):
         a += 1
     while b > a and text[b - 1] in " ,;":
         b -= 1

@@ -13,7 +13,17 @@ from newsarchive.records import Boilerplate, Paragraph, ParagraphKind
 
 _END_PUNCT = (".", "!", "?", ":", ";", "”", '"', "’", "'", ")", "…")
 _CREDIT = re.compile(r"^\(?\s*(image|photo|picture|video)\s+(credit|source|caption)s?\s*[:,]", re.IGNORECASE)
+_ENTRY_TIME = re.compile(r"\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\](?:\([^()\s]{0,500}\))?")
+
+
+def _md_plain(text: str) -> str:
+    """Return a Markdown block as a reader sees it, for the furniture patterns: a line in
+    emphasis marks ("*Subscribe for free …*") or a link ("[Subscribe now](…)") is its words."""
+    if "[" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    return text.strip("*_ ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +88,15 @@ def _blocks(body: str, first_line: int) -> list[list[Line]]:
     return blocks
 
 
+_QUOTED_HEADLINE = re.compile(r"[“\"‘'](?:[^“”\"‘’'\n]|[’'](?=\w)){3,150}[”\"’']\s*(?::|\s[–—-])\s+\S")
+"""A headline that opens with a quotation: "‘We built the tower for the city we had’: an architect
+looks back", "'I was terrified' - residents describe the flood"."""
+
+
 def _is_headline(text: str) -> bool:
     words = text.split()
-    if not words or len(text) > 160 or len(words) > 24 or text[0] in "“\"‘'«(":
+    if not words or len(text) > 160 or len(words) > 24 \
+            or (text[0] in "“\"‘'«(" and not _QUOTED_HEADLINE.match(text)):
         return False
     if text.endswith("."):
         return len(words) <= 14
@@ -131,6 +147,11 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
         blocks = _card_joined(blocks)
     title = standfirst = author = outlet = date = None
     standfirst_line: Line | None = None
+    boiler: list[Boilerplate] = []
+    while not markdown and len(blocks) > 1 and len(blocks[0]) == 1 and pat.line.match(blocks[0][0].text):
+        # a site's furniture above the headline ("Democracy Dies in Darkness", "Advertisement")
+        line = blocks.pop(0)[0]
+        boiler.append(Boilerplate(line.text, line.number, "boilerplate line"))
     if blocks and len(blocks[0]) == 1 and not markdown and _is_headline(blocks[0][0].text):
         title = blocks.pop(0)[0].text
         if blocks and len(blocks[0]) == 1:
@@ -149,7 +170,6 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             title = blocks.pop(0)[0].text.lstrip("#").strip()
 
     paragraphs: list[Paragraph] = []
-    boiler: list[Boilerplate] = []
 
     texts = 0  # text paragraphs so far: the masthead's lines stand before the first or two
     block_no = 0
@@ -182,6 +202,8 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             dates = (masthead.date_line(x.text) for x in block_lines[2:])
             date = date or next((d for d in dates if d), None)
             boiler.extend(Boilerplate(line.text, line.number, "byline") for line in block_lines)
+            dates = (masthead.date_line(x.text) for x in block_lines[2:])
+            date = date or next((d for d in dates if d), None)
             continue
         in_list = False
         block_no += 1
@@ -194,7 +216,8 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 add("heading", first, m.group(2))
                 continue
             text = "\n".join(line.text for line in block_lines)
-            if pat.line.fullmatch(text):
+            plain = _md_plain(text)
+            if pat.line.fullmatch(plain) or pat.button.fullmatch(plain):
                 boiler.append(Boilerplate(text, first.number, "boilerplate line"))
                 continue
             add("text", first, text)
@@ -237,6 +260,10 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             if pat.line.match(text):
                 reason = "image credit" if _CREDIT.match(text) else "boilerplate line"
                 boiler.append(Boilerplate(text, line.number, reason))
+                if outlet is None and text[:1] in "©Cc":
+                    outlet = masthead.copyright_outlet(text)  # "©2026 Bloomberg L.P."
+                elif date is None and text[:1] in "PpUu":
+                    date = masthead.date_line(text)  # "Updated 14:32, Saturday 8 November 2025"
                 continue
             bio = pat.bio.match(text) if line.number in last_numbers else None
             if bio:
@@ -262,6 +289,8 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 outlet = outlet or (masthead.dateline_outlet(text) if texts == 0 else None)
             if is_caption_block:
                 add("caption", line)
+            elif _ENTRY_TIME.match(text):
+                add("heading", line)  # a live blog's entry time ("14:32", "9:05 p.m."): it heads the entry
             elif len(block_lines) == 1 and _is_heading(text) and paragraphs and len(blocks) > 2:
                 add("heading", line)
             else:

@@ -18,7 +18,9 @@ from newsarchive.lexicon import load_data
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|di|du|al|el|bin|le|la|del|dos|ter)\b)"
 _NAME = rf"[A-Z][\w’'.-]+(?:\s+{_NAME_WORD}){{0,3}}"
 _NAME_ONLY = re.compile(rf"{_NAME}$")
-_BY = re.compile(r"by[:\s]\s*(.{2,120})$", re.IGNORECASE)
+_BY = re.compile(r"(?:(?:interview|interviewed|words|text|story|report|reporting)\s+)?by[:\s]\s*(.{2,120})$",
+                 re.IGNORECASE)
+"""A byline: "By Jane Smith", "BY MARIA GONZALEZ", "Interview by Claire Donnelly", "Words by …"."""
 _SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|in|IN|for|FOR)\b)\s*")
 """What stands between a byline's names and after them: "A and B", "A, BBC News", "A in London",
 "JAMES HOLLIS FOR MAILONLINE"."""
@@ -27,7 +29,8 @@ _ROLE_NOUNS = ("correspondent", "editor", "reporter", "writer", "columnist", "jo
                "contributor", "producer", "critic")
 _ROLE_LINE = re.compile(rf"(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,3}}(?i:{'|'.join(_ROLE_NOUNS)})s?"
                         rf"(?:,\s+[A-Z][\w ]{{1,40}})?$")
-"""A writer's job on a line of its own: "Political editor", "Business reporter, BBC News"."""
+"""A writer's job on a line of its own: "Political editor", "Business reporter, BBC News",
+"Transport Correspondent"."""
 _HANDLE = re.compile(r"@\w{1,30}$")
 _BODY_LINE = re.compile(r"(?:The\s+)?[A-Z][\w&’'.-]*(?:\s+(?:of|for|and|the|&|[A-Z][\w&’'.-]*)){0,7}$")
 """A line that is only a capitalised name, as of the body a byline's writer works for."""
@@ -40,8 +43,8 @@ _NAME_AND_ROLE = re.compile(
 def _person(text: str) -> str | None:
     """Return a name as written, or in title case where the byline is in capitals."""
     text = text.strip(" .")
-    if not _NAME_ONLY.match(text) or len(text.split()) < 2 or text in _outlet_names():
-        return None
+    if not _NAME_ONLY.match(text) or len(text.split()) < 2 or text in _outlet_names() or text in _places():
+        return None  # (not "New Delhi" of "By Ananya Sharma, New Delhi")
     letters = [c for c in text if c.isalpha()]
     return text.title() if sum(c.isupper() for c in letters) > 0.7 * len(letters) else text
 
@@ -73,7 +76,7 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
 def byline_block(lines: list[str]) -> str | None:
     """Return the writer of a block of two to four lines that is a writer's card: a name or a
     byline, then the job ("Chris Mason / Political editor / @chrismasonbbc"), then handles,
-    outlets, a date or more of the job; None for any other block."""
+    outlets, more of the job or the date; None for any other block."""
     if not 2 <= len(lines) <= 4:
         return None
     by = byline(lines[0])
@@ -96,23 +99,30 @@ _MONTHS = {name: i for i, names in enumerate(
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_TIME = r"(?:[\s,]+(?:(?:at|-|–)\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
+_TIME = r"(?:[\s,·]+(?:(?:at|-|–)\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
 _PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified)(?:\s+on)?:?\s+)?"
            r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+)?"  # "6:12 AM EST, "
            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?")
 _DATE_LINES = tuple(re.compile(rf"{_PREFIX}{date}{_TIME}\s*$", re.IGNORECASE) for date in (
     rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
-    r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"))
+    r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)", r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)"))
 """A line that is only a date, perhaps with a weekday, a time and "Published"."""
+
+
+_DATE_PARTS = re.compile(r"\s*\|\s*|,\s+(?=(?:updated|last updated|published)\b)", re.IGNORECASE)
 
 
 def date_line(text: str) -> str | None:
     """Return the ISO date a line that is only a date states ("Tue 12 Mar 2024 17.45 GMT",
     "Published: March 12, 2024 at 3:45 pm ET", "2024-03-12"), or None."""
-    text = text.split(" | ", 1)[0]  # "PUBLISHED: 10:14 EST, 5 March 2024 | UPDATED: …"
-    m = next((m for m in (p.match(text) for p in _DATE_LINES) if m is not None), None)
+    # "PUBLISHED: 10:14 EST, 5 March 2024 | UPDATED: …", "TNN | Updated: Jan 14, 2026, 08:12 IST",
+    # "Posted Tue 3 Mar 2026 at 5:12am, updated …", "Updated March 4, 2026 at 6:03 p.m. EST|Published …"
+    parts = _DATE_PARTS.split(text, 2)[:2]
+    m = next((m for m in (p.match(part) for part in parts for p in _DATE_LINES) if m is not None), None)
     if m is None:
         return None
+    if "first" in m.groupdict():
+        return _numeric_date(int(m.group("first")), int(m.group("second")), int(m.group("year")))
     if "iso" in m.groupdict():
         try:
             return dt.date.fromisoformat(m.group("iso")).isoformat()
@@ -127,10 +137,30 @@ def date_line(text: str) -> str | None:
         return None
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*"
-                       r"\((?P<outlet>[A-Z][\w&.’' -]{0,40}?)\)\s*[-—–]")
+def _numeric_date(first: int, second: int, year: int) -> str | None:
+    """Return the ISO date of "09/18/2025" (month first, as US sites write it) or "18/09/2025"
+    (day first), or None where either reading is possible ("04/05/2025")."""
+    if first > 12 >= second:
+        first, second = second, first
+    elif second <= 12 and first != second:
+        return None
+    try:
+        return dt.date(year, first, second).isoformat()
+    except ValueError:
+        return None
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:,\s*(?:19|20)\d\d)?\s*"
+                       r"(?:\((?P<outlet>[A-Z][\w&.’' -]{0,40}?)\)|/(?P<wire>[A-Z][\w&.’' -]{0,40}?)/)"
+                       r"\s*[-—–]")
 """A wire service's dateline opening the first paragraph: "FRANKFURT, March 4 (Reuters) -",
-"BOSTON (AP) —"."""
+"BOSTON (AP) —", a press release's "BOSTON, Feb. 10, 2026 /PRNewswire/ --"."""
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """The places of `data/places.yaml`."""
+    return frozenset(str(p) for p in load_data("places").get("places") or ())
 
 
 @lru_cache(maxsize=1)
@@ -150,19 +180,39 @@ def dateline_outlet(text: str) -> str | None:
     m = _DATELINE.match(text)
     if m is None:
         return None
-    credited = m.group("outlet").strip()
+    credited = (m.group("outlet") or m.group("wire")).strip()
     return _outlet_names().get(credited, credited)
+
+
+def dateline_end(text: str) -> int:
+    """Return where a wire dateline opening the text ends (after its dash), or 0 where none does."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return 0
+    end = m.end()
+    while end < len(text) and text[end] in " -—–":  # (the rest of "--" and the space after)
+        end += 1
+    return end
+
+
+_COPYRIGHT = re.compile(r"(?:copyright\s*)?(?:©|\(c\))?\s*(?:(?:19|20)\d\d\s*)?"
+                        r"(?P<name>[A-Z][\w&.’' -]{0,40}?)(?:\.?\s+all rights reserved\b|\.?$|\.\s)",
+                        re.IGNORECASE)
+
+
+def copyright_outlet(text: str) -> str | None:
+    """Return the listed outlet a copyright line names ("©2026 Bloomberg L.P.", "Copyright ©
+    2026 NPR. All rights reserved."), or None."""
+    m = _COPYRIGHT.match(text)
+    if m is None:
+        return None
+    return outlet_line(m.group("name")) or outlet_line(m.group("name") + ".")  # ("L.P.": its last dot)
 
 
 def outlet_line(text: str) -> str | None:
     """Return the outlet a line that is only a listed outlet's name names ("Associated Press"
     under a byline), or None."""
     return _outlet_names().get(re.sub(r"^The\s+", "", text.strip()))
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    return frozenset(str(p) for p in load_data("places").get("places") or ())
 
 
 def place_line(text: str) -> bool:

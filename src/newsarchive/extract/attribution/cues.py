@@ -661,9 +661,9 @@ _AFTER_QUOTE = frozenset("\"”’' ,")
 """What stands between a quotation and the words after it."""
 
 _ABOUT_TO = frozenset(("due", "expected", "set", "going", "about", "likely", "poised", "scheduled",
-                       "is", "are", "was", "were"))
+                       "is", "are", "was", "were", "used"))
 """Words before "to" and a speech verb that report a speech to come: "he was due to say", "Mr
-Kennedy is to tell the audience"."""
+Kennedy is to tell the audience"; or one said again and again, "Ruth Okonjo used to say"."""
 
 _CLAUSE_OPENER = re.compile(r"\b(?:when|while|as|after|before|because|since|although|though|until|once|"
                             r"unless|whereas)\s+(?:the|a|an|his|her|their|its)\s+[a-z]")

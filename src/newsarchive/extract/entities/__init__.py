@@ -126,6 +126,7 @@ def find_entities(draft: Draft) -> None:
     _which_bodies(draft, registry, lex, texts)
     _national_bodies(draft, registry, lex)
     _the_names(draft, registry, lex, texts)
+    _common_word_names(draft, registry, lex)
     _drop_common_words(draft, registry)
     draft.entities.update(registry.entities)
 
@@ -267,6 +268,31 @@ def _after_the(text: str, name: str, lex: Lexicon) -> bool:
                     and text[end + 1:end + 20].split(" ", 1)[0].strip(".,;:") not in lex.personal_after:
                 return True
     return False
+
+
+def _common_word_names(draft: Draft, registry: Registry, lex: Lexicon) -> None:
+    """Make a body of a "person" of two words or more, every one a common English word and none a
+    given name or an honorific, where it speaks ("Network Rail said", "National Grid says"), and
+    drop it elsewhere ("Private Securities Litigation Reform Act", "Chief Medical Officer"): people's
+    names are seldom made of words alone."""
+    common = load_words("common_words")
+    paragraphs = draft.doc.paragraphs
+    for name, entity in list(registry.entities.items()):
+        if entity.kind != "person" or " " not in name:
+            continue
+        parts = name.split(" ")
+        if any(w in lex.given or not w[1:].islower() or (w.lower() not in common and w not in lex.not_names)
+               for w in parts) \
+                or any(form.split(" ", 1)[0].rstrip(".") in lex.honorifics for form in entity.aliases):
+            continue
+        if parts[-1].lower() not in lex.roles \
+                and any(w in lex.roles for role in entity.roles for w in role.lower().split()):
+            continue  # "press spokesman Dicky Arbiter": the text says it is a person
+        if any(cue_adjacent(paragraphs[m.span.paragraph].text, m.span.start, m.span.end)
+               for m in entity.mentions):
+            entity.kind, entity.roles = "organisation", []
+        else:
+            del registry.entities[name]
 
 
 def _drop_common_words(draft: Draft, registry: Registry) -> None:

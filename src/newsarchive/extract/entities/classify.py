@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from newsarchive.extract.entities.lexicon import Body, Lexicon
 from newsarchive.extract.entities.scan import JOINING, Run
-from newsarchive.lexicon import load_data
+from newsarchive.lexicon import load_data, load_words
 
 # Words before an ambiguous outlet form ("Times", "Post") that show a medium is meant.
 _MEDIUM_BEFORE = re.compile(r"(?:\b(?:the|The|told|to|on|in|with|by|for|from|according to)\s+)$")
@@ -23,7 +23,9 @@ FUNCTION_WORDS = frozenset(("A", "An", "The", "This", "That", "These", "Those", 
                              "Before", "During", "Like", "Unlike", "Where", "Why", "How", "What", "Who",
                              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                              "Earlier", "Later", "Yesterday", "Today", "Separately", "Elsewhere",
-                             "Previously", "Recently", "Initially", "Finally"))
+                             "Previously", "Recently", "Initially", "Finally", "About", "Against",
+                             "Among", "Amid", "Around", "Despite", "Through", "Without", "Within", "Across",
+                             "Between"))
 
 
 # (init=False and an __init__ of our own: mypyc compiles it, and makes one per object far faster
@@ -159,6 +161,8 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             i += 1  # ("A Tory spokesman said": the article opens the sentence, no name)
             continue
         body_end, body = _match_body(words, i, lex)
+        if body is not None and body_end < n:
+            body_end, body = _known_and_more(words, body_end, body, lex)
         if body is not None and body_end == i + 1 and w in lex.given and body_end < n \
                 and words[body_end] not in JOINING and _key(words[body_end]) not in lex.title_starts \
                 and lex.bodies.get(words[body_end]) is None:
@@ -263,7 +267,9 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             continue
         # Trimmed by index, then cut once: slicing word by word was quadratic in a long run.
         # ("Park told reporters" after "Park Jin-woo": a lone place word may be a known surname.)
+        # (Not down to one common word: "National Grid", "Royal Mail" are one name, a body's.)
         while i < k and (words[i] in lex.not_names or _compound(words[i], lex) or _office(words[i], lex)) \
+                and not (k == n and k - i == 2 and _one_name(words, i, lex)) \
                 and _key(words[i]) not in lex.honorifics \
                 and not (k - i == 1 and (_peer(words, i, lex) or _after_honorific(words, i, honorific))) \
                 and not (k - i == 2 and _EAST_ASIAN_GIVEN.match(words[i + 1])) \
@@ -349,6 +355,37 @@ def _article_particle(words: list[str], p: int, lex: Lexicon) -> bool:
 _DETERMINERS = frozenset(("This", "That", "These", "Those", "Our", "Every", "Each", "Its", "Their", "His",
                           "Her", "My", "Your", "Any", "Some", "Another", "Which", "Whose"))
 """Words that make a body's head word after them a common noun ("This Government", "Every Council")."""
+_LEGAL_FORMS = frozenset(("Inc", "Inc.", "Ltd", "Ltd.", "plc", "Plc", "PLC", "Corp", "Corp.", "LLC", "Co.",
+                          "AG", "SA", "NV", "SE"))
+"""What follows a company's name as its legal form ("Goldman Sachs Group Inc.", "Harwell plc")."""
+
+
+def _known_and_more(words: list[str], end: int, body: Body, lex: Lexicon) -> tuple[int, Body | None]:
+    """Return where a known body's name ends when more of a name follows it in the run: its legal
+    form ("Goldman Sachs Group Inc."), a head word that misnames it ("Brookings Institute" for
+    the Brookings Institution); None for the body where a head word makes another body of it
+    ("the Met Office", not the Met; "Celtic League", "Barclays Capital")."""
+    n = len(words)
+    rest = words[end:]
+    if any(w in _LEGAL_FORMS for w in rest) \
+            and all(w in _LEGAL_FORMS or w in ("Group", "Holdings") for w in rest):
+        return n, body
+    if end == n - 1 and words[end] in lex.org_heads and words[end] not in lex.bodies:
+        if body.name.rsplit(" ", 1)[-1] in lex.org_heads:
+            return n, body
+        return end, None
+    return end, body
+
+
+def _one_name(words: list[str], i: int, lex: Lexicon) -> bool:
+    """Return True for a run of two words that is one name though its first word is never a
+    name alone ("National Grid", "Royal Mail", not "Yesterday Brown", "Speaking Smith"): a
+    describing word, then a common word that is no given name and no designator."""
+    first, second = words[i], words[i + 1]
+    return all(w in ("The", "the") for w in words[:i]) and first not in FUNCTION_WORDS and first.isalpha() \
+        and first[1:].islower() and not first.endswith(("ing", "ed", "s")) and first not in lex.given \
+        and second not in lex.not_names and second not in lex.given and second[1:].islower() \
+        and second.lower() in load_words("common_words")
 
 
 _EAST_ASIAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")

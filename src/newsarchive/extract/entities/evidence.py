@@ -330,7 +330,7 @@ def role_before(text: str, start: int, lex: Lexicon) -> str | None:
     last = tail[0].rstrip(",")
     if last[:1].isupper():
         return None  # a capitalised role word is a title, weighed as one ("Star Wars" is no star)
-    if last.lower() not in lex.roles and last.lower().rsplit("-", 1)[-1] not in lex.roles:
+    if not _role_word(last.lower(), lex) and last.lower().rsplit("-", 1)[-1] not in lex.roles:
         if not (tail[0].endswith("s,") and last[:-1].lower() in lex.roles
                 and "one of" in " ".join(_words_before(text, start, 5)[:-1]).lower()):
             return None
@@ -365,9 +365,19 @@ def appositive(text: str, end: int, lex: Lexicon) -> str | None:
         # the plural head is a role
         head = words[-1]
         return phrase if head in lex.roles or (head.endswith("s") and head[:-1] in lex.roles) else None
-    if any("year-old" in w for w in words) or any(w in lex.roles for w in words[:7]):
+    if any("year-old" in w for w in words) or any(_role_word(w, lex) for w in words[:7]):
         return phrase
     return None
+
+
+_ROLE_ENDINGS = ("ologist", "ologists", "ician", "icians", "ographer", "ographers", "onomist", "onomists")
+"""Endings of words for what someone does that no list holds ("a volcanologist at Imperial
+College", "glaciologist Ingrid Solberg", "a paediatrician")."""
+
+
+def _role_word(word: str, lex: Lexicon) -> bool:
+    """Return True for a word (in lower case) that says what a person does."""
+    return word in lex.roles or word.endswith(_ROLE_ENDINGS)
 
 
 def _common_plural(word: str, lex: Lexicon) -> bool:
