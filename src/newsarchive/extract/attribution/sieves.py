@@ -667,9 +667,13 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     if best.start < q.start and ctx.last_cue_before(ctx.anonymous, q.paragraph, q.start) > best.start:
         # "X said: “…” But her spokesman insisted she had only delayed it. “…”": nobody named
         return _settle(q, None, "unnamed")
-    if best.start < start and len(_words(ctx, q)) <= SHORT and _other_subject(ctx, q, start, best.holder):
+    if best.start < start and len(_words(ctx, q)) <= SHORT and (
+            _other_subject(ctx, q, start, best.holder)
+            or (not _utterance(ctx.draft.text(q)) and not _holder_in(ctx, q, start, end, best.holder))):
         # "Mark Davies said …. Centre Parker has only a “slim chance” of being involved": a
-        # fragment in a sentence about someone else is no words of the paragraph's speaker
+        # fragment in a sentence about someone else is no words of the paragraph's speaker; nor
+        # one in a sentence that names or points to no one ("Scare-mongering articles about
+        # “addictive video games” have existed since …", "An “informal trawl” of CPS records")
         return False
     if best.holder in ctx.genders and _THEY_DID.match(masked, start, q.start):
         # "They backed the suggestion that … would be “named and shamed”": a group, no one person
@@ -687,6 +691,31 @@ def _other_subject(ctx: Context, q: QuoteDraft, start: int, holder: str | None) 
     n = next((n for n in ctx.named_at(q.paragraph, start, open_at) if masked[n.start] != MASK), None)
     return n is not None and n.name != holder and _plain(ctx, masked[start:n.start]) \
         and masked[n.end:n.end + 2] not in ("’s", "'s")
+
+
+def _utterance(text: str) -> bool:
+    """Return True for a quotation that reads as a whole thing said, however short ("Ditto.",
+    "Neither do I."), not a term or fragment ("war on terror", "miracle")."""
+    stripped = text.strip(" .…'‘\"“(")
+    return stripped[:1].isupper() and text.rstrip()[-1:] in ".!?,"
+
+
+def _holder_in(ctx: Context, q: QuoteDraft, start: int, end: int, holder: str | None) -> bool:
+    """Return True where the quotation's sentence names the holder or holds a pronoun that may
+    stand for them ("he said the plan was “a con”", "Under Mr Brown's “golden rule”")."""
+    masked = ctx.masked[q.paragraph]
+    if any(n.name == holder for n in ctx.named_at(q.paragraph, start, end)):
+        return True
+    around = f"{masked[max(start, q.start - _CLAUSE):q.start]} {masked[q.end:min(end, q.end + _CLAUSE)]}"
+    return any(w.strip(",;:.") in _POINTERS for w in around.split())
+
+
+_POINTERS = frozenset(("he", "He", "she", "She", "his", "His", "her", "Her", "they", "They", "their", "Their",
+                       "it", "It", "its", "Its", "we", "We", "our", "I", "my", "him", "them"))
+"""Words by which a sentence may point to the paragraph's speaker without naming them."""
+
+_CLAUSE = 300
+"""How far on either side of a quotation its sentence is read for them (a bound)."""
 
 
 _THEY_DID = re.compile(r"\s*(?:But\s+|And\s+)?They\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
