@@ -43,6 +43,7 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("12 March 2024", "2024-03-12"),
     ("2024-03-12", "2024-03-12"),
     ("Wed Oct 9 2024 - 05:00", "2024-10-09"),
+    ("Posted: Nov 6, 2024 / 05:12 PM PST", "2024-11-06"),
     ("Sat 31 Feb 2024", None),  # no such day
     ("The March 12, 2024 vote was close.", None),
     ("Smarch 12, 2024", None),
@@ -65,6 +66,9 @@ def test_date_line(line: str, iso: str | None) -> None:
     ("The firm (Acme) - said on Monday it would", None),
     ("Shares in Apple (AAPL) - the maker of the iPhone - rose", None),
     ("BOSTON, Feb. 10, 2026 /PRNewswire/ -- Corvane Therapeutics, Inc. today announced", "PR Newswire"),
+    ("Paris (AFP) – Hundreds of farmers drove their tractors", "Agence France-Presse"),
+    ("New York (AFP) – Oscar-winning actress", "Agence France-Presse"),
+    ("Senator Smith (R) - who chairs the panel - said", None),
 ])
 def test_dateline_outlet(text: str, outlet: str | None) -> None:
     assert dateline_outlet(text) == outlet

@@ -99,7 +99,7 @@ _MONTHS = {name: i for i, names in enumerate(
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_TIME = r"(?:[\s,·]+(?:(?:at|-|–)\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
+_TIME = r"(?:[\s,·]+(?:(?:at|-|–|/|\|)\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
 _PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified)(?:\s+on)?:?\s+)?"
            r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+)?"  # "6:12 AM EST, "
            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?")
@@ -175,18 +175,33 @@ def _outlet_names() -> dict[str, str]:
     return names
 
 
-def dateline_outlet(text: str) -> str | None:
-    """Return the outlet a wire dateline credits, by canonical name where the outlet is listed."""
+_PLACE_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\s*\((?P<outlet>[A-Z][\w&.’' -]{0,40}?)\)"
+                             r"\s*[-—–]")
+"""A dateline in mixed case, "Paris (AFP) –": only with a listed outlet in the brackets (not
+"Smith (R) - …")."""
+
+
+def _dateline(text: str) -> re.Match[str] | None:
     m = _DATELINE.match(text)
     if m is None:
+        m = _PLACE_DATELINE.match(text)
+        if m is not None and m.group("outlet").strip() not in _outlet_names():
+            return None
+    return m
+
+
+def dateline_outlet(text: str) -> str | None:
+    """Return the outlet a wire dateline credits, by canonical name where the outlet is listed."""
+    m = _dateline(text)
+    if m is None:
         return None
-    credited = (m.group("outlet") or m.group("wire")).strip()
+    credited = (m.group("outlet") or m.groupdict().get("wire") or "").strip()
     return _outlet_names().get(credited, credited)
 
 
 def dateline_end(text: str) -> int:
     """Return where a wire dateline opening the text ends (after its dash), or 0 where none does."""
-    m = _DATELINE.match(text)
+    m = _dateline(text)
     if m is None:
         return 0
     end = m.end()
