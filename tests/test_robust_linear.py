@@ -20,6 +20,7 @@ UNITS = [
     "x.Yy",
     "sales rose 5% in 2004, according to data from research firm Acme Corp; The shadow home secretary, "
     "Ann Lee, said ",
+    "Ann Lee said so. Articles about “video games” by Tom Hay existed, and ",
 ]
 
 

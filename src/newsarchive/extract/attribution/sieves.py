@@ -704,9 +704,10 @@ def _holder_in(ctx: Context, q: QuoteDraft, start: int, end: int, holder: str | 
     """Return True where the quotation's sentence names the holder or holds a pronoun that may
     stand for them ("he said the plan was “a con”", "Under Mr Brown's “golden rule”")."""
     masked = ctx.masked[q.paragraph]
-    if any(n.name == holder for n in ctx.named_at(q.paragraph, start, end)):
+    lo, hi = max(start, q.start - _CLAUSE), min(end, q.end + _CLAUSE)  # (a bound: no rescans)
+    if any(n.name == holder for n in ctx.named_at(q.paragraph, lo, hi)):
         return True
-    around = f"{masked[max(start, q.start - _CLAUSE):q.start]} {masked[q.end:min(end, q.end + _CLAUSE)]}"
+    around = f"{masked[lo:q.start]} {masked[q.end:hi]}"
     return any(w.strip(",;:.") in _POINTERS for w in around.split())
 
 
