@@ -598,6 +598,8 @@ def test_two_surnames_and_accented_given_names() -> None:
     assert "Ramírez Ochoa" in found["Claudia Ramírez Ochoa"].aliases
     assert "Andrés Manuel López Obrador" in found
     assert "Donald Trump" in found  # (not folded into a headline read as a name)
+
+
 def test_a_person_of_common_words_alone_is_a_body_where_it_speaks_and_nothing_elsewhere() -> None:
     found = entities("Network Rail said 23 lines had closed. National Grid says crews are out. It is "
                      "the Private Securities Litigation Reform Act of 1995. Former Buckingham Palace press "

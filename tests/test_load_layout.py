@@ -115,6 +115,8 @@ def test_markdown_headings_and_title() -> None:
     ("../../etc/passwd", "etc-passwd"),
     ("", "article"),
 ])
+
+
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text) == slug
 
@@ -176,6 +178,8 @@ def test_a_place_line_and_a_staff_byline_above_the_text_are_furniture() -> None:
             "The council approved the budget on Monday.\n\nLondon\n")
     assert d.date == "2024-10-02"
     assert [p.text for p in d.paragraphs] == ["The council approved the budget on Monday.", "London"]
+
+
 def test_furniture_above_the_headline_a_quoted_headline_entry_times_and_a_bio_that_covers() -> None:
     d = parse_document("Democracy Dies in Darkness\n\n"
                        "‘We built it for the city we had’: an architect looks back\n\n"
