@@ -299,6 +299,10 @@ def _index_pages(site: Site, archive: Archive, index: ArchiveIndex, content: Con
 def _group_pages(site: Site, stem: str, title: str, description: str, layout: GroupPages,
                  content: Content) -> Iterable[SharedPage]:
     paths = page_paths(stem, layout.count())
+    # The built-in templates show a group's count where the group begins, not on its "(continued)"
+    # parts: an added claim then changes the pages it moves, not every page of its group's list.
+    # A template of the user's may show it there too, so with one the parts hold it everywhere.
+    counted = not site.builtin(f"{stem}.html", "groups.html")
     for number, path in enumerate(paths, start=1):
         pager = Pager(number, paths)
         page_title = title if number == 1 else f"{title}, page {number} of {len(paths)}"
@@ -311,7 +315,8 @@ def _group_pages(site: Site, stem: str, title: str, description: str, layout: Gr
             out.extend(f"{g.name}\0{g.href}\0{len(g.places)}\0{href}" for g, href in jump(number))
             for part in layout.page(number):
                 g = part.group
-                out.append(f"{g.name}\0{g.href}\0{g.slug}\0{len(g.places)}\0{part.continued}")
+                count = len(g.places) if counted or not part.continued else ""
+                out.append(f"{g.name}\0{g.href}\0{g.slug}\0{count}\0{part.continued}")
                 out.extend(place_part(p, content) for p in part.places)
             return out
 

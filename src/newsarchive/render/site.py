@@ -115,6 +115,10 @@ class Site:
         self._cards: dict[tuple[int, str, int], tuple[Article, Markup]] = {}
         self._index: ArchiveIndex | None = None
 
+    def builtin(self, *names: str) -> bool:
+        """Return True where none of the named templates is overridden from the user's folder."""
+        return self.user_templates is None or not any((self.user_templates / n).is_file() for n in names)
+
     @functools.cached_property
     def md(self) -> MarkdownIt:
         """The Markdown parser, made where a Markdown article or an editor's note first needs it."""
