@@ -8,14 +8,10 @@ An ordered list of small sieves (`sieves.SIEVES`) settles each quote; then its k
 from __future__ import annotations
 
 from newsarchive.extract.attribution.context import build_context
-from newsarchive.extract.attribution.sieves import SIEVES
+from newsarchive.extract.attribution.sieves import SIEVES, speech_kind
 from newsarchive.extract.draft import Draft
-from newsarchive.records import QuoteKind
 
-__all__ = ["SIEVES", "attribute"]
-
-_DIRECT_WORDS = 4
-"""A quote of at least this many words that opens with a capital reads as a full utterance."""
+__all__ = ["SIEVES", "attribute", "speech_kind"]
 
 
 def attribute(draft: Draft) -> None:
@@ -29,14 +25,3 @@ def attribute(draft: Draft) -> None:
                 break
         if q.kind != "scare" and q.cue != "split":  # a split quotation's halves share a kind
             q.kind = speech_kind(draft.text(q))
-
-
-def speech_kind(text: str) -> QuoteKind:
-    """Return "direct" for a full utterance, "partial" for a fragment."""
-    stripped = text.lstrip(" .…'‘\"“(")
-    whole = len(text.split()) >= _DIRECT_WORDS or text.rstrip()[-1:] in ".!?,"
-    if whole and stripped[:1].isupper():
-        return "direct"
-    return "partial"
-
-

@@ -23,6 +23,7 @@ from newsarchive.extract.attribution.cues import (
 )
 from newsarchive.extract.attribution.holders import pronoun
 from newsarchive.extract.draft import QuoteDraft
+from newsarchive.records import QuoteKind
 
 Sieve = Callable[[Context, QuoteDraft], bool]
 
@@ -669,7 +670,8 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
         return _settle(q, None, "unnamed")
     if best.start < start and len(_words(ctx, q)) <= SHORT and (
             _other_subject(ctx, q, start, best.holder)
-            or (not _utterance(ctx.draft.text(q)) and not _holder_in(ctx, q, start, end, best.holder))):
+            or (speech_kind(ctx.draft.text(q)) == "partial"
+                and not _holder_in(ctx, q, start, end, best.holder))):
         # "Mark Davies said …. Centre Parker has only a “slim chance” of being involved": a
         # fragment in a sentence about someone else is no words of the paragraph's speaker; nor
         # one in a sentence that names or points to no one ("Scare-mongering articles about
@@ -691,13 +693,6 @@ def _other_subject(ctx: Context, q: QuoteDraft, start: int, holder: str | None) 
     n = next((n for n in ctx.named_at(q.paragraph, start, open_at) if masked[n.start] != MASK), None)
     return n is not None and n.name != holder and _plain(ctx, masked[start:n.start]) \
         and masked[n.end:n.end + 2] not in ("’s", "'s")
-
-
-def _utterance(text: str) -> bool:
-    """Return True for a quotation that reads as a whole thing said, however short ("Ditto.",
-    "Neither do I."), not a term or fragment ("war on terror", "miracle")."""
-    stripped = text.strip(" .…'‘\"“(")
-    return stripped[:1].isupper() and text.rstrip()[-1:] in ".!?,"
 
 
 def _holder_in(ctx: Context, q: QuoteDraft, start: int, end: int, holder: str | None) -> bool:
@@ -859,6 +854,19 @@ def leftover(ctx: Context, q: QuoteDraft) -> bool:
 
 _WHOLE_WORDS = 5
 """Words a quotation after a colon needs to read as a sentence someone said."""
+
+
+_DIRECT_WORDS = 4
+"""A quote of at least this many words that opens with a capital reads as a full utterance."""
+
+
+def speech_kind(text: str) -> QuoteKind:
+    """Return "direct" for a full utterance, "partial" for a fragment."""
+    stripped = text.lstrip(" .…'‘\"“(")
+    whole = len(text.split()) >= _DIRECT_WORDS or text.rstrip()[-1:] in ".!?,"
+    if whole and stripped[:1].isupper():
+        return "direct"
+    return "partial"
 
 
 SIEVES: list[tuple[str, Sieve]] = [

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsarchive.extract.entities.lexicon import Body, Lexicon
-from newsarchive.extract.entities.scan import JOINING, Run
+from newsarchive.extract.entities.scan import JOINING, PATRONYMICS, Run
 from newsarchive.lexicon import load_data, load_words
 
 # Words before an ambiguous outlet form ("Times", "Post") that show a medium is meant.
@@ -289,7 +289,7 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         name_words = words[i:k]
         # "Maricopa County Recorder Helen Purcell": a given name inside a long run starts the name.
         # (not an Arabic name's "bin" or "Al": "Hamdan bin Rashid Al Nuaimi" is one man's name)
-        if len(name_words) > 2 and not any(w in _PATRONYMICS for w in name_words):
+        if len(name_words) > 2 and not any(w in PATRONYMICS for w in name_words):
             given = next((p for p, w in enumerate(name_words)
                           if p and w in lex.given and not _article_particle(name_words, p, lex)), 0)
             if given and given < len(name_words) - 1 and name_words[0] not in lex.given:
@@ -337,10 +337,6 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     if title:
         pieces.append(("title", n, n, title_start, [], list(title), None, None))
     return tuple(pieces), pure
-
-
-_PATRONYMICS = frozenset(("bin", "ibn", "bint", "ben"))
-"""Words that join an Arabic or Hebrew name's parts: "son of", "daughter of"."""
 
 
 def _article_particle(words: list[str], p: int, lex: Lexicon) -> bool:
@@ -460,21 +456,23 @@ def _given_then_place(name_words: list[str], lex: Lexicon) -> bool:
     return (given in lex.female or given in lex.male) and last[1:].islower() and last in lex.cue_surnames
 
 
+def _cue_after(text: str, end: int) -> bool:
+    """Return True where a cue word is the first word after `end`."""
+    words = text[end:end + 14].split(None, 1)
+    return bool(words) and words[0].strip(",") in _cue_words()
+
+
 def _named_then(text: str, end: int) -> bool:
     """Return True where a comma or a cue word follows a name ending at `end`: "Water UK, which
     represents the industry," and "Water UK said" name a body; "No UK firm" does not."""
-    after = text[end:end + 14]
-    words = after.split()
-    return after.startswith(",") or (bool(words) and words[0].strip(",") in _cue_words())
+    return text.startswith(",", end) or _cue_after(text, end)
 
 
 def _beside_cue(text: str, start: int, end: int) -> bool:
     """Return True where a cue word stands right before or after [start, end): "said Linda Park",
     "Grace Park said" (a park says nothing)."""
     before = text[max(0, start - 12):start].split()
-    after = text[end:end + 14].split()
-    cues = _cue_words()
-    return (bool(before) and before[-1] in cues) or (bool(after) and after[0].strip(",") in cues)
+    return (bool(before) and before[-1] in _cue_words()) or _cue_after(text, end)
 
 
 def _match_body(words: list[str], i: int, lex: Lexicon) -> tuple[int, Body | None]:

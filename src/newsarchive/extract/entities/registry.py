@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsarchive.extract.draft import EntityDraft
+from newsarchive.extract.entities.scan import NAME_PARTICLES, PATRONYMICS
 from newsarchive.records import Mention, Span
 
 
@@ -129,12 +130,12 @@ def _same_person(known: list[str], words: list[str], given_names: frozenset[str]
         short, full = (words, known) if len(words) == 1 else (known, words)
         # ("Sheikh Hamdan" after "Sheikh Hamdan bin Rashid Al Nuaimi": an Arabic name's given name)
         return short[0] == full[-1] or (short[0] == full[0] and (
-            (len(full) == 2 and short[0] in given_names) or full[1] in ("bin", "ibn", "bint")))
+            (len(full) == 2 and short[0] in given_names) or full[1] in PATRONYMICS))
     if known[-1] != words[-1]:
         return False
     if len(words) < len(known) <= _LONGEST_NAME and known[-len(words) + 1:] == words[1:] \
             and known[-len(words)] in (words[0], words[0].lower()) \
-            and (words[0].lower() in _PARTICLES or words[0] not in given_names):
+            and (words[0].lower() in NAME_PARTICLES or words[0] not in given_names):
         # "Al Mansoori" after "Abdullah bin Khalid Al Mansoori", "Ramírez Ochoa" after "Claudia
         # Ramírez Ochoa" (two surnames), "De la Garza" opening a sentence after "María … de la Garza";
         # not "Donald Trump", a name of its own, after a headline read as one long name
@@ -143,10 +144,6 @@ def _same_person(known: list[str], words: list[str], given_names: frozenset[str]
     a, b = known[0].rstrip("."), words[0].rstrip(".")
     return a == b or (len(a) == 1 and b[:1] == a) or (len(b) == 1 and a[:1] == b)
 
-
-_PARTICLES = frozenset(("al", "el", "abu", "bin", "ibn", "van", "von", "de", "da", "di", "du", "le", "la",
-                        "del", "della", "dos", "der", "ter", "ten"))
-"""Words (in lower case) that open a surname of more than one word: "Al Mansoori", "De Blasio"."""
 
 _LONGEST_NAME = 5
 """Words in the longest full name a short form of two words or more may stand for."""

@@ -17,6 +17,10 @@ JOINING = frozenset(("of", "for", "the", "and", "&", "on"))
 """Connectors that join two names into a body's name, never inside a person's name."""
 POSSESSIVE = ("’s", "'s", "’", "'")
 _CONNECTOR_SET = frozenset(CONNECTORS)
+NAME_PARTICLES = _CONNECTOR_SET - JOINING
+"""Connectors that open a surname of more than one word ("de Vabres", "Al Mansoori", "van Gaal")."""
+PATRONYMICS = frozenset(("bin", "ibn", "bint", "ben"))
+"""Words that join an Arabic or Hebrew name's parts: "son of", "daughter of"."""
 
 
 # (init=False and an __init__ of our own: mypyc compiles it, and makes one per object far faster
