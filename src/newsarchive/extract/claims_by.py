@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -112,7 +112,10 @@ def cues() -> Cues:
     findings = _alt(data.get("according_findings") or ())
     # "Defending, Richard Amis said", "Sentencing him, Judge Greaves said": the part the speaker
     # plays, before the name
-    part = r"(?:[A-Z][a-z]+ing(?:\s+(?:him|her|them))?,\s+)?"
+    # ("Speaking to reporters in Ottawa, Sophie Lachance said", "Talking to Dawn, …": where; not
+    # a gerund that is the subject of a verb: "Reading blogs remains more popular …, the survey found")
+    finite = "is|are|was|were|remains?|has|have|had|will|would|can|could|may|might|should|must"
+    part = rf"(?:[A-Z][a-z]+ing(?:\s+(?!(?:{finite})\b)[^,;.“”\"\s]+){{0,10}},\s+)?"
     # "Municipal commissioner Rajesh Kulkarni said", "A 2025 report from the Northfield Institute
     # found": what the name is, in lower case, or the finding it made
     calendar = [str(w).capitalize() for w in (*data["months"], *data["weekdays"], "may")]
@@ -129,9 +132,13 @@ def cues() -> Cues:
     job = rf"(?:{title}|{made})?" if findings else f"(?:{title})?"  # (`after` takes only the title)
     # "Sen. Carla Ruesch (D-Ore.), who chairs the caucus's messaging arm, told …": the party and
     # state, a relative clause between the name and its verb
-    aside = r"(?:\s+\([^()]{1,30}\))?(?:,\s+(?:who|which|whose)\s+[^,;.“”\"]{1,80},)?"
+    # (or what the name is, in lower case: "John Smith, chief executive of Acme, said")
+    aside = r"(?:\s+\([^()]{1,30}\))?" \
+        r"(?:,\s+(?:who|which|whose)\s+[^,;.“”\"]{1,80},|(?P<appos>,\s+(?=[a-z])[^,;.“”\"]{1,80},))?"
     subject = re.compile(rf"{_OPENERS}{part}{apposed}{job}{_NO_SUBJECT}{who}(?(apposed),){age}{aside}"
-                         rf"\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?(?:{verbs})\b")
+                         rf"\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?(?:{verbs})\b"
+                         # (not "Currently, an entire project can take months, says Mr Dean")
+                         rf"(?(appos)(?!\s+[A-Z]))")
     # "according to data from research firm BloombergNEF", "according to a survey by the CBI"
     words = rf"(?:(?!{_NOT_BEFORE_NAME}\s)[a-z][\w-]*\s+)"
     finding = rf"(?:(?i:(?:a|an|the|new|latest|official)\s+){{0,2}}(?i:{findings})\s+(?i:from|by|of)\s+)?" \
@@ -313,14 +320,13 @@ class Resolver:
         if clause.aside or clause.sentence == (clause.start, clause.end):
             a, b = clause.start, clause.end
             if c.may_credit(text[a:b]) if words is None else c.may_credit_words(*words):
-                m = _active(c.subject.match(text, a, b)) or c.according.search(text, a, b) \
-                    or c.after.search(text, a, b)
+                m = self.subject(text, a, b) or c.according.search(text, a, b) or c.after.search(text, a, b)
         else:
             # The clause's sentence is searched as well: once for all its clauses (a run-together
             # paragraph with no full stop is one sentence of thousands of clauses).
             sentence = self._sentence(paragraph, text, clause.sentence)
             if sentence.may:
-                m = _active(c.subject.match(text, clause.start, clause.end)) or sentence.found()
+                m = self.subject(text, clause.start, clause.end) or sentence.found(self.subject)
         if m:
             who = m.group("who") if "who" in m.re.groupindex else (m.group("desc") or m.group("name")
                                                                     or m.group("subj"))
@@ -337,6 +343,18 @@ class Resolver:
                     len(text[q.start : q.end].split()) >= _QUOTE_MIN_WORDS:
                 return q.speaker
         return None
+
+    def subject(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """Match a subject and its verb at `start`; one followed by a lower-case apposition only
+        where the subject is a name the article knows ("John Smith, chief executive of Acme,
+        said"; not "The Roman Catholic Archbishop of Cardiff, the Most Reverend Peter Smith, told")
+        and no "according to" later names the source."""
+        c = cues()
+        m = _active(c.subject.match(text, start, end))
+        if m is not None and m.group("appos") is not None and (
+                _norm(m.group("who")) not in self.alias or c.according.search(text, m.end(), end)):
+            return None  # ("De Blasio, however, has found himself …, according to spokesperson Monica Klein")
+        return m
 
     def _sentence(self, paragraph: int, text: str, sentence: tuple[int, int]) -> SentenceScan:
         """Return the crediting patterns' view of a sentence, kept for the next clause of it."""
@@ -403,11 +421,10 @@ class SentenceScan:
         self.looked = False
         self.match: re.Match[str] | None = None
 
-    def found(self) -> re.Match[str] | None:
+    def found(self, subject: Callable[[str, int, int], re.Match[str] | None]) -> re.Match[str] | None:
         if not self.looked:
             c, (a, b), text = cues(), self.span, self.text
-            self.match = _active(c.subject.match(text, a, b)) or c.according.search(text, a, b) \
-                or c.after.search(text, a, b)
+            self.match = subject(text, a, b) or c.according.search(text, a, b) or c.after.search(text, a, b)
             self.looked = True
         return self.match
 
