@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.extract.draft import Draft, EntityDraft
-from newsarchive.extract.entities import find_entities, gender, get_lexicon
+from newsarchive.extract.entities import find_entities, gender, get_lexicon, spells
 from newsarchive.extract.entities.registry import Registry
 from newsarchive.load.reader import parse_document
 from newsarchive.records import Span
@@ -628,3 +628,26 @@ def test_a_word_for_a_science_or_a_craft_is_a_role() -> None:
                      "Greer, a volcanologist at Imperial College who was not involved in the study.")
     assert found["Ingrid Solberg"].roles == ["glaciologist"]
     assert found["Matthew Greer"].roles and "volcanologist" in found["Matthew Greer"].roles[0]
+
+
+def test_an_acronym_the_text_spells_out_is_that_body() -> None:
+    # (the lexicon's LTA is the Lawn Tennis Association; this text says what its LTA is)
+    found = entities("The Land Transport Authority (LTA) will study the buses. The LTA said it would "
+                     "report. The Professional Footballers' Association (PFA) agreed, and the PFA said so.")
+    assert "LTA" in found["Land Transport Authority"].aliases
+    assert "PFA" in found["Professional Footballers' Association"].aliases
+    assert "Lawn Tennis Association" not in found and "PFA" not in found
+    # letters that are not the name's initials define nothing
+    other = entities("The Land Transport Authority (ABC) will study the buses. The ABC said so.")
+    assert "ABC" not in other["Land Transport Authority"].aliases
+
+
+@pytest.mark.parametrize(("acronym", "name", "spelt"), [
+    ("NUS", "National University of Singapore", True),
+    ("CCTV", "China Central Television", True),
+    ("PTI", "Pakistan Tehreek-e-Insaf", True),
+    ("TA", "Land Transport Authority", False),
+    ("ABC", "Land Transport Authority", False),
+])
+def test_acronym_spelling(acronym: str, name: str, spelt: bool) -> None:
+    assert spells(acronym, name) is spelt

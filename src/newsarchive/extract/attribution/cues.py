@@ -808,7 +808,8 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
                 return n.name, "X-said"  # "Cosby's lawyer, Walter M Phillips Jr, said the comedian …"
         elif not rest.strip() or _APPOSITIVE.fullmatch(rest) or rest.strip() == "," \
                 or _open_appositive(ctx, rest) or _OWN_WRITING.fullmatch(rest) \
-                or (n.kind == "person" and (_open_from(ctx, rest) or _postnominal(ctx, rest))) \
+                or (n.kind == "person" and (_open_from(ctx, rest) or _postnominal(ctx, rest)
+                                            or _APPOSITIVE.fullmatch(_past_postnominal(ctx, rest)))) \
                 or (_DASHED.fullmatch(rest) is not None
                     and not _after_preposition(masked, clause_start, n.start)) \
                 or (i == len(named) - 2 and _body_appositive(masked, n, named[i + 1], tail_end)) \
@@ -903,6 +904,15 @@ def _postnominal(ctx: Context, rest: str) -> bool:
     """Return True for letters after a name and nothing else: "Peter Ainsworth MP, said"."""
     words = rest.replace(",", " ").split()
     return 0 < len(words) <= 2 and all(w.rstrip(".") in ctx.lex.postnominals for w in words)
+
+
+def _past_postnominal(ctx: Context, rest: str) -> str:
+    """Return what follows letters after a name: "Ken Macdonald QC, who sits on the SGC, said"."""
+    m = _FIRST_WORD.match(rest)
+    return rest[m.end():] if m is not None and m.group(1).rstrip(".") in ctx.lex.postnominals else rest
+
+
+_FIRST_WORD = re.compile(r"\s+(\S+?)(?=,)")
 
 
 def _open_appositive(ctx: Context, rest: str) -> bool:

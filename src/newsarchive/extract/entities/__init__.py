@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from newsarchive.extract.draft import Draft
+from newsarchive.extract.draft import Draft, EntityDraft
 from newsarchive.extract.entities.classify import FUNCTION_WORDS, Piece, split_run
 from newsarchive.extract.entities.evidence import (
     cue_adjacent,
@@ -34,7 +34,7 @@ from newsarchive.extract.text import has_digit
 from newsarchive.lexicon import load_words
 from newsarchive.records import Paragraph, Span
 
-__all__ = ["find_entities", "gender", "get_lexicon"]
+__all__ = ["find_entities", "gender", "get_lexicon", "spells"]
 
 _BODY_PARAGRAPHS = ("text", "standfirst")
 _PARTY_AND_PLACE = re.compile(r"[RDI]-[A-Z][\w.’'-]*")
@@ -48,6 +48,7 @@ def find_entities(draft: Draft) -> None:
     later: list[tuple[Paragraph, Piece]] = []
     titles: set[str] = set()
     products: set[str] = set()
+    defined: dict[str, str] = {}
     for para in draft.doc.paragraphs:
         if para.kind not in _BODY_PARAGRAPHS:
             continue
@@ -60,6 +61,17 @@ def find_entities(draft: Draft) -> None:
                     continue  # "BBC" of "BBC Radio 4", found whole already
                 if piece.start < outlet_end:
                     continue  # "PC" of "magazine Mobile PC", found whole already
+                if len(piece.words) == 1 and piece.words[0].isupper():
+                    if _defines(para.text, previous, piece, registry, defined):
+                        continue  # "(LTA)" after the name it stands for: no mention of its own
+                    body = _acronym_of(piece.words[0], registry, defined)
+                    if body is not None:
+                        # "the Land Transport Authority (LTA) … The LTA said": the body the text
+                        # spelt out, whatever else the letters stand for elsewhere
+                        registry.add_body(body.name, body.kind, piece.surface, _span(draft, para, piece),
+                                          _body_roles(para.text, piece, lex))
+                        previous = piece
+                        continue
                 if piece.kind == "name" and len(piece.words) == 1 \
                         and _PARTY_AND_PLACE.fullmatch(piece.words[0]):
                     previous = piece
@@ -129,6 +141,54 @@ def find_entities(draft: Draft) -> None:
     _common_word_names(draft, registry, lex)
     _drop_common_words(draft, registry)
     draft.entities.update(registry.entities)
+
+
+def _defines(text: str, previous: Piece | None, piece: Piece, registry: Registry,
+             defined: dict[str, str]) -> bool:
+    """Return True, and note the definition, where an acronym in brackets follows the name of
+    the body whose initials it is: "the Land Transport Authority (LTA)"."""
+    if previous is None or text[previous.end:piece.start] != " (" or text[piece.end:piece.end + 1] != ")":
+        return False
+    word = piece.words[0]
+    name = previous.body.name if previous.body is not None else previous.name
+    entity = registry.entities.get(name)
+    if entity is None or entity.kind == "person" or not spells(word, name):
+        return False
+    defined[word] = name
+    return True
+
+
+def _acronym_of(word: str, registry: Registry, defined: dict[str, str]) -> EntityDraft | None:
+    """Return the body an acronym stands for where the text spelt it out earlier, whatever else
+    the letters stand for elsewhere."""
+    entity = registry.entities.get(defined.get(word, ""))
+    return entity if entity is not None and entity.kind != "person" else None
+
+
+def spells(acronym: str, name: str) -> bool:
+    """Return True where an acronym's letters are the name's initials, in order: each word gives
+    its first letter and maybe more of its letters ("CCTV": China Central Television), a short
+    lower-case word ("of", "for") or a hyphened part ("Tehreek-e-Insaf") may give none."""
+    words = [w for w in re.split(r"[\s-]+", name) if w.isalpha() or w[:1].isalpha()]
+    letters = acronym.lower()
+    ends = {0}  # how many of the acronym's letters the words so far may have given
+    for w in words:
+        low = w.lower()
+        optional = w[:1].islower() or low in ("the", "and")
+        reach: set[int] = set(ends) if optional else set()
+        for at in ends:
+            if at < len(letters) and letters[at] == low[0]:
+                i, j = at + 1, 1
+                reach.add(i)
+                while i < len(letters) and j < len(low):  # more letters of the same word, in order
+                    if letters[i] == low[j]:
+                        i += 1
+                        reach.add(i)
+                    j += 1
+        ends = reach
+        if not ends:
+            return False
+    return len(letters) in ends
 
 
 _LIST_GLUE = frozenset((", ", " and ", ", and ", " or "))
