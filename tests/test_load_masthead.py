@@ -6,11 +6,13 @@ import pytest
 
 from newsarchive.load.masthead import (
     byline,
+    card_line,
     copyright_outlet,
     date_line,
     dateline_end,
     dateline_outlet,
     outlet_line,
+    published_in_outlet,
 )
 from newsarchive.load.reader import parse_document
 
@@ -94,6 +96,28 @@ def test_dateline_end() -> None:
 ])
 def test_copyright_outlet(line: str, outlet: str | None) -> None:
     assert copyright_outlet(line) == outlet
+
+
+@pytest.mark.parametrize(("line", "card"), [
+    ("Julie Tremblay · CBC News · Posted: Nov 21, 2026 4:00 AM EST | Last Updated: November 21, 2026",
+     ("Julie Tremblay", "CBC", "2026-11-21")),
+    ("Syed Irfan Raza | Published November 19, 2026 Updated about 4 hours ago",
+     ("Syed Irfan Raza", None, "2026-11-19")),
+    ("By: Maricel Santos - Reporter / @MSantosINQ", ("Maricel Santos", None, None)),
+    ("Philippine Daily Inquirer / 05:12 AM November 20, 2026",
+     (None, "Philippine Daily Inquirer", "2026-11-20")),
+    ("Smith - who said it - was there", None),
+    ("London / Paris", None),
+    ("CBC News · Politics", None),
+    ("Apple | Google", None),
+])
+def test_a_writers_card_on_one_line(line: str, card: tuple[str | None, ...] | None) -> None:
+    assert card_line(line) == card
+
+
+def test_published_in_outlet() -> None:
+    assert published_in_outlet("Published in Dawn, November 19th, 2026") == "Dawn"
+    assert published_in_outlet("This article was first published by The Conversation") is None
 
 
 def test_outlet_line() -> None:

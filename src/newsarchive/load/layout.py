@@ -159,6 +159,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             # (a full stop ends a standfirst only where the masthead's lines follow it: otherwise
             # it is the first paragraph of an article with none)
             if (masthead.byline(second) is None and masthead.date_line(second) is None
+                    and masthead.card_line(second) is None
                     and not pat.line.match(second) and not pat.header.match(second)
                     and len(second.split()) <= 40 and second[:1] not in "“\"‘'"
                     and (not second.endswith((".", "”", '"')) or _masthead_follows(blocks[1:2]))):
@@ -264,6 +265,8 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                     outlet = masthead.copyright_outlet(text)  # "©2026 Bloomberg L.P."
                 elif date is None and text[:1] in "PpUu":
                     date = masthead.date_line(text)  # "Updated 14:32, Saturday 8 November 2025"
+                if outlet is None and text[:1] in "Pp":
+                    outlet = masthead.published_in_outlet(text)  # "Published in Dawn, November 19th, 2026"
                 continue
             bio = pat.bio.match(text) if line.number in last_numbers else None
             if bio:
@@ -318,6 +321,9 @@ def _masthead_line(text: str, first: bool) -> tuple[str, tuple[str | None, str |
     by = masthead.byline(text)
     if by is not None:
         return "byline", (by[0], by[1], None)
+    card = masthead.card_line(text)
+    if card is not None:
+        return "byline", card  # "Julie Tremblay · CBC News · Posted: Nov 21, 2026 4:00 AM EST"
     date = masthead.date_line(text)
     if date is not None:
         return "date", (None, None, date)

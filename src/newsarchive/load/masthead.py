@@ -73,6 +73,54 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     return (person, outlet) if person is not None else None  # "Harriet Marsden, The Week UK"
 
 
+_CARD_PARTS = re.compile(r"\s+[·|/–—-]\s+|\s*\|\s*|(?<!last)\s+(?=(?:last\s+)?updated\b)", re.IGNORECASE)
+_UPDATED_AGO = re.compile(r"(?:last\s+)?updated:?\s+(?:about\s+)?(?:an?|\d{1,2})\s+"
+                          r"(?:minute|hour|day)s?\s+ago", re.IGNORECASE)
+
+
+def card_line(text: str) -> tuple[str | None, str | None, str | None] | None:
+    """Return the (writer, outlet, date) of a writer's card on one line, its parts set apart by
+    "·", "|", "/" or a dash: "Julie Tremblay · CBC News · Posted: Nov 21, 2026 4:00 AM EST",
+    "By: Maricel Santos - Reporter / @MSantosINQ", "Syed Irfan Raza | Published November 19,
+    2026 Updated about 4 hours ago". Every part must be a name or byline (first), an outlet, a
+    date, the writer's job or handle; None for any other line."""
+    parts = [p for p in _CARD_PARTS.split(text.strip()) if p]
+    if len(parts) < 2 or len(parts) > 6:
+        return None
+    writer: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    for i, part in enumerate(parts):
+        by = byline(part) if i == 0 and not _outlet_like(part) else None
+        found_outlet = outlet_line(part) or (part if i == 0 and _outlet_like(part) else None)
+        found_date = date_line(part)
+        if by is not None:
+            writer, outlet = by[0], outlet or by[1]
+        elif found_outlet is not None:
+            outlet = outlet or found_outlet
+        elif i == 0 and _person(part) is not None:
+            writer = _person(part)
+        elif found_date is not None:
+            date = date or found_date
+        elif not (_ROLE_LINE.match(part) or _HANDLE.match(part) or _UPDATED_AGO.fullmatch(part)):
+            return None
+    if writer is None and date is None:
+        return None  # ("CBC News · Politics": no card)
+    return writer, outlet, date
+
+
+def _outlet_like(part: str) -> bool:
+    """Return True for a capitalised name that ends in a word outlets' names end in ("Philippine
+    Daily Inquirer", "Manila Times"; `outlets.yaml` `heads` and `ambiguous`)."""
+    return " " in part and _BODY_LINE.match(part) is not None and part.rsplit(" ", 1)[-1] in _outlet_ends()
+
+
+@lru_cache(maxsize=1)
+def _outlet_ends() -> frozenset[str]:
+    data = load_data("outlets")
+    return frozenset(str(w) for w in (*(data.get("heads") or ()), *(data.get("ambiguous") or ())))
+
+
 def byline_block(lines: list[str]) -> str | None:
     """Return the writer of a block of two to four lines that is a writer's card: a name or a
     byline, then the job ("Chris Mason / Political editor / @chrismasonbbc"), then handles,
@@ -222,6 +270,17 @@ def copyright_outlet(text: str) -> str | None:
     if m is None:
         return None
     return outlet_line(m.group("name")) or outlet_line(m.group("name") + ".")  # ("L.P.": its last dot)
+
+
+_PUBLISHED_IN = re.compile(r"published\s+in\s+(?P<name>(?:the\s+)?[A-Z][\w&’'.-]*"
+                           r"(?:\s+[A-Z][\w&’'.-]*){0,4})", re.IGNORECASE)
+
+
+def published_in_outlet(text: str) -> str | None:
+    """Return the listed outlet a foot line says the story ran in ("Published in Dawn, November
+    19th, 2026"; not "first published by", which names where it ran before), or None."""
+    m = _PUBLISHED_IN.match(text)
+    return outlet_line(m.group("name").rstrip(".,")) if m is not None else None
 
 
 def outlet_line(text: str) -> str | None:

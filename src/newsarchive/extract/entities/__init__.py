@@ -44,7 +44,7 @@ _PARTY_AND_PLACE = re.compile(r"[RDI]-[A-Z][\w.’'-]*")
 def find_entities(draft: Draft) -> None:
     """Fill `draft.entities` with the people, outlets and organisations the body names."""
     lex = get_lexicon()
-    registry = Registry(lex.given)
+    registry = Registry(lex.given, lex.surname_first)
     later: list[tuple[Paragraph, Piece]] = []
     titles: set[str] = set()
     products: set[str] = set()
@@ -82,6 +82,10 @@ def find_entities(draft: Draft) -> None:
                     if outlet_end:
                         previous = piece
                         continue
+                if piece.kind == "body" and piece.surface in lex.platforms \
+                        and _word_after(para.text, piece.end) in lex.platform_media:
+                    previous = piece
+                    continue  # "In a Facebook post": where it was said, no body cited
                 if piece.kind == "body" and len(piece.words) == 1 and piece.words[0] in lex.ambiguous \
                         and registry.find_person(piece.words) is not None:
                     # "Fox said" after "Liam Fox": the person, not Fox News.
@@ -141,6 +145,15 @@ def find_entities(draft: Draft) -> None:
     _common_word_names(draft, registry, lex)
     _drop_common_words(draft, registry)
     draft.entities.update(registry.entities)
+
+
+def _word_after(text: str, end: int) -> str:
+    """Return the lower-case word right after a name, or "" where none follows it."""
+    m = _WORD_AFTER.match(text, end)
+    return m.group(1) if m is not None else ""
+
+
+_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 
 
 def _defines(text: str, previous: Piece | None, piece: Piece, registry: Registry,

@@ -289,7 +289,18 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         name_words = words[i:k]
         # "Maricopa County Recorder Helen Purcell": a given name inside a long run starts the name.
         # (not an Arabic name's "bin" or "Al": "Hamdan bin Rashid Al Nuaimi" is one man's name)
-        if len(name_words) > 2 and not any(w in PATRONYMICS for w in name_words):
+        # ("Associate Professor Chua Kim Seng", "Transport Tan Wei Ling": a name written surname
+        # first starts at its surname, though a given name ("Kim") follows it)
+        # (not "Michelle Ye Hee Lee": a given name before it opens the name)
+        if len(name_words) > 3 and surname_first(name_words[-3:], lex) \
+                and not any(w in lex.given for w in name_words[:-3]):
+            if not title:
+                title_start = i
+            title.extend(name_words[:-3])
+            i += len(name_words) - 3
+            name_words = name_words[-3:]
+        elif len(name_words) > 2 and not any(w in PATRONYMICS for w in name_words) \
+                and not surname_first(name_words, lex):
             given = next((p for p, w in enumerate(name_words)
                           if p and w in lex.given and not _article_particle(name_words, p, lex)), 0)
             if given and given < len(name_words) - 1 and name_words[0] not in lex.given:
@@ -391,6 +402,15 @@ it is a surname ("Park Geun-hye", "Moon Jae-in"), even where it is a common word
 
 _EAST_ASIAN_NAME = re.compile(r"[A-Z][a-z]{0,4} [A-Z][a-z]{1,5}-[a-z]{1,5}")
 """A short surname before such a given name: "Ban Ki-moon", "Tsai Ing-wen", "Lee Min-jung"."""
+
+
+def surname_first(words: list[str], lex: Lexicon) -> bool:
+    """Return True for a three-word name written surname first, as Chinese names in Singapore,
+    Malaysia and Hong Kong are and Korean and Vietnamese ones may be: a listed surname, then two
+    short words ("Lim Boon Hock", "Lee Hsien Loong"; not "Lee Harvey Oswald")."""
+    return len(words) == 3 and words[0] in lex.surname_first \
+        and all(2 <= len(w) <= 5 and w.isalpha() and w[1:].islower() and w not in lex.not_names
+                for w in words[1:])
 
 
 def east_asian_name(words: list[str]) -> bool:

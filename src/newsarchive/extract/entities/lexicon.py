@@ -55,6 +55,8 @@ class Lexicon:
     cue_surnames: frozenset[str]
     """Words of `not_surnames` that name places and are surnames too ("Park", "Street", "Court"):
     a surname after a given name only where a cue word stands beside it ("said Linda Park")."""
+    surname_first: frozenset[str]
+    """Chinese, Korean and Vietnamese surnames, which open a name written surname first."""
     epithets: frozenset[str]
     works: frozenset[str]
     """Words for a work ("film", "musical"): the name right after one is a title, no person."""
@@ -87,10 +89,14 @@ class Lexicon:
     """Words a person's name modifies after "the" (`names.yaml` `personal_after`: "the Clinton
     campaign"), where no other name stands after "the"."""
     country_codes: frozenset[str] = frozenset()
-    country_tails: frozenset[str] = frozenset()
-    """Country words that end a body's name after a plain capitalised word ("Water UK")."""
     """Two-letter codes of countries that open a body's name ("UK Coal", `organisations.yaml`
     `country_codes`)."""
+    country_tails: frozenset[str] = frozenset()
+    """Country words that end a body's name after a plain capitalised word ("Water UK")."""
+    platforms: frozenset[str] = frozenset()
+    """Social platforms' names (`organisations.yaml` `platforms`): before a word of
+    `platform_media` ("a Facebook post") the place something was said, no source."""
+    platform_media: frozenset[str] = frozenset()
     staff: frozenset[str] = frozenset()
     """Words for a body's people that make a one-word name before them a body (`organisations.yaml`
     `staff`: "Shell boss", "Segas chairman")."""
@@ -191,6 +197,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         not_names=_words(names.get("not_names")),
         not_surnames=_words(names.get("not_surnames")),
         cue_surnames=_words(names.get("cue_surnames")),
+        surname_first=_words(names.get("surname_first")),
         epithets=_words(names.get("epithets")),
         works=_words(names.get("works")),
         type_words=type_words,
@@ -214,6 +221,8 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         staff=_words(orgs.get("staff")),
         country_codes=_words(orgs.get("country_codes")),
         country_tails=_words(orgs.get("country_tails")),
+        platforms=_words(orgs.get("platforms")),
+        platform_media=_words(orgs.get("platform_media")),
         personal_after=_words(names.get("personal_after")),
         domain=_domain(_words(orgs.get("domains"))),
     )

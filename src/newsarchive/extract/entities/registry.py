@@ -10,8 +10,11 @@ from newsarchive.records import Mention, Span
 class Registry:
     """The entities of one article, keyed by canonical name, with short forms folded in."""
 
-    def __init__(self, given_names: frozenset[str] = frozenset()) -> None:
+    def __init__(self, given_names: frozenset[str] = frozenset(),
+                 surnames_first: frozenset[str] = frozenset()) -> None:
         self.given_names = given_names
+        self.surnames_first = surnames_first
+        """Surnames that open a name ("Lim Boon Hock"): "Mr Lim" is that person."""
         """A lone word folds into a full name by its first word only if it is a given name:
         "Jaroslav" may be Jaroslav Nad, but "Obama" is not "Obama Speech" (a title-case caption)."""
         self.entities: dict[str, EntityDraft] = {}
@@ -66,7 +69,8 @@ class Registry:
             if name not in self.entities:
                 continue
             seen = self._last_seen.get(name, -1)
-            if seen > best_seen and _same_person(name.split(" "), words, self.given_names):
+            if seen > best_seen \
+                    and _same_person(name.split(" "), words, self.given_names, self.surnames_first):
                 best, best_seen = name, seen
         if best is None and len(words) == 1 and first is not None:
             # "Ozzy" after "Ozzy Osbourne", "Jamelia" after "Jamelia Davis": a word no list holds
@@ -122,15 +126,19 @@ class Registry:
         self._last_seen[entity.name] = self._clock
 
 
-def _same_person(known: list[str], words: list[str], given_names: frozenset[str]) -> bool:
+def _same_person(known: list[str], words: list[str], given_names: frozenset[str],
+                 surnames_first: frozenset[str] = frozenset()) -> bool:
     """Return True where two forms of a name can be one person ("Nad" ~ "Jaroslav Nad")."""
     if known == words:
         return True
     if len(words) == 1 or len(known) == 1:
         short, full = (words, known) if len(words) == 1 else (known, words)
         # ("Sheikh Hamdan" after "Sheikh Hamdan bin Rashid Al Nuaimi": an Arabic name's given name)
+        # ("Mr Lim" after "Lim Boon Hock": a surname written first)
         return short[0] == full[-1] or (short[0] == full[0] and (
-            (len(full) == 2 and short[0] in given_names) or full[1] in PATRONYMICS))
+            (len(full) == 2 and short[0] in given_names) or full[1] in PATRONYMICS
+            or (len(full) == 3 and short[0] in surnames_first
+                and full[2][1:].islower() and len(full[2]) <= 5)))
     if known[-1] != words[-1]:
         return False
     if len(words) < len(known) <= _LONGEST_NAME and known[-len(words) + 1:] == words[1:] \

@@ -12,7 +12,8 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘ
 # Lower-case words that may stand inside one name: "Carnegie Endowment for International Peace",
 # "Ursula von der Leyen", "Bashar al-Assad".
 CONNECTORS = ("of", "for", "the", "and", "&", "on", "de", "da", "di", "del", "della", "der", "den", "van",
-              "von", "bin", "ibn", "al", "el", "la", "le", "du", "dos", "das", "ter", "ten", "y")
+              "von", "bin", "ibn", "al", "el", "la", "le", "du", "dos", "das", "ter", "ten", "y", "dela",
+              "delos", "los", "las")
 JOINING = frozenset(("of", "for", "the", "and", "&", "on"))
 """Connectors that join two names into a body's name, never inside a person's name."""
 POSSESSIVE = ("’s", "'s", "’", "'")
