@@ -178,8 +178,12 @@ def _body_subject_before(ctx: Context, paragraph: int, start: int) -> str | None
 
 def _voice_after(ctx: Context, paragraph: int, at: int, end: int) -> str | None:
     """Return the body an unnamed voice after a verb speaks for: "said a Vodafone spokesman",
-    "said a CAS statement" (not "said one trader")."""
+    "said a CAS statement", "said a spokesman for the Home Office" (not "said one trader")."""
     masked = ctx.masked[paragraph]
+    voice = _voice_for(ctx).match(masked, at, end)
+    if voice is not None:
+        body = next(iter(ctx.named_at(paragraph, voice.end(), min(end, voice.end() + 60))), None)
+        return body.name if body is not None and body.start == voice.end() and body.kind != "person" else None
     for n in ctx.named_at(paragraph, at, min(end, at + 60)):
         if n.kind == "person" or len(masked[at:n.start].split()) != 1:
             return None  # (a person: "said a proud coach Mike Ruddock", found as any holder)
@@ -187,6 +191,20 @@ def _voice_after(ctx: Context, paragraph: int, at: int, end: int) -> str | None:
         word = after[0].strip(",.:;").lower() if after else ""
         return n.name if word in ctx.cues.anonymous or word in ctx.cues.nouns else None
     return None
+
+
+_voice_for_cache: list[tuple[frozenset[str], re.Pattern[str]]] = []
+
+
+def _voice_for(ctx: Context) -> re.Pattern[str]:
+    """Return the pattern of an unnamed voice after a verb with its body after it: "a spokesman
+    for the Home Office", "an official at the Ministry of Health"."""
+    words = ctx.cues.anonymous
+    if not _voice_for_cache or _voice_for_cache[0][0] is not words:
+        alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+        _voice_for_cache[:] = [(words, re.compile(
+            rf"\s*(?:an?|one|another)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{alt})\s+(?:for|of|at|with|from)\s+(?:the\s+)?"))]
+    return _voice_for_cache[0][1]
 
 
 _INDEFINITE_ROLE = re.compile(r"\s*(?:an?|one|another)\s+(?:of\s+(?:the|their|his|her|its)\s+)?"
