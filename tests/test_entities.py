@@ -651,3 +651,14 @@ def test_an_acronym_the_text_spells_out_is_that_body() -> None:
 ])
 def test_acronym_spelling(acronym: str, name: str, spelt: bool) -> None:
     assert spells(acronym, name) is spelt
+
+
+def test_a_body_named_for_two_things_or_ending_in_its_place_is_one_body() -> None:
+    found = entities("A spokesman for Avon and Somerset Police said so. The Health and Safety Executive "
+                     "agreed. Researchers at Imperial College London said it was worrying.")
+    whole = {"Avon and Somerset Police", "Health and Safety Executive", "Imperial College London"}
+    assert whole <= set(found)
+    assert "Somerset Police" not in found and "Safety Executive" not in found
+    # two bodies, one of them known by name, stay two
+    two = entities("Sales at Ford and General Motors fell. Computer and Cisco Systems staff met.")
+    assert "Ford and General Motors" not in two and "Computer and Cisco Systems" not in two

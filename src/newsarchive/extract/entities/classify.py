@@ -550,6 +550,11 @@ _TIMES = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sat
                     "November", "December"))
 
 
+def _plain(word: str, lex: Lexicon) -> bool:
+    """Return True for a common word in capitals ("Health", "Pensions") or a place ("Avon")."""
+    return word.lower() in load_words("common_words") or word in lex.places or word in lex.place_tails
+
+
 def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
     """Return the end of a body's name that starts at word i (i when the words are no body)."""
     n = len(words)
@@ -567,4 +572,14 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
     if end - i >= 2 and words[end - 1] in lex.org_heads \
             and not (words[end - 1] in lex.surname_heads and words[end - 2] in lex.given):
         return end  # (not "Songwriter Guy Chambers", "Charlotte Church": a given name, then a surname)
+    if end - i >= 3 and words[end - 2] in lex.org_heads \
+            and (words[end - 1] in lex.places or words[end - 1] in lex.place_tails):
+        return end  # "Imperial College London", "King's College London": where the body is, last
+    if j - i == 1 and j + 3 <= n and words[j] == "and" and words[j + 2] in lex.org_heads \
+            and words[j + 1][:1].isupper() and (j + 3 == n or words[j + 3] in JOINING) \
+            and _plain(words[i], lex) and _plain(words[j + 1], lex) \
+            and f"{words[j + 1]} {words[j + 2]}" not in lex.bodies:
+        # "Health and Safety Executive", "Avon and Somerset Police": one body of two plain words or
+        # places (not "Ford and General Motors", "Computer and Cisco Systems": two bodies)
+        return j + 3
     return i

@@ -93,6 +93,9 @@ class Lexicon:
     `country_codes`)."""
     country_tails: frozenset[str] = frozenset()
     """Country words that end a body's name after a plain capitalised word ("Water UK")."""
+    place_tails: frozenset[str] = frozenset()
+    """Places `places` leaves out as surnames that may end a body's name after its head word
+    ("Imperial College London", `organisations.yaml` `place_tails`)."""
     platforms: frozenset[str] = frozenset()
     """Social platforms' names (`organisations.yaml` `platforms`): before a word of
     `platform_media` ("a Facebook post") the place something was said, no source."""
@@ -221,6 +224,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         staff=_words(orgs.get("staff")),
         country_codes=_words(orgs.get("country_codes")),
         country_tails=_words(orgs.get("country_tails")),
+        place_tails=_words(orgs.get("place_tails")),
         platforms=_words(orgs.get("platforms")),
         platform_media=_words(orgs.get("platform_media")),
         personal_after=_words(names.get("personal_after")),
