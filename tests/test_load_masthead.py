@@ -115,6 +115,19 @@ def test_a_writers_card_on_one_line(line: str, card: tuple[str | None, ...] | No
     assert card_line(line) == card
 
 
+def test_a_broadcast_transcripts_furniture() -> None:
+    doc = parse_document("Transcript: Morning Show, November 22, 2026\n\n"
+                         "AIRED November 22, 2026 - 06:00 ET\n\n"
+                         "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.\n\n"
+                         "ANNA REED, ANCHOR: Good morning.\n\n(BEGIN VIDEOTAPE)\n\n"
+                         "GOV. LAURA PRICE (R), ALABAMA: Leave now.\n\n(END VIDEOTAPE)\n\n"
+                         "(COMMERCIAL BREAK)\n", "t.txt")
+    assert doc.date == "2026-11-22"
+    assert [b.text for b in doc.boilerplate][1:] == [
+        "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.", "(BEGIN VIDEOTAPE)",
+        "(END VIDEOTAPE)", "(COMMERCIAL BREAK)"]
+
+
 def test_published_in_outlet() -> None:
     assert published_in_outlet("Published in Dawn, November 19th, 2026") == "Dawn"
     assert published_in_outlet("This article was first published by The Conversation") is None

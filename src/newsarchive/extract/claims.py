@@ -363,9 +363,10 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
 
 
 _LABEL = re.compile(r"(?:[QA]|(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){0,3})"
-                    r"(?:, [A-Z][A-Z ]{1,30})?):[ \t]+(?=\S)")
+                    r"(?: \([A-Z]\))?(?:, [A-Z][A-Z .-]{1,30}){0,2}):[ \t]+(?=\S)")
 """A speaker's label opening a paragraph of a transcript ("ALBERS: ", "DANA WHITAKER: ",
-"LUCÍA FERNÁNDEZ, BYLINE: ") or an interview ("Q: ", "A: ")."""
+"LUCÍA FERNÁNDEZ, BYLINE: ", "GOV. LAURA PRICE (R), ALABAMA: ", "MAYOR TERRENCE HILL, MOBILE,
+ALABAMA: ") or an interview ("Q: ", "A: ")."""
 
 
 def _is_writer(name: str, author: str | None) -> bool:

@@ -148,7 +148,8 @@ _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = r"(?:[\s,·]+(?:(?:at|-|–|/|\|)\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
-_PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified)(?:\s+on)?:?\s+)?"
+_PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|aired|last\s+updated|last\s+modified)"
+           r"(?:\s+on)?:?\s+)?"
            r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+)?"  # "6:12 AM EST, "
            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?")
 _DATE_LINES = tuple(re.compile(rf"{_PREFIX}{date}{_TIME}\s*$", re.IGNORECASE) for date in (
