@@ -90,7 +90,8 @@ def test_a_writers_card_may_end_with_the_date() -> None:
 
 
 def test_a_name_alone_above_a_date_line_is_the_byline() -> None:
-    d = parse_document("Kelpware raises $32M for seaweed packaging\n\nRina Sawhney\n4:05 AM PST · March 12, 2026\n\n"
+    d = parse_document("Kelpware raises $32M for seaweed packaging\n\n"
+                       "Rina Sawhney\n4:05 AM PST · March 12, 2026\n\n"
                        "Kelpware has raised $32 million.\n", "x.txt")
     assert (d.author, d.date) == ("Rina Sawhney", "2026-03-12")
     d = parse_document("Storm warning\n\nBreaking News\nMarch 12, 2026\n\nThe storm is coming.\n", "x.txt")

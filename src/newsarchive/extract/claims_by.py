@@ -15,12 +15,12 @@ from newsarchive.lexicon import load_data
 
 # A capitalised name of up to eight words ("the Economic Commission for Latin America and the
 # Caribbean"), with an acronym in brackets after it; not a capitalised pronoun or article.
-_NAME = (r"(?!(?:It|Its|They|We|I|This|That|These|Those|There|He|She|You|A|An)\b)(?:[Tt]he\s+)?(?!The\b)"
+_NAME = (r"(?!(?:It|Its|They|We|I|This|That|These|Those|There|He|She|You|A|An|As)\b)(?:[Tt]he\s+)?(?!The\b)"
          r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|de|von|van|al|the|and|and\s+the)\s+)?[A-Z][\w’'.&-]*){0,7}"
          r"(?:\s+\([A-Z]{2,}\))?")
 _NO_SUBJECT = r"(?!(?:Most|Many|Some|All|Both|Several|Few|Other|Others|Each|Every|One|If|Let|Having)\b)"
 """Words that open a sentence and are no source: "Most (62%) said", "All told", "Let's say"."""
-_OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately"
+_OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately|as"
             r"|in\s+a\s+statement|in\s+a\s+report)\b,?\s+)*")
 
 
@@ -34,6 +34,16 @@ Kunplome", "research firm BloombergNEF"; not "its Paris lawyer", "reports throug
 _NAME_ENDS = r"(?=\s*(?:[,.;:!?)”’\"]|$)|\s+(?:and|who|which|that|in|on|at|for|of|to|from|as)\b)"
 """Where a name after such words ends: "according to analysts IDC, …" (not "according to media and
 PR strategist Glen Yearwood", "many local GOP officials")."""
+
+
+_DESCRIBING = r"(?!(?:in|on|at|to|from|with|via|during|after|before|over|under|through|into)\s)"
+"""What cannot open the words describing the name after an inverted cue ("said senior analyst Jo
+Lin", "say researchers at BDO", "announced by the Commerce Department"): a preposition right after
+the verb says where or to whom ("wrote in a post on X", "wrote in a memo to … Steve Linick")."""
+
+
+_AUXILIARIES = "can|could|will|would|shall|should|may|might|must|is|are|was|were|has|have|had|does|did"
+"""Words that make the words after "Name, a …," a clause of their own, not what the name is."""
 
 
 _HONORIFICS = ("Mr", "Mrs", "Ms", "Dr")
@@ -122,31 +132,44 @@ def cues() -> Cues:
     # every comma cost the claims pass 5 %)
     capitalised = "|".join(w.capitalize() for w in _NOT_BEFORE_NAME[3:-1].split("|"))
     # (the shape first, cheaply: a capitalised word, one or two lower-case ones, a capital)
-    title = rf"(?=[A-Z][\w-]*(?:\s+[a-z][\w-]*){{1,2}}\s+[A-Z])(?!(?:{capitalised})\b)" \
-        rf"(?:[A-Z][a-z]+|[A-Z]{{2,6}})(?:\s+{lower}){{1,2}}\s+" \
+    # ("Nakuru County Agriculture executive Dr Grace Wanjiru said": up to three capitalised words
+    # first, an honorific after)
+    cap = r"(?:[A-Z][a-z]+|[A-Z]{2,6})"
+    title = rf"(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}(?:\s+[a-z][\w-]*){{1,2}}\s+[A-Z])" \
+        rf"(?!(?:{capitalised})\b)" \
+        rf"{cap}(?:\s+{cap}){{0,2}}(?:\s+{lower}){{1,2}}\s+(?:(?:{'|'.join(_HONORIFICS)})\.?\s+)?" \
         rf"{not_a_name}(?=[A-Z])"
     made = rf"(?i:a|an|the)\s+(?:(?:\d{{4}}|new|recent|latest)\s+)?(?i:{findings})\s+(?:from|by)\s+"
     job = rf"(?:{title}|{made})?" if findings else f"(?:{title})?"  # (`after` takes only the title)
     # "Sen. Carla Ruesch (D-Ore.), who chairs the caucus's messaging arm, told …": the party and
     # state, a relative clause between the name and its verb
-    aside = r"(?:\s+\([^()]{1,30}\))?(?:,\s+(?:who|which|whose)\s+[^,;.“”\"]{1,80},)?"
+    # (or what the name is, in words that hold no verb's auxiliary: "Jonas Ek, a packaging analyst
+    # at Lindqvist Research, wrote"; not "Currently, an entire DVD project can take …, says")
+    what = rf"(?:(?!(?:{_AUXILIARIES})\b)[^,;.“”\"\s]+\s+){{0,12}}[^,;.“”\"\s]+"
+    aside = rf"(?:\s+\([^()]{{1,30}}\))?" \
+        rf"(?:,\s+(?:(?:who|which|whose)\s+[^,;.“”\"]{{1,80}}|(?:a|an)\s+{what}),)?"
     subject = re.compile(rf"{_OPENERS}{part}{apposed}{job}{_NO_SUBJECT}{who}(?(apposed),){age}{aside}"
                          rf"\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?(?:{verbs})\b")
     # "according to data from research firm BloombergNEF", "according to a survey by the CBI"
     words = rf"(?:(?!{_NOT_BEFORE_NAME}\s)[a-z][\w-]*\s+)"
-    finding = rf"(?:(?i:(?:a|an|the|new|latest|official)\s+){{0,2}}(?i:{findings})\s+(?i:from|by|of)\s+)?" \
-        if findings else ""
+    # (and "figures published on Thursday by the Spanish Ministry of Housing")
+    # (the name then ends where a name does: not "the UK" of "by the UK gaming industry's trade body")
+    put_out = r"(?P<put>(?:published|released|issued|compiled)\s+(?:(?:on|last|this)\s+[A-Za-z]+\s+)?)?"
+    finding = rf"(?:(?i:(?:a|an|the|new|latest|official)\s+){{0,2}}(?i:{findings})\s+{put_out}" \
+        r"(?i:from|by|of)\s+)?" if findings else ""
+    put_end = rf"|(?(put){_NAME_ENDS})" if findings else ""
     # ("according to tourism minister Sontaya Kunplome", "to a Washington Post-ABC News survey",
     # "to the think tank Autonomy")
     described = rf"(?P<pre>(?:(?i:a|an)\s+{words}{{0,3}}?|(?i:the)\s+{words}{{1,3}}?|{words}{{1,3}}?)" \
         r"(?=[A-Z]))?"
     according = re.compile(rf"(?i:according\s+to)\s+{finding}{described}"
                            rf"(?(pre){not_a_name})(?P<who>{_NAME}|{desc})"
-                           rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS}))")
+                           rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS})"
+                           rf"{put_end})")
     told = {str(v) for v in data.get("object_verbs") or ()}
     inverted = _alt([v for v in data["cue_verbs"] if str(v) not in told])
     after = re.compile(
-        rf"[,”’\"]\s*(?:(?i:{inverted})\s+(?:(?P<desc>{desc})|(?:[a-z][\w-]*\s+){{0,4}}?(?P<name>{_NAME}))"
+        rf"[,”’\"]\s*(?:(?i:{inverted})\s+(?:(?P<desc>{desc})|(?:{_DESCRIBING}[a-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,3}}?)?(?P<name>{_NAME}))"
         rf"|(?:{title})?(?P<subj>{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
