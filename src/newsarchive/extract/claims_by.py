@@ -401,9 +401,10 @@ def _groups() -> frozenset[str]:
 
 _ANY_BODY = frozenset(("company", "firm", "group", "organisation", "organization", "body", "statement",
                        "station", "paper", "newspaper", "magazine", "agency", "network", "broadcaster",
-                       "channel", "website", "site", "union", "club", "charity"))
+                       "channel", "website", "site", "union", "club", "charity", "utility", "startup"))
 """Descriptions that fit the last body named whatever its name ("the company said", "the station
-said"; not "the court", "the survey", "the budget office", which need their word in the name)."""
+said", "the utility said"; not "the court", "the survey", "the budget office", which need their
+word in the name)."""
 
 
 def _fits(description: str, name: str) -> bool:
