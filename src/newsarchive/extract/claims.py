@@ -362,10 +362,34 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
     return "; ".join(why)
 
 
-_LABEL = re.compile(r"(?:[QA]|(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){0,3})"
+_LABEL = re.compile(r"(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[ \t]+)?"
+                    r"(?:[QA]|(?P<name>[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,3})"
                     r"(?:, [A-Z][A-Z ]{1,30})?):[ \t]+(?=\S)")
 """A speaker's label opening a paragraph of a transcript ("ALBERS: ", "DANA WHITAKER: ",
-"LUCÍA FERNÁNDEZ, BYLINE: ") or an interview ("Q: ", "A: ")."""
+"LUCÍA FERNÁNDEZ, BYLINE: ", a podcast's "[00:00:27] Martin Okonjo: ") or an interview ("Q: ",
+"A: "); a label in mixed case only where it names a person the article names (not "Why it
+matters: ")."""
+
+
+def _labels(draft: Draft) -> dict[int, re.Match[str]]:
+    """Return the speakers' labels opening the body's paragraphs, by paragraph: in capitals
+    ("ALBERS: ") wherever one stands, in mixed case ("[00:00:27] Martin Okonjo: ") only where the
+    same label opens two paragraphs or more, as a transcript's do (not a heading run into its
+    text, "Jeb Bush: Student loans Some big ideas …")."""
+    found: dict[int, re.Match[str]] = {}
+    mixed: dict[str, int] = {}
+    for para in draft.doc.paragraphs:
+        text = para.text
+        if para.kind != "text" or ":" not in text[:64] \
+                or not (text[:1].isupper() or text[:1] in "[(0123456789"):
+            continue
+        m = _LABEL.match(text)
+        if m is not None:
+            found[para.index] = m
+            name = m.group("name")
+            if name and not name.isupper():
+                mixed[name] = mixed.get(name, 0) + 1
+    return {i: m for i, m in found.items() if mixed.get(m.group("name") or "", 2) >= 2}
 
 
 def _is_writer(name: str, author: str | None) -> bool:
@@ -380,6 +404,7 @@ def find_claims(draft: Draft) -> None:
     by_para: dict[int, list[int]] = {}
     for i, q in enumerate(draft.quotes):
         by_para.setdefault(q.paragraph, []).append(i)
+    labels = _labels(draft)
     for para in draft.doc.paragraphs:
         if para.kind != "text":
             continue
@@ -389,7 +414,7 @@ def find_claims(draft: Draft) -> None:
         # A transcript's or an interview's speaker ("TOM ALBERS: We pulled out …", "A: Money,
         # mostly."): the label is no part of a claim, and the labelled speaker's claims are theirs
         # (the writer's own, where the label is the byline's).
-        label = _LABEL.match(para.text) if para.text[:1].isupper() and ":" in para.text[:64] else None
+        label = labels.get(para.index)
         speaker = None
         if label is not None:
             if label.group("name"):
