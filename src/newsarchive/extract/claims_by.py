@@ -111,7 +111,7 @@ def cues() -> Cues:
     verbs = _alt(data["cue_verbs"])
     fillers = _alt(data["cue_fillers"])
     descs = _alt(data["source_descriptions"])
-    desc = rf"(?:the|this|that)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{descs})\b"
+    desc = rf"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{descs})\b"
     who = rf"(?P<who>{_NAME}|{desc}|(?i:he|she))"
     # "The shadow housing secretary, Tom Redfern, said": a lower-case description before the name
     # in apposition, which then takes a comma before the verb
@@ -317,6 +317,14 @@ class Resolver:
                     for m in entity.mentions[:_FITTING]))).casefold()
                 if all(w in held for w in words):
                     return name
+        # (the nearest of its kind: "the paper said" an outlet; "the company said" no outlet, not
+        # the "Reuters" or "BBC" a quotation was told to; "the survey found" may be either's)
+        head = words[-1] if words else ""
+        if head in _MEDIA or head in _FIRMS:
+            for _, _, name in reversed(marks[max(0, i - _FITTING) : i]):
+                body = self.draft.entities.get(name)
+                if body is not None and (body.kind == "outlet") == (head in _MEDIA):
+                    return name
         return marks[i - 1][2] if i > 0 else None
 
     def credit(self, paragraph: int, text: str, clause: Clause, quotes: ParagraphQuotes,
@@ -387,6 +395,12 @@ class Resolver:
         return quotes.speaker_in(clause.sentence) or self.nearest_fitting(paragraph, at, lowered.split())
 
 
+_MEDIA = frozenset(("paper", "newspaper", "magazine", "daily", "weekly", "tabloid", "broadsheet", "outlet",
+                    "broadcaster", "channel", "journal", "publication"))
+"""Descriptions of a medium, which point back to an outlet."""
+_FIRMS = frozenset(("company", "firm", "bank", "utility", "startup", "carmaker", "airline", "retailer",
+                    "insurer", "lender"))
+"""Descriptions of a firm, which point back to a body that is no outlet."""
 _FITTING = 12
 """How many bodies back a description looks for one it fits."""
 
