@@ -357,10 +357,14 @@ class Resolver:
                                                                     or m.group("subj"))
             start = m.start("who") if "who" in m.re.groupindex else m.start()
             found = self._who(who, paragraph, start, quotes, clause)
-            if found is not None and "subj" in m.re.groupindex and m.group("subj") \
-                    and who.split(" ", 1)[0] in ("the", "this", "that") and who.split()[-1].islower() \
-                    and not _fits(who, found):
-                return None  # "…, the court announced": not the last body named, unless it is a court
+            described = who.split(" ", 1)[0].lower() in ("the", "this", "that") and who.split()[-1].islower()
+            after_clause = "subj" in m.re.groupindex and bool(m.group("subj"))
+            opening = who[:1] == "T" and who.split()[-1] not in _findings()
+            if found is not None and described and (after_clause or opening) and not _fits(who, found):
+                # "…, the court announced", "The committee found …" opening a sentence: not the
+                # last body named, unless it is a court, a committee ("The report said" is the
+                # last body's, as "the report said" is)
+                return None
             return found
         # A clause that holds some of a speaker's words is theirs; not a two-word title or term.
         for q in near:
@@ -403,6 +407,12 @@ _FIRMS = frozenset(("company", "firm", "bank", "utility", "startup", "carmaker",
 """Descriptions of a firm, which point back to a body that is no outlet."""
 _FITTING = 12
 """How many bodies back a description looks for one it fits."""
+
+
+@lru_cache(maxsize=1)
+def _findings() -> frozenset[str]:
+    """Nouns for a body's findings (`claims.yaml`'s `according_findings`: "report", "survey")."""
+    return frozenset(str(w) for w in load_data("claims").get("according_findings") or ())
 
 
 @lru_cache(maxsize=1)
