@@ -107,6 +107,15 @@ def test_a_section_label_above_the_headline_is_furniture(top: str) -> None:
     assert d.outlet == ("TechCrunch" if top.startswith("TechCrunch") else None)
 
 
+@pytest.mark.parametrize("under", ["By Jane Smith\n", "Published March 3, 2026\n",
+                                   "By Jane Smith\nMarch 3, 2026\n"])
+def test_a_headline_with_its_masthead_under_it_and_no_blank_line(under: str) -> None:
+    d = parse_document(f"Storm cuts power to 40,000 homes across the county\n{under}\n"
+                       "A storm cut power on Monday.\n", "x.txt")
+    assert d.title == "Storm cuts power to 40,000 homes across the county"
+    assert [p.text for p in d.paragraphs] == ["A storm cut power on Monday."]
+
+
 def test_a_title_over_a_dated_line_is_not_a_label() -> None:
     d = parse_document("Rural Bus Services\nVolume 768: debated on Wednesday 11 March 2026\n\n"
                        "Sarah Pennock asked what steps the Government are taking.\n", "x.txt")

@@ -150,6 +150,22 @@ def _without_kicker(blocks: list[list[Line]], boiler: list[Boilerplate]) -> list
     return blocks
 
 
+def _headline_apart(blocks: list[list[Line]], pat: Patterns) -> list[list[Line]]:
+    """Return the blocks with a headline that no blank line parts from the masthead under it set
+    apart ("Storm cuts power to 40,000 homes" / "By Jane Smith" / "March 3, 2026"; "Rural Bus
+    Services" / "Volume 768: debated on …"): the lines under it are bylines, date lines or
+    furniture, and the headline is one."""
+    if not blocks or not 2 <= len(blocks[0]) <= 4 or len(blocks) < 2:
+        return blocks
+    first = blocks[0]
+    if _is_headline(first[0].text) and masthead.byline(first[0].text) is None \
+            and masthead.date_line(first[0].text) is None and not pat.line.match(first[0].text) \
+            and all(masthead.byline(x.text) is not None or masthead.date_line(x.text) is not None
+                    or pat.line.match(x.text) for x in first[1:]):
+        return [first[:1], first[1:], *blocks[1:]]
+    return blocks
+
+
 def _is_heading(text: str) -> bool:
     """A short line set on its own between paragraphs ("What next?")."""
     words = text.split()
@@ -200,7 +216,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
         line = blocks.pop(0)[0]
         boiler.append(Boilerplate(line.text, line.number, "boilerplate line"))
     if not markdown:
-        blocks = _without_kicker(blocks, boiler)
+        blocks = _headline_apart(_without_kicker(blocks, boiler), pat)
         # ("TechCrunch" above "Startups": a listed outlet's name among the labels is the outlet)
         outlet = next((o for o in (masthead.outlet_line(b.text) for b in boiler) if o), None)
     if blocks and len(blocks[0]) == 1 and not markdown and _is_headline(blocks[0][0].text):
