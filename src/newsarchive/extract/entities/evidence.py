@@ -439,6 +439,18 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
                      and piece.surface.split()[0] == piece.honorific):  # (but "Baroness Scotland")
         return False, []
     before = role_before(text, piece.start, lex)
+    if before is None and piece.honorific and not piece.title:
+        # "Nakuru County Agriculture executive Dr Grace Wanjiru": the role before the honorific,
+        # where all its words but the role's own are capitalised (not "revealed how club
+        # manager Sir Alex Ferguson")
+        at = text.rfind(piece.honorific, max(0, piece.start - len(piece.honorific) - 2), piece.start)
+        before = role_before(text, at, lex) if at > 0 else None
+        if before is not None:
+            words = before.split()
+            while words and words[-1].islower() and _role_word(words[-1], lex):
+                words.pop()
+            if not all(w[:1].isupper() for w in words):
+                before = None
     if before and len(piece.words) == 1 and not (strong or piece.title or piece.honorific) \
             and before.rsplit(" ", 1)[-1].lower() in lex.shared_roles:
         before = None  # "its smaller rival Peoplesoft": a company may be a rival too
