@@ -218,7 +218,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
     if not markdown:
         blocks = _headline_apart(_without_kicker(blocks, boiler), pat)
         # ("TechCrunch" above "Startups": a listed outlet's name among the labels is the outlet)
-        outlet = next((o for o in (masthead.outlet_line(b.text) for b in boiler) if o), None)
+        outlet = next((o for o in (masthead.edition_line(b.text) for b in boiler) if o), None)
     if blocks and len(blocks[0]) == 1 and not markdown and _is_headline(blocks[0][0].text):
         title = blocks.pop(0)[0].text
         if blocks and len(blocks[0]) == 1:

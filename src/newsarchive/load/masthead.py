@@ -255,6 +255,19 @@ def outlet_line(text: str) -> str | None:
     return _outlet_names().get(re.sub(r"^The\s+", "", text.strip()))
 
 
+def edition_line(text: str) -> str | None:
+    """Return the outlet a line names that is only a listed outlet's name, or one with the place
+    of its local edition after it ("Axios Columbus", "Patch Chicago"; a place, or a capitalised
+    word that is no common word), or None."""
+    found = outlet_line(text)
+    if found is None:
+        name, _, place = text.strip().rpartition(" ")
+        local = place in _places() or (
+            place[:1].isupper() and place.isalpha() and place.lower() not in _common())
+        found = outlet_line(name) if name and local else None
+    return found
+
+
 def place_line(text: str) -> bool:
     """Return True for a line that is only a place, or places ("Dubai", "Abu Dhabi, UAE"), as a
     site sets where the story was written above it."""
