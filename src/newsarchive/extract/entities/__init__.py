@@ -26,6 +26,7 @@ from newsarchive.extract.entities.evidence import (
     person_roles,
     spokesman_after,
     voice_for_before,
+    voiced,
 )
 from newsarchive.extract.entities.lexicon import Lexicon, get_lexicon
 from newsarchive.extract.entities.registry import Registry
@@ -359,8 +360,13 @@ def _short_body(draft: Draft, registry: Registry, para: Paragraph, piece: Piece,
         return False
     word = piece.words[0]
     bodies = registry.bodies_ending(word)  # (first: most words end no body named before)
-    if len(bodies) != 1 or word in lex.given or word in lex.places or word in lex.not_names \
-            or word in lex.outlet_heads or registry.find_person(piece.words) is not None:
+    if len(bodies) != 1 or word in lex.not_names or word in lex.outlet_heads \
+            or registry.find_person(piece.words) is not None:
+        return False
+    if (word in lex.given or word in lex.places) and not voiced(piece, para.text):
+        # (a given name or a place may end a body's name where an article and "spokesman" stand
+        # round it: "An Edison spokesperson" after "Southern California Edison"; no one and no
+        # town is "an Edison")
         return False
     registry.add_body(bodies[0].name, bodies[0].kind, piece.surface, _span(draft, para, piece), [])
     return True

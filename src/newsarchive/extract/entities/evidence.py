@@ -253,6 +253,11 @@ def spokesman_after(piece: Piece, text: str, lex: Lexicon) -> bool:
     if len(piece.words) != 1 or piece.title or piece.honorific or piece.words[0] in lex.given \
             or piece.words[0] in lex.places or piece.possessive:
         return False
+    return voiced(piece, text)
+
+
+def voiced(piece: Piece, text: str) -> bool:
+    """Return True for a name between an article and "spokesman" ("An Edison spokesperson")."""
     return _SPOKESMAN_AFTER.match(text, piece.end) is not None \
         and _ARTICLE_BEFORE.search(text, max(0, piece.start - 5), piece.start) is not None
 
