@@ -23,6 +23,21 @@ def test_unknown_key_is_a_warning_with_line() -> None:
         "(known: title, author, outlet, date, url, tags, slug)"]
 
 
+def test_a_web_clippers_front_matter() -> None:
+    d = parse_document('---\ntitle: "Tidal power"\nsource: "https://example.com/news/tidal"\nauthor:\n'
+                       '  - "[[Fiona Mackay]]"\n  - "[[people/tom|Tom Ellery]]"\npublished: 2026-03-09\n'
+                       'created: 2026-03-10\ndescription: "Councillors back a scheme."\n---\nBody.\n', "x.md")
+    assert (d.url, d.author, d.date) == ("https://example.com/news/tidal", "Fiona Mackay and Tom Ellery",
+                                         "2026-03-09")
+    assert d.diagnostics == ()
+
+
+def test_date_and_url_win_over_a_clippers_keys() -> None:
+    d = parse_document("---\ndate: 2026-01-02\npublished: 2026-03-09\nurl: /a\nsource: /b\n---\nBody.\n",
+                       "x.md")
+    assert (d.date, d.url) == ("2026-01-02", "/a")
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:void(0)", "data:text/html,<b>x</b>",
                                  "vbscript:msgbox"])
 def test_unsafe_urls_refused(url: str) -> None:

@@ -32,6 +32,11 @@ from newsarchive.load.reader import parse_document
     ("Interview by Claire Donnelly", ("Claire Donnelly", None)),
     ("By Ananya Sharma, New Delhi", ("Ananya Sharma", None)),
     ("The council approved the budget on Monday.", None),
+    ("By Daniel Rosales, Staff Writer", ("Daniel Rosales", None)),  # a job, not a second writer
+    ("By Ruth Okafor and Senior Correspondent", ("Ruth Okafor", None)),
+    ("Zhuang Mei in Beijing", ("Zhuang Mei", None)),  # no "By": the writer where she is
+    ("Helen Davis and Amy Ho in Taipei", ("Helen Davis and Amy Ho", None)),
+    ("Protests in Beijing", None),
 ])
 def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     assert byline(line) == found
@@ -56,6 +61,10 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("TNN | Updated: Jan 14, 2026, 08:12 IST", "2026-01-14"),
     ("Posted Tue 3 Mar 2026 at 5:12am, updated Tue 3 Mar 2026 at 9:40am", "2026-03-03"),
     ("Updated March 4, 2026 at 6:03 p.m. EST|Published March 4, 2026 at 2:15 p.m. EST", "2026-03-04"),
+    ("Madrid - MAR 13, 2026 - 07:30 CET", "2026-03-13"),  # the place it was written first
+    ("4:05 AM PST · March 12, 2026", "2026-03-12"),
+    ("Published: 6:30pm, 12 Mar 2026", "2026-03-12"),
+    ("Mar 11, 2026 - Energy & Environment", "2026-03-11"),  # the section after it
 ])
 def test_date_line(line: str, iso: str | None) -> None:
     assert date_line(line) == iso
@@ -82,6 +91,39 @@ def test_a_writers_card_may_end_with_the_date() -> None:
     assert (d.author, d.date) == ("Holly Brennan", "2026-01-14")
 
 
+def test_a_name_alone_above_a_date_line_is_the_byline() -> None:
+    d = parse_document("Kelpware raises $32M for seaweed packaging\n\n"
+                       "Rina Sawhney\n4:05 AM PST · March 12, 2026\n\n"
+                       "Kelpware has raised $32 million.\n", "x.txt")
+    assert (d.author, d.date) == ("Rina Sawhney", "2026-03-12")
+    d = parse_document("Storm warning\n\nBreaking News\nMarch 12, 2026\n\nThe storm is coming.\n", "x.txt")
+    assert d.author is None  # (common words, not a name)
+
+
+@pytest.mark.parametrize("top", ["China / Politics\n", "SPAIN\n", "Counties\n", "TechCrunch\nStartups\n\n"])
+def test_a_section_label_above_the_headline_is_furniture(top: str) -> None:
+    d = parse_document(f"{top}Beijing orders review of local government debt after city misses payment\n\n"
+                       "By Zhuang Mei\n\nChina's finance ministry has ordered a review.\n", "x.txt")
+    assert d.title == "Beijing orders review of local government debt after city misses payment"
+    assert d.boilerplate[0].reason == "section label"
+    assert d.outlet == ("TechCrunch" if top.startswith("TechCrunch") else None)
+
+
+@pytest.mark.parametrize("under", ["By Jane Smith\n", "Published March 3, 2026\n",
+                                   "By Jane Smith\nMarch 3, 2026\n"])
+def test_a_headline_with_its_masthead_under_it_and_no_blank_line(under: str) -> None:
+    d = parse_document(f"Storm cuts power to 40,000 homes across the county\n{under}\n"
+                       "A storm cut power on Monday.\n", "x.txt")
+    assert d.title == "Storm cuts power to 40,000 homes across the county"
+    assert [p.text for p in d.paragraphs] == ["A storm cut power on Monday."]
+
+
+def test_a_title_over_a_dated_line_is_not_a_label() -> None:
+    d = parse_document("Rural Bus Services\nVolume 768: debated on Wednesday 11 March 2026\n\n"
+                       "Sarah Pennock asked what steps the Government are taking.\n", "x.txt")
+    assert not [b for b in d.boilerplate if b.reason == "section label"]
+
+
 def test_dateline_end() -> None:
     text = "BOSTON, Feb. 10, 2026 /PRNewswire/ -- Corvane Therapeutics today announced"
     assert text[dateline_end(text):].startswith("Corvane")
@@ -93,6 +135,7 @@ def test_dateline_end() -> None:
     ("Copyright © 2026 NPR. All rights reserved. Visit our website terms of use", "NPR"),
     ("Copyright 2024 The Associated Press. All rights reserved.", "Associated Press"),
     ("© 2024 Some Local Firm Ltd", None),
+    ("Copyright © 2026, Los Angeles Times | Terms of Service | Privacy Policy", "Los Angeles Times"),
 ])
 def test_copyright_outlet(line: str, outlet: str | None) -> None:
     assert copyright_outlet(line) == outlet

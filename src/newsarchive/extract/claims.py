@@ -362,11 +362,70 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
     return "; ".join(why)
 
 
-_LABEL = re.compile(r"(?:[QA]|(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){0,3})"
+_LABEL = re.compile(r"(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[ \t]+)?"
+                    r"(?:[QA]|(?P<name>[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,3})"
                     r"(?: \([A-Z]\))?(?:, [A-Z][A-Z .-]{1,30}){0,2}):[ \t]+(?=\S)")
 """A speaker's label opening a paragraph of a transcript ("ALBERS: ", "DANA WHITAKER: ",
 "LUCÍA FERNÁNDEZ, BYLINE: ", "GOV. LAURA PRICE (R), ALABAMA: ", "MAYOR TERRENCE HILL, MOBILE,
-ALABAMA: ") or an interview ("Q: ", "A: ")."""
+ALABAMA: ", a podcast's "[00:00:27] Martin Okonjo: ") or an interview ("Q: ",
+"A: "); a label in mixed case only where it names a person the article names (not "Why it
+matters: ")."""
+
+
+def _labels(draft: Draft) -> dict[int, tuple[str | None, int]]:
+    """Return the speakers' labels of the body's paragraphs, by paragraph: the name (None for
+    "Q:" and "A:") and where the label ends. A label opens its paragraph in capitals ("ALBERS: ")
+    wherever one stands, in mixed case ("[00:00:27] Martin Okonjo: ") only where the same label
+    opens two paragraphs or more, as a transcript's do (not a heading run into its text, "Jeb
+    Bush: Student loans Some big ideas …"); or it is a line of its own over the paragraph, as a
+    parliament's record sets it ("Sarah Pennock (Wensleydale and Ripon) (LD)", "The Prime
+    Minister (Rachel Ashworth)"; a name alone only where the same name heads two paragraphs)."""
+    found: dict[int, tuple[str | None, int]] = {}
+    mixed: dict[str, int] = {}
+    lines: list[tuple[int, str, bool]] = []  # (paragraph, name, with its office or seat in brackets)
+    paragraphs = draft.doc.paragraphs
+    for para in paragraphs:
+        text = para.text
+        if para.kind == "caption" or not (text[:1].isupper() or text[:1] in "[(0123456789"):
+            continue
+        # (a line of its own set apart by blank lines may be read as a heading or a standfirst)
+        if len(text) <= _LINE_MAX and (m := _SPEAKER_LINE.fullmatch(text)) is not None:
+            name = m.group("held") or m.group("name")
+            lines.append((para.index, name, bool(m.group("held") or m.group("seat"))))
+            mixed[name] = mixed.get(name, 0) + 1
+            continue
+        if ":" not in text[:64] or para.kind != "text":
+            continue
+        m = _LABEL.match(text)
+        if m is not None:
+            name = m.group("name")
+            found[para.index] = (name, m.end())
+            if name and not name.isupper():
+                mixed[name] = mixed.get(name, 0) + 1
+    labels = {i: (name, end) for i, (name, end) in found.items() if mixed.get(name or "", 2) >= 2}
+    for i, name, bracketed in lines:
+        # (over words said: a sentence or more, not the next entry of a list of nominees,
+        # "Caroline Quentin (Life Begins/ Von Trapped, ITV1)" over "Ant & Dec (…, ITV1)")
+        said = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if (bracketed or mixed[name] >= 2) and said is not None and said.kind == "text" \
+                and said.text.rstrip().endswith(_SAID_ENDS) and len(said.text.split()) >= 5 \
+                and i + 1 not in labels:
+            labels[i + 1] = (name, 0)
+    return labels
+
+
+_SAID_ENDS = (".", "!", "?", "”", '"', "’", "…", ".]")
+
+
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s)?"
+_SPEAKER_NAME = r"[A-ZÀ-Ý][\w'’.-]+(?:\s[A-ZÀ-Ý][\w'’.-]+){0,2}\s[A-ZÀ-Ý][\w'’-]*\w"
+"""(its last word ends in a letter: not "David Groner." under a reader's letter)"""
+_SPEAKER_LINE = re.compile(rf"The\s[A-Z][\w’' -]{{2,80}}?\s\((?P<held>{_SPEAKER_NAME})\)"
+                           rf"|{_HONORIFIC}(?P<name>{_SPEAKER_NAME})(?P<seat>(?:\s\([^()\n]{{1,60}}\)){{1,2}})?:?")
+"""A line of its own naming who speaks next: "Sarah Pennock (Wensleydale and Ripon) (LD)", "Sir
+Geoffrey Lyle (North Shropshire) (Con)", "The Minister for Local Transport (Michael Oduya)",
+"Michael Oduya", "Martin Okonjo (00:00:27):"."""
+_LINE_MAX = 120
 
 
 def _is_writer(name: str, author: str | None) -> bool:
@@ -381,6 +440,7 @@ def find_claims(draft: Draft) -> None:
     by_para: dict[int, list[int]] = {}
     for i, q in enumerate(draft.quotes):
         by_para.setdefault(q.paragraph, []).append(i)
+    labels = _labels(draft)
     for para in draft.doc.paragraphs:
         if para.kind != "text":
             continue
@@ -390,17 +450,17 @@ def find_claims(draft: Draft) -> None:
         # A transcript's or an interview's speaker ("TOM ALBERS: We pulled out …", "A: Money,
         # mostly."): the label is no part of a claim, and the labelled speaker's claims are theirs
         # (the writer's own, where the label is the byline's).
-        label = _LABEL.match(para.text) if para.text[:1].isupper() and ":" in para.text[:64] else None
+        label = labels.get(para.index)
         speaker = None
         if label is not None:
-            if label.group("name"):
-                speaker = resolver.person(label.group("name"))
+            if label[0]:
+                speaker = resolver.person(label[0])
                 if speaker is None:
                     label = None
                 elif _is_writer(speaker, draft.doc.author):
                     speaker = None
             if label is not None:
-                dateline = label.end()
+                dateline = max(dateline, label[1])
         quotes = [draft.quotes[i] for i in by_para.get(para.index, [])]
         # The marks themselves belong to the quoted stretch.
         regions = [(max(q.start - 1, 0), q.end + 1) for q in quotes]

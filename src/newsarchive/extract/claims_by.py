@@ -15,12 +15,12 @@ from newsarchive.lexicon import load_data
 
 # A capitalised name of up to eight words ("the Economic Commission for Latin America and the
 # Caribbean"), with an acronym in brackets after it; not a capitalised pronoun or article.
-_NAME = (r"(?!(?:It|Its|They|We|I|This|That|These|Those|There|He|She|You|A|An)\b)(?:[Tt]he\s+)?(?!The\b)"
+_NAME = (r"(?!(?:It|Its|They|We|I|This|That|These|Those|There|He|She|You|A|An|As)\b)(?:[Tt]he\s+)?(?!The\b)"
          r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|de|von|van|al|the|and|and\s+the)\s+)?[A-Z][\w’'.&-]*){0,7}"
          r"(?:\s+\([A-Z]{2,}\))?")
 _NO_SUBJECT = r"(?!(?:Most|Many|Some|All|Both|Several|Few|Other|Others|Each|Every|One|If|Let|Having)\b)"
 """Words that open a sentence and are no source: "Most (62%) said", "All told", "Let's say"."""
-_OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately"
+_OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately|as"
             r"|in\s+a\s+statement|in\s+a\s+report)\b,?\s+)*")
 
 
@@ -34,6 +34,16 @@ Kunplome", "research firm BloombergNEF"; not "its Paris lawyer", "reports throug
 _NAME_ENDS = r"(?=\s*(?:[,.;:!?)”’\"]|$)|\s+(?:and|who|which|that|in|on|at|for|of|to|from|as)\b)"
 """Where a name after such words ends: "according to analysts IDC, …" (not "according to media and
 PR strategist Glen Yearwood", "many local GOP officials")."""
+
+
+_DESCRIBING = r"(?!(?:in|on|at|to|from|with|via|during|after|before|over|under|through|into)\s)"
+"""What cannot open the words describing the name after an inverted cue ("said senior analyst Jo
+Lin", "say researchers at BDO", "announced by the Commerce Department"): a preposition right after
+the verb says where or to whom ("wrote in a post on X", "wrote in a memo to … Steve Linick")."""
+
+
+_AUXILIARIES = "can|could|will|would|shall|should|may|might|must|is|are|was|were|has|have|had|does|did"
+"""Words that make the words after "Name, a …," a clause of their own, not what the name is."""
 
 
 _HONORIFICS = ("Mr", "Mrs", "Ms", "Dr")
@@ -101,7 +111,7 @@ def cues() -> Cues:
     verbs = _alt(data["cue_verbs"])
     fillers = _alt(data["cue_fillers"])
     descs = _alt(data["source_descriptions"])
-    desc = rf"(?:the|this|that)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{descs})\b"
+    desc = rf"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{descs})\b"
     who = rf"(?P<who>{_NAME}|{desc}|(?i:he|she))"
     # "The shadow housing secretary, Tom Redfern, said": a lower-case description before the name
     # in apposition, which then takes a comma before the verb
@@ -125,8 +135,12 @@ def cues() -> Cues:
     # every comma cost the claims pass 5 %)
     capitalised = "|".join(w.capitalize() for w in _NOT_BEFORE_NAME[3:-1].split("|"))
     # (the shape first, cheaply: a capitalised word, one or two lower-case ones, a capital)
-    title = rf"(?=[A-Z][\w-]*(?:\s+[a-z][\w-]*){{1,2}}\s+[A-Z])(?!(?:{capitalised})\b)" \
-        rf"(?:[A-Z][a-z]+|[A-Z]{{2,6}})(?:\s+{lower}){{1,2}}\s+" \
+    # ("Nakuru County Agriculture executive Dr Grace Wanjiru said": up to three capitalised words
+    # first, an honorific after)
+    cap = r"(?:[A-Z][a-z]+|[A-Z]{2,6})"
+    title = rf"(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}(?:\s+[a-z][\w-]*){{1,2}}\s+[A-Z])" \
+        rf"(?!(?:{capitalised})\b)" \
+        rf"{cap}(?:\s+{cap}){{0,2}}(?:\s+{lower}){{1,2}}\s+(?:(?:{'|'.join(_HONORIFICS)})\.?\s+)?" \
         rf"{not_a_name}(?=[A-Z])"
     made = rf"(?i:a|an|the)\s+(?:(?:\d{{4}}|new|recent|latest)\s+)?(?i:{findings})\s+(?:from|by)\s+"
     job = rf"(?:{title}|{made})?" if findings else f"(?:{title})?"  # (`after` takes only the title)
@@ -141,19 +155,24 @@ def cues() -> Cues:
                          rf"(?(appos)(?!\s+[A-Z]))")
     # "according to data from research firm BloombergNEF", "according to a survey by the CBI"
     words = rf"(?:(?!{_NOT_BEFORE_NAME}\s)[a-z][\w-]*\s+)"
-    finding = rf"(?:(?i:(?:a|an|the|new|latest|official)\s+){{0,2}}(?i:{findings})\s+(?i:from|by|of)\s+)?" \
-        if findings else ""
+    # (and "figures published on Thursday by the Spanish Ministry of Housing")
+    # (the name then ends where a name does: not "the UK" of "by the UK gaming industry's trade body")
+    put_out = r"(?P<put>(?:published|released|issued|compiled)\s+(?:(?:on|last|this)\s+[A-Za-z]+\s+)?)?"
+    finding = rf"(?:(?i:(?:a|an|the|new|latest|official)\s+){{0,2}}(?i:{findings})\s+{put_out}" \
+        r"(?i:from|by|of)\s+)?" if findings else ""
+    put_end = rf"|(?(put){_NAME_ENDS})" if findings else ""
     # ("according to tourism minister Sontaya Kunplome", "to a Washington Post-ABC News survey",
     # "to the think tank Autonomy")
     described = rf"(?P<pre>(?:(?i:a|an)\s+{words}{{0,3}}?|(?i:the)\s+{words}{{1,3}}?|{words}{{1,3}}?)" \
         r"(?=[A-Z]))?"
     according = re.compile(rf"(?i:according\s+to)\s+{finding}{described}"
                            rf"(?(pre){not_a_name})(?P<who>{_NAME}|{desc})"
-                           rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS}))")
+                           rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS})"
+                           rf"{put_end})")
     told = {str(v) for v in data.get("object_verbs") or ()}
     inverted = _alt([v for v in data["cue_verbs"] if str(v) not in told])
     after = re.compile(
-        rf"[,”’\"]\s*(?:(?i:{inverted})\s+(?:(?P<desc>{desc})|(?:[a-z][\w-]*\s+){{0,4}}?(?P<name>{_NAME}))"
+        rf"[,”’\"]\s*(?:(?i:{inverted})\s+(?:(?P<desc>{desc})|(?:{_DESCRIBING}[a-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,3}}?)?(?P<name>{_NAME}))"
         rf"|(?:{title})?(?P<subj>{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
@@ -301,6 +320,14 @@ class Resolver:
                     for m in entity.mentions[:_FITTING]))).casefold()
                 if all(w in held for w in words):
                     return name
+        # (the nearest of its kind: "the paper said" an outlet; "the company said" no outlet, not
+        # the "Reuters" or "BBC" a quotation was told to; "the survey found" may be either's)
+        head = words[-1] if words else ""
+        if head in _MEDIA or head in _FIRMS:
+            for _, _, name in reversed(marks[max(0, i - _FITTING) : i]):
+                body = self.draft.entities.get(name)
+                if body is not None and (body.kind == "outlet") == (head in _MEDIA):
+                    return name
         return marks[i - 1][2] if i > 0 else None
 
     def credit(self, paragraph: int, text: str, clause: Clause, quotes: ParagraphQuotes,
@@ -332,10 +359,14 @@ class Resolver:
                                                                     or m.group("subj"))
             start = m.start("who") if "who" in m.re.groupindex else m.start()
             found = self._who(who, paragraph, start, quotes, clause)
-            if found is not None and "subj" in m.re.groupindex and m.group("subj") \
-                    and who.split(" ", 1)[0] in ("the", "this", "that") and who.split()[-1].islower() \
-                    and not _fits(who, found):
-                return None  # "…, the court announced": not the last body named, unless it is a court
+            described = who.split(" ", 1)[0].lower() in ("the", "this", "that") and who.split()[-1].islower()
+            after_clause = "subj" in m.re.groupindex and bool(m.group("subj"))
+            opening = who[:1] == "T" and who.split()[-1] not in _findings()
+            if found is not None and described and (after_clause or opening) and not _fits(who, found):
+                # "…, the court announced", "The committee found …" opening a sentence: not the
+                # last body named, unless it is a court, a committee ("The report said" is the
+                # last body's, as "the report said" is)
+                return None
             return found
         # A clause that holds some of a speaker's words is theirs; not a two-word title or term.
         for q in near:
@@ -382,8 +413,20 @@ class Resolver:
         return quotes.speaker_in(clause.sentence) or self.nearest_fitting(paragraph, at, lowered.split())
 
 
+_MEDIA = frozenset(("paper", "newspaper", "magazine", "daily", "weekly", "tabloid", "broadsheet", "outlet",
+                    "broadcaster", "channel", "journal", "publication"))
+"""Descriptions of a medium, which point back to an outlet."""
+_FIRMS = frozenset(("company", "firm", "bank", "utility", "startup", "carmaker", "airline", "retailer",
+                    "insurer", "lender"))
+"""Descriptions of a firm, which point back to a body that is no outlet."""
 _FITTING = 12
 """How many bodies back a description looks for one it fits."""
+
+
+@lru_cache(maxsize=1)
+def _findings() -> frozenset[str]:
+    """Nouns for a body's findings (`claims.yaml`'s `according_findings`: "report", "survey")."""
+    return frozenset(str(w) for w in load_data("claims").get("according_findings") or ())
 
 
 @lru_cache(maxsize=1)
@@ -396,9 +439,10 @@ def _groups() -> frozenset[str]:
 
 _ANY_BODY = frozenset(("company", "firm", "group", "organisation", "organization", "body", "statement",
                        "station", "paper", "newspaper", "magazine", "agency", "network", "broadcaster",
-                       "channel", "website", "site", "union", "club", "charity"))
+                       "channel", "website", "site", "union", "club", "charity", "utility", "startup"))
 """Descriptions that fit the last body named whatever its name ("the company said", "the station
-said"; not "the court", "the survey", "the budget office", which need their word in the name)."""
+said", "the utility said"; not "the court", "the survey", "the budget office", which need their
+word in the name)."""
 
 
 def _fits(description: str, name: str) -> bool:

@@ -13,6 +13,11 @@ from newsarchive.errors import ArticleError
 from newsarchive.records import Diagnostic
 
 KNOWN_KEYS = ("title", "author", "outlet", "date", "url", "tags", "slug")
+CLIPPER_KEYS = {"source": "url", "published": "date", "created": None, "description": None}
+"""What a web clipper (Obsidian's, MarkDownload) writes: the page's address, its date of
+publication (where `url` or `date` is not also set), and keys with nothing to fill (the day it
+was clipped, the page's summary), taken without a warning."""
+_WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]|]*)\]\]")
 _SAFE_URL = re.compile(r"^(https?://|/|\./|\.\./|[\w.-]+(/|$))", re.IGNORECASE)
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$")
 
@@ -87,36 +92,53 @@ def parse_front_matter(yaml_text: str, path: str) -> FrontMatter:
         return 2
 
     for key, value in data.items():
-        k = str(key)
+        k = raw = str(key)
+        if k in CLIPPER_KEYS:
+            known = CLIPPER_KEYS[k]
+            if known is None or known in data:
+                continue
+            k = known
         if k not in KNOWN_KEYS:
-            fm.diagnostics.append(Diagnostic(path, line_of(k), f"unknown front-matter key {k!r} ignored"
+            fm.diagnostics.append(Diagnostic(path, line_of(raw), f"unknown front-matter key {k!r} ignored"
                                              f" (known: {', '.join(KNOWN_KEYS)})"))
             continue
         if k == "tags":
             if isinstance(value, str):
                 value = [t.strip() for t in value.split(",")]
             if not isinstance(value, list):
-                fm.diagnostics.append(Diagnostic(path, line_of(k), "tags must be a list; ignored"))
+                fm.diagnostics.append(Diagnostic(path, line_of(raw), "tags must be a list; ignored"))
                 continue
             fm.tags = tuple(t for t in (_text(v) for v in value) if t)
             continue
+        if k == "author" and isinstance(value, list):
+            value = _names(value)  # a clipper's list of writers, ["[[Fiona Mackay]]", "[[Tom Ellery]]"]
+        elif k == "author" and isinstance(value, str):
+            value = _WIKI_LINK.sub(r"\1", value)
         text = _text(value)
         if text is None and value is not None:
-            fm.diagnostics.append(Diagnostic(path, line_of(k), f"front-matter {k!r} must be text; ignored"))
+            fm.diagnostics.append(Diagnostic(path, line_of(raw), f"front-matter {k!r} must be text; ignored"))
             continue
         if k == "url" and text is not None and not _SAFE_URL.match(text):
-            fm.diagnostics.append(Diagnostic(path, line_of(k), f"unsafe url {text!r} refused"))
+            fm.diagnostics.append(Diagnostic(path, line_of(raw), f"unsafe url {text!r} refused"))
             continue
         if k == "date" and text is not None:
             try:
                 text = dt.date.fromisoformat(text[:10]).isoformat()
             except ValueError:
                 fm.diagnostics.append(
-                    Diagnostic(path, line_of(k), f"date {text!r} is not YYYY-MM-DD; ignored"))
+                    Diagnostic(path, line_of(raw), f"date {text!r} is not YYYY-MM-DD; ignored"))
                 continue
         if k == "slug" and text is not None and not _SLUG_OK.match(text):
-            fm.diagnostics.append(Diagnostic(path, line_of(k), f"slug {text!r} must be lowercase letters, "
+            fm.diagnostics.append(Diagnostic(path, line_of(raw), f"slug {text!r} must be lowercase letters, "
                                              "digits, '.', '_' or '-'; ignored"))
             continue
         setattr(fm, k, text)
     return fm
+
+
+def _names(values: list[Any]) -> str | None:
+    """Return a list of writers as a byline writes them ("A, B and C"), wiki links' brackets taken off."""
+    names = [n for n in (_text(_WIKI_LINK.sub(r"\1", v) if isinstance(v, str) else v) for v in values) if n]
+    if len(names) <= 1:
+        return names[0] if names else None
+    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -12,10 +12,18 @@ from newsarchive.load import masthead
 from newsarchive.records import Boilerplate, Paragraph, ParagraphKind
 
 _END_PUNCT = (".", "!", "?", ":", ";", "”", '"', "’", "'", ")", "…")
-_CREDIT = re.compile(r"^\(?\s*(image|photo|picture|video)\s+(credit|source|caption)s?\s*[:,]", re.IGNORECASE)
+_CREDIT = re.compile(r"^\(?\s*(?:(image|photo|picture|video)\s+(credit|source|caption)s?\s*[:,]"
+                     r"|(?:photo|photograph|illustration)s?\s?[:|]\s)", re.IGNORECASE)
+"""A picture's credit ("Image credit: Getty", "Photo | Joseph Kiprono | Nation"): the block it
+opens holds the picture's caption."""
 _ENTRY_TIME = re.compile(r"\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\](?:\([^()\s]{0,500}\))?")
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}(?:\s+\"[^\"\n]{0,200}\")?\)")
+_CAPTION_CREDIT = re.compile(r"(?:Photograph|Photo|Photos|Illustration|Picture|Image|Video)(?: credit)?:"
+                             r"\s[^.:;“”\"]{2,80}$")
+"""A caption's credit closing its line, as the Guardian sets it under a picture ("… last autumn.
+Photograph: Coastal Record")."""
 
 
 def _md_plain(text: str) -> str:
@@ -103,6 +111,61 @@ def _is_headline(text: str) -> bool:
     return True
 
 
+_LABEL_WORD = re.compile(r"[A-Z][\w&’'.-]*|[/|›>»·&-]")
+
+
+def _is_label(text: str) -> bool:
+    """Return True for a section's or a site's label alone on a line above a headline ("China /
+    Politics", "Counties", "SPAIN", "Axios Columbus"): at most three capitalised words, no digits."""
+    words = text.split()
+    return len(text) <= 32 and 1 <= len(words) <= 5 and sum(w.isalpha() or "’" in w for w in words) <= 3 \
+        and all(_LABEL_WORD.fullmatch(w) for w in words) and not any(c.isdigit() for c in text)
+
+
+_DATED = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _headline_under_label(text: str, label: str) -> bool:
+    """Return True where a line under a label reads as the headline: longer than it, and no
+    date line, byline or line that states a year ("Volume 768: debated on … 11 March 2026")."""
+    return len(text.split()) >= 5 and len(text) > 2 * len(label) and _is_headline(text) \
+        and masthead.byline(text) is None and not _DATED.search(text)
+
+
+def _without_kicker(blocks: list[list[Line]], boiler: list[Boilerplate]) -> list[list[Line]]:
+    """Return the blocks with the section labels above the headline taken out (into `boiler`): a
+    label on the headline's first line ("Counties" / "Nakuru farmers count losses …"), or a first
+    block of labels alone ("TechCrunch" / "Startups") above a one-line headline."""
+    if not blocks:
+        return blocks
+    first = blocks[0]
+    if 2 <= len(first) <= 3 and all(_is_label(x.text) for x in first[:-1]) \
+            and _headline_under_label(first[-1].text, first[0].text):
+        boiler.extend(Boilerplate(x.text, x.number, "section label") for x in first[:-1])
+        return [first[-1:], *blocks[1:]]
+    if len(blocks) > 2 and len(first) <= 2 and all(_is_label(x.text) for x in first) and len(blocks[1]) == 1 \
+            and _headline_under_label(blocks[1][0].text, first[0].text):
+        boiler.extend(Boilerplate(x.text, x.number, "section label") for x in first)
+        return blocks[1:]
+    return blocks
+
+
+def _headline_apart(blocks: list[list[Line]], pat: Patterns) -> list[list[Line]]:
+    """Return the blocks with a headline that no blank line parts from the masthead under it set
+    apart ("Storm cuts power to 40,000 homes" / "By Jane Smith" / "March 3, 2026"; "Rural Bus
+    Services" / "Volume 768: debated on …"): the lines under it are bylines, date lines or
+    furniture, and the headline is one."""
+    if not blocks or not 2 <= len(blocks[0]) <= 4 or len(blocks) < 2:
+        return blocks
+    first = blocks[0]
+    if _is_headline(first[0].text) and masthead.byline(first[0].text) is None \
+            and masthead.date_line(first[0].text) is None and not pat.line.match(first[0].text) \
+            and all(masthead.byline(x.text) is not None or masthead.date_line(x.text) is not None
+                    or pat.line.match(x.text) for x in first[1:]):
+        return [first[:1], first[1:], *blocks[1:]]
+    return blocks
+
+
 def _is_heading(text: str) -> bool:
     """A short line set on its own between paragraphs ("What next?")."""
     words = text.split()
@@ -152,6 +215,10 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
         # a site's furniture above the headline ("Democracy Dies in Darkness", "Advertisement")
         line = blocks.pop(0)[0]
         boiler.append(Boilerplate(line.text, line.number, "boilerplate line"))
+    if not markdown:
+        blocks = _headline_apart(_without_kicker(blocks, boiler), pat)
+        # ("TechCrunch" above "Startups": a listed outlet's name among the labels is the outlet)
+        outlet = next((o for o in (masthead.edition_line(b.text) for b in boiler) if o), None)
     if blocks and len(blocks[0]) == 1 and not markdown and _is_headline(blocks[0][0].text):
         title = blocks.pop(0)[0].text
         if blocks and len(blocks[0]) == 1:
@@ -200,10 +267,8 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
         if by is not None:
             # "Chris Mason / Political editor / @chrismasonbbc": a writer's card above the text
             author = author or by
-            dates = (masthead.date_line(x.text) for x in block_lines[2:])
-            date = date or next((d for d in dates if d), None)
             boiler.extend(Boilerplate(line.text, line.number, "byline") for line in block_lines)
-            dates = (masthead.date_line(x.text) for x in block_lines[2:])
+            dates = (masthead.date_line(x.text) for x in block_lines[1:])
             date = date or next((d for d in dates if d), None)
             continue
         in_list = False
@@ -221,7 +286,16 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             if pat.line.fullmatch(plain) or pat.button.fullmatch(plain):
                 boiler.append(Boilerplate(text, first.number, "boilerplate line"))
                 continue
-            add("text", first, text)
+            if _MD_IMAGE.fullmatch(text):
+                boiler.append(Boilerplate(text, first.number, "image"))
+                continue
+            writers = masthead.byline(plain) if texts == 0 else None
+            if writers is not None:
+                # "By [Fiona Mackay](…) and [Tom Ellery](…)" above the text
+                author = author or writers[0]
+                boiler.append(Boilerplate(text, first.number, "byline"))
+                continue
+            add("caption" if _is_caption(plain) else "text", first, text)
             continue
         for line in block_lines:
             text = line.text
@@ -284,13 +358,16 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 # (also after a first paragraph that is the standfirst, not found as one: it ends
                 # with a full stop)
                 furniture = _masthead_line(text, texts == 0)
+                if furniture is None and texts == 0 and boiler and boiler[-1].reason == "byline" \
+                        and boiler[-1].line == line.number - 1 and masthead.body_line(text):
+                    furniture = "byline", (None, None, None)  # "By Joseph Kiprono" / "Nation Media Group"
                 if furniture is not None:
                     reason, (author_, outlet_, date_) = furniture
                     author, outlet, date = author or author_, outlet or outlet_, date or date_
                     boiler.append(Boilerplate(text, line.number, reason))
                     continue
                 outlet = outlet or (masthead.dateline_outlet(text) if texts == 0 else None)
-            if is_caption_block:
+            if is_caption_block or (len(block_lines) == 1 and _is_caption(text)):
                 add("caption", line)
             elif _ENTRY_TIME.match(text):
                 add("heading", line)  # a live blog's entry time ("14:32", "9:05 p.m."): it heads the entry
@@ -299,6 +376,11 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             else:
                 add("text", line)
     return Layout(title, standfirst, author, outlet, tuple(paragraphs), tuple(boiler), date)
+
+
+def _is_caption(text: str) -> bool:
+    """Return True for a picture's caption that ends with its credit ("… Photograph: Coastal Record")."""
+    return len(text) <= 400 and _CAPTION_CREDIT.search(text[-100:]) is not None
 
 
 def _masthead_follows(blocks: list[list[Line]]) -> bool:

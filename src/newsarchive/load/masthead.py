@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from newsarchive.lexicon import load_data
+from newsarchive.lexicon import load_data, load_words
 
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|di|du|al|el|bin|le|la|del|dos|ter)\b)"
 _NAME = rf"[A-Z][\w’'.-]+(?:\s+{_NAME_WORD}){{0,3}}"
@@ -43,8 +43,9 @@ _NAME_AND_ROLE = re.compile(
 def _person(text: str) -> str | None:
     """Return a name as written, or in title case where the byline is in capitals."""
     text = text.strip(" .")
-    if not _NAME_ONLY.match(text) or len(text.split()) < 2 or text in _outlet_names() or text in _places():
-        return None  # (not "New Delhi" of "By Ananya Sharma, New Delhi")
+    if not _NAME_ONLY.match(text) or len(text.split()) < 2 or text in _outlet_names() or text in _places() \
+            or text.rsplit(None, 1)[-1].lower().rstrip("s") in _ROLE_NOUNS:
+        return None  # (not "New Delhi" of "By Ananya Sharma, New Delhi", nor "Staff Writer")
     letters = [c for c in text if c.isalpha()]
     return text.title() if sum(c.isupper() for c in letters) > 0.7 * len(letters) else text
 
@@ -67,6 +68,12 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     m = _NAME_AND_ROLE.match(text)
     if m is not None:
         return m.group("name"), None
+    name, at, place = text.rpartition(" in ")
+    if at and place in _places():
+        # "Zhuang Mei in Beijing", "Helen Davidson and Amy Hawkins in Taipei": writers where they are
+        names = [_person(part) for part in _SEPARATORS.split(name)]
+        if names and all(names):
+            return " and ".join(n for n in names if n), None
     name, comma, rest = text.partition(", ")
     outlet = outlet_line(re.sub(r"\s+(?:UK|US)$", "", rest)) if comma else None
     person = _person(name) if outlet is not None else None
@@ -128,9 +135,13 @@ def byline_block(lines: list[str]) -> str | None:
     if not 2 <= len(lines) <= 4:
         return None
     by = byline(lines[0])
+    if by is None and all(date_line(x) for x in lines[1:]):
+        # "Rina Sawhney" / "4:05 AM PST · March 12, 2026" (not "Breaking News" / a date)
+        name = _person(lines[0])
+        return name if name is not None and not all(w.lower() in _common() for w in name.split()) else None
     if not _ROLE_LINE.match(lines[1]):
         # "By Sam Okoro / Local Democracy Reporting Service": a byline, then whom it writes for
-        return by[0] if by is not None and all(_BODY_LINE.match(x) for x in lines[1:]) else None
+        return by[0] if by is not None and all(body_line(x) for x in lines[1:]) else None
     name = by[0] if by is not None else _person(lines[0])
     if name is None:
         return None
@@ -138,6 +149,11 @@ def byline_block(lines: list[str]) -> str | None:
     if all(_HANDLE.match(x) or _ROLE_LINE.match(x) or outlet_line(x) or date_line(x) for x in rest):
         return name
     return None
+
+
+def body_line(text: str) -> bool:
+    """Return True for a line that is only a capitalised name, as of the body a writer works for."""
+    return _BODY_LINE.match(text) is not None
 
 
 _MONTHS = {name: i for i, names in enumerate(
@@ -150,9 +166,12 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = r"(?:[\s,·]+(?:(?:at|-|–|/|\|)\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
 _PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|aired|last\s+updated|last\s+modified)"
            r"(?:\s+on)?:?\s+)?"
-           r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?,?\s+)?"  # "6:12 AM EST, "
+           r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s+[-–—]\s+)?"  # "Madrid - ", a place
+           r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*[,·]?\s+)?"  # "6:12 AM EST, "
            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?")
-_DATE_LINES = tuple(re.compile(rf"{_PREFIX}{date}{_TIME}\s*$", re.IGNORECASE) for date in (
+_SECTION = r"(?:\s+[-–—|]\s+[A-Z][\w&’' ]{0,40})?"
+"""The section a site sets after the date ("Mar 11, 2026 - Energy & Environment")."""
+_DATE_LINES = tuple(re.compile(rf"{_PREFIX}{date}{_TIME}{_SECTION}\s*$", re.IGNORECASE) for date in (
     rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
     r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)", r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)"))
 """A line that is only a date, perhaps with a weekday, a time and "Published"."""
@@ -204,6 +223,12 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})
                        r"\s*[-—–]")
 """A wire service's dateline opening the first paragraph: "FRANKFURT, March 4 (Reuters) -",
 "BOSTON (AP) —", a press release's "BOSTON, Feb. 10, 2026 /PRNewswire/ --"."""
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    """The common English words that are never names (`data/common_words.txt`)."""
+    return load_words("common_words")
 
 
 @lru_cache(maxsize=1)
@@ -259,8 +284,8 @@ def dateline_end(text: str) -> int:
     return end
 
 
-_COPYRIGHT = re.compile(r"(?:copyright\s*)?(?:©|\(c\))?\s*(?:(?:19|20)\d\d\s*)?"
-                        r"(?P<name>[A-Z][\w&.’' -]{0,40}?)(?:\.?\s+all rights reserved\b|\.?$|\.\s)",
+_COPYRIGHT = re.compile(r"(?:copyright\s*)?(?:©|\(c\))?\s*(?:(?:19|20)\d\d,?\s*)?"
+                        r"(?P<name>[A-Z][\w&.’' -]{0,40}?)(?:\.?\s+all rights reserved\b|\.?$|\.\s|\s*\|)",
                         re.IGNORECASE)
 
 
@@ -288,6 +313,19 @@ def outlet_line(text: str) -> str | None:
     """Return the outlet a line that is only a listed outlet's name names ("Associated Press"
     under a byline), or None."""
     return _outlet_names().get(re.sub(r"^The\s+", "", text.strip()))
+
+
+def edition_line(text: str) -> str | None:
+    """Return the outlet a line names that is only a listed outlet's name, or one with the place
+    of its local edition after it ("Axios Columbus", "Patch Chicago"; a place, or a capitalised
+    word that is no common word), or None."""
+    found = outlet_line(text)
+    if found is None:
+        name, _, place = text.strip().rpartition(" ")
+        local = place in _places() or (
+            place[:1].isupper() and place.isalpha() and place.lower() not in _common())
+        found = outlet_line(name) if name and local else None
+    return found
 
 
 def place_line(text: str) -> bool:

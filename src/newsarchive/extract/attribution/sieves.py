@@ -353,6 +353,15 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
                     bisect_left(index.starts, end), q, ok)
     if best is None:
         return _colon(ctx, q, start)
+    if best.start > q.end and _COORDINATE.match(ctx.masked[q.paragraph], q.end, best.start):
+        # "… told MPs that margins were “razor thin”, and the Competition and Markets Authority
+        # found …": a cue in the clause joined on after the quotation is not its attribution
+        # where a cue before it in its sentence, named or not, is
+        open_at = q.start - (1 if q.open_mark else 0)
+        before = _nearest(index.cues, index.starts, bisect_left(index.starts, start),
+                          bisect_left(index.starts, open_at), q, lambda c: c.end <= open_at)
+        if before is not None:
+            return _settle(q, before.holder, before.how or "unnamed")
     if q.end < best.start < q.end + _CLAUSE and _subordinate(ctx.masked[q.paragraph][q.end:best.start]):
         # "Britney Spears has attacked “false” US tabloids, questioning their honesty after they
         # reported she was pregnant": a cue in a clause of its own after the quotation is not its
@@ -378,6 +387,8 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
     return _settle(q, best.holder, best.how or "unnamed")
 
 
+_COORDINATE = re.compile(r"[”\"’'.,!?]*\s*[,;]\s*(?:and|but|while|whereas)\s")
+"""A clause joined on after a quotation: "“razor thin”, and …", "“…”; but …"."""
 _PRONOUN_OPENS = re.compile(r"\s*(?:He|She)\s+[a-z]+(?:ed|s)\b")
 """A sentence whose subject is "he" or "she" with its verb: "He questioned why …"."""
 

@@ -26,6 +26,7 @@ from newsarchive.extract.entities.evidence import (
     person_roles,
     spokesman_after,
     voice_for_before,
+    voiced,
 )
 from newsarchive.extract.entities.lexicon import Lexicon, get_lexicon
 from newsarchive.extract.entities.registry import Registry
@@ -432,8 +433,13 @@ def _short_body(draft: Draft, registry: Registry, para: Paragraph, piece: Piece,
         return False
     word = piece.words[0]
     bodies = registry.bodies_ending(word)  # (first: most words end no body named before)
-    if len(bodies) != 1 or word in lex.given or word in lex.places or word in lex.not_names \
-            or word in lex.outlet_heads or registry.find_person(piece.words) is not None:
+    if len(bodies) != 1 or word in lex.not_names or word in lex.outlet_heads \
+            or registry.find_person(piece.words) is not None:
+        return False
+    if (word in lex.given or word in lex.places) and not voiced(piece, para.text):
+        # (a given name or a place may end a body's name where an article and "spokesman" stand
+        # round it: "An Edison spokesperson" after "Southern California Edison"; no one and no
+        # town is "an Edison")
         return False
     registry.add_body(bodies[0].name, bodies[0].kind, piece.surface, _span(draft, para, piece), [])
     return True
@@ -490,13 +496,24 @@ def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, le
     if known is not None and (known.roles or len(known.mentions) > 1):
         return False  # a person the text has shown as one
     if not (firm_before(piece, para.text, lex) or (
-            known is None and (it_after(piece, para.text, lex) or spokesman_after(piece, para.text, lex))
+            known is None and (it_after(piece, para.text, lex) or spokesman_after(piece, para.text, lex)
+                               or _firm_described(piece, para.text, lex))
             and registry.find_person(piece.words) is None)):
         return False  # ("Mourinho said it was" after "Jose Mourinho": the person)
     if known is not None:
         known.kind = "organisation"
     registry.add_body(name, "organisation", piece.surface, _span(draft, para, piece), [])
     return True
+
+
+def _firm_described(piece: Piece, text: str, lex: Lexicon) -> bool:
+    """Return True for a one-word name first met with a firm's description in apposition after it
+    ("Kelpware, a London-based startup that makes …"); not a common word, a place or a sentence's
+    opener ("Currently, the company …", "In California, the group …")."""
+    word = piece.words[0]
+    return len(piece.words) == 1 and not piece.title and not piece.honorific \
+        and firm_apposed(text, piece.end) and word not in lex.places and word not in lex.not_names \
+        and word.lower() not in load_words("common_words")
 
 
 def _add_person(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, title_before: str | None,

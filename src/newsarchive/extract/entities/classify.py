@@ -268,6 +268,7 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         # Trimmed by index, then cut once: slicing word by word was quadratic in a long run.
         # ("Park told reporters" after "Park Jin-woo": a lone place word may be a known surname.)
         # (Not down to one common word: "National Grid", "Royal Mail" are one name, a body's.)
+        untrimmed = i
         while i < k and (words[i] in lex.not_names or _compound(words[i], lex) or _office(words[i], lex)) \
                 and not (k == n and k - i == 2 and _one_name(words, i, lex)) \
                 and _key(words[i]) not in lex.honorifics \
@@ -330,6 +331,8 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                 opens += 1
             elif opens is None and len(name_words) >= 3 and of_title:
                 opens = 1  # "Archbishop of Canterbury Rowan Williams": a one-word place, then the name
+            elif opens is None and len(name_words) >= 2 and of_title and i > untrimmed:
+                opens = 0  # "Minister of Finance Liao Guohua": the office's word trimmed, then the name
             if opens is None or opens >= len(name_words):
                 name_words = []
             elif opens:

@@ -69,8 +69,11 @@ def voice_for_before(text: str, start: int) -> bool:
 def _firm_apposed() -> re.Pattern[str]:
     heads = "|".join(sorted(_cues().firm_heads, key=len, reverse=True))
     # (the firm word heads the description: not ", a former member of rap group Tru")
+    # (nor a possessive: ", the club's manager" describes a person; nor the subject of a cue after
+    # the name: "… program BitTorrent, the firm said")
+    verbs = "|".join(re.escape(v) for v in sorted(cue_verbs(), key=len, reverse=True))
     return re.compile(rf",\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|with|from|in)\s)[\w’'-]+\s+){{0,5}}?"
-                      rf"(?:{heads})\b(?!\s+(?:of|for|at)\b)")
+                      rf"(?:{heads})\b(?![’']s\b)(?!\s+(?:of|for|at|{verbs})\b)")
 
 
 def firm_apposed(text: str, end: int) -> bool:
@@ -250,6 +253,11 @@ def spokesman_after(piece: Piece, text: str, lex: Lexicon) -> bool:
     if len(piece.words) != 1 or piece.title or piece.honorific or piece.words[0] in lex.given \
             or piece.words[0] in lex.places or piece.possessive:
         return False
+    return voiced(piece, text)
+
+
+def voiced(piece: Piece, text: str) -> bool:
+    """Return True for a name between an article and "spokesman" ("An Edison spokesperson")."""
     return _SPOKESMAN_AFTER.match(text, piece.end) is not None \
         and _ARTICLE_BEFORE.search(text, max(0, piece.start - 5), piece.start) is not None
 
@@ -436,6 +444,18 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
                      and piece.surface.split()[0] == piece.honorific):  # (but "Baroness Scotland")
         return False, []
     before = role_before(text, piece.start, lex)
+    if before is None and piece.honorific and not piece.title:
+        # "Nakuru County Agriculture executive Dr Grace Wanjiru": the role before the honorific,
+        # where all its words but the role's own are capitalised (not "revealed how club
+        # manager Sir Alex Ferguson")
+        at = text.rfind(piece.honorific, max(0, piece.start - len(piece.honorific) - 2), piece.start)
+        before = role_before(text, at, lex) if at > 0 else None
+        if before is not None:
+            words = before.split()
+            while words and words[-1].islower() and _role_word(words[-1], lex):
+                words.pop()
+            if not all(w[:1].isupper() for w in words):
+                before = None
     if before and len(piece.words) == 1 and not (strong or piece.title or piece.honorific) \
             and before.rsplit(" ", 1)[-1].lower() in lex.shared_roles:
         before = None  # "its smaller rival Peoplesoft": a company may be a rival too
