@@ -24,6 +24,12 @@ _OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earl
             r"|in\s+a\s+statement|in\s+a\s+report)\b,?\s+)*")
 
 
+_BODY_TAIL = re.compile(r" (?:ministry|department|office|agency|police|council|government|army|military)\b")
+"""A body's lower-case head after a capitalised word: "the Interior ministry"."""
+_STAFF = "analysts|economists|researchers|scientists|strategists|experts|officials|engineers|doctors"
+"""Plural words for a body's people: "analysts at Nomura said" credits Nomura."""
+
+
 _NOT_BEFORE_NAME = (r"(?:a|an|the|its|his|her|their|our|my|your|this|that|new|some|one|in|on|at|for|with|"
                     r"to|by|from|of|through|since|after|before|during|over|under|about|many|several|most|"
                     r"other|released|published|issued|compiled|collected)")
@@ -149,7 +155,9 @@ def cues() -> Cues:
     # (or what the name is, in lower case: "John Smith, chief executive of Acme, said")
     aside = r"(?:\s+\([^()]{1,30}\))?" \
         r"(?:,\s+(?:who|which|whose)\s+[^,;.“”\"]{1,80},|(?P<appos>,\s+(?=[a-z])[^,;.“”\"]{1,80},))?"
-    subject = re.compile(rf"{_OPENERS}{part}{apposed}{job}{_NO_SUBJECT}{who}(?(apposed),){age}{aside}"
+    # ("Analysts at Nomura said", "economists at the Bank of England expect": the body they work for)
+    staff = rf"(?:(?i:(?:[a-z]+\s+)?(?:{_STAFF}))\s+(?:at|from|with)\s+(?=[A-Z]|the\s+[A-Z]))?"
+    subject = re.compile(rf"{_OPENERS}{part}{apposed}{job}{_NO_SUBJECT}{staff}{who}(?(apposed),){age}{aside}"
                          rf"\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?(?:{verbs})\b"
                          # (not "Currently, an entire project can take months, says Mr Dean")
                          rf"(?(appos)(?!\s+[A-Z]))")
@@ -173,7 +181,7 @@ def cues() -> Cues:
     inverted = _alt([v for v in data["cue_verbs"] if str(v) not in told])
     after = re.compile(
         rf"[,”’\"]\s*(?:(?i:{inverted})\s+(?:(?P<desc>{desc})|(?:{_DESCRIBING}[a-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,3}}?)?(?P<name>{_NAME}))"
-        rf"|(?:{title})?(?P<subj>{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
+        rf"|(?:{title})?{staff}(?P<subj>{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
     verb_heads = None if not all(heads) else frozenset(h.group() for h in heads if h)
@@ -358,6 +366,11 @@ class Resolver:
             who = m.group("who") if "who" in m.re.groupindex else (m.group("desc") or m.group("name")
                                                                     or m.group("subj"))
             start = m.start("who") if "who" in m.re.groupindex else m.start()
+            if "who" in m.re.groupindex:
+                tail = _BODY_TAIL.match(text, m.end("who"))
+                if tail is not None:
+                    # "according to the Interior ministry": not "Interior", nor a description
+                    who = _ARTICLE.sub("", who) + tail.group()
             found = self._who(who, paragraph, start, quotes, clause)
             described = who.split(" ", 1)[0].lower() in ("the", "this", "that") and who.split()[-1].islower()
             after_clause = "subj" in m.re.groupindex and bool(m.group("subj"))
