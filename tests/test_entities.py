@@ -662,3 +662,10 @@ def test_a_body_named_for_two_things_or_ending_in_its_place_is_one_body() -> Non
     # two bodies, one of them known by name, stay two
     two = entities("Sales at Ford and General Motors fell. Computer and Cisco Systems staff met.")
     assert "Ford and General Motors" not in two and "Computer and Cisco Systems" not in two
+
+
+def test_a_countrys_branch_of_a_known_body_is_one_body() -> None:
+    found = entities("The Kenya Red Cross said 3,000 people had fled. The British Red Cross sent staff. "
+                     "The Russian Empire fell in 1917.")
+    assert found["Kenya Red Cross"].kind == "organisation" and "British Red Cross" in found
+    assert "Red Cross" not in found and "Russian Empire" not in found

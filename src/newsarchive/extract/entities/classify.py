@@ -161,6 +161,15 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             i += 1  # ("A Tory spokesman said": the article opens the sentence, no name)
             continue
         body_end, body = _match_body(words, i, lex)
+        if body is None and i + 1 < n and not (title or honorific) \
+                and (w in lex.places or _nationality(w, lex) or w.endswith("ish")):
+            # "the Kenya Red Cross", "the British Red Cross": a country's branch of a known body
+            tail_end, tail = _match_body(words, i + 1, lex)
+            # (not "the Russian Empire": "Empire" is an outlet only where the text says so)
+            if tail is not None and (tail_end == n or words[tail_end] in JOINING) \
+                    and " ".join(words[i + 1:tail_end]) not in lex.ambiguous:
+                body_end = tail_end
+                body = Body(" ".join(words[i:tail_end]), tail.kind, tail.type, frozenset())
         if body is not None and body_end < n:
             body_end, body = _known_and_more(words, body_end, body, lex)
         if body is not None and body_end == i + 1 and w in lex.given and body_end < n \
