@@ -69,6 +69,10 @@ class CueWords:
     scare_after: frozenset[str] = frozenset()
     """Nouns right after a short quotation that make it a name or term: "a “yes” vote", "its “I'm
     lovin' it” slogan"."""
+    claim_labels: frozenset[str] = frozenset()
+    """A fact check's label before the claim it checks ("CLAIM:"), lower case, colon off."""
+    claimant_labels: frozenset[str] = frozenset()
+    """The label of the line under it naming who made the claim ("CLAIMED BY:")."""
 
 
 def _alternation(words: list[str]) -> str:
@@ -202,6 +206,8 @@ def _cue_words(key: int) -> CueWords:
         findings=frozenset(str(v) for v in data.get("findings") or ()),
         occasions=frozenset(str(v) for v in data.get("occasions") or ()),
         scare_after=frozenset(str(v) for v in data.get("scare_after") or ()),
+        claim_labels=frozenset(str(v).lower() for v in data.get("claim_labels") or ()),
+        claimant_labels=frozenset(str(v).lower() for v in data.get("claimant_labels") or ()),
     )
 
 
