@@ -428,6 +428,20 @@ Geoffrey Lyle (North Shropshire) (Con)", "The Minister for Local Transport (Mich
 _LINE_MAX = 120
 
 
+_lead_ins_cache: list[tuple[object, re.Pattern[str]]] = []
+
+
+def _lead_ins() -> re.Pattern[str]:
+    """The lead-ins some outlets open paragraphs with (`claims.yaml` `lead_ins`: "Why it
+    matters:"), as one pattern (made again when a user's lexicon changes the data)."""
+    data = load_data("claims")
+    if not _lead_ins_cache or _lead_ins_cache[0][0] is not data:
+        words = sorted((str(w) for w in data.get("lead_ins") or ()), key=len, reverse=True)
+        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!)"
+        _lead_ins_cache[:] = [(data, re.compile(rf"(?i:{alt}):\s+"))]
+    return _lead_ins_cache[0][1]
+
+
 def _is_writer(name: str, author: str | None) -> bool:
     """Return True where a name is one of the byline's writers'."""
     return author is not None and name.casefold() in author.casefold()
@@ -461,6 +475,10 @@ def find_claims(draft: Draft) -> None:
                     speaker = None
             if label is not None:
                 dateline = max(dateline, label[1])
+        elif ":" in para.text[:32]:
+            lead = _lead_ins().match(para.text)
+            if lead is not None:
+                dateline = max(dateline, lead.end())  # "Why it matters: …": a lead-in, no part of the claim
         quotes = [draft.quotes[i] for i in by_para.get(para.index, [])]
         # The marks themselves belong to the quoted stretch.
         regions = [(max(q.start - 1, 0), q.end + 1) for q in quotes]
