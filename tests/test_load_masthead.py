@@ -149,6 +149,8 @@ def test_copyright_outlet(line: str, outlet: str | None) -> None:
     ("By: Maricel Santos - Reporter / @MSantosINQ", ("Maricel Santos", None, None)),
     ("Philippine Daily Inquirer / 05:12 AM November 20, 2026",
      (None, "Philippine Daily Inquirer", "2026-11-20")),
+    ("Local Democracy Reporter·NZ Herald·", (None, "The New Zealand Herald", None)),
+    ("Senior Reporter · Apple", None),
     ("Smith - who said it - was there", None),
     ("London / Paris", None),
     ("CBC News · Politics", None),

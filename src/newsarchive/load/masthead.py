@@ -80,9 +80,13 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     return (person, outlet) if person is not None else None  # "Harriet Marsden, The Week UK"
 
 
-_CARD_PARTS = re.compile(r"\s+[·|/–—-]\s+|\s*\|\s*|(?<!last)\s+(?=(?:last\s+)?updated\b)", re.IGNORECASE)
+_CARD_PARTS = re.compile(r"\s+[|/–—-]\s+|\s*[·|]\s*|(?<!last)\s+(?=(?:last\s+)?updated\b)", re.IGNORECASE)
 _UPDATED_AGO = re.compile(r"(?:last\s+)?updated:?\s+(?:about\s+)?(?:an?|\d{1,2})\s+"
                           r"(?:minute|hour|day)s?\s+ago", re.IGNORECASE)
+
+
+_CARD_ROLE = re.compile(rf"(?:[A-Z][a-z]+\s+){{0,3}}(?i:{'|'.join(_ROLE_NOUNS)})")
+"""A writer's job in capitals within a card: "Local Democracy Reporter"."""
 
 
 def card_line(text: str) -> tuple[str | None, str | None, str | None] | None:
@@ -97,6 +101,7 @@ def card_line(text: str) -> tuple[str | None, str | None, str | None] | None:
     writer: str | None = None
     outlet: str | None = None
     date: str | None = None
+    role = False
     for i, part in enumerate(parts):
         by = byline(part) if i == 0 and not _outlet_like(part) else None
         found_outlet = outlet_line(part) or (part if i == 0 and _outlet_like(part) else None)
@@ -109,10 +114,12 @@ def card_line(text: str) -> tuple[str | None, str | None, str | None] | None:
             writer = _person(part)
         elif found_date is not None:
             date = date or found_date
-        elif not (_ROLE_LINE.match(part) or _HANDLE.match(part) or _UPDATED_AGO.fullmatch(part)):
+        elif _ROLE_LINE.match(part) or _CARD_ROLE.fullmatch(part):
+            role = True
+        elif not (_HANDLE.match(part) or _UPDATED_AGO.fullmatch(part)):
             return None
-    if writer is None and date is None:
-        return None  # ("CBC News · Politics": no card)
+    if writer is None and date is None and not role:
+        return None  # ("CBC News · Politics": no card; "Local Democracy Reporter·NZ Herald·" is one)
     return writer, outlet, date
 
 
