@@ -448,7 +448,8 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
     # emailed her, telling her".
     masked = ctx.masked[paragraph]
     for n in reversed(found):
-        if masked[n.end:n.end + 2] not in ("’s", "'s") and subject_verb(ctx, masked, n.end, at):
+        if masked[n.end:n.end + 2] not in ("’s", "'s") and subject_verb(ctx, masked, n.end, at) \
+                and (n.kind == "person" or role_within(ctx, masked, n.end) is None):
             return n.name, "subject"
     # (a body that modifies a role, "the Tory leader will argue …, saying", is no subject)
     found = [n for n in found if (n.kind == "person" or _role_after(ctx, masked, n.end) is None)
@@ -467,7 +468,11 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
     held = pronoun(ctx, paragraph, lead, at, after=True)
     if held is not None:
         return held
-    held = description(ctx, paragraph, lead, at)
+    # ("The Tory co-chairman attacked … as “vacuous” and said": a description opening the
+    # sentence; not someone's voice, "The prime minister's official spokesman …, saying")
+    opening = masked.startswith("The ", lead) \
+        and not any(w.endswith(("’s", "'s")) for w in masked[lead:at].split()[1:4])
+    held = description(ctx, paragraph, lead, at, opening=opening)
     return held if held is not None and held[0] is not None else (None, "")
 
 
@@ -480,7 +485,7 @@ def _role_after(ctx: Context, masked: str, end: int) -> str | None:
     """Return the role word right after a name ("Tory leader", "Labour MP"), which makes the
     name a modifier, or None."""
     after = masked[end:end + 30].split()
-    word = after[0].strip(",.;:").lower() if after else ""
+    word = after[0].strip(",.;:").lower().rpartition("-")[2] if after else ""  # ("co-chairman")
     return word if word in ctx.lex.roles else None
 
 
@@ -491,7 +496,7 @@ _ROLE_REACH = 3
 def role_within(ctx: Context, masked: str, end: int) -> str | None:
     """Return the role word that ends a run of lower-case words right after a name, or None."""
     for word in masked[end:end + 60].split()[:_ROLE_REACH]:
-        bare = word.rstrip(",.;:")
+        bare = word.rstrip(",.;:").rpartition("-")[2]  # ("the Tory co-chairman": a chairman)
         if not bare.isalpha() or not bare.islower():
             return None
         if bare in ctx.lex.roles:

@@ -49,26 +49,29 @@ def _heads(ctx: Context) -> _Heads:
     body_words |= firm
     main = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     alt = f"{main}|(?:{'|'.join(sorted(firm, key=len, reverse=True))})(?![ ]+(?:{main})\\b)" if firm else main
-    after = re.compile(rf"\s*(?:the|this|that)\s+((?:[\w’'-]+\s+){{0,3}}?)({alt})\b")
+    co = r"(?:(?:co|vice|deputy|acting)-)?"  # ("the Tory co-chairman": a chairman)
+    after = re.compile(rf"\s*(?:the|this|that)\s+((?:[\w’'-]+\s+){{0,3}}?){co}({alt})\b")
     # ("the Labour MP for Birkenhead asked", "The star of Rain Man and Tootsie said": a place or
     # works after the role)
-    before = re.compile(rf"\b(?:the|The|This|this)\s+((?:[\w’'-]+\s+){{0,3}}?)({alt})"
+    before = re.compile(rf"\b(?:the|The|This|this)\s+((?:[\w’'-]+\s+){{0,3}}?){co}({alt})"
                         rf"(?:\s+(?:for|of)\s+[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){{0,3}})?\s*,?\s*$")
-    opening = re.compile(rf"\s*The\s+((?:[\w’'-]+\s+){{0,3}}?)({alt})\b")
+    opening = re.compile(rf"\s*The\s+((?:[\w’'-]+\s+){{0,3}}?){co}({alt})\b")
     frozen = frozenset(body_words)
     _heads_cache[:] = [(lex, ctx.cues.firm_heads, (after, before, opening, frozen))]
     return after, before, opening, frozen
 
 
 def description(ctx: Context, paragraph: int, start: int, end: int,
-                before: bool = False) -> tuple[str | None, str] | None:
-    """Return the named source a description points back to, or None where there is no description."""
+                before: bool = False, opening: bool = False) -> tuple[str | None, str] | None:
+    """Return the named source a description points back to, or None where there is no description.
+    `opening`: the description opens a sentence ("The Tory leader attacked … and said")."""
     masked = ctx.masked[paragraph]
     finding = _finding(ctx, masked, start, end, before)
     if finding is not None:
         return _finding_author(ctx, paragraph, finding.start(), finding.group(1)), "description"
-    after_re, before_re, _, body_words = _heads(ctx)
-    m = before_re.search(masked, max(start, end - 70), end) if before else after_re.match(masked, start, end)
+    after_re, before_re, opening_re, body_words = _heads(ctx)
+    m = before_re.search(masked, max(start, end - 70), end) if before \
+        else (opening_re if opening else after_re).match(masked, start, end)
     if m is not None and before \
             and masked[max(start, m.start() - 6):m.start()].split()[-1:] in _OBJECT_BEFORE:
         return None  # "United's statement to the stock exchange said": an object, not the speaker
