@@ -128,6 +128,29 @@ def test_a_claim_the_writer_states_moves_into_the_last_cut(tmp_path: Path,
     assert noted[-1] == (["claims", "quotes"], [])
 
 
+def test_a_users_groups_template_counts_on_every_part(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a groups.html of the user's, which may print a group's count on its continued parts
+    too, every page with a part of a group whose count changed is keyed again."""
+    import newsarchive
+
+    seen: list[tuple[bool, int]] = []
+    _checked(monkeypatch, seen)
+    noted = _moved(monkeypatch)
+    articles = make_archive(tmp_path)
+    (tmp_path / "templates").mkdir()
+    builtin = Path(newsarchive.__file__).parent / "templates" / "groups.html"
+    (tmp_path / "templates" / "groups.html").write_text(builtin.read_text(encoding="utf-8"), encoding="utf-8")
+    run(tmp_path)
+    paths = sorted(p for p in articles.glob("*.txt") if "said" in p.read_text(encoding="utf-8"))
+    path = paths[len(paths) // 2]
+    for n in (7, 8):  # two claims, one at a time: one of the two leaves the number of pages as it was
+        path.write_text(path.read_text(encoding="utf-8") + f"\n\nA late paragraph, edit {n}.\n",
+                        encoding="utf-8")
+        run(tmp_path)
+        assert noted[-1] == (["quotes"], ["claims"])
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_quotes_and_claims_moved_into_the_last_cut_are_the_pages_afresh(
         tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
