@@ -93,6 +93,85 @@ def test_a_claim_the_writer_states_keeps_the_quotes_cut(tmp_path: Path,
     assert kept == [[], ["quotes"]]
 
 
+def _moved(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], list[str]]]:
+    """Note each build's kept and moved cuts (`GroupsMemo.kept`, `GroupsMemo.moved`) as it saves them."""
+    noted: list[tuple[list[str], list[str]]] = []
+    made = GroupsMemo.save
+
+    def save(self: GroupsMemo, pages: list[SharedPage], keys: list[str]) -> None:
+        noted.append((sorted(self.kept), sorted(self.moved)))
+        made(self, pages, keys)
+
+    monkeypatch.setattr(GroupsMemo, "save", save)
+    return noted
+
+
+def test_a_claim_the_writer_states_moves_into_the_last_cut(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[bool, int]] = []
+    _checked(monkeypatch, seen)  # every page's key and bytes are those of a plan made afresh
+    noted = _moved(monkeypatch)
+    articles = make_archive(tmp_path)
+    run(tmp_path)
+    paths = sorted(p for p in articles.glob("*.txt") if "said" in p.read_text(encoding="utf-8"))
+    path = paths[len(paths) // 2]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n\nA late paragraph, edit 7.\n", encoding="utf-8")
+    run(tmp_path)  # a claim the writer states, put into the last build's cut of the claims
+    path.write_text(text, encoding="utf-8")
+    run(tmp_path)  # and taken out again
+    assert noted == [([], []), (["quotes"], ["claims"]), (["quotes"], ["claims"])]
+    assert all(known for _, known in seen[1:])  # the pages before the claim keep their keys
+    # The cut moved to is kept for the next build: a paragraph with nothing in it keeps both.
+    path.write_text(text + SENTENCES[-1], encoding="utf-8")
+    run(tmp_path)
+    assert noted[-1] == (["claims", "quotes"], [])
+
+
+def test_a_users_groups_template_counts_on_every_part(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a groups.html of the user's, which may print a group's count on its continued parts
+    too, every page with a part of a group whose count changed is keyed again."""
+    import newsarchive
+
+    seen: list[tuple[bool, int]] = []
+    _checked(monkeypatch, seen)
+    noted = _moved(monkeypatch)
+    articles = make_archive(tmp_path)
+    (tmp_path / "templates").mkdir()
+    builtin = Path(newsarchive.__file__).parent / "templates" / "groups.html"
+    (tmp_path / "templates" / "groups.html").write_text(builtin.read_text(encoding="utf-8"), encoding="utf-8")
+    run(tmp_path)
+    paths = sorted(p for p in articles.glob("*.txt") if "said" in p.read_text(encoding="utf-8"))
+    path = paths[len(paths) // 2]
+    for n in (7, 8):  # two claims, one at a time: one of the two leaves the number of pages as it was
+        path.write_text(path.read_text(encoding="utf-8") + f"\n\nA late paragraph, edit {n}.\n",
+                        encoding="utf-8")
+        run(tmp_path)
+        assert noted[-1] == (["quotes"], ["claims"])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_quotes_and_claims_moved_into_the_last_cut_are_the_pages_afresh(
+        tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    _checked(monkeypatch, [])
+    noted = _moved(monkeypatch)
+    rng = random.Random(seed)
+    articles = make_archive(tmp_path)
+    run(tmp_path)
+    for _ in range(8):  # quotes and claims of known speakers added to and taken from articles
+        path = rng.choice(sorted(articles.glob("*.txt")))
+        text = path.read_text(encoding="utf-8")
+        paragraphs = text.split("\n\n")
+        if rng.random() < 0.5 and len(paragraphs) > 3:
+            del paragraphs[rng.randrange(2, len(paragraphs))]
+            path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+        else:
+            path.write_text(text + rng.choice(SENTENCES[:2] + SENTENCES[3:]), encoding="utf-8")
+        run(tmp_path, jobs=rng.choice([1, 2]))
+    assert noted[0] == ([], [])  # (the pages' keys and bytes are checked at every build)
+
+
 @pytest.mark.parametrize("damage", [None, b"", b"not a layout", b"\x80\x05garbage"])
 def test_a_missing_or_damaged_cut_is_made_afresh(tmp_path: Path, damage: bytes | None,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from newsarchive.build.output import MARKER
+from newsarchive.build.splice import Splicer
 from newsarchive.render import data, search
 from test_build_engine import make_archive, run, same_as_a_clean_build, tree
 from test_build_incremental import SENTENCES, edit, tamper_with_joined
@@ -110,3 +113,46 @@ def test_each_join_reads_only_its_own_pieces(tmp_path: Path, monkeypatch: pytest
     run(tmp_path, jobs=1)
     assert sorted(set(asked)) == ["head", "line", "places"]
     same_as_a_clean_build(tmp_path, 0)
+
+
+class _Blobs:
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, str], bytes] = {}
+
+    def blob(self, name: str, key: str) -> bytes | None:
+        return self.kept.get((name, key))
+
+    def put_blob(self, name: str, key: str, data: bytes) -> None:
+        self.kept[name, key] = data
+
+
+def _spliced(splicer: Splicer, texts: dict[str, str]) -> bytes:
+    def chunks() -> Iterator[str]:
+        yield "["
+        for name, text in texts.items():
+            # The key is the text: a piece is copied where its text is as last time.
+            copied = splicer.reused(name, text)
+            yield ",\n" + splicer.piece(name, text, text if copied is None else copied)
+        splicer.end()
+        yield "ü]"  # a closing chunk that may end as the last piece does
+    return b"".join(splicer.chunks(chunks()))
+
+
+def test_pieces_copied_as_the_old_files_bytes_are_the_text_written_afresh(tmp_path: Path) -> None:
+    """Copied pieces are written as their bytes in the old file (not decoded and encoded again)."""
+    store = _Blobs()
+    first = {"a": "« Zoë »", "b": "naïve ü]", "c": "plain", "d": "ü]"}
+    splicer = Splicer("x.json", store, None, None)
+    data = _spliced(splicer, first)
+    assert data == ("[" + "".join(",\n" + t for t in first.values()) + "ü]").encode()
+    old = tmp_path / "x.json"
+    old.write_bytes(data)
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    splicer.save(digest)
+    again = {**first, "b": "naïve, edited ü]"}
+    splicer = Splicer("x.json", store, old, digest)
+    assert splicer.intact
+    data = _spliced(splicer, again)
+    assert data == ("[" + "".join(",\n" + t for t in again.values()) + "ü]").encode()
+    for name, (_, start, end) in splicer.spans.items():  # the new layout is sound
+        assert data[start:end] == again[name].encode()

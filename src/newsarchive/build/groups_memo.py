@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from array import array
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import overload
 
 from newsarchive.build.cache import Cache, loads
 from newsarchive.build.entities_memo import EntitiesMemo
+from newsarchive.build.group_cut import Cut, cut_of, holds, recut, same_page
 from newsarchive.build.memo import BlobMemo
 from newsarchive.records import Archive, Article
 from newsarchive.render.context import ArchiveIndex, Place
@@ -51,56 +50,10 @@ GROUP_KEYS = "group-keys"
 
 
 @dataclass(frozen=True, slots=True)
-class _Cut:
-    """How one list's groups fell on pages, and which quote or claim is where."""
-
-    groups: list[tuple[str, str | None, str, str, str | None]]
-    """Each group's name, page, slug, key (its speaker's page, else "name:" and the name) and the
-    speaker of its first place (who named it), in order."""
-    starts: array[int]
-    """Where each group's places begin in `slugs` and `indexes`, and their end."""
-    slugs: list[str]
-    """The article of every place listed, group after group."""
-    indexes: array[int]
-    """Each place's index among its article's quotes or claims."""
-    pages: list[list[tuple[int, int, int]]]
-    """For each page, (group, first place, end) of each part of a group on it."""
-
-    def places_of(self, slug: str) -> list[int]:
-        """Return where the article's places are in `slugs`."""
-        out: list[int] = []
-        slugs, at = self.slugs, -1
-        while True:
-            try:
-                at = slugs.index(slug, at + 1)
-            except ValueError:
-                return out
-            out.append(at)
-
-    def shape(self, slug: str) -> list[tuple[int, str, str | None]]:
-        """Return (index, group key, speaker where it names the group) of each of the article's places."""
-        out: list[tuple[int, str, str | None]] = []
-        for at in self.places_of(slug):
-            gi = bisect_right(self.starts, at) - 1
-            first = at == self.starts[gi]  # the place whose speaker names the group
-            out.append((self.indexes[at], self.groups[gi][3], self.groups[gi][4] if first else None))
-        return sorted(out)
-
-    def pages_of(self, slug: str) -> set[int]:
-        """Return the pages (from 1) showing one of the article's places."""
-        wanted: dict[int, list[int]] = {}
-        for at in self.places_of(slug):
-            gi = bisect_right(self.starts, at) - 1
-            wanted.setdefault(gi, []).append(at - self.starts[gi])
-        return {number for number, parts in enumerate(self.pages, start=1) for gi, start, end in parts
-                if any(start <= n < end for n in wanted.get(gi, ()))}
-
-
-@dataclass(frozen=True, slots=True)
 class _Layout:
     order: list[str]
     """The articles' slugs, in archive order."""
-    cuts: dict[str, _Cut]
+    cuts: dict[str, Cut]
     """"quotes" and "claims" → its cut."""
 
 
@@ -112,26 +65,6 @@ class _Keys:
     """The content keys the pages were planned with (slug → key)."""
     keys: dict[str, str]
     """Page path → `SharedPage.key()`."""
-
-
-def group_key(who: str | None, href: str | None) -> str:
-    """Return what a listed quote or claim is grouped by (`render.views`): its speaker's page, else name."""
-    return href or f"name:{who or ''}"
-
-
-def shape(index: ArchiveIndex, article: Article, quotes: bool) -> list[tuple[int, str, str | None]]:
-    """Return (index, group key, speaker) of each quote (or claim) of the article listed now."""
-    slug, names = article.doc.slug, index.names
-    listed = ([(i, q.speaker) for i, q in enumerate(article.quotes) if q.kind != "scare"] if quotes
-              else [(i, c.by) for i, c in enumerate(article.claims)])
-    return [(i, group_key(who, names.get((slug, who)) if who else None), who) for i, who in listed]
-
-
-def holds(cut: _Cut, index: ArchiveIndex, article: Article, quotes: bool) -> bool:
-    """Return True where the article's places fall in `cut` as they did: the same groups, the same names."""
-    was, now = cut.shape(article.doc.slug), shape(index, article, quotes)
-    return (len(was) == len(now) and all(i == j and k == m and (w is None or w == who)
-                                         for (i, k, w), (j, m, who) in zip(was, now, strict=True)))
 
 
 class GroupsMemo:
@@ -146,12 +79,14 @@ class GroupsMemo:
         """The key both kept results are under (None: the people and sources came from elsewhere)."""
         if entities.current is not None:
             self.key = self.keys.key((base, entities.current))
-        self.kept: dict[str, _Cut] = {}
+        self.kept: dict[str, Cut] = {}
         """The last build's cuts that still hold, by stem."""
         self.kept_id = ""
         self.last_keys: dict[str, str] = {}
         self.changed: set[str] = set()
-        self.fresh: dict[str, _Cut] = {}
+        self.moved: dict[str, tuple[Cut, Cut]] = {}
+        """The last build's cuts with the changed articles' places moved in (`group_cut.recut`), by stem."""
+        self.fresh: dict[str, Cut] = {}
         self.paths: set[str] = set()
         """The paths of the group pages planned with this memo."""
         if self.key is not None and entities.reused:
@@ -176,8 +111,13 @@ class GroupsMemo:
         by_slug = self.index.articles
         # An edit that adds a claim the writer states (a sentence with a figure) moves the claims,
         # not the quotes: each list's cut holds or not on its own.
-        self.kept = {stem: cut for stem, cut in layout.cuts.items()
-                     if all(holds(cut, self.index, by_slug[slug], stem == "quotes") for slug in changed)}
+        for stem, cut in layout.cuts.items():
+            quotes = stem == "quotes"
+            if all(holds(cut, self.index, by_slug[slug], quotes) for slug in changed):
+                self.kept[stem] = cut
+            elif (again := recut(cut, self.index, layout.order, [by_slug[slug] for slug in changed],
+                                 quotes)) is not None:
+                self.moved[stem] = (cut, again)
         self.kept_id, self.last_keys, self.changed = keys.layout, keys.keys, changed
 
     def __call__(self, stem: str, groups: Callable[[], list[Group]]) -> GroupPages:
@@ -185,9 +125,13 @@ class GroupsMemo:
         made: GroupPages
         if stem in self.kept:
             made = KeptGroups(stem, self.kept[stem], self.index, self.changed, self.last_keys)
+        elif stem in self.moved:
+            was, cut = self.moved[stem]
+            made = KeptGroups(stem, cut, self.index, self.changed, self.last_keys, was)
+            self.fresh[stem] = cut
         else:
             split = SplitGroups(groups())
-            self.fresh[stem] = _cut(split)
+            self.fresh[stem] = cut_of(split)
             made = split
         self.paths.update(page_paths(stem, made.count()))
         return made
@@ -211,37 +155,11 @@ def _layout_id(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _cut(split: SplitGroups) -> _Cut:
-    """Return how `split`'s groups fall on pages, with every place's article and index."""
-    groups = split.groups
-    starts = array("i", [0])
-    slugs: list[str] = []
-    indexes = array("i")
-    for g in groups:
-        slugs.extend([p.article.doc.slug for p in g.places])
-        indexes.extend([p.index for p in g.places])
-        starts.append(len(slugs))
-    number = {id(g): i for i, g in enumerate(groups)}
-    pages: list[list[tuple[int, int, int]]] = []
-    done = [0] * len(groups)
-    for page in split.split:
-        parts: list[tuple[int, int, int]] = []
-        for part in page:
-            i = number[id(part.group)]
-            start = done[i]  # the group's places on earlier pages
-            done[i] = start + len(part.places)
-            parts.append((i, start, done[i]))
-        pages.append(parts)
-    meta = [(g.name, g.href, g.slug, group_key(g.places[0].who, g.places[0].who_href) if g.places else "",
-             g.places[0].who if g.places else None) for g in groups]
-    return _Cut(meta, starts, slugs, indexes, pages)
-
-
 class _Places(Sequence[Place]):
     """A group's places, each made from its article and index when first read: a page showing part of
     a long group ("Stated by the writer": ~13,000 claims) makes only its own."""
 
-    def __init__(self, cut: _Cut, group: int, articles: dict[str, Article],
+    def __init__(self, cut: Cut, group: int, articles: dict[str, Article],
                  place: Callable[[Article, int], Place | None]) -> None:
         self.cut = cut
         self.start = cut.starts[group]
@@ -283,9 +201,12 @@ class _Places(Sequence[Place]):
 class KeptGroups:
     """`GroupPages` of the last build's cut: groups made again only for the pages asked for."""
 
-    def __init__(self, stem: str, cut: _Cut, index: ArchiveIndex, changed: set[str],
-                 last_keys: dict[str, str]) -> None:
+    def __init__(self, stem: str, cut: Cut, index: ArchiveIndex, changed: set[str],
+                 last_keys: dict[str, str], was: Cut | None = None) -> None:
         self.cut = cut
+        self.was = was
+        """The last build's cut where `cut` is it with places moved: a page keeps its key only where it
+        shows what it did (`group_cut.same_page`)."""
         self.index = index
         self.quotes = stem == "quotes"
         self.last_keys = last_keys
@@ -316,7 +237,9 @@ class KeptGroups:
         first = first_pages(count, ([gi for gi, _, _ in parts] for parts in self.cut.pages))
         return jump_list([self._group(i) for i in range(count)], first, paths)
 
-    def known(self, number: int) -> str | None:
+    def known(self, number: int, counted: bool) -> str | None:
         if number in self.again:
+            return None
+        if self.was is not None and not same_page(self.was, self.cut, number, counted):
             return None
         return self.last_keys.get(self.paths[number - 1])

@@ -69,7 +69,9 @@ class Splicer:
         """This build's layout, as it is written."""
         self._written = 0
         self._last = b""
-        self._pending: tuple[str, str, bytes] | None = None
+        self._pending: tuple[str, str, bytes, str] | None = None
+        self._copied: tuple[str, bytes] | None = None
+        """The text `reused` gave last and its bytes in the old file: not encoded again where written."""
         self._sound = True
 
     def _open(self, old: Path, old_hash: str, layout: Layout) -> None:
@@ -93,12 +95,19 @@ class Splicer:
         span = self._spans.get(name)
         if self._old is None or span is None or span[0] != key:
             return None
-        return self._old[span[1] : span[2]].decode("utf-8")
+        data = self._old[span[1] : span[2]]
+        text = data.decode("utf-8")
+        self._copied = (text, data)
+        return text
 
     def piece(self, name: str, key: str, text: str) -> str:
         """Note that `text` is the next piece to be written (it ends the next chunk); return it."""
         self._close_pending()
-        self._pending = (name, key, text.encode("utf-8"))
+        copied, self._copied = self._copied, None
+        # A piece copied from the old file is written as its bytes there, not encoded again (twice:
+        # here and in `chunks`): ~99 % of a rebuild's 22 MB of joined text.
+        data = copied[1] if copied is not None and copied[0] is text else text.encode("utf-8")
+        self._pending = (name, key, data, text)
         return text
 
     def end(self) -> None:
@@ -108,7 +117,7 @@ class Splicer:
     def _close_pending(self) -> None:
         if self._pending is None:
             return
-        name, key, data = self._pending
+        name, key, data, _ = self._pending
         self._pending = None
         if data and not self._last.endswith(data):
             self._sound = False
@@ -123,8 +132,13 @@ class Splicer:
         block: list[bytes] = []
         size = 0
         for chunk in chunks:
-            # The piece noted last ends the chunk that was made before this one was asked for.
-            data = chunk.encode("utf-8")
+            # The piece noted last ends the chunk that was made before this one was asked for, and
+            # so ends this one: its bytes are known.
+            pending = self._pending
+            if pending is not None and pending[3] and chunk.endswith(pending[3]):
+                data = chunk[: len(chunk) - len(pending[3])].encode("utf-8") + pending[2]
+            else:
+                data = chunk.encode("utf-8")
             self._written += len(data)
             self._last = data
             block.append(data)

@@ -146,8 +146,9 @@ class GroupPages(Protocol):
         """Return every group with the link to where it begins (page 1's list), given the pages' paths."""
         ...
 
-    def known(self, number: int) -> str | None:
-        """Return the key of page `number` where it is known without its parts, else None."""
+    def known(self, number: int, counted: bool) -> str | None:
+        """Return the key of page `number` where it is known without its parts, else None (`counted`:
+        each part of a group, continued or not, shows the group's count)."""
         ...
 
 
@@ -169,7 +170,7 @@ class SplitGroups:
         on_pages = ([number[id(part.group)] for part in page] for page in self.split)
         return jump_list(self.groups, first_pages(len(self.groups), on_pages), paths)
 
-    def known(self, number: int) -> str | None:
+    def known(self, number: int, counted: bool) -> str | None:
         return None
 
 
@@ -326,7 +327,7 @@ def _group_pages(site: Site, stem: str, title: str, description: str, layout: Gr
             return site.render_page(f"{stem}.html", path, title=page_title, description=description,
                                     parts=page, jump=jump(number), pager=pager,
                                     empty=number == 1 and not page)
-        yield SharedPage(path, parts, render, layout.known(number))
+        yield SharedPage(path, parts, render, layout.known(number, counted))
 
 
 def _entity_list(site: Site, index: ArchiveIndex, name: str, kind: str,
