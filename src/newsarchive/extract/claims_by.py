@@ -24,12 +24,6 @@ _OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earl
             r"|in\s+a\s+statement|in\s+a\s+report)\b,?\s+)*")
 
 
-_BODY_TAIL = re.compile(r" (?:ministry|department|office|agency|police|council|government|army|military)\b")
-"""A body's lower-case head after a capitalised word: "the Interior ministry"."""
-_STAFF = "analysts|economists|researchers|scientists|strategists|experts|officials|engineers|doctors"
-"""Plural words for a body's people: "analysts at Nomura said" credits Nomura."""
-
-
 _NOT_BEFORE_NAME = (r"(?:a|an|the|its|his|her|their|our|my|your|this|that|new|some|one|in|on|at|for|with|"
                     r"to|by|from|of|through|since|after|before|during|over|under|about|many|several|most|"
                     r"other|released|published|issued|compiled|collected)")
@@ -78,6 +72,9 @@ class Cues:
     verb_heads: frozenset[str] | None
     """The letters each cue verb starts with, in lower case: a word `_LETTERS` finds in any text the
     verb stands in. None where a verb does not start with a letter (then there is no quick test)."""
+    body_tail: re.Pattern[str]
+    """A body's lower-case head after its capitalised name (`claims.yaml` `body_tails`): "according
+    to the Interior ministry" credits the "Interior ministry", not "Interior"."""
 
     def may_credit(self, text: str) -> bool:
         """Return False where `text` holds no cue verb and no "according to", so no pattern matches.
@@ -156,7 +153,8 @@ def cues() -> Cues:
     aside = r"(?:\s+\([^()]{1,30}\))?" \
         r"(?:,\s+(?:who|which|whose)\s+[^,;.“”\"]{1,80},|(?P<appos>,\s+(?=[a-z])[^,;.“”\"]{1,80},))?"
     # ("Analysts at Nomura said", "economists at the Bank of England expect": the body they work for)
-    staff = rf"(?:(?i:(?:[a-z]+\s+)?(?:{_STAFF}))\s+(?:at|from|with)\s+(?=[A-Z]|the\s+[A-Z]))?"
+    plurals = _alt(data["staff_plurals"])
+    staff = rf"(?:(?i:(?:[a-z]+\s+)?(?:{plurals}))\s+(?:at|from|with)\s+(?=[A-Z]|the\s+[A-Z]))?"
     subject = re.compile(rf"{_OPENERS}{part}{apposed}{job}{_NO_SUBJECT}{staff}{who}(?(apposed),){age}{aside}"
                          rf"\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?(?:{verbs})\b"
                          # (not "Currently, an entire project can take months, says Mr Dean")
@@ -186,7 +184,7 @@ def cues() -> Cues:
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
     verb_heads = None if not all(heads) else frozenset(h.group() for h in heads if h)
     return Cues(subject, according, after, frozenset(str(d) for d in data["source_descriptions"]),
-                verb_heads)
+                verb_heads, re.compile(rf" (?:{_alt(data['body_tails'])})\b"))
 
 
 _LETTERS = re.compile(r"(?i)[a-z]+")
@@ -367,7 +365,7 @@ class Resolver:
                                                                     or m.group("subj"))
             start = m.start("who") if "who" in m.re.groupindex else m.start()
             if "who" in m.re.groupindex:
-                tail = _BODY_TAIL.match(text, m.end("who"))
+                tail = c.body_tail.match(text, m.end("who"))
                 if tail is not None:
                     # "according to the Interior ministry": not "Interior", nor a description
                     who = _ARTICLE.sub("", who) + tail.group()

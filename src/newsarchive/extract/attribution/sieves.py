@@ -883,18 +883,18 @@ def speech_kind(text: str) -> QuoteKind:
 def checked_claim(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a fact check's quoted claim by the line under it: "CLAIM: “Violent crime has
     doubled …”" over "CLAIMED BY: Councilman Derek Voss, in a campaign video" is Voss's."""
-    label = _LABEL.match(ctx.masked[q.paragraph])
+    label = _LINE_LABEL.match(ctx.masked[q.paragraph])
     if label is None or label.group(1).lower() not in ctx.cues.claim_labels \
             or q.paragraph + 1 >= len(ctx.masked):
         return False
-    by = _LABEL.match(ctx.masked[q.paragraph + 1])
+    by = _LINE_LABEL.match(ctx.masked[q.paragraph + 1])
     if by is None or by.group(1).lower() not in ctx.cues.claimant_labels:
         return False
     named = ctx.named_at(q.paragraph + 1, by.end(), by.end() + 120)
     return bool(named) and _settle(q, named[0].name, "label")
 
 
-_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{1,20}?)\s*:\s")
+_LINE_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{1,20}?)\s*:\s")
 """A label opening a paragraph: "CLAIM: ", "Claimed by: "."""
 
 
