@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from newsarchive.extract.attribution.context import MASK, Context, Named, find_cue_words, letters_apart
-from newsarchive.extract.attribution.holders import description, office_holder_below, pronoun
+from newsarchive.extract.attribution.holders import description, office_holder_below, pronoun, typed_voice
 
 # Words allowed between an inverted verb and its holder: "said foreign affairs correspondent
 # Simon Tisdall", "said Professor Marlene Laruelle", "wrote the FT's Gideon Rachman".
@@ -278,7 +278,7 @@ def _noted(ctx: Context, start: int, cue: Cue) -> Cue:
     # ("said one trader": holder_after found the speaker unnamed already)
     if cue.holder is None and (cue.how == "unnamed" or (
             cue.how in ("", "description") and _anonymous_before(ctx, paragraph, start, cue.start))):
-        body = _body_just_heard(ctx, paragraph, start, cue)
+        body = _body_just_heard(ctx, paragraph, start, cue) or typed_voice(ctx, paragraph, start, cue.start)
         if body is None:
             cue = replace(cue, how="unnamed")
             ctx.anonymous.setdefault(paragraph, []).append(cue.start)

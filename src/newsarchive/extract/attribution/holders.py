@@ -302,6 +302,23 @@ def _epithet(ctx: Context, paragraph: int, start: int, end: int,
     return _subject_before(ctx, paragraph, m.start(), None, described=True), "description"
 
 
+def typed_voice(ctx: Context, paragraph: int, start: int, at: int) -> str | None:
+    """Return the body an unnamed voice with a body's type word before a verb at `at` speaks for,
+    the nearest earlier body of that type: "A club spokesman confirmed" after "Middlesbrough
+    midfielder James Morrison" is Middlesbrough's; None where no such voice stands there."""
+    m = _TYPED_VOICE.search(ctx.masked[paragraph], max(start, at - 40), at)
+    if m is None or m.group(2).lower() not in ctx.cues.anonymous:
+        return None
+    word = m.group(1)
+    body = _body_for(ctx, paragraph, m.start(), word, word) if word in _heads(ctx)[3] else None
+    if body is None and word in ctx.cues.firm_heads:
+        body = _nearest_body(ctx, paragraph, m.start())
+    return body
+
+
+_TYPED_VOICE = re.compile(r"\b[Aa]n?\s+([a-z]+)\s+([a-z]+)\s*$")
+
+
 def _body_for(ctx: Context, paragraph: int, at: int, head: str, phrase: str) -> str | None:
     """Return the nearest earlier body the description fits; one it names exactly comes first."""
     types = ctx.lex.type_words.get(head, frozenset())
