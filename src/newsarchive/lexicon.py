@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 from functools import cache
 from importlib import resources
@@ -58,24 +59,50 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
+_SCHEMA = "words-1"
+"""Names the way data files are read (below), so parsed copies kept from another reading are not used."""
+
+
+@cache
+def _word_loader(fast: bool) -> Any:
+    """Return a safe YAML loader for lexicons (the C parser where `fast` and PyYAML has it) that
+    reads only true and false as booleans.
+
+    YAML 1.1 also reads yes, no, on, off, y and n (any case) as booleans, so a word list holding
+    "No" or "off" silently lost them (`names.yaml` had False where "No" was meant, `links.yaml`
+    lost "no" from its negations). YAML 1.2 drops those forms; so do we.
+    """
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if fast else yaml.SafeLoader
+    bool_tag = "tag:yaml.org,2002:bool"
+    loader: Any = type("WordLoader", (base,), {})
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != bool_tag]
+        for first, resolvers in base.yaml_implicit_resolvers.items()}
+    booleans = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+    loader.add_implicit_resolver(bool_tag, booleans, list("tTfF"))
+    return loader
+
+
 @cache
 def load_data(name: str) -> dict[str, Any]:
     """Return the named data file (`name.yaml`), merged with any user lexicon of that name."""
     import yaml  # here: only the processes that extract read the lexicons (not a rebuild's main one)
 
     text = resources.files("newsarchive.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    key = hashlib.blake2b(f"{yaml.__version__}\0{text}".encode(), digest_size=16).hexdigest()
+    key = hashlib.blake2b(f"{yaml.__version__}\0{_SCHEMA}\0{text}".encode(), digest_size=16).hexdigest()
     data = _kept_parsed(name, key)
     if data is None:
         # Our own files are known to be well formed: the C parser reads them in a tenth of the time
         # (0.4 s a process, paid by every worker that extracts an article, and by a one-article
         # rebuild in full). Users' files keep the pure-Python parser and its error messages.
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        data = yaml.load(text, Loader=_word_loader(True)) or {}
         _keep_parsed(name, key, data)
     for folder in _extra_dirs:
         user = folder / f"{name}.yaml"
         if user.is_file():
-            data = _merge(data, yaml.safe_load(user.read_text(encoding="utf-8")) or {})
+            data = _merge(data, yaml.load(user.read_text(encoding="utf-8"), Loader=_word_loader(False)) or {})
     return data
 
 
