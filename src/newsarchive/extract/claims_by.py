@@ -75,6 +75,8 @@ class Cues:
     body_tail: re.Pattern[str]
     """A body's lower-case head after its capitalised name (`claims.yaml` `body_tails`): "according
     to the Interior ministry" credits the "Interior ministry", not "Interior"."""
+    ministry: re.Pattern[str]
+    """A ministry by its portfolio, whole: "Russia's defence ministry", "the Interior ministry"."""
 
     def may_credit(self, text: str) -> bool:
         """Return False where `text` holds no cue verb and no "according to", so no pattern matches.
@@ -115,7 +117,12 @@ def cues() -> Cues:
     fillers = _alt(data["cue_fillers"])
     descs = _alt(data["source_descriptions"])
     desc = rf"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{descs})\b"
-    who = rf"(?P<who>{_NAME}|{desc}|(?i:he|she))"
+    # "Russia's defence ministry said", "The Defence ministry said": a ministry by its portfolio
+    # (`organisations.yaml` `portfolios`), as the entities pass finds it
+    orgs = load_data("organisations")
+    ministry = rf"(?:(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+)?(?i:{_alt(orgs['portfolios'])})\s+" \
+        rf"(?:{_alt(orgs['portfolio_heads'])})\b"
+    who = rf"(?P<who>{ministry}|{_NAME}|{desc}|(?i:he|she))"
     # "The shadow housing secretary, Tom Redfern, said": a lower-case description before the name
     # in apposition, which then takes a comma before the verb
     # (or a possessive one: "Chancellor Olaf Brenner's spokesman, Steffen Kuhlmann, told")
@@ -172,19 +179,19 @@ def cues() -> Cues:
     described = rf"(?P<pre>(?:(?i:a|an)\s+{words}{{0,3}}?|(?i:the)\s+{words}{{1,3}}?|{words}{{1,3}}?)" \
         r"(?=[A-Z]))?"
     according = re.compile(rf"(?i:according\s+to)\s+{finding}{described}"
-                           rf"(?(pre){not_a_name})(?P<who>{_NAME}|{desc})"
+                           rf"(?(pre){not_a_name})(?P<who>{ministry}|{_NAME}|{desc})"
                            rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS})"
                            rf"{put_end})")
     told = {str(v) for v in data.get("object_verbs") or ()}
     inverted = _alt([v for v in data["cue_verbs"] if str(v) not in told])
     after = re.compile(
         rf"[,”’\"]\s*(?:(?i:{inverted})\s+(?:(?P<desc>{desc})|(?:{_DESCRIBING}[a-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,3}}?)?(?P<name>{_NAME}))"
-        rf"|(?:{title})?{staff}(?P<subj>{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
+        rf"|(?:{title})?{staff}(?P<subj>{ministry}|{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
     verb_heads = None if not all(heads) else frozenset(h.group() for h in heads if h)
     return Cues(subject, according, after, frozenset(str(d) for d in data["source_descriptions"]),
-                verb_heads, re.compile(rf" (?:{_alt(data['body_tails'])})\b"))
+                verb_heads, re.compile(rf" (?:{_alt(data['body_tails'])})\b"), re.compile(ministry))
 
 
 _LETTERS = re.compile(r"(?i)[a-z]+")
@@ -412,6 +419,9 @@ class Resolver:
         # (a description is in lower case: "the commission", not "The Kenya Human Rights Commission")
         is_desc = not is_pronoun and lowered.split(" ", 1)[0] in {"the", "this", "that"} and \
             lowered.split()[-1] in cues().descriptions and who.split()[-1][:1].islower()
+        if is_desc and cues().ministry.fullmatch(who):
+            # "the defence ministry": the body the entities pass found so, else the words
+            return self.alias.get(_norm(who)) or self.canonical(who)
         if not (is_pronoun or is_desc):
             if who in _groups() and _norm(who) not in self.alias:
                 return None  # "Researchers say …", "Analysts said": people the text does not name

@@ -25,6 +25,7 @@ from newsarchive.extract.entities.evidence import (
     medium_before,
     person_roles,
     spokesman_after,
+    voice_after,
     voice_for_before,
     voiced,
 )
@@ -54,7 +55,7 @@ def find_entities(draft: Draft) -> None:
         if para.kind not in _BODY_PARAGRAPHS:
             continue
         previous: Piece | None = None
-        numbered = _numbered(draft, registry, para, lex)
+        numbered = _numbered(draft, registry, para, lex) + _portfolios(draft, registry, para, lex)
         outlet_end = 0
         for run in find_runs(para.text, para.index, lex):
             for piece in split_run(run, para.text, lex):
@@ -567,6 +568,30 @@ def _numbered(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -
         body = lex.bodies[form[4:] if form.startswith("The ") else form]
         registry.add_body(body.name, body.kind, form, Span(para.index, m.start(), m.end(),
                                                            draft.line_at(para, m.start())), [])
+        found.append((m.start(), m.end()))
+    return found
+
+
+def _portfolios(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
+    """Record the ministries named by their portfolio and a lower-case head ("the defence
+    ministry", "Russia's Interior ministry": Defence Ministry, Interior Ministry, as the capitalised
+    form is) where the text cites them: a speech verb or "according to" beside them, or their
+    spokesman ("a defence ministry spokesman said"); and return where.
+
+    (In lower case the words are as often a description as a source: "an official in Indonesia's
+    environment ministry", "the political science department".)
+    """
+    if lex.portfolio is None or ("ministry" not in para.text and "department" not in para.text):
+        return []
+    found = []
+    text = para.text
+    for m in lex.portfolio.finditer(text):
+        start = m.start() - 4 if text[max(0, m.start() - 4):m.start()] in ("the ", "The ") else m.start()
+        if not (cue_adjacent(text, start, m.end()) or voice_after(text, m.end())):
+            continue
+        name = " ".join(w[:1].upper() + w[1:] for w in m.group().split(" "))
+        registry.add_body(name, "organisation", m.group(), Span(para.index, m.start(), m.end(),
+                                                                draft.line_at(para, m.start())), [])
         found.append((m.start(), m.end()))
     return found
 

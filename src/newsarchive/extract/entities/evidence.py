@@ -256,9 +256,14 @@ def spokesman_after(piece: Piece, text: str, lex: Lexicon) -> bool:
     return voiced(piece, text)
 
 
+def voice_after(text: str, end: int) -> bool:
+    """Return True where "spokesman" (or -woman, -person) follows: "a defence ministry spokesman"."""
+    return _SPOKESMAN_AFTER.match(text, end) is not None
+
+
 def voiced(piece: Piece, text: str) -> bool:
     """Return True for a name between an article and "spokesman" ("An Edison spokesperson")."""
-    return _SPOKESMAN_AFTER.match(text, piece.end) is not None \
+    return voice_after(text, piece.end) \
         and _ARTICLE_BEFORE.search(text, max(0, piece.start - 5), piece.start) is not None
 
 

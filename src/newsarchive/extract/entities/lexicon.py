@@ -100,6 +100,9 @@ class Lexicon:
     """Social platforms' names (`organisations.yaml` `platforms`): before a word of
     `platform_media` ("a Facebook post") the place something was said, no source."""
     platform_media: frozenset[str] = frozenset()
+    portfolio: re.Pattern[str] | None = None
+    """A government's portfolio before a lower-case "ministry" or "department" (`organisations.yaml`
+    `portfolios`, `portfolio_heads`): "the defence ministry", "Russia's Interior ministry"."""
     staff: frozenset[str] = frozenset()
     """Words for a body's people that make a one-word name before them a body (`organisations.yaml`
     `staff`: "Shell boss", "Segas chairman")."""
@@ -166,6 +169,16 @@ def _domain(ends: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"\.(?:{alt})(?![\w.-]*\w)")
 
 
+def _portfolio(portfolios: frozenset[str], heads: frozenset[str]) -> re.Pattern[str] | None:
+    if not portfolios or not heads:
+        return None
+    alt = "|".join(re.escape(p) for p in sorted(portfolios, key=len, reverse=True))
+    # The portfolio in either case ("defence", "Defence"), the head in lower case: a capitalised
+    # "Defence Ministry" is a name the runs find.
+    head = "|".join(re.escape(h) for h in sorted(heads))
+    return re.compile(rf"(?<![\w'’-])((?i:{alt})) (?:{head})\b")
+
+
 def _strip_the(form: str) -> str:
     return form[4:] if form[:4] in ("The ", "the ") else form
 
@@ -227,6 +240,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         place_tails=_words(orgs.get("place_tails")),
         platforms=_words(orgs.get("platforms")),
         platform_media=_words(orgs.get("platform_media")),
+        portfolio=_portfolio(_words(orgs.get("portfolios")), _words(orgs.get("portfolio_heads"))),
         personal_after=_words(names.get("personal_after")),
         domain=_domain(_words(orgs.get("domains"))),
     )
