@@ -239,6 +239,28 @@ def test_a_place_after_of_or_for_is_no_person() -> None:
     assert "Rowan Williams" in found and "Faulkner" in found and "Marguerite" in found
 
 
+def test_an_office_of_several_words_after_of_or_for_is_no_part_of_the_name() -> None:
+    # (its words are common ones; the name is not: "Rana" is no known given name)
+    found = entities("Federal Minister for National Food Security Rana Tanveer Hussain said so. "
+                     "Governor of Lagos State Babajide Sanwo-Olu agreed. "
+                     "Echoing the new US Secretary of State Condoleezza Rice, the prime minister said it.")
+    assert "Rana Tanveer Hussain" in found and "Babajide Sanwo-Olu" in found
+    assert found["Rana Tanveer Hussain"].roles == ["Federal Minister for National Food Security"]
+    # (a title before "of" is one: "US Secretary of State"; the name closes an opening phrase,
+    # so "the prime minister" after it is the verb's subject, not her role)
+    assert found["Condoleezza Rice"].roles == ["US Secretary of State"]
+    # (the office before a known given name is the role too, "Star of David" no person's)
+    found = entities("Minister for Trade Policy Greg Hands said so. They wore the Star of David.")
+    assert found["Greg Hands"].roles == ["Minister for Trade Policy"] and "David" not in found
+
+
+def test_ministries_named_by_their_portfolio_in_lower_case_where_the_text_cites_them() -> None:
+    found = entities("Russia's defence ministry said 40 drones fell. A health department spokesman "
+                     "agreed. Officials from the environment ministry met on Monday.")
+    assert "Defence Ministry" in found and "Health Department" in found
+    assert "Environment Ministry" not in found
+
+
 def test_bodies_found_by_their_head_word() -> None:
     found = entities("David Frost, director general of the British Chambers of Commerce, warned.")
     assert found["British Chambers of Commerce"].kind == "organisation"

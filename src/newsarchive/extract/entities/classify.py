@@ -252,10 +252,14 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             continue
         # A title word at the end of a name ("John Major") is part of the name; capitalised
         # words before a title word belong to it ("Prime Minister", "Shadow Home Secretary").
+        # ("Federal Minister for Food Rana Tanveer Hussain": a title that "for" or "of" follows
+        # ends the words before it too, where no given name stands among them)
         k = i
         while k < j:
             # "Walter M Phillips": a one-letter honorific after a given name is an initial
-            if k > i and k < _match_title(words, k, lex) < j \
+            if k > i and k < (t_end := _match_title(words, k, lex)) \
+                    and (t_end < j or (t_end < n and words[j] in ("of", "for")
+                                       and not any(w in lex.given for w in words[i:k]))) \
                     and not (len(words[k].rstrip(".")) == 1 and words[k - 1] in lex.given):
                 break
             k += 1
@@ -335,11 +339,19 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             # an acronym ("Rhian Beynon of the JCWI") is a body, found as one later
             opens: int | None = 0 if honorific else next(
                 (p for p, w in enumerate(name_words) if w in lex.given or _key(w) in lex.honorifics), None)
+            office = opens is not None  # (what stands before the name is known to be no part of it)
             if opens and _key(name_words[opens]) in lex.honorifics:
                 honorific = _key(name_words[opens])  # "Archbishop of Canterbury Dr Rowan Williams"
                 opens += 1
-            elif opens is None and len(name_words) >= 3 and of_title:
-                opens = 1  # "Archbishop of Canterbury Rowan Williams": a one-word place, then the name
+            elif opens is None and len(name_words) >= 3 and of_title and not surname_first(name_words, lex):
+                # "Archbishop of Canterbury Rowan Williams": a one-word place, then the name; or
+                # an office's words ("Minister for National Food Security Rana Tanveer Hussain",
+                # "Governor of Lagos State Babajide Sanwo-Olu"): common words are no name's
+                opens = 1
+                common = load_words("common_words")
+                while len(name_words) - opens > 2 and name_words[opens].lower() in common:
+                    opens += 1
+                    office = True
             elif opens is None and len(name_words) >= 2 and of_title and i > untrimmed:
                 opens = 0  # "Minister of Finance Liao Guohua": the office's word trimmed, then the name
             if opens is None or opens >= len(name_words):
@@ -347,7 +359,13 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             elif opens:
                 i += opens
                 name_words = name_words[opens:]
-            title = []
+            # "Minister for National Food Security Rana Tanveer Hussain": the office, whole, is
+            # the role (not a place's "MP for Sedgefield", whose name came before)
+            # (not "Star of David": an office names what it is of)
+            title = words[title_start:i] if of_title and office and name_words and title_start >= 0 \
+                and words[i - 1] not in JOINING else []
+            if honorific is not None and title and _key(title[-1]) == honorific:
+                title = title[:-1]
         after_of = False
         if name_words:
             first = title_start if (title or honorific) and title_start >= 0 else i

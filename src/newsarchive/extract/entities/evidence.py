@@ -360,11 +360,25 @@ def role_before(text: str, start: int, lex: Lexicon) -> str | None:
     return None if stop in _GENERIC else " ".join(role)
 
 
+_VERB_NEXT = re.compile(r"\s+(?:says|said|told)\b")
+_OPENER = re.compile(r"[\s“”\"']*(?:[A-Z][a-z]+ing|After|Before|Asked|Like|Unlike|Despite)\s")
+"""A sentence's first word that opens a phrase before its subject: "Echoing …,", "After meeting …,"."""
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Return where the sentence holding `at` starts (after the last full stop, ! or ? before it)."""
+    return max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at)) + 1
+
+
 def appositive(text: str, end: int, lex: Lexicon) -> str | None:
     """Return a description set after a name between commas (", a 31-year-old poet,")."""
     if not text.startswith(",", end):
         return None  # both patterns start with a comma; most names have none after them
     m = _APPOSITIVE.match(text, end)
+    if m is not None and _VERB_NEXT.match(text, m.end()) and _OPENER.match(text, _sentence_start(text, end)):
+        # "Echoing the new US Secretary of State Condoleezza Rice, the prime minister said": the
+        # name closes an opening phrase, and the description after it is the verb's subject
+        return None
     if m is None:
         office = _ROLE_OF.match(text, end)
         if office is not None and office.group(2) in lex.roles:
