@@ -254,6 +254,16 @@ def test_an_office_of_several_words_after_of_or_for_is_no_part_of_the_name() -> 
     assert found["Greg Hands"].roles == ["Minister for Trade Policy"] and "David" not in found
 
 
+def test_a_known_acronym_spelt_out_otherwise_is_the_texts_body() -> None:
+    # "PTI" is the lexicon's Press Trust of India; the text says which body its letters are
+    found = entities("The Pakistan Tehreek-e-Insaf (PTI) held a rally. The PTI said 20,000 came.")
+    assert "Pakistan Tehreek-e-Insaf" in found and "Press Trust of India" not in found
+    assert "PTI" in found["Pakistan Tehreek-e-Insaf"].aliases
+    # (a body the lexicon knows by its letters stays the lexicon's, whatever the text's spelling)
+    found = entities("The Women's Tennis Accosiation (WTA) met.")
+    assert "WTA" in found and "Women's Tennis Accosiation" not in found
+
+
 def test_ministries_named_by_their_portfolio_in_lower_case_where_the_text_cites_them() -> None:
     found = entities("Russia's defence ministry said 40 drones fell. A health department spokesman "
                      "agreed. Officials from the environment ministry met on Monday.")

@@ -66,6 +66,8 @@ def find_entities(draft: Draft) -> None:
                 if len(piece.words) == 1 and piece.words[0].isupper():
                     if _defines(para.text, previous, piece, registry, defined):
                         continue  # "(LTA)" after the name it stands for: no mention of its own
+                    if piece.kind == "body" and _spelt_before(draft, registry, para, piece, defined):
+                        continue  # "Pakistan Tehreek-e-Insaf (PTI)": not the lexicon's Press Trust of India
                     body = _acronym_of(piece.words[0], registry, defined)
                     if body is not None:
                         # "the Land Transport Authority (LTA) … The LTA said": the body the text
@@ -171,6 +173,47 @@ def _defines(text: str, previous: Piece | None, piece: Piece, registry: Registry
         return False
     defined[word] = name
     return True
+
+
+_SPELT = re.compile(r"((?:[A-Z][\w'’.-]*|of|for|and|the|de|du|des|e|la|le|del)\s+){0,7}[A-Z][\w'’.-]*\s\($")
+"""Capitalised words (and the small words of a name) right before an opening bracket."""
+
+
+def _spelt_before(draft: Draft, registry: Registry, para: Paragraph, piece: Piece,
+                  defined: dict[str, str]) -> bool:
+    """Return True, and record the body, where a known body's acronym in brackets follows other
+    words it spells: the text's own name for those letters ("Pakistan Tehreek-e-Insaf (PTI)",
+    though the lexicon knows PTI as the Press Trust of India), which no head word showed a body.
+
+    Only for letters the lexicon knows as a body: "Consumer Price Index (CPI)" names no body."""
+    text = para.text
+    if text[piece.end:piece.end + 1] != ")":
+        return False
+    m = _SPELT.search(text, max(0, piece.start - 120), piece.start)
+    if m is None:
+        return False
+    words = text[m.start():piece.start - 2].split()
+    word = piece.words[0]
+    for i in range(len(words) - 1):  # the longest name first, from a capitalised word
+        if not words[i][:1].isupper() or words[i] in ("The", "A", "An"):
+            continue
+        name = " ".join(words[i:])
+        if spells(word, name):
+            if piece.body is not None and (piece.body.name == word or _stems(piece.body.name) & _stems(name)):
+                # the lexicon's body, written another way ("Securities Exchange Commission"), or
+                # known by its letters ("WTA", "UNHCR")
+                return False
+            start = piece.start - 2 - len(name)
+            registry.add_body(name, "organisation", name, Span(para.index, start, piece.start - 2,
+                                                               draft.line_at(para, start)), [])
+            defined[word] = name
+            return True
+    return False
+
+
+def _stems(name: str) -> set[str]:
+    """The first five letters of each word of four letters or more, in lower case."""
+    return {w[:5].lower() for w in re.split(r"[\s-]+", name) if len(w) > 3}
 
 
 def _acronym_of(word: str, registry: Registry, defined: dict[str, str]) -> EntityDraft | None:
