@@ -134,3 +134,18 @@ def test_crediting_pretest_from_the_words_agrees_with_the_text(pieces: list[str]
     text = "".join(pieces)
     lowered = _fold(text)
     assert cues().may_credit_words(lowered, _words(lowered)) == cues().may_credit(text)
+
+
+def test_a_transcripts_label_in_capitals_credits_a_person_named_nowhere_else() -> None:
+    from newsarchive.extract import extract
+
+    text = ("CNN transcript\n\nKATE DONNELLY, CNN ANCHOR: Good morning. Prices rose 4 percent in October.\n\n"
+            "GOV. LAURA PRICE (R), ALABAMA: We cut taxes by 10 percent last year.\n\n"
+            "DONNELLY: Governor, unemployment rose 2 percent in your state.\n")
+    article = extract(parse_document(text, "x.txt"))
+    by = {c.text: c.by for c in article.claims}
+    assert by == {"Prices rose 4 percent in October.": "Kate Donnelly",
+                  "We cut taxes by 10 percent last year.": "Laura Price",
+                  "Governor, unemployment rose 2 percent in your state.": "Kate Donnelly"}
+    roles = {p.name: list(p.roles) for p in article.people}
+    assert roles == {"Kate Donnelly": ["CNN anchor"], "Laura Price": ["Governor"]}

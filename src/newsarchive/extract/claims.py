@@ -15,7 +15,7 @@ from functools import lru_cache
 from newsarchive.extract.claims_by import ParagraphQuotes, Resolver
 from newsarchive.extract.claims_clauses import Stretches, clauses
 from newsarchive.extract.draft import Draft
-from newsarchive.extract.text import apart, has_digit, spaces_but
+from newsarchive.extract.text import SPEAKER_LABEL, apart, has_digit, spaces_but
 from newsarchive.lexicon import load_data
 from newsarchive.load.masthead import dateline_end
 from newsarchive.records import Claim, Span
@@ -362,14 +362,7 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
     return "; ".join(why)
 
 
-_LABEL = re.compile(r"(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[ \t]+)?"
-                    r"(?:[QA]|(?P<name>[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,3})"
-                    r"(?: \([A-Z]\))?(?:, [A-Z][A-Z .-]{1,30}){0,2}):[ \t]+(?=\S)")
-"""A speaker's label opening a paragraph of a transcript ("ALBERS: ", "DANA WHITAKER: ",
-"LUCÍA FERNÁNDEZ, BYLINE: ", "GOV. LAURA PRICE (R), ALABAMA: ", "MAYOR TERRENCE HILL, MOBILE,
-ALABAMA: ", a podcast's "[00:00:27] Martin Okonjo: ") or an interview ("Q: ",
-"A: "); a label in mixed case only where it names a person the article names (not "Why it
-matters: ")."""
+
 
 
 def _labels(draft: Draft) -> dict[int, tuple[str | None, int]]:
@@ -396,7 +389,7 @@ def _labels(draft: Draft) -> dict[int, tuple[str | None, int]]:
             continue
         if ":" not in text[:64] or para.kind != "text":
             continue
-        m = _LABEL.match(text)
+        m = SPEAKER_LABEL.match(text)
         if m is not None:
             name = m.group("name")
             found[para.index] = (name, m.end())

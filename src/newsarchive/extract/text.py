@@ -38,3 +38,13 @@ def apart(text: str, table: bytes) -> str:
 
 LOWER_LETTERS = spaces_but("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", lower=True)
 """ASCII text through this table (`apart`) is its runs of letters, lower-cased, set apart by spaces."""
+
+
+SPEAKER_LABEL = re.compile(r"(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[ \t]+)?"
+                           r"(?:[QA]|(?P<name>[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,3})"
+                           r"(?: \([A-Z]\))?(?:, [A-Z][A-Z .-]{1,30}){0,2}):[ \t]+(?=\S)")
+"""A speaker's label opening a paragraph of a transcript ("ALBERS: ", "DANA WHITAKER: ",
+"LUCÍA FERNÁNDEZ, BYLINE: ", "GOV. LAURA PRICE (R), ALABAMA: ", "MAYOR TERRENCE HILL, MOBILE,
+ALABAMA: ", a podcast's "[00:00:27] Martin Okonjo: ") or an interview ("Q: ",
+"A: "); a label in mixed case only where it names a person the article names (not "Why it
+matters: ")."""

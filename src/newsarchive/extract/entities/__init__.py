@@ -32,7 +32,7 @@ from newsarchive.extract.entities.evidence import (
 from newsarchive.extract.entities.lexicon import Lexicon, get_lexicon
 from newsarchive.extract.entities.registry import Registry
 from newsarchive.extract.entities.scan import find_runs, initial_at
-from newsarchive.extract.text import has_digit
+from newsarchive.extract.text import SPEAKER_LABEL, has_digit
 from newsarchive.lexicon import load_words
 from newsarchive.records import Paragraph, Span
 
@@ -56,6 +56,8 @@ def find_entities(draft: Draft) -> None:
             continue
         previous: Piece | None = None
         numbered = _numbered(draft, registry, para, lex) + _portfolios(draft, registry, para, lex)
+        if para.kind == "text" and ":" in para.text[:64] and para.text[:2].isupper():
+            numbered += _labelled(draft, registry, para, lex)
         outlet_end = 0
         for run in find_runs(para.text, para.index, lex):
             for piece in split_run(run, para.text, lex):
@@ -637,6 +639,39 @@ def _portfolios(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon)
                                                                 draft.line_at(para, m.start())), [])
         found.append((m.start(), m.end()))
     return found
+
+
+_LABEL_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+"""A word of a name: letters, with hyphens or apostrophes inside ("O'NEILL", "JEAN-PAUL")."""
+
+
+def _labelled(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
+    """Record the person a transcript's label in capitals names ("KATE DONNELLY, CNN ANCHOR: …",
+    "GOV. LAURA PRICE (R), ALABAMA: …"), with the office before the name and what follows it as
+    roles, and return where the label stands. A name of one word ("ALBERS:") is a short form the
+    text gives in full elsewhere, found as names are."""
+    m = SPEAKER_LABEL.match(para.text)
+    name = m.group("name") if m is not None else None
+    if m is None or name is None or not name.isupper():
+        return []
+    words = name.split(" ")
+    office = []
+    while len(words) > 2 and (words[0].rstrip(".").capitalize() in lex.titles
+                              or words[0].rstrip(".").capitalize() in lex.honorifics):
+        office.append(words.pop(0).rstrip(".").capitalize())
+    if len(words) < 2 or not all(_LABEL_WORD.fullmatch(w) for w in words):
+        return []
+    person = [w.title() for w in words]
+    roles = [" ".join(lex.titles.get(w, w) for w in office)] if office else []  # ("Gov.": "Governor")
+    # (", CNN ANCHOR", ", MOBILE, ALABAMA": what they are, or where from; a role only with a role word)
+    for part in m.group(0)[m.end("name"):].strip(" :\t").split(","):
+        words_of = part.split()
+        if words_of and any(w.lower() in lex.roles for w in words_of):
+            roles.append(" ".join(w if w in lex.bodies else w.lower() for w in words_of))
+    start = m.start("name")
+    span = Span(para.index, start, m.end("name"), draft.line_at(para, start))
+    registry.add_person(person, name, span, roles)
+    return [(start, m.end())]
 
 
 def _span(draft: Draft, para: Paragraph, piece: Piece) -> Span:
