@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from newsarchive.extract.attribution.context import MASK, SUBORDINATORS
+from newsarchive.extract.attribution.context import MASK, SUBORDINATORS, find_cue_words
 from newsarchive.extract.entities.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -413,6 +413,22 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
             if n.kind != "person":
                 return n.name, "pronoun"
         return None, "pronoun"
+    if word == "they":
+        # "A statement from … Universal said …. However they said …", "They say the policy
+        # would …" after the Conservatives' words: a body spoken of as "they", where the last
+        # speaker, in this paragraph or the one before, is a body and no one else was named since
+        spoke = next(((p, offset, name) for p, offset, name in reversed(ctx.speakers)
+                      if (p, offset) < (paragraph, at)), None)
+        # (and only as the subject of a speech verb, "they said": not "MPs said. Instead they
+        # called for …")
+        verb = (masked[end:end + 24] if not after else masked[start:end].split(None, 1)[-1]).split(None, 1)
+        if verb and verb[0].strip(",.:") in ctx.cues.verbs and spoke is not None \
+                and paragraph - spoke[0] <= 1 and spoke[2] not in ctx.genders \
+                and not any(n.name != spoke[2] and (n.paragraph, n.start) > (spoke[0], spoke[1])
+                            for n in _recent(ctx, paragraph, at)) \
+                and not _said_since(ctx, spoke[0], spoke[1], paragraph, at):
+            return spoke[2], "pronoun"
+        return None, "pronoun"
     if want not in ("male", "female"):
         return None, "pronoun"
     reporter = _reporting_subject(ctx, paragraph, at, want)
@@ -439,6 +455,15 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
         return described, "pronoun"
     subject = _subject_before(ctx, paragraph, at, want, aside=aside)
     return _gendered_instead(ctx, paragraph, at, want, subject), "pronoun"
+
+
+def _said_since(ctx: Context, paragraph: int, offset: int, to_paragraph: int, at: int) -> bool:
+    """Return True where a speech verb stands between the end of the sentence holding `offset`
+    and `at`: someone else spoke since ("The party said …", "MPs said. Instead they …")."""
+    end = ctx.sentence_of(paragraph, offset)[1]
+    spans = [(paragraph, end, len(ctx.masked[paragraph]))] if paragraph < to_paragraph else []
+    spans.append((to_paragraph, end if paragraph == to_paragraph else 0, at))
+    return any(a < b and find_cue_words(ctx.cues, ctx.masked[p], a, b) for p, a, b in spans)
 
 
 _GENDER_REACH = 300
