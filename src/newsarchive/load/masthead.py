@@ -102,14 +102,18 @@ def card_line(text: str) -> tuple[str | None, str | None, str | None] | None:
     outlet: str | None = None
     date: str | None = None
     role = False
+    guessed = False  # (the outlet only looks like one: a listed outlet later in the card is it)
     for i, part in enumerate(parts):
         by = byline(part) if i == 0 and not _outlet_like(part) else None
-        found_outlet = outlet_line(part) or (part if i == 0 and _outlet_like(part) else None)
+        listed = outlet_line(part)
+        found_outlet = listed or (part if i == 0 and _outlet_like(part) else None)
         found_date = date_line(part)
         if by is not None:
             writer, outlet = by[0], outlet or by[1]
         elif found_outlet is not None:
-            outlet = outlet or found_outlet
+            # ("Delhi News | Press Trust of India | Updated: …": a section, then the agency)
+            if outlet is None or (guessed and listed is not None):
+                outlet, guessed = found_outlet, listed is None
         elif i == 0 and _person(part) is not None:
             writer = _person(part)
         elif found_date is not None:
