@@ -76,6 +76,17 @@ def test_promotion_box_and_bio_are_boilerplate() -> None:
     assert not any("Subscribe" in p.text or "Jane Smith" in p.text for p in d.paragraphs)
 
 
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("Subscribe to our newsletter to receive the latest updates.", "The Coastal Herald"),
+    ("Subscribe to Our Daily Briefing", "The Coastal Herald"),
+    ("Subscribe to HuffPost’s politics podcast here.", "HuffPost"),
+])
+def test_a_promotion_names_the_outlet_only_by_its_name(line: str, outlet: str) -> None:
+    # (else the writer's bio names it: "Jane Smith is a reporter at The Coastal Herald")
+    d = doc(ARTICLE.replace("Subscribe to The Coastal Herald", line))
+    assert d.outlet == outlet
+
+
 def test_first_line_that_is_body_text_is_not_a_title() -> None:
     text = ("In 1916, the tsar was bunkered down behind the front lines, commanding his troops in a series "
             "of increasingly catastrophic retreats.\n\nMore followed.\n")

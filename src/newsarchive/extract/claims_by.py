@@ -179,7 +179,7 @@ def cues() -> Cues:
     described = rf"(?P<pre>(?:(?i:a|an)\s+{words}{{0,3}}?|(?i:the)\s+{words}{{1,3}}?|{words}{{1,3}}?)" \
         r"(?=[A-Z]))?"
     according = re.compile(rf"(?i:according\s+to)\s+{finding}{described}"
-                           rf"(?(pre){not_a_name})(?P<who>{ministry}|{_NAME}|{desc})"
+                           rf"(?(pre){not_a_name})(?P<who>{ministry}|{_NAME}|{desc}|(?:him|her)(?=,))"
                            rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS})"
                            rf"{put_end})")
     told = {str(v) for v in data.get("object_verbs") or ()}
@@ -415,7 +415,7 @@ class Resolver:
     def _who(self, who: str, paragraph: int, at: int, quotes: ParagraphQuotes,
              clause: Clause) -> str | None:
         lowered = who.casefold()
-        is_pronoun = lowered in {"he", "she"}
+        is_pronoun = lowered in {"he", "she", "him", "her"}  # ("According to him, …")
         # (a description is in lower case: "the commission", not "The Kenya Human Rights Commission")
         is_desc = not is_pronoun and lowered.split(" ", 1)[0] in {"the", "this", "that"} and \
             lowered.split()[-1] in cues().descriptions and who.split()[-1][:1].islower()

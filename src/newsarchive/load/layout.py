@@ -26,6 +26,11 @@ _CAPTION_CREDIT = re.compile(r"(?:Photograph|Photo|Photos|Illustration|Picture|I
 Photograph: Coastal Record")."""
 
 
+_SUBSCRIBE_TO = re.compile(r"(?i:subscribe to) (?!(?i:our|this|my|your|the latest)\b)"
+                           r"(?P<o>(?:[Tt]he )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,4})")
+"""A promotion's "Subscribe to The Week": the outlet it names."""
+
+
 def _md_plain(text: str) -> str:
     """Return a Markdown block as a reader sees it, for the furniture patterns: a line in
     emphasis marks ("*Subscribe for free …*") or a link ("[Subscribe now](…)") is its words."""
@@ -318,10 +323,11 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 in_box, lines_in_box = True, 0
                 after = bisect_right(buttons, line.number)  # (a bisection: a file may hold thousands)
                 closed_box = after < len(buttons) and buttons[after] <= line.number + _BOX_LINES
-                m_outlet = re.match(r"^subscribe to (?P<o>(?:the )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,4})",
-                                    text, re.IGNORECASE)
+                # ("Subscribe to The Week": the outlet; not "Subscribe to our newsletter", "… to Our
+                # Daily Briefing": the case of the name's own letters counts)
+                m_outlet = _SUBSCRIBE_TO.match(text)
                 if m_outlet and outlet is None:
-                    outlet = m_outlet.group("o")
+                    outlet = re.sub(r"[’']s$", "", m_outlet.group("o"))  # ("HuffPost’s politics podcast")
                 continue
             if in_list and len(text.split()) <= _LINK_WORDS and not text.endswith(_END_PUNCT):
                 boiler.append(Boilerplate(text, line.number, "list of links"))

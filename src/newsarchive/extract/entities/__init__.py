@@ -162,11 +162,16 @@ def _word_after(text: str, end: int) -> str:
 _WORD_AFTER = re.compile(r" ([a-z]+)\b")
 
 
+_DEFINING = frozenset(((" (", ")"), (", ", ",")))
+"""What stands before and after an acronym that defines the name before it."""
+
+
 def _defines(text: str, previous: Piece | None, piece: Piece, registry: Registry,
              defined: dict[str, str]) -> bool:
-    """Return True, and note the definition, where an acronym in brackets follows the name of
-    the body whose initials it is: "the Land Transport Authority (LTA)"."""
-    if previous is None or text[previous.end:piece.start] != " (" or text[piece.end:piece.end + 1] != ")":
+    """Return True, and note the definition, where an acronym in brackets, or between commas,
+    follows the name of the body whose initials it is: "the Land Transport Authority (LTA)",
+    "the Nigeria Labour Congress, NLC, has warned"."""
+    if previous is None or (text[previous.end:piece.start], text[piece.end:piece.end + 1]) not in _DEFINING:
         return False
     word = piece.words[0]
     name = previous.body.name if previous.body is not None else previous.name

@@ -361,8 +361,10 @@ def role_before(text: str, start: int, lex: Lexicon) -> str | None:
 
 
 _VERB_NEXT = re.compile(r"\s+(?:says|said|told)\b")
-_OPENER = re.compile(r"[\s“”\"']*(?:[A-Z][a-z]+ing|After|Before|Asked|Like|Unlike|Despite)\s")
-"""A sentence's first word that opens a phrase before its subject: "Echoing …,", "After meeting …,"."""
+_OPENER = re.compile(r"[\s“”\"']*(?:[A-Z][a-z]+ing|After|Before|Asked|Like|Unlike|Despite|In|On|At|With|From"
+                     r"|Under|During)\s")
+"""A sentence's first word that opens a phrase before its subject: "Echoing …,", "After meeting …,",
+"In a statement signed by …,"."""
 
 
 def _sentence_start(text: str, at: int) -> int:
