@@ -149,3 +149,18 @@ def test_a_transcripts_label_in_capitals_credits_a_person_named_nowhere_else() -
                   "Governor, unemployment rose 2 percent in your state.": "Kate Donnelly"}
     roles = {p.name: list(p.roles) for p in article.people}
     assert roles == {"Kate Donnelly": ["CNN anchor"], "Laura Price": ["Governor"]}
+
+
+def test_an_epithet_after_the_stands_for_the_person_as_a_pronoun_does() -> None:
+    from newsarchive.extract import extract
+
+    text = ("Ortega praises his side\n\n"
+            "Redbridge manager Luis Ortega said the side had shown character in the second half.\n\n"
+            "The Spaniard added that Holloway had been superb after scoring twice this month.\n\n"
+            "The decision does not apply to old deals, according to the French news agency AFP.\n"
+            )
+    by = {c.text[:12]: c.by for c in extract(parse_document(text, "x.txt")).claims}
+    assert by["The Spaniard"] == "Luis Ortega"
+    # (after "according to", "the French" is an adjective's start, no one who spoke; the source
+    # should be AFP, which the according pattern does not reach yet)
+    assert by["The decision"] != "Luis Ortega"

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from newsarchive.extract.claims_clauses import Clause
 from newsarchive.extract.draft import Draft, QuoteDraft
+from newsarchive.extract.entities.lexicon import get_lexicon
 from newsarchive.extract.text import LOWER_LETTERS, apart
 from newsarchive.lexicon import load_data
 
@@ -376,7 +377,8 @@ class Resolver:
                 if tail is not None:
                     # "according to the Interior ministry": not "Interior", nor a description
                     who = _ARTICLE.sub("", who) + tail.group()
-            found = self._who(who, paragraph, start, quotes, clause)
+            # (after "according to", an epithet may be an adjective: "the French news agency AFP")
+            found = self._who(who, paragraph, start, quotes, clause, epithet=m.re is not c.according)
             described = who.split(" ", 1)[0].lower() in ("the", "this", "that") and who.split()[-1].islower()
             after_clause = "subj" in m.re.groupindex and bool(m.group("subj"))
             opening = who[:1] == "T" and who.split()[-1] not in _findings()
@@ -413,9 +415,14 @@ class Resolver:
         return last
 
     def _who(self, who: str, paragraph: int, at: int, quotes: ParagraphQuotes,
-             clause: Clause) -> str | None:
+             clause: Clause, epithet: bool = True) -> str | None:
         lowered = who.casefold()
         is_pronoun = lowered in {"he", "she", "him", "her"}  # ("According to him, …")
+        # "The Spaniard added that …": an epithet stands for a person as a pronoun does (not "The
+        # Australian" where the text names that paper)
+        parts = who.split()
+        is_pronoun = is_pronoun or (epithet and len(parts) == 2 and parts[0] in ("the", "The")
+                                    and _norm(who) not in self.alias and get_lexicon().is_epithet(parts[1]))
         # (a description is in lower case: "the commission", not "The Kenya Human Rights Commission")
         is_desc = not is_pronoun and lowered.split(" ", 1)[0] in {"the", "this", "that"} and \
             lowered.split()[-1] in cues().descriptions and who.split()[-1][:1].islower()

@@ -34,7 +34,10 @@ _EPITHET_AFTER = re.compile(r"\s*(?:[,.;:!?)]|[a-z]+(?:ed|s)\b|(?:said|told|wrot
 _AGE = re.compile(r",\s+(\d{1,3}),")
 _DETERMINERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "and", "by",
                           "with", "of", "to", "for", "as", "former", "said", "says", "told", "like",
-                          "any", "every", "each", "no", "one", "another", "some", "many", "most", "other"))
+                          "any", "every", "each", "no", "one", "another", "some", "many", "most", "other",
+                          # (a verb ends the words before a role: "the visitors had defender Callum Marsh")
+                          "is", "was", "were", "are", "be", "been", "had", "has", "have", "did", "does",
+                          "will", "would", "can", "could", "may", "might", "should", "must"))
 
 
 @dataclass(frozen=True, slots=True)
