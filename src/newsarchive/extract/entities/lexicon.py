@@ -100,6 +100,9 @@ class Lexicon:
     """Social platforms' names (`organisations.yaml` `platforms`): before a word of
     `platform_media` ("a Facebook post") the place something was said, no source."""
     platform_media: frozenset[str] = frozenset()
+    place_bodies: frozenset[str] = frozenset()
+    """Bodies named as a place that takes "the" is (`organisations.yaml` `place_bodies`): after
+    "the" or a people's word the place is meant ("the Amazon", "the Brazilian Amazon")."""
     staff: frozenset[str] = frozenset()
     """Words for a body's people that make a one-word name before them a body (`organisations.yaml`
     `staff`: "Shell boss", "Segas chairman")."""
@@ -227,6 +230,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         place_tails=_words(orgs.get("place_tails")),
         platforms=_words(orgs.get("platforms")),
         platform_media=_words(orgs.get("platform_media")),
+        place_bodies=_words(orgs.get("place_bodies")),
         personal_after=_words(names.get("personal_after")),
         domain=_domain(_words(orgs.get("domains"))),
     )
