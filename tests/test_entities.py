@@ -703,3 +703,12 @@ def test_the_amazon_is_a_place_and_a_temple_a_body() -> None:
                      "Mandir Temple in Neasden.")
     assert "Brazilian Amazon" not in found and len(found["Amazon"].mentions) == 1
     assert found["Swaminarayan Mandir Temple"].kind != "person"
+
+
+def test_a_name_described_as_a_body_and_a_platform_written_on() -> None:
+    found = entities("Cosla, the umbrella body for Scotland's 32 councils, said the freeze had cost £1.1bn. "
+                     "\u201cThe enemy struck again,\u201d Kiper wrote on Telegram. Officials shared it via "
+                     "WhatsApp.")
+    assert found["Cosla"].kind == "organisation"
+    assert "Telegram" not in found and "Meta" not in found
+    assert "Telegram" in entities("Telegram said it would remove the channel.")

@@ -84,9 +84,10 @@ def find_entities(draft: Draft) -> None:
                         previous = piece
                         continue
                 if piece.kind == "body" and piece.surface in lex.platforms \
-                        and _word_after(para.text, piece.end) in lex.platform_media:
+                        and (_word_after(para.text, piece.end) in lex.platform_media
+                             or para.text[max(0, piece.start - 4):piece.start] in (" on ", "via ")):
                     previous = piece
-                    continue  # "In a Facebook post": where it was said, no body cited
+                    continue  # "In a Facebook post", "wrote on Telegram": where it was said, no body cited
                 if piece.kind == "body" and len(piece.words) == 1 and piece.words[0] in lex.ambiguous \
                         and registry.find_person(piece.words) is not None:
                     # "Fox said" after "Liam Fox": the person, not Fox News.

@@ -73,10 +73,11 @@ def _firm_apposed() -> re.Pattern[str]:
     heads = "|".join(sorted(_cues().firm_heads, key=len, reverse=True))
     # (the firm word heads the description: not ", a former member of rap group Tru")
     # (nor a possessive: ", the club's manager" describes a person; nor the subject of a cue after
-    # the name: "… program BitTorrent, the firm said")
+    # the name: "… program BitTorrent, the firm said"; but what it is for may follow: "Cosla, the
+    # umbrella body for Scotland's 32 councils")
     verbs = "|".join(re.escape(v) for v in sorted(cue_verbs(), key=len, reverse=True))
     return re.compile(rf",\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|with|from|in)\s)[\w’'-]+\s+){{0,5}}?"
-                      rf"(?:{heads})\b(?![’']s\b)(?!\s+(?:of|for|at|{verbs})\b)")
+                      rf"(?:{heads})\b(?![’']s\b)(?!\s+(?:of|at|{verbs})\b)")
 
 
 def firm_apposed(text: str, end: int) -> bool:
