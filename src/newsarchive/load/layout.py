@@ -22,8 +22,8 @@ _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\](?:\([^()\s]{0,500}\))?")
 _MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _CAPTION_CREDIT = re.compile(r"(?:(?:Photograph|Photo|Photos|Illustration|Picture|Image|Video)"
                              r"(?: [Cc]redit)?:"
-                             r"|©)\s?[^:;“”\"©]{2,80}$"
-                             r"|\((?:[A-Z][\w.’'-]*\s?){1,5}/\s?[A-Z][\w’' -]{1,40}\)$")
+                             r"|©)\s?[^:;“”\"©]{2,80}$")
+_BRACKET_CREDIT = re.compile(r"\((?:[A-Z][\w.’'-]*\s?){1,5}/\s?[A-Z][\w’' -]{1,40}\)$")
 """A caption's credit closing its line, as the Guardian sets it under a picture ("… last autumn.
 Photograph: Coastal Record"), or as other sites do ("… Photo Credit: B. Jothi Ramalingam", "… ©
 Thomas Garnier, AFP", "… (State Emergency Service / Telegram)", "(AP Photo/Evan Vucci)")."""
@@ -48,6 +48,14 @@ class Patterns:
     list_header: re.Pattern[str]
     bio: re.Pattern[str]
     foot: re.Pattern[str]
+    tail: re.Pattern[str]
+
+    def furniture(self, text: str) -> bool:
+        """Return True for a line of furniture: one a `line` pattern matches, or a short one a
+        `tail` pattern ends."""
+        return self.line.match(text) is not None or (
+            len(text) <= _TAIL_LINE and text[-1:].isdigit()
+            and self.tail.search(text, max(0, len(text) - _TAIL_CHARS)) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +68,14 @@ def patterns() -> Patterns:
 
     return Patterns(header=compile_all("header"), button=compile_all("button"), line=compile_all("line"),
                     promo=re.compile(data["promo_words"], re.IGNORECASE), bio=re.compile(data["bio"]),
-                    list_header=compile_all("list_header"), foot=compile_all("foot"))
+                    list_header=compile_all("list_header"), foot=compile_all("foot"),
+                    tail=compile_all("tail"))
+
+
+_FOOT_LINE = 60
+"""How long a line a `foot` pattern is tried on ("Notes to editors" stands alone)."""
+_TAIL_LINE, _TAIL_CHARS = 130, 40
+"""How long a line a `tail` pattern is tried on, and how much of its end."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,9 +187,9 @@ def _headline_apart(blocks: list[list[Line]], pat: Patterns) -> list[list[Line]]
         return blocks
     first = blocks[0]
     if _is_headline(first[0].text) and masthead.byline(first[0].text) is None \
-            and masthead.date_line(first[0].text) is None and not pat.line.match(first[0].text) \
+            and masthead.date_line(first[0].text) is None and not pat.furniture(first[0].text) \
             and all(masthead.byline(x.text) is not None or masthead.date_line(x.text) is not None
-                    or pat.line.match(x.text) for x in first[1:]):
+                    or pat.furniture(x.text) for x in first[1:]):
         return [first[:1], first[1:], *blocks[1:]]
     return blocks
 
@@ -199,10 +214,11 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
     # (two lines or more at the column's width, most of them broken mid-sentence, and a line that
     # runs on in lower case: not two short paragraphs a single line break parts, nor a list of
     # quotations or headlines one to a line)
-    full = [x.text for x in lines[:-1] if len(x.text) >= _WRAP_FILL * width]
-    wrapped = _WRAP_MIN <= width <= _WRAP_MAX and len(full) >= 2 \
-        and 2 * sum(not x.endswith(_END_PUNCT) for x in full) >= len(full) \
-        and any(x.text[:1].islower() for x in lines[1:])
+    wrapped = False
+    if _WRAP_MIN <= width <= _WRAP_MAX:
+        full = [x.text for x in lines[:-1] if len(x.text) >= _WRAP_FILL * width]
+        wrapped = len(full) >= 2 and 2 * sum(not x.endswith(_END_PUNCT) for x in full) >= len(full) \
+            and any(x.text[:1].islower() for x in lines[1:])
     out: list[Line] = []
     for line in lines:
         text = line.text
@@ -270,7 +286,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 subject = value.strip()
             elif field.lower() in ("date", "sent"):
                 date = masthead.date_line(value)
-    while not markdown and len(blocks) > 1 and len(blocks[0]) == 1 and pat.line.match(blocks[0][0].text):
+    while not markdown and len(blocks) > 1 and len(blocks[0]) == 1 and pat.furniture(blocks[0][0].text):
         # a site's furniture above the headline ("Democracy Dies in Darkness", "Advertisement")
         line = blocks.pop(0)[0]
         boiler.append(Boilerplate(line.text, line.number, "boilerplate line"))
@@ -288,7 +304,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             # it is the first paragraph of an article with none)
             if (masthead.byline(second) is None and masthead.date_line(second) is None
                     and masthead.card_line(second) is None
-                    and not pat.line.match(second) and not pat.header.match(second)
+                    and not pat.furniture(second) and not pat.header.match(second)
                     and len(second.split()) <= 40 and second[:1] not in "“\"‘'"
                     and (not second.endswith((".", "”", '"')) or _masthead_follows(blocks[1:2]))):
                 standfirst_line = blocks.pop(0)[0]
@@ -398,12 +414,12 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 in_list = True
                 list_next = len(block_lines) == 1
                 continue
-            if pat.foot.match(text):
+            if len(text) <= _FOOT_LINE and pat.foot.match(text):
                 # "Notes to editors": what follows is for the press, not the reader
                 boiler.extend(Boilerplate(x.text, x.number, "notes to editors")
                               for x in all_lines if x.number >= line.number)
                 return Layout(title, standfirst, author, outlet, tuple(paragraphs), tuple(boiler), date)
-            if pat.line.match(text):
+            if pat.furniture(text):
                 reason = "image credit" if _CREDIT.match(text) else "boilerplate line"
                 boiler.append(Boilerplate(text, line.number, reason))
                 if outlet is None and text[:1] in "©Cc":
@@ -451,7 +467,11 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
 
 def _is_caption(text: str) -> bool:
     """Return True for a picture's caption that ends with its credit ("… Photograph: Coastal Record")."""
-    return len(text) <= 400 and _CAPTION_CREDIT.search(text[-100:]) is not None
+    if len(text) > 400:
+        return False
+    tail = text[-100:]
+    return _CAPTION_CREDIT.search(tail) is not None \
+        or (tail.endswith(")") and _BRACKET_CREDIT.search(tail) is not None)
 
 
 def _masthead_follows(blocks: list[list[Line]]) -> bool:

@@ -208,6 +208,8 @@ def date_line(text: str) -> str | None:
     "Published: March 12, 2024 at 3:45 pm ET", "2024-03-12"), or None."""
     # "PUBLISHED: 10:14 EST, 5 March 2024 | UPDATED: …", "TNN | Updated: Jan 14, 2026, 08:12 IST",
     # "Posted Tue 3 Mar 2026 at 5:12am, updated …", "Updated March 4, 2026 at 6:03 p.m. EST|Published …"
+    if len(text) > _DATE_LINE_LONGEST:
+        return None  # (a paragraph: no test of its every word)
     if text[-1:] in "dD" or text[-1:].isdigit():
         text = _READING_TIME.sub("", text)
     parts = _DATE_PARTS.split(text, 2)[:2]
@@ -228,6 +230,11 @@ def date_line(text: str) -> str | None:
         return dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
     except ValueError:
         return None
+
+
+_DATE_LINE_LONGEST = 160
+"""The longest a date line is ("Updated March 4, 2026 at 6:03 p.m. EST|Published March 4, 2026 at
+2:15 p.m. EST" is 80 characters)."""
 
 
 def _numeric_date(first: int, second: int, year: int) -> str | None:
