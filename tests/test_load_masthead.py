@@ -38,6 +38,7 @@ from newsarchive.load.reader import parse_document
     ("Helen Davis and Amy Ho in Taipei", ("Helen Davis and Amy Ho", None)),
     ("Protests in Beijing", None),
     ("Text by: FRANCE 24", (None, "France 24")),  # only an outlet, in capitals
+    ("By Katharina Vollmer und Jonas Brehm", ("Katharina Vollmer and Jonas Brehm", None)),
 ])
 def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     assert byline(line) == found
@@ -74,6 +75,7 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("March 18, 2026 | 04:35 pm GMT+7", "2026-03-18"),
     ("Since March 12, 2024", None),
     ("12 min read", None),
+    ("11.03.2026, 17.42 Uhr", "2026-03-11"),  # dots: the day first
 ])
 def test_date_line(line: str, iso: str | None) -> None:
     assert date_line(line) == iso

@@ -21,9 +21,9 @@ _NAME_ONLY = re.compile(rf"{_NAME}$")
 _BY = re.compile(r"(?:(?:interview|interviewed|words|text|story|report|reporting)\s+)?by[:\s]\s*(.{2,120})$",
                  re.IGNORECASE)
 """A byline: "By Jane Smith", "BY MARIA GONZALEZ", "Interview by Claire Donnelly", "Words by …"."""
-_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|in|IN|for|FOR)\b)\s*")
+_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|und|et|in|IN|for|FOR)\b)\s*")
 """What stands between a byline's names and after them: "A and B", "A, BBC News", "A in London",
-"JAMES HOLLIS FOR MAILONLINE"."""
+"JAMES HOLLIS FOR MAILONLINE", and "and" in German and French ("A und B", "A et B")."""
 
 _ROLE_NOUNS = ("correspondent", "editor", "reporter", "writer", "columnist", "journalist", "analyst",
                "contributor", "producer", "critic")
@@ -193,7 +193,8 @@ _SECTION = r"(?:\s+[-–—|]\s+[A-Z][\w&’' ]{0,40})?"
 """The section a site sets after the date ("Mar 11, 2026 - Energy & Environment")."""
 _DATE_LINES = tuple(re.compile(rf"{_PREFIX}{date}{_TIME}{_SECTION}\s*$", re.IGNORECASE) for date in (
     rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
-    r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)", r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)"))
+    r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)", r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)",
+    r"(?P<dotted>\d{1,2})\.(?P<dmonth>\d{1,2})\.(?P<year>(?:19|20)\d\d)"))
 """A line that is only a date, perhaps with a weekday, a time and "Published"."""
 
 
@@ -216,6 +217,11 @@ def date_line(text: str) -> str | None:
     m = next((m for m in (p.match(part) for part in parts for p in _DATE_LINES) if m is not None), None)
     if m is None:
         return None
+    if "dotted" in m.groupdict():
+        try:  # "11.03.2026, 17.42 Uhr": day first, as everywhere dots part a date's numbers
+            return dt.date(int(m.group("year")), int(m.group("dmonth")), int(m.group("dotted"))).isoformat()
+        except ValueError:
+            return None
     if "first" in m.groupdict():
         return _numeric_date(int(m.group("first")), int(m.group("second")), int(m.group("year")))
     if "iso" in m.groupdict():
@@ -364,10 +370,16 @@ def edition_line(text: str) -> str | None:
     found = outlet_line(text)
     if found is None:
         name, _, place = text.strip().rpartition(" ")
+        if place in _EDITIONS:
+            return outlet_line(name)  # "DER SPIEGEL International", "Folha International"
         local = place in _places() or (
             place[:1].isupper() and place.isalpha() and place.lower() not in _common())
         found = outlet_line(name) if name and local else None
     return found
+
+
+_EDITIONS = frozenset(("International", "English", "Edition", "Online", "Global", "Digital"))
+"""Words after an outlet's name that name its edition."""
 
 
 def place_line(text: str) -> bool:
