@@ -462,6 +462,13 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 add("heading", line)
             else:
                 add("text", line)
+    if author is not None and paragraphs and paragraphs[-1].text == author:
+        # the writer's name again at the foot ("Hoang Phuong" under the last paragraph)
+        last = paragraphs.pop()
+        at = len(boiler)
+        while at and boiler[at - 1].line > last.line:
+            at -= 1  # (in the file's order, before the furniture under it)
+        boiler.insert(at, Boilerplate(last.text, last.line, "byline"))
     return Layout(title, standfirst, author, outlet, tuple(paragraphs), tuple(boiler), date)
 
 
