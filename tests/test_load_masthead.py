@@ -39,6 +39,7 @@ from newsarchive.load.reader import parse_document
     ("Protests in Beijing", None),
     ("Text by: FRANCE 24", (None, "France 24")),  # only an outlet, in capitals
     ("By Katharina Vollmer und Jonas Brehm", ("Katharina Vollmer and Jonas Brehm", None)),
+    ("By Callum Reid, BBC Sport at Ewood Park", ("Callum Reid", "BBC Sport")),  # where, no writer
 ])
 def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     assert byline(line) == found

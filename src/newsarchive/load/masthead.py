@@ -24,6 +24,8 @@ _BY = re.compile(r"(?:(?:interview|interviewed|words|text|story|report|reporting
 _SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|und|et|in|IN|for|FOR)\b)\s*")
 """What stands between a byline's names and after them: "A and B", "A, BBC News", "A in London",
 "JAMES HOLLIS FOR MAILONLINE", and "and" in German and French ("A und B", "A et B")."""
+_AT_PLACE = re.compile(r"\s+(?:at|AT)\s+[^,;&|]{2,60}?(?=\s*(?:[,;&|]|\band\b|$))")
+"""Where the writer was, which is no writer: "By Callum Reid, BBC Sport at Ewood Park"."""
 
 _ROLE_NOUNS = ("correspondent", "editor", "reporter", "writer", "columnist", "journalist", "analyst",
                "contributor", "producer", "critic")
@@ -58,7 +60,8 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     name is none."""
     m = _BY.match(text)
     if m is not None:
-        parts = _SEPARATORS.split(m.group(1))
+        named = m.group(1)
+        parts = _SEPARATORS.split(_AT_PLACE.sub("", named) if " at " in named.lower() else named)
         names = [_person(part) for part in parts]
         if not names[0]:
             credited = outlet_line(m.group(1))
