@@ -141,7 +141,8 @@ def _same_person(known: list[str], words: list[str], given_names: frozenset[str]
         return short[0] == full[-1] or (short[0] == full[0] and (
             (len(full) == 2 and short[0] in given_names) or full[1] in PATRONYMICS
             or (len(full) == 3 and short[0] in surnames_first
-                and full[2][1:].islower() and len(full[2]) <= 5))) or short[0] == _known_as(full)
+                and full[2][1:].islower() and len(full[2]) <= 5))) \
+            or (len(full) >= 5 and short[0] == _known_as(full))
     if known[-1] != words[-1]:
         return False
     if len(words) < len(known) <= _LONGEST_NAME and known[-len(words) + 1:] == words[1:] \
