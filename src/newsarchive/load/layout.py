@@ -195,13 +195,20 @@ def _headline_apart(blocks: list[list[Line]], pat: Patterns) -> list[list[Line]]
 
 
 def _is_heading(text: str) -> bool:
-    """A short line set on its own between paragraphs ("What next?")."""
+    """A short line set on its own between paragraphs ("What next?", a newsletter's numbered
+    "2. Wind power breaks a record")."""
     words = text.split()
+    if words and _NUMBERED.fullmatch(words[0]) and len(words) > 1:
+        words = words[1:]
+        text = text[text.index(" ") + 1:]
     if not words or len(words) > 8 or text[0] in "“\"‘'«(":
         return False
     if text.endswith("?"):
         return True
     return not text.endswith(_END_PUNCT) and text[0].isupper() and len(words) <= 6
+
+
+_NUMBERED = re.compile(r"\d{1,2}[.)]")
 
 
 def _join_wrapped(lines: list[Line]) -> list[Line]:
