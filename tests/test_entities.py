@@ -712,3 +712,12 @@ def test_a_name_described_as_a_body_and_a_platform_written_on() -> None:
     assert found["Cosla"].kind == "organisation"
     assert "Telegram" not in found and "Meta" not in found
     assert "Telegram" in entities("Telegram said it would remove the channel.")
+
+
+def test_a_body_whose_remit_is_a_list_is_one_body() -> None:
+    found = entities("The Department for Culture, Media and Sport said so. The Department for Environment, "
+                     "Food and Rural Affairs (Defra) agreed. Shares in the Bank of England, Barclays and "
+                     "HSBC fell.")
+    assert {"Department for Culture, Media and Sport", "Department for Environment, Food and Rural Affairs",
+            "Bank of England", "Barclays", "HSBC"} <= set(found)
+    assert "Department for Culture" not in found and "Sport" not in found
