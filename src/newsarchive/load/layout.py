@@ -519,12 +519,17 @@ def _masthead_line(text: str, first: bool) -> tuple[str, tuple[str | None, str |
         return "outlet", (None, outlet, None)
     if first and masthead.place_line(text):
         return "place", (None, None, None)  # "Dubai" under the writer's name
+    if first and _CAPS_LABEL.fullmatch(text):
+        return "section label", (None, None, None)  # "THE MORNING BRIEF", a newsletter's name
     return None
 
 
 _EMAIL_HEADER = re.compile(r"(?:-{2,}\s?(?:forwarded|original) message\s?-{2,}"
                            r"|(?:from|to|cc|date|sent|subject):\s.{1,200})$", re.IGNORECASE)
 """A line of an e-mail's header, as a forwarded newsletter pasted from the inbox opens."""
+
+_CAPS_LABEL = re.compile(r"[A-Z][A-Z&’'.-]+(?: [A-Z][A-Z&’'.-]+){0,3}")
+"""A name in capitals alone on a line above the first paragraph: a masthead, not body text."""
 
 _QUOTE_MARKS = frozenset("“”\"‘")
 """Marks that show a line quotes someone: body text, not a promotion (an apostrophe may be either)."""
