@@ -701,3 +701,55 @@ def test_a_countrys_branch_of_a_known_body_is_one_body() -> None:
                      "The Russian Empire fell in 1917.")
     assert found["Kenya Red Cross"].kind == "organisation" and "British Red Cross" in found
     assert "Red Cross" not in found and "Russian Empire" not in found
+
+
+def test_initials_with_full_stops_and_indian_honorifics_and_postnominals() -> None:
+    found = entities("Managing Director M.A. Siddique said on Monday the line would open. Shri Siddique "
+                     "said so again. Minister T.R.B. Rajaa agreed. Smt. R. Vasanthi, a resident of "
+                     "Valasaravakkam, said it took her 50 minutes. Commissioner J. Kumaragurubaran, IAS, "
+                     "said works would begin. Owain Pritchard MS said patients were waiting.")
+    people = {"M.A. Siddique", "T.R.B. Rajaa", "R. Vasanthi", "J. Kumaragurubaran", "Owain Pritchard"}
+    assert people <= set(found)
+    assert "Shri Siddique" in found["M.A. Siddique"].aliases
+    assert not {"Shri Siddique", "IAS", "Valasaravakkam", "Owain Pritchard MS"} & set(found)
+
+
+def test_a_daughters_arabic_name_and_a_role_of_a_body_with_its_acronym() -> None:
+    found = entities("Dr Hessa bint Khalifa Al Nuaimi, a researcher at UAE University, said so. Mattar Al "
+                     "Tayer, director general and chairman of the board of the Roads and Transport Authority "
+                     "(RTA), said work would begin.")
+    assert "Hessa bint Khalifa Al Nuaimi" in found and "Hessa" not in found
+    assert "Mattar Al Tayer" in found
+
+
+def test_a_portuguese_name_known_by_the_word_before_its_particle() -> None:
+    found = entities("President Luiz Inácio Lula da Silva spoke. Lula wrote on X. João Batista Ferreira dos "
+                     "Santos, a rancher, said so. Ferreira told Folha.")
+    assert "Lula" in found["Luiz Inácio Lula da Silva"].aliases and "Lula" not in found
+    assert "Ferreira" in found["João Batista Ferreira dos Santos"].aliases
+
+
+def test_the_amazon_is_a_place_and_a_temple_a_body() -> None:
+    found = entities("Deforestation in the Brazilian Amazon fell. Rain fell across the Amazon. "
+                     "Online retailer Amazon said it would hire staff. He visited the Shri Swaminarayan "
+                     "Mandir Temple in Neasden.")
+    assert "Brazilian Amazon" not in found and len(found["Amazon"].mentions) == 1
+    assert found["Swaminarayan Mandir Temple"].kind != "person"
+
+
+def test_a_name_described_as_a_body_and_a_platform_written_on() -> None:
+    found = entities("Cosla, the umbrella body for Scotland's 32 councils, said the freeze had cost £1.1bn. "
+                     "\u201cThe enemy struck again,\u201d Kiper wrote on Telegram. Officials shared it via "
+                     "WhatsApp.")
+    assert found["Cosla"].kind == "organisation"
+    assert "Telegram" not in found and "Meta" not in found
+    assert "Telegram" in entities("Telegram said it would remove the channel.")
+
+
+def test_a_body_whose_remit_is_a_list_is_one_body() -> None:
+    found = entities("The Department for Culture, Media and Sport said so. The Department for Environment, "
+                     "Food and Rural Affairs (Defra) agreed. Shares in the Bank of England, Barclays and "
+                     "HSBC fell.")
+    assert {"Department for Culture, Media and Sport", "Department for Environment, Food and Rural Affairs",
+            "Bank of England", "Barclays", "HSBC"} <= set(found)
+    assert "Department for Culture" not in found and "Sport" not in found

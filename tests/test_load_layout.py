@@ -203,3 +203,57 @@ def test_furniture_above_the_headline_a_quoted_headline_entry_times_and_a_bio_th
     # (a first paragraph that is a quotation stays body text)
     body = parse_document("“We will fight,” the mayor said on Monday.\n\nMore text here.\n", "y.txt")
     assert body.title is None
+
+
+PDF = """Coastal Review 2026
+
+Page 1 of 12
+
+Sir Malcolm Reddaway, Comptroller of the Audit Office, said: "The evidence
+is clear. We are asking ageing defences to hold back rising seas, and the
+money to keep them working has not kept pace. Without a settlement, the govern-
+ment will pay more for long-
+term repairs than it would have cost to prevent them."
+
+Coastal Review 2026                                  Page 2 of 12
+
+Notes to editors
+1. The Audit Office scrutinises public spending on behalf of Parliament.
+"""
+
+
+def test_text_wrapped_at_a_column_is_one_paragraph() -> None:
+    d = doc(PDF)
+    body = [p.text for p in d.paragraphs if p.kind == "text"]
+    assert len(body) == 1
+    assert "said: \"The evidence is clear. We are asking" in body[0]  # (a line that ends a sentence)
+    # (hyphens at a line's end: a word, then a compound)
+    assert "the government will pay more for long-term repairs" in body[0]
+    assert [b.text for b in d.boilerplate] == [
+        "Page 1 of 12", "Coastal Review 2026                                  Page 2 of 12",
+        "Notes to editors",
+        "1. The Audit Office scrutinises public spending on behalf of Parliament."]
+
+
+def test_lines_ending_sentences_are_not_joined_as_wrapped() -> None:
+    text = ("Trump says he will be tough\n\n"
+            "He said in the interview that he would be tougher than before.\n\n"
+            "\u201cWe have to do something and it\u2019s the only way you stop it.\u201d\n"
+            "\u201cWe have to be a lot tougher. We are playing with a different set of rules.\u201d\n"
+            "\u201cWe have to play the game at a much tougher level than we are playing.\u201d\n"
+            "\u201cWe\u2019re not fighting it strongly enough.\u201d\n")
+    assert len([p for p in doc(text).paragraphs if p.kind == "text"]) == 5
+
+
+def test_a_forwarded_newsletter() -> None:
+    text = ("---------- Forwarded message ---------\nFrom: The Morning Brief <brief@example.news>\n"
+            "Date: Tue, Apr 7, 2026 at 6:02 AM\nSubject: Rail strike called off\nTo: <sam@example.com>\n\n"
+            "View in browser\n\nGood morning. The rail strike planned for Thursday was called off.\n\n"
+            "What we're reading\n\n- Why cocoa keeps climbing (The Economist)\n\n"
+            "Was this forwarded to you? Sign up here.\n\n"
+            "Unsubscribe | Update your preferences | Privacy policy\n\n"
+            "The Morning Brief, 1200 Market St, Suite 400, Philadelphia, PA 19107\n")
+    d = doc(text)
+    assert (d.title, d.date) == ("Rail strike called off", "2026-04-07")
+    assert [p.text for p in d.paragraphs] == [
+        "Good morning. The rail strike planned for Thursday was called off."]

@@ -37,6 +37,9 @@ from newsarchive.load.reader import parse_document
     ("Zhuang Mei in Beijing", ("Zhuang Mei", None)),  # no "By": the writer where she is
     ("Helen Davis and Amy Ho in Taipei", ("Helen Davis and Amy Ho", None)),
     ("Protests in Beijing", None),
+    ("Text by: FRANCE 24", (None, "France 24")),  # only an outlet, in capitals
+    ("By Katharina Vollmer und Jonas Brehm", ("Katharina Vollmer and Jonas Brehm", None)),
+    ("By Callum Reid, BBC Sport at Ewood Park", ("Callum Reid", "BBC Sport")),  # where, no writer
 ])
 def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     assert byline(line) == found
@@ -65,6 +68,15 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("4:05 AM PST · March 12, 2026", "2026-03-12"),
     ("Published: 6:30pm, 12 Mar 2026", "2026-03-12"),
     ("Mar 11, 2026 - Energy & Environment", "2026-03-11"),  # the section after it
+    ("February 11, 2026 9:14 PM 3 min read", "2026-02-11"),  # how long it takes to read
+    ("Jakarta ● Mon, February 2, 2026", "2026-02-02"),
+    ("CHENNAI 17 February 2026 22:41 IST", "2026-02-17"),  # the place in capitals
+    ("Updated - 18 February 2026 07:12 IST", "2026-02-18"),
+    ("Issued on: 19/01/2026 - 14:32 Modified: 19/01/2026 - 18:05", "2026-01-19"),
+    ("March 18, 2026 | 04:35 pm GMT+7", "2026-03-18"),
+    ("Since March 12, 2024", None),
+    ("12 min read", None),
+    ("11.03.2026, 17.42 Uhr", "2026-03-11"),  # dots: the day first
 ])
 def test_date_line(line: str, iso: str | None) -> None:
     assert date_line(line) == iso
@@ -254,3 +266,22 @@ def test_promotion_boxes_by_the_thousand_cost_linear_time() -> None:
 
     small = min(seconds(5_000) for _ in range(3))
     assert min(seconds(20_000) for _ in range(3)) / max(small, 1e-2) < 9
+
+
+@pytest.mark.parametrize(("line", "card"), [
+    ("By Hoang Phuong   March 18, 2026 | 04:35 pm GMT+7", ("Hoang Phuong", None, "2026-03-18")),  # columns
+    ("Tuesday, April 7, 2026 | By Hannah Rourke", ("Hannah Rourke", None, "2026-04-07")),  # the date first
+    ("Coastal Flood Resilience Review 2026      Page 2 of 12", None),
+])
+def test_card_line(line: str, card: tuple[str | None, str | None, str | None] | None) -> None:
+    assert card_line(line) == card
+
+
+@pytest.mark.parametrize("card", [
+    "Ana Clara Ribeiro Nogueira\nBrasília\nFeb. 6, 2026 at 6:00 PM",  # a place between
+    "Dewi Anggraini\nThe Jakarta Post\nJakarta ● Mon, February 2, 2026",  # an outlet between
+])
+def test_a_name_over_a_place_or_outlet_and_a_date_is_the_byline(card: str) -> None:
+    text = f"Floods displace thousands in Bekasi\n\n{card}\n\nFloods have forced 14,000 from home.\n"
+    d = parse_document(text, "x.txt")
+    assert d.author == card.split("\n")[0] and d.date is not None

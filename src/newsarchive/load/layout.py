@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsarchive.lexicon import load_data
+from newsarchive.lexicon import load_data, load_words
 from newsarchive.load import masthead
 from newsarchive.records import Boilerplate, Paragraph, ParagraphKind
 
@@ -20,10 +20,13 @@ _ENTRY_TIME = re.compile(r"\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?$"
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\](?:\([^()\s]{0,500}\))?")
 _MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}(?:\s+\"[^\"\n]{0,200}\")?\)")
-_CAPTION_CREDIT = re.compile(r"(?:Photograph|Photo|Photos|Illustration|Picture|Image|Video)(?: credit)?:"
-                             r"\s[^.:;“”\"]{2,80}$")
+_CAPTION_CREDIT = re.compile(r"(?:(?:Photograph|Photo|Photos|Illustration|Picture|Image|Video)"
+                             r"(?: [Cc]redit)?:"
+                             r"|©)\s?[^:;“”\"©]{2,80}$")
+_BRACKET_CREDIT = re.compile(r"\((?:[A-Z][\w.’'-]*\s?){1,5}/\s?[A-Z][\w’' -]{1,40}\)$")
 """A caption's credit closing its line, as the Guardian sets it under a picture ("… last autumn.
-Photograph: Coastal Record")."""
+Photograph: Coastal Record"), or as other sites do ("… Photo Credit: B. Jothi Ramalingam", "… ©
+Thomas Garnier, AFP", "… (State Emergency Service / Telegram)", "(AP Photo/Evan Vucci)")."""
 
 
 _SUBSCRIBE_TO = re.compile(r"(?i:subscribe to) (?!(?i:our|this|my|your|the latest)\b)"
@@ -49,6 +52,15 @@ class Patterns:
     promo: re.Pattern[str]
     list_header: re.Pattern[str]
     bio: re.Pattern[str]
+    foot: re.Pattern[str]
+    tail: re.Pattern[str]
+
+    def furniture(self, text: str) -> bool:
+        """Return True for a line of furniture: one a `line` pattern matches, or a short one a
+        `tail` pattern ends."""
+        return self.line.match(text) is not None or (
+            len(text) <= _TAIL_LINE and text[-1:].isdigit()
+            and self.tail.search(text, max(0, len(text) - _TAIL_CHARS)) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +73,14 @@ def patterns() -> Patterns:
 
     return Patterns(header=compile_all("header"), button=compile_all("button"), line=compile_all("line"),
                     promo=re.compile(data["promo_words"], re.IGNORECASE), bio=re.compile(data["bio"]),
-                    list_header=compile_all("list_header"))
+                    list_header=compile_all("list_header"), foot=compile_all("foot"),
+                    tail=compile_all("tail"))
+
+
+_FOOT_LINE = 60
+"""How long a line a `foot` pattern is tried on ("Notes to editors" stands alone)."""
+_TAIL_LINE, _TAIL_CHARS = 130, 40
+"""How long a line a `tail` pattern is tried on, and how much of its end."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +146,15 @@ def _is_label(text: str) -> bool:
         and all(_LABEL_WORD.fullmatch(w) for w in words) and not any(c.isdigit() for c in text)
 
 
-_DATED = re.compile(r"\b(?:19|20)\d\d\b")
+_DATED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d\b"
+                    r"|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
+"""A whole date in a line ("11 March 2026", "March 11, 2026"): a headline may name a year or a
+month ("… from July 2027"), a date line names the day."""
 
 
 def _headline_under_label(text: str, label: str) -> bool:
     """Return True where a line under a label reads as the headline: longer than it, and no
-    date line, byline or line that states a year ("Volume 768: debated on … 11 March 2026")."""
+    date line, byline or line that states a date ("Volume 768: debated on … 11 March 2026")."""
     return len(text.split()) >= 5 and len(text) > 2 * len(label) and _is_headline(text) \
         and masthead.byline(text) is None and not _DATED.search(text)
 
@@ -148,10 +170,16 @@ def _without_kicker(blocks: list[list[Line]], boiler: list[Boilerplate]) -> list
             and _headline_under_label(first[-1].text, first[0].text):
         boiler.extend(Boilerplate(x.text, x.number, "section label") for x in first[:-1])
         return [first[-1:], *blocks[1:]]
-    if len(blocks) > 2 and len(first) <= 2 and all(_is_label(x.text) for x in first) and len(blocks[1]) == 1 \
-            and _headline_under_label(blocks[1][0].text, first[0].text):
-        boiler.extend(Boilerplate(x.text, x.number, "section label") for x in first)
-        return blocks[1:]
+    # (up to three blocks of labels: "VnExpress International" / "News › Traffic", "FOLHA DE
+    # S.PAULO" and "International Edition" / "Environment")
+    labels = 0
+    while labels < min(3, len(blocks) - 2) and len(blocks[labels]) <= 2 \
+            and all(_is_label(x.text) for x in blocks[labels]):
+        labels += 1
+    if labels and len(blocks[labels]) == 1 and _headline_under_label(blocks[labels][0].text, first[0].text):
+        boiler.extend(Boilerplate(x.text, x.number, "section label")
+                      for block in blocks[:labels] for x in block)
+        return blocks[labels:]
     return blocks
 
 
@@ -164,16 +192,20 @@ def _headline_apart(blocks: list[list[Line]], pat: Patterns) -> list[list[Line]]
         return blocks
     first = blocks[0]
     if _is_headline(first[0].text) and masthead.byline(first[0].text) is None \
-            and masthead.date_line(first[0].text) is None and not pat.line.match(first[0].text) \
+            and masthead.date_line(first[0].text) is None and not pat.furniture(first[0].text) \
             and all(masthead.byline(x.text) is not None or masthead.date_line(x.text) is not None
-                    or pat.line.match(x.text) for x in first[1:]):
+                    or pat.furniture(x.text) for x in first[1:]):
         return [first[:1], first[1:], *blocks[1:]]
     return blocks
 
 
 def _is_heading(text: str) -> bool:
-    """A short line set on its own between paragraphs ("What next?")."""
+    """A short line set on its own between paragraphs ("What next?", a newsletter's numbered
+    "2. Wind power breaks a record")."""
     words = text.split()
+    if words and _NUMBERED.fullmatch(words[0]) and len(words) > 1:
+        words = words[1:]
+        text = text[text.index(" ") + 1:]
     if not words or len(words) > 8 or text[0] in "“\"‘'«(":
         return False
     if text.endswith("?"):
@@ -181,15 +213,54 @@ def _is_heading(text: str) -> bool:
     return not text.endswith(_END_PUNCT) and text[0].isupper() and len(words) <= 6
 
 
+_NUMBERED = re.compile(r"\d{1,2}[.)]")
+
+
 def _join_wrapped(lines: list[Line]) -> list[Line]:
-    """Join hard-wrapped lines (a line that runs on in lower case) into one paragraph line."""
+    """Join hard-wrapped lines into one paragraph line: a line that runs on in lower case, and in
+    text wrapped at a column (pasted from a PDF), a line that fills the column; a word hyphened
+    at a line's end is one word again where the word list knows it ("govern-" / "ment")."""
+    if len(lines) < 2:
+        return lines
+    width = max(len(line.text) for line in lines)
+    # (two lines or more at the column's width, most of them broken mid-sentence, and a line that
+    # runs on in lower case: not two short paragraphs a single line break parts, nor a list of
+    # quotations or headlines one to a line)
+    wrapped = False
+    if _WRAP_MIN <= width <= _WRAP_MAX:
+        full = [x.text for x in lines[:-1] if len(x.text) >= _WRAP_FILL * width]
+        wrapped = len(full) >= 2 and 2 * sum(not x.endswith(_END_PUNCT) for x in full) >= len(full) \
+            and any(x.text[:1].islower() for x in lines[1:])
     out: list[Line] = []
     for line in lines:
-        if out and not out[-1].text.endswith(_END_PUNCT) and line.text[:1].islower():
-            out[-1] = Line(out[-1].text + " " + line.text, out[-1].number)
+        text = line.text
+        if out and (
+                (not out[-1].text.endswith(_END_PUNCT) and text[:1].islower())
+                or (wrapped and len(out[-1].text) >= _WRAP_FILL * width and not _LIST_ITEM.match(text))):
+            last = out[-1].text
+            if last.endswith("-") and last[-2:-1].isalpha() and text[:1].islower():
+                out[-1] = Line(_unhyphened(last, text), out[-1].number)
+            else:
+                out[-1] = Line(last + " " + text, out[-1].number)
         else:
             out.append(line)
     return out
+
+
+def _unhyphened(last: str, text: str) -> str:
+    """Return two lines joined where the first ends in a hyphen: "govern-" and "ment will" make
+    "government will"; "long-" and "term plan" stay "long-term plan" (no word "longterm")."""
+    head = last[:-1].rsplit(None, 1)[-1].rsplit("-", 1)[-1]
+    tail = text.split(None, 1)[0]
+    word = head + tail.rstrip(".,;:!?”’\")'")
+    return (last[:-1] if word.lower() in load_words("common_words") else last) + text
+
+
+_WRAP_MIN, _WRAP_MAX, _WRAP_FILL = 50, 110, 0.75
+"""Text wrapped at a column: its longest line is 50 to 110 characters, and a line at least three
+quarters of that long was broken by the wrap, not by the end of a paragraph."""
+_LIST_ITEM = re.compile(r"(?:[-•*–]|\d{1,3}[.)])\s|[A-Z][\w.’' -]{0,30}:\s")
+"""A line that starts an item of its own: a list's ("- ", "2. ") or a label's ("CLAIMED BY: …", "Q: …")."""
 
 
 def _card_joined(blocks: list[list[Line]]) -> list[list[Line]]:
@@ -216,7 +287,18 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
     title = standfirst = author = outlet = date = None
     standfirst_line: Line | None = None
     boiler: list[Boilerplate] = []
-    while not markdown and len(blocks) > 1 and len(blocks[0]) == 1 and pat.line.match(blocks[0][0].text):
+    subject: str | None = None
+    if not markdown and len(blocks) > 1 and all(_EMAIL_HEADER.match(x.text) for x in blocks[0]) \
+            and any(x.text[:8].lower() in ("subject:", "from: ") for x in blocks[0]):
+        # a forwarded newsletter's header ("From: …", "Date: …", "Subject: …"): its subject is the title
+        for line in blocks.pop(0):
+            boiler.append(Boilerplate(line.text, line.number, "e-mail header"))
+            field, _, value = line.text.partition(": ")
+            if field.lower() == "subject":
+                subject = value.strip()
+            elif field.lower() in ("date", "sent"):
+                date = masthead.date_line(value)
+    while not markdown and len(blocks) > 1 and len(blocks[0]) == 1 and pat.furniture(blocks[0][0].text):
         # a site's furniture above the headline ("Democracy Dies in Darkness", "Advertisement")
         line = blocks.pop(0)[0]
         boiler.append(Boilerplate(line.text, line.number, "boilerplate line"))
@@ -224,7 +306,9 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
         blocks = _headline_apart(_without_kicker(blocks, boiler), pat)
         # ("TechCrunch" above "Startups": a listed outlet's name among the labels is the outlet)
         outlet = next((o for o in (masthead.edition_line(b.text) for b in boiler) if o), None)
-    if blocks and len(blocks[0]) == 1 and not markdown and _is_headline(blocks[0][0].text):
+    if subject:
+        title = subject
+    elif blocks and len(blocks[0]) == 1 and not markdown and _is_headline(blocks[0][0].text):
         title = blocks.pop(0)[0].text
         if blocks and len(blocks[0]) == 1:
             second = blocks[0][0].text
@@ -232,7 +316,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             # it is the first paragraph of an article with none)
             if (masthead.byline(second) is None and masthead.date_line(second) is None
                     and masthead.card_line(second) is None
-                    and not pat.line.match(second) and not pat.header.match(second)
+                    and not pat.furniture(second) and not pat.header.match(second)
                     and len(second.split()) <= 40 and second[:1] not in "“\"‘'"
                     and (not second.endswith((".", "”", '"')) or _masthead_follows(blocks[1:2]))):
                 standfirst_line = blocks.pop(0)[0]
@@ -260,7 +344,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
         add("standfirst", standfirst_line)
 
     lines_in_box = 0
-    in_box = closed_box = False
+    in_box = closed_box = list_next = False
     all_lines = [line for block in blocks for line in block]
     # A box's first line may be a plain tagline only where a button ends the box; otherwise the
     # line after a one-line promotion ("Sign up to First Edition, our free daily newsletter") is body.
@@ -276,7 +360,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             dates = (masthead.date_line(x.text) for x in block_lines[1:])
             date = date or next((d for d in dates if d), None)
             continue
-        in_list = False
+        in_list, list_next = list_next, False
         block_no += 1
         is_caption_block = any(_CREDIT.match(line.text) for line in block_lines) and len(block_lines) <= 4
         if markdown:
@@ -329,16 +413,26 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 if m_outlet and outlet is None:
                     outlet = re.sub(r"[’']s$", "", m_outlet.group("o"))  # ("HuffPost’s politics podcast")
                 continue
-            if in_list and len(text.split()) <= _LINK_WORDS and not text.endswith(_END_PUNCT):
+            if in_list and len(text.split()) <= _LINK_WORDS \
+                    and (not text.endswith(_END_PUNCT) or text.endswith(")")):
+                # (a link's line may end with its outlet in brackets: "Why cocoa keeps climbing
+                # (The Economist)")
                 boiler.append(Boilerplate(text, line.number, "list of links"))
                 continue
             in_list = False
             if pat.list_header.match(text):
-                # "Related Topics" and the short lines of links after it in its block
+                # "Related Topics" and the short lines of links after it in its block, or in the
+                # next block where it stands alone ("What we're reading" over a newsletter's links)
                 boiler.append(Boilerplate(text, line.number, "list of links"))
                 in_list = True
+                list_next = len(block_lines) == 1
                 continue
-            if pat.line.match(text):
+            if len(text) <= _FOOT_LINE and pat.foot.match(text):
+                # "Notes to editors": what follows is for the press, not the reader
+                boiler.extend(Boilerplate(x.text, x.number, "notes to editors")
+                              for x in all_lines if x.number >= line.number)
+                return Layout(title, standfirst, author, outlet, tuple(paragraphs), tuple(boiler), date)
+            if pat.furniture(text):
                 reason = "image credit" if _CREDIT.match(text) else "boilerplate line"
                 boiler.append(Boilerplate(text, line.number, reason))
                 if outlet is None and text[:1] in "©Cc":
@@ -381,12 +475,23 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 add("heading", line)
             else:
                 add("text", line)
+    if author is not None and paragraphs and paragraphs[-1].text == author:
+        # the writer's name again at the foot ("Hoang Phuong" under the last paragraph)
+        last = paragraphs.pop()
+        at = len(boiler)
+        while at and boiler[at - 1].line > last.line:
+            at -= 1  # (in the file's order, before the furniture under it)
+        boiler.insert(at, Boilerplate(last.text, last.line, "byline"))
     return Layout(title, standfirst, author, outlet, tuple(paragraphs), tuple(boiler), date)
 
 
 def _is_caption(text: str) -> bool:
     """Return True for a picture's caption that ends with its credit ("… Photograph: Coastal Record")."""
-    return len(text) <= 400 and _CAPTION_CREDIT.search(text[-100:]) is not None
+    if len(text) > 400:
+        return False
+    tail = text[-100:]
+    return _CAPTION_CREDIT.search(tail) is not None \
+        or (tail.endswith(")") and _BRACKET_CREDIT.search(tail) is not None)
 
 
 def _masthead_follows(blocks: list[list[Line]]) -> bool:
@@ -420,8 +525,17 @@ def _masthead_line(text: str, first: bool) -> tuple[str, tuple[str | None, str |
         return "outlet", (None, outlet, None)
     if first and masthead.place_line(text):
         return "place", (None, None, None)  # "Dubai" under the writer's name
+    if first and _CAPS_LABEL.fullmatch(text):
+        return "section label", (None, None, None)  # "THE MORNING BRIEF", a newsletter's name
     return None
 
+
+_EMAIL_HEADER = re.compile(r"(?:-{2,}\s?(?:forwarded|original) message\s?-{2,}"
+                           r"|(?:from|to|cc|date|sent|subject):\s.{1,200})$", re.IGNORECASE)
+"""A line of an e-mail's header, as a forwarded newsletter pasted from the inbox opens."""
+
+_CAPS_LABEL = re.compile(r"[A-Z][A-Z&’'.-]+(?: [A-Z][A-Z&’'.-]+){0,3}")
+"""A name in capitals alone on a line above the first paragraph: a masthead, not body text."""
 
 _QUOTE_MARKS = frozenset("“”\"‘")
 """Marks that show a line quotes someone: body text, not a promotion (an apostrophe may be either)."""

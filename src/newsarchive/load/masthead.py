@@ -21,9 +21,11 @@ _NAME_ONLY = re.compile(rf"{_NAME}$")
 _BY = re.compile(r"(?:(?:interview|interviewed|words|text|story|report|reporting)\s+)?by[:\s]\s*(.{2,120})$",
                  re.IGNORECASE)
 """A byline: "By Jane Smith", "BY MARIA GONZALEZ", "Interview by Claire Donnelly", "Words by …"."""
-_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|in|IN|for|FOR)\b)\s*")
+_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|und|et|in|IN|for|FOR)\b)\s*")
 """What stands between a byline's names and after them: "A and B", "A, BBC News", "A in London",
-"JAMES HOLLIS FOR MAILONLINE"."""
+"JAMES HOLLIS FOR MAILONLINE", and "and" in German and French ("A und B", "A et B")."""
+_AT_PLACE = re.compile(r"\s+(?:at|AT)\s+[^,;&|]{2,60}?(?=\s*(?:[,;&|]|\band\b|$))")
+"""Where the writer was, which is no writer: "By Callum Reid, BBC Sport at Ewood Park"."""
 
 _ROLE_NOUNS = ("correspondent", "editor", "reporter", "writer", "columnist", "journalist", "analyst",
                "contributor", "producer", "critic")
@@ -58,10 +60,12 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     name is none."""
     m = _BY.match(text)
     if m is not None:
-        parts = _SEPARATORS.split(m.group(1))
+        named = m.group(1)
+        parts = _SEPARATORS.split(_AT_PLACE.sub("", named) if " at " in named.lower() else named)
         names = [_person(part) for part in parts]
         if not names[0]:
-            return None
+            credited = outlet_line(m.group(1))
+            return (None, credited) if credited is not None else None  # "Text by: FRANCE 24"
         found = [n for n in names if n]
         outlet = next((_outlet_names()[p] for p in parts if p in _outlet_names()), None)
         return (found[0] if len(found) == 1 else ", ".join(found[:-1]) + " and " + found[-1]), outlet
@@ -80,7 +84,14 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     return (person, outlet) if person is not None else None  # "Harriet Marsden, The Week UK"
 
 
-_CARD_PARTS = re.compile(r"\s+[|/–—-]\s+|\s*[·|]\s*|(?<!last)\s+(?=(?:last\s+)?updated\b)", re.IGNORECASE)
+_ZONE = r"(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?"
+"""A time zone after a time: "EST", "IST", "GMT+7"."""
+_CARD_PARTS = re.compile(r"\s+[|/–—●•-]\s+|\s*[·|]\s*|\s{3,}|(?<!last)\s+(?=(?:last\s+)?updated\b)",
+                         re.IGNORECASE)
+"""What parts a card's parts: "·", "|", "/", a dash or a bullet, or the run of spaces a pasted
+table of columns leaves ("By Hoang Phuong   March 18, 2026")."""
+_CLOCK = re.compile(rf"\d{{1,2}}[.:]\d\d\s*(?:[ap]\.?m\.?)?{_ZONE}$", re.IGNORECASE)
+"""A time after a card's date, in a part of its own ("March 18, 2026 | 04:35 pm GMT+7")."""
 _UPDATED_AGO = re.compile(r"(?:last\s+)?updated:?\s+(?:about\s+)?(?:an?|\d{1,2})\s+"
                           r"(?:minute|hour|day)s?\s+ago", re.IGNORECASE)
 
@@ -104,7 +115,8 @@ def card_line(text: str) -> tuple[str | None, str | None, str | None] | None:
     role = False
     guessed = False  # (the outlet only looks like one: a listed outlet later in the card is it)
     for i, part in enumerate(parts):
-        by = byline(part) if i == 0 and not _outlet_like(part) else None
+        opens = i == 0 or (writer is None and _BY.match(part) is not None)  # ("Tuesday, April 7 | By …")
+        by = byline(part) if opens and not _outlet_like(part) else None
         listed = outlet_line(part)
         found_outlet = listed or (part if i == 0 and _outlet_like(part) else None)
         found_date = date_line(part)
@@ -120,7 +132,7 @@ def card_line(text: str) -> tuple[str | None, str | None, str | None] | None:
             date = date or found_date
         elif _ROLE_LINE.match(part) or _CARD_ROLE.fullmatch(part):
             role = True
-        elif not (_HANDLE.match(part) or _UPDATED_AGO.fullmatch(part)):
+        elif not (_HANDLE.match(part) or _UPDATED_AGO.fullmatch(part) or (date and _CLOCK.match(part))):
             return None
     if writer is None and date is None and not role:
         return None  # ("CBC News · Politics": no card; "Local Democracy Reporter·NZ Herald·" is one)
@@ -146,8 +158,10 @@ def byline_block(lines: list[str]) -> str | None:
     if not 2 <= len(lines) <= 4:
         return None
     by = byline(lines[0])
-    if by is None and all(date_line(x) for x in lines[1:]):
-        # "Rina Sawhney" / "4:05 AM PST · March 12, 2026" (not "Breaking News" / a date)
+    if by is None and date_line(lines[-1]) and all(date_line(x) or place_line(x) or outlet_line(x)
+                                                    for x in lines[1:]):
+        # "Rina Sawhney" / "4:05 AM PST · March 12, 2026" (not "Breaking News" / a date), "Ana
+        # Ribeiro" / "Brasília" / "Feb. 6, 2026 at 6:00 PM", "Dewi Anggraini" / "The Jakarta Post" / …
         name = _person(lines[0])
         return name if name is not None and not all(w.lower() in _common() for w in name.split()) else None
     if not _ROLE_LINE.match(lines[1]):
@@ -174,21 +188,27 @@ _MONTHS = {name: i for i, names in enumerate(
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_TIME = r"(?:[\s,·]+(?:(?:at|-|–|/|\|)\s+)?\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
-_PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|aired|last\s+updated|last\s+modified)"
-           r"(?:\s+on)?:?\s+)?"
-           r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s+[-–—]\s+)?"  # "Madrid - ", a place
+_TIME = rf"(?:[\s,·]+(?:(?:at|-|–|/|\|)\s+)?\d{{1,2}}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
+_PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|aired|issued|modified"
+           r"|last\s+updated|last\s+modified)"
+           r"(?:\s+on)?:?\s+(?:[-–—]\s+)?)?"  # ("Updated - 18 February 2026")
+           r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s+[-–—●•]\s+"  # "Madrid - ", "Jakarta ● ", a place
+           r"|(?-i:[A-Z]{3,}(?:\s[A-Z]{3,}){0,2}),?\s+)?"  # "CHENNAI ", a place in capitals
            r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*[,·]?\s+)?"  # "6:12 AM EST, "
            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?")
 _SECTION = r"(?:\s+[-–—|]\s+[A-Z][\w&’' ]{0,40})?"
 """The section a site sets after the date ("Mar 11, 2026 - Energy & Environment")."""
 _DATE_LINES = tuple(re.compile(rf"{_PREFIX}{date}{_TIME}{_SECTION}\s*$", re.IGNORECASE) for date in (
     rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
-    r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)", r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)"))
+    r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)", r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)",
+    r"(?P<dotted>\d{1,2})\.(?P<dmonth>\d{1,2})\.(?P<year>(?:19|20)\d\d)"))
 """A line that is only a date, perhaps with a weekday, a time and "Published"."""
 
 
-_DATE_PARTS = re.compile(r"\s*\|\s*|,\s+(?=(?:updated|last updated|published)\b)", re.IGNORECASE)
+_DATE_PARTS = re.compile(r"\s*\|\s*|,\s+(?=(?:updated|last updated|published)\b)|\s+(?=modified:)",
+                         re.IGNORECASE)
+_READING_TIME = re.compile(r"\s*[·|•]?\s*\d{1,3}\s+min(?:ute)?s?(?:\s+(?:to\s+)?read)?$", re.IGNORECASE)
+"""How long the article takes to read, after its date ("February 11, 2026 9:14 PM 3 min read")."""
 
 
 def date_line(text: str) -> str | None:
@@ -196,10 +216,19 @@ def date_line(text: str) -> str | None:
     "Published: March 12, 2024 at 3:45 pm ET", "2024-03-12"), or None."""
     # "PUBLISHED: 10:14 EST, 5 March 2024 | UPDATED: …", "TNN | Updated: Jan 14, 2026, 08:12 IST",
     # "Posted Tue 3 Mar 2026 at 5:12am, updated …", "Updated March 4, 2026 at 6:03 p.m. EST|Published …"
+    if len(text) > _DATE_LINE_LONGEST:
+        return None  # (a paragraph: no test of its every word)
+    if text[-1:] in "dD" or text[-1:].isdigit():
+        text = _READING_TIME.sub("", text)
     parts = _DATE_PARTS.split(text, 2)[:2]
     m = next((m for m in (p.match(part) for part in parts for p in _DATE_LINES) if m is not None), None)
     if m is None:
         return None
+    if "dotted" in m.groupdict():
+        try:  # "11.03.2026, 17.42 Uhr": day first, as everywhere dots part a date's numbers
+            return dt.date(int(m.group("year")), int(m.group("dmonth")), int(m.group("dotted"))).isoformat()
+        except ValueError:
+            return None
     if "first" in m.groupdict():
         return _numeric_date(int(m.group("first")), int(m.group("second")), int(m.group("year")))
     if "iso" in m.groupdict():
@@ -214,6 +243,11 @@ def date_line(text: str) -> str | None:
         return dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
     except ValueError:
         return None
+
+
+_DATE_LINE_LONGEST = 160
+"""The longest a date line is ("Updated March 4, 2026 at 6:03 p.m. EST|Published March 4, 2026 at
+2:15 p.m. EST" is 80 characters)."""
 
 
 def _numeric_date(first: int, second: int, year: int) -> str | None:
@@ -323,7 +357,17 @@ def published_in_outlet(text: str) -> str | None:
 def outlet_line(text: str) -> str | None:
     """Return the outlet a line that is only a listed outlet's name names ("Associated Press"
     under a byline), or None."""
-    return _outlet_names().get(re.sub(r"^The\s+", "", text.strip()))
+    name = re.sub(r"^The\s+", "", text.strip())
+    found = _outlet_names().get(name)
+    if found is None and name.isupper():
+        found = _outlet_names_upper().get(name)  # "FRANCE 24", "FOLHA DE S.PAULO"
+    return found
+
+
+@lru_cache(maxsize=1)
+def _outlet_names_upper() -> dict[str, str]:
+    """Every outlet's name and short forms in capitals → its canonical name."""
+    return {form.upper(): name for form, name in _outlet_names().items()}
 
 
 def edition_line(text: str) -> str | None:
@@ -333,10 +377,16 @@ def edition_line(text: str) -> str | None:
     found = outlet_line(text)
     if found is None:
         name, _, place = text.strip().rpartition(" ")
+        if place in _EDITIONS:
+            return outlet_line(name)  # "DER SPIEGEL International", "Folha International"
         local = place in _places() or (
             place[:1].isupper() and place.isalpha() and place.lower() not in _common())
         found = outlet_line(name) if name and local else None
     return found
+
+
+_EDITIONS = frozenset(("International", "English", "Edition", "Online", "Global", "Digital"))
+"""Words after an outlet's name that name its edition."""
 
 
 def place_line(text: str) -> bool:

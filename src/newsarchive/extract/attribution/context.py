@@ -362,9 +362,11 @@ class Context:
 
 
 # A sentence ends at . ! ? (closing marks after it) or at a closing quotation mark, before a space
-# and what opens a sentence. One character class comes first so the engine skips to candidates
-# (an alternation of two would be tried at every character); the look-behinds tell them apart.
-_BOUNDARY = re.compile(r"[.!?\"”](?:(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9·])|(?<=[\"”])\s+(?=[\"“][A-Z·]))")
+# and what opens a sentence (guillemets too, with the space French sets inside them: "« Nous …").
+# One character class comes first so the engine skips to candidates (an alternation of two would
+# be tried at every character); the look-behinds tell them apart.
+_BOUNDARY = re.compile(r"[.!?\"”»](?:(?<=[.!?])[\"”’)»]*\s+(?=(?:[\"“‘(„]|«\s?)?[A-Z0-9·])"
+                       r"|(?<=[\"”»])\s+(?=(?:[\"“]|«\s?)[A-Z·]))")
 
 
 _TAIL_WORDS = 6

@@ -39,7 +39,9 @@ statement to the stock exchange said"."""
 _VOICE_OF = re.compile(r"(?:[’']s)?\s+(?:chief\s+|senior\s+|press\s+)?(?:spokes(?:man|woman|person)|official"
                        r"|representative)\b")
 _OF_BODY = frozenset(("of", "of the", "from", "from the", "at", "at the"))
-_FROM_PLACE = re.compile(r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s*){1,4}){1,3}(?=\s|,|$)")
+_FROM_PLACE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s*){1,4}"
+                         r"(?:\s+(?:of|from|in|at)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s*){1,4}){0,2}(?=\s|,|$)")
+"""Where a person is from, after their name: "of BNP Paribas", "of the Ifo Institute in Munich"."""
 _RELATIVE_TAIL = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[,–—-]?\s*(?:who|which)\s*", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|whose)\s")
 # "As Mr Kok's report noted": what a person wrote speaks for them.

@@ -89,9 +89,10 @@ def find_entities(draft: Draft) -> None:
                         previous = piece
                         continue
                 if piece.kind == "body" and piece.surface in lex.platforms \
-                        and _word_after(para.text, piece.end) in lex.platform_media:
+                        and (_word_after(para.text, piece.end) in lex.platform_media
+                             or para.text[max(0, piece.start - 4):piece.start] in (" on ", "via ")):
                     previous = piece
-                    continue  # "In a Facebook post": where it was said, no body cited
+                    continue  # "In a Facebook post", "wrote on Telegram": where it was said, no body cited
                 if piece.kind == "body" and len(piece.words) == 1 and piece.words[0] in lex.ambiguous \
                         and registry.find_person(piece.words) is not None:
                     # "Fox said" after "Liam Fox": the person, not Fox News.
@@ -100,8 +101,13 @@ def find_entities(draft: Draft) -> None:
                     roles = _body_roles(para.text, piece, lex)
                     if piece.body.kind == "outlet" and piece.body.name not in lex.bodies:
                         roles.append(piece.body.type)  # "Arab News", found by its head word: "the newspaper"
-                    registry.add_body(piece.body.name, piece.body.kind, piece.surface,
-                                      _span(draft, para, piece), roles)
+                    name = piece.body.name
+                    more = _listed_tail(para.text, piece, lex) if name == piece.surface else ""
+                    if more:
+                        # "the Department for Culture, Media and Sport": one body, its remit a list
+                        name = piece.surface = name + more
+                        piece.end = outlet_end = piece.end + len(more)
+                    registry.add_body(name, piece.body.kind, piece.surface, _span(draft, para, piece), roles)
                 elif piece.kind == "title" and len(piece.title) == 1 and piece.title[0] in lex.weak_titles \
                         and registry.find_person(piece.title) is not None:
                     # "Dean, a medical doctor," after "Howard Dean": the surname, no title
@@ -151,6 +157,28 @@ def find_entities(draft: Draft) -> None:
     _common_word_names(draft, registry, lex)
     _drop_common_words(draft, registry)
     draft.entities.update(registry.entities)
+
+
+_LISTED = re.compile(r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?){0,3},? and [A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w’'-])")
+_ITEM_GLUE = re.compile(r",? and |, ")
+
+
+def _listed_tail(text: str, piece: Piece, lex: Lexicon) -> str:
+    """Return the rest of a body's name that lists its remit after "for" or "of" and one word:
+    ", Media and Sport" of "the Department for Culture, Media and Sport", ", Food and Rural
+    Affairs" of "the Department for Environment, Food and Rural Affairs"; "" where none does, or
+    where an item is a body or a place of its own ("the Bank of England, Barclays and HSBC")."""
+    if len(piece.words) < 3 or piece.words[-2] not in ("for", "of") or not text.startswith(", ", piece.end):
+        return ""
+    m = _LISTED.match(text, piece.end)
+    if m is None:
+        return ""
+    items = _ITEM_GLUE.split(m.group()[2:])
+    # (a head word alone is a remit, "Media"; with a word before it a body, "Home Office")
+    if any(item in lex.bodies or item in lex.places
+           or (" " in item and item.rsplit(" ", 1)[-1] in lex.org_heads) for item in items):
+        return ""
+    return m.group()
 
 
 def _word_after(text: str, end: int) -> str:

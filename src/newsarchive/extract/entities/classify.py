@@ -72,6 +72,13 @@ def _key(word: str) -> str:
     return word[:-1] if word.endswith(".") and len(word) > 2 else word
 
 
+def _name_word(word: str) -> str:
+    """Return a word as a name keeps it: without an abbreviation's full stop ("Jr."), but with
+    initials' ("M.A. Siddique", "T.R.B. Rajaa"; "R. Vasanthi")."""
+    initials = len(word) % 2 == 0 and word[1::2] == "." * (len(word) // 2)
+    return word[:-1] if len(word) > 2 and word.endswith(".") and not initials else word
+
+
 _MEDIA_JOBS = frozenset(("editor", "columnist", "reporter", "correspondent", "critic", "writer", "journalist",
                          "publisher", "owner", "proprietor", "cartoonist", "sketchwriter", "commentator"))
 """Roles an outlet gives ("The Spectator editor"): the outlet is named, not described."""
@@ -148,6 +155,8 @@ def _after_honorific(words: list[str], i: int, honorific: str | None) -> bool:
 def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_Plan, bool]:
     """Return how a run splits into pieces, and False where that depended on the text around it."""
     n = len(words)
+    if n <= 2 and all(w in lex.postnominals for w in words):
+        return (), True  # ("J. Kumaragurubaran, IAS, said": a name's letters, set apart by commas)
     pieces: list[_PlanPiece] = []
     title: list[str] = []
     title_start = -1
@@ -167,7 +176,8 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             tail_end, tail = _match_body(words, i + 1, lex)
             # (not "the Russian Empire": "Empire" is an outlet only where the text says so)
             if tail is not None and (tail_end == n or words[tail_end] in JOINING) \
-                    and " ".join(words[i + 1:tail_end]) not in lex.ambiguous:
+                    and " ".join(words[i + 1:tail_end]) not in lex.ambiguous \
+                    and tail.name not in lex.place_bodies:
                 body_end = tail_end
                 body = Body(" ".join(words[i:tail_end]), tail.kind, tail.type, frozenset())
         if body is not None and body_end < n:
@@ -369,7 +379,7 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         after_of = False
         if name_words:
             first = title_start if (title or honorific) and title_start >= 0 else i
-            pieces.append(("name", i, k, first, [_key(x) if len(x) > 2 else x for x in name_words],
+            pieces.append(("name", i, k, first, [_name_word(x) for x in name_words],
                            list(title), honorific, None))
         title, honorific = [], None
         i = max(k, i + 1)
@@ -540,6 +550,10 @@ def _ambiguous_ok(words: list[str], i: int, j: int, text: str, offs: list[int],
                   lex: Lexicon) -> tuple[bool, bool]:
     """Return whether a known form names the body here, and True where the text around it decided."""
     form = " ".join(words[i:j])
+    if form in lex.place_bodies and j - i == 1:
+        # "in the Amazon", "the Brazilian Amazon": the place; "Amazon said", "retailer Amazon": the firm
+        return not ((i > 0 and (words[i - 1] in ("The", "the") or _nationality(words[i - 1], lex)))
+                    or text[max(0, offs[i] - 4):offs[i]] == "the "), True
     if form not in lex.ambiguous:
         return True, False
     if j < len(words):

@@ -13,14 +13,17 @@ from newsarchive.lexicon import load_data
 # ", a 22-year-old student", ", the head of the group", ", Twitter’s director of political advertising",
 # ", one of Prof Reddy's graduate students"
 _OWNER = r"[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}[’']s"
+_ACRONYM_AFTER = r"(?:\s\([A-Z][A-Za-z&.-]{1,15}\))"
+"""A body's acronym in brackets closing a description: "… of the Roads and Transport Authority (RTA),"."""
 _APPOSITIVE = re.compile(rf",\s+((?:an?|the|his|her|their|one\s+of\s+(?:the|his|her|their|{_OWNER})"
                          rf"|{_OWNER})\s"
-                         r"[^,.;:“”\"()—–]{2,90}?)"
+                         rf"[^,.;:“”\"()—–]{{2,90}}?{_ACRONYM_AFTER}?)"
                          r"(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
-# ", director of civil rights group Liberty,", ", spokesman for e-mail software firm Sendmail said":
-# a role word and what the role is of, with no article before it.
-_ROLE_OF = re.compile(r",\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:of|at|for|with|from)\s"
-                      r"[^,.;:“”\"()—–]{2,90}?)(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
+# ", director of civil rights group Liberty,", ", spokesman for e-mail software firm Sendmail said",
+# ", director general and chairman of the board of …": a role word and what the role is of, with
+# no article before it.
+_ROLE_OF = re.compile(r",\s+((?:[a-z][\w-]*\s+){0,2}?(?:and\s+)?([a-z][\w-]*)\s+(?:of|at|for|with|from)\s"
+                      rf"[^,.;:“”\"()—–]{{2,90}}?{_ACRONYM_AFTER}?)(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
 _GENERIC = frozenset(("any", "every", "each", "no", "some", "many", "most", "like", "other", "another"))
 # Endings of words for peoples and other capitalised adjectives ("Palestinian", "Taiwanese",
 # "Kurdish", "Electric"); but "-vic" ends surnames ("Djokovic", "Milosevic"), see _SURNAME_ENDINGS.
@@ -73,10 +76,11 @@ def _firm_apposed() -> re.Pattern[str]:
     heads = "|".join(sorted(_cues().firm_heads, key=len, reverse=True))
     # (the firm word heads the description: not ", a former member of rap group Tru")
     # (nor a possessive: ", the club's manager" describes a person; nor the subject of a cue after
-    # the name: "… program BitTorrent, the firm said")
+    # the name: "… program BitTorrent, the firm said"; but what it is for may follow: "Cosla, the
+    # umbrella body for Scotland's 32 councils")
     verbs = "|".join(re.escape(v) for v in sorted(cue_verbs(), key=len, reverse=True))
     return re.compile(rf",\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|with|from|in)\s)[\w’'-]+\s+){{0,5}}?"
-                      rf"(?:{heads})\b(?![’']s\b)(?!\s+(?:of|for|at|{verbs})\b)")
+                      rf"(?:{heads})\b(?![’']s\b)(?!\s+(?:of|at|{verbs})\b)")
 
 
 def firm_apposed(text: str, end: int) -> bool:
@@ -271,6 +275,8 @@ def voiced(piece: Piece, text: str) -> bool:
 
 
 _RELATIVE_BEFORE = re.compile(r", (?:which|who) [^,]*$")
+_PLACE_IN_APPOSITION = re.compile(r", (?:an?|the|his|her|their) [^,]*\b(?:of|in|from|at|near) $")
+"""A description's place closing it: "Smt. R. Vasanthi, a resident of Valasaravakkam, said it took"."""
 
 
 def it_after(piece: Piece, text: str, lex: Lexicon) -> bool:
@@ -282,6 +288,9 @@ def it_after(piece: Piece, text: str, lex: Lexicon) -> bool:
     if m is not None and text.startswith(",", piece.end) \
             and _RELATIVE_BEFORE.search(text, max(0, piece.start - 60), piece.start):
         return False  # "Turkey, which occupies northern Cyprus, had insisted it": the clause's end
+    if m is not None and text.startswith(",", piece.end) \
+            and _PLACE_IN_APPOSITION.search(text, max(0, piece.start - 60), piece.start):
+        return False  # "R. Vasanthi, a resident of Valasaravakkam, said it": the description's end
     return m is not None and m.group(1) in _cues().verbs
 
 

@@ -103,6 +103,9 @@ class Lexicon:
     portfolio: re.Pattern[str] | None = None
     """A government's portfolio before a lower-case "ministry" or "department" (`organisations.yaml`
     `portfolios`, `portfolio_heads`): "the defence ministry", "Russia's Interior ministry"."""
+    place_bodies: frozenset[str] = frozenset()
+    """Bodies named as a place that takes "the" is (`organisations.yaml` `place_bodies`): after
+    "the" or a people's word the place is meant ("the Amazon", "the Brazilian Amazon")."""
     staff: frozenset[str] = frozenset()
     """Words for a body's people that make a one-word name before them a body (`organisations.yaml`
     `staff`: "Shell boss", "Segas chairman")."""
@@ -241,6 +244,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         platforms=_words(orgs.get("platforms")),
         platform_media=_words(orgs.get("platform_media")),
         portfolio=_portfolio(_words(orgs.get("portfolios")), _words(orgs.get("portfolio_heads"))),
+        place_bodies=_words(orgs.get("place_bodies")),
         personal_after=_words(names.get("personal_after")),
         domain=_domain(_words(orgs.get("domains"))),
     )

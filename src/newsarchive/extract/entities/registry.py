@@ -113,6 +113,9 @@ class Registry:
         parts = entity.name.split(" ")
         for word in (parts[0], parts[-1]):
             self._by_word.setdefault(word, set()).add(entity.name)
+        known_as = _known_as(parts)
+        if known_as is not None:
+            self._by_word.setdefault(known_as, set()).add(entity.name)
         self._note(entity, form, span, roles)
         return entity.name
 
@@ -138,7 +141,8 @@ def _same_person(known: list[str], words: list[str], given_names: frozenset[str]
         return short[0] == full[-1] or (short[0] == full[0] and (
             (len(full) == 2 and short[0] in given_names) or full[1] in PATRONYMICS
             or (len(full) == 3 and short[0] in surnames_first
-                and full[2][1:].islower() and len(full[2]) <= 5)))
+                and full[2][1:].islower() and len(full[2]) <= 5))) \
+            or (len(full) >= 5 and short[0] == _known_as(full))
     if known[-1] != words[-1]:
         return False
     if len(words) < len(known) <= _LONGEST_NAME and known[-len(words) + 1:] == words[1:] \
@@ -151,6 +155,16 @@ def _same_person(known: list[str], words: list[str], given_names: frozenset[str]
     # "Paul Ryan" ~ "Paul D. Ryan"; "Bill Clinton" is not "Hillary Clinton".
     a, b = known[0].rstrip("."), words[0].rstrip(".")
     return a == b or (len(a) == 1 and b[:1] == a) or (len(b) == 1 and a[:1] == b)
+
+
+def _known_as(parts: list[str]) -> str | None:
+    """Return the word a long Portuguese or Spanish name is known by on its own, the one before
+    its particle after two given names: "Lula" of "Luiz Inácio Lula da Silva", "Ferreira" of "João
+    Batista Ferreira dos Santos" (not a patronymic's: "Mohamed" of "Khaled bin Mohamed bin Zayed")."""
+    for p in range(3, len(parts) - 1):
+        if parts[p] in NAME_PARTICLES and parts[p] not in PATRONYMICS and parts[p].islower():
+            return parts[p - 1]
+    return None
 
 
 _LONGEST_NAME = 5

@@ -12,8 +12,8 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘ
 # Lower-case words that may stand inside one name: "Carnegie Endowment for International Peace",
 # "Ursula von der Leyen", "Bashar al-Assad".
 CONNECTORS = ("of", "for", "the", "and", "&", "on", "de", "da", "di", "del", "della", "der", "den", "van",
-              "von", "bin", "ibn", "al", "el", "la", "le", "du", "dos", "das", "ter", "ten", "y", "dela",
-              "delos", "los", "las")
+              "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "dos", "das", "ter", "ten", "y",
+              "dela", "delos", "los", "las")
 JOINING = frozenset(("of", "for", "the", "and", "&", "on"))
 """Connectors that join two names into a body's name, never inside a person's name."""
 POSSESSIVE = ("’s", "'s", "’", "'")
@@ -65,7 +65,9 @@ def _run_re(abbrevs: frozenset[str]) -> re.Pattern[str]:
     # every abbreviation's first character that is not a word character is a full stop.
     dot = r"(?=\w*\.)" if all(re.match(r"\w*\.", f"{a}.") for a in abbrevs) else ""
     # The look-ahead makes every position that is not a capital fail at once.
-    first = (rf"(?=[{UPPER}])(?:{dot}(?:{dotted})\.|[{UPPER}]\.(?:[{UPPER}]\.)*"
+    # (an abbreviation is no initial before another: "M.A. Siddique" is no "M." honorific and an
+    # "A."; the look-ahead is tried only where an abbreviation matched, so common words pay nothing)
+    first = (rf"(?=[{UPPER}])(?:{dot}(?:{dotted})\.(?![{UPPER}]\.)|[{UPPER}]\.(?:[{UPPER}]\.)*"
              rf"|[{UPPER}][\w]*(?:[’'\-][\w]+|&[{UPPER}]\w*)*[’']?)")
     prefixed = rf"(?:al-|el-|d[’'])[{UPPER}][\w]*(?:[’'\-][\w]+)*[’']?"
     conn = "|".join(re.escape(c) for c in CONNECTORS)
@@ -79,7 +81,7 @@ def _run_re(abbrevs: frozenset[str]) -> re.Pattern[str]:
         if a:
             by_letter.setdefault(a[0], []).append(re.escape(a[1:]))
     rests = "|".join(rf"(?<={re.escape(c)})(?:{'|'.join(group)})" for c, group in sorted(by_letter.items()))
-    head = (rf"[{UPPER}](?<![\w’'\-.](?s:.))(?:{dot}(?:{rests})\.|\.(?:[{UPPER}]\.)*"
+    head = (rf"[{UPPER}](?<![\w’'\-.](?s:.))(?:{dot}(?:{rests})\.(?![{UPPER}]\.)|\.(?:[{UPPER}]\.)*"
             rf"|[\w]*(?:[’'\-][\w]+|&[{UPPER}]\w*)*[’']?)")
     return re.compile(rf"{head}(?:[ \u00a0](?:(?:{conn})[ \u00a0])*(?:{first}|{prefixed}))*")
 
