@@ -20,7 +20,7 @@ from newsarchive.build.article_units_memo import ArticleUnitsMemo
 from newsarchive.build.cache import Cache
 from newsarchive.build.entity_units_memo import EntityUnitsMemo
 from newsarchive.build.pages import Unit, article_units, entity_units
-from newsarchive.records import Archive
+from newsarchive.records import Archive, Entity
 from test_build_engine import make_archive, run, same_as_a_clean_build
 from test_build_groups_memo import _checked, _moved
 
@@ -144,13 +144,38 @@ def test_the_last_people_and_sources_unreadable_key_every_entity_afresh(
         return (found[0], b"\x80\x05garbage") if found is not None and damage else found
 
     monkeypatch.setattr(Cache, "last_blob", damaged)
-    EDITS["quote"](articles)
+    EDITS["new-person"](articles)  # other names: each entity is compared with the last build's
     run(tmp_path)
     assert seen[2][0] == "entities" and seen[2][1] == seen[2][2]  # all keyed afresh, as they must be
     same_as_a_clean_build(tmp_path, 0)
     monkeypatch.setattr(Cache, "last_blob", last)
-    EDITS["new-person"](articles)
+    _append("\n\n“We had not expected that,” said Wilhelmina Brackenwick.\n")(articles)
     del seen[:]
     run(tmp_path)
     assert seen[0][0] == "entities" and seen[0][1] < seen[0][2]  # readable again: most kept
     same_as_a_clean_build(tmp_path, 1)
+
+
+def test_a_quote_with_the_same_names_compares_no_entity(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same names, the same pages: the entities drawing on no changed article keep their keys
+    without the last build's entities being read."""
+    seen = _units_checked(monkeypatch)
+    articles = make_archive(tmp_path)
+    run(tmp_path)
+    EDITS["paragraph"](articles)  # the people and sources kept
+    run(tmp_path)
+    read: list[str] = []
+    last = entities_memo.EntitiesMemo.last
+
+    def noted(self: entities_memo.EntitiesMemo, key: str) -> list[Entity] | None:
+        read.append(key)
+        return last(self, key)
+
+    monkeypatch.setattr(entities_memo.EntitiesMemo, "last", noted)
+    del seen[:]
+    EDITS["quote"](articles)
+    run(tmp_path)
+    assert not read
+    assert seen[0][0] == "entities" and 0 < seen[0][1] < seen[0][2]
+    same_as_a_clean_build(tmp_path, 0)

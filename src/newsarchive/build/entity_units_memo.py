@@ -9,9 +9,13 @@ the entities drawing on it, under a hash of the code, the templates and config (
 entities' own key.
 
 Where the people and sources are others (a quote added for a named speaker, an article added or
-removed: `EntitiesMemo` worked them out again), an entity keeps its last key where its record is
-the same as last time (`EntitiesMemo.last`, compared whole) and it draws on no changed article;
-the others are keyed afresh. Where the last build's entities cannot be read, everything is.
+removed: `EntitiesMemo` worked them out again), an entity that draws on no changed article keeps
+its last key where its record is the same as last time. With the same names (`NamesMemo`: which
+names are one entity) and the same pages in the same order, that needs no comparing: an entity is
+gathered from the articles that name it or credit it, in archive order, and its page's name from
+all entities' names, so one that draws on no changed article, before or now, is as it was.
+Otherwise each is compared whole with the last build's (`EntitiesMemo.last`); where those cannot
+be read, every entity is keyed afresh.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ ENTITY_UNITS = "entity-units"
 class _Kept:
     entities: str
     """The key of the people and sources the units were made from (`EntitiesMemo.current`)."""
+    linked: str
+    """The key of the names they were gathered with (`NamesMemo.current`)."""
     content: dict[str, str]
     """The content keys the units were made from (slug → key)."""
     names: list[str]
@@ -62,6 +68,8 @@ class EntityUnitsMemo(BlobMemo):
             return self._afresh(archive, places, base, content, key)
         changed = {slug for slug in kept.content.keys() | content.keys()
                    if kept.content.get(slug, "") != content.get(slug, "")}
+        if kept.entities != current and kept.linked == self.entities.names.current:
+            return self._same_names(archive, places, base, content, key, kept, changed)
         if kept.entities != current or len(kept.names) != len(places):
             last = self.entities.last(kept.entities)
             if last is None or len(last) != len(kept.names):
@@ -74,7 +82,37 @@ class EntityUnitsMemo(BlobMemo):
             unit = entity_unit(archive, *places[place], base, content)
             names[place], keys[place] = unit.name, unit.key
         self.recomputed = len(again)
-        self.keep(key, _Kept(current, dict(content), names, keys, kept.drawn))
+        # The same entities: gathered with the same names as the kept ones were.
+        self.keep(key, _Kept(current, kept.linked, dict(content), names, keys, kept.drawn))
+        return [Unit(name, kind, i, k) for (kind, i), name, k in zip(places, names, keys, strict=True)]
+
+    def _same_names(self, archive: Archive, places: list[tuple[UnitKind, int]], base: str,
+                    content: dict[str, str], key: str, kept: _Kept, changed: set[str]) -> list[Unit]:
+        """Return the units of other people and sources gathered with the same names: where they
+        have the same pages in the same order, an entity drawing on no `changed` article, last
+        time or now, keeps its key; otherwise compare each (`_by_entity`)."""
+        from newsarchive.render.context import entity_path
+
+        names = [safe_relpath(entity_path((archive.people if kind == "person" else archive.sources)[i]))
+                 for kind, i in places]
+        if names != kept.names:
+            last = self.entities.last(kept.entities)
+            if last is None or len(last) != len(kept.names):
+                return self._afresh(archive, places, base, content, key)
+            return self._by_entity(archive, places, base, content, key, kept, last, changed)
+        again = {place for slug in changed for place in kept.drawn.get(slug, ())}
+        drawn: dict[str, list[int]] = {}
+        for place, (kind, i) in enumerate(places):
+            for slug in drawn_on((archive.people if kind == "person" else archive.sources)[i]):
+                drawn.setdefault(slug, []).append(place)
+        again.update(place for slug in changed for place in drawn.get(slug, ()))
+        keys = list(kept.keys)
+        for place in again:
+            keys[place] = entity_unit(archive, *places[place], base, content).key
+        self.recomputed = len(again)
+        self.reused = True
+        self.keep(key, _Kept(self.entities.current or "", self.entities.names.current or "", dict(content),
+                             names, keys, drawn))
         return [Unit(name, kind, i, k) for (kind, i), name, k in zip(places, names, keys, strict=True)]
 
     def _by_entity(self, archive: Archive, places: list[tuple[UnitKind, int]], base: str,
@@ -100,8 +138,8 @@ class EntityUnitsMemo(BlobMemo):
             for slug in drawn_on(ent):
                 drawn.setdefault(slug, []).append(place)
         self.reused = self.recomputed < len(units)
-        self.keep(key, _Kept(self.entities.current or "", dict(content), [u.name for u in units],
-                             [u.key for u in units], drawn))
+        self.keep(key, _Kept(self.entities.current or "", self.entities.names.current or "", dict(content),
+                             [u.name for u in units], [u.key for u in units], drawn))
         return units
 
     def _afresh(self, archive: Archive, places: list[tuple[UnitKind, int]], base: str,
@@ -114,6 +152,6 @@ class EntityUnitsMemo(BlobMemo):
                 drawn.setdefault(slug, []).append(place)
         self.recomputed = len(units)
         if key is not None:
-            self.keep(key, _Kept(self.entities.current or "", dict(content), [u.name for u in units],
-                                 [u.key for u in units], drawn))
+            self.keep(key, _Kept(self.entities.current or "", self.entities.names.current or "",
+                                 dict(content), [u.name for u in units], [u.key for u in units], drawn))
         return units
