@@ -2,6 +2,12 @@
 """Time newsarchive builds of N real BBC articles: cold, rebuild with nothing changed, after one change.
 
     python benchmarks/bench_build.py [--articles 2225] [--runs 3] [--jobs 0] [--bytecode]
+                                     [--edit KIND] [--check]
+
+`--edit` names the kind of change a writer makes between the builds (`EDITS`; `paragraph`, the
+default, is the one earlier figures measured); `--check` builds the edited articles cold in a
+folder of their own after each one-change rebuild and fails unless the two sites are the same
+files (the marker aside).
 
 Articles come from ../shared/corpus/bbc (past 2,225 they repeat under new names and headlines).
 Cold builds start with no cache and no output; the rebuilds reuse both, as a writer's edit-build
@@ -12,13 +18,19 @@ For the comparison with Pelican and Hugo, see ../shared/tools/bench_build.py and
 from __future__ import annotations
 
 import argparse
+import filecmp
+import itertools
+import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "bbc"
@@ -41,6 +53,113 @@ def make_articles(n: int, folder: Path) -> None:
         name = f"{src.parent.name}-{src.stem}" + (f"-{lap}" if lap else "")
         headline = title.strip() + (f" ({lap})" if lap else "")
         (folder / f"{name}.txt").write_text(f"{headline}\n{body}", encoding="utf-8")
+
+
+def speakers(article: Path, cwd: Path) -> list[str]:
+    """Return the speakers of `article`'s quotes as the extraction finds them, most quoted first."""
+    out = subprocess.run([sys.executable, "-m", "newsarchive", "extract", str(article)], cwd=cwd,
+                         capture_output=True, text=True, check=True).stdout
+    said = Counter(q["speaker"] for q in json.loads(out)["quotes"] if q["speaker"])
+    return [name for name, _ in said.most_common()]
+
+
+WORDS = ("soon", "again", "gladly", "openly", "calmly", "firmly", "warmly", "boldly", "plainly", "fully")
+"""A word per run that makes each edit new without a figure (a figure would make it a claim)."""
+
+
+class Editor:
+    """The edits a writer makes to an archive of articles, one per run, each new (`EDITS`)."""
+
+    def __init__(self, folder: Path, cwd: Path) -> None:
+        self.folder = folder
+        self.files = sorted(folder.iterdir())
+        # The article in the middle of the folder, as ever; its most quoted speaker is a person
+        # already in the archive (this build's extraction names them, no name is written here).
+        self.victim = next(p for p in self.files[len(self.files) // 2 :] if speakers(p, cwd))
+        self.person = speakers(self.victim, cwd)[0]
+
+    def _append(self, text: str) -> None:
+        self.victim.write_text(self.victim.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
+
+    def paragraph(self, run: int) -> None:
+        """A late paragraph, which the extraction takes for a claim the writer states (its figure)."""
+        self._append(f"A late paragraph, edit {run}.")
+
+    def quote(self, run: int) -> None:
+        """A new paragraph quoting the person the article quotes most."""
+        self._append(f'"We will say more about this {WORDS[run % len(WORDS)]}," said {self.person}.')
+
+    def new_person(self, run: int) -> None:
+        """A new paragraph quoting a person named nowhere else."""
+        given = ("Ottoline", "Bartholomew", "Wilhelmina", "Ignatius", "Philippa")[run % 5]
+        surname = ("Quill", "Thistle", "Bracken", "Farrow", "Marl")[run // 5 % 5] + "wick" * (1 + run // 25)
+        self._append(f'"We had not expected this {WORDS[run % len(WORDS)]}," said {given} {surname}.')
+
+    def typo(self, run: int) -> None:
+        """Two letters swapped in a word of the article's first long quotation (no new quote or claim).
+
+        A different word each run, so that no edit puts back a text built before.
+        """
+        text = self.victim.read_text(encoding="utf-8")
+        marks = [i for i, c in enumerate(text) if c == '"']
+        for start, end in itertools.pairwise(marks):
+            words = [m for m in re.finditer(r"[A-Za-z]{5,}", text[start:end]) if "\n" not in text[start:end]]
+            if len(words) >= 10:
+                break
+        else:
+            sys.exit(f"no quotation of ten long words in {self.victim}")
+        word = words[run % len(words)]
+        at = start + word.start()
+        self.victim.write_text(text[:at + 2] + text[at + 3] + text[at + 2] + text[at + 4:], encoding="utf-8")
+
+    def new_article(self, run: int) -> None:
+        """A new, short article: a figure the writer states and a quote by the person above."""
+        (self.folder / f"zz-new-{run}.txt").write_text(
+            f"Council sets out plans, edit {run}\n\n"
+            f"The council approved a budget of {run + 3} million pounds on Tuesday, "
+            "the largest in a decade.\n\n"
+            f'"We have listened to residents {WORDS[run % len(WORDS)]}," said {self.person}.\n\n'
+            "The plans will be looked at again next year.\n", encoding="utf-8")
+
+    def delete(self, run: int) -> None:
+        """An article removed (a third of the way into the folder, a different one each run)."""
+        self.files[len(self.files) // 3 + run].unlink()
+
+    def rename_title(self, run: int) -> None:
+        """The article's headline (its first line) changed."""
+        title, _, body = self.victim.read_text(encoding="utf-8").partition("\n")
+        self.victim.write_text(f"{title.split(' (edit ')[0]} (edit {WORDS[run % len(WORDS)]})\n{body}",
+                               encoding="utf-8")
+
+
+EDITS: dict[str, Callable[[Editor, int], None]] = {
+    "paragraph": Editor.paragraph,
+    "quote": Editor.quote,
+    "new-person": Editor.new_person,
+    "typo": Editor.typo,
+    "new-article": Editor.new_article,
+    "delete": Editor.delete,
+    "rename-title": Editor.rename_title,
+}
+
+
+def same_sites(root: Path, build: list[str], run: int) -> list[str]:
+    """Build `root`'s articles cold in a folder of their own; return the files in which that site
+    and `root`'s differ (the marker, which names the build, aside)."""
+    fresh = root / "check" / str(run)
+    shutil.copytree(root / "articles", fresh / "articles")
+    subprocess.run(build, cwd=fresh, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    differ: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], where: str) -> None:
+        differ.extend(f"{where}{name}" for name in cmp.left_only + cmp.right_only + cmp.funny_files)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        differ.extend(f"{where}{name}" for name in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{where}{name}/")
+
+    walk(filecmp.dircmp(root / "site", fresh / "site", ignore=[]), "")
+    return [name for name in differ if not name.startswith(".newsarchive")]
 
 
 def timed(argv: list[str], cwd: Path) -> tuple[float, float, float]:
@@ -116,6 +235,10 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=0)
     ap.add_argument("--bytecode", action="store_true",
                     help="write the package's bytecode caches first, as an installed package has them")
+    ap.add_argument("--edit", choices=sorted(EDITS), default="paragraph",
+                    help="the kind of change made before each one-change rebuild (default: paragraph)")
+    ap.add_argument("--check", action="store_true",
+                    help="after each one-change rebuild, build the same articles cold and compare the sites")
     args = ap.parse_args()
     root = Path(tempfile.mkdtemp(prefix="newsarchive-bench-"))
     try:
@@ -126,7 +249,8 @@ def main() -> int:
         build = [sys.executable, "-m", "newsarchive", "build", "--quiet", "--jobs", str(args.jobs)]
         cold, nochange, onechange, rss = [], [], [], []
         cpu: dict[str, list[float]] = {"cold": [], "none": [], "one": []}
-        victim = sorted((root / "articles").iterdir())[len(list((root / "articles").iterdir())) // 2]
+        editor = Editor(root / "articles", root)
+        edit = EDITS[args.edit]
         probes: list[float] = []
         for run in range(args.runs):
             # Moved aside, not deleted: 13,600 inodes freed just before would slow the cold build's
@@ -144,16 +268,20 @@ def main() -> int:
             wall, used, _ = timed(build, root)
             nochange.append(wall)
             cpu["none"].append(used)
-            victim.write_text(victim.read_text(encoding="utf-8") + f"\nA late paragraph, edit {run}.\n",
-                              encoding="utf-8")
+            edit(editor, run)
             wall, used, _ = timed(build, root)
             onechange.append(wall)
             cpu["one"].append(used)
+            if args.check and (differ := same_sites(root, build, run)):
+                sys.exit(f"after the {args.edit} edit of run {run}, the rebuilt site differs from a cold "
+                         f"build in {len(differ)} files: {', '.join(differ[:10])}")
         pages = sum(1 for _ in (root / "site").rglob("*.html"))
         c, n, o = statistics.median(cold), statistics.median(nochange), statistics.median(onechange)
         cc, cn, co = (statistics.median(cpu[k]) for k in ("cold", "none", "one"))
         print(f"{args.articles} articles, {pages} html files, {args.runs} runs each (median); "
               f"extraction: {extraction_mode(root)}; {compiled}")
+        print(f"  edit: {args.edit} ({editor.victim.name}, {editor.person})"
+              + ("; each rebuilt site the same as a cold build of its articles" if args.check else ""))
         print(f"  cold        {c:7.2f} s   CPU {cc:7.2f} s   peak {max(rss):7.1f} MiB")
         print(f"  no change   {n:7.2f} s   CPU {cn:7.2f} s   {100 * n / c:5.1f} % of cold")
         print(f"  one change  {o:7.2f} s   CPU {co:7.2f} s   {100 * o / c:5.1f} % of cold "

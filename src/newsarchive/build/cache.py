@@ -253,6 +253,11 @@ class Cache:
         rows = self._run("SELECT data FROM blobs WHERE name = ? AND key = ?", (name, key))
         return bytes(rows[0][0]) if rows else None
 
+    def last_blob(self, name: str) -> tuple[str, bytes] | None:
+        """Return the key and data `put_blob` kept last under `name`, whatever its key."""
+        rows = self._run("SELECT key, data FROM blobs WHERE name = ?", (name,))
+        return (str(rows[0][0]), bytes(rows[0][1])) if rows else None
+
     def get(self, name: str) -> str | None:
         rows = self._run("SELECT value FROM meta WHERE name = ?", (name,))
         return str(rows[0][0]) if rows else None

@@ -163,7 +163,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         render_site(archive, prepared[0], options, writer, cache, records, keys, result, progress,
                     article_units, early[0] if early else None, entities.current,
                     lambda linked, index, content: groups_memo(cache, entities, prepared[0].base, linked,
-                                                               index, content))
+                                                               index, content, article_units.renamed))
         prepared[0].code.save()
         article_units.save()
         with stage("swap in"):
@@ -182,12 +182,12 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
 
 def groups_memo(cache: Cache, entities: EntitiesMemo, base: str, archive: Archive, index: ArchiveIndex,
-                content: dict[str, str]) -> PlannedGroups:
+                content: dict[str, str], renamed: tuple[str, set[str]] | None = None) -> PlannedGroups:
     """Return the `GroupsMemo` of this build (imported here: it needs the renderer, which a build
     imports only once it has started its workers)."""
     from newsarchive.build.groups_memo import GroupsMemo
 
-    return GroupsMemo(cache, entities, base, archive, index, content)
+    return GroupsMemo(cache, entities, base, archive, index, content, renamed)
 
 
 def read_config(options: BuildOptions) -> SiteConfig:

@@ -5,6 +5,8 @@ aliases, roles, kinds, who said each quote and made each claim, editors' person 
 the code and lexicons that compare them. Most edits change none of these (a sentence reworded, a
 paragraph added without a quote), so the last build's people, sources, names and diagnostics are
 kept in the cache under a hash of them all, and worked out again (`NamesMemo` helping) otherwise.
+Where they are worked out again, the last build's stay readable (`last`) until `save`: the memos of
+the people's and sources' pages compare each entity with its last record (`EntityUnitsMemo`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsarchive.build.cache import Cache
+from newsarchive.build.cache import Cache, loads
 from newsarchive.build.fingerprint import digest
 from newsarchive.build.memo import BlobMemo
 from newsarchive.build.names_memo import NamesMemo
@@ -50,6 +52,8 @@ class EntitiesMemo(BlobMemo):
         self.digests = BlobMemo(cache, INPUT_DIGESTS)
         self.current: str | None = None
         """The key of this build's people and sources, once gathered: same key, same entities."""
+        self._last: tuple[str, bytes] | None = None
+        """The last build's key and pickled `_Kept`, where this build's people and sources are not those."""
 
     def __call__(self, articles: Sequence[Article]) -> Archive:
         ordered = order(articles)
@@ -59,9 +63,20 @@ class EntitiesMemo(BlobMemo):
             self.reused = True
             return Archive(articles=ordered, people=kept.people, sources=kept.sources, names=kept.names,
                            diagnostics=kept.diagnostics)
+        self._last = self.cache.last_blob(self.kind)
         linked = entities_of(ordered, self.names)
         self.keep(key, _Kept(linked.people, linked.sources, linked.names, linked.diagnostics))
         return linked
+
+    def last(self, key: str) -> list[Entity] | None:
+        """Return the people and then the sources whose key was `key`, where they are the last build's
+        and this build has others (None otherwise, where they cannot be read, or asked again: they are
+        let go once read)."""
+        if self._last is None or self._last[0] != key:
+            return None
+        kept = loads(self._last[1])
+        self._last = None  # read once
+        return [*kept.people, *kept.sources] if isinstance(kept, _Kept) else None
 
     def input_digests(self, ordered: Sequence[Article]) -> list[str]:
         """Return a hash of each article's `entity_inputs`, in order: same hashes, same inputs.

@@ -4,16 +4,17 @@
 claim in a group the archive already has (the usual one: a paragraph with a figure, a claim the
 writer states) changes the cut only from that place on; `recut` takes the changed articles'
 places out of the last cut and puts their places now in, in the order grouping them afresh
-gives (by article, then index), and cuts the groups' new lengths into pages. Where that cannot be
-told without grouping everything again (a new group, a group emptied, a group's first place, which
-names it, changed) it gives up, and the groups are made afresh.
+gives (by article, then index), and cuts the groups' new lengths into pages; an article added or
+removed is put in or taken out the same way. Where that cannot be told without grouping everything
+again (a new group, a group emptied, a group whose first place, which names it, now names it
+otherwise) it gives up, and the groups are made afresh.
 """
 
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from newsarchive.records import Article
@@ -127,12 +128,13 @@ def cut_of(split: SplitGroups) -> Cut:
 
 
 def recut(cut: Cut, index: ArchiveIndex, order: Sequence[str], changed: Sequence[Article],
-          quotes: bool) -> Cut | None:
-    """Return `cut` with the changed articles' places as they are now (`order`: the articles' slugs in
-    archive order, as last time); None where the groups would not be the same groups, named the same."""
+          quotes: bool, removed: Collection[str] = ()) -> Cut | None:
+    """Return `cut` with the changed articles' places as they are now and the removed articles' taken
+    out (`order`: the articles' slugs in archive order now; the others' order is as last time); None
+    where the groups would not be the same groups, named the same."""
     where = {slug: n for n, slug in enumerate(order)}
     number = {g[3]: gi for gi, g in enumerate(cut.groups)}
-    gone = {a.doc.slug for a in changed}
+    gone = {a.doc.slug for a in changed} | set(removed)
     added: dict[int, list[tuple[int, int, str]]] = {}
     said: dict[tuple[str, int], str | None] = {}
     for art in changed:
@@ -161,15 +163,23 @@ def recut(cut: Cut, index: ArchiveIndex, order: Sequence[str], changed: Sequence
                 at = bisect_left(range(len(g_slugs)), (pos, i), key=_placed(where, g_slugs, g_indexes))
                 g_slugs.insert(at, slug)
                 g_indexes.insert(at, i)
-            # The first place names the group: it must be last time's, naming it the same.
-            if not g_slugs or g_slugs[0] != cut.slugs[begin] or g_indexes[0] != cut.indexes[begin] \
-                    or said.get((g_slugs[0], g_indexes[0]), cut.groups[gi][4]) != cut.groups[gi][4]:
+            # The first place names the group: it must name it as last time's did.
+            if not g_slugs or _speaker(index, said, quotes, g_slugs[0], g_indexes[0]) != cut.groups[gi][4]:
                 return None
             slugs.extend(g_slugs)
             indexes.extend(g_indexes)
         starts.append(len(slugs))
     pages = split_sizes([starts[gi + 1] - starts[gi] for gi in range(len(cut.groups))])
     return Cut(cut.groups, starts, slugs, indexes, pages)
+
+
+def _speaker(index: ArchiveIndex, said: dict[tuple[str, int], str | None], quotes: bool, slug: str,
+             i: int) -> str | None:
+    """Return the speaker (or source) of a listed quote (or claim) as its article names it."""
+    if (slug, i) in said:
+        return said[slug, i]
+    article = index.articles[slug]
+    return article.quotes[i].speaker if quotes else article.claims[i].by
 
 
 def _placed(where: dict[str, int], slugs: list[str], indexes: list[int]) -> Callable[[int], tuple[int, int]]:

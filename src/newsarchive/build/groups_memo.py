@@ -7,14 +7,17 @@ process of 2,225 articles), though one edited article changes only the pages sho
 
 Which group each listed quote or claim falls in, and so the cut into pages, is a function of the
 articles' order and, for each, which of its quotes and claims are listed with what speaker or
-source and page (its `shape`). Where the link step kept the last build's people and sources
-(`EntitiesMemo`: the same names and pages for every article) and the articles are the same in
-the same order, only an article whose content key changed can have another shape; where each such
-article's shape is as last time, the last build's cut is kept: a page showing none of the changed
-articles keeps its key (its parts are the same), and only the pages that show one make their
-groups again, from the places' (article, index) kept for each group. Anything else (other people
-or sources, an article added, moved or with another shape, a kept result that cannot be read)
-groups everything afresh and keeps that cut for the next build.
+source and page (its `shape`). Only an article whose content key changed, or whose names link to
+other pages than last time (`ArticleUnitsMemo.renamed`: a person who gained or lost a quote may
+be another entity; with the people and sources the link step kept, no article's), can have
+another shape; an article added or removed is one of those, and the others keep their order
+(archive order is a function of each article's content). Where each such article's shape is as
+last time and the articles' order is, the last build's cut is kept: a page showing none of the
+changed articles keeps its key (its parts are the same), and only the pages that show one make
+their groups again, from the places' (article, index) kept for each group; otherwise the changed
+places are moved in (`group_cut.recut`). Anything else (a new group or one emptied, names not
+known to be the same, a kept result that cannot be read) groups everything afresh and keeps that
+cut for the next build.
 """
 
 from __future__ import annotations
@@ -59,6 +62,8 @@ class _Layout:
 
 @dataclass(frozen=True, slots=True)
 class _Keys:
+    entities: str
+    """The key of the people and sources the pages were planned with (`EntitiesMemo.current`)."""
     layout: str
     """A hash of the pickled `_Layout` these keys were made with."""
     content: dict[str, str]
@@ -71,14 +76,18 @@ class GroupsMemo:
     """The `GroupsOf` a build plans its shared pages with: the last build's cut where it still holds."""
 
     def __init__(self, cache: Cache, entities: EntitiesMemo, base: str, archive: Archive,
-                 index: ArchiveIndex, content: dict[str, str]) -> None:
+                 index: ArchiveIndex, content: dict[str, str],
+                 renamed: tuple[str, set[str]] | None = None) -> None:
+        """`renamed`: the articles whose names link to other pages than with the people and sources
+        of a key, where known (`ArticleUnitsMemo.renamed`); needed only where they are others now."""
         self.cache = cache
+        self.entities = entities.current or ""
         self.keys = BlobMemo(cache, GROUP_KEYS)
         self.archive, self.index, self.content = archive, index, content
         self.key: str | None = None
         """The key both kept results are under (None: the people and sources came from elsewhere)."""
         if entities.current is not None:
-            self.key = self.keys.key((base, entities.current))
+            self.key = self.keys.key((base, "groups"))
         self.kept: dict[str, Cut] = {}
         """The last build's cuts that still hold, by stem."""
         self.kept_id = ""
@@ -89,34 +98,44 @@ class GroupsMemo:
         self.fresh: dict[str, Cut] = {}
         self.paths: set[str] = set()
         """The paths of the group pages planned with this memo."""
-        if self.key is not None and entities.reused:
-            self._take_kept()
+        if self.key is not None:
+            self._take_kept(renamed)
 
     @property
     def reused(self) -> bool:
         """True where both lists' cuts were kept from the last build."""
         return len(self.kept) == 2
 
-    def _take_kept(self) -> None:
+    def _take_kept(self, renamed: tuple[str, set[str]] | None) -> None:
         assert self.key is not None
         data = self.cache.blob(GROUP_LAYOUT, self.key)
         keys = self.keys.kept(self.key)
         layout = loads(data or b"")
         if not isinstance(layout, _Layout) or not isinstance(keys, _Keys) or data is None:
             return
-        if keys.layout != _layout_id(data) or layout.order != [a.slug for a in self.archive.articles]:
+        if keys.layout != _layout_id(data):
+            return
+        if keys.entities == self.entities:
+            named: set[str] = set()
+        elif renamed is not None and renamed[0] == keys.entities:
+            named = renamed[1]
+        else:
             return
         content = self.content
-        changed = {slug for slug in layout.order if keys.content.get(slug) != content.get(slug)}
+        now = [a.slug for a in self.archive.articles]
+        changed = {slug for slug in now if keys.content.get(slug) != content.get(slug)} | named
+        removed = keys.content.keys() - content.keys()
         by_slug = self.index.articles
+        # A changed article may have moved (its title or date changed): then its places move too.
+        same_order = layout.order == now
         # An edit that adds a claim the writer states (a sentence with a figure) moves the claims,
         # not the quotes: each list's cut holds or not on its own.
         for stem, cut in layout.cuts.items():
             quotes = stem == "quotes"
-            if all(holds(cut, self.index, by_slug[slug], quotes) for slug in changed):
+            if same_order and all(holds(cut, self.index, by_slug[slug], quotes) for slug in changed):
                 self.kept[stem] = cut
-            elif (again := recut(cut, self.index, layout.order, [by_slug[slug] for slug in changed],
-                                 quotes)) is not None:
+            elif (again := recut(cut, self.index, now, [by_slug[slug] for slug in changed], quotes,
+                                 removed)) is not None:
                 self.moved[stem] = (cut, again)
         self.kept_id, self.last_keys, self.changed = keys.layout, keys.keys, changed
 
@@ -147,7 +166,7 @@ class GroupsMemo:
                                 protocol=pickle.HIGHEST_PROTOCOL)
             layout_id = _layout_id(data)
             self.cache.put_blob(GROUP_LAYOUT, self.key, data)
-        self.keys.keep(self.key, _Keys(layout_id, dict(self.content), listed))
+        self.keys.keep(self.key, _Keys(self.entities, layout_id, dict(self.content), listed))
         self.keys.save()
 
 

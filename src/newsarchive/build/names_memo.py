@@ -29,9 +29,11 @@ class NamesMemo(BlobMemo):
 
     def __init__(self, cache: Cache) -> None:
         super().__init__(cache, NAMES)
+        self.current: str | None = None
+        """The key of this build's names, once linked: same key, same names."""
 
     def __call__(self, ordered: Sequence[Article]) -> tuple[Names, list[Diagnostic]]:
-        key = self.key(name_inputs(ordered))
+        key = self.current = self.key(name_inputs(ordered))
         kept = self.kept(key)
         if (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], Names)
                 and isinstance(kept[1], list)):
