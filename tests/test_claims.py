@@ -161,6 +161,5 @@ def test_an_epithet_after_the_stands_for_the_person_as_a_pronoun_does() -> None:
             )
     by = {c.text[:12]: c.by for c in extract(parse_document(text, "x.txt")).claims}
     assert by["The Spaniard"] == "Luis Ortega"
-    # (after "according to", "the French" is an adjective's start, no one who spoke; the source
-    # should be AFP, which the according pattern does not reach yet)
-    assert by["The decision"] != "Luis Ortega"
+    # (after "according to", "the French" opens the words that describe the agency)
+    assert by["The decision"] == "Agence France-Presse"
