@@ -208,6 +208,14 @@ def test_roles_from_the_text() -> None:
     assert found["Simon Tisdall"].roles == ["foreign affairs correspondent"]
 
 
+def test_a_verb_a_preposition_or_a_conjunction_ends_the_words_before_a_role() -> None:
+    found = entities("The call came after rival Donald Trump spoke, and the visitors had defender "
+                     "Callum Marsh sent off, while Arsenal boss Arsene Wenger said so.")
+    assert found["Donald Trump"].roles == ["rival"]
+    assert found["Callum Marsh"].roles == ["defender"]
+    assert found["Arsene Wenger"].roles == ["Arsenal boss"]
+
+
 def test_a_sentence_opening_word_is_no_title_and_no_alias() -> None:
     found = entities("But Mr Balls said it was wrong. And Home Secretary Charles Clarke agreed. "
                      "Although Mr Clarke was late, Northern Ireland Secretary Paul Murphy spoke. "

@@ -40,7 +40,11 @@ _DETERMINERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "our",
                           "any", "every", "each", "no", "one", "another", "some", "many", "most", "other",
                           # (a verb ends the words before a role: "the visitors had defender Callum Marsh")
                           "is", "was", "were", "are", "be", "been", "had", "has", "have", "did", "does",
-                          "will", "would", "can", "could", "may", "might", "should", "must"))
+                          "will", "would", "can", "could", "may", "might", "should", "must",
+                          # (and a preposition or a conjunction: "the call came after rival Donald Trump")
+                          "after", "before", "against", "than", "since", "at", "from", "on", "in", "into",
+                          "over", "about", "behind", "between", "among", "without", "toward", "towards",
+                          "but", "while", "how", "that", "which", "who", "when", "where", "because", "if"))
 
 
 @dataclass(frozen=True, slots=True)
