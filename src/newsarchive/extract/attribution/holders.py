@@ -674,6 +674,7 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
     subordinate: str | None = None
     verbal = False
     own = ctx.sentence_of(paragraph, max(0, at - 1))
+    described_subject = False  # (the sentence of `subordinate` opens with a description)
     for n in _recent(ctx, paragraph, at):
         if floor >= 0 and (n.paragraph != paragraph or n.start < floor):
             break
@@ -685,8 +686,11 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
         if sentence is not None and span != sentence:
             if first is not None:
                 return first
-            if subordinate is not None:
+            if subordinate is not None and not described_subject:
                 return subordinate  # no one else in that sentence: "… before Radcliffe sprinted clear"
+            # ("The Republican vice presidential nominee was speaking …, hours after Trump
+            # unleashed …": the sentence's subject is a description, one named before it)
+            subordinate = None
         if span != sentence and span[:2] != (paragraph, own[0]) and want is not None:
             heard = _speaker_in(ctx, n.paragraph, s_start, s_end, want)
             if heard is not None:
@@ -743,6 +747,8 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 # pronoun's own sentence it is: "When 50 Cent appeared …, he said"); the clause's
                 # own subject is, where the sentence names no one else
                 if clause == 1:
+                    if subordinate is None:
+                        described_subject = _DESCRIBED_OPENING.match(masked, s_start) is not None
                     subordinate = subordinate or n.name
                 else:
                     spoken_of = spoken_of or n.name
@@ -812,6 +818,10 @@ def _owner(ctx: Context, masked: str, end: int) -> bool:
 
 _DESCRIBED = re.compile(r"\s*The\s+(?:[a-z0-9][\w’'-]*\s+){0,3}?[a-z0-9][\w’'-]*\s*[,\w]")
 """A sentence whose subject is a description of a person ("The 27-year-old, who …, said")."""
+_DESCRIBED_OPENING = re.compile(r"\s*The\s+(?:[A-Z][a-z]+\s+)?(?:[a-z0-9][\w’'-]*\s+){0,3}?[a-z0-9][\w’'-]*"
+                                r"\s+(?:was|is|has|had|said|says|told|added)\b")
+"""A sentence opening on a description of a person and its verb ("The Republican vice presidential
+nominee was speaking …")."""
 _PREPOSITIONS = frozenset(("of", "to", "with", "about", "against", "for", "from", "at", "on", "in", "over",
                            "than", "like", "towards", "toward", "behind"))
 
