@@ -163,3 +163,14 @@ def test_an_epithet_after_the_stands_for_the_person_as_a_pronoun_does() -> None:
     assert by["The Spaniard"] == "Luis Ortega"
     # (after "according to", "the French" opens the words that describe the agency)
     assert by["The decision"] == "Agence France-Presse"
+
+
+def test_a_clause_with_no_word_in_lower_case_is_no_claim() -> None:
+    from newsarchive.extract import extract
+
+    text = ("Rovers win at home\n\n"
+            "Rovers beat City 2-0 on Saturday in front of 21,400 fans.\n\n"
+            "Rovers: Hart, Mills (Cole 64), Eriksen, Holloway (Dunn 81).\n\n"
+            "Att: 21,400 Ref: S Dunn (Kent).\n")
+    claims = [c.text for c in extract(parse_document(text, "x.txt")).claims]
+    assert claims == ["Rovers beat City 2-0 on Saturday in front of 21,400 fans."]

@@ -502,7 +502,9 @@ def find_claims(draft: Draft) -> None:
             free_at = free[a:b] if free is not None and quoted else None
             why = _checkable(lex, body, low, words, free_at, digits,
                              None if free_spaced is None or free_at is None or digits else free_spaced[a:b])
-            if why is None:
+            if why is None or not any(len(w) > 1 and w.islower() for w in body.split()):
+                # (a statement has a verb, so a word in lower case: a team's line-up, "Att: 50,430
+                # Ref: S Dunn", a headline in title case are none)
                 continue
             near = ParagraphQuotes(quotes) if near is None else near
             # (ASCII text folds to its lower case: crediting may read its words as cut here)
