@@ -210,10 +210,12 @@ def test_roles_from_the_text() -> None:
 
 def test_a_verb_a_preposition_or_a_conjunction_ends_the_words_before_a_role() -> None:
     found = entities("The call came after rival Donald Trump spoke, and the visitors had defender "
-                     "Callum Marsh sent off, while Arsenal boss Arsene Wenger said so.")
+                     "Callum Marsh sent off, while Arsenal boss Arsene Wenger said so. "
+                     "The row began when he pushed referee Paul Alcock.")
     assert found["Donald Trump"].roles == ["rival"]
     assert found["Callum Marsh"].roles == ["defender"]
     assert found["Arsene Wenger"].roles == ["Arsenal boss"]
+    assert found["Paul Alcock"].roles == ["referee"]  # (a pronoun is a subject, the word after it a verb)
 
 
 def test_a_sentence_opening_word_is_no_title_and_no_alias() -> None:

@@ -45,6 +45,9 @@ _DETERMINERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "our",
                           "after", "before", "against", "than", "since", "at", "from", "on", "in", "into",
                           "over", "about", "behind", "between", "among", "without", "toward", "towards",
                           "but", "while", "how", "that", "which", "who", "when", "where", "because", "if"))
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "it", "they", "we", "I", "you"))
+"""A pronoun before a role is a clause's subject, and the word after it its verb: "he pushed referee
+Paul Alcock" gives no role."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,6 +371,8 @@ def role_before(text: str, start: int, lex: Lexicon) -> str | None:
     role = [last]
     stop = ""
     for w in reversed(words[:-1]):
+        if w in _SUBJECT_PRONOUNS:
+            return None if len(role) < 2 else " ".join(role[1:])
         if w.lower() in _DETERMINERS or w in lex.not_names or not w[-1:].isalnum() or len(role) >= 4:
             stop = w.lower()
             break
