@@ -763,3 +763,13 @@ def test_a_body_whose_remit_is_a_list_is_one_body() -> None:
     assert {"Department for Culture, Media and Sport", "Department for Environment, Food and Rural Affairs",
             "Bank of England", "Barclays", "HSBC"} <= set(found)
     assert "Department for Culture" not in found and "Sport" not in found
+
+
+def test_an_acronym_no_list_knows_is_the_one_body_named_before_with_its_initials() -> None:
+    found = entities("The Public Procurement Authority approved the deals. According to the PPA, 38 "
+                     "were restricted. The Ghana Anti-Corruption Coalition disagreed.")
+    assert "PPA" not in found
+    assert "PPA" in found["Public Procurement Authority"].aliases
+    # (two bodies with the same initials: the acronym is neither)
+    found = entities("The Public Procurement Authority and the Port Pilots Association met. The PPA said no.")
+    assert "PPA" in found

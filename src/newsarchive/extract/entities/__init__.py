@@ -70,7 +70,8 @@ def find_entities(draft: Draft) -> None:
                         continue  # "(LTA)" after the name it stands for: no mention of its own
                     if piece.kind == "body" and _spelt_before(draft, registry, para, piece, defined):
                         continue  # "Pakistan Tehreek-e-Insaf (PTI)": not the lexicon's Press Trust of India
-                    body = _acronym_of(piece.words[0], registry, defined)
+                    body = _acronym_of(piece.words[0], registry, defined) \
+                        or (_initials_of(piece.words[0], registry) if piece.body is None else None)
                     if body is not None:
                         # "the Land Transport Authority (LTA) … The LTA said": the body the text
                         # spelt out, whatever else the letters stand for elsewhere
@@ -256,6 +257,21 @@ def _acronym_of(word: str, registry: Registry, defined: dict[str, str]) -> Entit
     the letters stand for elsewhere."""
     entity = registry.entities.get(defined.get(word, ""))
     return entity if entity is not None and entity.kind != "person" else None
+
+
+def _initials_of(word: str, registry: Registry) -> EntityDraft | None:
+    """Return the one body named so far whose initials an acronym no list knows is ("the Public
+    Procurement Authority … According to the PPA"), where no other body's are."""
+    if len(word) < 3 or not word.isalpha():
+        return None
+    found = [e for e in registry.entities.values()
+             if e.kind != "person" and " " in e.name and _initials(e.name) == word]
+    return found[0] if len(found) == 1 else None
+
+
+def _initials(name: str) -> str:
+    """The first letters of a name's capitalised words: "PPA" for "Public Procurement Authority"."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
 
 
 def spells(acronym: str, name: str) -> bool:
