@@ -157,12 +157,15 @@ def test_an_epithet_after_the_stands_for_the_person_as_a_pronoun_does() -> None:
     text = ("Ortega praises his side\n\n"
             "Redbridge manager Luis Ortega said the side had shown character in the second half.\n\n"
             "The Spaniard added that Holloway had been superb after scoring twice this month.\n\n"
-            "The decision does not apply to old deals, according to the French news agency AFP.\n"
+            "The decision does not apply to old deals, according to the French news agency AFP.\n\n"
+            "Finance Minister Ama Serwaa Owusu said the budget was sound. The Minister said 43 of "
+            "the 61 contracts were tendered.\n"
             )
     by = {c.text[:12]: c.by for c in extract(parse_document(text, "x.txt")).claims}
     assert by["The Spaniard"] == "Luis Ortega"
     # (after "according to", "the French" opens the words that describe the agency)
     assert by["The decision"] == "Agence France-Presse"
+    assert by["The Minister"] == "Ama Serwaa Owusu"  # (a title alone, capitalised, as "the minister")
 
 
 def test_a_clause_with_no_word_in_lower_case_is_no_claim() -> None:

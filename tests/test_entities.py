@@ -773,3 +773,14 @@ def test_an_acronym_no_list_knows_is_the_one_body_named_before_with_its_initials
     # (two bodies with the same initials: the acronym is neither)
     found = entities("The Public Procurement Authority and the Port Pilots Association met. The PPA said no.")
     assert "PPA" in found
+
+
+def test_an_office_set_before_a_name_between_commas_is_its_role() -> None:
+    found = entities("But the Minister for Roads and Highways, Nana Yaw Boateng-Mensah, dismissed it. "
+                     "The Executive Director of the Anti-Corruption Coalition, Efua Asante-Darko, told us. "
+                     "He has worked on the Star Wars DVD trilogy, Finding Nemo, and Indiana Jones. "
+                     "She thanked the president and the first lady, Michelle Obama, who said so.")
+    assert found["Nana Yaw Boateng-Mensah"].roles == ["Minister for Roads and Highways"]
+    assert found["Efua Asante-Darko"].roles == ["Executive Director of the Anti-Corruption Coalition"]
+    assert "Finding Nemo" not in found
+    assert found["Michelle Obama"].roles == []

@@ -419,11 +419,13 @@ class Resolver:
              clause: Clause, epithet: bool = True) -> str | None:
         lowered = who.casefold()
         is_pronoun = lowered in {"he", "she", "him", "her"}  # ("According to him, …")
-        # "The Spaniard added that …": an epithet stands for a person as a pronoun does (not "The
-        # Australian" where the text names that paper)
+        # "The Spaniard added that …", "the Minister said": an epithet or a title alone stands for a
+        # person as a pronoun does (not "The Australian" where the text names that paper)
         parts = who.split()
+        lex = get_lexicon()
         is_pronoun = is_pronoun or (epithet and len(parts) == 2 and parts[0] in ("the", "The")
-                                    and _norm(who) not in self.alias and get_lexicon().is_epithet(parts[1]))
+                                    and _norm(who) not in self.alias
+                                    and (lex.is_epithet(parts[1]) or parts[1] in lex.titles))
         # (a description is in lower case: "the commission", not "The Kenya Human Rights Commission")
         is_desc = not is_pronoun and lowered.split(" ", 1)[0] in {"the", "this", "that"} and \
             lowered.split()[-1] in cues().descriptions and who.split()[-1][:1].islower()

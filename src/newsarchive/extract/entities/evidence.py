@@ -393,6 +393,37 @@ def _sentence_start(text: str, at: int) -> int:
     return max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at)) + 1
 
 
+_APPOSED_BEFORE = re.compile(r"\b[Tt]he\s+(\w[\w'’-]*(?:\s+[\w'’&-]+){0,11}),\s$")
+
+
+def apposed_before(text: str, start: int, lex: Lexicon) -> str | None:
+    """Return an office set before a name between commas, opening on "the" ("the Minister for
+    Roads and Highways, Nana Yaw Boateng-Mensah, said"; "the deputy mayor for housing, Álvaro Sanz
+    Molina,"), where one of its first three words is a role or a title."""
+    m = _APPOSED_BEFORE.search(text, max(0, start - 110), start)
+    if m is None:
+        return None
+    phrase = m.group(1)
+    words = phrase.split()
+    # (a role word in lower case, or a title, first or second: not "the Star Wars DVD trilogy,
+    # Finding Nemo,"; and no list, clause or verb after it: not "the president and the first lady,
+    # Michelle Obama,", "the strategist who helped Australia's PM, John Howard,", "The Australian
+    # actress is … to film her latest movie, Eucalyptus,")
+    if not any((w.islower() and _role_word(w, lex)) or w in lex.titles for w in words[:2]):
+        return None
+    for i in range(1, len(words)):
+        w = words[i]
+        if w in _NOT_IN_OFFICE or (w.endswith("ed") and w.islower()) or (
+                w in ("and", "or", "&") and not (words[i - 1][:1].isupper() and words[i + 1:i + 2]
+                                                 and words[i + 1][:1].isupper())):
+            return None  # (but "the Minister for Roads and Highways")
+    return phrase
+
+
+_NOT_IN_OFFICE = frozenset(("who", "which", "that", "whose", "I", "we", "he", "she", "they", "it", "is",
+                            "was", "are", "were", "has", "have", "had", "to", "will", "would", "-", "–", "—"))
+
+
 def appositive(text: str, end: int, lex: Lexicon) -> str | None:
     """Return a description set after a name between commas (", a 31-year-old poet,")."""
     if not text.startswith(",", end):
@@ -498,6 +529,12 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
                 words.pop()
             if not all(w[:1].isupper() for w in words):
                 before = None
+    if before is None and text.startswith(", ", piece.end):
+        at = piece.start  # (before an honorific: "…, Hon. Kwabena Owusu-Ansah, said")
+        if piece.honorific and text[max(0, at - 2):at] != ", ":
+            at = text.rfind(piece.honorific, max(0, at - len(piece.honorific) - 2), at)
+        if at > 0 and text[at - 2:at] == ", ":
+            before = apposed_before(text, at, lex)
     if before and len(piece.words) == 1 and not (strong or piece.title or piece.honorific) \
             and before.rsplit(" ", 1)[-1].lower() in lex.shared_roles:
         before = None  # "its smaller rival Peoplesoft": a company may be a rival too
