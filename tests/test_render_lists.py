@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from jinja2 import DictLoader
 from markupsafe import Markup
 
@@ -21,10 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "templates.md"
 
 
-def _documented_loop() -> str:
-    """Return the `places` macro as docs/templates.md gives it, as a template."""
+def _documented_loop(name: str = "places") -> str:
+    """Return the macro `name` as docs/templates.md gives it, as a template."""
     text = DOCS.read_text(encoding="utf-8")
-    found = re.search(r"```jinja\n(\{% macro places.*?\{% endmacro %\})\n```", text, re.S)
+    found = re.search(r"```jinja\n(\{% macro " + name + r"\(.*?\{% endmacro %\})\n```", text, re.S)
     assert found is not None
     return found.group(1)
 
@@ -61,26 +62,25 @@ def test_place_list_writes_the_documented_loop() -> None:
     assert isinstance(place_list(places, ""), Markup)
 
 
-def test_a_users_places_macro_is_used(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("builtin", "own", "own_mark", "builtin_mark"), [
+    ("{% set places = place_list %}",
+     "{% macro places(items, root) %}{% for p in items %}[{{ p.index }}]{% endfor %}{% endmacro %}",
+     '<ul class="places">[', 'class="place place-'),
+    ("{% set article_cards = cards %}",
+     "{% macro article_cards(articles, root, level=3) %}{% for a in articles %}[{{ a.slug }}]{% endfor %}"
+     "{% endmacro %}",
+     '<ol class="article-list compact">[', 'class="card"'),
+])
+def test_a_users_list_macro_is_used(tmp_path: Path, builtin: str, own: str, own_mark: str,
+                                    builtin_mark: str) -> None:
     (tmp_path / "_macros.html").write_text(
-        (ROOT / "src/newsarchive/templates/_macros.html").read_text(encoding="utf-8")
-        .replace("{% set places = place_list %}",
-                 "{% macro places(items, root) %}{% for p in items %}[{{ p.index }}]{% endfor %}"
-                 "{% endmacro %}"),
+        (ROOT / "src/newsarchive/templates/_macros.html").read_text(encoding="utf-8").replace(builtin, own),
         encoding="utf-8")
     archive = sample_archive()
     site = Site(SiteConfig(), tmp_path)
     entity = next(e for e in archive.people if e.quotes)
     html = site.render_entity(archive, entity)
-    assert '<ul class="places">[' in html and 'class="place place-' not in html
-
-
-def _documented_cards_loop() -> str:
-    """Return the `article_cards` macro as docs/templates.md gives it, as a template."""
-    text = DOCS.read_text(encoding="utf-8")
-    found = re.search(r"```jinja\n(\{% macro article_cards.*?\{% endmacro %\})\n```", text, re.S)
-    assert found is not None
-    return found.group(1)
+    assert own_mark in html and builtin_mark not in html
 
 
 def test_cards_write_the_documented_loop() -> None:
@@ -93,7 +93,7 @@ def test_cards_write_the_documented_loop() -> None:
     # Called as they are, not through a macro each (a macro call per list cost ~6 µs).
     assert macros.places is place_list and macros.article_cards == site.cards  # type: ignore[attr-defined]
     builtin = macros.article_cards  # type: ignore[attr-defined]
-    site.env.loader = DictLoader({"loop.html": _documented_cards_loop()})
+    site.env.loader = DictLoader({"loop.html": _documented_loop("article_cards")})
     loop = site.env.get_template("loop.html").module.article_cards  # type: ignore[attr-defined]
     for root in ("", "../", "a&b/"):
         for level in (2, 3):
@@ -101,17 +101,3 @@ def test_cards_write_the_documented_loop() -> None:
                 assert builtin(articles[:n], root, level) == loop(articles[:n], root, level)
         assert builtin(articles, root) == loop(articles, root, 3)
     assert isinstance(builtin(articles, ""), Markup)
-
-
-def test_a_users_article_cards_macro_is_used(tmp_path: Path) -> None:
-    (tmp_path / "_macros.html").write_text(
-        (ROOT / "src/newsarchive/templates/_macros.html").read_text(encoding="utf-8")
-        .replace("{% set article_cards = cards %}",
-                 "{% macro article_cards(articles, root, level=3) %}{% for a in articles %}"
-                 "[{{ a.slug }}]{% endfor %}{% endmacro %}"),
-        encoding="utf-8")
-    archive = sample_archive()
-    site = Site(SiteConfig(), tmp_path)
-    entity = next(e for e in archive.people if e.articles)
-    html = site.render_entity(archive, entity)
-    assert '<ol class="article-list compact">[' in html and 'class="card"' not in html
