@@ -336,3 +336,11 @@ def test_unsafe_relpaths_refused(relpath: str) -> None:
 @pytest.mark.parametrize("relpath", ["index.html", "articles/a.html", "static/site.js", "people/x-2.html"])
 def test_safe_relpaths_kept(relpath: str) -> None:
     assert safe_relpath(relpath) == relpath
+
+
+def test_load_batches_take_the_longest_articles_first() -> None:
+    from newsarchive.build.work import Job, longest_first
+
+    jobs = [Job(name, "", b"x" * size) for name, size in
+            (("a.txt", 10), ("b.txt", 300), ("c.txt", 10), ("d.txt", 2000), ("e.txt", 300))]
+    assert [job.display for job in longest_first(jobs)] == ["d.txt", "b.txt", "e.txt", "a.txt", "c.txt"]

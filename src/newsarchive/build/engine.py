@@ -39,7 +39,7 @@ from newsarchive.build.pages import (
 from newsarchive.build.progress import Progress
 from newsarchive.build.timing import stage
 from newsarchive.build.warm import WarmWorker, edited_since, ready
-from newsarchive.build.work import Job, Loaded, load_batch
+from newsarchive.build.work import Job, Loaded, load_batch, longest_first
 from newsarchive.config import CONFIG_NAME, SiteConfig, load_config, with_base_url
 from newsarchive.errors import ArticleError, ConfigError, NewsarchiveError
 from newsarchive.lexicon import add_lexicon_dir, data_fingerprint, keep_parsed_in
@@ -309,7 +309,7 @@ class _Loads:
         options = self.options
         jobs = options.jobs or default_jobs()
         task = _LoadTask(tuple(str(p) for p in _lexicon_dirs(options)))
-        batches = batched(self.todo, jobs)
+        batches = batched(longest_first(self.todo), jobs)
         # Few articles are extracted here, unless this process has many cached ones to read meanwhile.
         spare = jobs > 1 and self.overlap > 100
         workers = jobs if len(self.todo) > 8 else 1

@@ -51,6 +51,17 @@ class Loaded:
     """What the link step needs of this article alone, worked out here in parallel and cached."""
 
 
+def longest_first(jobs: list[Job]) -> list[Job]:
+    """Return the jobs with the longest articles first (ties in the order given).
+
+    Workers take batches in turn, and a step ends with its last batch: cut from articles in
+    this order, the last batches hold the shortest ones, so neither worker waits long for the
+    other at the end (2,225 BBC articles, two workers: ~60 ms of one core idle -> ~5 ms, modelled
+    on the articles' sizes).
+    """
+    return sorted(jobs, key=lambda job: len(job.raw), reverse=True)
+
+
 def _corrections(article: Article, sidecar: str, display: str) -> tuple[Article, list[Diagnostic]]:
     from newsarchive.annotate import apply_corrections
 

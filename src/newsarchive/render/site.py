@@ -109,7 +109,7 @@ class Site:
         self.env.filters["kind_label"] = kind_label
         self.env.globals.update(site=config, article_path=article_path, entity_path=entity_path,
                                 summary=summary, kind_labels=KIND_LABELS, card=self.card,
-                                place_list=place_list)
+                                cards=self.cards, place_list=place_list)
         self.feed_size = FEED_SIZE
         self._templates: dict[str, Template] = {}
         self._cards: dict[tuple[int, str, int], tuple[Article, Markup]] = {}
@@ -310,6 +310,14 @@ class Site:
             kept = (article, macros.article_card(article, root, level))  # type: ignore[attr-defined]
             self._cards[key] = kept
         return kept[1]
+
+    def cards(self, articles: Iterable[Article], root: str, level: int = 3) -> Markup:
+        """Return `card` of each article, between two newlines: the built-in `article_cards`.
+
+        The same markup as the template loop docs/templates.md gives; as a function, not a macro,
+        it spares a macro call per list (~6 µs: 6,993 entity pages and the front and tag pages).
+        """
+        return Markup("\n" + "".join([self.card(article, root, level) for article in articles]) + "\n")
 
     def render_page(self, name: str, path: str, **context: Any) -> bytes:
         """Return the template `name` rendered as the page at `path`, encoded."""
