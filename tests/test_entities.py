@@ -28,7 +28,8 @@ def test_a_one_letter_honorific_after_a_given_name_is_an_initial() -> None:
 
 
 def test_a_nickname_in_quotation_marks_is_inside_the_name() -> None:
-    found = entities('President Ferdinand "Bongbong" Marcos Jr. named Rogelio “Jojo” Castañeda. Marcos said so.')
+    found = entities('President Ferdinand "Bongbong" Marcos Jr. named Rogelio “Jojo” Castañeda. '
+                     "Marcos said so.")
     assert "Ferdinand Marcos Jr" in found and "Rogelio Castañeda" in found
     assert not {"Ferdinand", "Marcos", "Marcos Jr", "Castañeda"} & set(found)
     # (a Welsh name's "ap": "Rhun ap Dafydd" is one man)

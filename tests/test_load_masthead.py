@@ -102,16 +102,17 @@ def test_dateline_outlet(text: str, outlet: str | None) -> None:
 
 
 def test_a_name_and_section_parted_from_the_date_by_a_blank_line_are_the_byline() -> None:
-    doc = parse_document("ANC dismisses DA's call for a reshuffle\n\nSipho Mthembu\nPolitics\n\n24 Nov 2026\n\n"
-                         "The ANC has dismissed the demand, saying the partners should talk.\n", "x.txt")
+    doc = parse_document("ANC dismisses DA's call for a reshuffle\n\nSipho Mthembu\nPolitics\n\n"
+                         "24 Nov 2026\n\nThe ANC has dismissed the demand, saying the partners should"
+                         " talk.\n", "x.txt")
     assert (doc.author, doc.date) == ("Sipho Mthembu", "2026-11-24")
     assert doc.paragraphs[0].text.startswith("The ANC has dismissed")
 
 
 def test_a_name_alone_under_the_headline_whose_bio_closes_the_text_is_the_byline() -> None:
-    doc = parse_document("Marcos taps a new flood control czar\n\nBonz Dela Cruz\n\nMANILA - The President named a"
-                         " czar on Monday.\n\nBonz Dela Cruz is a multimedia reporter covering the Senate.\n\n"
-                         "How does this make you feel?\nHappy\nSad\n\nAdd a comment\n", "x.txt")
+    doc = parse_document("Marcos taps a new flood control czar\n\nBonz Dela Cruz\n\nMANILA - The President"
+                         " named a czar on Monday.\n\nBonz Dela Cruz is a multimedia reporter covering the"
+                         " Senate.\n\nHow does this make you feel?\nHappy\nSad\n\nAdd a comment\n", "x.txt")
     assert doc.author == "Bonz Dela Cruz" and doc.standfirst is None
     assert [p.text[:6] for p in doc.paragraphs] == ["MANILA"]
 

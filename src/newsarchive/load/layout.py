@@ -12,6 +12,7 @@ from newsarchive.load import masthead
 from newsarchive.records import Boilerplate, Paragraph, ParagraphKind
 
 _END_PUNCT = (".", "!", "?", ":", ";", "”", '"', "’", "'", ")", "…")
+_CLOSING_MARKS = ("”", '"', "’", "'")
 _CREDIT = re.compile(r"^\(?\s*(?:(image|photo|picture|video)\s+(credit|source|caption)s?\s*[:,]"
                      r"|(?:photo|photograph|illustration)s?\s?[:|]\s)", re.IGNORECASE)
 """A picture's credit ("Image credit: Getty", "Photo | Joseph Kiprono | Nation"): the block it
@@ -421,9 +422,12 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                     outlet = re.sub(r"[’']s$", "", m_outlet.group("o"))  # ("HuffPost’s politics podcast")
                 continue
             if in_list and len(text.split()) <= _LINK_WORDS \
-                    and (not text.endswith(_END_PUNCT) or text.endswith(")")):
+                    and (not text.endswith(_END_PUNCT) or text.endswith(")")
+                         or (text.endswith(_CLOSING_MARKS)
+                             and not text.rstrip("’'”\"").endswith(_END_PUNCT))):
                 # (a link's line may end with its outlet in brackets: "Why cocoa keeps climbing
-                # (The Economist)")
+                # (The Economist)", or with a quotation: "Hezbollah says it rebuilt arsenal
+                # 'faster than expected'")
                 boiler.append(Boilerplate(text, line.number, "list of links"))
                 if date is None and len(text_blocks) <= 1:
                     date = masthead.date_line(text)  # "From:" / … / "Published" / "24 November 2026"
