@@ -308,6 +308,10 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
         blocks = _headline_apart(_without_kicker(blocks, boiler), pat)
         # ("TechCrunch" above "Startups": a listed outlet's name among the labels is the outlet)
         outlet = next((o for o in (masthead.edition_line(b.text) for b in boiler) if o), None)
+    # (the text's last lines, where a closing bio stands: found once, before a byline under the
+    # headline is looked for, whose name the bio may give)
+    furnished: dict[int, bool] = {}  # (which of those lines are furniture: asked once)
+    tail = _last_lines([line for block in blocks[-_LAST_REACH:] for line in block], pat, furnished)
     if subject:
         title = subject
     elif blocks and len(blocks[0]) == 1 and not markdown and _is_headline(blocks[0][0].text):
@@ -316,7 +320,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             second = blocks[0][0].text
             # (a full stop ends a standfirst only where the masthead's lines follow it: otherwise
             # it is the first paragraph of an article with none)
-            if second in _bio_names(blocks, pat):
+            if second in _bio_names(tail, pat):
                 # the writer's name alone under the headline, whose bio closes the article
                 # ("Bonz Dela Cruz" … "Bonz Dela Cruz is a multimedia reporter covering …")
                 line = blocks.pop(0)[0]
@@ -357,7 +361,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
     # A box's first line may be a plain tagline only where a button ends the box; otherwise the
     # line after a one-line promotion ("Sign up to First Edition, our free daily newsletter") is body.
     buttons = [line.number for line in all_lines if pat.button.match(line.text)]
-    last_numbers = {line.number for line in _last_lines(all_lines, pat)}
+    last_numbers = {line.number for line in tail}
     for block in blocks:
         block_lines = block if markdown else _join_wrapped(block)
         by = None if texts or markdown else masthead.byline_block([line.text for line in block_lines])
@@ -445,7 +449,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 boiler.extend(Boilerplate(x.text, x.number, "notes to editors")
                               for x in all_lines if x.number >= line.number)
                 return Layout(title, standfirst, author, outlet, tuple(paragraphs), tuple(boiler), date)
-            if pat.furniture(text):
+            if furnished.get(line.number) or (line.number not in furnished and pat.furniture(text)):
                 reason = "image credit" if _CREDIT.match(text) else "boilerplate line"
                 boiler.append(Boilerplate(text, line.number, reason))
                 if outlet is None and text[:1] in "©Cc":
@@ -505,29 +509,38 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
 
 _BIO_LONGEST = 300
 """How long a closing line that opens with the writer's name may be and still be the bio."""
+_SHORT_LINE = 40
+"""How long a line of one or two words under the text (a reaction box's "Happy") may be."""
+_FURNITURE_LONGEST = 300
+"""How long a line of furniture under a closing bio may be ("Do you have an opinion on the issues
+raised in this article? …" is 250 characters)."""
 _LAST_REACH = 12
 """How many lines from the foot the last lines of the text are looked for among furniture."""
 
 
-def _last_lines(lines: list[Line], pat: Patterns) -> list[Line]:
+def _last_lines(lines: list[Line], pat: Patterns, furnished: dict[int, bool]) -> list[Line]:
     """Return the last three lines of the text, past the furniture under it (a reader's-reaction
-    box, "Add a comment", a share bar): where a closing bio stands."""
+    box, "Add a comment", a share bar): where a closing bio stands. `furnished` is told which
+    lines looked at are furniture."""
     found: list[Line] = []
     for line in reversed(lines[-_LAST_REACH:]):
         text = line.text
-        if pat.furniture(text) or pat.list_header.match(text) \
-                or (len(text.split()) <= 2 and not text.endswith(_END_PUNCT)):
+        if len(text) <= _SHORT_LINE and len(text.split()) <= 2 and not text.endswith(_END_PUNCT):
             continue
+        # (a paragraph longer than any furniture under a bio is tried against none of it)
+        if len(text) <= _FURNITURE_LONGEST:
+            furnished[line.number] = furniture = pat.furniture(text)
+            if furniture or pat.list_header.match(text):
+                continue
         found.append(line)
         if len(found) == 3:
             break
     return found
 
 
-def _bio_names(blocks: list[list[Line]], pat: Patterns) -> set[str]:
-    """Return the names the bio among the text's last lines opens with."""
-    lines = [line for block in blocks[-_LAST_REACH:] for line in block]
-    return {m.group("name") for m in (pat.bio.match(line.text) for line in _last_lines(lines, pat)) if m}
+def _bio_names(tail: list[Line], pat: Patterns) -> set[str]:
+    """Return the names a bio among the text's last lines opens with."""
+    return {m.group("name") for m in (pat.bio.match(line.text) for line in tail) if m}
 
 
 def _is_caption(text: str) -> bool:

@@ -46,7 +46,8 @@ _NAME_AND_ROLE = re.compile(
 def _person(text: str) -> str | None:
     """Return a name as written, or in title case where the byline is in capitals."""
     text = text.strip(" .")
-    if not _NAME_ONLY.match(text) or len(text.split()) < 2 or outlet_line(text) or text in _places() \
+    if not _NAME_ONLY.match(text) or len(text.split()) < 2 or text in _outlet_names() \
+            or (text.isupper() and text in _outlet_names_upper()) or text in _places() \
             or text.rsplit(None, 1)[-1].lower().rstrip("s") in _ROLE_NOUNS:
         return None  # (not "New Delhi" of "By Ananya Sharma, New Delhi", nor "Staff Writer")
     letters = [c for c in text if c.isalpha()]
