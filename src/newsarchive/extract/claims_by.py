@@ -423,6 +423,11 @@ class Resolver:
         parts = who.split()
         is_pronoun = is_pronoun or (epithet and len(parts) == 2 and parts[0] in ("the", "The")
                                     and _norm(who) not in self.alias and get_lexicon().is_epithet(parts[1]))
+        # "the Ynys Môn MS said", "the Tory MP added": a member by seat or party stands for a person
+        # as a pronoun does, not for a source of those words
+        is_pronoun = is_pronoun or (len(parts) >= 2 and parts[0] in ("the", "The")
+                                    and parts[-1] in get_lexicon().postnominals and parts[-1][-1:] != "s"
+                                    and _norm(who) not in self.alias)
         # (a description is in lower case: "the commission", not "The Kenya Human Rights Commission")
         is_desc = not is_pronoun and lowered.split(" ", 1)[0] in {"the", "this", "that"} and \
             lowered.split()[-1] in cues().descriptions and who.split()[-1][:1].islower()
