@@ -156,7 +156,10 @@ def cues() -> Cues:
         rf"{cap}(?:\s+{cap}){{0,2}}(?:\s+{lower}){{1,2}}\s+(?:(?:{'|'.join(_HONORIFICS)})\.?\s+)?" \
         rf"{not_a_name}(?=[A-Z])"
     made = rf"(?i:a|an|the)\s+(?:(?:\d{{4}}|new|recent|latest)\s+)?(?i:{findings})\s+(?:from|by)\s+"
-    job = rf"(?:{title}|{made})?" if findings else f"(?:{title})?"  # (`after` takes only the title)
+    # ("Culture, Media and Sport Secretary Lisa Nandy said": a portfolio's list before the title)
+    listed = rf"(?:{cap},\s+{cap}(?:,\s+{cap}){{0,2}},?\s+and\s+(?=[A-Z]))"
+    # (`after` takes only the title)
+    job = rf"(?:{title}|{listed}|{made})?" if findings else f"(?:{title}|{listed})?"
     # "Sen. Carla Ruesch (D-Ore.), who chairs the caucus's messaging arm, told …": the party and
     # state, a relative clause between the name and its verb
     # (or what the name is, in lower case: "John Smith, chief executive of Acme, said")
