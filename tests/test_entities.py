@@ -27,6 +27,15 @@ def test_a_one_letter_honorific_after_a_given_name_is_an_initial() -> None:
     assert not [n for n in event if "Memorial" in n]
 
 
+def test_a_nickname_in_quotation_marks_is_inside_the_name() -> None:
+    found = entities('President Ferdinand "Bongbong" Marcos Jr. named Rogelio “Jojo” Castañeda. '
+                     "Marcos said so.")
+    assert "Ferdinand Marcos Jr" in found and "Rogelio Castañeda" in found
+    assert not {"Ferdinand", "Marcos", "Marcos Jr", "Castañeda"} & set(found)
+    # (a Welsh name's "ap": "Rhun ap Dafydd" is one man)
+    assert "Rhun ap Dafydd" in entities("Plaid Cymru leader Rhun ap Dafydd accused her of arrogance.")
+
+
 def test_a_title_word_ending_a_name_after_an_honorific_is_a_surname() -> None:
     found = entities("Paul King of Cisco agreed. It is not clever, said Mr King. Mr Justice Forbes ruled.")
     assert "Mr King" in found["Paul King"].aliases

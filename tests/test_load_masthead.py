@@ -40,6 +40,8 @@ from newsarchive.load.reader import parse_document
     ("Text by: FRANCE 24", (None, "France 24")),  # only an outlet, in capitals
     ("By Katharina Vollmer und Jonas Brehm", ("Katharina Vollmer and Jonas Brehm", None)),
     ("By Callum Reid, BBC Sport at Ewood Park", ("Callum Reid", "BBC Sport")),  # where, no writer
+    ("by DAILY SABAH WITH AA", (None, "Daily Sabah")),  # the outlet, with the agency it drew on
+    ("By Jane Whitfield with Tomás Ortega", ("Jane Whitfield and Tomás Ortega", None)),
 ])
 def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     assert byline(line) == found
@@ -92,9 +94,27 @@ def test_date_line(line: str, iso: str | None) -> None:
     ("Paris (AFP) – Hundreds of farmers drove their tractors", "Agence France-Presse"),
     ("New York (AFP) – Oscar-winning actress", "Agence France-Presse"),
     ("Senator Smith (R) - who chairs the panel - said", None),
+    ("MOSCOW, November 24. /TASS/. There are currently no plans", "TASS"),  # TASS's full stops
+    ("Prices rose 4.2 per cent. /Updated/. Officials said", None),
 ])
 def test_dateline_outlet(text: str, outlet: str | None) -> None:
     assert dateline_outlet(text) == outlet
+
+
+def test_a_name_and_section_parted_from_the_date_by_a_blank_line_are_the_byline() -> None:
+    doc = parse_document("ANC dismisses DA's call for a reshuffle\n\nSipho Mthembu\nPolitics\n\n"
+                         "24 Nov 2026\n\nThe ANC has dismissed the demand, saying the partners should"
+                         " talk.\n", "x.txt")
+    assert (doc.author, doc.date) == ("Sipho Mthembu", "2026-11-24")
+    assert doc.paragraphs[0].text.startswith("The ANC has dismissed")
+
+
+def test_a_name_alone_under_the_headline_whose_bio_closes_the_text_is_the_byline() -> None:
+    doc = parse_document("Marcos taps a new flood control czar\n\nBonz Dela Cruz\n\nMANILA - The President"
+                         " named a czar on Monday.\n\nBonz Dela Cruz is a multimedia reporter covering the"
+                         " Senate.\n\nHow does this make you feel?\nHappy\nSad\n\nAdd a comment\n", "x.txt")
+    assert doc.author == "Bonz Dela Cruz" and doc.standfirst is None
+    assert [p.text[:6] for p in doc.paragraphs] == ["MANILA"]
 
 
 def test_a_writers_card_may_end_with_the_date() -> None:

@@ -376,6 +376,7 @@ def _labels(draft: Draft) -> dict[int, tuple[str | None, int]]:
     found: dict[int, tuple[str | None, int]] = {}
     mixed: dict[str, int] = {}
     lines: list[tuple[int, str, bool]] = []  # (paragraph, name, with its office or seat in brackets)
+    runs_on: set[int] = set()  # (the lines whose speaker's words run on over several paragraphs)
     paragraphs = draft.doc.paragraphs
     for para in paragraphs:
         text = para.text
@@ -384,8 +385,10 @@ def _labels(draft: Draft) -> dict[int, tuple[str | None, int]]:
         # (a line of its own set apart by blank lines may be read as a heading or a standfirst)
         if len(text) <= _LINE_MAX and (m := _SPEAKER_LINE.fullmatch(text)) is not None:
             name = m.group("held") or m.group("name")
-            lines.append((para.index, name, bool(m.group("held") or m.group("seat"))))
+            lines.append((para.index, name, bool(m.group("held") or m.group("seat") or m.group("job"))))
             mixed[name] = mixed.get(name, 0) + 1
+            if m.group("job"):
+                runs_on.add(para.index)
             continue
         if ":" not in text[:64] or para.kind != "text":
             continue
@@ -404,6 +407,11 @@ def _labels(draft: Draft) -> dict[int, tuple[str | None, int]]:
                 and said.text.rstrip().endswith(_SAID_ENDS) and len(said.text.split()) >= 5 \
                 and i + 1 not in labels:
             labels[i + 1] = (name, 0)
+            after = i + 2
+            while i in runs_on and after < len(paragraphs) and paragraphs[after].kind == "text" \
+                    and after not in labels and _SPEAKER_LINE.fullmatch(paragraphs[after].text) is None:
+                labels[after] = (name, 0)
+                after += 1
     return labels
 
 
@@ -414,10 +422,13 @@ _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s)?"
 _SPEAKER_NAME = r"[A-ZÀ-Ý][\w'’.-]+(?:\s[A-ZÀ-Ý][\w'’.-]+){0,2}\s[A-ZÀ-Ý][\w'’-]*\w"
 """(its last word ends in a letter: not "David Groner." under a reader's letter)"""
 _SPEAKER_LINE = re.compile(rf"The\s[A-Z][\w’' -]{{2,80}}?\s\((?P<held>{_SPEAKER_NAME})\)"
-                           rf"|{_HONORIFIC}(?P<name>{_SPEAKER_NAME})(?P<seat>(?:\s\([^()\n]{{1,60}}\)){{1,2}})?:?")
+                           rf"|{_HONORIFIC}(?P<name>{_SPEAKER_NAME})(?:(?P<seat>(?:\s\([^()\n]{{1,60}}\)){{1,2}})?:?"
+                           rf"|(?P<job>(?:\s(?:--|—|–)\s[A-Z][\w&’'.,/ -]{{0,60}}){{1,2}}))")
 """A line of its own naming who speaks next: "Sarah Pennock (Wensleydale and Ripon) (LD)", "Sir
 Geoffrey Lyle (North Shropshire) (Con)", "The Minister for Local Transport (Michael Oduya)",
-"Michael Oduya", "Martin Okonjo (00:00:27):"."""
+"Michael Oduya", "Martin Okonjo (00:00:27):", and a call transcript's "Mark Lindqvist -- Chief
+Executive Officer", "Ben Kowalczyk -- Barrett Securities -- Analyst" (whose words run on over
+the paragraphs up to the next such line)."""
 _LINE_MAX = 120
 
 

@@ -11,14 +11,16 @@ from functools import lru_cache
 from newsarchive.extract.claims_clauses import Clause
 from newsarchive.extract.draft import Draft, QuoteDraft
 from newsarchive.extract.entities.lexicon import get_lexicon
+from newsarchive.extract.entities.scan import UPPER
 from newsarchive.extract.text import LOWER_LETTERS, apart
 from newsarchive.lexicon import load_data
 
 # A capitalised name of up to eight words ("the Economic Commission for Latin America and the
 # Caribbean"), with an acronym in brackets after it; not a capitalised pronoun or article.
 _NAME = (r"(?!(?:It|Its|They|We|I|This|That|These|Those|There|He|She|You|A|An|As)\b)(?:[Tt]he\s+)?(?!The\b)"
-         r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|de|von|van|al|the|and|and\s+the)\s+)?[A-Z][\w’'.&-]*){0,7}"
+         rf"[{UPPER}][\w’'.&-]*(?:\s+(?:(?:of|for|de|von|van|al|the|and|and\s+the)\s+)?[{UPPER}][\w’'.&-]*){{0,7}}"
          r"(?:\s+\([A-Z]{2,}\))?")
+"""A name, whose words may open with a capital outside ASCII ("Mehmet Şimşekoğlu", "Özgür Çelik")."""
 _NO_SUBJECT = r"(?!(?:Most|Many|Some|All|Both|Several|Few|Other|Others|Each|Every|One|If|Let|Having)\b)"
 """Words that open a sentence and are no source: "Most (62%) said", "All told", "Let's say"."""
 _OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately|as"
@@ -154,7 +156,10 @@ def cues() -> Cues:
         rf"{cap}(?:\s+{cap}){{0,2}}(?:\s+{lower}){{1,2}}\s+(?:(?:{'|'.join(_HONORIFICS)})\.?\s+)?" \
         rf"{not_a_name}(?=[A-Z])"
     made = rf"(?i:a|an|the)\s+(?:(?:\d{{4}}|new|recent|latest)\s+)?(?i:{findings})\s+(?:from|by)\s+"
-    job = rf"(?:{title}|{made})?" if findings else f"(?:{title})?"  # (`after` takes only the title)
+    # ("Culture, Media and Sport Secretary Lisa Nandy said": a portfolio's list before the title)
+    listed = rf"(?:{cap},\s+{cap}(?:,\s+{cap}){{0,2}},?\s+and\s+(?=[A-Z]))"
+    # (`after` takes only the title)
+    job = rf"(?:{title}|{listed}|{made})?" if findings else f"(?:{title}|{listed})?"
     # "Sen. Carla Ruesch (D-Ore.), who chairs the caucus's messaging arm, told …": the party and
     # state, a relative clause between the name and its verb
     # (or what the name is, in lower case: "John Smith, chief executive of Acme, said")
@@ -426,6 +431,11 @@ class Resolver:
         is_pronoun = is_pronoun or (epithet and len(parts) == 2 and parts[0] in ("the", "The")
                                     and _norm(who) not in self.alias
                                     and (lex.is_epithet(parts[1]) or parts[1] in lex.titles))
+        # "the Ynys Môn MS said", "the Tory MP added": a member by seat or party stands for a person
+        # as a pronoun does, not for a source of those words
+        is_pronoun = is_pronoun or (len(parts) >= 2 and parts[0] in ("the", "The")
+                                    and parts[-1] in lex.postnominals and parts[-1][-1:] != "s"
+                                    and _norm(who) not in self.alias)
         # (a description is in lower case: "the commission", not "The Kenya Human Rights Commission")
         is_desc = not is_pronoun and lowered.split(" ", 1)[0] in {"the", "this", "that"} and \
             lowered.split()[-1] in cues().descriptions and who.split()[-1][:1].islower()

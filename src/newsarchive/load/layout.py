@@ -12,6 +12,7 @@ from newsarchive.load import masthead
 from newsarchive.records import Boilerplate, Paragraph, ParagraphKind
 
 _END_PUNCT = (".", "!", "?", ":", ";", "”", '"', "’", "'", ")", "…")
+_CLOSING_MARKS = ("”", '"', "’", "'")
 _CREDIT = re.compile(r"^\(?\s*(?:(image|photo|picture|video)\s+(credit|source|caption)s?\s*[:,]"
                      r"|(?:photo|photograph|illustration)s?\s?[:|]\s)", re.IGNORECASE)
 """A picture's credit ("Image credit: Getty", "Photo | Joseph Kiprono | Nation"): the block it
@@ -265,10 +266,11 @@ _LIST_ITEM = re.compile(r"(?:[-•*–]|\d{1,3}[.)])\s|[A-Z][\w.’' -]{0,30}:\s
 
 def _card_joined(blocks: list[list[Line]]) -> list[list[Line]]:
     """Return the blocks with a writer's card put together where blank lines part its name from
-    its job ("Síle Ní Bhriain", then "Political Correspondent"), as pasting from a browser leaves
-    it; the first block, the title's, is never part of one."""
+    its job ("Síle Ní Bhriain", then "Political Correspondent"), or its name and section from its
+    date ("Sipho Mthembu" / "Politics", then "24 Nov 2026"), as pasting from a browser leaves it;
+    the first block, the title's, is never part of one."""
     for i in range(1, min(len(blocks) - 1, _CARD_REACH)):
-        if len(blocks[i]) == 1 and len(blocks[i + 1]) <= 3 and masthead.byline_block(
+        if len(blocks[i]) <= 2 and len(blocks[i]) + len(blocks[i + 1]) <= 4 and masthead.byline_block(
                 [blocks[i][0].text, *(line.text for line in blocks[i + 1])]) is not None:
             return [*blocks[:i], blocks[i] + blocks[i + 1], *blocks[i + 2:]]
     return blocks
@@ -306,6 +308,10 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
         blocks = _headline_apart(_without_kicker(blocks, boiler), pat)
         # ("TechCrunch" above "Startups": a listed outlet's name among the labels is the outlet)
         outlet = next((o for o in (masthead.edition_line(b.text) for b in boiler) if o), None)
+    # (the text's last lines, where a closing bio stands: found once, before a byline under the
+    # headline is looked for, whose name the bio may give)
+    furnished: dict[int, bool] = {}  # (which of those lines are furniture: asked once)
+    tail = _last_lines([line for block in blocks[-_LAST_REACH:] for line in block], pat, furnished)
     if subject:
         title = subject
     elif blocks and len(blocks[0]) == 1 and not markdown and _is_headline(blocks[0][0].text):
@@ -314,8 +320,14 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             second = blocks[0][0].text
             # (a full stop ends a standfirst only where the masthead's lines follow it: otherwise
             # it is the first paragraph of an article with none)
-            if (masthead.byline(second) is None and masthead.date_line(second) is None
-                    and masthead.card_line(second) is None
+            if second in _bio_names(tail, pat):
+                # the writer's name alone under the headline, whose bio closes the article
+                # ("Bonz Dela Cruz" … "Bonz Dela Cruz is a multimedia reporter covering …")
+                line = blocks.pop(0)[0]
+                author = line.text
+                boiler.append(Boilerplate(line.text, line.number, "byline"))
+            elif (masthead.byline(second) is None and masthead.date_line(second) is None
+                    and masthead.card_line(second) is None and masthead.outlet_line(second) is None
                     and not pat.furniture(second) and not pat.header.match(second)
                     and len(second.split()) <= 40 and second[:1] not in "“\"‘'"
                     and (not second.endswith((".", "”", '"')) or _masthead_follows(blocks[1:2]))):
@@ -349,7 +361,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
     # A box's first line may be a plain tagline only where a button ends the box; otherwise the
     # line after a one-line promotion ("Sign up to First Edition, our free daily newsletter") is body.
     buttons = [line.number for line in all_lines if pat.button.match(line.text)]
-    last_numbers = {line.number for line in all_lines[-3:]}
+    last_numbers = {line.number for line in tail}
     for block in blocks:
         block_lines = block if markdown else _join_wrapped(block)
         by = None if texts or markdown else masthead.byline_block([line.text for line in block_lines])
@@ -414,10 +426,15 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                     outlet = re.sub(r"[’']s$", "", m_outlet.group("o"))  # ("HuffPost’s politics podcast")
                 continue
             if in_list and len(text.split()) <= _LINK_WORDS \
-                    and (not text.endswith(_END_PUNCT) or text.endswith(")")):
+                    and (not text.endswith(_END_PUNCT) or text.endswith(")")
+                         or (text.endswith(_CLOSING_MARKS)
+                             and not text.rstrip("’'”\"").endswith(_END_PUNCT))):
                 # (a link's line may end with its outlet in brackets: "Why cocoa keeps climbing
-                # (The Economist)")
+                # (The Economist)", or with a quotation: "Hezbollah says it rebuilt arsenal
+                # 'faster than expected'")
                 boiler.append(Boilerplate(text, line.number, "list of links"))
+                if date is None and len(text_blocks) <= 1:
+                    date = masthead.date_line(text)  # "From:" / … / "Published" / "24 November 2026"
                 continue
             in_list = False
             if pat.list_header.match(text):
@@ -432,7 +449,7 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                 boiler.extend(Boilerplate(x.text, x.number, "notes to editors")
                               for x in all_lines if x.number >= line.number)
                 return Layout(title, standfirst, author, outlet, tuple(paragraphs), tuple(boiler), date)
-            if pat.furniture(text):
+            if furnished.get(line.number) or (line.number not in furnished and pat.furniture(text)):
                 reason = "image credit" if _CREDIT.match(text) else "boilerplate line"
                 boiler.append(Boilerplate(text, line.number, reason))
                 if outlet is None and text[:1] in "©Cc":
@@ -443,6 +460,11 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
                     outlet = masthead.published_in_outlet(text)  # "Published in Dawn, November 19th, 2026"
                 continue
             bio = pat.bio.match(text) if line.number in last_numbers else None
+            if bio is None and author is not None and line.number in last_numbers \
+                    and text.startswith(author + " is ") and len(text) <= _BIO_LONGEST:
+                # the writer's bio, whatever the writer does ("Helen Makepeace is a fellow at …")
+                boiler.append(Boilerplate(text, line.number, "author bio"))
+                continue
             if bio:
                 author = author or bio.group("name")
                 outlet = outlet or (re.split(r"\.\s", bio.group("outlet"))[0].rstrip(".")
@@ -483,6 +505,42 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
             at -= 1  # (in the file's order, before the furniture under it)
         boiler.insert(at, Boilerplate(last.text, last.line, "byline"))
     return Layout(title, standfirst, author, outlet, tuple(paragraphs), tuple(boiler), date)
+
+
+_BIO_LONGEST = 300
+"""How long a closing line that opens with the writer's name may be and still be the bio."""
+_SHORT_LINE = 40
+"""How long a line of one or two words under the text (a reaction box's "Happy") may be."""
+_FURNITURE_LONGEST = 300
+"""How long a line of furniture under a closing bio may be ("Do you have an opinion on the issues
+raised in this article? …" is 250 characters)."""
+_LAST_REACH = 12
+"""How many lines from the foot the last lines of the text are looked for among furniture."""
+
+
+def _last_lines(lines: list[Line], pat: Patterns, furnished: dict[int, bool]) -> list[Line]:
+    """Return the last three lines of the text, past the furniture under it (a reader's-reaction
+    box, "Add a comment", a share bar): where a closing bio stands. `furnished` is told which
+    lines looked at are furniture."""
+    found: list[Line] = []
+    for line in reversed(lines[-_LAST_REACH:]):
+        text = line.text
+        if len(text) <= _SHORT_LINE and len(text.split()) <= 2 and not text.endswith(_END_PUNCT):
+            continue
+        # (a paragraph longer than any furniture under a bio is tried against none of it)
+        if len(text) <= _FURNITURE_LONGEST:
+            furnished[line.number] = furniture = pat.furniture(text)
+            if furniture or pat.list_header.match(text):
+                continue
+        found.append(line)
+        if len(found) == 3:
+            break
+    return found
+
+
+def _bio_names(tail: list[Line], pat: Patterns) -> set[str]:
+    """Return the names a bio among the text's last lines opens with."""
+    return {m.group("name") for m in (pat.bio.match(line.text) for line in tail) if m}
 
 
 def _is_caption(text: str) -> bool:

@@ -21,18 +21,19 @@ _NAME_ONLY = re.compile(rf"{_NAME}$")
 _BY = re.compile(r"(?:(?:interview|interviewed|words|text|story|report|reporting)\s+)?by[:\s]\s*(.{2,120})$",
                  re.IGNORECASE)
 """A byline: "By Jane Smith", "BY MARIA GONZALEZ", "Interview by Claire Donnelly", "Words by …"."""
-_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|und|et|in|IN|for|FOR)\b)\s*")
+_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|und|et|in|IN|for|FOR|with|WITH)\b)\s*")
 """What stands between a byline's names and after them: "A and B", "A, BBC News", "A in London",
-"JAMES HOLLIS FOR MAILONLINE", and "and" in German and French ("A und B", "A et B")."""
+"JAMES HOLLIS FOR MAILONLINE", "DAILY SABAH WITH AA", and "and" in German and French ("A und
+B", "A et B")."""
 _AT_PLACE = re.compile(r"\s+(?:at|AT)\s+[^,;&|]{2,60}?(?=\s*(?:[,;&|]|\band\b|$))")
 """Where the writer was, which is no writer: "By Callum Reid, BBC Sport at Ewood Park"."""
 
 _ROLE_NOUNS = ("correspondent", "editor", "reporter", "writer", "columnist", "journalist", "analyst",
                "contributor", "producer", "critic")
-_ROLE_LINE = re.compile(rf"(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,3}}(?i:{'|'.join(_ROLE_NOUNS)})s?"
+_ROLE_LINE = re.compile(rf"(?:[A-Z][a-z]+\s+){{0,2}}(?:[a-z]+\s+){{0,3}}(?i:{'|'.join(_ROLE_NOUNS)})s?"
                         rf"(?:,\s+[A-Z][\w ]{{1,40}})?$")
 """A writer's job on a line of its own: "Political editor", "Business reporter, BBC News",
-"Transport Correspondent"."""
+"Transport Correspondent", "Ontario Politics Reporter"."""
 _HANDLE = re.compile(r"@\w{1,30}$")
 _BODY_LINE = re.compile(r"(?:The\s+)?[A-Z][\w&’'.-]*(?:\s+(?:of|for|and|the|&|[A-Z][\w&’'.-]*)){0,7}$")
 """A line that is only a capitalised name, as of the body a byline's writer works for."""
@@ -45,7 +46,8 @@ _NAME_AND_ROLE = re.compile(
 def _person(text: str) -> str | None:
     """Return a name as written, or in title case where the byline is in capitals."""
     text = text.strip(" .")
-    if not _NAME_ONLY.match(text) or len(text.split()) < 2 or text in _outlet_names() or text in _places() \
+    if not _NAME_ONLY.match(text) or len(text.split()) < 2 or text in _outlet_names() \
+            or (text.isupper() and text in _outlet_names_upper()) or text in _places() \
             or text.rsplit(None, 1)[-1].lower().rstrip("s") in _ROLE_NOUNS:
         return None  # (not "New Delhi" of "By Ananya Sharma, New Delhi", nor "Staff Writer")
     letters = [c for c in text if c.isalpha()]
@@ -64,7 +66,8 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
         parts = _SEPARATORS.split(_AT_PLACE.sub("", named) if " at " in named.lower() else named)
         names = [_person(part) for part in parts]
         if not names[0]:
-            credited = outlet_line(m.group(1))
+            # "Text by: FRANCE 24", "by DAILY SABAH WITH AA": the outlet, with the agency it drew on
+            credited = outlet_line(m.group(1)) or outlet_line(parts[0])
             return (None, credited) if credited is not None else None  # "Text by: FRANCE 24"
         found = [n for n in names if n]
         outlet = next((_outlet_names()[p] for p in parts if p in _outlet_names()), None)
@@ -159,9 +162,10 @@ def byline_block(lines: list[str]) -> str | None:
         return None
     by = byline(lines[0])
     if by is None and date_line(lines[-1]) and all(date_line(x) or place_line(x) or outlet_line(x)
-                                                    for x in lines[1:]):
+                                                    or _section_word(x) for x in lines[1:]):
         # "Rina Sawhney" / "4:05 AM PST · March 12, 2026" (not "Breaking News" / a date), "Ana
-        # Ribeiro" / "Brasília" / "Feb. 6, 2026 at 6:00 PM", "Dewi Anggraini" / "The Jakarta Post" / …
+        # Ribeiro" / "Brasília" / "Feb. 6, 2026 at 6:00 PM", "Dewi Anggraini" / "The Jakarta Post" / …,
+        # "Sipho Mthembu" / "Politics" / "24 Nov 2026" (the site's section)
         name = _person(lines[0])
         return name if name is not None and not all(w.lower() in _common() for w in name.split()) else None
     if not _ROLE_LINE.match(lines[1]):
@@ -174,6 +178,11 @@ def byline_block(lines: list[str]) -> str | None:
     if all(_HANDLE.match(x) or _ROLE_LINE.match(x) or outlet_line(x) or date_line(x) for x in rest):
         return name
     return None
+
+
+def _section_word(text: str) -> bool:
+    """Return True for a site's section alone on a line: one capitalised common word ("Politics")."""
+    return text.isalpha() and text[:1].isupper() and text[1:].islower() and text.lower() in _common()
 
 
 def body_line(text: str) -> bool:
@@ -263,11 +272,12 @@ def _numeric_date(first: int, second: int, year: int) -> str | None:
         return None
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:,\s*(?:19|20)\d\d)?\s*"
-                       r"(?:\((?P<outlet>[A-Z][\w&.’' -]{0,40}?)\)|/(?P<wire>[A-Z][\w&.’' -]{0,40}?)/)"
-                       r"\s*[-—–]")
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}\.?)?(?:,\s*(?:19|20)\d\d)?\s*"
+                       r"(?:\((?P<outlet>[A-Z][\w&.’' -]{0,40}?)\)\s*[-—–]"
+                       r"|/(?P<wire>[A-Z][\w&.’' -]{0,40}?)/\s*(?:[-—–]|\.(?=\s)))")
 """A wire service's dateline opening the first paragraph: "FRANKFURT, March 4 (Reuters) -",
-"BOSTON (AP) —", a press release's "BOSTON, Feb. 10, 2026 /PRNewswire/ --"."""
+"BOSTON (AP) —", a press release's "BOSTON, Feb. 10, 2026 /PRNewswire/ --", TASS's "MOSCOW,
+November 24. /TASS/."."""
 
 
 @lru_cache(maxsize=1)

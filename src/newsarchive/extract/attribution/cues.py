@@ -719,11 +719,19 @@ _TERM_CHARS = 40
 _TERMS_SKIPPED = 3
 
 
+_NICK_REACH = 40
+"""How far before a clause's start a name cut by it may start."""
+
+
 def _before(ctx: Context, paragraph: int, start: int, at: int,
             appositive_only: bool = False) -> tuple[str | None, str]:
     """Return the holder standing before a verb, and how it was found."""
     masked = ctx.masked[paragraph]
     clause_start = max(start, _clause_start(ctx, masked, start, at), masked.rfind(";", start, at) + 1)
+    if clause_start > start and masked[clause_start - 1] != " ":
+        # (a name the clause's start cuts, at a nickname's quotation marks: 'Antonio "LA" Reid')
+        around = ctx.named_at(paragraph, max(start, clause_start - _NICK_REACH), at)
+        clause_start = next((n.start for n in around if n.start < clause_start < n.end), clause_start)
     head = masked[clause_start:at]
     when = _WHEN_TAIL.search(head) if head.rstrip().endswith(_WHEN_ENDS) else None
     if when is not None:

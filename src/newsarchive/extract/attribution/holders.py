@@ -107,6 +107,11 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
     if head in ctx.cues.anonymous:
         # "The BPI spokesman described", "said the Tory source": the body named speaks
         body = _voice_body(ctx, paragraph, m.start(1), m.end(1), head)
+        if body is not None and masked[at:at + 4].lower().lstrip().startswith("the"):
+            # "The Kremlin spokesman added" after "Kremlin Spokesman Dmitry Peskov": the man named
+            person = _named_voice(ctx, paragraph, at, head, body)
+            if person is not None:
+                return person, "description"
         if body is None and not m.group(1).strip() and _person_for(ctx, paragraph, at, head) is None:
             # "A spokesman for the Home Office said … “…,” said the spokesman": the body the
             # last such voice spoke for
@@ -532,6 +537,26 @@ def _a_voice(ctx: Context) -> re.Pattern[str]:
         alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
         _a_voice_cache[:] = [(words, re.compile(rf"\s*An?\s+((?:[\w’'-]+\s+){{0,3}}?)({alt})\b"))]
     return _a_voice_cache[0][1]
+
+
+_VOICE_GAP = 40
+"""How far a body's name may stand before the name of the person named as its voice."""
+
+
+def _named_voice(ctx: Context, paragraph: int, at: int, head: str, body: str) -> str | None:
+    """Return the person named earlier as the body's voice, with the description's head word
+    between the two names ("Kremlin Spokesman Dmitry Peskov"), or None."""
+    person = _person_for(ctx, paragraph, at, head)
+    if person is None:
+        return None
+    later: Named | None = None
+    for n in _recent(ctx, paragraph, at):
+        if later is not None and n.name == body and later.name == person and n.paragraph == later.paragraph \
+                and 0 < later.start - n.end <= _VOICE_GAP \
+                and head in ctx.masked[n.paragraph][n.end:later.start].lower():
+            return person
+        later = n
+    return None
 
 
 def _voice_body(ctx: Context, paragraph: int, start: int, end: int, head: str,

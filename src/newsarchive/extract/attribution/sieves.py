@@ -113,6 +113,10 @@ def from_agent(ctx: Context, q: QuoteDraft) -> bool:
     return n is not None and _settle(q, n.name, "by")
 
 
+_NICK_REACH = 80
+"""How far on either side of a short quotation a name holding it as a nickname may reach."""
+
+
 def scare_term(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote introduced as a term, title or chant ("so-called", "the podcast", "chanting")."""
     masked = ctx.masked[q.paragraph]
@@ -126,6 +130,10 @@ def scare_term(ctx: Context, q: QuoteDraft) -> bool:
         return _settle(q, None, "term", speech=False)
     if len(words) <= SHORT and ctx.cues.scare_after and _noun_after(ctx, q) in ctx.cues.scare_after:
         return _settle(q, None, "term", speech=False)  # "a “yes” vote", "the “I'm lovin' it” slogan"
+    if len(words) <= 2 and words and words[0][:1].isupper() and any(
+            n.start < open_at and n.end > q.end
+            for n in ctx.named_at(q.paragraph, max(0, open_at - _NICK_REACH), q.end + _NICK_REACH)):
+        return _settle(q, None, "nickname", speech=False)  # 'Francis "Chiz" Escudero': inside a name
     text = ctx.draft.text(q).rstrip()
     if len(text.strip(" .,;:")) == 1 and text.strip(" .,;:").isalpha():
         return _settle(q, None, "term", speech=False)  # "an 'A' certificate", "detainee 'A'": a letter named
@@ -660,12 +668,27 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
         # changes,” said John Wilkin": the later cue has a quotation of its own, ending with its
         # comma; this one goes on from the sentence right before it
         near = near[:1]
+    # (the last quotation of its own before it: not one quoted inside it, "… that we should 'be bold'")
+    prev = next((p for p in ctx.quotes_before(q, 4) if ctx.quote_around(p) is None), None)
+    voice = prev if prev is not None and prev.kind != "scare" and prev.cue not in _CARRIED \
+        and ctx.quote_around(q) is None else None
     if not near:
         if ctx.last_cue_before(ctx.anonymous, q.paragraph, q.start) >= 0 and len(_words(ctx, q)) > SHORT:
             # "“…,” said one trader. “If Solidere drops …”": the unnamed voice speaks on
             return _settle(q, None, "unnamed")
+        if voice is not None and voice.speaker is None and voice.cue in ("unnamed", "pronoun") \
+                and _plain_words(masked[voice.end:q.start]) <= _TAIL_WORDS:
+            # "“You're doing surgery on a Victorian building,” one told me. “Every job is a
+            # surprise.”": the voice the text leaves unnamed speaks on, not one named before
+            return _settle(q, None, "unnamed")
         return False
     best = min(near, key=lambda c: (abs(_distance(q, c)), c.start > q.start))
+    if voice is not None and voice.speaker is not None and voice.speaker != best.holder \
+            and voice.end <= best.start < q.start and not _opens_own(masked, best) \
+            and ctx.sentence_of(q.paragraph, best.start)[0] <= voice.start:
+        # "“She's not wrong,” he said, when I told him what Okafor had said. “But …”": a name in
+        # the quotation's own attribution is spoken of; its speaker speaks on
+        return _settle(q, voice.speaker, "paragraph")
     if best.start > q.start and _carried_over(ctx, q):
         return False  # the quotation the paragraph before left open goes on ("continued")
     if best.start > q.start and _own_statement(ctx, q, best) \
@@ -692,6 +715,10 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
         # "They backed the suggestion that … would be “named and shamed”": a group, no one person
         return _settle(q, None, "unnamed")
     return _settle(q, best.holder, "paragraph")
+
+
+_CARRIED = frozenset(("continued", "paragraph", "paragraph-voice", "previous-subject", "reopened", "none"))
+"""How a quotation is settled that no cue in its own sentence gave a speaker."""
 
 
 def _other_subject(ctx: Context, q: QuoteDraft, start: int, holder: str | None) -> bool:

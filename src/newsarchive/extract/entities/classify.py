@@ -327,7 +327,9 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                 and not surname_first(name_words, lex):
             given = next((p for p, w in enumerate(name_words)
                           if p and w in lex.given and not _article_particle(name_words, p, lex)), 0)
-            if given and given < len(name_words) - 1 and name_words[0] not in lex.given:
+            # (not before a generation alone: the "Marcos" of "Ferdinand Marcos Jr" is a surname)
+            if given and given < len(name_words) - 1 - (name_words[-1] in _GENERATIONS) \
+                    and name_words[0] not in lex.given:
                 if not title:
                     title_start = i
                 title.extend(name_words[:given])

@@ -113,7 +113,7 @@ class Registry:
         parts = entity.name.split(" ")
         for word in (parts[0], parts[-1]):
             self._by_word.setdefault(word, set()).add(entity.name)
-        known_as = _known_as(parts)
+        known_as = _known_as(parts) if parts[-1] not in _GENERATIONS or len(parts) < 3 else parts[-2]
         if known_as is not None:
             self._by_word.setdefault(known_as, set()).add(entity.name)
         self._note(entity, form, span, roles)
@@ -138,7 +138,9 @@ def _same_person(known: list[str], words: list[str], given_names: frozenset[str]
         short, full = (words, known) if len(words) == 1 else (known, words)
         # ("Sheikh Hamdan" after "Sheikh Hamdan bin Rashid Al Nuaimi": an Arabic name's given name)
         # ("Mr Lim" after "Lim Boon Hock": a surname written first)
-        return short[0] == full[-1] or (short[0] == full[0] and (
+        # ("Marcos" after "Ferdinand Marcos Jr": the surname before a generation)
+        surname = full[-2] if len(full) >= 3 and full[-1] in _GENERATIONS else full[-1]
+        return short[0] in (full[-1], surname) or (short[0] == full[0] and (
             (len(full) == 2 and short[0] in given_names) or full[1] in PATRONYMICS
             or (len(full) == 3 and short[0] in surnames_first
                 and full[2][1:].islower() and len(full[2]) <= 5))) \
@@ -166,6 +168,9 @@ def _known_as(parts: list[str]) -> str | None:
             return parts[p - 1]
     return None
 
+
+_GENERATIONS = frozenset(("Jr", "Sr"))
+"""A generation after a surname, as a name keeps it ("Ferdinand Marcos Jr")."""
 
 _LONGEST_NAME = 5
 """Words in the longest full name a short form of two words or more may stand for."""

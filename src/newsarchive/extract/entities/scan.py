@@ -10,10 +10,10 @@ from newsarchive.extract.entities.lexicon import Lexicon
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"
 # Lower-case words that may stand inside one name: "Carnegie Endowment for International Peace",
-# "Ursula von der Leyen", "Bashar al-Assad".
+# "Ursula von der Leyen", "Bashar al-Assad", the Welsh "ap" and "ab" ("son of": "Rhun ap Iorwerth").
 CONNECTORS = ("of", "for", "the", "and", "&", "on", "de", "da", "di", "del", "della", "der", "den", "van",
               "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "dos", "das", "ter", "ten", "y",
-              "dela", "delos", "los", "las")
+              "dela", "delos", "los", "las", "ap", "ab")
 JOINING = frozenset(("of", "for", "the", "and", "&", "on"))
 """Connectors that join two names into a body's name, never inside a person's name."""
 POSSESSIVE = ("’s", "'s", "’", "'")
@@ -151,7 +151,34 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
                 _emit(runs, text, paragraph, words, offsets, possessive=True)
                 words, offsets = [], []
         _emit(runs, text, paragraph, words, offsets, possessive=False)
+    if len(runs) >= 3 and ("\"" in text or "“" in text):
+        return _nicknamed(runs, text, lex)
     return runs
+
+
+_NICK_OPEN = frozenset((' "', " “"))
+_NICK_CLOSE = frozenset(('" ', "” "))
+
+
+def _nicknamed(runs: list[Run], text: str, lex: Lexicon) -> list[Run]:
+    """Return the runs with a name whose nickname stands in quotation marks inside it made one:
+    'Ferdinand "Bongbong" Marcos Jr.', 'Francis “Chiz” Escudero' (the nickname is left out)."""
+    out: list[Run] = []
+    i = 0
+    while i < len(runs):
+        if i + 2 < len(runs):
+            a, nick, b = runs[i], runs[i + 1], runs[i + 2]
+            if (text[a.end:nick.start] in _NICK_OPEN and text[nick.end:b.start] in _NICK_CLOSE
+                    and len(nick.words) <= 2 and not a.possessive and not nick.possessive
+                    and a.words[-1] not in lex.not_names and b.words[0] not in lex.not_names
+                    and a.words[-1][-1:].isalpha()):
+                out.append(Run(a.paragraph, a.start, b.end, [*a.words, *b.words], [*a.offsets, *b.offsets],
+                               a.initial, b.possessive))
+                i += 3
+                continue
+        out.append(runs[i])
+        i += 1
+    return out
 
 
 def _emit(runs: list[Run], text: str, paragraph: int, words: list[str], offsets: list[int],
