@@ -79,6 +79,9 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("Since March 12, 2024", None),
     ("12 min read", None),
     ("11.03.2026, 17.42 Uhr", "2026-03-11"),  # dots: the day first
+    ("Politics of Tuesday, 24 November 2026", "2026-11-24"),  # GhanaWeb: the section, then the day
+    ("General News of Monday, 23 November 2026", "2026-11-23"),
+    ("Friends of Monday", None),
 ])
 def test_date_line(line: str, iso: str | None) -> None:
     assert date_line(line) == iso
@@ -213,6 +216,10 @@ def test_published_in_outlet() -> None:
 def test_outlet_line() -> None:
     assert outlet_line("Associated Press") == "Associated Press"
     assert outlet_line("Housing") is None
+    # (the site as the source under the headline, by its web address or its name)
+    assert outlet_line("Source: www.ghanaweb.com") == "GhanaWeb"
+    assert outlet_line("Source: Reuters") == "Reuters"
+    assert outlet_line("Source: the ministry") is None
 
 
 def test_masthead_lines_are_furniture_and_metadata() -> None:

@@ -204,6 +204,8 @@ _PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|aired|issued|modified"
            r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s+[-–—●•]\s+"  # "Madrid - ", "Jakarta ● ", a place
            r"|(?-i:[A-Z]{3,}(?:\s[A-Z]{3,}){0,2}),?\s+)?"  # "CHENNAI ", a place in capitals
            r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*[,·]?\s+)?"  # "6:12 AM EST, "
+           # (a section, then the weekday: GhanaWeb's "Politics of Tuesday, 24 November 2026")
+           r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s+of\s+(?=(?:mon|tue|wed|thu|fri|sat|sun)))?"
            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?")
 _SECTION = r"(?:\s+[-–—|]\s+[A-Z][\w&’' ]{0,40})?"
 """The section a site sets after the date ("Mar 11, 2026 - Energy & Environment")."""
@@ -368,10 +370,28 @@ def outlet_line(text: str) -> str | None:
     """Return the outlet a line that is only a listed outlet's name names ("Associated Press"
     under a byline), or None."""
     name = re.sub(r"^The\s+", "", text.strip())
+    source = _SOURCE_LINE.match(name)
+    if source is not None:  # "Source: www.ghanaweb.com", "Source: Reuters" under the headline
+        name = source.group("name")
+        if source.group("site"):
+            return _outlet_sites().get(source.group("site").lower())
     found = _outlet_names().get(name)
     if found is None and name.isupper():
         found = _outlet_names_upper().get(name)  # "FRANCE 24", "FOLHA DE S.PAULO"
     return found
+
+
+_SOURCE_LINE = re.compile(r"Source:\s+(?:(?:https?://)?(?:www\.)?(?P<site>[\w-]{2,40})"
+                          r"\.(?:com|net|org|co\.[a-z]{2}|com\.[a-z]{2}|[a-z]{2})/?"
+                          r"|(?P<name>[^:]{2,60}))$", re.IGNORECASE)
+"""A line that says where the story is from, by the outlet's name or its web address."""
+
+
+@lru_cache(maxsize=1)
+def _outlet_sites() -> dict[str, str]:
+    """Every outlet's name and short forms in lower case without spaces ("ghanaweb") → its
+    canonical name, for the web address a site gives as its source."""
+    return {re.sub(r"[^\w]", "", form).lower(): name for form, name in _outlet_names().items()}
 
 
 @lru_cache(maxsize=1)
