@@ -793,3 +793,41 @@ def test_an_office_set_before_a_name_between_commas_is_its_role() -> None:
     assert found["Efua Asante-Darko"].roles == ["Executive Director of the Anti-Corruption Coalition"]
     assert "Finding Nemo" not in found
     assert found["Michelle Obama"].roles == []
+
+
+def test_an_office_opening_a_sentence_before_a_name_between_commas_is_its_role() -> None:
+    found = entities("SNP MSP for Dundee West, Iain Fotheringham, one of the two rebels, said he had acted. "
+                     "Another actress, Annabelle Wallace, said no. "
+                     "A Democratic aide said comments from Rice, Rhodes, Panetta and Petraeus were consistent.")
+    assert found["Iain Fotheringham"].roles[0] == "SNP MSP for Dundee West"
+    assert found["Annabelle Wallace"].roles == ["actress"]  # (not "Another actress")
+    assert "Rhodes" not in found or not found["Rhodes"].roles  # (a verb: no office)
+    # (a two-word title: "Member" alone is none)
+    found = entities("Addressing a press conference, the Ranking Member on the Roads and Transport "
+                     "Committee, Hon. Kwabena Owusu-Ansah, said 43 contracts were awarded without tender.")
+    assert found["Kwabena Owusu-Ansah"].roles == ["Ranking Member on the Roads and Transport Committee"]
+
+
+def test_a_list_before_a_body_or_a_portfolio_is_part_of_it() -> None:
+    found = entities("The Meteorology, Climatology and Geophysics Agency (BMKG) has forecast rain. "
+                     "The Rail and Maritime Workers' Union said members would vote. "
+                     "Public Works and Housing Minister Dody Hanggodo said the dam would be built. "
+                     "Loans came from the Eximbank and Credit Suisse. "
+                     "Blair and Foreign Secretary Jack Straw met.")
+    assert "Meteorology, Climatology and Geophysics Agency" in found
+    assert "Rail and Maritime Workers' Union" in found
+    assert "Credit Suisse" in found  # (a listed body's name: the list is of bodies)
+    assert found["Dody Hanggodo"].roles == ["Public Works and Housing Minister"]
+    assert found["Jack Straw"].roles == ["Foreign Secretary"]
+
+
+def test_names_in_the_shapes_of_other_countries() -> None:
+    found = entities("Ahmed bin Sulayem, a resident of Al Barsha who commutes to Business Bay, welcomed it. "
+                     "Minister for Industries T.R.B. Rajaa, who accompanied the officials, said so. "
+                     "Prime Minister Aurélien Marchetti spoke. M. Marchetti added that France would act. "
+                     "Its spokesperson, Mr. Olufemi Soneye, told Vanguard on Sunday: \"It is verified.\"")
+    assert "Al Barsha" not in found  # (a place, in the description)
+    assert found["T.R.B. Rajaa"].roles == ["Minister for Industries"]  # (initials open the name)
+    assert "M. Marchetti" not in found  # ("M.": Monsieur)
+    assert "M. Marchetti" in found["Aurélien Marchetti"].aliases
+    assert "Vanguard" not in found or found["Vanguard"].kind != "person"  # (who was told)

@@ -104,6 +104,11 @@ def find_entities(draft: Draft) -> None:
                         roles.append(piece.body.type)  # "Arab News", found by its head word: "the newspaper"
                     name = piece.body.name
                     more = _listed_tail(para.text, piece, lex) if name == piece.surface else ""
+                    lead = _listed_head(para.text, piece, lex) if name == piece.surface else ""
+                    if lead:
+                        # "the Rail and Maritime Workers' Union": one body, its trades a list
+                        name = piece.surface = lead + name
+                        piece.start -= len(lead)
                     if more:
                         # "the Department for Culture, Media and Sport": one body, its remit a list
                         name = piece.surface = name + more
@@ -180,6 +185,28 @@ def _listed_tail(text: str, piece: Piece, lex: Lexicon) -> str:
            or (" " in item and item.rsplit(" ", 1)[-1] in lex.org_heads) for item in items):
         return ""
     return m.group()
+
+
+_LISTED_HEAD = re.compile(r"\b[Tt]he ((?:[A-Z][a-z]+, ){0,3}[A-Z][a-z]+,? and )$")
+
+
+def _listed_head(text: str, piece: Piece, lex: Lexicon) -> str:
+    """Return the words of a list before a body found by its head word, after "the": "Rail and "
+    of "the Rail and Maritime Workers' Union", "Meteorology, Climatology and " of "The Meteorology,
+    Climatology and Geophysics Agency"; "" where none stands there, or where an item is a body, a
+    place or a head word of its own ("the Treasury and Home Office", "the UK and Irish Football
+    Associations")."""
+    if len(piece.words) < 2 or not text.endswith(" and ", 0, piece.start) or piece.surface in lex.bodies:
+        # (a list before a listed body's name lists bodies: "the Eximbank and Credit Suisse")
+        return ""
+    m = _LISTED_HEAD.search(text, max(0, piece.start - 60), piece.start)
+    if m is None:
+        return ""
+    items = [item for item in _ITEM_GLUE.split(m.group(1)) if item]
+    if any(item in lex.bodies or item in lex.places or item in lex.org_heads or item in lex.given
+           for item in items):
+        return ""
+    return m.group(1)
 
 
 def _word_after(text: str, end: int) -> str:

@@ -350,7 +350,8 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             # … unless a given name starts a name there ("Archbishop of Canterbury Rowan Williams");
             # an acronym ("Rhian Beynon of the JCWI") is a body, found as one later
             opens: int | None = 0 if honorific else next(
-                (p for p, w in enumerate(name_words) if w in lex.given or _key(w) in lex.honorifics), None)
+                (p for p, w in enumerate(name_words)
+                 if w in lex.given or _key(w) in lex.honorifics or _INITIALS.fullmatch(w)), None)
             office = opens is not None  # (what stands before the name is known to be no part of it)
             if opens and _key(name_words[opens]) in lex.honorifics:
                 honorific = _key(name_words[opens])  # "Archbishop of Canterbury Dr Rowan Williams"
@@ -390,6 +391,10 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     if title:
         pieces.append(("title", n, n, title_start, [], list(title), None, None))
     return tuple(pieces), pure
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
+"""Initials that open a name as a given name does ("Minister for Industries T.R.B. Rajaa")."""
 
 
 def _article_particle(words: list[str], p: int, lex: Lexicon) -> bool:

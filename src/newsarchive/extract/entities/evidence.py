@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from newsarchive.extract.entities.classify import PEERAGE, Piece, east_asian_name
 from newsarchive.extract.entities.lexicon import Lexicon
-from newsarchive.lexicon import load_data
+from newsarchive.lexicon import load_data, load_words
 
 # ", a 22-year-old student", ", the head of the group", ", Twitter’s director of political advertising",
 # ", one of Prof Reddy's graduate students"
@@ -286,6 +286,11 @@ _PLACE_IN_APPOSITION = re.compile(r", (?:an?|the|his|her|their) [^,]*\b(?:of|in|
 """A description's place closing it: "Smt. R. Vasanthi, a resident of Valasaravakkam, said it took"."""
 
 
+_RESIDENT_OF = re.compile(r", (?:an?|the) (?:[a-z-]+ ){0,2}"
+                          r"(?:resident|native|inhabitant|villager|citizen)s? of $")
+"""A description that a place ends: "…, a resident of Al Barsha, said", "…, a longtime native of …,"."""
+
+
 def it_after(piece: Piece, text: str, lex: Lexicon) -> bool:
     """Return True for a one-word name, with no title or given name, whose own speech verb is
     followed by "it" or "its": a body speaking of itself ("Cadbury said it was confident")."""
@@ -334,7 +339,11 @@ def cue_adjacent(text: str, start: int, end: int) -> bool:
             break
     before = _last_words(text, start, 3, 2)
     if before and before[-1].strip(",") in cues.verbs and text[end:end + 1] not in ("’", "'") \
-            and (len(before) == 1 or before[-2][-1:] in ",”\"’'" or before[-2][-1:] in ".:;"):
+            and (len(before) == 1 or before[-2][-1:] in ",”\"’'" or before[-2][-1:] in ".:;") \
+            and not (before[-1] in _TELLING and before[-2][-1:] == "," and " " not in text[start:end]
+                     and _TOLD_WHEN.match(text, end) is not None):
+        # (not "Mr. Olufemi Soneye, told Vanguard on Sunday": who is told then is no speaker; but
+        # "…, telling Stephanopolous that")
         # "“…,” said Nad", "Said Nad:": the verb's holder after it; not "he believes Arsenal
         # were" (a clause said, with its own subject), nor "said Gartner's analyst Kobita Desai"
         return True
@@ -351,6 +360,14 @@ def cue_adjacent(text: str, start: int, end: int) -> bool:
     placed = _PLACED.match(text, end, end + 90)
     # "Birgit Kuhlhoff, from Sal Oppenheim investment bank, told Reuters": where from, then the verb
     return placed is not None and placed.group(1) in cues.verbs
+
+
+_TELLING = frozenset(("told", "tells", "telling"))
+_TOLD_WHEN = re.compile(r" (?:on |last |this |early |late )?"
+                        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+                        r"|yesterday|today|week|month|night|morning)\b")
+"""When a one-word listener was told something: after a comma that closes the speaker's name or
+apposition, "told Vanguard on Sunday" names the listener (an outlet), no speaker."""
 
 
 def role_before(text: str, start: int, lex: Lexicon) -> str | None:
@@ -394,34 +411,47 @@ def _sentence_start(text: str, at: int) -> int:
 
 
 _APPOSED_BEFORE = re.compile(r"\b[Tt]he\s+(\w[\w'’-]*(?:\s+[\w'’&-]+){0,11}),\s$")
+_APPOSED_OPENING = re.compile(r"(?:^|(?<=[.?!]\s)|(?<=\n))([A-Z][\w'’-]*(?:\s+[\w'’&-]+){0,11}),\s$")
+"""An office that opens a sentence ("SNP MSP for Dundee West, Iain Fotheringham,")."""
 
 
 def apposed_before(text: str, start: int, lex: Lexicon) -> str | None:
-    """Return an office set before a name between commas, opening on "the" ("the Minister for
-    Roads and Highways, Nana Yaw Boateng-Mensah, said"; "the deputy mayor for housing, Álvaro Sanz
-    Molina,"), where one of its first three words is a role or a title."""
-    m = _APPOSED_BEFORE.search(text, max(0, start - 110), start)
+    """Return an office set before a name between commas, opening on "the" or a sentence ("the
+    Minister for Roads and Highways, Nana Yaw Boateng-Mensah, said"; "the deputy mayor for housing,
+    Álvaro Sanz Molina,"; "SNP MSP for Dundee West, Iain Fotheringham,"), where one of its first
+    two words is a role or a title, or the two are one ("the Ranking Member on the …")."""
+    m = _APPOSED_BEFORE.search(text, max(0, start - 110), start) \
+        or _APPOSED_OPENING.search(text, max(0, start - 110), start)
     if m is None:
         return None
     phrase = m.group(1)
     words = phrase.split()
+    if m.re is _APPOSED_OPENING and words[0] in _OPENING_ARTICLES:
+        if len(words) == 1:
+            return None
+        phrase, words = phrase.split(" ", 1)[1], words[1:]  # ("Another actress, Annabelle Wallace,")
     # (a role word in lower case, or a title, first or second: not "the Star Wars DVD trilogy,
     # Finding Nemo,"; and no list, clause or verb after it: not "the president and the first lady,
     # Michelle Obama,", "the strategist who helped Australia's PM, John Howard,", "The Australian
     # actress is … to film her latest movie, Eucalyptus,")
-    if not any((w.islower() and _role_word(w, lex)) or w in lex.titles for w in words[:2]):
+    if not any((w.islower() and _role_word(w, lex)) or w in lex.titles for w in words[:2]) \
+            and " ".join(words[:2]) not in lex.titles:  # ("the Ranking Member on the … Committee")
         return None
     for i in range(1, len(words)):
         w = words[i]
-        if w in _NOT_IN_OFFICE or (w.endswith("ed") and w.islower()) or (
+        if w in _NOT_IN_OFFICE or (w.endswith(("ed", "ly")) and w.islower()) or w in _cues().verbs or (
                 w in ("and", "or", "&") and not (words[i - 1][:1].isupper() and words[i + 1:i + 2]
                                                  and words[i + 1][:1].isupper())):
-            return None  # (but "the Minister for Roads and Highways")
+            return None  # (but "the Minister for Roads and Highways"; not "A Democratic aide said
+            # comments from Rice, Rhodes, …")
     return phrase
 
 
 _NOT_IN_OFFICE = frozenset(("who", "which", "that", "whose", "I", "we", "he", "she", "they", "it", "is",
-                            "was", "are", "were", "has", "have", "had", "to", "will", "would", "-", "–", "—"))
+                            "was", "are", "were", "has", "have", "had", "to", "will", "would", "-", "–", "—",
+                            "meanwhile", "however", "also", "too", "though", "then", "now"))
+_OPENING_ARTICLES = frozenset(("A", "An", "Another", "The"))
+"""Words that open a sentence before an office and are no part of it ("Another peer, …")."""
 
 
 def appositive(text: str, end: int, lex: Lexicon) -> str | None:
@@ -470,6 +500,34 @@ def _common_plural(word: str, lex: Lexicon) -> bool:
     return stem.lower() in lex.roles or (stem.isupper() and len(stem) > 1) or word.lower() in _cues().verbs
 
 
+_LISTED_PORTFOLIO = re.compile(r"\b((?:[A-Z][a-z]+ )?[A-Z][a-z]+"
+                               r"(?:, (?:[A-Z][a-z]+ )?[A-Z][a-z]+){0,3},? and )$")
+
+
+def _listed_portfolio(text: str, piece: Piece, lex: Lexicon) -> str:
+    """Return a list of portfolios before a title ("Public Works and " of "Public Works and Housing
+    Minister Dody Hanggodo"), or "" where none stands there or an item is a name, a place or a body
+    ("Blair and Foreign Secretary Jack Straw")."""
+    if len(piece.title) < 2:
+        return ""  # (a portfolio's title has its last portfolio in it: not "… and King Kong")
+    title = " ".join(piece.title)
+    at = text.rfind(title, max(0, piece.start - len(title) - 8), piece.start)
+    if at < 6 or not text.endswith(" and ", 0, at):
+        return ""
+    m = _LISTED_PORTFOLIO.search(text, max(0, at - 60), at)
+    if m is None or (m.start() > 1 and text[m.start() - 2:m.start() - 1].isalpha()
+                     and text[:m.start() - 1].rsplit(" ", 1)[-1][:1].isupper()):
+        return ""  # (not after a capitalised word: "Tony Blair, Culture and …")
+    items = [item.split() for item in re.split(r",? and |, ", m.group(1)) if item]
+    common = load_words("common_words")
+    # (each item a portfolio, with a common word in it: not "Blair and Foreign Secretary")
+    if any(w in lex.given or w in lex.places or w in lex.bodies or w in lex.honorifics or w in lex.titles
+           for item in items for w in item) \
+            or not all(any(w.lower() in common for w in item) for item in items):
+        return ""
+    return m.group(1)
+
+
 def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon) -> tuple[bool, list[str]]:
     """Return whether the text shows the candidate is a person, and the roles it gives them."""
     roles: list[str] = []
@@ -478,7 +536,7 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         words = [t.rstrip(".") for t in piece.title]
         if len(words) == 1:
             words = [lex.titles.get(words[0], words[0])]
-        roles.append(" ".join(words))
+        roles.append(_listed_portfolio(text, piece, lex) + " ".join(words))
         # "General Election" is no person: a title that is also a common word needs a name after it.
         # A capitalised role word is a weak title too: "Star Wars", "King Kong", "Coach Carter".
         plain = [t.rstrip(".") for t in piece.title]
@@ -516,6 +574,9 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
             and not (piece.honorific in PEERAGE
                      and piece.surface.split()[0] == piece.honorific):  # (but "Baroness Scotland")
         return False, []
+    if not (piece.title or piece.honorific) \
+            and _RESIDENT_OF.search(text, max(0, piece.start - 40), piece.start):
+        return False, []  # "Ahmed Saleh, a resident of Al Barsha, said": a place, in the description
     before = role_before(text, piece.start, lex)
     if before is None and piece.honorific and not piece.title:
         # "Nakuru County Agriculture executive Dr Grace Wanjiru": the role before the honorific,

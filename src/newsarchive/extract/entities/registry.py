@@ -156,7 +156,10 @@ def _same_person(known: list[str], words: list[str], given_names: frozenset[str]
         return True
     # "Paul Ryan" ~ "Paul D. Ryan"; "Bill Clinton" is not "Hillary Clinton".
     a, b = known[0].rstrip("."), words[0].rstrip(".")
-    return a == b or (len(a) == 1 and b[:1] == a) or (len(b) == 1 and a[:1] == b)
+    # ("M. Marchetti" after "Aurélien Marchetti": "M." before a surname alone is French "Monsieur",
+    # read as an initial; and the reverse)
+    return a == b or (len(a) == 1 and b[:1] == a) or (len(b) == 1 and a[:1] == b) \
+        or (len(known) == len(words) == 2 and "M." in (known[0], words[0]))
 
 
 def _known_as(parts: list[str]) -> str | None:
