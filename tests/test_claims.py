@@ -177,3 +177,17 @@ def test_a_clause_with_no_word_in_lower_case_is_no_claim() -> None:
             "Att: 21,400 Ref: S Dunn (Kent).\n")
     claims = [c.text for c in extract(parse_document(text, "x.txt")).claims]
     assert claims == ["Rovers beat City 2-0 on Saturday in front of 21,400 fans."]
+
+
+
+def test_an_office_in_capitals_set_before_the_name_credits_the_name() -> None:
+    from newsarchive.extract import extract
+
+    text = ("Minority demands probe\n\n"
+            "Addressing a press conference in Accra on Monday, the Ranking Member on the Roads and Transport "
+            "Committee, Hon. Kwabena Owusu-Ansah, said 43 of the 61 contracts were awarded without tender.\n\n"
+            "SNP MSP for Dundee West, Iain Fotheringham, one of the two rebels, said he had acted for his "
+            "constituents.\n")
+    by = {c.text[:12]: c.by for c in extract(parse_document(text, "x.txt")).claims}
+    assert by["Addressing a"] == "Kwabena Owusu-Ansah"
+    assert by["SNP MSP for "] == "Iain Fotheringham"

@@ -129,8 +129,14 @@ def cues() -> Cues:
     # "The shadow housing secretary, Tom Redfern, said": a lower-case description before the name
     # in apposition, which then takes a comma before the verb
     # (or a possessive one: "Chancellor Olaf Brenner's spokesman, Steffen Kuhlmann, told")
+    # (or an office in capitals: "the Ranking Member on the Roads and Transport Committee, Hon.
+    # Kwabena Owusu-Ansah, said", "SNP MSP for Dundee West, Iain Fotheringham, one of the two
+    # rebels, said": what the name is may follow it)
+    office = r"(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:of|on|for)\s+" \
+        r"(?:[\w'’&-]+\s+){0,6}?[A-Z][\w'’-]*"
     apposed = rf"(?P<apposed>(?:(?i:the|a|an)|{_NAME}['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*,\s+" \
-        rf"(?={_NAME},))?"
+        rf"(?={_NAME},)|{office},\s+(?={_NAME},))?"
+    what = r"(?:\s+(?=[a-z])[^,;.“”\"]{1,80},)?"  # (", one of the two rebels," after the name)
     age = r"(?:,\s+(?:aged\s+)?\d{1,3},)?"  # "Doris Whitworth, 82, said"
     findings = _alt(data.get("according_findings") or ())
     # "Defending, Richard Amis said", "Sentencing him, Judge Greaves said": the part the speaker
@@ -168,7 +174,8 @@ def cues() -> Cues:
     # ("Analysts at Nomura said", "economists at the Bank of England expect": the body they work for)
     plurals = _alt(data["staff_plurals"])
     staff = rf"(?:(?i:(?:[a-z]+\s+)?(?:{plurals}))\s+(?:at|from|with)\s+(?=[A-Z]|the\s+[A-Z]))?"
-    subject = re.compile(rf"{_OPENERS}{part}{apposed}{job}{_NO_SUBJECT}{staff}{who}(?(apposed),){age}{aside}"
+    subject = re.compile(rf"{_OPENERS}{part}{apposed}{job}{_NO_SUBJECT}{staff}{who}(?(apposed),{what})"
+                         rf"{age}{aside}"
                          rf"\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?(?:{verbs})\b"
                          # (not "Currently, an entire project can take months, says Mr Dean")
                          rf"(?(appos)(?!\s+[A-Z]))")
