@@ -72,6 +72,18 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
     after_re, before_re, opening_re, body_words = _heads(ctx)
     m = before_re.search(masked, max(start, end - 70), end) if before \
         else (opening_re if opening else after_re).match(masked, start, end)
+    if m is None and not opening:
+        # "…,” the Minister said": a title alone, capitalised, is the office as "the minister" is
+        alone = _TITLE_ALONE_BEFORE.search(masked, max(start, end - 30), end) if before \
+            else _TITLE_ALONE_AFTER.match(masked, start, end)
+        if alone is not None and alone.group(1) in ctx.lex.titles \
+                and alone.group(1).lower() in ctx.lex.roles:
+            masked = masked[:alone.start(1)] + alone.group(1).lower() + masked[alone.end(1):]
+            m = before_re.search(masked, max(start, end - 70), end) if before \
+                else after_re.match(masked, start, end)
+            if m is not None and m.group(2).lower() not in body_words:
+                # (only a person given that office: "the Bishop said" is no one where no bishop is named)
+                return _person_for(ctx, paragraph, m.start(), m.group(2).lower()), "description"
     if m is not None and before \
             and masked[max(start, m.start() - 6):m.start()].split()[-1:] in _OBJECT_BEFORE:
         return None  # "United's statement to the stock exchange said": an object, not the speaker
@@ -119,6 +131,11 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
         if body is not None:
             return body, "description"
     return _described_person(ctx, paragraph, at, head, m.group(1)), "description"
+
+
+_TITLE_ALONE_BEFORE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s*,?\s*$")
+_TITLE_ALONE_AFTER = re.compile(r"\s*the\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
+"""A capitalised title alone after "the", before or after its speech verb ("the Minister said")."""
 
 
 _findings_cache: list[tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]] = []
