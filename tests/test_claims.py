@@ -184,8 +184,9 @@ def test_an_office_in_capitals_set_before_the_name_credits_the_name() -> None:
     from newsarchive.extract import extract
 
     text = ("Minority demands probe\n\n"
-            "Addressing a press conference in Accra on Monday, the Ranking Member on the Roads and Transport "
-            "Committee, Hon. Kwabena Owusu-Ansah, said 43 of the 61 contracts were awarded without tender.\n\n"
+            "Addressing a press conference in Accra on Monday, the Ranking Member on the Roads and "
+            "Transport Committee, Hon. Kwabena Owusu-Ansah, said 43 of the 61 contracts were awarded "
+            "without tender.\n\n"
             "SNP MSP for Dundee West, Iain Fotheringham, one of the two rebels, said he had acted for his "
             "constituents.\n")
     by = {c.text[:12]: c.by for c in extract(parse_document(text, "x.txt")).claims}

@@ -798,7 +798,8 @@ def test_an_office_set_before_a_name_between_commas_is_its_role() -> None:
 def test_an_office_opening_a_sentence_before_a_name_between_commas_is_its_role() -> None:
     found = entities("SNP MSP for Dundee West, Iain Fotheringham, one of the two rebels, said he had acted. "
                      "Another actress, Annabelle Wallace, said no. "
-                     "A Democratic aide said comments from Rice, Rhodes, Panetta and Petraeus were consistent.")
+                     "A Democratic aide said comments from Rice, Rhodes, Panetta and Petraeus were "
+                     "consistent.")
     assert found["Iain Fotheringham"].roles[0] == "SNP MSP for Dundee West"
     assert found["Annabelle Wallace"].roles == ["actress"]  # (not "Another actress")
     assert "Rhodes" not in found or not found["Rhodes"].roles  # (a verb: no office)

@@ -574,7 +574,7 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
             and not (piece.honorific in PEERAGE
                      and piece.surface.split()[0] == piece.honorific):  # (but "Baroness Scotland")
         return False, []
-    if not (piece.title or piece.honorific) \
+    if not (piece.title or piece.honorific) and text.endswith(" of ", 0, piece.start) \
             and _RESIDENT_OF.search(text, max(0, piece.start - 40), piece.start):
         return False, []  # "Ahmed Saleh, a resident of Al Barsha, said": a place, in the description
     before = role_before(text, piece.start, lex)
