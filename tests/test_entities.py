@@ -807,6 +807,10 @@ def test_an_office_opening_a_sentence_before_a_name_between_commas_is_its_role()
     found = entities("Addressing a press conference, the Ranking Member on the Roads and Transport "
                      "Committee, Hon. Kwabena Owusu-Ansah, said 43 contracts were awarded without tender.")
     assert found["Kwabena Owusu-Ansah"].roles == ["Ranking Member on the Roads and Transport Committee"]
+    # (after "its", "his", "her", "their" too; capitalised words ending on a title)
+    found = entities("In a statement signed by its National Publicity Secretary, Alhaji Yakubu Suleiman, "
+                     "the association said it would strike.")
+    assert found["Yakubu Suleiman"].roles == ["National Publicity Secretary"]
 
 
 def test_a_list_before_a_body_or_a_portfolio_is_part_of_it() -> None:

@@ -410,16 +410,18 @@ def _sentence_start(text: str, at: int) -> int:
     return max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at)) + 1
 
 
-_APPOSED_BEFORE = re.compile(r"\b[Tt]he\s+(\w[\w'’-]*(?:\s+[\w'’&-]+){0,11}),\s$")
+_APPOSED_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+                             r"(\w[\w'’-]*(?:\s+[\w'’&-]+){0,11}),\s$")
 _APPOSED_OPENING = re.compile(r"(?:^|(?<=[.?!]\s)|(?<=\n))([A-Z][\w'’-]*(?:\s+[\w'’&-]+){0,11}),\s$")
 """An office that opens a sentence ("SNP MSP for Dundee West, Iain Fotheringham,")."""
 
 
 def apposed_before(text: str, start: int, lex: Lexicon) -> str | None:
-    """Return an office set before a name between commas, opening on "the" or a sentence ("the
-    Minister for Roads and Highways, Nana Yaw Boateng-Mensah, said"; "the deputy mayor for housing,
-    Álvaro Sanz Molina,"; "SNP MSP for Dundee West, Iain Fotheringham,"), where one of its first
-    two words is a role or a title, or the two are one ("the Ranking Member on the …")."""
+    """Return an office set before a name between commas, opening on "the" (or "its", "his", "her",
+    "their") or a sentence ("the Minister for Roads and Highways, Nana Yaw Boateng-Mensah, said";
+    "the deputy mayor for housing, Álvaro Sanz Molina,"; "SNP MSP for Dundee West, Iain
+    Fotheringham,"), where one of its first two words is a role or a title, or the two are one
+    ("the Ranking Member on the …"), or its words are capitalised and end on a title."""
     m = _APPOSED_BEFORE.search(text, max(0, start - 110), start) \
         or _APPOSED_OPENING.search(text, max(0, start - 110), start)
     if m is None:
@@ -435,7 +437,10 @@ def apposed_before(text: str, start: int, lex: Lexicon) -> str | None:
     # Michelle Obama,", "the strategist who helped Australia's PM, John Howard,", "The Australian
     # actress is … to film her latest movie, Eucalyptus,")
     if not any((w.islower() and _role_word(w, lex)) or w in lex.titles for w in words[:2]) \
-            and " ".join(words[:2]) not in lex.titles:  # ("the Ranking Member on the … Committee")
+            and " ".join(words[:2]) not in lex.titles \
+            and not (words[-1] in lex.titles and all(w[:1].isupper() for w in words)):
+        # ("the Ranking Member on the … Committee"; "its National Publicity Secretary": capitalised
+        # words ending on a title)
         return None
     for i in range(1, len(words)):
         w = words[i]
