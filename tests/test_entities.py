@@ -793,3 +793,13 @@ def test_an_office_set_before_a_name_between_commas_is_its_role() -> None:
     assert found["Efua Asante-Darko"].roles == ["Executive Director of the Anti-Corruption Coalition"]
     assert "Finding Nemo" not in found
     assert found["Michelle Obama"].roles == []
+
+
+def test_statistics_before_a_country_is_its_statistics_office() -> None:
+    found = entities("Statistics Canada said prices rose. According to Statistics South Africa, "
+                     "jobs fell. Minister in the Presidency Khumbudzo Ntshaveni-Mokoena said so.")
+    assert found["Statistics Canada"].kind != "person"
+    assert found["Statistics South Africa"].kind != "person"
+    assert "Statistics" not in found
+    assert found["Khumbudzo Ntshaveni-Mokoena"].kind == "person"
+    assert "Presidency Khumbudzo Ntshaveni-Mokoena" not in found

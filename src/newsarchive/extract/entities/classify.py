@@ -621,6 +621,8 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
     if end - i >= 3 and words[end - 2] in lex.org_heads \
             and (words[end - 1] in lex.places or words[end - 1] in lex.place_tails):
         return end  # "Imperial College London", "King's College London": where the body is, last
+    if j - i >= 2 and words[i] in lex.place_leads and " ".join(words[i + 1:j]) in lex.places:
+        return j  # "Statistics Canada", "Statistics South Africa": a body named for its country
     if j - i == 1 and j + 3 <= n and words[j] == "and" and words[j + 2] in lex.org_heads \
             and words[j + 1][:1].isupper() and (j + 3 == n or words[j + 3] in JOINING) \
             and _plain(words[i], lex) and _plain(words[j + 1], lex) \
