@@ -18,8 +18,8 @@ from newsarchive.lexicon import load_data
 # A capitalised name of up to eight words ("the Economic Commission for Latin America and the
 # Caribbean"), with an acronym in brackets after it; not a capitalised pronoun or article.
 _NAME = (r"(?!(?:It|Its|They|We|I|This|That|These|Those|There|He|She|You|A|An|As)\b)(?:[Tt]he\s+)?(?!The\b)"
-         rf"[{UPPER}][\w’'.&-]*(?:\s+(?:(?:of|for|de|von|van|al|the|and|and\s+the)\s+)?[{UPPER}][\w’'.&-]*"
-         rf"|\s+[\"“][{UPPER}][\w’'.-]*[\"”](?=\s+[{UPPER}])){{0,7}}"
+         rf"[{UPPER}][\w’'.&-]*(?:\s+(?:[\"“][{UPPER}][\w’'.-]*[\"”]\s+(?=[{UPPER}])"
+         rf"|(?:of|for|de|von|van|al|the|and|and\s+the)\s+)?[{UPPER}][\w’'.&-]*){{0,7}}"
          r"(?:\s+\([A-Z]{2,}\))?")
 """A name, whose words may open with a capital outside ASCII ("Mehmet Şimşekoğlu", "Özgür Çelik")
 and may hold a nickname in quotation marks before a word of it ('Francis "Chiz" Escudero')."""
