@@ -828,3 +828,10 @@ def test_an_outlet_and_a_place_is_its_service_there() -> None:
     assert found["Cardiff University"].kind == "organisation"
     assert "Wales and Cardiff University" not in found
     assert not [k for k in found if "Vermont" in k and k != "Vermont"]
+
+
+def test_a_rank_abbreviated_after_a_role_is_a_role_of_its_own() -> None:
+    found = entities("Army Spokesperson Brig. Gen. Effie Defrin-Levy said so. "
+                     "Committee Chairman Rep. Jason Chaffetz agreed.")
+    assert {"Army Spokesperson", "Brigadier General"} <= set(found["Effie Defrin-Levy"].roles)
+    assert {"Committee Chairman", "Representative"} <= set(found["Jason Chaffetz"].roles)
