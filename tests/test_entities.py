@@ -836,3 +836,45 @@ def test_names_in_the_shapes_of_other_countries() -> None:
     assert "M. Marchetti" not in found  # ("M.": Monsieur)
     assert "M. Marchetti" in found["Aurélien Marchetti"].aliases
     assert "Vanguard" not in found or found["Vanguard"].kind != "person"  # (who was told)
+
+
+def test_statistics_before_a_country_is_its_statistics_office() -> None:
+    found = entities("Statistics Canada said prices rose. According to Statistics South Africa, "
+                     "jobs fell. Minister in the Presidency Khumbudzo Ntshaveni-Mokoena said so.")
+    assert found["Statistics Canada"].kind != "person"
+    assert found["Statistics South Africa"].kind != "person"
+    assert "Statistics" not in found
+    assert found["Khumbudzo Ntshaveni-Mokoena"].kind == "person"
+    assert "Presidency Khumbudzo Ntshaveni-Mokoena" not in found
+
+
+def test_a_title_word_and_a_word_before_a_head_word_is_a_body() -> None:
+    found = entities("Erdoğan told a meeting of his Justice and Development Party (AK Party) in Ankara. "
+                     "Chief Justice and Supreme Court judges met.")
+    assert found["Justice and Development Party"].kind == "organisation"
+    assert "Development Party" not in found
+    assert found["Supreme Court"].kind == "organisation"
+
+
+def test_two_portfolios_before_a_title_are_no_body() -> None:
+    found = entities("Treasury and Finance Minister Mehmet Şimşekoğlu said it worked.")
+    assert found["Mehmet Şimşekoğlu"].kind == "person"
+    assert "Treasury" not in found
+    found = entities("He criticised the Treasury and Prime Minister Boris Johnson.")
+    assert found["Treasury"].kind == "organisation" and found["Boris Johnson"].kind == "person"
+
+
+def test_an_outlet_and_a_place_is_its_service_there() -> None:
+    found = entities("A poll for ITV Wales and Cardiff University found it. "
+                     "Independent Vermont Sen. Bernie Sanders agreed.")
+    assert found["ITV Wales"].kind == "outlet"
+    assert found["Cardiff University"].kind == "organisation"
+    assert "Wales and Cardiff University" not in found
+    assert not [k for k in found if "Vermont" in k and k != "Vermont"]
+
+
+def test_a_rank_abbreviated_after_a_role_is_a_role_of_its_own() -> None:
+    found = entities("Army Spokesperson Brig. Gen. Effie Defrin-Levy said so. "
+                     "Committee Chairman Rep. Jason Chaffetz agreed.")
+    assert {"Army Spokesperson", "Brigadier General"} <= set(found["Effie Defrin-Levy"].roles)
+    assert {"Committee Chairman", "Representative"} <= set(found["Jason Chaffetz"].roles)

@@ -186,6 +186,14 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                 and words[body_end] not in JOINING and _key(words[body_end]) not in lex.title_starts \
                 and lex.bodies.get(words[body_end]) is None:
             body = None  # "Chelsea Clinton": a given name before a surname, not the club
+        if body is not None and _portfolio_and(words, i, body_end, lex):
+            # "Treasury and Finance Minister Mehmet Şimşekoğlu": two portfolios before a title are
+            # the office's words, no body cited
+            if not title:
+                title_start = i
+            title.extend(words[i:body_end + 2])
+            i = body_end + 2
+            continue
         if body is not None:
             if body.name in lex.not_bodies:
                 i = body_end
@@ -202,6 +210,15 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                 i = body_end
                 continue
         t_end = _match_title(words, i, lex)
+        if t_end == i + 1 and i + 4 == n and words[i + 1] == "and" and words[i + 3] in lex.org_heads \
+                and words[i + 2][:1].isupper() and words[i + 2] not in lex.given and not (title or honorific):
+            # "Justice and Development Party": a title word, "and" and a word, then a head word
+            # that ends the run, is a body's name (not "Justice" and a body "Development Party")
+            pieces.append(("body", i, n, i, words[i:n], [], None,
+                           Body(" ".join(words[i:n]), "organisation", "organisation", frozenset())))
+            title, after_of = [], False
+            i = n
+            continue
         if t_end == i + 1 == n and _key(w) in lex.title_surnames \
                 and _after_honorific(words, i, honorific):
             t_end = i  # "said Mr King": a title word that ends the name after an honorific is its surname
@@ -424,11 +441,24 @@ def _known_and_more(words: list[str], end: int, body: Body, lex: Lexicon) -> tup
     if any(w in _LEGAL_FORMS for w in rest) \
             and all(w in _LEGAL_FORMS or w in ("Group", "Holdings") for w in rest):
         return n, body
+    if body.kind == "outlet" and words[end] in lex.places and (end + 1 == n or words[end + 1] in JOINING) \
+            and words[end] not in lex.bodies and words[end - 1].lower() not in load_words("common_words"):
+        # "ITV Wales", "BBC Scotland": an outlet's service for a country or region (not an
+        # outlet's name that is a common word: "Independent Vermont Sen. Bernie Sanders")
+        return end + 1, Body(f"{body.name} {words[end]}", body.kind, body.type, frozenset())
     if end == n - 1 and words[end] in lex.org_heads and words[end] not in lex.bodies:
         if body.name.rsplit(" ", 1)[-1] in lex.org_heads:
             return n, body
         return end, None
     return end, body
+
+
+def _portfolio_and(words: list[str], i: int, end: int, lex: Lexicon) -> bool:
+    """Return True for a known body of one portfolio's word, "and" and another portfolio's, then
+    a title ("Treasury and Finance Minister"): the words of an office, no body."""
+    return end == i + 1 and end + 2 < len(words) and words[end] == "and" \
+        and words[i].lower() in lex.portfolios and words[end + 1].lower() in lex.portfolios \
+        and _match_title(words, end + 2, lex) > end + 2
 
 
 def _one_name(words: list[str], i: int, lex: Lexicon) -> bool:
@@ -626,6 +656,8 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
     if end - i >= 3 and words[end - 2] in lex.org_heads \
             and (words[end - 1] in lex.places or words[end - 1] in lex.place_tails):
         return end  # "Imperial College London", "King's College London": where the body is, last
+    if j - i >= 2 and words[i] in lex.place_leads and " ".join(words[i + 1:j]) in lex.places:
+        return j  # "Statistics Canada", "Statistics South Africa": a body named for its country
     if j - i == 1 and j + 3 <= n and words[j] == "and" and words[j + 2] in lex.org_heads \
             and words[j + 1][:1].isupper() and (j + 3 == n or words[j + 3] in JOINING) \
             and _plain(words[i], lex) and _plain(words[j + 1], lex) \

@@ -533,6 +533,18 @@ def _listed_portfolio(text: str, piece: Piece, lex: Lexicon) -> str:
     return m.group(1)
 
 
+def _rank_after_role(words: list[str], lex: Lexicon) -> int:
+    """Return how many last words of a title are an abbreviated title ("Brig Gen", "Col") after a
+    role word ("Spokesperson Brig Gen"); 0 when they are none."""
+    for m in (2, 1):
+        if len(words) > m and words[-m - 1].lower() in lex.roles:
+            phrase = " ".join(words[-m:])
+            full = lex.titles.get(phrase)
+            if full is not None and full != phrase:
+                return m
+    return 0
+
+
 def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon) -> tuple[bool, list[str]]:
     """Return whether the text shows the candidate is a person, and the roles it gives them."""
     roles: list[str] = []
@@ -541,7 +553,13 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         words = [t.rstrip(".") for t in piece.title]
         if len(words) == 1:
             words = [lex.titles.get(words[0], words[0])]
-        roles.append(_listed_portfolio(text, piece, lex) + " ".join(words))
+        rank = _rank_after_role(words, lex)
+        if rank:
+            # "IDF Spokesperson Brig. Gen. Effie Defrin-Levy": a role, then a rank's abbreviation,
+            # are two roles, the rank written out (was "Spokesperson Brig Gen")
+            roles.extend((" ".join(words[:-rank]), lex.titles[" ".join(words[-rank:])]))
+        else:
+            roles.append(_listed_portfolio(text, piece, lex) + " ".join(words))
         # "General Election" is no person: a title that is also a common word needs a name after it.
         # A capitalised role word is a weak title too: "Star Wars", "King Kong", "Coach Carter".
         plain = [t.rstrip(".") for t in piece.title]

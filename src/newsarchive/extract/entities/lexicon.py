@@ -96,6 +96,12 @@ class Lexicon:
     place_tails: frozenset[str] = frozenset()
     """Places `places` leaves out as surnames that may end a body's name after its head word
     ("Imperial College London", `organisations.yaml` `place_tails`)."""
+    place_leads: frozenset[str] = frozenset()
+    """Words that open a body's name before a country's, the whole run the body ("Statistics
+    Canada", "Statistics South Africa": a national statistics office; `organisations.yaml`)."""
+    portfolios: frozenset[str] = frozenset()
+    """A government's portfolios, lower-case (`organisations.yaml` `portfolios`: "finance",
+    "treasury"): two joined by "and" before a title are an office's words."""
     platforms: frozenset[str] = frozenset()
     """Social platforms' names (`organisations.yaml` `platforms`): before a word of
     `platform_media` ("a Facebook post") the place something was said, no source."""
@@ -241,6 +247,8 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         country_codes=_words(orgs.get("country_codes")),
         country_tails=_words(orgs.get("country_tails")),
         place_tails=_words(orgs.get("place_tails")),
+        place_leads=_words(orgs.get("place_leads")),
+        portfolios=_words(orgs.get("portfolios")),
         platforms=_words(orgs.get("platforms")),
         platform_media=_words(orgs.get("platform_media")),
         portfolio=_portfolio(_words(orgs.get("portfolios")), _words(orgs.get("portfolio_heads"))),
