@@ -24,6 +24,9 @@ def tree(tmp_path: Path) -> Path:
     os.symlink("../../outside.txt", root / "a/one.annotations.yaml")
     os.symlink("../b", root / "linked")
     os.symlink("a/two.annotations.yaml", root / "top.annotations.yaml")
+    os.symlink("loop2.txt", root / "a/loop1.txt")  # links that lead to each other
+    os.symlink("loop1.txt", root / "a/loop2.txt")
+    os.symlink("../loop1.txt", root / "a/sub/deep.annotations.yaml")
     os.mkfifo(root / "a/fifo.txt")
     return root
 
@@ -45,7 +48,10 @@ def test_articles_in_order_with_sidecars_and_safe_links(tree: Path, monkeypatch:
     assert [(d.path, d.message) for d in skipped] == [
         ("articles/a/broken.txt", "symbolic link to nothing readable; skipped"),
         ("articles/a/evil.txt", outside),
+        ("articles/a/loop1.txt", "symbolic link that loops back on itself; skipped"),
+        ("articles/a/loop2.txt", "symbolic link that loops back on itself; skipped"),
         ("articles/a/one.annotations.yaml", outside),
+        ("articles/a/sub/deep.annotations.yaml", "symbolic link that loops back on itself; not followed"),
     ]
 
 

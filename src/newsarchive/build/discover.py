@@ -39,6 +39,14 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
+def _resolved(path: Path) -> Path | None:
+    """Return where the symbolic link `path` leads, or None where the links loop."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: Python 3.11's "Symlink loop"; OSError: ELOOP
+        return None
+
+
 def discover(articles_dir: Path) -> tuple[list[ArticleFile], list[Diagnostic]]:
     """Return the article files under `articles_dir`, sorted, and what was skipped and why.
 
@@ -82,7 +90,11 @@ def _walk(folder: Path, root: Path, shown: Path, sources: list[ArticleFile],
         path = folder / name
         display = name if prefix == "." else os.path.join(prefix, name)
         if entry.is_symlink():
-            target = path.resolve()
+            target = _resolved(path)
+            if target is None:
+                skipped.append(Diagnostic(display, None, "symbolic link that loops back on itself; "
+                                          "skipped", "error"))
+                continue
             if not _inside(target, root):
                 skipped.append(Diagnostic(display, None, "symbolic link to a file outside the articles "
                                           "folder; not followed", "error"))
@@ -105,8 +117,11 @@ def _sidecar(folder: Path, entry: os.DirEntry[str] | None, root: Path,
     if entry is None:
         return None
     sidecar = folder / entry.name
-    if entry.is_symlink() and not _inside(sidecar.resolve(), root):
-        skipped.append(Diagnostic(display_path(sidecar), None, "symbolic link to a file outside the "
-                                  "articles folder; not followed", "error"))
-        return None
+    if entry.is_symlink():
+        target = _resolved(sidecar)
+        if target is None or not _inside(target, root):
+            where = "that loops back on itself" if target is None else "to a file outside the articles folder"
+            skipped.append(Diagnostic(display_path(sidecar), None, f"symbolic link {where}; not followed",
+                                      "error"))
+            return None
     return sidecar if sidecar.is_file() else None
