@@ -160,3 +160,12 @@ def test_the_program_ends_with_mains_status_and_all_its_output(tmp_path: Path) -
                           env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == (1 if " 0 warnings" not in proc.stderr else 0)
     assert proc.stderr.endswith(" s\n")
+
+
+def test_a_config_nested_thousands_deep_is_an_error_naming_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", str(tmp_path / "news")]) == 0
+    (tmp_path / "news" / "newsarchive.yaml").write_text("title: " + "[" * 5000 + "]" * 5000 + "\n",
+                                                        encoding="utf-8")
+    assert in_dir(tmp_path / "news", ["build", "-j", "1"]) != 0
+    assert "newsarchive.yaml:1: not valid YAML: nested too deeply" in capsys.readouterr().err

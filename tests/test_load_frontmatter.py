@@ -59,3 +59,24 @@ def test_front_matter_only() -> None:
 def test_unclosed_front_matter_is_read_as_text_with_warning() -> None:
     d = parse_document("---\ntitle: x\nBody text.\n", "articles/x.txt")
     assert any("never closed" in str(x) for x in d.diagnostics)
+
+
+def test_an_impossible_date_is_a_warning_not_a_crash() -> None:
+    d = parse_document("---\ntitle: ok\ndate: 2024-13-45\n---\nBody.\n", "articles/x.txt")
+    assert d.date is None
+    assert [str(x) for x in d.diagnostics] == [
+        "articles/x.txt:3: warning: date '2024-13-45' is not YYYY-MM-DD; ignored"]
+
+
+def test_front_matter_nested_thousands_deep_is_an_error_naming_the_file() -> None:
+    with pytest.raises(ArticleError) as info:
+        parse_document("---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\nBody.\n", "articles/deep.txt")
+    assert str(info.value) == "articles/deep.txt:2: malformed front matter: nested too deeply"
+
+
+def test_a_first_line_is_text_unless_it_repeats_the_front_matters_title() -> None:
+    # (taken for a headline and dropped, the article lost its only paragraph)
+    d = parse_document('---\ntitle: Ferry vote\n---\nMr Smith said: "Fine."\n', "x.txt")
+    assert (d.title, [p.text for p in d.paragraphs]) == ("Ferry vote", ['Mr Smith said: "Fine."'])
+    d = parse_document("---\ntitle: Ferry vote\n---\nFERRY VOTE\n\nThe council voted.\n", "x.txt")
+    assert (d.title, [p.text for p in d.paragraphs]) == ("Ferry vote", ["The council voted."])

@@ -161,3 +161,9 @@ def test_the_documented_example_reads_cleanly() -> None:
     counts = (len(side.quotes), len(side.claims_add), len(side.claims_remove), len(side.notes),
               len(side.people), len(side.links))
     assert counts == (2, 1, 1, 2, 2, 1)
+
+
+def test_a_sidecar_nested_thousands_deep_is_ignored_with_a_message() -> None:
+    fixed, diags = apply("[" * 5000 + "]" * 5000 + "\n")
+    assert fixed.quotes == make_article().quotes
+    assert diags == ["articles/x.annotations.yaml: error: not valid YAML: nested too deeply; file ignored"]

@@ -34,6 +34,8 @@ def load_config(path: Path) -> SiteConfig:
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ConfigError(f"not valid YAML: {exc}", str(path), mark.line + 1 if mark else None) from None
+    except RecursionError:  # `[[[[…` thousands deep: PyYAML's parser recurses once a level
+        raise ConfigError("not valid YAML: nested too deeply", str(path), 1) from None
     if data is None:
         return SiteConfig()
     if not isinstance(data, dict):

@@ -222,6 +222,9 @@ def parse_sidecar(text: str, path: str) -> tuple[Sidecar, list[Diagnostic]]:
     except yaml.YAMLError as exc:
         diags.append(Diagnostic(path, None, f"not valid YAML: {exc}; file ignored", "error"))
         return side, diags
+    except RecursionError:  # `[[[[…` thousands deep: PyYAML's composer recurses once a level
+        diags.append(Diagnostic(path, None, "not valid YAML: nested too deeply; file ignored", "error"))
+        return side, diags
     if root is None:
         return side, diags
     sections = ("quotes", "claims", "notes", "people", "links")

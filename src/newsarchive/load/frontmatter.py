@@ -22,6 +22,18 @@ _SAFE_URL = re.compile(r"^(https?://|/|\./|\.\./|[\w.-]+(/|$))", re.IGNORECASE)
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$")
 
 
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, but a date stays the text it was written as: `date: 2024-13-45` would
+    otherwise raise ValueError from deep inside PyYAML, and the check below names it instead."""
+
+
+def _date_as_written(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _date_as_written)
+
+
 @dataclass(slots=True)
 class FrontMatter:
     """Checked front-matter values; None where the file does not set one."""
@@ -70,7 +82,9 @@ def _text(value: Any) -> str | None:
 def parse_front_matter(yaml_text: str, path: str) -> FrontMatter:
     """Parse and check front matter; raise ArticleError naming the line for malformed YAML."""
     try:
-        data = yaml.safe_load(yaml_text)
+        data = yaml.load(yaml_text, Loader=_Loader)  # (a safe loader, as yaml.safe_load's)
+    except RecursionError:  # `[[[[…` thousands deep: PyYAML's parser recurses once a level
+        raise ArticleError("malformed front matter: nested too deeply", path, 2) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for 0-based, +1 for the opening ---
