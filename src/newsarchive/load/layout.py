@@ -280,8 +280,20 @@ _CARD_REACH = 4
 """How many blocks from the top a writer's card may start (after a title and a standfirst)."""
 
 
-def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
-    """Find the parts of an article body. `first_line` is the file line the body starts on."""
+def _same_title(text: str, title: str) -> bool:
+    """Return True where a line says what the front matter's title says, case and marks aside."""
+    def bare(s: str) -> str:
+        return "".join(c for c in s.casefold() if c.isalnum())
+    line, given = bare(text), bare(title)
+    return bool(line) and (line == given or (len(line) >= 12 and line in given) or given in line)
+
+
+def lay_out(body: str, first_line: int, markdown: bool, title_given: str | None = None) -> Layout:
+    """Find the parts of an article body. `first_line` is the file line the body starts on.
+
+    Where the front matter gives a title (`title_given`), a first line is the headline only where it
+    repeats that title: otherwise it is the article's first paragraph, which would else be lost.
+    """
     pat = patterns()
     blocks = _blocks(body, first_line)
     if not markdown:
@@ -314,7 +326,8 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
     tail = _last_lines([line for block in blocks[-_LAST_REACH:] for line in block], pat, furnished)
     if subject:
         title = subject
-    elif blocks and len(blocks[0]) == 1 and not markdown and _is_headline(blocks[0][0].text):
+    elif blocks and len(blocks[0]) == 1 and not markdown and _is_headline(blocks[0][0].text) and (
+            title_given is None or _same_title(blocks[0][0].text, title_given)):
         title = blocks.pop(0)[0].text
         if blocks and len(blocks[0]) == 1:
             second = blocks[0][0].text

@@ -67,7 +67,7 @@ def parse_document(text: str, path: str, repairs: tuple[str, ...] = ()) -> Docum
         diagnostics.append(Diagnostic(path, 1, "front matter opened with '---' but never closed; "
                                       "read as article text"))
     diagnostics.extend(fm.diagnostics)
-    layout = lay_out(body, fm_lines + 1, markdown)
+    layout = lay_out(body, fm_lines + 1, markdown, fm.title)
     if not layout.paragraphs and (not body.strip() or not (layout.title or fm.title)):
         where = " after the front matter" if yaml_text is not None else ""
         line = fm_lines + 1 if fm_lines else None
