@@ -38,12 +38,19 @@ def _make_generated(articles: Path, outside: Path) -> None:
     (articles / "one-mb-line.txt").write_text(f"A very long line\n\n{line}.\n", encoding="utf-8")
     marks = " ".join(f'"{words[i % len(words)]}"' if i % 3 else "“open" for i in range(40_000))
     (articles / "many-quote-marks.txt").write_text(f"Quote marks everywhere\n\n{marks}\n", encoding="utf-8")
+    nested = "[" * 5000 + "]" * 5000  # PyYAML's parser recurses once a level
+    (articles / "deep-front-matter.md").write_text(f"---\ntitle: {nested}\n---\n\nText.\n", encoding="utf-8")
+    (articles / "loop-a.txt").symlink_to(articles / "loop-b.txt")  # links that lead to each other
+    (articles / "loop-b.txt").symlink_to(articles / "loop-a.txt")
 
 
 GENERATED = {
     "link-out.txt": ["articles/link-out.txt: error: symbolic link to a file outside the articles folder; "
                      "not followed"],
     "huge-50mb.txt": ["articles/huge-50mb.txt: error: file is 50 MB, over the 10 MB limit; skipped"],
+    "deep-front-matter.md": ["articles/deep-front-matter.md:2: error: malformed front matter: nested too "
+                             "deeply"],
+    "loop-a.txt": ["articles/loop-a.txt: error: symbolic link that loops back on itself; skipped"],
 }
 
 
@@ -91,7 +98,8 @@ def test_build_finishes_with_status_1_and_builds_the_rest(built: tuple[Path, Bui
     failed = {d.path for d in result.diagnostics if d.severity == "error"}
     assert failed == {"articles/binary.txt", "articles/empty.txt", "articles/malformed-yaml.md",
                       "articles/front-matter-not-mapping.md", "articles/python-tag.md",
-                      "articles/link-out.txt", "articles/huge-50mb.txt"}
+                      "articles/link-out.txt", "articles/huge-50mb.txt", "articles/deep-front-matter.md",
+                      "articles/loop-a.txt", "articles/loop-b.txt"}
     pages = {p.name for p in (root / "site" / "articles").glob("*.html")}
     assert {"bom-utf8.html", "one-mb-line.html", "many-quote-marks.html", "same-slug.html",
             "same-slug-2.html", "link-in.html", "slug-dotdot.html"} <= pages

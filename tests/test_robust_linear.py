@@ -51,3 +51,21 @@ def test_cost_is_linear_on_one_huge_paragraph(unit: str, timed: str) -> None:
     small_time = min(_seconds(small, timed) for _ in range(3))
     ratio = min(_seconds(big, timed) for _ in range(3)) / max(small_time, 1e-2)
     assert ratio < 9, (unit, timed, ratio)
+
+
+def test_the_data_view_costs_time_linear_in_a_paragraphs_quote_marks() -> None:
+    """A paragraph of thousands of straight quotation marks is one JSON string of as many escaped
+    ones; joining them piece by piece copied the string each time (30,000 marks: 4.8 s)."""
+    import json
+
+    from newsarchive.render.data import highlighted
+
+    def seconds(marks: int) -> float:
+        text = json.dumps({"text": 'word "q" ' * marks})
+        start = time.process_time()
+        highlighted(text)
+        return time.process_time() - start
+
+    small_time = min(seconds(10_000) for _ in range(3))
+    ratio = min(seconds(40_000) for _ in range(3)) / max(small_time, 1e-2)
+    assert ratio < 8, ratio  # 4x the marks: linear is ~4, the quadratic join ~16
