@@ -916,15 +916,16 @@ def _body_appositive(masked: str, n: Named, body: Named, end: int) -> bool:
         and not masked[body.end:end].strip()
 
 
-_OPEN_FROM = re.compile(r"\s*(,?)\s*((?:[a-z][\w-]*\s+){0,3})(?:of|from|at|for)\s+[^,;:·“”\"()]{3,160}$")
+_OPEN_FROM = re.compile(r"\s*(,?)\s*((?:[a-z][\w-]*\s+){0,3})(?:of|from|at|for)\s+[^,;:·“”\"()]{3,160}"
+                        r"(?:\([A-Z][A-Za-z&.-]{1,9}\)\s*)?$")
 _NOT_OPEN = re.compile(r"\b(?:who|which|that|whose|when|where)\b")
 
 
 def _open_from(ctx: Context, rest: str) -> bool:
     """Return True for where a person is from or what they do, after a comma whose closing comma
     was lost: "Dr Erel Avineri, of the Centre for Transport and Society … in Bristol said", "John
-    Houlihan, editor of Computerandvideogames.com told" (not a clause: "…, of the firm which
-    said")."""
+    Houlihan, editor of Computerandvideogames.com told", "Jeff Joseph, from the Consumer
+    Electronics Association (CEA) told" (not a clause: "…, of the firm which said")."""
     m = _OPEN_FROM.match(rest)
     if m is None or _NOT_OPEN.search(rest) is not None:
         return False

@@ -229,7 +229,7 @@ def _voice_before(ctx: Context, paragraph: int, at: int, head: str) -> str | Non
 
 def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifiers: str) -> str | None:
     """Return the person a description of a person ("the chancellor", "the pop star") points to."""
-    person = _person_for(ctx, paragraph, at, head)
+    person = _person_for(ctx, paragraph, at, head, modifiers)
     if person is None and paragraph == 0 and ctx.lede is not None and _holds(ctx.lede[0], head):
         return ctx.lede[1]  # "…, the lord chancellor has said." named in the next paragraph
     if person is None and head not in ctx.cues.anonymous and head not in _THIRD_PARTY \
@@ -241,8 +241,13 @@ def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifier
         # has said."), that speaker, whom no one has followed as speaker yet
         person = _lede_speaker(ctx, paragraph, at) \
             or _subject_before(ctx, paragraph, at, None, described=True)
-        if person is not None and _other_office(ctx, ctx.roles.get(person, ""), head):
-            person = None  # "The chancellor meanwhile insisted" is not the Lib Dem spokesman before it
+        roles = ctx.roles.get(person, "") if person is not None else ""
+        office = _office_in(roles, head, modifiers)
+        if person is not None and (_other_office(ctx, roles, head)
+                                   or (office != head and roles and not _holds(roles, office))):
+            # "The chancellor meanwhile insisted" is not the Lib Dem spokesman before it, nor "the
+            # prime minister said" the deputy prime minister (one given no office may be either)
+            person = None
     return person or office_holder_below(ctx, paragraph, head)
 
 
@@ -363,11 +368,25 @@ def _body_for(ctx: Context, paragraph: int, at: int, head: str, phrase: str) -> 
     return nearest
 
 
-def _person_for(ctx: Context, paragraph: int, at: int, head: str) -> str | None:
+def _person_for(ctx: Context, paragraph: int, at: int, head: str, modifiers: str = "") -> str | None:
     for n in _recent(ctx, paragraph, at):
-        if n.kind == "person" and _holds(ctx.roles.get(n.name, ""), head):
-            return n.name
+        if n.kind == "person":
+            roles = ctx.roles.get(n.name, "")
+            if _holds(roles, _office_in(roles, head, modifiers)):
+                return n.name
     return None
+
+
+def _office_in(roles: str, head: str, modifiers: str) -> str:
+    """Return the office a description names, as a person's roles would hold it: its words before
+    the head too where the roles have them ("the prime minister" is no deputy prime minister,
+    though a minister), and where they make it another office ("the vice president" is no
+    president), else the head alone ("the embattled minister" is the foreign minister)."""
+    words = modifiers.split()
+    full = " ".join((*words, head)).lower() if words else head
+    if full != head and (full in roles or words[-1].lower() in _OTHER_OFFICE):
+        return full  # ("the vice president" is no president)
+    return head
 
 
 # Words that make a role another office: "the chancellor" is not the shadow chancellor.
