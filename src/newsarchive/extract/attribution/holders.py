@@ -155,6 +155,11 @@ def _finding(ctx: Context, masked: str, start: int, end: int, before: bool) -> r
     return ahead.search(masked, max(start, end - 50), end) if before else behind.match(masked, start, end)
 
 
+def finding_subject(ctx: Context, paragraph: int, start: int, at: int) -> bool:
+    """Return True where the words before a verb at `at` are a body's finding: "The report adds"."""
+    return _finding(ctx, ctx.masked[paragraph], start, at, True) is not None
+
+
 def _finding_author(ctx: Context, paragraph: int, at: int, noun: str) -> str | None:
     """Return the body named nearest before `at` as the author of a `noun` in its sentence: "a
     report by the National Audit Office", "the OECD's latest report", "BT said in its report" (not

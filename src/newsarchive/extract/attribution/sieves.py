@@ -15,13 +15,14 @@ from collections.abc import Callable
 from newsarchive.extract.attribution.context import MASK, SUBORDINATORS, Context, Named
 from newsarchive.extract.attribution.cues import (
     Cue,
+    CueIndex,
     cue_index,
     holder_after,
     phrase_head,
     role_within,
     subject_verb,
 )
-from newsarchive.extract.attribution.holders import pronoun
+from newsarchive.extract.attribution.holders import finding_subject, pronoun
 from newsarchive.extract.draft import QuoteDraft
 from newsarchive.records import QuoteKind
 
@@ -361,6 +362,12 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
                     bisect_left(index.starts, end), q, ok)
     if best is None:
         return _colon(ctx, q, start)
+    if best.how == "description" and best.end <= q.start:
+        # "The report adds “…,” said David Bloom": a person named speaking in the quotation's
+        # sentence beats the finding its subject is
+        person = _person_after(ctx, q, index, end)
+        if person is not None and finding_subject(ctx, q.paragraph, start, best.start):
+            return _settle(q, person.holder, person.how)
     if best.start > q.end and _COORDINATE.match(ctx.masked[q.paragraph], q.end, best.start):
         # "… told MPs that margins were “razor thin”, and the Competition and Markets Authority
         # found …": a cue in the clause joined on after the quotation is not its attribution
@@ -393,6 +400,15 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
             before = index.named[hi - 1]
             return _settle(q, before.holder, before.how or "unnamed")
     return _settle(q, best.holder, best.how or "unnamed")
+
+
+def _person_after(ctx: Context, q: QuoteDraft, index: CueIndex, end: int) -> Cue | None:
+    """Return the first cue after a quotation in its sentence that names a person, or None."""
+    for c in index.named[bisect_left(index.named_starts, q.end):bisect_left(index.named_starts, end)]:
+        entity = ctx.draft.entities.get(c.holder or "")
+        if c.how in ("said-X", "X-said") and entity is not None and entity.kind == "person":
+            return c
+    return None
 
 
 _COORDINATE = re.compile(r"[”\"’'.,!?]*\s*[,;]\s*(?:and|but|while|whereas)\s")
