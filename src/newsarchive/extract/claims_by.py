@@ -222,6 +222,8 @@ def _active(m: re.Match[str] | None) -> re.Match[str] | None:
 
 
 _QUOTE_MIN_WORDS = 4
+_SENTENCE_CUES = frozenset(("said-X", "X-said", "description", "according-to"))
+"""The cues attribution finds in a quotation's own sentence."""
 _ACRONYM = re.compile(r"\s+\([A-Z]{2,}\)$")
 _POSSESSIVE = re.compile(r"'s$")
 _ARTICLE = re.compile(r"^(?:the|this|that)\s+", re.IGNORECASE)
@@ -406,10 +408,12 @@ class Resolver:
                 # last body's, as "the report said" is)
                 return None
             return found
-        # A clause that holds some of a speaker's words is theirs; not a two-word title or term.
+        # A clause that holds some of a speaker's words is theirs; not a two-word title or term,
+        # unless a cue in the sentence gave them ("Bethan Morgan-Lloyd MS, said the First Minister
+        # was “in denial” about …", "the Labour leader said her party would “never” …").
         for q in near:
             if q.speaker and q.kind != "scare" and q.start < clause.end and clause.start < q.end and \
-                    len(text[q.start : q.end].split()) >= _QUOTE_MIN_WORDS:
+                    (q.cue in _SENTENCE_CUES or len(text[q.start : q.end].split()) >= _QUOTE_MIN_WORDS):
                 return q.speaker
         return None
 
