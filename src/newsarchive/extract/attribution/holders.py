@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 _LOOKBACK = 4
 """How many paragraphs back a pronoun or description may reach for its antecedent."""
+_FINDING_LOOKBACK = 12
+"""How many paragraphs back "the report" may reach for the body that published it."""
 _MENTIONS_BACK = 150
 """How many mentions back it may reach: a bound for run-together paragraphs of any length
 (a 400 KB paragraph of "the mayor said" cost each description a walk over all the names before)."""
@@ -163,8 +165,15 @@ def finding_subject(ctx: Context, paragraph: int, start: int, at: int) -> bool:
 def _finding_author(ctx: Context, paragraph: int, at: int, noun: str) -> str | None:
     """Return the body named nearest before `at` as the author of a `noun` in its sentence: "a
     report by the National Audit Office", "the OECD's latest report", "BT said in its report" (not
-    "a report into the BBC's Freeview service"), or None."""
-    for n in _recent(ctx, paragraph, at):
+    "a report into the BBC's Freeview service"), or None.
+
+    It looks further back than other descriptions: the body that published a finding is named
+    once, where the text opens on it ("The National Audit Office today publishes its review …"),
+    and "the review" stands for it paragraphs later.
+    """
+    for i, n in enumerate(ctx.before(paragraph, at)):
+        if i == _MENTIONS_BACK or paragraph - n.paragraph > _FINDING_LOOKBACK:
+            return None
         masked = ctx.masked[n.paragraph]
         if n.kind == "person" or masked[n.start] == MASK:
             continue  # (nor one named inside a quotation)
