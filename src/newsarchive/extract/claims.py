@@ -15,7 +15,7 @@ from functools import lru_cache
 from newsarchive.extract.claims_by import ParagraphQuotes, Resolver
 from newsarchive.extract.claims_clauses import Stretches, clauses
 from newsarchive.extract.draft import Draft
-from newsarchive.extract.entities.lexicon import get_lexicon
+from newsarchive.extract.labels import office_holder
 from newsarchive.extract.text import SPEAKER_LABEL, apart, has_digit, spaces_but
 from newsarchive.lexicon import load_data
 from newsarchive.load.masthead import dateline_end
@@ -416,25 +416,6 @@ def _labels(draft: Draft) -> dict[int, tuple[str | None, int]]:
     return labels
 
 
-def _office_holder(draft: Draft, label: str) -> str | None:
-    """Return the one person the article gives the office a label names ("Spokesperson: …" under
-    "a transcript of today's briefing by Stéphane Delacroix, Spokesperson for the
-    Secretary-General"), or None: a role word beside a mention of theirs, or among their roles."""
-    word = label.casefold()
-    if word not in get_lexicon().roles:
-        return None
-    beside = re.compile(rf",\s+(?:the\s+)?{re.escape(word)}\b", re.IGNORECASE)
-    found = set()
-    paragraphs = draft.doc.paragraphs
-    for name, entity in draft.entities.items():
-        if entity.kind != "person":
-            continue
-        if any(word in role.casefold().split() for role in entity.roles) or any(
-                beside.match(paragraphs[m.span.paragraph].text, m.span.end) for m in entity.mentions):
-            found.add(name)
-    return next(iter(found)) if len(found) == 1 else None
-
-
 _SAID_ENDS = (".", "!", "?", "”", '"', "’", "…", ".]")
 
 
@@ -492,7 +473,7 @@ def find_claims(draft: Draft) -> None:
         speaker = None
         if label is not None:
             if label[0]:
-                speaker = resolver.person(label[0]) or _office_holder(draft, label[0])
+                speaker = resolver.person(label[0]) or office_holder(draft, label[0])
                 if speaker is None:
                     label = None
                 elif _is_writer(speaker, draft.doc.author):

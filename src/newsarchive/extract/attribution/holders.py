@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsarchive.extract.attribution.context import MASK, SUBORDINATORS, find_cue_words
 from newsarchive.extract.entities.lexicon import Lexicon
+from newsarchive.extract.labels import labelled_speaker
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -465,6 +466,9 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
                 and not _said_since(ctx, spoke[0], spoke[1], paragraph, at):
             return spoke[2], "pronoun"
         return None, "pronoun"
+    if word in ("i", "we"):
+        # "Spokesperson: As I said yesterday, …: “Stop the fighting …”": a transcript's speaker
+        return labelled_speaker(ctx.draft, paragraph), "pronoun"
     if want not in ("male", "female"):
         return None, "pronoun"
     reporter = _reporting_subject(ctx, paragraph, at, want)
