@@ -15,7 +15,7 @@ from functools import lru_cache
 from newsarchive.extract.claims_by import ParagraphQuotes, Resolver
 from newsarchive.extract.claims_clauses import Stretches, clauses
 from newsarchive.extract.draft import Draft
-from newsarchive.extract.labels import office_holder
+from newsarchive.extract.labels import answerer, office_holder
 from newsarchive.extract.text import SPEAKER_LABEL, apart, has_digit, spaces_but
 from newsarchive.lexicon import load_data
 from newsarchive.load.masthead import dateline_end
@@ -472,7 +472,9 @@ def find_claims(draft: Draft) -> None:
         label = labels.get(para.index)
         speaker = None
         if label is not None:
-            if label[0]:
+            if not label[0]:
+                speaker = answerer(draft, para.index)  # (None for "Q: ", an unnamed answer)
+            else:
                 speaker = resolver.person(label[0]) or office_holder(draft, label[0])
                 if speaker is None:
                     label = None

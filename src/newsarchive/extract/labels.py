@@ -40,3 +40,40 @@ def labelled_speaker(draft: Draft, paragraph: int) -> str | None:
         if entity.kind == "person" and key in (name.casefold(), *(a.casefold() for a in entity.aliases)):
             return name
     return office_holder(draft, label)
+
+
+def _unnamed_label(text: str) -> bool:
+    """Return True for a paragraph an interview's "Q: " or "A: " opens."""
+    m = SPEAKER_LABEL.match(text)
+    return m is not None and not m.group("name")
+
+
+def answerer(draft: Draft, paragraph: int) -> str | None:
+    """Return who answers in an interview's "A: " paragraph: the one person named in the
+    paragraph that leads into the questions and answers ("Here is what Doyle told his post-match
+    news conference:", "Its architect, Julian Ferreira, now 71, met me …"); else None."""
+    paragraphs = draft.doc.paragraphs
+    text = paragraphs[paragraph].text
+    if not text.startswith("A") or not _unnamed_label(text):
+        return None
+    # (the paragraph before the interview's first question, the text's first label; a "Q: " line
+    # may read as a heading)
+    first = _first_label(draft)
+    if first is None or first == 0 or first > paragraph or not paragraphs[first].text.startswith("Q"):
+        return None
+    i = first - 1
+    named = {name for name, entity in draft.entities.items()
+             if entity.kind == "person" and any(m.span.paragraph == i for m in entity.mentions)}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+_first_cache: list[tuple[Draft, int | None]] = []
+
+
+def _first_label(draft: Draft) -> int | None:
+    """Return the first paragraph an unnamed label opens (kept for the article's next answer:
+    a transcript has hundreds)."""
+    if not _first_cache or _first_cache[0][0] is not draft:
+        first = next((p.index for p in draft.doc.paragraphs if _unnamed_label(p.text)), None)
+        _first_cache[:] = [(draft, first)]
+    return _first_cache[0][1]

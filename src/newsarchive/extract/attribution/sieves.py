@@ -24,6 +24,8 @@ from newsarchive.extract.attribution.cues import (
 )
 from newsarchive.extract.attribution.holders import finding_subject, pronoun
 from newsarchive.extract.draft import QuoteDraft
+from newsarchive.extract.labels import answerer
+from newsarchive.extract.text import SPEAKER_LABEL
 from newsarchive.records import QuoteKind
 
 Sieve = Callable[[Context, QuoteDraft], bool]
@@ -658,6 +660,20 @@ def reopened(ctx: Context, q: QuoteDraft) -> bool:
     return not between.strip() and _settle(q, first.speaker, "reopened")
 
 
+def answer(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle a quotation with no cue in its sentence in an interview's "A: " paragraph as the
+    words of the one person the paragraph leading into the questions names ("Here is what Doyle
+    told his post-match news conference:" … "A: “Everything. …”")."""
+    masked = ctx.masked[q.paragraph]
+    if not masked.startswith("A"):
+        return False
+    label = SPEAKER_LABEL.match(masked)
+    if label is None or label.end() != q.start - (1 if q.open_mark else 0):
+        return False  # (a quotation inside an answer is someone else's words, or a term)
+    speaker = answerer(ctx.draft, q.paragraph)
+    return speaker is not None and _settle(q, speaker, "answer")
+
+
 def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote with no cue in its sentence by the nearest named cue in its paragraph."""
     start, end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
@@ -953,6 +969,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("sentence", same_sentence),
     ("subject", subject),
     ("reopened", reopened),
+    ("answer", answer),
     ("paragraph", same_paragraph),
     ("paragraph-voice", paragraph_voice),
     ("previous-subject", previous_subject),
