@@ -201,9 +201,12 @@ def cues() -> Cues:
                            rf"{put_end})")
     told = {str(v) for v in data.get("object_verbs") or ()}
     inverted = _alt([v for v in data["cue_verbs"] if str(v) not in told])
+    # ("…, Kremlin Spokesman Dmitry Peskarev told reporters on Tuesday.": the one told, after the verb)
+    listener = r"(?:(?:(?<=told)|(?<=tells))\s+" \
+        r"(?:reporters|journalists|(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}))?"
     after = re.compile(
         rf"[,”’\"]\s*(?:(?i:{inverted})\s+(?:(?P<desc>{desc})|(?:{_DESCRIBING}[a-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,3}}?)?(?P<name>{_NAME}))"
-        rf"|(?:{title})?{staff}(?P<subj>{ministry}|{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
+        rf"|(?:{title})?{staff}(?P<subj>{ministry}|{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b{listener})"
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
     verb_heads = None if not all(heads) else frozenset(h.group() for h in heads if h)
@@ -466,7 +469,11 @@ class Resolver:
         # earlier name of the right kind ("the campaign group": the nearest body the text calls a
         # group, where one is near).
         if is_pronoun:
-            return quotes.speaker_in(clause.sentence) or self.nearest(paragraph, at, person=True)
+            # (or the speaker of words quoted in the clause: "“… I now fear it may happen,” he
+            # told the Tampa Bay Times", a quotation opened a sentence before)
+            return quotes.speaker_in(clause.sentence) or next(
+                (q.speaker for q in quotes.overlapping(clause.start, clause.end)
+                 if q.speaker and q.kind != "scare"), None) or self.nearest(paragraph, at, person=True)
         return quotes.speaker_in(clause.sentence) or self.nearest_fitting(paragraph, at, lowered.split())
 
 
