@@ -171,9 +171,11 @@ def cues() -> Cues:
     job = rf"(?:{title}|{listed}|{made})?" if findings else f"(?:{title}|{listed})?"
     # "Sen. Carla Ruesch (D-Ore.), who chairs the caucus's messaging arm, told …": the party and
     # state, a relative clause between the name and its verb
-    # (or what the name is, in lower case: "John Smith, chief executive of Acme, said")
+    # (or what the name is, in lower case: "John Smith, chief executive of Acme, said"; after an
+    # age, the relative clause's comma is the age's: "Madam Siti Rahmah Ismail, 62, who lives in
+    # Punggol, said")
     aside = r"(?:\s+\([^()]{1,30}\))?" \
-        r"(?:,\s+(?:who|which|whose)\s+[^,;.“”\"]{1,80},|(?P<appos>,\s+(?=[a-z])[^,;.“”\"]{1,80},))?"
+        r"(?:(?:,|(?<=,))\s+(?:who|which|whose)\s+[^,;.“”\"]{1,80},|(?P<appos>,\s+(?=[a-z])[^,;.“”\"]{1,100},))?"
     # ("Analysts at Nomura said", "economists at the Bank of England expect": the body they work for)
     plurals = _alt(data["staff_plurals"])
     staff = rf"(?:(?i:(?:[a-z]+\s+)?(?:{plurals}))\s+(?:at|from|with)\s+(?=[A-Z]|the\s+[A-Z]))?"
