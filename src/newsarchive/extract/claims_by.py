@@ -137,7 +137,9 @@ def cues() -> Cues:
     # rebels, said": what the name is may follow it)
     office = r"(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:of|on|for)\s+" \
         r"(?:[\w'’&-]+\s+){0,6}?[A-Z][\w'’-]*"
-    apposed = rf"(?P<apposed>(?:(?i:the|a|an)|{_NAME}['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*,\s+" \
+    # ("a civil servant in Lagos, Mrs Funke Adeyemi, said": where the one described is, last)
+    apposed = rf"(?P<apposed>(?:(?i:the|a|an)|{_NAME}['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}?" \
+        rf"(?:[a-z][\w-]*|(?<=[a-z] )(?:in|at|from)\s+[A-Z][\w-]*),\s+" \
         rf"(?={_NAME},)|{office},\s+(?={_NAME},))?"
     what = r"(?:\s+(?=[a-z])[^,;.“”\"]{1,80},)?"  # (", one of the two rebels," after the name)
     age = r"(?:,\s+(?:aged\s+)?\d{1,3},)?"  # "Doris Whitworth, 82, said"
