@@ -401,7 +401,9 @@ class Resolver:
             start = m.start("who") if "who" in m.re.groupindex else m.start()
             if "who" in m.re.groupindex:
                 tail = c.body_tail.match(text, m.end("who"))
-                if tail is not None:
+                # (not after a possessive: "according to a statement from Mr Spitzer's office" is
+                # his, not an "office" of that name)
+                if tail is not None and not who.endswith(("'s", "’s")):
                     # "according to the Interior ministry": not "Interior", nor a description
                     who = _ARTICLE.sub("", who) + tail.group()
             # (after "according to", an epithet may be an adjective: "the French news agency AFP")
