@@ -206,11 +206,12 @@ def cues() -> Cues:
     told = {str(v) for v in data.get("object_verbs") or ()}
     inverted = _alt([v for v in data["cue_verbs"] if str(v) not in told])
     # ("…, Kremlin Spokesman Dmitry Peskarev told reporters on Tuesday.": the one told, after the verb)
+    # ("…, the Department for Transport has announced": an auxiliary before it)
     listener = r"(?:(?:(?<=told)|(?<=tells))\s+" \
         r"(?:reporters|journalists|(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}))?"
     after = re.compile(
         rf"[,”’\"]\s*(?:(?i:{inverted})\s+(?:(?P<desc>{desc})|(?:{_DESCRIBING}[a-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,3}}?)?(?P<name>{_NAME}))"
-        rf"|(?:{title})?{staff}(?P<subj>{ministry}|{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b{listener})"
+        rf"|(?:{title})?{staff}(?P<subj>{ministry}|{_NAME}|{desc}|(?i:he|she))\s+(?:ha[sd]\s+|have\s+)?(?:{verbs})\b{listener})"
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
     verb_heads = None if not all(heads) else frozenset(h.group() for h in heads if h)
@@ -453,9 +454,11 @@ class Resolver:
         # person as a pronoun does (not "The Australian" where the text names that paper)
         parts = who.split()
         lex = get_lexicon()
-        is_pronoun = is_pronoun or (epithet and len(parts) == 2 and parts[0] in ("the", "The")
+        # (a title after its portfolio too: "the Trade and Industry Secretary has said")
+        is_pronoun = is_pronoun or (epithet and len(parts) >= 2 and parts[0] in ("the", "The")
                                     and _norm(who) not in self.alias
-                                    and (lex.is_epithet(parts[1]) or parts[1] in lex.titles))
+                                    and ((len(parts) == 2 and lex.is_epithet(parts[1]))
+                                         or parts[-1] in lex.titles))
         # "the Ynys Môn MS said", "the Tory MP added": a member by seat or party stands for a person
         # as a pronoun does, not for a source of those words
         is_pronoun = is_pronoun or (len(parts) >= 2 and parts[0] in ("the", "The")
