@@ -454,11 +454,12 @@ class Resolver:
         # person as a pronoun does (not "The Australian" where the text names that paper)
         parts = who.split()
         lex = get_lexicon()
-        # (a title after its portfolio too: "the Trade and Industry Secretary has said")
+        # (a title after its portfolio too: "the Trade and Industry Secretary has said"; not a
+        # body's name that ends on one: "the US Department of Justice")
         is_pronoun = is_pronoun or (epithet and len(parts) >= 2 and parts[0] in ("the", "The")
                                     and _norm(who) not in self.alias
                                     and ((len(parts) == 2 and lex.is_epithet(parts[1]))
-                                         or parts[-1] in lex.titles))
+                                         or (parts[-1] in lex.titles and "of" not in parts)))
         # "the Ynys Môn MS said", "the Tory MP added": a member by seat or party stands for a person
         # as a pronoun does, not for a source of those words
         is_pronoun = is_pronoun or (len(parts) >= 2 and parts[0] in ("the", "The")
