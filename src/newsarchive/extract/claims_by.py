@@ -365,6 +365,13 @@ class Resolver:
         # (the nearest of its kind: "the paper said" an outlet; "the company said" no outlet, not
         # the "Reuters" or "BBC" a quotation was told to; "the survey found" may be either's)
         head = words[-1] if words else ""
+        if len(words) == 1 and head not in _MEDIA and head not in _FIRMS:
+            # "…, the ministry said" with a university named since: the nearest body of that name
+            # ("Finance Ministry"), where one of the last named is
+            named = next((name for _, _, name in reversed(marks[max(0, i - _FITTING) : i])
+                          if head in name.casefold().split()), None)
+            if named is not None:
+                return named
         if head in _MEDIA or head in _FIRMS:
             for _, _, name in reversed(marks[max(0, i - _FITTING) : i]):
                 body = self.draft.entities.get(name)
