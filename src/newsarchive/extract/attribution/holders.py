@@ -489,12 +489,34 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
             return later or _reporter_of(ctx, paragraph, offset, want) or name, "pronoun"
         if p < paragraph:
             break
+    if _unnamed_office_before(ctx, paragraph, at):
+        return None, "pronoun"  # "The Secretary-General welcomes …. In a statement, he said"
     aside = not after and _PARENTHETICAL.search(masked, max(0, at - 12), at) is not None
     described = _described_before(ctx, paragraph, at, want) or _described_last(ctx, paragraph, at, want)
     if described is not None:
         return described, "pronoun"
     subject = _subject_before(ctx, paragraph, at, want, aside=aside)
     return _gendered_instead(ctx, paragraph, at, want, subject), "pronoun"
+
+
+_OFFICE_OPENS = re.compile(r"\s*The\s+((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)\s+[a-z]+(?:s|ed)\b")
+"""A sentence whose subject is an office in capitals: "The Secretary-General welcomes …"."""
+
+
+def _unnamed_office_before(ctx: Context, paragraph: int, at: int) -> bool:
+    """Return True where the sentence before a pronoun's, in its paragraph, has for subject an
+    office no one the text names holds ("The Secretary-General welcomes the agreement …. In a
+    statement issued last night, he said"), so "he" is that office's unnamed holder."""
+    s_start = ctx.sentence_of(paragraph, at)[0]
+    if s_start == 0:
+        return False
+    p_start, p_end = ctx.sentence_of(paragraph, s_start - 1)
+    m = _OFFICE_OPENS.match(ctx.masked[paragraph], p_start, p_end)
+    if m is None or m.group(1).rsplit(None, 1)[-1] not in ctx.lex.titles \
+            or ctx.named_at(paragraph, p_start, s_start):
+        return False
+    office = m.group(1).lower()
+    return not any(office in roles for roles in ctx.roles.values())
 
 
 def _said_since(ctx: Context, paragraph: int, offset: int, to_paragraph: int, at: int) -> bool:
