@@ -346,6 +346,20 @@ class Resolver:
         i = bisect_left(self.keys[person], (paragraph, start))
         return marks[i - 1][2] if i > 0 else None
 
+    def _nearest_person(self, paragraph: int, start: int, gender: str | None) -> str | None:
+        """Return the last person named before this point whose given name does not contradict
+        the pronoun's gender ("He recalled that …" is not Diane Okafor's, named last), among the
+        last `_FITTING` named; None where none fits."""
+        marks = self.marks[True]
+        i = bisect_left(self.keys[True], (paragraph, start))
+        if gender is None:
+            return marks[i - 1][2] if i > 0 else None
+        lex = get_lexicon()
+        for _, _, name in reversed(marks[max(0, i - _FITTING) : i]):
+            if lex.gender(name.split(" ", 1)[0]) in (None, gender):
+                return name
+        return None
+
     def nearest_fitting(self, paragraph: int, start: int, description: list[str]) -> str | None:
         """Return the nearest earlier body whose name, role or words just before a mention hold
         the description's words ("the campaign group": "chair of the campaign group Better Rail"),
@@ -490,8 +504,12 @@ class Resolver:
             # told the Tampa Bay Times", a quotation opened a sentence before)
             return quotes.speaker_in(clause.sentence) or next(
                 (q.speaker for q in quotes.overlapping(clause.start, clause.end)
-                 if q.speaker and q.kind != "scare"), None) or self.nearest(paragraph, at, person=True)
+                 if q.speaker and q.kind != "scare"), None) \
+                or self._nearest_person(paragraph, at, _GENDERS.get(lowered))
         return quotes.speaker_in(clause.sentence) or self.nearest_fitting(paragraph, at, lowered.split())
+
+
+_GENDERS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 
 
 _MEDIA = frozenset(("paper", "newspaper", "magazine", "daily", "weekly", "tabloid", "broadsheet", "outlet",
