@@ -37,7 +37,9 @@ def labelled_speaker(draft: Draft, paragraph: int) -> str | None:
         return None
     key = label.casefold()
     for name, entity in draft.entities.items():
-        if entity.kind == "person" and key in (name.casefold(), *(a.casefold() for a in entity.aliases)):
+        # (no starred generator in a tuple here: mypyc cannot compile it)
+        if entity.kind == "person" and (name.casefold() == key
+                                        or any(a.casefold() == key for a in entity.aliases)):
             return name
     return office_holder(draft, label)
 
