@@ -15,6 +15,7 @@ from functools import lru_cache
 from newsarchive.extract.claims_by import ParagraphQuotes, Resolver
 from newsarchive.extract.claims_clauses import Stretches, clauses
 from newsarchive.extract.draft import Draft
+from newsarchive.extract.labels import answerer, office_holder
 from newsarchive.extract.text import SPEAKER_LABEL, apart, has_digit, spaces_but
 from newsarchive.lexicon import load_data
 from newsarchive.load.masthead import dateline_end
@@ -471,8 +472,10 @@ def find_claims(draft: Draft) -> None:
         label = labels.get(para.index)
         speaker = None
         if label is not None:
-            if label[0]:
-                speaker = resolver.person(label[0])
+            if not label[0]:
+                speaker = answerer(draft, para.index)  # (None for "Q: ", an unnamed answer)
+            else:
+                speaker = resolver.person(label[0]) or office_holder(draft, label[0])
                 if speaker is None:
                     label = None
                 elif _is_writer(speaker, draft.doc.author):
@@ -519,7 +522,10 @@ def find_claims(draft: Draft) -> None:
                 continue
             near = ParagraphQuotes(quotes) if near is None else near
             # (ASCII text folds to its lower case: crediting may read its words as cut here)
-            by = resolver.credit(para.index, text, clause, near, (low, words) if body.isascii() else None) \
-                or speaker
+            by = resolver.credit(para.index, text, clause, near, (low, words) if body.isascii() else None)
+            if speaker is not None and (by is None or by not in draft.entities):
+                # (in a speaker's turn, "The Government have confirmed £955 million" is the
+                # minister's, where "the Government" is no body the article names)
+                by = speaker
             line = draft.line_at(para, clause.start)
             draft.claims.append(Claim(body, by, Span(para.index, clause.start, clause.end, line), why))

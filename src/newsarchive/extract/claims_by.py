@@ -137,7 +137,9 @@ def cues() -> Cues:
     # rebels, said": what the name is may follow it)
     office = r"(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:of|on|for)\s+" \
         r"(?:[\w'’&-]+\s+){0,6}?[A-Z][\w'’-]*"
-    apposed = rf"(?P<apposed>(?:(?i:the|a|an)|{_NAME}['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*,\s+" \
+    # ("a civil servant in Lagos, Mrs Funke Adeyemi, said": where the one described is, last)
+    apposed = rf"(?P<apposed>(?:(?i:the|a|an)|{_NAME}['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}?" \
+        rf"(?:[a-z][\w-]*|(?<=[a-z] )(?:in|at|from)\s+[A-Z][\w-]*),\s+" \
         rf"(?={_NAME},)|{office},\s+(?={_NAME},))?"
     what = r"(?:\s+(?=[a-z])[^,;.“”\"]{1,80},)?"  # (", one of the two rebels," after the name)
     age = r"(?:,\s+(?:aged\s+)?\d{1,3},)?"  # "Doris Whitworth, 82, said"
@@ -171,9 +173,11 @@ def cues() -> Cues:
     job = rf"(?:{title}|{listed}|{made})?" if findings else f"(?:{title}|{listed})?"
     # "Sen. Carla Ruesch (D-Ore.), who chairs the caucus's messaging arm, told …": the party and
     # state, a relative clause between the name and its verb
-    # (or what the name is, in lower case: "John Smith, chief executive of Acme, said")
+    # (or what the name is, in lower case: "John Smith, chief executive of Acme, said"; after an
+    # age, the relative clause's comma is the age's: "Madam Siti Rahmah Ismail, 62, who lives in
+    # Punggol, said")
     aside = r"(?:\s+\([^()]{1,30}\))?" \
-        r"(?:,\s+(?:who|which|whose)\s+[^,;.“”\"]{1,80},|(?P<appos>,\s+(?=[a-z])[^,;.“”\"]{1,80},))?"
+        r"(?:(?:,|(?<=,))\s+(?:who|which|whose)\s+[^,;.“”\"]{1,80},|(?P<appos>,\s+(?=[a-z])[^,;.“”\"]{1,100},))?"
     # ("Analysts at Nomura said", "economists at the Bank of England expect": the body they work for)
     plurals = _alt(data["staff_plurals"])
     staff = rf"(?:(?i:(?:[a-z]+\s+)?(?:{plurals}))\s+(?:at|from|with)\s+(?=[A-Z]|the\s+[A-Z]))?"
@@ -201,9 +205,13 @@ def cues() -> Cues:
                            rf"{put_end})")
     told = {str(v) for v in data.get("object_verbs") or ()}
     inverted = _alt([v for v in data["cue_verbs"] if str(v) not in told])
+    # ("…, Kremlin Spokesman Dmitry Peskarev told reporters on Tuesday.": the one told, after the verb)
+    # ("…, the Department for Transport has announced": an auxiliary before it)
+    listener = r"(?:(?:(?<=told)|(?<=tells))\s+" \
+        r"(?:reporters|journalists|(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}))?"
     after = re.compile(
         rf"[,”’\"]\s*(?:(?i:{inverted})\s+(?:(?P<desc>{desc})|(?:{_DESCRIBING}[a-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,3}}?)?(?P<name>{_NAME}))"
-        rf"|(?:{title})?{staff}(?P<subj>{ministry}|{_NAME}|{desc}|(?i:he|she))\s+(?:{verbs})\b)"
+        rf"|(?:{title})?{staff}(?P<subj>{ministry}|{_NAME}|{desc}|(?i:he|she))\s+(?:ha[sd]\s+|have\s+)?(?:{verbs})\b{listener})"
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
     verb_heads = None if not all(heads) else frozenset(h.group() for h in heads if h)
@@ -222,6 +230,8 @@ def _active(m: re.Match[str] | None) -> re.Match[str] | None:
 
 
 _QUOTE_MIN_WORDS = 4
+_SENTENCE_CUES = frozenset(("said-X", "X-said", "description", "according-to"))
+"""The cues attribution finds in a quotation's own sentence."""
 _ACRONYM = re.compile(r"\s+\([A-Z]{2,}\)$")
 _POSSESSIVE = re.compile(r"'s$")
 _ARTICLE = re.compile(r"^(?:the|this|that)\s+", re.IGNORECASE)
@@ -336,6 +346,20 @@ class Resolver:
         i = bisect_left(self.keys[person], (paragraph, start))
         return marks[i - 1][2] if i > 0 else None
 
+    def _nearest_person(self, paragraph: int, start: int, gender: str | None) -> str | None:
+        """Return the last person named before this point whose given name does not contradict
+        the pronoun's gender ("He recalled that …" is not Diane Okafor's, named last), among the
+        last `_FITTING` named; None where none fits."""
+        marks = self.marks[True]
+        i = bisect_left(self.keys[True], (paragraph, start))
+        if gender is None:
+            return marks[i - 1][2] if i > 0 else None
+        lex = get_lexicon()
+        for _, _, name in reversed(marks[max(0, i - _FITTING) : i]):
+            if lex.gender(name.split(" ", 1)[0]) in (None, gender):
+                return name
+        return None
+
     def nearest_fitting(self, paragraph: int, start: int, description: list[str]) -> str | None:
         """Return the nearest earlier body whose name, role or words just before a mention hold
         the description's words ("the campaign group": "chair of the campaign group Better Rail"),
@@ -355,6 +379,13 @@ class Resolver:
         # (the nearest of its kind: "the paper said" an outlet; "the company said" no outlet, not
         # the "Reuters" or "BBC" a quotation was told to; "the survey found" may be either's)
         head = words[-1] if words else ""
+        if len(words) == 1 and head not in _MEDIA and head not in _FIRMS:
+            # "…, the ministry said" with a university named since: the nearest body of that name
+            # ("Finance Ministry"), where one of the last named is
+            named = next((name for _, _, name in reversed(marks[max(0, i - _FITTING) : i])
+                          if head in name.casefold().split()), None)
+            if named is not None:
+                return named
         if head in _MEDIA or head in _FIRMS:
             for _, _, name in reversed(marks[max(0, i - _FITTING) : i]):
                 body = self.draft.entities.get(name)
@@ -392,7 +423,9 @@ class Resolver:
             start = m.start("who") if "who" in m.re.groupindex else m.start()
             if "who" in m.re.groupindex:
                 tail = c.body_tail.match(text, m.end("who"))
-                if tail is not None:
+                # (not after a possessive: "according to a statement from Mr Spitzer's office" is
+                # his, not an "office" of that name)
+                if tail is not None and not who.endswith(("'s", "’s")):
                     # "according to the Interior ministry": not "Interior", nor a description
                     who = _ARTICLE.sub("", who) + tail.group()
             # (after "according to", an epithet may be an adjective: "the French news agency AFP")
@@ -406,10 +439,12 @@ class Resolver:
                 # last body's, as "the report said" is)
                 return None
             return found
-        # A clause that holds some of a speaker's words is theirs; not a two-word title or term.
+        # A clause that holds some of a speaker's words is theirs; not a two-word title or term,
+        # unless a cue in the sentence gave them ("Bethan Morgan-Lloyd MS, said the First Minister
+        # was “in denial” about …", "the Labour leader said her party would “never” …").
         for q in near:
             if q.speaker and q.kind != "scare" and q.start < clause.end and clause.start < q.end and \
-                    len(text[q.start : q.end].split()) >= _QUOTE_MIN_WORDS:
+                    (q.cue in _SENTENCE_CUES or len(text[q.start : q.end].split()) >= _QUOTE_MIN_WORDS):
                 return q.speaker
         return None
 
@@ -440,9 +475,12 @@ class Resolver:
         # person as a pronoun does (not "The Australian" where the text names that paper)
         parts = who.split()
         lex = get_lexicon()
-        is_pronoun = is_pronoun or (epithet and len(parts) == 2 and parts[0] in ("the", "The")
+        # (a title after its portfolio too: "the Trade and Industry Secretary has said"; not a
+        # body's name that ends on one: "the US Department of Justice")
+        is_pronoun = is_pronoun or (epithet and len(parts) >= 2 and parts[0] in ("the", "The")
                                     and _norm(who) not in self.alias
-                                    and (lex.is_epithet(parts[1]) or parts[1] in lex.titles))
+                                    and ((len(parts) == 2 and lex.is_epithet(parts[1]))
+                                         or (parts[-1] in lex.titles and "of" not in parts)))
         # "the Ynys Môn MS said", "the Tory MP added": a member by seat or party stands for a person
         # as a pronoun does, not for a source of those words
         is_pronoun = is_pronoun or (len(parts) >= 2 and parts[0] in ("the", "The")
@@ -462,8 +500,16 @@ class Resolver:
         # earlier name of the right kind ("the campaign group": the nearest body the text calls a
         # group, where one is near).
         if is_pronoun:
-            return quotes.speaker_in(clause.sentence) or self.nearest(paragraph, at, person=True)
+            # (or the speaker of words quoted in the clause: "“… I now fear it may happen,” he
+            # told the Tampa Bay Times", a quotation opened a sentence before)
+            return quotes.speaker_in(clause.sentence) or next(
+                (q.speaker for q in quotes.overlapping(clause.start, clause.end)
+                 if q.speaker and q.kind != "scare"), None) \
+                or self._nearest_person(paragraph, at, _GENDERS.get(lowered))
         return quotes.speaker_in(clause.sentence) or self.nearest_fitting(paragraph, at, lowered.split())
+
+
+_GENDERS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 
 
 _MEDIA = frozenset(("paper", "newspaper", "magazine", "daily", "weekly", "tabloid", "broadsheet", "outlet",

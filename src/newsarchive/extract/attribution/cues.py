@@ -355,7 +355,7 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int, apart: str | N
             # "she called it “outrageous” and called for …": the verb before it in the sentence
             # has the same holder.
             prior = next((c for c in reversed(out) if c.holder is not None), None)
-            if prior is not None:
+            if prior is not None and not _new_subject(ctx, paragraph, prior.end, m.start()):
                 holder, how = prior.holder, prior.how
         if not how:
             holder, how = _before(ctx, paragraph, start, m.start())
@@ -368,6 +368,17 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int, apart: str | N
         if how or verb not in ctx.cues.weak or masked.startswith(" that", m.end()):
             out.append(_noted(ctx, start, Cue(paragraph, m.start(), m.end(), verb, holder, how)))
     return out
+
+
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s")
+
+
+def _new_subject(ctx: Context, paragraph: int, start: int, at: int) -> bool:
+    """Return True where a clause of its own, with a name in it, opens between an earlier cue and
+    a verb after "and": "a group of rabbis called for a boycott, and the Anti-Defamation League
+    denounced … and said" is not the rabbis' again."""
+    clause = _NEW_CLAUSE.search(ctx.masked[paragraph], start, at)
+    return clause is not None and bool(ctx.named_at(paragraph, clause.end(), at))
 
 
 _NOUN_LEAD = frozenset(("of", "to", "with", "about", "against", "for", "from", "at", "on", "in", "over",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsarchive.extract.attribution.context import MASK, SUBORDINATORS, find_cue_words
 from newsarchive.extract.entities.lexicon import Lexicon
+from newsarchive.extract.labels import labelled_speaker
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
 
 _LOOKBACK = 4
 """How many paragraphs back a pronoun or description may reach for its antecedent."""
+_FINDING_LOOKBACK = 12
+"""How many paragraphs back "the report" may reach for the body that published it."""
 _MENTIONS_BACK = 150
 """How many mentions back it may reach: a bound for run-together paragraphs of any length
 (a 400 KB paragraph of "the mayor said" cost each description a walk over all the names before)."""
@@ -155,11 +158,23 @@ def _finding(ctx: Context, masked: str, start: int, end: int, before: bool) -> r
     return ahead.search(masked, max(start, end - 50), end) if before else behind.match(masked, start, end)
 
 
+def finding_subject(ctx: Context, paragraph: int, start: int, at: int) -> bool:
+    """Return True where the words before a verb at `at` are a body's finding: "The report adds"."""
+    return _finding(ctx, ctx.masked[paragraph], start, at, True) is not None
+
+
 def _finding_author(ctx: Context, paragraph: int, at: int, noun: str) -> str | None:
     """Return the body named nearest before `at` as the author of a `noun` in its sentence: "a
     report by the National Audit Office", "the OECD's latest report", "BT said in its report" (not
-    "a report into the BBC's Freeview service"), or None."""
-    for n in _recent(ctx, paragraph, at):
+    "a report into the BBC's Freeview service"), or None.
+
+    It looks further back than other descriptions: the body that published a finding is named
+    once, where the text opens on it ("The National Audit Office today publishes its review …"),
+    and "the review" stands for it paragraphs later.
+    """
+    for i, n in enumerate(ctx.before(paragraph, at)):
+        if i == _MENTIONS_BACK or paragraph - n.paragraph > _FINDING_LOOKBACK:
+            return None
         masked = ctx.masked[n.paragraph]
         if n.kind == "person" or masked[n.start] == MASK:
             continue  # (nor one named inside a quotation)
@@ -470,6 +485,9 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
                 and not _said_since(ctx, spoke[0], spoke[1], paragraph, at):
             return spoke[2], "pronoun"
         return None, "pronoun"
+    if word in ("i", "we"):
+        # "Spokesperson: As I said yesterday, …: “Stop the fighting …”": a transcript's speaker
+        return labelled_speaker(ctx.draft, paragraph), "pronoun"
     if want not in ("male", "female"):
         return None, "pronoun"
     reporter = _reporting_subject(ctx, paragraph, at, want)
@@ -490,12 +508,34 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
             return later or _reporter_of(ctx, paragraph, offset, want) or name, "pronoun"
         if p < paragraph:
             break
+    if _unnamed_office_before(ctx, paragraph, at):
+        return None, "pronoun"  # "The Secretary-General welcomes …. In a statement, he said"
     aside = not after and _PARENTHETICAL.search(masked, max(0, at - 12), at) is not None
     described = _described_before(ctx, paragraph, at, want) or _described_last(ctx, paragraph, at, want)
     if described is not None:
         return described, "pronoun"
     subject = _subject_before(ctx, paragraph, at, want, aside=aside)
     return _gendered_instead(ctx, paragraph, at, want, subject), "pronoun"
+
+
+_OFFICE_OPENS = re.compile(r"\s*The\s+((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)\s+[a-z]+(?:s|ed)\b")
+"""A sentence whose subject is an office in capitals: "The Secretary-General welcomes …"."""
+
+
+def _unnamed_office_before(ctx: Context, paragraph: int, at: int) -> bool:
+    """Return True where the sentence before a pronoun's, in its paragraph, has for subject an
+    office no one the text names holds ("The Secretary-General welcomes the agreement …. In a
+    statement issued last night, he said"), so "he" is that office's unnamed holder."""
+    s_start = ctx.sentence_of(paragraph, at)[0]
+    if s_start == 0:
+        return False
+    p_start, p_end = ctx.sentence_of(paragraph, s_start - 1)
+    m = _OFFICE_OPENS.match(ctx.masked[paragraph], p_start, p_end)
+    if m is None or m.group(1).rsplit(None, 1)[-1] not in ctx.lex.titles \
+            or ctx.named_at(paragraph, p_start, s_start):
+        return False
+    office = m.group(1).lower()
+    return not any(office in roles for roles in ctx.roles.values())
 
 
 def _said_since(ctx: Context, paragraph: int, offset: int, to_paragraph: int, at: int) -> bool:

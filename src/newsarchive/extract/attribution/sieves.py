@@ -15,14 +15,17 @@ from collections.abc import Callable
 from newsarchive.extract.attribution.context import MASK, SUBORDINATORS, Context, Named
 from newsarchive.extract.attribution.cues import (
     Cue,
+    CueIndex,
     cue_index,
     holder_after,
     phrase_head,
     role_within,
     subject_verb,
 )
-from newsarchive.extract.attribution.holders import pronoun
+from newsarchive.extract.attribution.holders import finding_subject, pronoun
 from newsarchive.extract.draft import QuoteDraft
+from newsarchive.extract.labels import answerer
+from newsarchive.extract.text import SPEAKER_LABEL
 from newsarchive.records import QuoteKind
 
 Sieve = Callable[[Context, QuoteDraft], bool]
@@ -361,6 +364,12 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
                     bisect_left(index.starts, end), q, ok)
     if best is None:
         return _colon(ctx, q, start)
+    if best.how == "description" and best.end <= q.start:
+        # "The report adds “…,” said David Bloom": a person named speaking in the quotation's
+        # sentence beats the finding its subject is
+        person = _person_after(ctx, q, index, end)
+        if person is not None and finding_subject(ctx, q.paragraph, start, best.start):
+            return _settle(q, person.holder, person.how)
     if best.start > q.end and _COORDINATE.match(ctx.masked[q.paragraph], q.end, best.start):
         # "… told MPs that margins were “razor thin”, and the Competition and Markets Authority
         # found …": a cue in the clause joined on after the quotation is not its attribution
@@ -393,6 +402,15 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
             before = index.named[hi - 1]
             return _settle(q, before.holder, before.how or "unnamed")
     return _settle(q, best.holder, best.how or "unnamed")
+
+
+def _person_after(ctx: Context, q: QuoteDraft, index: CueIndex, end: int) -> Cue | None:
+    """Return the first cue after a quotation in its sentence that names a person, or None."""
+    for c in index.named[bisect_left(index.named_starts, q.end):bisect_left(index.named_starts, end)]:
+        entity = ctx.draft.entities.get(c.holder or "")
+        if c.how in ("said-X", "X-said") and entity is not None and entity.kind == "person":
+            return c
+    return None
 
 
 _COORDINATE = re.compile(r"[”\"’'.,!?]*\s*[,;]\s*(?:and|but|while|whereas)\s")
@@ -640,6 +658,20 @@ def reopened(ctx: Context, q: QuoteDraft) -> bool:
     between = ctx.masked[q.paragraph][first.end + (1 if first.close_mark else 0):
                                       q.start - (1 if q.open_mark else 0)]
     return not between.strip() and _settle(q, first.speaker, "reopened")
+
+
+def answer(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle a quotation with no cue in its sentence in an interview's "A: " paragraph as the
+    words of the one person the paragraph leading into the questions names ("Here is what Doyle
+    told his post-match news conference:" … "A: “Everything. …”")."""
+    masked = ctx.masked[q.paragraph]
+    if not masked.startswith("A"):
+        return False
+    label = SPEAKER_LABEL.match(masked)
+    if label is None or label.end() != q.start - (1 if q.open_mark else 0):
+        return False  # (a quotation inside an answer is someone else's words, or a term)
+    speaker = answerer(ctx.draft, q.paragraph)
+    return speaker is not None and _settle(q, speaker, "answer")
 
 
 def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
@@ -937,6 +969,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("sentence", same_sentence),
     ("subject", subject),
     ("reopened", reopened),
+    ("answer", answer),
     ("paragraph", same_paragraph),
     ("paragraph-voice", paragraph_voice),
     ("previous-subject", previous_subject),

@@ -631,6 +631,14 @@ _TIMES = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sat
                     "November", "December"))
 
 
+def _person_opens(words: list[str], k: int, lex: Lexicon) -> bool:
+    """Return True where a given name and a capitalised word after it open a person's name inside
+    a run: "Chairman of the State Duma Committee on International Affairs Leonid Slutov" ends the
+    committee's name before "Leonid"."""
+    return words[k] in lex.given and k + 1 < len(words) and words[k + 1][:1].isupper() \
+        and words[k - 1] not in JOINING
+
+
 def _plain(word: str, lex: Lexicon) -> bool:
     """Return True for a common word in capitals ("Health", "Pensions") or a place ("Avon")."""
     return word.lower() in load_words("common_words") or word in lex.places or word in lex.place_tails
@@ -644,7 +652,8 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
     if j < n and words[j - 1] in lex.org_leads:
         k = j
         # (up to a day or month: "the National Audit Office on Friday")
-        while k < n and (words[k] in JOINING or words[k][:1].isupper()) and words[k] not in _TIMES:
+        while k < n and (words[k] in JOINING or words[k][:1].isupper()) and words[k] not in _TIMES \
+                and not (k > j + 1 and _person_opens(words, k, lex)):
             k += 1
         while k > j and words[k - 1] in JOINING:
             k -= 1
