@@ -175,6 +175,10 @@ def test_a_short_first_line_over_a_sentence_is_no_label() -> None:
     d = parse_document("Flood warning\n\nThe river rose by two metres overnight in the town.\n\n"
                        "Residents were told to leave.\n", "x.txt")
     assert d.title == "Flood warning"
+    # (nor above a line with no byline or date line under it: a speaker's line in a debate)
+    d = parse_document("Rural buses\n\nSarah Pennock (Wensleydale and Ripon) (LD)\n\n"
+                       "The number of routes has fallen by 20% since 2015.\n", "x.txt")
+    assert d.title == "Rural buses"
 
 
 def test_a_sections_common_word_is_no_outlet_of_that_name() -> None:

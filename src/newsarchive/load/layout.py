@@ -153,7 +153,8 @@ def _is_label(text: str) -> bool:
 _SECTION = re.compile(r"[A-Z][\w’'-]*,?(?: [a-z]{2,}| [A-Z]{2}){1,2}")
 """A section's label in words after a capital ("State politics", "Israel-Palestine conflict"), or a
 local edition's place ("Maplewood, NJ Patch" is a place and a listed outlet): taken for a label
-only above a headline that ends in no full stop, as a short first paragraph may."""
+only above a headline that ends in no full stop, as a short first paragraph may, with a byline or
+a date line under it or under its standfirst (a short headline may read as such a label)."""
 
 
 def _is_section(text: str) -> bool:
@@ -196,7 +197,8 @@ def _without_kicker(blocks: list[list[Line]], boiler: list[Boilerplate]) -> list
         labels += 1
     if labels and len(blocks[labels]) == 1 and _headline_under_label(blocks[labels][0].text, first[0].text) \
             and (all(_is_label(x.text) for block in blocks[:labels] for x in block)
-                 or not blocks[labels][0].text.endswith(".")):
+                 or (not blocks[labels][0].text.endswith(".")
+                     and any(_masthead_follows(blocks[k:k + 1]) for k in (labels + 1, labels + 2)))):
         boiler.extend(Boilerplate(x.text, x.number, "section label")
                       for block in blocks[:labels] for x in block)
         return blocks[labels:]
