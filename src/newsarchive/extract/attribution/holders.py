@@ -364,8 +364,11 @@ def _body_for(ctx: Context, paragraph: int, at: int, head: str, phrase: str) -> 
 
 
 def _person_for(ctx: Context, paragraph: int, at: int, head: str) -> str | None:
+    # (an office by its initials, "the CM said", is the Chief Minister named before)
+    full = ctx.lex.titles.get(head.upper(), head).lower()
     for n in _recent(ctx, paragraph, at):
-        if n.kind == "person" and _holds(ctx.roles.get(n.name, ""), head):
+        if n.kind == "person" and (_holds(ctx.roles.get(n.name, ""), head)
+                                   or (full != head and _holds(ctx.roles.get(n.name, ""), full))):
             return n.name
     return None
 
