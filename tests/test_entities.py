@@ -878,3 +878,19 @@ def test_a_rank_abbreviated_after_a_role_is_a_role_of_its_own() -> None:
                      "Committee Chairman Rep. Jason Chaffetz agreed.")
     assert {"Army Spokesperson", "Brigadier General"} <= set(found["Effie Defrin-Levy"].roles)
     assert {"Committee Chairman", "Representative"} <= set(found["Jason Chaffetz"].roles)
+
+
+def test_a_body_and_the_next_body_after_a_lead_word_are_two() -> None:
+    found = entities("It was led with colleagues at the Smithsonian Environmental Research Center and the "
+                     "Chinese Academy of Sciences. The Department for Environment, Food and Rural Affairs "
+                     "agreed, as did the Economic Commission for Latin America and the Caribbean.")
+    assert found["Smithsonian Environmental Research Center"].kind == "organisation"
+    assert found["Chinese Academy of Sciences"].kind == "organisation"
+    # (not where the words after "and the" are no body's name of their own)
+    joined = [k for k in found if " and the " in k]
+    assert joined == ["Economic Commission for Latin America and the Caribbean"]
+
+
+def test_a_township_committeewoman_is_a_title() -> None:
+    found = entities("Township Committeewoman Renée Odom said she had received 200 emails.")
+    assert "Township Committeewoman" in found["Renée Odom"].roles
