@@ -894,3 +894,8 @@ def test_a_body_and_the_next_body_after_a_lead_word_are_two() -> None:
 def test_a_township_committeewoman_is_a_title() -> None:
     found = entities("Township Committeewoman Renée Odom said she had received 200 emails.")
     assert "Township Committeewoman" in found["Renée Odom"].roles
+
+
+def test_a_verb_in_the_past_is_no_word_of_the_role_before_a_name() -> None:
+    found = entities("Khalil al-Hayya met Egypt's intelligence chief Hassan Abdel-Rahman on Monday.")
+    assert found["Hassan Abdel-Rahman"].roles == ["Egypt's intelligence chief"]
