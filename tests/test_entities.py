@@ -899,3 +899,16 @@ def test_a_township_committeewoman_is_a_title() -> None:
 def test_a_verb_in_the_past_is_no_word_of_the_role_before_a_name() -> None:
     found = entities("Khalil al-Hayya met Egypt's intelligence chief Hassan Abdel-Rahman on Monday.")
     assert found["Hassan Abdel-Rahman"].roles == ["Egypt's intelligence chief"]
+
+
+def test_an_outlet_named_by_its_last_word_in_its_own_article_is_that_outlet() -> None:
+    text = ("Premier rules out toll relief\n\nBy Hannah Lowry, Sydney Morning Herald\n\n"
+            "Gareth Pennington told the Herald he would not budge.\n")
+    draft = Draft(parse_document(text, "test.txt"))
+    find_entities(draft)
+    assert draft.doc.outlet == "Sydney Morning Herald"
+    assert draft.entities["Sydney Morning Herald"].kind == "outlet" and "The Herald" not in draft.entities
+    other = "Headline for a test\n\nHe told the Herald he would not budge.\n"
+    draft = Draft(parse_document(other, "test.txt"))
+    find_entities(draft)
+    assert "The Herald" in draft.entities  # (in another paper's article, the lexicon's Herald)
