@@ -363,3 +363,15 @@ def test_a_name_over_a_place_or_outlet_and_a_date_is_the_byline(card: str) -> No
     text = f"Floods displace thousands in Bekasi\n\n{card}\n\nFloods have forced 14,000 from home.\n"
     d = parse_document(text, "x.txt")
     assert d.author == card.split("\n")[0] and d.date is not None
+
+
+def test_a_last_block_of_short_lines_is_the_sites_tags() -> None:
+    d = parse_document("Siddaramaiah defends guarantee schemes\n\nBy Rakesh Kumar\n\n"
+                       "The CM spoke on Tuesday.\n\nPublished 24 November 2026, 18:20 IST\n\n"
+                       "Karnataka News\nSiddaramaiah\nBJP\nCongress\n\n"
+                       "Follow us on: Facebook, X, Instagram and WhatsApp\n", "x.txt")
+    assert [p.text for p in d.paragraphs] == ["The CM spoke on Tuesday."]
+    assert [b.reason for b in d.boilerplate if b.text == "BJP"] == ["tags"]
+    # (not the last lines of a list in the text, which end in punctuation or run longer)
+    d = parse_document("Shopping list\n\nBy Rakesh Kumar\n\nShe bought:\n\nEggs;\nMilk;\nBread.\n", "x.txt")
+    assert [p.text for p in d.paragraphs][-1] == "Bread."

@@ -391,7 +391,11 @@ def lay_out(body: str, first_line: int, markdown: bool) -> Layout:
     # line after a one-line promotion ("Sign up to First Edition, our free daily newsletter") is body.
     buttons = [line.number for line in all_lines if pat.button.match(line.text)]
     last_numbers = {line.number for line in tail}
+    tags = _tags_block(blocks, pat) if not markdown else None
     for block in blocks:
+        if block is tags:
+            boiler.extend(Boilerplate(line.text, line.number, "tags") for line in block)
+            continue
         block_lines = block if markdown else _join_wrapped(block)
         by = None if texts or markdown else masthead.byline_block([line.text for line in block_lines])
         if by is not None:
@@ -565,6 +569,20 @@ def _last_lines(lines: list[Line], pat: Patterns, furnished: dict[int, bool]) ->
         if len(found) == 3:
             break
     return found
+
+
+def _tags_block(blocks: list[list[Line]], pat: Patterns) -> list[Line] | None:
+    """Return the text's last block (past blocks of furniture) where it is a site's tags: three
+    lines or more of at most three words each, no digits and no closing punctuation ("Karnataka
+    News" / "Siddaramaiah" / "BJP" / "Congress"); None for any other."""
+    for block in reversed(blocks[1:]):
+        if all(pat.furniture(line.text) for line in block):
+            continue
+        if len(block) >= 3 and all(len(line.text.split()) <= 3 and not line.text.endswith(_END_PUNCT)
+                                   and not any(c.isdigit() for c in line.text) for line in block):
+            return block
+        return None
+    return None
 
 
 def _bio_names(tail: list[Line], pat: Patterns) -> set[str]:
