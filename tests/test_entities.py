@@ -912,3 +912,8 @@ def test_an_outlet_named_by_its_last_word_in_its_own_article_is_that_outlet() ->
     draft = Draft(parse_document(other, "test.txt"))
     find_entities(draft)
     assert "The Herald" in draft.entities  # (in another paper's article, the lexicon's Herald)
+
+
+def test_a_transcripts_label_of_an_honorific_and_a_surname_is_the_surnames_person() -> None:
+    found = entities("MR OKAFOR: Thank you, Chair.\n\nMR OKAFOR: Who carried out the inspection?")
+    assert "Mr Okafor" not in found and "MR OKAFOR" in found["Okafor"].aliases

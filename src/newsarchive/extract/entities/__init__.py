@@ -748,7 +748,10 @@ def _labelled(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -
     while len(words) > 2 and (words[0].rstrip(".").capitalize() in lex.titles
                               or words[0].rstrip(".").capitalize() in lex.honorifics):
         office.append(words.pop(0).rstrip(".").capitalize())
-    if len(words) < 2 or not all(_LABEL_WORD.fullmatch(w) for w in words):
+    if len(words) == 2 and words[0].rstrip(".").capitalize() in lex.honorifics \
+            and _LABEL_WORD.fullmatch(words[1]):
+        words = words[1:]  # "MR OKAFOR:" is Okafor, as "said Mr Okafor" is
+    elif len(words) < 2 or not all(_LABEL_WORD.fullmatch(w) for w in words):
         return []
     person = [w.title() for w in words]
     roles = [" ".join(lex.titles.get(w, w) for w in office)] if office else []  # ("Gov.": "Governor")
