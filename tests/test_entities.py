@@ -878,3 +878,42 @@ def test_a_rank_abbreviated_after_a_role_is_a_role_of_its_own() -> None:
                      "Committee Chairman Rep. Jason Chaffetz agreed.")
     assert {"Army Spokesperson", "Brigadier General"} <= set(found["Effie Defrin-Levy"].roles)
     assert {"Committee Chairman", "Representative"} <= set(found["Jason Chaffetz"].roles)
+
+
+def test_a_body_and_the_next_body_after_a_lead_word_are_two() -> None:
+    found = entities("It was led with colleagues at the Smithsonian Environmental Research Center and the "
+                     "Chinese Academy of Sciences. The Department for Environment, Food and Rural Affairs "
+                     "agreed, as did the Economic Commission for Latin America and the Caribbean.")
+    assert found["Smithsonian Environmental Research Center"].kind == "organisation"
+    assert found["Chinese Academy of Sciences"].kind == "organisation"
+    # (not where the words after "and the" are no body's name of their own)
+    joined = [k for k in found if " and the " in k]
+    assert joined == ["Economic Commission for Latin America and the Caribbean"]
+
+
+def test_a_township_committeewoman_is_a_title() -> None:
+    found = entities("Township Committeewoman Renée Odom said she had received 200 emails.")
+    assert "Township Committeewoman" in found["Renée Odom"].roles
+
+
+def test_a_verb_in_the_past_is_no_word_of_the_role_before_a_name() -> None:
+    found = entities("Khalil al-Hayya met Egypt's intelligence chief Hassan Abdel-Rahman on Monday.")
+    assert found["Hassan Abdel-Rahman"].roles == ["Egypt's intelligence chief"]
+
+
+def test_an_outlet_named_by_its_last_word_in_its_own_article_is_that_outlet() -> None:
+    text = ("Premier rules out toll relief\n\nBy Hannah Lowry, Sydney Morning Herald\n\n"
+            "Gareth Pennington told the Herald he would not budge.\n")
+    draft = Draft(parse_document(text, "test.txt"))
+    find_entities(draft)
+    assert draft.doc.outlet == "Sydney Morning Herald"
+    assert draft.entities["Sydney Morning Herald"].kind == "outlet" and "The Herald" not in draft.entities
+    other = "Headline for a test\n\nHe told the Herald he would not budge.\n"
+    draft = Draft(parse_document(other, "test.txt"))
+    find_entities(draft)
+    assert "The Herald" in draft.entities  # (in another paper's article, the lexicon's Herald)
+
+
+def test_a_transcripts_label_of_an_honorific_and_a_surname_is_the_surnames_person() -> None:
+    found = entities("MR OKAFOR: Thank you, Chair.\n\nMR OKAFOR: Who carried out the inspection?")
+    assert "Mr Okafor" not in found and "MR OKAFOR" in found["Okafor"].aliases

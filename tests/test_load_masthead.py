@@ -42,6 +42,8 @@ from newsarchive.load.reader import parse_document
     ("By Callum Reid, BBC Sport at Ewood Park", ("Callum Reid", "BBC Sport")),  # where, no writer
     ("by DAILY SABAH WITH AA", (None, "Daily Sabah")),  # the outlet, with the agency it drew on
     ("By Jane Whitfield with Tomás Ortega", ("Jane Whitfield and Tomás Ortega", None)),
+    ("Ava Kessler, Patch Staff", ("Ava Kessler", "Patch")),  # the writer's standing at the outlet
+    ("Ava Kessler, Patch Contributor", ("Ava Kessler", "Patch")),
 ])
 def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     assert byline(line) == found
@@ -82,6 +84,12 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("Politics of Tuesday, 24 November 2026", "2026-11-24"),  # GhanaWeb: the section, then the day
     ("General News of Monday, 23 November 2026", "2026-11-23"),
     ("Friends of Monday", None),
+    ("Updated November 24, 2026 — 6.42pm, first published at 4.15pm", "2026-11-24"),  # an em dash
+    ("Published on 24/11/2026 - 14:05 GMT+1•Updated 16:20", "2026-11-24"),  # a bullet parts them
+    ("Published : Nov. 24, 2026 - 15:31", "2026-11-24"),  # a space before the colon
+    ("Last Updated : 24 November 2026, 18:20 IST", "2026-11-24"),
+    ("NEWS RELEASE 24-NOV-2026", "2026-11-24"),  # EurekAlert!: the day, month and year by dashes
+    ("Ends 24-Nov-2026", None),
 ])
 def test_date_line(line: str, iso: str | None) -> None:
     assert date_line(line) == iso
@@ -135,7 +143,10 @@ def test_a_name_alone_above_a_date_line_is_the_byline() -> None:
     assert d.author is None  # (common words, not a name)
 
 
-@pytest.mark.parametrize("top", ["China / Politics\n", "SPAIN\n", "Counties\n", "TechCrunch\nStartups\n\n"])
+@pytest.mark.parametrize("top", ["China / Politics\n", "SPAIN\n", "Counties\n", "TechCrunch\nStartups\n\n",
+                                 # (in words, or a local edition, where a byline stands under the headline)
+                                 "NSW\nPolitics\nState politics\n\n", "Israel-Palestine conflict\n\n",
+                                 "Maplewood, NJ Patch\n\n"])
 def test_a_section_label_above_the_headline_is_furniture(top: str) -> None:
     d = parse_document(f"{top}Beijing orders review of local government debt after city misses payment\n\n"
                        "By Zhuang Mei\n\nChina's finance ministry has ordered a review.\n", "x.txt")
@@ -151,6 +162,46 @@ def test_a_headline_with_its_masthead_under_it_and_no_blank_line(under: str) -> 
                        "A storm cut power on Monday.\n", "x.txt")
     assert d.title == "Storm cuts power to 40,000 homes across the county"
     assert [p.text for p in d.paragraphs] == ["A storm cut power on Monday."]
+
+
+def test_a_short_first_line_over_a_sentence_is_no_label() -> None:
+    # (a section's words above a line ending in a full stop: that line may be a first paragraph)
+    d = parse_document("Flood warning\n\nThe river rose by two metres overnight in the town.\n\n"
+                       "Residents were told to leave.\n", "x.txt")
+    assert d.title == "Flood warning"
+    # (nor above a line with no byline or date line under it: a speaker's line in a debate)
+    d = parse_document("Rural buses\n\nSarah Pennock (Wensleydale and Ripon) (LD)\n\n"
+                       "The number of routes has fallen by 20% since 2015.\n", "x.txt")
+    assert d.title == "Rural buses"
+
+
+def test_a_sections_common_word_is_no_outlet_of_that_name() -> None:
+    d = parse_document("National\nPolitics\n\nKampala traders close shops over new tax rules\n\n"
+                       "By Edgar Mwesigwa\n\nTraders closed their shops on Tuesday.\n", "x.txt")
+    assert (d.title, d.outlet) == ("Kampala traders close shops over new tax rules", None)
+
+
+def test_furniture_and_a_date_line_above_the_headline() -> None:
+    d = parse_document("Skip to navigation\nSkip to content\n\nNEWS RELEASE 24-NOV-2026\n\n"
+                       "Coastal wetlands store twice as much carbon as thought\n\n"
+                       "A study of 412 salt marshes suggests it.\n", "x.txt")
+    assert (d.title, d.date) == ("Coastal wetlands store twice as much carbon as thought", "2026-11-24")
+    assert [p.text for p in d.paragraphs] == ["A study of 412 salt marshes suggests it."]
+
+
+def test_a_blogs_written_by_at_the_foot_names_the_writer_alone_under_the_headline() -> None:
+    d = parse_document("Why I left big tech\n\nPriya Raman\n\nFollow\n\nThree years ago I quit.\n\n"
+                       "Written by Priya Raman\n\n1.2K Followers\n\nFollow\n", "x.txt")
+    assert d.author == "Priya Raman"
+    assert [p.text for p in d.paragraphs] == ["Three years ago I quit."]
+
+
+@pytest.mark.parametrize("caption", ["Palestinians wait at a distribution point in Khan Younis (AFP)",
+                                     "Traders at Kikuubo and Owino markets closed their shops. PHOTO/FILE"])
+def test_a_caption_closed_by_a_wires_name_or_photo_credit(caption: str) -> None:
+    d = parse_document(f"Talks stall over the crossing\n\nBy Jane Smith\n\n{caption}\n\n"
+                       "Talks in Cairo stalled on Tuesday.\n", "x.txt")
+    assert [p.kind for p in d.paragraphs if p.text == caption] == ["caption"]
 
 
 def test_a_title_over_a_dated_line_is_not_a_label() -> None:
@@ -312,3 +363,15 @@ def test_a_name_over_a_place_or_outlet_and_a_date_is_the_byline(card: str) -> No
     text = f"Floods displace thousands in Bekasi\n\n{card}\n\nFloods have forced 14,000 from home.\n"
     d = parse_document(text, "x.txt")
     assert d.author == card.split("\n")[0] and d.date is not None
+
+
+def test_a_last_block_of_short_lines_is_the_sites_tags() -> None:
+    d = parse_document("Siddaramaiah defends guarantee schemes\n\nBy Rakesh Kumar\n\n"
+                       "The CM spoke on Tuesday.\n\nPublished 24 November 2026, 18:20 IST\n\n"
+                       "Karnataka News\nSiddaramaiah\nBJP\nCongress\n\n"
+                       "Follow us on: Facebook, X, Instagram and WhatsApp\n", "x.txt")
+    assert [p.text for p in d.paragraphs] == ["The CM spoke on Tuesday."]
+    assert [b.reason for b in d.boilerplate if b.text == "BJP"] == ["tags"]
+    # (not the last lines of a list in the text, which end in punctuation or run longer)
+    d = parse_document("Shopping list\n\nBy Rakesh Kumar\n\nShe bought:\n\nEggs;\nMilk;\nBread.\n", "x.txt")
+    assert [p.text for p in d.paragraphs][-1] == "Bread."

@@ -379,9 +379,16 @@ def _labels(draft: Draft) -> dict[int, tuple[str | None, int]]:
     lines: list[tuple[int, str, bool]] = []  # (paragraph, name, with its office or seat in brackets)
     runs_on: set[int] = set()  # (the lines whose speaker's words run on over several paragraphs)
     paragraphs = draft.doc.paragraphs
+    witness: str | None = None  # (a hearing's witness, sworn in: "THE WITNESS:" and "A." are theirs)
     for para in paragraphs:
         text = para.text
         if para.kind == "caption" or not (text[:1].isupper() or text[:1] in "[(0123456789"):
+            continue
+        if text.endswith((" (sworn)", " (affirmed)")) and (m := _SWORN.fullmatch(text)) is not None:
+            witness = m.group("name")  # "MR GRAHAM PELL (affirmed)"
+            continue
+        if witness is not None and text[1:3] == ". " and text[:1] in "QA":
+            found[para.index] = (witness if text[0] == "A" else None, 3)  # "Q. Did you see …?", "A. I saw …"
             continue
         # (a line of its own set apart by blank lines may be read as a heading or a standfirst)
         if len(text) <= _LINE_MAX and (m := _SPEAKER_LINE.fullmatch(text)) is not None:
@@ -396,6 +403,8 @@ def _labels(draft: Draft) -> dict[int, tuple[str | None, int]]:
         m = SPEAKER_LABEL.match(text)
         if m is not None:
             name = m.group("name")
+            if name == "THE WITNESS" and witness is not None:
+                name = witness
             found[para.index] = (name, m.end())
             if name and not name.isupper():
                 mixed[name] = mixed.get(name, 0) + 1
@@ -417,6 +426,9 @@ def _labels(draft: Draft) -> dict[int, tuple[str | None, int]]:
 
 
 _SAID_ENDS = (".", "!", "?", "”", '"', "’", "…", ".]")
+_SWORN = re.compile(r"(?:(?:MR|MRS|MS|MISS|DR|PROFESSOR|SIR|DAME|LORD|LADY)\s)?"
+                    r"(?P<name>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,3}) \((?:sworn|affirmed)\)")
+"""A witness called at a hearing or an inquiry, as its transcript sets it: "MR GRAHAM PELL (affirmed)"."""
 
 
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s)?"

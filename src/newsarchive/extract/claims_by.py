@@ -137,8 +137,11 @@ def cues() -> Cues:
     # rebels, said": what the name is may follow it)
     office = r"(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:of|on|for)\s+" \
         r"(?:[\w'’&-]+\s+){0,6}?[A-Z][\w'’-]*"
-    # ("a civil servant in Lagos, Mrs Funke Adeyemi, said": where the one described is, last)
-    apposed = rf"(?P<apposed>(?:(?i:the|a|an)|{_NAME}['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}?" \
+    # ("a civil servant in Lagos, Mrs Funke Adeyemi, said": where the one described is, last; a
+    # body's name may stand in the description: "A University of Sydney transport economist,
+    # Professor Raj Mehta, said")
+    body = r"(?:\s+[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w’'.&-]*){0,4})?"
+    apposed = rf"(?P<apposed>(?:(?i:the|a|an){body}|{_NAME}['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}?" \
         rf"(?:[a-z][\w-]*|(?<=[a-z] )(?:in|at|from)\s+[A-Z][\w-]*),\s+" \
         rf"(?={_NAME},)|{office},\s+(?={_NAME},))?"
     what = r"(?:\s+(?=[a-z])[^,;.“”\"]{1,80},)?"  # (", one of the two rebels," after the name)
@@ -173,11 +176,14 @@ def cues() -> Cues:
     job = rf"(?:{title}|{listed}|{made})?" if findings else f"(?:{title}|{listed})?"
     # "Sen. Carla Ruesch (D-Ore.), who chairs the caucus's messaging arm, told …": the party and
     # state, a relative clause between the name and its verb
-    # (or what the name is, in lower case: "John Smith, chief executive of Acme, said"; after an
-    # age, the relative clause's comma is the age's: "Madam Siti Rahmah Ismail, 62, who lives in
+    # (or what the name is, in lower case: "John Smith, chief executive of Acme, said", or an office
+    # in capitals: "Shri Pralhad Joshi, Union Minister for Consumer Affairs, said"; after an age,
+    # the relative clause's comma is the age's: "Madam Siti Rahmah Ismail, 62, who lives in
     # Punggol, said")
     aside = r"(?:\s+\([^()]{1,30}\))?" \
-        r"(?:(?:,|(?<=,))\s+(?:who|which|whose)\s+[^,;.“”\"]{1,80},|(?P<appos>,\s+(?=[a-z])[^,;.“”\"]{1,100},))?"
+        r"(?:(?:,|(?<=,))\s+(?:who|which|whose)\s+[^,;.“”\"]{1,80}," \
+        r"|(?P<appos>,\s+(?:(?=[a-z])[^,;.“”\"]{1,100}" \
+        rf"|{office}),))?"
     # ("Analysts at Nomura said", "economists at the Bank of England expect": the body they work for)
     plurals = _alt(data["staff_plurals"])
     staff = rf"(?:(?i:(?:[a-z]+\s+)?(?:{plurals}))\s+(?:at|from|with)\s+(?=[A-Z]|the\s+[A-Z]))?"
@@ -300,6 +306,18 @@ class Resolver:
         alias = self.alias
         if key in alias:
             return alias[key]
+        last = words.rsplit(" ", 1)
+        if len(last) == 2 and last[1] in get_lexicon().postnominals and _norm(last[0]) in alias:
+            return alias[_norm(last[0])]  # "Bethan Morgan-Lloyd MS", "Peter Ainsworth MP": the person
+        if " of " in key:
+            # "Choi Min-jung of Seoul National University said": the person, not where they work
+            person = alias.get(key.split(" of ", 1)[0])
+            if person is not None and self.draft.entities[person].kind == "person":
+                return person
+            # "the Ministry of Trade, Industry and Energy": a body whose name lists its portfolios
+            listing = {name for form, name in alias.items() if form.startswith(f"{key}, ")}
+            if len(listing) == 1:
+                return next(iter(listing))
         # "Metropolitan Police Commissioner Sir John Stevens": the longest known name it ends with.
         parts = key.split(" ")
         for i in range(1, len(parts) - 1):

@@ -23,11 +23,14 @@ _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\](?:\([^()\s]{0,500}\))?")
 _MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}(?:\s+\"[^\"\n]{0,200}\")?\)")
 _CAPTION_CREDIT = re.compile(r"(?:(?:Photograph|Photo|Photos|Illustration|Picture|Image|Video)"
                              r"(?: [Cc]redit)?:"
-                             r"|©)\s?[^:;“”\"©]{2,80}$")
-_BRACKET_CREDIT = re.compile(r"\((?:[A-Z][\w.’'-]*\s?){1,5}/\s?[A-Z][\w’' -]{1,40}\)$")
+                             r"|©)\s?[^:;“”\"©]{2,80}$"
+                             r"|\s(?:PHOTO|PHOTOS|FILE PHOTO)\s?[/|]\s?[A-Z][A-Z .’'-]{1,40}$")
+_BRACKET_CREDIT = re.compile(r"\((?:[A-Z][\w.’'-]*\s?){1,5}/\s?[A-Z][\w’' -]{1,40}\)$"
+                             r"|\s\((?:AFP|AP|EPA|Reuters|Getty Images|Anadolu|Xinhua|PA)\)$")
 """A caption's credit closing its line, as the Guardian sets it under a picture ("… last autumn.
 Photograph: Coastal Record"), or as other sites do ("… Photo Credit: B. Jothi Ramalingam", "… ©
-Thomas Garnier, AFP", "… (State Emergency Service / Telegram)", "(AP Photo/Evan Vucci)")."""
+Thomas Garnier, AFP", "… (State Emergency Service / Telegram)", "(AP Photo/Evan Vucci)", a
+wire's name in brackets, "… on 22 November 2026 (AFP)", East African papers' "… PHOTO/FILE")."""
 
 
 _SUBSCRIBE_TO = re.compile(r"(?i:subscribe to) (?!(?i:our|this|my|your|the latest)\b)"
@@ -147,6 +150,21 @@ def _is_label(text: str) -> bool:
         and all(_LABEL_WORD.fullmatch(w) for w in words) and not any(c.isdigit() for c in text)
 
 
+_SECTION = re.compile(r"[A-Z][\w’'-]*,?(?: [a-z]{2,}| [A-Z]{2}){1,2}")
+"""A section's label in words after a capital ("State politics", "Israel-Palestine conflict"), or a
+local edition's place ("Maplewood, NJ Patch" is a place and a listed outlet): taken for a label
+only above a headline that ends in no full stop, as a short first paragraph may, with a byline or
+a date line under it or under its standfirst (a short headline may read as such a label)."""
+
+
+def _is_section(text: str) -> bool:
+    return len(text) <= 32 and (_SECTION.fullmatch(text) is not None
+                                or _EDITION_PLACE.fullmatch(text) is not None)
+
+
+_EDITION_PLACE = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?, [A-Z]{2} [A-Z][\w’'.-]*")
+
+
 _DATED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d\b"
                     r"|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
 """A whole date in a line ("11 March 2026", "March 11, 2026"): a headline may name a year or a
@@ -174,10 +192,13 @@ def _without_kicker(blocks: list[list[Line]], boiler: list[Boilerplate]) -> list
     # (up to three blocks of labels: "VnExpress International" / "News › Traffic", "FOLHA DE
     # S.PAULO" and "International Edition" / "Environment")
     labels = 0
-    while labels < min(3, len(blocks) - 2) and len(blocks[labels]) <= 2 \
-            and all(_is_label(x.text) for x in blocks[labels]):
+    while labels < min(3, len(blocks) - 2) and len(blocks[labels]) <= 3 \
+            and all(_is_label(x.text) or _is_section(x.text) for x in blocks[labels]):
         labels += 1
-    if labels and len(blocks[labels]) == 1 and _headline_under_label(blocks[labels][0].text, first[0].text):
+    if labels and len(blocks[labels]) == 1 and _headline_under_label(blocks[labels][0].text, first[0].text) \
+            and (all(_is_label(x.text) for block in blocks[:labels] for x in block)
+                 or (not blocks[labels][0].text.endswith(".")
+                     and any(_masthead_follows(blocks[k:k + 1]) for k in (labels + 1, labels + 2)))):
         boiler.extend(Boilerplate(x.text, x.number, "section label")
                       for block in blocks[:labels] for x in block)
         return blocks[labels:]
@@ -312,14 +333,22 @@ def lay_out(body: str, first_line: int, markdown: bool, title_given: str | None 
                 subject = value.strip()
             elif field.lower() in ("date", "sent"):
                 date = masthead.date_line(value)
-    while not markdown and len(blocks) > 1 and len(blocks[0]) == 1 and pat.furniture(blocks[0][0].text):
-        # a site's furniture above the headline ("Democracy Dies in Darkness", "Advertisement")
-        line = blocks.pop(0)[0]
-        boiler.append(Boilerplate(line.text, line.number, "boilerplate line"))
+    while not markdown and len(blocks) > 1 and all(pat.furniture(x.text) for x in blocks[0]):
+        # a site's furniture above the headline ("Democracy Dies in Darkness", "Advertisement",
+        # "Skip to navigation" over "Skip to content")
+        boiler.extend(Boilerplate(x.text, x.number, "boilerplate line") for x in blocks.pop(0))
+    if not markdown and len(blocks) > 2 and len(blocks[0]) == 1 and date is None:
+        # a date line alone above the headline ("NEWS RELEASE 24-NOV-2026")
+        date = masthead.date_line(blocks[0][0].text)
+        if date is not None:
+            line = blocks.pop(0)[0]
+            boiler.append(Boilerplate(line.text, line.number, "date"))
     if not markdown:
         blocks = _headline_apart(_without_kicker(blocks, boiler), pat)
         # ("TechCrunch" above "Startups": a listed outlet's name among the labels is the outlet)
-        outlet = next((o for o in (masthead.edition_line(b.text) for b in boiler) if o), None)
+        # (not a section's common word, "National", though an outlet is known by it: "The National")
+        outlet = next((o for o in (masthead.edition_line(b.text) for b in boiler
+                                   if not masthead.section_word(b.text)) if o), None)
     # (the text's last lines, where a closing bio stands: found once, before a byline under the
     # headline is looked for, whose name the bio may give)
     furnished: dict[int, bool] = {}  # (which of those lines are furniture: asked once)
@@ -375,7 +404,11 @@ def lay_out(body: str, first_line: int, markdown: bool, title_given: str | None 
     # line after a one-line promotion ("Sign up to First Edition, our free daily newsletter") is body.
     buttons = [line.number for line in all_lines if pat.button.match(line.text)]
     last_numbers = {line.number for line in tail}
+    tags = _tags_block(blocks, pat) if not markdown else None
     for block in blocks:
+        if block is tags:
+            boiler.extend(Boilerplate(line.text, line.number, "tags") for line in block)
+            continue
         block_lines = block if markdown else _join_wrapped(block)
         by = None if texts or markdown else masthead.byline_block([line.text for line in block_lines])
         if by is not None:
@@ -543,17 +576,37 @@ def _last_lines(lines: list[Line], pat: Patterns, furnished: dict[int, bool]) ->
         # (a paragraph longer than any furniture under a bio is tried against none of it)
         if len(text) <= _FURNITURE_LONGEST:
             furnished[line.number] = furniture = pat.furniture(text)
-            if furniture or pat.list_header.match(text):
-                continue
+            if (furniture or pat.list_header.match(text)) and not _WRITTEN_BY.match(text):
+                continue  # (a blog's "Written by Priya Raman" is furniture that names the writer)
         found.append(line)
         if len(found) == 3:
             break
     return found
 
 
+def _tags_block(blocks: list[list[Line]], pat: Patterns) -> list[Line] | None:
+    """Return the text's last block (past blocks of furniture) where it is a site's tags: three
+    lines or more of at most three words each, no digits and no closing punctuation ("Karnataka
+    News" / "Siddaramaiah" / "BJP" / "Congress"); None for any other."""
+    for block in reversed(blocks[1:]):
+        if all(pat.furniture(line.text) for line in block):
+            continue
+        if len(block) >= 3 and all(len(line.text.split()) <= 3 and not line.text.endswith(_END_PUNCT)
+                                   and not any(c.isdigit() for c in line.text) for line in block):
+            return block
+        return None
+    return None
+
+
 def _bio_names(tail: list[Line], pat: Patterns) -> set[str]:
-    """Return the names a bio among the text's last lines opens with."""
-    return {m.group("name") for m in (pat.bio.match(line.text) for line in tail) if m}
+    """Return the names a bio among the text's last lines opens with, or a blog's "Written by"
+    over it gives."""
+    return {m.group("name") for m in (pat.bio.match(line.text) or _WRITTEN_BY.match(line.text)
+                                      for line in tail) if m}
+
+
+_WRITTEN_BY = re.compile(r"Written by (?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3})$")
+"""A blog platform's card at the foot ("Written by Priya Raman" over "1.2K Followers")."""
 
 
 def _is_caption(text: str) -> bool:

@@ -82,9 +82,14 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
         if names and all(names):
             return " and ".join(n for n in names if n), None
     name, comma, rest = text.partition(", ")
-    outlet = outlet_line(re.sub(r"\s+(?:UK|US)$", "", rest)) if comma else None
+    outlet = outlet_line(_STAFF.sub("", rest)) if comma else None
     person = _person(name) if outlet is not None else None
     return (person, outlet) if person is not None else None  # "Harriet Marsden, The Week UK"
+
+
+_STAFF = re.compile(r"\s+(?:UK|US|Staff|Staff Writer|Contributor)$")
+"""What follows an outlet's name after a writer's: its edition ("The Week UK") or the writer's
+standing there ("Ava Kessler, Patch Staff", "…, Patch Contributor")."""
 
 
 _ZONE = r"(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?"
@@ -162,7 +167,7 @@ def byline_block(lines: list[str]) -> str | None:
         return None
     by = byline(lines[0])
     if by is None and date_line(lines[-1]) and all(date_line(x) or place_line(x) or outlet_line(x)
-                                                    or _section_word(x) for x in lines[1:]):
+                                                    or section_word(x) for x in lines[1:]):
         # "Rina Sawhney" / "4:05 AM PST · March 12, 2026" (not "Breaking News" / a date), "Ana
         # Ribeiro" / "Brasília" / "Feb. 6, 2026 at 6:00 PM", "Dewi Anggraini" / "The Jakarta Post" / …,
         # "Sipho Mthembu" / "Politics" / "24 Nov 2026" (the site's section)
@@ -180,7 +185,7 @@ def byline_block(lines: list[str]) -> str | None:
     return None
 
 
-def _section_word(text: str) -> bool:
+def section_word(text: str) -> bool:
     """Return True for a site's section alone on a line: one capitalised common word ("Politics")."""
     return text.isalpha() and text[:1].isupper() and text[1:].islower() and text.lower() in _common()
 
@@ -197,10 +202,11 @@ _MONTHS = {name: i for i, names in enumerate(
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_TIME = rf"(?:[\s,·]+(?:(?:at|-|–|/|\|)\s+)?\d{{1,2}}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
+_TIME = rf"(?:[\s,·]+(?:(?:at|-|–|—|/|\|)\s+)?\d{{1,2}}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
 _PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|aired|issued|modified"
-           r"|last\s+updated|last\s+modified)"
-           r"(?:\s+on)?:?\s+(?:[-–—]\s+)?)?"  # ("Updated - 18 February 2026")
+           r"|last\s+updated|last\s+modified"
+           r"|news\s+release)"  # (EurekAlert!'s "NEWS RELEASE 24-NOV-2026")
+           r"(?:\s+on)?\s?:?\s+(?:[-–—]\s+)?)?"  # ("Updated - 18 February 2026", "Published : …")
            r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s+[-–—●•]\s+"  # "Madrid - ", "Jakarta ● ", a place
            r"|(?-i:[A-Z]{3,}(?:\s[A-Z]{3,}){0,2}),?\s+)?"  # "CHENNAI ", a place in capitals
            r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*[,·]?\s+)?"  # "6:12 AM EST, "
@@ -210,13 +216,14 @@ _PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|aired|issued|modified"
 _SECTION = r"(?:\s+[-–—|]\s+[A-Z][\w&’' ]{0,40})?"
 """The section a site sets after the date ("Mar 11, 2026 - Energy & Environment")."""
 _DATE_LINES = tuple(re.compile(rf"{_PREFIX}{date}{_TIME}{_SECTION}\s*$", re.IGNORECASE) for date in (
-    rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+    rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", rf"{_DAY}-{_MONTH}-{_YEAR}",
     r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)", r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)",
     r"(?P<dotted>\d{1,2})\.(?P<dmonth>\d{1,2})\.(?P<year>(?:19|20)\d\d)"))
 """A line that is only a date, perhaps with a weekday, a time and "Published"."""
 
 
-_DATE_PARTS = re.compile(r"\s*\|\s*|,\s+(?=(?:updated|last updated|published)\b)|\s+(?=modified:)",
+_DATE_PARTS = re.compile(r"\s*[|•]\s*|,\s+(?=(?:updated|last updated|(?:first\s+)?published)\b)"
+                         r"|\s+(?=modified:)",
                          re.IGNORECASE)
 _READING_TIME = re.compile(r"\s*[·|•]?\s*\d{1,3}\s+min(?:ute)?s?(?:\s+(?:to\s+)?read)?$", re.IGNORECASE)
 """How long the article takes to read, after its date ("February 11, 2026 9:14 PM 3 min read")."""
@@ -370,6 +377,8 @@ def outlet_line(text: str) -> str | None:
     """Return the outlet a line that is only a listed outlet's name names ("Associated Press"
     under a byline), or None."""
     name = re.sub(r"^The\s+", "", text.strip())
+    if name[:1] == "(" and name[-1:] == ")":
+        name = name[1:-1]  # ("(Patch)" under the writer's card: the site credits itself)
     source = _SOURCE_LINE.match(name)
     if source is not None:  # "Source: www.ghanaweb.com", "Source: Reuters" under the headline
         name = source.group("name")

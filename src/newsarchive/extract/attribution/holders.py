@@ -384,10 +384,12 @@ def _body_for(ctx: Context, paragraph: int, at: int, head: str, phrase: str) -> 
 
 
 def _person_for(ctx: Context, paragraph: int, at: int, head: str, modifiers: str = "") -> str | None:
+    # (an office by its initials, "the CM said", is the Chief Minister named before)
+    full = ctx.lex.titles.get(head.upper(), head).lower()
     for n in _recent(ctx, paragraph, at):
         if n.kind == "person":
             roles = ctx.roles.get(n.name, "")
-            if _holds(roles, _office_in(roles, head, modifiers)):
+            if _holds(roles, _office_in(roles, head, modifiers)) or (full != head and _holds(roles, full)):
                 return n.name
     return None
 

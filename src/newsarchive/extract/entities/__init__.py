@@ -43,6 +43,16 @@ _PARTY_AND_PLACE = re.compile(r"[RDI]-[A-Z][\w.’'-]*")
 """A US politician's party and state or district after the name: "R-Lakeview", "D-Ky."."""
 
 
+def _own_outlet(outlet: str, word: str, lex: Lexicon) -> str | None:
+    """Return the article's own outlet where its name ends in the word an outlet is named by
+    ("Herald" in The Sydney Morning Herald, "Post" in The Washington Post), or None."""
+    own = outlet[4:] if outlet.startswith("The ") else outlet
+    if not own.endswith(f" {word}"):
+        return None
+    body = lex.bodies.get(own)
+    return body.name if body is not None else own
+
+
 def find_entities(draft: Draft) -> None:
     """Fill `draft.entities` with the people, outlets and organisations the body names."""
     lex = get_lexicon()
@@ -103,6 +113,9 @@ def find_entities(draft: Draft) -> None:
                     if piece.body.kind == "outlet" and piece.body.name not in lex.bodies:
                         roles.append(piece.body.type)  # "Arab News", found by its head word: "the newspaper"
                     name = piece.body.name
+                    if len(piece.words) == 1 and piece.words[0] in lex.ambiguous and draft.doc.outlet:
+                        # "told the Herald" in The Sydney Morning Herald: the paper itself
+                        name = _own_outlet(draft.doc.outlet, piece.words[0], lex) or name
                     more = _listed_tail(para.text, piece, lex) if name == piece.surface else ""
                     lead = _listed_head(para.text, piece, lex) if name == piece.surface else ""
                     if lead:
@@ -735,7 +748,10 @@ def _labelled(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -
     while len(words) > 2 and (words[0].rstrip(".").capitalize() in lex.titles
                               or words[0].rstrip(".").capitalize() in lex.honorifics):
         office.append(words.pop(0).rstrip(".").capitalize())
-    if len(words) < 2 or not all(_LABEL_WORD.fullmatch(w) for w in words):
+    if len(words) == 2 and words[0].rstrip(".").capitalize() in lex.honorifics \
+            and _LABEL_WORD.fullmatch(words[1]):
+        words = words[1:]  # "MR OKAFOR:" is Okafor, as "said Mr Okafor" is
+    elif len(words) < 2 or not all(_LABEL_WORD.fullmatch(w) for w in words):
         return []
     person = [w.title() for w in words]
     roles = [" ".join(lex.titles.get(w, w) for w in office)] if office else []  # ("Gov.": "Governor")

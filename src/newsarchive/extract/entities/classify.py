@@ -644,6 +644,17 @@ def _plain(word: str, lex: Lexicon) -> bool:
     return word.lower() in load_words("common_words") or word in lex.places or word in lex.place_tails
 
 
+def _body_opens(words: list[str], i: int, lex: Lexicon) -> bool:
+    """Return True where a body's own name opens at word i after "and the": two capitalised words
+    or more ("the Chinese Academy of Sciences"), or a lead or head word ("the Commission for Racial
+    Equality"); not a name's last words ("… for Latin America and the Caribbean", "School for
+    the Deaf and the Blind")."""
+    k = i
+    while k < len(words) and words[k] not in JOINING:
+        k += 1
+    return k - i >= 2 or (k > i and (words[i] in lex.org_leads or words[i] in lex.org_heads))
+
+
 def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
     """Return the end of a body's name that starts at word i (i when the words are no body)."""
     n = len(words)
@@ -654,6 +665,8 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
         # (up to a day or month: "the National Audit Office on Friday")
         while k < n and (words[k] in JOINING or words[k][:1].isupper()) and words[k] not in _TIMES \
                 and not (k > j + 1 and _person_opens(words, k, lex)):
+            if words[k] == "and" and words[k + 1:k + 2] == ["the"] and _body_opens(words, k + 2, lex):
+                break  # ("the Smithsonian Research Center and the Chinese Academy of Sciences": two)
             k += 1
         while k > j and words[k - 1] in JOINING:
             k -= 1

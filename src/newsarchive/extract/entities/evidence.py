@@ -58,6 +58,8 @@ class Cues:
     between: frozenset[str]
     firm_heads: frozenset[str]
     firm_plurals: frozenset[str]
+    past: frozenset[str]
+    """Verbs in the past that end in no "-ed" ("met", "led"): no word of a role before a name."""
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +68,8 @@ def _cues() -> Cues:
     verbs = frozenset(str(v) for v in data.get("verbs") or () if " " not in str(v))
     return Cues(verbs, frozenset(str(v) for v in data.get("between") or ()),
                 frozenset(str(v) for v in data.get("firm_heads") or ()),
-                frozenset(str(v) for v in data.get("firm_plurals") or ()))
+                frozenset(str(v) for v in data.get("firm_plurals") or ()),
+                frozenset(str(v) for v in data.get("irregular_past") or ()))
 
 
 _VOICE_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?$")
@@ -390,7 +393,8 @@ def role_before(text: str, start: int, lex: Lexicon) -> str | None:
     for w in reversed(words[:-1]):
         if w in _SUBJECT_PRONOUNS:
             return None if len(role) < 2 else " ".join(role[1:])
-        if w.lower() in _DETERMINERS or w in lex.not_names or not w[-1:].isalnum() or len(role) >= 4:
+        if w.lower() in _DETERMINERS or w in lex.not_names or not w[-1:].isalnum() or len(role) >= 4 \
+                or w in _cues().past:  # ("… met Egypt's intelligence chief Hassan Abdel-Rahman")
             stop = w.lower()
             break
         role.insert(0, w)
