@@ -739,6 +739,7 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
     words = head.split()
     cut = len(head)
     while words and (words[-1] in ctx.cues.between
+                     or (words[-1] in _REFLEXIVE and len(words) > 1)  # "Cruz himself said"
                      or (words[-1].endswith("ly") and len(words[-1]) > 4 and words[-1].islower())
                      or (words[-1] == "to" and len(words) > 1 and words[-2] in _ABOUT_TO)):
         if words[-1] == "to":
