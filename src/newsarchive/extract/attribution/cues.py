@@ -423,6 +423,20 @@ def _verb_object(ctx: Context, masked: str, start: int, n: Named) -> bool:
         and (before[0].endswith("ed") or before[0] in ctx.cues.irregular_past)
 
 
+def _governed(masked: str, start: int, n: Named) -> bool:
+    """Return True for a name a preposition or a participle before it governs, which is no subject:
+    "founder of the Leadership Institute, …, endorsed", "advising Williams College graduates"."""
+    before = masked[max(start, n.start - 24):n.start].split()[-2:]
+    if before and before[-1] in ("the", "a", "an"):
+        before = before[:-1]
+    if not before:
+        return False
+    # (a past verb's object may be the subject of a clause after it: "said Reid quieted the
+    # chatter, telling", "showed Islamic State fighters warning")
+    word = before[-1]
+    return [word] in _OBJECT_OF or (word.islower() and word.endswith("ing"))
+
+
 def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cue]) -> tuple[str | None, str]:
     """Return the holder of a participle cue: the last holder named in the sentence, or its subject."""
     if _QUOTED_ONE.search(ctx.masked[paragraph], max(start, at - 80), at):
@@ -450,7 +464,8 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
     # emailed her, telling her".
     masked = ctx.masked[paragraph]
     for n in reversed(found):
-        if masked[n.end:n.end + 2] not in ("’s", "'s") and subject_verb(ctx, masked, n.end, at) \
+        if masked[n.end:n.end + 2] not in ("’s", "'s") and not _governed(masked, start, n) \
+                and subject_verb(ctx, masked, n.end, at) \
                 and (n.kind == "person" or role_within(ctx, masked, n.end) is None):
             return n.name, "subject"
     # (a body that modifies a role, "the Tory leader will argue …, saying", is no subject)
