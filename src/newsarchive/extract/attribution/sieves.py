@@ -250,11 +250,29 @@ def dash_credit(ctx: Context, q: QuoteDraft) -> bool:
 # After the name: a parenthesis ("(R-Ohio)") or an appositive between commas, an adverb, the verb.
 _VERBISH = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"·]{1,120},\s*)?"
                       r"(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\b")
+_PAST_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,[^,;:“”\"·]{1,120},\s*(?:[a-z]+ly\s+)?([a-z]+)\b")
+"""An appositive between commas after a name, then a past form that is no "-ed" one ("said")."""
 _QUOTING = frozenset(("quoted", "quotes", "cited", "cites"))
 _LEAD = re.compile(r"[\s,]*(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\s+")
 # Words ending like a verb that are none: "“…,” as Cruz said on Glenn Beck’s show" is Cruz's.
 _NOT_VERBS = frozenset(("as", "is", "was", "has", "does", "this", "thus", "his", "its", "plus", "less",
                         "unless", "yes", "us", "across", "towards", "perhaps", "whereas", "besides"))
+
+
+def _title_before(ctx: Context, between: str, n: Named) -> bool:
+    """Return True where the words between a quotation ending its sentence and a person are a title
+    the person holds:
+    "“…!” US Senator Jeff Sessions said", "“…?” Democratic presidential candidate Bernie Sanders said"."""
+    words = between.split()
+    if n.kind != "person" or not 0 < len(words) <= 4:
+        return False
+    last = words[-1].rstrip(".")
+    if last.lower() not in ctx.lex.roles and last not in ctx.lex.titles:
+        return False
+    # (not "“…,” he said. Home Secretary Charles Clarke": a cue and a sentence between)
+    return all(w.rstrip(".").isalpha() and (w[0].isupper() or (
+        w.isalpha() and w not in ctx.cues.verbs and w not in ctx.cues.pronouns and not w.endswith("ed")))
+        for w in words)
 
 
 def trigram(ctx: Context, q: QuoteDraft) -> bool:
@@ -268,7 +286,8 @@ def trigram(ctx: Context, q: QuoteDraft) -> bool:
     found = ctx.named_at(q.paragraph, at, at + 60)
     if found:
         head = phrase_head(ctx, q.paragraph, found[0])  # "White House press secretary Josh Earnest"
-        if not masked[at:found[0].start].strip():
+        if not masked[at:found[0].start].strip() \
+                or (inner[-1] in "?!" and _title_before(ctx, masked[at:found[0].start], found[0])):
             verbish = _VERBISH.match(masked, head.end)
             if verbish:
                 if verbish.group(1) in _QUOTING:
@@ -281,6 +300,10 @@ def trigram(ctx: Context, q: QuoteDraft) -> bool:
             verb = masked[head.end:head.end + 16].split()[:1]
             if verb and verb[0].strip(",.") in ctx.cues.irregular_past:
                 return _settle(q, head.name, "X-said")  # "“…,” Susan said", before a nearer cue
+            past = _PAST_AFTER.match(masked, head.end)
+            if past and past.group(1) in ctx.cues.irregular_past:
+                # "“How are you today?” Miller, a retired worker from a nuclear plant, said"
+                return _settle(q, head.name, "X-said")
     lead = _LEAD.match(masked, at)
     if lead and found and found[0].start == lead.end() and lead.group(1) not in _NOT_VERBS:
         holder, _how = holder_after(ctx, q.paragraph, lead.start(1) + len(lead.group(1)),
