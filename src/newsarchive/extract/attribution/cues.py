@@ -710,10 +710,12 @@ _CLAUSE_OPENER = re.compile(r"\b(?:when|while|as|after|before|because|since|alth
 """A subordinate clause whose subject is a description: "when the host opened …"."""
 
 
-def _clause_start(ctx: Context, masked: str, start: int, at: int) -> int:
+def _clause_start(ctx: Context, paragraph: int, start: int, at: int) -> int:
     """Return where the words before a verb start, after the last quotation before it, unless that
     is a term inside the subject's description ("Barbara Follet, one of the so-called “Blair
-    Babes” elected in 1997, told researchers"; at most `_TERMS_SKIPPED` of them)."""
+    Babes” elected in 1997, told researchers", "Hemsley, the co-author of "Going Viral," about
+    …, said"; at most `_TERMS_SKIPPED` of them)."""
+    masked = ctx.masked[paragraph]
     for _ in range(_TERMS_SKIPPED):
         end = masked.rfind(MASK, start, at) + 1
         if end == 0:
@@ -723,10 +725,23 @@ def _clause_start(ctx: Context, masked: str, start: int, at: int) -> int:
             first -= 1
         opening = first - 1 if first > start and masked[first - 1] in "\"“‘'" else first
         if end - first > _TERM_CHARS or masked.rfind(".", start, opening) >= 0 \
-                or not ctx.cues.scare_re.search(masked, max(start, opening - 40), opening):
+                or not (ctx.cues.scare_re.search(masked, max(start, opening - 40), opening)
+                        or appositive_owner(ctx, paragraph, start, opening, end, at) is not None):
             return max(end, masked.rfind("”", start, at) + 1)
         at = opening
     return max(masked.rfind(MASK, start, at) + 1, masked.rfind("”", start, at) + 1, start)
+
+
+def appositive_owner(ctx: Context, paragraph: int, start: int, opening: int, end: int,
+                     at: int) -> Named | None:
+    """Return the name a quotation stands in the appositive of, between commas right after it:
+    "Bill Eastland, wearing a cowboy hat and “Ted Cruz” campaign pins, said"; else None."""
+    masked = ctx.masked[paragraph]
+    comma = masked.rfind(",", start, opening)
+    if comma < 0 or masked.find(",", end, at) < 0 or MASK in masked[comma:opening] \
+            or "." in masked[comma:opening]:
+        return None  # (no comma closes it, or another quotation or a sentence's end stands between)
+    return next((n for n in ctx.named_at(paragraph, max(start, comma - 80), comma) if n.end == comma), None)
 
 
 _TERM_CHARS = 40
@@ -742,7 +757,7 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
             appositive_only: bool = False) -> tuple[str | None, str]:
     """Return the holder standing before a verb, and how it was found."""
     masked = ctx.masked[paragraph]
-    clause_start = max(start, _clause_start(ctx, masked, start, at), masked.rfind(";", start, at) + 1)
+    clause_start = max(start, _clause_start(ctx, paragraph, start, at), masked.rfind(";", start, at) + 1)
     if clause_start > start and masked[clause_start - 1] != " ":
         # (a name the clause's start cuts, at a nickname's quotation marks: 'Antonio "LA" Reid')
         around = ctx.named_at(paragraph, max(start, clause_start - _NICK_REACH), at)

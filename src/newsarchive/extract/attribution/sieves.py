@@ -15,6 +15,7 @@ from collections.abc import Callable
 from newsarchive.extract.attribution.context import MASK, SUBORDINATORS, Context, Named
 from newsarchive.extract.attribution.cues import (
     Cue,
+    appositive_owner,
     cue_index,
     holder_after,
     phrase_head,
@@ -367,16 +368,24 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
     index = cue_index(ctx, q.paragraph)
 
     comparative = _as_as(ctx, q)
+    open_at = q.start - (1 if q.open_mark else 0)
+    # (a title in the appositive of the cue's holder is not the holder's words: "Hemsley, the
+    # co-author of "Going Viral," about …, said")
+    owner = appositive_owner(ctx, q.paragraph, start, open_at, q.end, end)
+
+    def described(c: Cue) -> bool:
+        return owner is not None and c.start > q.end and c.holder == owner.name \
+            and "," in ctx.masked[q.paragraph][q.end:c.start]
 
     def ok(c: Cue) -> bool:
-        return not (comparative and c.start > q.start)
+        return not (comparative and c.start > q.start) and not described(c)
 
     if len(_words(ctx, q)) <= SHORT:
         # "According to X, … as part of a “partial mobilisation”": a sentence adverbial frames a
         # claim; a short term far from it is a name for something, not X's words.
         def ok(c: Cue) -> bool:
             return (c.how != "according-to" or abs(_distance(q, c)) <= _FRAME) \
-                and not (comparative and c.start > q.start)
+                and not (comparative and c.start > q.start) and not described(c)
 
     best = _nearest(index.named, index.named_starts, bisect_left(index.named_starts, start),
                     bisect_left(index.named_starts, end), q, ok) \
@@ -388,7 +397,6 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
         # "… told MPs that margins were “razor thin”, and the Competition and Markets Authority
         # found …": a cue in the clause joined on after the quotation is not its attribution
         # where a cue before it in its sentence, named or not, is
-        open_at = q.start - (1 if q.open_mark else 0)
         before = _nearest(index.cues, index.starts, bisect_left(index.starts, start),
                           bisect_left(index.starts, open_at), q, lambda c: c.end <= open_at)
         if before is not None:
@@ -397,7 +405,6 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
         # "Britney Spears has attacked “false” US tabloids, questioning their honesty after they
         # reported she was pregnant": a cue in a clause of its own after the quotation is not its
         # attribution when the sentence's subject before the quotation speaks.
-        open_at = q.start - (1 if q.open_mark else 0)
         n = _clause_subject(ctx, q.paragraph, start, open_at)
         if n is not None:
             return _settle(q, n.name, "clause-subject")
