@@ -947,7 +947,10 @@ def _body_appositive(masked: str, n: Named, body: Named, end: int) -> bool:
         and not masked[body.end:end].strip()
 
 
-_OPEN_FROM = re.compile(r"\s*(,?)\s*((?:[a-z][\w-]*\s+){0,3})(?:of|from|at|for)\s+[^,;:·“”\"()]{3,160}$")
+_OPEN_FROM = re.compile(r"\s*(,?)\s*((?:[a-z][\w-]*\s+|[A-Z]{2,4}\s+){0,3})"
+                        r"(?:of|from|at|for)\s+[^,;:·“”\"()]{3,160}$")
+"""(role words may hold an acronym: "Anthony Anton, president and CEO of the Washington Restaurant
+Association stated")"""
 _NOT_OPEN = re.compile(r"\b(?:who|which|that|whose|when|where)\b")
 
 
@@ -961,7 +964,8 @@ def _open_from(ctx: Context, rest: str) -> bool:
         return False
     role = m.group(2).split()
     # (with no comma, a role must say what the person is: "Dr Mike Watts head of exploration said")
-    return (not role and bool(m.group(1))) or (bool(role) and role[-1] in ctx.lex.roles)
+    return (not role and bool(m.group(1))) or (bool(role) and (role[-1] in ctx.lex.roles or (
+        role[-1].isupper() and role[0] in ctx.lex.roles)))  # ("president and CEO")
 
 
 def _postnominal(ctx: Context, rest: str) -> bool:
