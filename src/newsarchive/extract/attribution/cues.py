@@ -39,7 +39,7 @@ statement to the stock exchange said"."""
 _VOICE_OF = re.compile(r"(?:[’']s)?\s+(?:chief\s+|senior\s+|press\s+)?(?:spokes(?:man|woman|person)|official"
                        r"|representative)\b")
 _OF_BODY = frozenset(("of", "of the", "from", "from the", "at", "at the"))
-_FROM_PLACE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s*){1,4}"
+FROM_PLACE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s*){1,4}"
                          r"(?:\s+(?:of|from|in|at)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s*){1,4}){0,2}(?=\s|,|$)")
 """Where a person is from, after their name: "of BNP Paribas", "of the Ifo Institute in Munich"."""
 _RELATIVE_TAIL = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[,–—-]?\s*(?:who|which)\s*", re.IGNORECASE)
@@ -855,7 +855,7 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
         if n.kind == "person" and _named_person(ctx, n.name):
             # "Lord Faulkner of Worcester, who chaired the inquiry, said", "Nick Van den Brul of
             # BNP Paribas described": where the person is from, then the rest
-            place = _FROM_PLACE.match(rest)
+            place = FROM_PLACE.match(rest)
             if place is not None:
                 rest = rest[place.end():]
         if i < closing and not rest.rstrip().endswith(","):

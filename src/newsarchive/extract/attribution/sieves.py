@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from newsarchive.extract.attribution.context import MASK, SUBORDINATORS, Context, Named
 from newsarchive.extract.attribution.cues import (
+    FROM_PLACE,
     Cue,
     appositive_owner,
     cue_index,
@@ -556,7 +557,9 @@ def _clause_subject(ctx: Context, paragraph: int, start: int, end: int) -> Named
             return None  # "Clinton’s team": the subject is the team
         if n.kind != "person" and role_within(ctx, masked, n.end) is not None:
             continue  # "Tottenham manager Jacques Santini has resigned": the body modifies a role
-        return n if subject_verb(ctx, masked, n.end, end) else None
+        place = FROM_PLACE.match(masked, n.end, end) if n.kind == "person" else None
+        # ("Gov. Earl Ray Tomblin of West Virginia lauded Mr. Clarke … for “…”": where the person is from)
+        return n if subject_verb(ctx, masked, place.end() if place else n.end, end) else None
     return None
 
 
