@@ -240,8 +240,9 @@ def dash_credit(ctx: Context, q: QuoteDraft) -> bool:
     if dash is None:
         return False
     found = ctx.named_at(paragraph, dash.end(), dash.end() + 80)
-    if not found or found[0].start != dash.end():
-        return False
+    if not found or (found[0].start != dash.end()
+                     and not _title_before(ctx, masked[dash.end():found[0].start], found[0])):
+        return False  # (a title may stand before the name: "-President Obama, tweeting after …")
     # The credit stands alone: it ends the line or sentence, or an appositive follows it.
     rest = masked[found[0].end:found[0].end + 2]
     if rest.strip(" .") and rest[:1] not in ",(\n":
@@ -262,8 +263,8 @@ _NOT_VERBS = frozenset(("as", "is", "was", "has", "does", "this", "thus", "his",
 
 
 def _title_before(ctx: Context, between: str, n: Named) -> bool:
-    """Return True where the words between a quotation ending its sentence and a person are a title
-    the person holds:
+    """Return True where the words between a quotation ending its sentence (or a credit's dash) and
+    a person are a title the person holds:
     "“…!” US Senator Jeff Sessions said", "“…?” Democratic presidential candidate Bernie Sanders said"."""
     words = between.split()
     if n.kind != "person" or not 0 < len(words) <= 4:
