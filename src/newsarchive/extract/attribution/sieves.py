@@ -315,6 +315,29 @@ def trigram(ctx: Context, q: QuoteDraft) -> bool:
     return False
 
 
+_CONCESSIVE = frozenset(("While", "Although", "Though", "Whereas"))
+"""Words opening a clause that a sentence's main clause answers ("While Smith called it “…,” Jones
+said …"): words quoted in it are its own subject's."""
+
+
+def opening_clause(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle a quotation that closes a concessive clause opening its sentence by that clause's
+    subject: "While Sullivan proclaims the article a “terrific piece …,” Clinton fixates on …"
+    is Sullivan's, not Clinton's, whatever verb follows."""
+    masked = ctx.masked[q.paragraph]
+    start, _end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
+    first = masked[start:start + 9].split(maxsplit=1)[:1]
+    if not first or first[0] not in _CONCESSIVE:
+        return False
+    open_at = q.start - (1 if q.open_mark else 0)
+    close = q.end + (1 if q.close_mark else 0)
+    if "," in masked[start:open_at] or not (ctx.draft.text(q).rstrip().endswith(",")
+                                            or masked[close:close + 1] == ","):
+        return False  # (the quotation must close the clause: "While Smith said this, “…”" does not)
+    n = _clause_subject(ctx, q.paragraph, start + len(first[0]), open_at)
+    return n is not None and _settle(q, n.name, "clause-subject")
+
+
 def _distance(q: QuoteDraft, cue: Cue) -> int:
     return q.start - cue.end if cue.end <= q.start else cue.start - q.end
 
@@ -395,6 +418,16 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
                     bisect_left(index.starts, end), q, ok)
     if best is None:
         return _colon(ctx, q, start)
+    if best.start > q.end and ctx.draft.text(q).rstrip()[-1:] in ("?", "!", "."):
+        # "Clinton responds to Mills with, “Why now? …?” Mills then writes back, “…”": a cue that
+        # frames the quotation before it holds it over one after its own sentence's end
+        masked = ctx.masked[q.paragraph]
+        frame = _nearest(index.cues, index.starts, bisect_left(index.starts, start),
+                         bisect_left(index.starts, open_at), q,
+                         lambda c: c.end <= open_at
+                         and _FRAME_GAP.fullmatch(masked, c.end, open_at) is not None)
+        if frame is not None:
+            return _settle(q, frame.holder, frame.how or "unnamed")
     if best.start > q.end and _COORDINATE.match(ctx.masked[q.paragraph], q.end, best.start):
         # "… told MPs that margins were “razor thin”, and the Competition and Markets Authority
         # found …": a cue in the clause joined on after the quotation is not its attribution
@@ -427,6 +460,8 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
     return _settle(q, best.holder, best.how or "unnamed")
 
 
+_FRAME_GAP = re.compile(r"[^.;:“”\"·]{0,40}[,:]\s*")
+"""What may stand between a cue and the quotation it frames: "responds to Mills with, “…”"."""
 _COORDINATE = re.compile(r"[”\"’'.,!?]*\s*[,;]\s*(?:and|but|while|whereas)\s")
 """A clause joined on after a quotation: "“razor thin”, and …", "“…”; but …"."""
 _PRONOUN_OPENS = re.compile(r"\s*(?:He|She)\s+[a-z]+(?:ed|s)\b")
@@ -966,6 +1001,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("scare-term", scare_term),
     ("nested", nested),
     ("dash", dash_credit),
+    ("opening-clause", opening_clause),
     ("trigram", trigram),
     ("split", split_quote),
     ("sentence", same_sentence),
