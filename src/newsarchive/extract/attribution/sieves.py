@@ -460,6 +460,9 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
     return _settle(q, best.holder, best.how or "unnamed")
 
 
+_QUOTES_ONE = tuple([w] for w in _QUOTING)
+_JOINED = re.compile(r"[,;]\s+(?:and|but)\s+")
+"""Where a clause joined on to a sentence starts: its own subject."""
 _FRAME_GAP = re.compile(r"[^.;:“”\"·]{0,40}[,:]\s*")
 """What may stand between a cue and the quotation it frames: "responds to Mills with, “…”"."""
 _COORDINATE = re.compile(r"[”\"’'.,!?]*\s*[,;]\s*(?:and|but|while|whereas)\s")
@@ -934,6 +937,19 @@ def continued(ctx: Context, q: QuoteDraft) -> bool:
             # A paragraph of quotation after one that introduces its speaker ("Trump spoke only
             # in evasive bromides during the interview."): that paragraph's subject.
             masked = ctx.masked[prev]
+            if masked.rstrip().endswith(":") and ctx.sentences[prev]:
+                # "When Wallace died in 1998, President Clinton released the following statement:":
+                # the subject of the sentence that introduces it, not the paragraph's first name
+                last = ctx.sentences[prev][-1][0]
+                for joined in _JOINED.finditer(masked, last):
+                    last = joined.end()  # ("The Times made these allegations, and Breitbart News responded:")
+                subject_of = _clause_subject(ctx, prev, last, len(masked))
+                if subject_of is not None and masked[subject_of.end:].split()[:1] in _QUOTES_ONE:
+                    # "Frank quotes former Carter adviser Alfred Kahn:": the one quoted
+                    subject_of = next((n for n in reversed(ctx.named_at(prev, subject_of.end, len(masked)))
+                                       if n.kind == "person"), subject_of)
+                if subject_of is not None:
+                    return _settle(q, subject_of.name, "continued")
             person = next((n for n in ctx.named_at(prev, 0, len(masked))
                            if n.kind == "person" and masked[n.start] != MASK), None)
             if person is not None:
