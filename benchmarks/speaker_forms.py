@@ -35,6 +35,8 @@ import yaml
 
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score_extraction.py"
 _HEAD_CUT = re.compile(r"\s+(?:of|at|for|from|who|with)\s+")
+_TAIL_CUT = re.compile(r"\s*\([^()]*\)?$|\s+(?:himself|herself|itself|themselves)$")
+"""A party and state in brackets (closed or not) or a reflexive after the name: no part of it."""
 _DESCRIPTION = re.compile(r"^(?:the|a|an|one|another|his|her|their|its)\b", re.IGNORECASE)
 
 
@@ -49,9 +51,10 @@ def load_scorer(path: Path) -> ModuleType:
 
 
 def head(speaker: str) -> str:
-    """Return the head name of a gold speaker span: "Scott Pruitt, the … of Oklahoma," → "Scott Pruitt"."""
+    """Return the head name of a gold speaker span: "Scott Pruitt, the … of Oklahoma," → "Scott Pruitt",
+    "Sen. Pat Toomey (R-Pa." → "Sen. Pat Toomey", "Cruz himself" → "Cruz"."""
     first = speaker.strip().rstrip(",").split(",")[0]
-    return _HEAD_CUT.split(first)[0]
+    return _TAIL_CUT.sub("", _HEAD_CUT.split(first)[0])
 
 
 def form(speaker: str | None) -> str:

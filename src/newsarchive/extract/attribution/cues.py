@@ -39,7 +39,7 @@ statement to the stock exchange said"."""
 _VOICE_OF = re.compile(r"(?:[’']s)?\s+(?:chief\s+|senior\s+|press\s+)?(?:spokes(?:man|woman|person)|official"
                        r"|representative)\b")
 _OF_BODY = frozenset(("of", "of the", "from", "from the", "at", "at the"))
-_FROM_PLACE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s*){1,4}"
+FROM_PLACE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s*){1,4}"
                          r"(?:\s+(?:of|from|in|at)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s*){1,4}){0,2}(?=\s|,|$)")
 """Where a person is from, after their name: "of BNP Paribas", "of the Ifo Institute in Munich"."""
 _RELATIVE_TAIL = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[,–—-]?\s*(?:who|which)\s*", re.IGNORECASE)
@@ -434,6 +434,20 @@ def _verb_object(ctx: Context, masked: str, start: int, n: Named) -> bool:
         and (before[0].endswith("ed") or before[0] in ctx.cues.irregular_past)
 
 
+def _governed(masked: str, start: int, n: Named) -> bool:
+    """Return True for a name a preposition or a participle before it governs, which is no subject:
+    "founder of the Leadership Institute, …, endorsed", "advising Williams College graduates"."""
+    before = masked[max(start, n.start - 24):n.start].split()[-2:]
+    if before and before[-1] in ("the", "a", "an"):
+        before = before[:-1]
+    if not before:
+        return False
+    # (a past verb's object may be the subject of a clause after it: "said Reid quieted the
+    # chatter, telling", "showed Islamic State fighters warning")
+    word = before[-1]
+    return [word] in _OBJECT_OF or (word.islower() and word.endswith("ing"))
+
+
 def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cue]) -> tuple[str | None, str]:
     """Return the holder of a participle cue: the last holder named in the sentence, or its subject."""
     if _QUOTED_ONE.search(ctx.masked[paragraph], max(start, at - 80), at):
@@ -461,7 +475,8 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
     # emailed her, telling her".
     masked = ctx.masked[paragraph]
     for n in reversed(found):
-        if masked[n.end:n.end + 2] not in ("’s", "'s") and subject_verb(ctx, masked, n.end, at) \
+        if masked[n.end:n.end + 2] not in ("’s", "'s") and not _governed(masked, start, n) \
+                and subject_verb(ctx, masked, n.end, at) \
                 and (n.kind == "person" or role_within(ctx, masked, n.end) is None):
             return n.name, "subject"
     # (a body that modifies a role, "the Tory leader will argue …, saying", is no subject)
@@ -706,10 +721,12 @@ _CLAUSE_OPENER = re.compile(r"\b(?:when|while|as|after|before|because|since|alth
 """A subordinate clause whose subject is a description: "when the host opened …"."""
 
 
-def _clause_start(ctx: Context, masked: str, start: int, at: int) -> int:
+def _clause_start(ctx: Context, paragraph: int, start: int, at: int) -> int:
     """Return where the words before a verb start, after the last quotation before it, unless that
     is a term inside the subject's description ("Barbara Follet, one of the so-called “Blair
-    Babes” elected in 1997, told researchers"; at most `_TERMS_SKIPPED` of them)."""
+    Babes” elected in 1997, told researchers", "Hemsley, the co-author of "Going Viral," about
+    …, said"; at most `_TERMS_SKIPPED` of them)."""
+    masked = ctx.masked[paragraph]
     for _ in range(_TERMS_SKIPPED):
         end = masked.rfind(MASK, start, at) + 1
         if end == 0:
@@ -719,10 +736,23 @@ def _clause_start(ctx: Context, masked: str, start: int, at: int) -> int:
             first -= 1
         opening = first - 1 if first > start and masked[first - 1] in "\"“‘'" else first
         if end - first > _TERM_CHARS or masked.rfind(".", start, opening) >= 0 \
-                or not ctx.cues.scare_re.search(masked, max(start, opening - 40), opening):
+                or not (ctx.cues.scare_re.search(masked, max(start, opening - 40), opening)
+                        or appositive_owner(ctx, paragraph, start, opening, end, at) is not None):
             return max(end, masked.rfind("”", start, at) + 1)
         at = opening
     return max(masked.rfind(MASK, start, at) + 1, masked.rfind("”", start, at) + 1, start)
+
+
+def appositive_owner(ctx: Context, paragraph: int, start: int, opening: int, end: int,
+                     at: int) -> Named | None:
+    """Return the name a quotation stands in the appositive of, between commas right after it:
+    "Bill Eastland, wearing a cowboy hat and “Ted Cruz” campaign pins, said"; else None."""
+    masked = ctx.masked[paragraph]
+    comma = masked.rfind(",", start, opening)
+    if comma < 0 or masked.find(",", end, at) < 0 or MASK in masked[comma:opening] \
+            or "." in masked[comma:opening]:
+        return None  # (no comma closes it, or another quotation or a sentence's end stands between)
+    return next((n for n in ctx.named_at(paragraph, max(start, comma - 80), comma) if n.end == comma), None)
 
 
 _TERM_CHARS = 40
@@ -738,7 +768,7 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
             appositive_only: bool = False) -> tuple[str | None, str]:
     """Return the holder standing before a verb, and how it was found."""
     masked = ctx.masked[paragraph]
-    clause_start = max(start, _clause_start(ctx, masked, start, at), masked.rfind(";", start, at) + 1)
+    clause_start = max(start, _clause_start(ctx, paragraph, start, at), masked.rfind(";", start, at) + 1)
     if clause_start > start and masked[clause_start - 1] != " ":
         # (a name the clause's start cuts, at a nickname's quotation marks: 'Antonio "LA" Reid')
         around = ctx.named_at(paragraph, max(start, clause_start - _NICK_REACH), at)
@@ -750,6 +780,7 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
     words = head.split()
     cut = len(head)
     while words and (words[-1] in ctx.cues.between
+                     or (words[-1] in _REFLEXIVE and len(words) > 1)  # "Cruz himself said"
                      or (words[-1].endswith("ly") and len(words[-1]) > 4 and words[-1].islower())
                      or (words[-1] == "to" and len(words) > 1 and words[-2] in _ABOUT_TO)):
         if words[-1] == "to":
@@ -835,7 +866,7 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
         if n.kind == "person" and _named_person(ctx, n.name):
             # "Lord Faulkner of Worcester, who chaired the inquiry, said", "Nick Van den Brul of
             # BNP Paribas described": where the person is from, then the rest
-            place = _FROM_PLACE.match(rest)
+            place = FROM_PLACE.match(rest)
             if place is not None:
                 rest = rest[place.end():]
         if i < closing and not rest.rstrip().endswith(","):
@@ -927,8 +958,11 @@ def _body_appositive(masked: str, n: Named, body: Named, end: int) -> bool:
         and not masked[body.end:end].strip()
 
 
-_OPEN_FROM = re.compile(r"\s*(,?)\s*((?:[a-z][\w-]*\s+){0,3})(?:of|from|at|for)\s+[^,;:·“”\"()]{3,160}"
-                        r"(?:\([A-Z][A-Za-z&.-]{1,9}\)\s*)?$")
+_OPEN_FROM = re.compile(r"\s*(,?)\s*((?:[a-z][\w-]*\s+|[A-Z]{2,4}\s+){0,3})"
+                        r"(?:of|from|at|for)\s+[^,;:·“”\"()]{3,160}(?:\([A-Z][A-Za-z&.-]{1,9}\)\s*)?$")
+"""(role words may hold an acronym: "Anthony Anton, president and CEO of the Washington Restaurant
+Association stated"; a short form in brackets may close it: "…, from the Consumer Electronics
+Association (CEA) told")"""
 _NOT_OPEN = re.compile(r"\b(?:who|which|that|whose|when|where)\b")
 
 
@@ -942,7 +976,8 @@ def _open_from(ctx: Context, rest: str) -> bool:
         return False
     role = m.group(2).split()
     # (with no comma, a role must say what the person is: "Dr Mike Watts head of exploration said")
-    return (not role and bool(m.group(1))) or (bool(role) and role[-1] in ctx.lex.roles)
+    return (not role and bool(m.group(1))) or (bool(role) and (role[-1] in ctx.lex.roles or (
+        role[-1].isupper() and role[0] in ctx.lex.roles)))  # ("president and CEO")
 
 
 def _postnominal(ctx: Context, rest: str) -> bool:

@@ -754,11 +754,15 @@ def _body_voice(ctx: Context, paragraph: int, at: int, want: str) -> str | None:
 
 
 def _unnamed_voice(ctx: Context, paragraph: int, at: int) -> bool:
-    """Return True where the last cue before `at` in its paragraph names nobody ("a spokesman
-    said") and no one is named between it and `at`."""
+    """Return True where the last cue before `at` in its paragraph names one voice and nobody ("a
+    spokesman said") and no one is named between it and `at`."""
     last = ctx.last_cue_before(ctx.anonymous, paragraph, at)
     if last < 0 or ctx.last_cue_before(ctx.named_cues, paragraph, at) > last:
         return False
+    voice = next((w for w in reversed(ctx.masked[paragraph][max(0, last - 40):last].lower().split()[-3:])
+                  if w in ctx.cues.anonymous), "")
+    if voice.endswith(("s", "men", "people")) and not voice.endswith("ss"):
+        return False  # ("Law enforcement sources have said he said …": many voices are no "he")
     return not ctx.named_at(paragraph, last, at)
 
 

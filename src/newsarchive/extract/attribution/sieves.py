@@ -14,8 +14,10 @@ from collections.abc import Callable
 
 from newsarchive.extract.attribution.context import MASK, SUBORDINATORS, Context, Named
 from newsarchive.extract.attribution.cues import (
+    FROM_PLACE,
     Cue,
     CueIndex,
+    appositive_owner,
     cue_index,
     holder_after,
     phrase_head,
@@ -241,8 +243,9 @@ def dash_credit(ctx: Context, q: QuoteDraft) -> bool:
     if dash is None:
         return False
     found = ctx.named_at(paragraph, dash.end(), dash.end() + 80)
-    if not found or found[0].start != dash.end():
-        return False
+    if not found or (found[0].start != dash.end()
+                     and not _title_before(ctx, masked[dash.end():found[0].start], found[0])):
+        return False  # (a title may stand before the name: "-President Obama, tweeting after …")
     # The credit stands alone: it ends the line or sentence, or an appositive follows it.
     rest = masked[found[0].end:found[0].end + 2]
     if rest.strip(" .") and rest[:1] not in ",(\n":
@@ -253,11 +256,29 @@ def dash_credit(ctx: Context, q: QuoteDraft) -> bool:
 # After the name: a parenthesis ("(R-Ohio)") or an appositive between commas, an adverb, the verb.
 _VERBISH = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"·]{1,120},\s*)?"
                       r"(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\b")
+_PAST_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,[^,;:“”\"·]{1,120},\s*(?:[a-z]+ly\s+)?([a-z]+)\b")
+"""An appositive between commas after a name, then a past form that is no "-ed" one ("said")."""
 _QUOTING = frozenset(("quoted", "quotes", "cited", "cites"))
 _LEAD = re.compile(r"[\s,]*(?:[a-z]+ly\s+)?([a-z]+(?:ed|s))\s+")
 # Words ending like a verb that are none: "“…,” as Cruz said on Glenn Beck’s show" is Cruz's.
 _NOT_VERBS = frozenset(("as", "is", "was", "has", "does", "this", "thus", "his", "its", "plus", "less",
                         "unless", "yes", "us", "across", "towards", "perhaps", "whereas", "besides"))
+
+
+def _title_before(ctx: Context, between: str, n: Named) -> bool:
+    """Return True where the words between a quotation ending its sentence (or a credit's dash) and
+    a person are a title the person holds:
+    "“…!” US Senator Jeff Sessions said", "“…?” Democratic presidential candidate Bernie Sanders said"."""
+    words = between.split()
+    if n.kind != "person" or not 0 < len(words) <= 4:
+        return False
+    last = words[-1].rstrip(".")
+    if last.lower() not in ctx.lex.roles and last not in ctx.lex.titles:
+        return False
+    # (not "“…,” he said. Home Secretary Charles Clarke": a cue and a sentence between)
+    return all(w.rstrip(".").isalpha() and (w[0].isupper() or (
+        w.isalpha() and w not in ctx.cues.verbs and w not in ctx.cues.pronouns and not w.endswith("ed")))
+        for w in words)
 
 
 def trigram(ctx: Context, q: QuoteDraft) -> bool:
@@ -271,7 +292,8 @@ def trigram(ctx: Context, q: QuoteDraft) -> bool:
     found = ctx.named_at(q.paragraph, at, at + 60)
     if found:
         head = phrase_head(ctx, q.paragraph, found[0])  # "White House press secretary Josh Earnest"
-        if not masked[at:found[0].start].strip():
+        if not masked[at:found[0].start].strip() \
+                or (inner[-1] in "?!" and _title_before(ctx, masked[at:found[0].start], found[0])):
             verbish = _VERBISH.match(masked, head.end)
             if verbish:
                 if verbish.group(1) in _QUOTING:
@@ -284,12 +306,39 @@ def trigram(ctx: Context, q: QuoteDraft) -> bool:
             verb = masked[head.end:head.end + 16].split()[:1]
             if verb and verb[0].strip(",.") in ctx.cues.irregular_past:
                 return _settle(q, head.name, "X-said")  # "“…,” Susan said", before a nearer cue
+            past = _PAST_AFTER.match(masked, head.end)
+            if past and past.group(1) in ctx.cues.irregular_past:
+                # "“How are you today?” Miller, a retired worker from a nuclear plant, said"
+                return _settle(q, head.name, "X-said")
     lead = _LEAD.match(masked, at)
     if lead and found and found[0].start == lead.end() and lead.group(1) not in _NOT_VERBS:
         holder, _how = holder_after(ctx, q.paragraph, lead.start(1) + len(lead.group(1)),
                                     len(masked))
         return _settle(q, holder or found[0].name, "trigram")
     return False
+
+
+_CONCESSIVE = frozenset(("While", "Although", "Though", "Whereas"))
+"""Words opening a clause that a sentence's main clause answers ("While Smith called it “…,” Jones
+said …"): words quoted in it are its own subject's."""
+
+
+def opening_clause(ctx: Context, q: QuoteDraft) -> bool:
+    """Settle a quotation that closes a concessive clause opening its sentence by that clause's
+    subject: "While Sullivan proclaims the article a “terrific piece …,” Clinton fixates on …"
+    is Sullivan's, not Clinton's, whatever verb follows."""
+    masked = ctx.masked[q.paragraph]
+    start, _end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
+    first = masked[start:start + 9].split(maxsplit=1)[:1]
+    if not first or first[0] not in _CONCESSIVE:
+        return False
+    open_at = q.start - (1 if q.open_mark else 0)
+    close = q.end + (1 if q.close_mark else 0)
+    if "," in masked[start:open_at] or not (ctx.draft.text(q).rstrip().endswith(",")
+                                            or masked[close:close + 1] == ","):
+        return False  # (the quotation must close the clause: "While Smith said this, “…”" does not)
+    n = _clause_subject(ctx, q.paragraph, start + len(first[0]), open_at)
+    return n is not None and _settle(q, n.name, "clause-subject")
 
 
 def _distance(q: QuoteDraft, cue: Cue) -> int:
@@ -347,16 +396,24 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
     index = cue_index(ctx, q.paragraph)
 
     comparative = _as_as(ctx, q)
+    open_at = q.start - (1 if q.open_mark else 0)
+    # (a title in the appositive of the cue's holder is not the holder's words: "Hemsley, the
+    # co-author of "Going Viral," about …, said")
+    owner = appositive_owner(ctx, q.paragraph, start, open_at, q.end, end)
+
+    def described(c: Cue) -> bool:
+        return owner is not None and c.start > q.end and c.holder == owner.name \
+            and "," in ctx.masked[q.paragraph][q.end:c.start]
 
     def ok(c: Cue) -> bool:
-        return not (comparative and c.start > q.start)
+        return not (comparative and c.start > q.start) and not described(c)
 
     if len(_words(ctx, q)) <= SHORT:
         # "According to X, … as part of a “partial mobilisation”": a sentence adverbial frames a
         # claim; a short term far from it is a name for something, not X's words.
         def ok(c: Cue) -> bool:
             return (c.how != "according-to" or abs(_distance(q, c)) <= _FRAME) \
-                and not (comparative and c.start > q.start)
+                and not (comparative and c.start > q.start) and not described(c)
 
     best = _nearest(index.named, index.named_starts, bisect_left(index.named_starts, start),
                     bisect_left(index.named_starts, end), q, ok) \
@@ -370,11 +427,20 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
         person = _person_after(ctx, q, index, end)
         if person is not None and finding_subject(ctx, q.paragraph, start, best.start):
             return _settle(q, person.holder, person.how)
+    if best.start > q.end and ctx.draft.text(q).rstrip()[-1:] in ("?", "!", "."):
+        # "Clinton responds to Mills with, “Why now? …?” Mills then writes back, “…”": a cue that
+        # frames the quotation before it holds it over one after its own sentence's end
+        masked = ctx.masked[q.paragraph]
+        frame = _nearest(index.cues, index.starts, bisect_left(index.starts, start),
+                         bisect_left(index.starts, open_at), q,
+                         lambda c: c.end <= open_at
+                         and _FRAME_GAP.fullmatch(masked, c.end, open_at) is not None)
+        if frame is not None:
+            return _settle(q, frame.holder, frame.how or "unnamed")
     if best.start > q.end and _COORDINATE.match(ctx.masked[q.paragraph], q.end, best.start):
         # "… told MPs that margins were “razor thin”, and the Competition and Markets Authority
         # found …": a cue in the clause joined on after the quotation is not its attribution
         # where a cue before it in its sentence, named or not, is
-        open_at = q.start - (1 if q.open_mark else 0)
         before = _nearest(index.cues, index.starts, bisect_left(index.starts, start),
                           bisect_left(index.starts, open_at), q, lambda c: c.end <= open_at)
         if before is not None:
@@ -383,7 +449,6 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
         # "Britney Spears has attacked “false” US tabloids, questioning their honesty after they
         # reported she was pregnant": a cue in a clause of its own after the quotation is not its
         # attribution when the sentence's subject before the quotation speaks.
-        open_at = q.start - (1 if q.open_mark else 0)
         n = _clause_subject(ctx, q.paragraph, start, open_at)
         if n is not None:
             return _settle(q, n.name, "clause-subject")
@@ -413,6 +478,11 @@ def _person_after(ctx: Context, q: QuoteDraft, index: CueIndex, end: int) -> Cue
     return None
 
 
+_QUOTES_ONE = tuple([w] for w in _QUOTING)
+_JOINED = re.compile(r"[,;]\s+(?:and|but)\s+")
+"""Where a clause joined on to a sentence starts: its own subject."""
+_FRAME_GAP = re.compile(r"[^.;:“”\"·]{0,40}[,:]\s*")
+"""What may stand between a cue and the quotation it frames: "responds to Mills with, “…”"."""
 _COORDINATE = re.compile(r"[”\"’'.,!?]*\s*[,;]\s*(?:and|but|while|whereas)\s")
 """A clause joined on after a quotation: "“razor thin”, and …", "“…”; but …"."""
 _PRONOUN_OPENS = re.compile(r"\s*(?:He|She)\s+[a-z]+(?:ed|s)\b")
@@ -544,7 +614,9 @@ def _clause_subject(ctx: Context, paragraph: int, start: int, end: int) -> Named
             return None  # "Clinton’s team": the subject is the team
         if n.kind != "person" and role_within(ctx, masked, n.end) is not None:
             continue  # "Tottenham manager Jacques Santini has resigned": the body modifies a role
-        return n if subject_verb(ctx, masked, n.end, end) else None
+        place = FROM_PLACE.match(masked, n.end, end) if n.kind == "person" else None
+        # ("Gov. Earl Ray Tomblin of West Virginia lauded Mr. Clarke … for “…”": where the person is from)
+        return n if subject_verb(ctx, masked, place.end() if place else n.end, end) else None
     return None
 
 
@@ -897,6 +969,19 @@ def continued(ctx: Context, q: QuoteDraft) -> bool:
             # A paragraph of quotation after one that introduces its speaker ("Trump spoke only
             # in evasive bromides during the interview."): that paragraph's subject.
             masked = ctx.masked[prev]
+            if masked.rstrip().endswith(":") and ctx.sentences[prev]:
+                # "When Wallace died in 1998, President Clinton released the following statement:":
+                # the subject of the sentence that introduces it, not the paragraph's first name
+                last = ctx.sentences[prev][-1][0]
+                for joined in _JOINED.finditer(masked, last):
+                    last = joined.end()  # ("The Times made these allegations, and Breitbart News responded:")
+                subject_of = _clause_subject(ctx, prev, last, len(masked))
+                if subject_of is not None and masked[subject_of.end:].split()[:1] in _QUOTES_ONE:
+                    # "Frank quotes former Carter adviser Alfred Kahn:": the one quoted
+                    subject_of = next((n for n in reversed(ctx.named_at(prev, subject_of.end, len(masked)))
+                                       if n.kind == "person"), subject_of)
+                if subject_of is not None:
+                    return _settle(q, subject_of.name, "continued")
             person = next((n for n in ctx.named_at(prev, 0, len(masked))
                            if n.kind == "person" and masked[n.start] != MASK), None)
             if person is not None:
@@ -964,6 +1049,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("scare-term", scare_term),
     ("nested", nested),
     ("dash", dash_credit),
+    ("opening-clause", opening_clause),
     ("trigram", trigram),
     ("split", split_quote),
     ("sentence", same_sentence),
