@@ -878,3 +878,18 @@ def test_a_rank_abbreviated_after_a_role_is_a_role_of_its_own() -> None:
                      "Committee Chairman Rep. Jason Chaffetz agreed.")
     assert {"Army Spokesperson", "Brigadier General"} <= set(found["Effie Defrin-Levy"].roles)
     assert {"Committee Chairman", "Representative"} <= set(found["Jason Chaffetz"].roles)
+
+
+def test_a_short_form_in_brackets_after_a_body_is_its_alias_whatever_it_spells() -> None:
+    found = entities("Erdoğan told a meeting of his Justice and Development Party (AK Party) in Ankara. "
+                     "The AK Party won. The Meteorology, Climatology and Geophysics Agency (BMKG) "
+                     "forecast rain. The BMKG said so.")
+    assert "AK Party" in found["Justice and Development Party"].aliases and "AK Party" not in found
+    assert "BMKG" in found["Meteorology, Climatology and Geophysics Agency"].aliases and "BMKG" not in found
+    # (letters a list knows keep their body; a name cut short before the letters is not theirs)
+    found = entities("A probe by the US Securities Exchange Commission (SEC) began. The SEC said no. "
+                     "Amicus and the Transport and General Workers Union (TGWU) met. The TGWU agreed. "
+                     "A spokesman for the UN's World Summit on the Information Society (WSIS) spoke.")
+    assert "SEC" in found["Securities and Exchange Commission"].aliases
+    assert "TGWU" not in found.get("Workers Union", found["Amicus"]).aliases
+    assert "WSIS" not in found.get("Information Society", found["Amicus"]).aliases
