@@ -893,3 +893,10 @@ def test_a_short_form_in_brackets_after_a_body_is_its_alias_whatever_it_spells()
     assert "SEC" in found["Securities and Exchange Commission"].aliases
     assert "TGWU" not in found.get("Workers Union", found["Amicus"]).aliases
     assert "WSIS" not in found.get("Information Society", found["Amicus"]).aliases
+
+
+def test_a_newspaper_named_between_commas_after_its_word_is_an_outlet() -> None:
+    found = entities("Giovanni Maria Vian, the editor in chief of the Vatican's official newspaper, "
+                     "L'Osservatore Romano, said every pope was political.")
+    assert found["L'Osservatore Romano"].kind == "outlet"
+    assert found["Giovanni Maria Vian"].kind == "person"

@@ -151,14 +151,19 @@ def _word_after(text: str, at: int) -> str:
 def medium_before(piece: Piece, text: str, lex: Lexicon) -> tuple[str, int] | None:
     """Return the outlet type of a name that a word for a medium stands right before ("US
     magazine Mobile PC", "music channel MTV"), and where the name ends: with the capitalised words
-    that follow it ("Flight International"). None for "told the paper Mr Smith was", "the paper
-    Jack Smith founded" (a title, a given name or a speech verb before it)."""
+    that follow it ("Flight International"), or between commas after it ("the Vatican's official
+    newspaper, L'Osservatore Romano,"). None for "told the paper Mr Smith was", "the paper Jack
+    Smith founded" (a title, a given name or a speech verb before it)."""
     at = piece.start - 1
-    if at < 1 or text[at] != " " or _word_before(text, at) not in lex.medium_ends:
+    if at < 1 or text[at] != " ":
+        return None
+    word = _word_before(text, at)
+    apposed = word.endswith(",") and text.startswith(",", piece.end)
+    if (word[:-1] if apposed else word) not in lex.medium_ends:
         return None  # (the quick test: no word for a medium right before the name)
     if piece.title or piece.honorific or piece.words[0] in lex.given:
         return None
-    before = text[max(0, piece.start - 40):piece.start]
+    before = text[max(0, piece.start - 40):piece.start - 2 if apposed else piece.start]
     words = before.split()
     if not words:
         return None
