@@ -900,3 +900,11 @@ def test_a_newspaper_named_between_commas_after_its_word_is_an_outlet() -> None:
                      "L'Osservatore Romano, said every pope was political.")
     assert found["L'Osservatore Romano"].kind == "outlet"
     assert found["Giovanni Maria Vian"].kind == "person"
+
+
+def test_a_body_right_before_a_title_is_part_of_the_role() -> None:
+    found = entities("IDF Spokesperson Brig. Gen. Effie Defrin-Levy told reporters. "
+                     "Fifa President Sepp Blatter agreed. Prime Minister Benjamin Netanyahu did not.")
+    assert found["Effie Defrin-Levy"].roles[0] == "IDF Spokesperson"
+    assert found["Sepp Blatter"].roles == ["Fifa President"]
+    assert found["Benjamin Netanyahu"].roles == ["Prime Minister"]

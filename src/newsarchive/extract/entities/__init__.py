@@ -138,7 +138,8 @@ def find_entities(draft: Draft) -> None:
                         or _short_body(draft, registry, para, piece, lex)
                         or _company(draft, registry, para, piece, lex)
                         or _add_person(draft, registry, para, piece,
-                                       _title_before(para.text, previous, piece), lex)):
+                                       _title_before(para.text, previous, piece), lex,
+                                       _body_before(para.text, previous, piece))):
                     later.append((para, piece))
                 previous = piece
     listed = _listed_people(registry, later, lex)
@@ -684,8 +685,10 @@ def _firm_described(piece: Piece, text: str, lex: Lexicon) -> bool:
 
 
 def _add_person(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, title_before: str | None,
-                lex: Lexicon) -> bool:
+                lex: Lexicon, body: str = "") -> bool:
     is_person, roles = person_roles(piece, para.text, title_before, lex)
+    if body and roles:
+        roles[0] = f"{body} {roles[0]}"  # "IDF Spokesperson": the title is the body's office
     if len(piece.words) == 1 and piece.words[0].isupper() and len(piece.words[0]) > 1 \
             and cue_adjacent(para.text, piece.start, piece.end):
         # An acronym that speaks ("the IADB said") is a body the text cites.
@@ -699,6 +702,17 @@ def _add_person(draft: Draft, registry: Registry, para: Paragraph, piece: Piece,
                 piece.words[0], piece.title[0], piece.surface, _span(draft, para, piece)) is not None
     registry.add_person(piece.words, piece.surface, _span(draft, para, piece), roles)
     return True
+
+
+def _body_before(text: str, previous: Piece | None, piece: Piece) -> str:
+    """Return the body named right before a title and a name, whose office the title is ("IDF" of
+    "IDF Spokesperson Brig. Gen. Effie Defrin-Levy", "Fifa" of "Fifa President Sepp Blatter"),
+    or ""."""
+    if not piece.title or previous is None or previous.kind != "body" \
+            or text[previous.end:previous.end + 1] != " " \
+            or text[previous.end:piece.start].split() != piece.title:
+        return ""
+    return previous.surface
 
 
 def _title_before(text: str, previous: Piece | None, piece: Piece) -> str | None:
