@@ -908,3 +908,10 @@ def test_a_body_right_before_a_title_is_part_of_the_role() -> None:
     assert found["Effie Defrin-Levy"].roles[0] == "IDF Spokesperson"
     assert found["Sepp Blatter"].roles == ["Fifa President"]
     assert found["Benjamin Netanyahu"].roles == ["Prime Minister"]
+
+
+def test_an_office_before_a_clerics_style_is_his_role() -> None:
+    found = entities("The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel. "
+                     "Their footnote named the Deputy Secretaries, the Under Secretaries, and staff.")
+    assert "Bishop of Durham" in found["Tom Wright"].roles
+    assert "Under Secretaries" not in found

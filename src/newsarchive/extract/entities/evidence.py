@@ -622,6 +622,14 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         at = piece.start  # (before an honorific: "…, Hon. Kwabena Owusu-Ansah, said")
         if piece.honorific and text[max(0, at - 2):at] != ", ":
             at = text.rfind(piece.honorific, max(0, at - len(piece.honorific) - 2), at)
+        if at > 0 and text[at - 2:at] != ", " and piece.title and text.startswith(piece.surface, piece.end
+                                                                                  - len(piece.surface)):
+            # (before a cleric's or a peer's style: "The Bishop of Durham, the Rt Rev Dr Tom Wright,")
+            lead = piece.end - len(piece.surface)
+            styled = _STYLED.search(text, max(0, lead - 16), lead)
+            if styled is not None and (styled.group(1) or piece.words[0] in lex.given):
+                # (not "the Deputy Secretaries, the Under Secretaries,": no one named)
+                at = styled.start() + 2
         if at > 0 and text[at - 2:at] == ", ":
             before = apposed_before(text, at, lex)
     if before and len(piece.words) == 1 and not (strong or piece.title or piece.honorific) \
@@ -638,6 +646,9 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         cue_adjacent(text, piece.start, piece.end) and not _role_then_name(text, piece.end, lex))
     return evidence, [r for r in roles if r]
 
+
+_STYLED = re.compile(r", (?:the )?((?:Rt|Right|Very|Most)\.? )?$")
+"""A comma and what opens a style before its title ("…, the Rt Rev Dr Tom Wright")."""
 
 _WORD_THEN_CAPITAL = re.compile(r" ([a-z]+) [A-Z]")
 
