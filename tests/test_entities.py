@@ -915,3 +915,12 @@ def test_an_office_before_a_clerics_style_is_his_role() -> None:
                      "Their footnote named the Deputy Secretaries, the Under Secretaries, and staff.")
     assert "Bishop of Durham" in found["Tom Wright"].roles
     assert "Under Secretaries" not in found
+
+
+def test_a_service_before_a_given_name_is_a_title() -> None:
+    found = entities("Former CIA operative and Marine John Tiegen found it disqualifying. "
+                     "Marine Le Pen disagreed. Navy SEAL Chris Kyle was there.")
+    assert found["John Tiegen"].roles == ["Marine"]
+    assert "Marine Le Pen" in found
+    assert gender(found["John Tiegen"].aliases, get_lexicon()) == "male"
+    assert "Chris Kyle" in found

@@ -620,6 +620,8 @@ def _match_title(words: list[str], i: int, lex: Lexicon) -> int:
         phrase = " ".join(_key(w) for w in words[i:j])
         if phrase in lex.titles or (j == i + 1 and phrase in lex.honorifics):
             return j
+        if phrase in lex.services and j + 1 < len(words) and words[j] in lex.given:
+            return j  # "Marine John Tiegen" (not "Marine Le Pen")
         # A capitalised role word before a name is a title too ("Minority Whip Dick Durbin").
         if j == i + 1 and j < len(words) and phrase.lower() in lex.roles and phrase not in lex.not_names:
             return j

@@ -673,7 +673,10 @@ def gender(forms: set[str] | list[str], lex: Lexicon) -> str | None:
     # names Lee and Kim; only an honorific tells ("Ms Lee")
     surname_first = any(east_asian_name(form.split(" ")) for form in forms)
     for _rank, form in ranked:
-        first = form.split(" ", 1)[0].rstrip(".")
+        first, _, rest = form.partition(" ")
+        first = first.rstrip(".")
+        if first in lex.services and " " in rest:
+            first = rest.split(" ", 1)[0]  # "Marine John Tiegen": his service, then his given name
         if surname_first and first not in lex.honorifics:
             continue
         g = lex.gender(first)
