@@ -924,3 +924,21 @@ def test_a_service_before_a_given_name_is_a_title() -> None:
     assert "Marine Le Pen" in found
     assert gender(found["John Tiegen"].aliases, get_lexicon()) == "male"
     assert "Chris Kyle" in found
+
+
+def test_a_name_particle_inside_a_place_in_a_body_s_name() -> None:
+    found = entities("He is president of the Rural Producers Union of São Félix do Xingu, he said. "
+                     "How do Democrats win? They do Not know.")
+    assert "Rural Producers Union of São Félix do Xingu" in found
+    assert not [n for n in found if "Democrats" in n or "Not" in n.split()]
+
+
+def test_a_filipino_names_ma_is_inside_it_but_a_surname_ends_a_sentence() -> None:
+    found = entities("But Sen. Jose Ma. Abad was not convinced. Later he met Jack Ma. The company said so.")
+    assert "Jose Ma. Abad" in found and "Jose Ma" not in found
+    assert "Jack Ma" in found
+
+
+def test_a_given_name_that_is_a_month_after_his_wife_is_a_person() -> None:
+    found = entities("His wife, June, runs the ticket booth. The ferry sat idle in June, he said.")
+    assert found["June"].kind == "person" and found["June"].roles == ["wife"]

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from newsarchive.extract.entities.classify import PEERAGE, Piece, east_asian_name
 from newsarchive.extract.entities.lexicon import Lexicon
+from newsarchive.extract.entities.scan import kin_named
 from newsarchive.lexicon import load_data, load_words
 
 # ", a 22-year-old student", ", the head of the group", ", Twitter’s director of political advertising",
@@ -600,8 +601,9 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
     if len(piece.words) == 1 \
             and (first in lex.not_names or _common_plural(first, lex) or _camel_case(first)) \
             and not (piece.honorific in PEERAGE
-                     and piece.surface.split()[0] == piece.honorific):  # (but "Baroness Scotland")
-        return False, []
+                     and piece.surface.split()[0] == piece.honorific) \
+            and not (first in lex.given and kin_named(text, piece.start, piece.end, lex)):
+        return False, []  # (but "Baroness Scotland", "His wife, June,")
     if not (piece.title or piece.honorific) and text.endswith(" of ", 0, piece.start) \
             and _RESIDENT_OF.search(text, max(0, piece.start - 40), piece.start):
         return False, []  # "Ahmed Saleh, a resident of Al Barsha, said": a place, in the description

@@ -239,7 +239,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         # (a title's short form takes a full stop, "Gov. Smith"; a whole word does not: "says Mr Dean. Then")
         abbrevs=frozenset({t for t, full in title_map.items() if " " not in t and t != full}
                           | _words(titles.get("honorifics"))
-                          | {"Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co"}),
+                          | {"Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co", "Ma"}),
         body_starts=frozenset(form.split(" ", 1)[0] for form in bodies),
         numbered=_numbered(bodies),
         places=_words(places.get("places")),
