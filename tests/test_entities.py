@@ -7,6 +7,7 @@ import pytest
 from newsarchive.extract.draft import Draft, EntityDraft
 from newsarchive.extract.entities import find_entities, gender, get_lexicon, spells
 from newsarchive.extract.entities.registry import Registry
+from newsarchive.extract.entities.scan import find_runs
 from newsarchive.load.reader import parse_document
 from newsarchive.records import Span
 
@@ -928,7 +929,7 @@ def test_a_service_before_a_given_name_is_a_title() -> None:
 
 def test_a_name_particle_inside_a_place_in_a_body_s_name() -> None:
     found = entities("He is president of the Rural Producers Union of São Félix do Xingu, he said. "
-                     "How do Democrats win? They do Not know.")
+                     "How do Democrats win? They do Not know. \"How do I look?\" Why do the Clintons care?")
     assert "Rural Producers Union of São Félix do Xingu" in found
     assert not [n for n in found if "Democrats" in n or "Not" in n.split()]
 
@@ -942,3 +943,9 @@ def test_a_filipino_names_ma_is_inside_it_but_a_surname_ends_a_sentence() -> Non
 def test_a_given_name_that_is_a_month_after_his_wife_is_a_person() -> None:
     found = entities("His wife, June, runs the ticket booth. The ferry sat idle in June, he said.")
     assert found["June"].kind == "person" and found["June"].roles == ["wife"]
+
+
+def test_an_english_do_cuts_a_run_as_no_do_did() -> None:
+    lex = get_lexicon()
+    text = '"How do I look?" Why do the Clintons care? The Rio Grande do Sul governor said so.'
+    assert [r.words for r in find_runs(text, 0, lex)] == [["Clintons"], ["The", "Rio", "Grande", "do", "Sul"]]

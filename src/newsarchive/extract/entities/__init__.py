@@ -65,8 +65,8 @@ def find_entities(draft: Draft) -> None:
                     continue  # "BBC" of "BBC Radio 4", found whole already
                 if piece.start < outlet_end:
                     continue  # "PC" of "magazine Mobile PC", found whole already
-                if (len(piece.words) == 1 and piece.words[0].isupper()) \
-                        or (len(piece.words) > 1 and _short_form(piece, lex)):
+                if (len(piece.words) == 1 and piece.words[0].isupper()) or (
+                        len(piece.words) > 1 and piece.words[0][:2].isupper() and _short_form(piece, lex)):
                     if _defines(para.text, previous, piece, registry, defined, lex):
                         continue  # "(LTA)" after the name it stands for: no mention of its own
                     if piece.kind == "body" and _spelt_before(draft, registry, para, piece, defined):
@@ -275,11 +275,10 @@ def _whole_before(text: str, start: int) -> bool:
 
 
 def _short_form(piece: Piece, lex: Lexicon) -> bool:
-    """Return True where a name may be a body's short form: up to three words, the first of two
-    capitals or more ("BMKG", "AK Party"), none a place ("UK") or a given name."""
+    """Return True where a name may be a body's short form: up to three words, the first opening
+    on two capitals ("BMKG", "AK Party"), none a place ("UK") or a given name."""
     words = piece.words
-    if len(words) > 3 or piece.kind == "title" or sum(1 for c in words[0] if c.isupper()) < 2 \
-            or not words[0].isalpha():
+    if len(words) > 3 or piece.kind == "title" or not words[0][:2].isupper() or not words[0].isalpha():
         return False
     return not any(w in lex.places or w in lex.given for w in words)
 

@@ -110,6 +110,7 @@ _CONTRACTION = re.compile(r"[A-Z][a-z]*[’'](?:d|m|ll|ve|re|t)")
 def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
     """Return the name candidates in one paragraph's text, split at possessives."""
     runs: list[Run] = []
+    cut = False
     skip = lex.not_names
     bodies = lex.bodies
     for m in _run_re(lex.abbrevs).finditer(text):
@@ -122,6 +123,8 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
             continue  # "I’d", "We’re", "Don’t" open sentences inside quotations; no one's name
         pos = start = m.start()  # (asked once: a method call on the match each time)
         raws = found.replace("\u00a0", " ").split(" ") if "\u00a0" in found else found.split(" ")
+        if len(raws) > 1 and ("do" in raws or "Ma." in raws):
+            cut = True  # (a "do" or a "Ma." to look at: `_english_do`, `_maria`)
         if not apostrophe:
             # No apostrophe, so no possessive to split at (most runs): one run of all the words.
             # It starts and ends with a capitalised word, so there is no connector to trim.
@@ -154,10 +157,8 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
                 _emit(runs, text, paragraph, words, offsets, possessive=True)
                 words, offsets = [], []
         _emit(runs, text, paragraph, words, offsets, possessive=False)
-    if " do " in text:
-        runs = _english_do(runs, text, lex)
-    if "Ma. " in text:
-        runs = _maria(runs, text, lex)
+    if cut:
+        runs = _maria(_english_do(runs, text, lex), text, lex)
     if len(runs) >= 3 and ("\"" in text or "“" in text):
         return _nicknamed(runs, text, lex)
     return runs
@@ -189,9 +190,11 @@ def _english_do(runs: list[Run], text: str, lex: Lexicon) -> list[Run]:
                     out.append(Run(run.paragraph, offsets[cut], offsets[k - 1] + len(words[k - 1]),
                                    words[cut:k], offsets[cut:k], initial_at(text, offsets[cut])))
                 cut = k + 1
+                while cut < len(words) - 1 and words[cut] in _CONNECTOR_SET:
+                    cut += 1  # ("Why do the Clintons …": "the" opens no name)
         if cut == 0:
             out.append(run)
-        else:
+        elif not (cut + 1 == len(words) and words[cut] in lex.not_names):  # (not "I" of "How do I look?")
             out.append(Run(run.paragraph, offsets[cut], run.end, words[cut:], offsets[cut:],
                            initial_at(text, offsets[cut]), run.possessive))
     return out
