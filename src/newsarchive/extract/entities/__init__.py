@@ -65,8 +65,7 @@ def find_entities(draft: Draft) -> None:
                     continue  # "BBC" of "BBC Radio 4", found whole already
                 if piece.start < outlet_end:
                     continue  # "PC" of "magazine Mobile PC", found whole already
-                if (len(piece.words) == 1 and piece.words[0].isupper()) or (
-                        len(piece.words) > 1 and piece.words[0][:2].isupper() and _short_form(piece, lex)):
+                if len(piece.words) == 1 and piece.words[0].isupper():
                     if _defines(para.text, previous, piece, registry, defined, lex):
                         continue  # "(LTA)" after the name it stands for: no mention of its own
                     if piece.kind == "body" and _spelt_before(draft, registry, para, piece, defined):
@@ -80,9 +79,11 @@ def find_entities(draft: Draft) -> None:
                                           _body_roles(para.text, piece, lex))
                         previous = piece
                         continue
-                if len(piece.words) > 1 and piece.surface in defined:
-                    body = _acronym_of(piece.surface, registry, defined)
-                    if body is not None:  # "AK Party" again, after "Justice and Development Party (AK Party)"
+                elif len(piece.words) > 1 and piece.words[0][:2].isupper() and _short_form(piece, lex):
+                    if _defines(para.text, previous, piece, registry, defined, lex):
+                        continue  # "(AK Party)" after the name it stands for
+                    body = _acronym_of(piece.surface, registry, defined) if defined else None
+                    if body is not None:  # "the AK Party" again, after "… Development Party (AK Party)"
                         registry.add_body(body.name, body.kind, piece.surface, _span(draft, para, piece),
                                           _body_roles(para.text, piece, lex))
                         previous = piece
@@ -139,7 +140,7 @@ def find_entities(draft: Draft) -> None:
                         or _company(draft, registry, para, piece, lex)
                         or _add_person(draft, registry, para, piece,
                                        _title_before(para.text, previous, piece), lex,
-                                       _body_before(para.text, previous, piece))):
+                                       _body_before(para.text, previous, piece) if piece.title else "")):
                     later.append((para, piece))
                 previous = piece
     listed = _listed_people(registry, later, lex)
