@@ -7,6 +7,7 @@ import pytest
 from newsarchive.extract.draft import Draft, EntityDraft
 from newsarchive.extract.entities import find_entities, gender, get_lexicon, spells
 from newsarchive.extract.entities.registry import Registry
+from newsarchive.extract.entities.scan import find_runs
 from newsarchive.load.reader import parse_document
 from newsarchive.records import Span
 
@@ -917,3 +918,73 @@ def test_an_outlet_named_by_its_last_word_in_its_own_article_is_that_outlet() ->
 def test_a_transcripts_label_of_an_honorific_and_a_surname_is_the_surnames_person() -> None:
     found = entities("MR OKAFOR: Thank you, Chair.\n\nMR OKAFOR: Who carried out the inspection?")
     assert "Mr Okafor" not in found and "MR OKAFOR" in found["Okafor"].aliases
+
+
+def test_a_short_form_in_brackets_after_a_body_is_its_alias_whatever_it_spells() -> None:
+    found = entities("Erdoğan told a meeting of his Justice and Development Party (AK Party) in Ankara. "
+                     "The AK Party won. The Meteorology, Climatology and Geophysics Agency (BMKG) "
+                     "forecast rain. The BMKG said so.")
+    assert "AK Party" in found["Justice and Development Party"].aliases and "AK Party" not in found
+    assert "BMKG" in found["Meteorology, Climatology and Geophysics Agency"].aliases and "BMKG" not in found
+    # (letters a list knows keep their body; a name cut short before the letters is not theirs)
+    found = entities("A probe by the US Securities Exchange Commission (SEC) began. The SEC said no. "
+                     "Amicus and the Transport and General Workers Union (TGWU) met. The TGWU agreed. "
+                     "A spokesman for the UN's World Summit on the Information Society (WSIS) spoke.")
+    assert "SEC" in found["Securities and Exchange Commission"].aliases
+    assert "TGWU" not in found.get("Workers Union", found["Amicus"]).aliases
+    assert "WSIS" not in found.get("Information Society", found["Amicus"]).aliases
+
+
+def test_a_newspaper_named_between_commas_after_its_word_is_an_outlet() -> None:
+    found = entities("Giovanni Maria Vian, the editor in chief of the Vatican's official newspaper, "
+                     "L'Osservatore Romano, said every pope was political.")
+    assert found["L'Osservatore Romano"].kind == "outlet"
+    assert found["Giovanni Maria Vian"].kind == "person"
+
+
+def test_a_body_right_before_a_title_is_part_of_the_role() -> None:
+    found = entities("IDF Spokesperson Brig. Gen. Effie Defrin-Levy told reporters. "
+                     "Fifa President Sepp Blatter agreed. Prime Minister Benjamin Netanyahu did not.")
+    assert found["Effie Defrin-Levy"].roles[0] == "IDF Spokesperson"
+    assert found["Sepp Blatter"].roles == ["Fifa President"]
+    assert found["Benjamin Netanyahu"].roles == ["Prime Minister"]
+
+
+def test_an_office_before_a_clerics_style_is_his_role() -> None:
+    found = entities("The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel. "
+                     "Their footnote named the Deputy Secretaries, the Under Secretaries, and staff.")
+    assert "Bishop of Durham" in found["Tom Wright"].roles
+    assert "Under Secretaries" not in found
+
+
+def test_a_service_before_a_given_name_is_a_title() -> None:
+    found = entities("Former CIA operative and Marine John Tiegen found it disqualifying. "
+                     "Marine Le Pen disagreed. Navy SEAL Chris Kyle was there.")
+    assert found["John Tiegen"].roles == ["Marine"]
+    assert "Marine Le Pen" in found
+    assert gender(found["John Tiegen"].aliases, get_lexicon()) == "male"
+    assert "Chris Kyle" in found
+
+
+def test_a_name_particle_inside_a_place_in_a_body_s_name() -> None:
+    found = entities("He is president of the Rural Producers Union of São Félix do Xingu, he said. "
+                     "How do Democrats win? They do Not know. \"How do I look?\" Why do the Clintons care?")
+    assert "Rural Producers Union of São Félix do Xingu" in found
+    assert not [n for n in found if "Democrats" in n or "Not" in n.split()]
+
+
+def test_a_filipino_names_ma_is_inside_it_but_a_surname_ends_a_sentence() -> None:
+    found = entities("But Sen. Jose Ma. Abad was not convinced. Later he met Jack Ma. The company said so.")
+    assert "Jose Ma. Abad" in found and "Jose Ma" not in found
+    assert "Jack Ma" in found
+
+
+def test_a_given_name_that_is_a_month_after_his_wife_is_a_person() -> None:
+    found = entities("His wife, June, runs the ticket booth. The ferry sat idle in June, he said.")
+    assert found["June"].kind == "person" and found["June"].roles == ["wife"]
+
+
+def test_an_english_do_cuts_a_run_as_no_do_did() -> None:
+    lex = get_lexicon()
+    text = '"How do I look?" Why do the Clintons care? The Rio Grande do Sul governor said so.'
+    assert [r.words for r in find_runs(text, 0, lex)] == [["Clintons"], ["The", "Rio", "Grande", "do", "Sul"]]

@@ -53,9 +53,14 @@ def test_style(name: str) -> None:
     assert set(want.get("people") or ()) <= people
     assert not set(want.get("not_people") or ()) & people
     assert set(want.get("sources") or ()) <= {s.name for s in article.sources}
-    for name, role in (want.get("roles") or {}).items():
+    for name, roles in (want.get("roles") or {}).items():
         found = [p for p in article.people if p.name == name]
-        assert found and role in found[0].roles, f"{name}: {found[0].roles if found else 'not found'}"
+        for role in [roles] if isinstance(roles, str) else roles:
+            assert found and role in found[0].roles, f"{name}: {found[0].roles if found else 'not found'}"
+    for name, aliases in (want.get("aliases") or {}).items():
+        entity = [e for e in (*article.people, *article.sources) if e.name == name]
+        found_aliases = set(entity[0].aliases) if entity else set()
+        assert set(aliases) <= found_aliases, f"{name}: {sorted(found_aliases)}"
     sources = {s.name for s in article.sources}
     assert set(want.get("sources") or ()) <= sources, sorted(sources)
     assert not set(want.get("not_sources") or ()) & sources

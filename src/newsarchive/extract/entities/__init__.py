@@ -31,7 +31,7 @@ from newsarchive.extract.entities.evidence import (
 )
 from newsarchive.extract.entities.lexicon import Lexicon, get_lexicon
 from newsarchive.extract.entities.registry import Registry
-from newsarchive.extract.entities.scan import find_runs, initial_at
+from newsarchive.extract.entities.scan import JOINING, find_runs, initial_at
 from newsarchive.extract.text import SPEAKER_LABEL, has_digit
 from newsarchive.lexicon import load_words
 from newsarchive.records import Paragraph, Span
@@ -76,7 +76,7 @@ def find_entities(draft: Draft) -> None:
                 if piece.start < outlet_end:
                     continue  # "PC" of "magazine Mobile PC", found whole already
                 if len(piece.words) == 1 and piece.words[0].isupper():
-                    if _defines(para.text, previous, piece, registry, defined):
+                    if _defines(para.text, previous, piece, registry, defined, lex):
                         continue  # "(LTA)" after the name it stands for: no mention of its own
                     if piece.kind == "body" and _spelt_before(draft, registry, para, piece, defined):
                         continue  # "Pakistan Tehreek-e-Insaf (PTI)": not the lexicon's Press Trust of India
@@ -85,6 +85,15 @@ def find_entities(draft: Draft) -> None:
                     if body is not None:
                         # "the Land Transport Authority (LTA) … The LTA said": the body the text
                         # spelt out, whatever else the letters stand for elsewhere
+                        registry.add_body(body.name, body.kind, piece.surface, _span(draft, para, piece),
+                                          _body_roles(para.text, piece, lex))
+                        previous = piece
+                        continue
+                elif len(piece.words) > 1 and piece.words[0][:2].isupper() and _short_form(piece, lex):
+                    if _defines(para.text, previous, piece, registry, defined, lex):
+                        continue  # "(AK Party)" after the name it stands for
+                    body = _acronym_of(piece.surface, registry, defined) if defined else None
+                    if body is not None:  # "the AK Party" again, after "… Development Party (AK Party)"
                         registry.add_body(body.name, body.kind, piece.surface, _span(draft, para, piece),
                                           _body_roles(para.text, piece, lex))
                         previous = piece
@@ -143,7 +152,8 @@ def find_entities(draft: Draft) -> None:
                         or _short_body(draft, registry, para, piece, lex)
                         or _company(draft, registry, para, piece, lex)
                         or _add_person(draft, registry, para, piece,
-                                       _title_before(para.text, previous, piece), lex)):
+                                       _title_before(para.text, previous, piece), lex,
+                                       _body_before(para.text, previous, piece) if piece.title else "")):
                     later.append((para, piece))
                 previous = piece
     listed = _listed_people(registry, later, lex)
@@ -236,19 +246,55 @@ _DEFINING = frozenset(((" (", ")"), (", ", ",")))
 
 
 def _defines(text: str, previous: Piece | None, piece: Piece, registry: Registry,
-             defined: dict[str, str]) -> bool:
-    """Return True, and note the definition, where an acronym in brackets, or between commas,
-    follows the name of the body whose initials it is: "the Land Transport Authority (LTA)",
-    "the Nigeria Labour Congress, NLC, has warned"."""
-    if previous is None or (text[previous.end:piece.start], text[piece.end:piece.end + 1]) not in _DEFINING:
+             defined: dict[str, str], lex: Lexicon) -> bool:
+    """Return True, and note the definition (the short form an alias of the body), where an
+    acronym in brackets, or between commas, follows the name of the body whose initials it is:
+    "the Land Transport Authority (LTA)", "the Nigeria Labour Congress, NLC, has warned"; in
+    brackets, a short form in capitals whatever it spells (the name in another language: "the
+    Meteorology, Climatology and Geophysics Agency (BMKG)", "Justice and Development Party (AK
+    Party)")."""
+    if previous is None:
         return False
-    word = piece.words[0]
+    between = text[previous.end:piece.start]
+    if (between, text[piece.end:piece.end + 1]) not in _DEFINING:
+        return False
     name = previous.body.name if previous.body is not None else previous.name
-    entity = registry.entities.get(name)
-    if entity is None or entity.kind == "person" or not spells(word, name):
+    entity = registry.entities.get(name) or registry.entities.get(previous.surface)
+    # (a body read whole with the list before its head word is known by the whole: "The
+    # Meteorology, Climatology and Geophysics Agency")
+    if entity is None or entity.kind == "person" or entity.name == piece.surface:
         return False
-    defined[word] = name
+    if not (len(piece.words) == 1 and spells(piece.words[0], name)) \
+            and not (between == " (" and _short_form(piece, lex) and piece.surface not in lex.bodies
+                     and _whole_before(text, previous.start)):
+        # (letters a list knows stand for its body, "US Securities Exchange Commission (SEC)"; a
+        # name cut short before them is not theirs, "the Transport and General Workers Union (TGWU)")
+        return False
+    defined[piece.surface] = entity.name
+    entity.aliases.add(piece.surface)
     return True
+
+
+def _whole_before(text: str, start: int) -> bool:
+    """Return True where the word before a name is neither capitalised nor a word that joins names
+    (so the name is not the end of a longer one the runs cut: "General Workers Union", "Natural
+    Gas Corp" of "Oil & Natural Gas Corp")."""
+    words = text[max(0, start - 40):start].split()[-3:]
+    if not words:
+        return True
+    if words[-1] in ("the", "The"):
+        # (but "the World Summit on the Information Society": a name's words before "on the")
+        return not (len(words) == 3 and words[1] in JOINING and words[0][:1].isupper())
+    return not (words[-1][:1].isupper() or words[-1] in JOINING)
+
+
+def _short_form(piece: Piece, lex: Lexicon) -> bool:
+    """Return True where a name may be a body's short form: up to three words, the first opening
+    on two capitals ("BMKG", "AK Party"), none a place ("UK") or a given name."""
+    words = piece.words
+    if len(words) > 3 or piece.kind == "title" or not words[0][:2].isupper() or not words[0].isalpha():
+        return False
+    return not any(w in lex.places or w in lex.given for w in words)
 
 
 _SPELT = re.compile(r"((?:[A-Z][\w'’.-]*|of|for|and|the|de|du|des|e|la|le|del)\s+){0,7}[A-Z][\w'’.-]*\s\($")
@@ -652,8 +698,10 @@ def _firm_described(piece: Piece, text: str, lex: Lexicon) -> bool:
 
 
 def _add_person(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, title_before: str | None,
-                lex: Lexicon) -> bool:
+                lex: Lexicon, body: str = "") -> bool:
     is_person, roles = person_roles(piece, para.text, title_before, lex)
+    if body and roles:
+        roles[0] = f"{body} {roles[0]}"  # "IDF Spokesperson": the title is the body's office
     if len(piece.words) == 1 and piece.words[0].isupper() and len(piece.words[0]) > 1 \
             and cue_adjacent(para.text, piece.start, piece.end):
         # An acronym that speaks ("the IADB said") is a body the text cites.
@@ -667,6 +715,17 @@ def _add_person(draft: Draft, registry: Registry, para: Paragraph, piece: Piece,
                 piece.words[0], piece.title[0], piece.surface, _span(draft, para, piece)) is not None
     registry.add_person(piece.words, piece.surface, _span(draft, para, piece), roles)
     return True
+
+
+def _body_before(text: str, previous: Piece | None, piece: Piece) -> str:
+    """Return the body named right before a title and a name, whose office the title is ("IDF" of
+    "IDF Spokesperson Brig. Gen. Effie Defrin-Levy", "Fifa" of "Fifa President Sepp Blatter"),
+    or ""."""
+    if not piece.title or previous is None or previous.kind != "body" \
+            or text[previous.end:previous.end + 1] != " " \
+            or text[previous.end:piece.start].split() != piece.title:
+        return ""
+    return previous.surface
 
 
 def _title_before(text: str, previous: Piece | None, piece: Piece) -> str | None:

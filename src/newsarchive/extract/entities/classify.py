@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsarchive.extract.entities.lexicon import Body, Lexicon
-from newsarchive.extract.entities.scan import JOINING, PATRONYMICS, Run
+from newsarchive.extract.entities.scan import JOINING, NAME_PARTICLES, PATRONYMICS, Run, kin_named
 from newsarchive.lexicon import load_data, load_words
 
 # Words before an ambiguous outlet form ("Times", "Post") that show a medium is meant.
@@ -74,9 +74,10 @@ def _key(word: str) -> str:
 
 def _name_word(word: str) -> str:
     """Return a word as a name keeps it: without an abbreviation's full stop ("Jr."), but with
-    initials' ("M.A. Siddique", "T.R.B. Rajaa"; "R. Vasanthi")."""
+    initials' ("M.A. Siddique", "T.R.B. Rajaa"; "R. Vasanthi") and a given name's short form, as a
+    Filipino name writes "María" ("Jose Ma. Abad")."""
     initials = len(word) % 2 == 0 and word[1::2] == "." * (len(word) // 2)
-    return word[:-1] if len(word) > 2 and word.endswith(".") and not initials else word
+    return word[:-1] if len(word) > 2 and word.endswith(".") and not initials and word != "Ma." else word
 
 
 _MEDIA_JOBS = frozenset(("editor", "columnist", "reporter", "correspondent", "critic", "writer", "journalist",
@@ -309,7 +310,12 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         # ("Park told reporters" after "Park Jin-woo": a lone place word may be a known surname.)
         # (Not down to one common word: "National Grid", "Royal Mail" are one name, a body's.)
         untrimmed = i
-        while i < k and (words[i] in lex.not_names or _compound(words[i], lex) or _office(words[i], lex)) \
+        kin = False
+        if n == 1 and words[0] in lex.given and words[0] in lex.not_names:
+            pure = False  # ("His wife, June, runs …": her name, though "June" is a month)
+            kin = kin_named(text, offs[0], offs[0] + len(words[0]), lex)
+        while not kin and i < k \
+                and (words[i] in lex.not_names or _compound(words[i], lex) or _office(words[i], lex)) \
                 and not (k == n and k - i == 2 and _one_name(words, i, lex)) \
                 and _key(words[i]) not in lex.honorifics \
                 and not (k - i == 1 and (_peer(words, i, lex) or _after_honorific(words, i, honorific))) \
@@ -620,6 +626,8 @@ def _match_title(words: list[str], i: int, lex: Lexicon) -> int:
         phrase = " ".join(_key(w) for w in words[i:j])
         if phrase in lex.titles or (j == i + 1 and phrase in lex.honorifics):
             return j
+        if phrase in lex.services and j + 1 < len(words) and words[j] in lex.given:
+            return j  # "Marine John Tiegen" (not "Marine Le Pen")
         # A capitalised role word before a name is a title too ("Minority Whip Dick Durbin").
         if j == i + 1 and j < len(words) and phrase.lower() in lex.roles and phrase not in lex.not_names:
             return j
@@ -662,9 +670,11 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
     # "Bank of England", "Institute for Fiscal Studies": a lead word carries the name on.
     if j < n and words[j - 1] in lex.org_leads:
         k = j
-        # (up to a day or month: "the National Audit Office on Friday")
-        while k < n and (words[k] in JOINING or words[k][:1].isupper()) and words[k] not in _TIMES \
-                and not (k > j + 1 and _person_opens(words, k, lex)):
+        # (up to a day or month: "the National Audit Office on Friday"; a place's name particle
+        # too: "the Rural Producers Union of São Félix do Xingu")
+        while k < n and (words[k] in JOINING or words[k][:1].isupper()
+                         or (words[k] in NAME_PARTICLES and k + 1 < n and words[k + 1][:1].isupper())) \
+                and words[k] not in _TIMES and not (k > j + 1 and _person_opens(words, k, lex)):
             if words[k] == "and" and words[k + 1:k + 2] == ["the"] and _body_opens(words, k + 2, lex):
                 break  # ("the Smithsonian Research Center and the Chinese Academy of Sciences": two)
             k += 1

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from newsarchive.extract.entities.classify import PEERAGE, Piece, east_asian_name
 from newsarchive.extract.entities.lexicon import Lexicon
+from newsarchive.extract.entities.scan import kin_named
 from newsarchive.lexicon import load_data, load_words
 
 # ", a 22-year-old student", ", the head of the group", ", Twitter’s director of political advertising",
@@ -154,14 +155,19 @@ def _word_after(text: str, at: int) -> str:
 def medium_before(piece: Piece, text: str, lex: Lexicon) -> tuple[str, int] | None:
     """Return the outlet type of a name that a word for a medium stands right before ("US
     magazine Mobile PC", "music channel MTV"), and where the name ends: with the capitalised words
-    that follow it ("Flight International"). None for "told the paper Mr Smith was", "the paper
-    Jack Smith founded" (a title, a given name or a speech verb before it)."""
+    that follow it ("Flight International"), or between commas after it ("the Vatican's official
+    newspaper, L'Osservatore Romano,"). None for "told the paper Mr Smith was", "the paper Jack
+    Smith founded" (a title, a given name or a speech verb before it)."""
     at = piece.start - 1
-    if at < 1 or text[at] != " " or _word_before(text, at) not in lex.medium_ends:
+    if at < 1 or text[at] != " ":
+        return None
+    word = _word_before(text, at)
+    apposed = word.endswith(",") and text.startswith(",", piece.end)
+    if (word[:-1] if apposed else word) not in lex.medium_ends:
         return None  # (the quick test: no word for a medium right before the name)
     if piece.title or piece.honorific or piece.words[0] in lex.given:
         return None
-    before = text[max(0, piece.start - 40):piece.start]
+    before = text[max(0, piece.start - 40):piece.start - 2 if apposed else piece.start]
     words = before.split()
     if not words:
         return None
@@ -599,8 +605,9 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
     if len(piece.words) == 1 \
             and (first in lex.not_names or _common_plural(first, lex) or _camel_case(first)) \
             and not (piece.honorific in PEERAGE
-                     and piece.surface.split()[0] == piece.honorific):  # (but "Baroness Scotland")
-        return False, []
+                     and piece.surface.split()[0] == piece.honorific) \
+            and not (first in lex.given and kin_named(text, piece.start, piece.end, lex)):
+        return False, []  # (but "Baroness Scotland", "His wife, June,")
     if not (piece.title or piece.honorific) and text.endswith(" of ", 0, piece.start) \
             and _RESIDENT_OF.search(text, max(0, piece.start - 40), piece.start):
         return False, []  # "Ahmed Saleh, a resident of Al Barsha, said": a place, in the description
@@ -621,6 +628,14 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         at = piece.start  # (before an honorific: "…, Hon. Kwabena Owusu-Ansah, said")
         if piece.honorific and text[max(0, at - 2):at] != ", ":
             at = text.rfind(piece.honorific, max(0, at - len(piece.honorific) - 2), at)
+        if at > 0 and text[at - 2:at] != ", " and piece.title and text.startswith(piece.surface, piece.end
+                                                                                  - len(piece.surface)):
+            # (before a cleric's or a peer's style: "The Bishop of Durham, the Rt Rev Dr Tom Wright,")
+            lead = piece.end - len(piece.surface)
+            styled = _STYLED.search(text, max(0, lead - 16), lead)
+            if styled is not None and (styled.group(1) or piece.words[0] in lex.given):
+                # (not "the Deputy Secretaries, the Under Secretaries,": no one named)
+                at = styled.start() + 2
         if at > 0 and text[at - 2:at] == ", ":
             before = apposed_before(text, at, lex)
     if before and len(piece.words) == 1 and not (strong or piece.title or piece.honorific) \
@@ -637,6 +652,9 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         cue_adjacent(text, piece.start, piece.end) and not _role_then_name(text, piece.end, lex))
     return evidence, [r for r in roles if r]
 
+
+_STYLED = re.compile(r", (?:the )?((?:Rt|Right|Very|Most)\.? )?$")
+"""A comma and what opens a style before its title ("…, the Rt Rev Dr Tom Wright")."""
 
 _WORD_THEN_CAPITAL = re.compile(r" ([a-z]+) [A-Z]")
 
@@ -661,7 +679,10 @@ def gender(forms: set[str] | list[str], lex: Lexicon) -> str | None:
     # names Lee and Kim; only an honorific tells ("Ms Lee")
     surname_first = any(east_asian_name(form.split(" ")) for form in forms)
     for _rank, form in ranked:
-        first = form.split(" ", 1)[0].rstrip(".")
+        first, _, rest = form.partition(" ")
+        first = first.rstrip(".")
+        if first in lex.services and " " in rest:
+            first = rest.split(" ", 1)[0]  # "Marine John Tiegen": his service, then his given name
         if surname_first and first not in lex.honorifics:
             continue
         g = lex.gender(first)

@@ -119,6 +119,9 @@ class Lexicon:
     """Words that end an outlet's name no list holds ("Arab News"): a newspaper, by default."""
     title_surnames: frozenset[str] = frozenset()
     """Title words that are surnames too, as the last word after an honorific ("Mr King")."""
+    services: frozenset[str] = frozenset()
+    """A service before a name ("Marine", "Navy SEAL"; `titles.yaml` `services`): a title where a
+    given name follows it."""
     shared_roles: frozenset[str] = frozenset()
     """Roles a company holds as well as a person ("rival", "partner"): no evidence of a person alone."""
     """Letters after a name ("MP", "QC", "OBE"): "Peter Ainsworth MP, said" is his."""
@@ -212,7 +215,9 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         honorifics=_words(titles.get("honorifics")),
         titles=title_map,
         weak_titles=_words(titles.get("weak_titles")),
+        services=_words(titles.get("services")),
         title_starts=frozenset({t.split(" ", 1)[0] for t in title_map} | _words(titles.get("honorifics"))
+                               | {t.split(" ", 1)[0] for t in _words(titles.get("services"))}
                                | {r.capitalize() for r in _words(titles.get("roles")) if " " not in r}),
         max_title_words=max((len(t.split()) for t in title_map), default=1),
         roles=_words(titles.get("roles")),
@@ -234,7 +239,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         # (a title's short form takes a full stop, "Gov. Smith"; a whole word does not: "says Mr Dean. Then")
         abbrevs=frozenset({t for t, full in title_map.items() if " " not in t and t != full}
                           | _words(titles.get("honorifics"))
-                          | {"Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co"}),
+                          | {"Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co", "Ma"}),
         body_starts=frozenset(form.split(" ", 1)[0] for form in bodies),
         numbered=_numbered(bodies),
         places=_words(places.get("places")),

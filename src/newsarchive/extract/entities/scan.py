@@ -11,9 +11,11 @@ from newsarchive.extract.entities.lexicon import Lexicon
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"
 # Lower-case words that may stand inside one name: "Carnegie Endowment for International Peace",
 # "Ursula von der Leyen", "Bashar al-Assad", the Welsh "ap" and "ab" ("son of": "Rhun ap Iorwerth").
+# The Portuguese "do" too ("São Félix do Xingu", "Rio Grande do Sul"), but not after a word that is
+# no name, as the English verb stands ("How do Democrats …", "They do Not …": `_english_do`).
 CONNECTORS = ("of", "for", "the", "and", "&", "on", "de", "da", "di", "del", "della", "der", "den", "van",
-              "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "dos", "das", "ter", "ten", "y",
-              "dela", "delos", "los", "las", "ap", "ab")
+              "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "do", "dos", "das", "ter", "ten",
+              "y", "dela", "delos", "los", "las", "ap", "ab")
 JOINING = frozenset(("of", "for", "the", "and", "&", "on"))
 """Connectors that join two names into a body's name, never inside a person's name."""
 POSSESSIVE = ("’s", "'s", "’", "'")
@@ -108,17 +110,21 @@ _CONTRACTION = re.compile(r"[A-Z][a-z]*[’'](?:d|m|ll|ve|re|t)")
 def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
     """Return the name candidates in one paragraph's text, split at possessives."""
     runs: list[Run] = []
+    cut = False
     skip = lex.not_names
     bodies = lex.bodies
     for m in _run_re(lex.abbrevs).finditer(text):
         found = m.group()
-        if found in skip and found not in bodies and found not in lex.cue_surnames:
+        if found in skip and found not in bodies and found not in lex.cue_surnames \
+                and not (found in lex.given and kin_named(text, m.start(), m.end(), lex)):
             continue  # (a lone place word that is a surname too is looked at: "Park told reporters")
         apostrophe = "’" in found or "'" in found
         if apostrophe and found[-1] in "dmelt" and _CONTRACTION.fullmatch(found):
             continue  # "I’d", "We’re", "Don’t" open sentences inside quotations; no one's name
         pos = start = m.start()  # (asked once: a method call on the match each time)
         raws = found.replace("\u00a0", " ").split(" ") if "\u00a0" in found else found.split(" ")
+        if len(raws) > 1 and ("do" in raws or "Ma." in raws):
+            cut = True  # (a "do" or a "Ma." to look at: `_english_do`, `_maria`)
         if not apostrophe:
             # No apostrophe, so no possessive to split at (most runs): one run of all the words.
             # It starts and ends with a capitalised word, so there is no connector to trim.
@@ -151,9 +157,69 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
                 _emit(runs, text, paragraph, words, offsets, possessive=True)
                 words, offsets = [], []
         _emit(runs, text, paragraph, words, offsets, possessive=False)
+    if cut:
+        runs = _maria(_english_do(runs, text, lex), text, lex)
     if len(runs) >= 3 and ("\"" in text or "“" in text):
         return _nicknamed(runs, text, lex)
     return runs
+
+
+_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)\s([a-z]+),\s$")
+
+
+def kin_named(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Return True where a word that is a given name and a common word stands between commas
+    after a possessive and a word for someone ("His wife, June, runs the ticket booth"): her name."""
+    if text[end:end + 1] != ",":
+        return False
+    m = _KIN_BEFORE.search(text, max(0, start - 24), start)
+    return m is not None and m.group(1) in lex.roles and m.group(1) not in lex.shared_roles
+
+
+def _english_do(runs: list[Run], text: str, lex: Lexicon) -> list[Run]:
+    """Return the runs cut at each "do" after a word that is no name, the English verb ("How do
+    Democrats …"), not the Portuguese "of the" ("São Félix do Xingu"); a word left alone that is
+    no name is dropped, as `find_runs` drops it."""
+    out: list[Run] = []
+    for run in runs:
+        words, offsets = run.words, run.offsets
+        cut = 0
+        for k in range(1, len(words) - 1):
+            if words[k] == "do" and words[k - 1] in lex.not_names:
+                if not (k - cut == 1 and words[cut] in lex.not_names):
+                    out.append(Run(run.paragraph, offsets[cut], offsets[k - 1] + len(words[k - 1]),
+                                   words[cut:k], offsets[cut:k], initial_at(text, offsets[cut])))
+                cut = k + 1
+                while cut < len(words) - 1 and words[cut] in _CONNECTOR_SET:
+                    cut += 1  # ("Why do the Clintons …": "the" opens no name)
+        if cut == 0:
+            out.append(run)
+        elif not (cut + 1 == len(words) and words[cut] in lex.not_names):  # (not "I" of "How do I look?")
+            out.append(Run(run.paragraph, offsets[cut], run.end, words[cut:], offsets[cut:],
+                           initial_at(text, offsets[cut]), run.possessive))
+    return out
+
+
+def _maria(runs: list[Run], text: str, lex: Lexicon) -> list[Run]:
+    """Return the runs cut after each "Ma." that is no Filipino name's "María" (between a given
+    name and a surname, "Sen. Jose Ma. Abad", or before a given name, "Ma. Lourdes Sereno"): a
+    surname that ends a sentence, "… said Jack Ma. The company …", ends the name there."""
+    out: list[Run] = []
+    for run in runs:
+        words, offsets = run.words, run.offsets
+        k = words.index("Ma.") if "Ma." in words else -1
+        if k < 0 or (k + 1 < len(words) and words[k + 1] not in lex.not_names
+                     and (words[k + 1] in lex.given if k == 0
+                          else words[k - 1] in lex.given and words[k + 1] not in lex.places)):
+            out.append(run)
+            continue
+        words = [*words[:k], "Ma"]
+        out.append(Run(run.paragraph, run.start, offsets[k] + 2, words, offsets[:k + 1], run.initial,
+                       run.possessive and k + 1 == len(run.words)))
+        if k + 1 < len(run.words) and not (k + 2 == len(run.words) and run.words[-1] in lex.not_names):
+            out.append(Run(run.paragraph, offsets[k + 1], run.end, run.words[k + 1:], offsets[k + 1:],
+                           initial_at(text, offsets[k + 1]), run.possessive))
+    return out
 
 
 _NICK_OPEN = frozenset((' "', " “"))
