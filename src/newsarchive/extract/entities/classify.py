@@ -107,7 +107,7 @@ title words, honorific, body). Offsets are added per mention."""
 _Plan = tuple[_PlanPiece, ...]
 
 _PLAN_CACHE_SIZE = 50_000
-_plans: dict[tuple[str, ...], _Plan] = {}
+_plans: dict[str, _Plan] = {}
 _plans_lex: list[Lexicon] = []
 
 
@@ -119,7 +119,9 @@ def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
     if not _plans_lex or _plans_lex[0] is not lex:
         _plans.clear()
         _plans_lex[:] = [lex]
-    key = tuple(run.words)
+    # (Keyed by the words joined, which the run has already: a tuple of them cost building and
+    # hashing a tuple for every run, and comparing it word by word.)
+    key = run.text
     plan = _plans.get(key)
     if plan is None:
         plan, pure = _plan(run.words, run.offsets, text, lex)
