@@ -494,7 +494,8 @@ def surname_first(words: list[str], lex: Lexicon) -> bool:
 
 def east_asian_name(words: list[str]) -> bool:
     """Return True for a two-word name written surname first, as Korean and Taiwanese names are."""
-    return len(words) == 2 and _EAST_ASIAN_NAME.fullmatch(" ".join(words)) is not None
+    # (the given name's hyphen first: most two-word names have none, and need no pattern run)
+    return len(words) == 2 and "-" in words[1] and _EAST_ASIAN_NAME.fullmatch(" ".join(words)) is not None
 
 
 _GENERATIONS = frozenset(("Jr", "Sr", "Jr.", "Sr."))
