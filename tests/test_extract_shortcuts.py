@@ -2,7 +2,8 @@
 
 Each test pins what a shortcut relies on: a run's joined words (the split plans' key), a draft's
 paragraph texts read once, a quotation's word count cut short, the mentions' sort keys kept beside
-them, an entity's one mention left unsorted.
+them, an entity's one mention left unsorted, a clause's figures cut from its plain words, the
+numbered bodies looked for near digits only.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from hypothesis import strategies as st
 from newsarchive.extract import extract
 from newsarchive.extract.attribution.context import build_context
 from newsarchive.extract.attribution.sieves import SHORT, _short
+from newsarchive.extract.claims import _WORD_ASCII, _words_and_figures
 from newsarchive.extract.draft import Draft, QuoteDraft
 from newsarchive.extract.entities import find_entities, get_lexicon
+from newsarchive.extract.entities.lexicon import numbered_in
 from newsarchive.extract.entities.scan import find_runs
 from newsarchive.extract.quotes import find_quotes
 from newsarchive.load.reader import parse_document
@@ -88,3 +91,25 @@ def test_mentions_in_text_order() -> None:
     for e in entities:
         keys = [(m.span.paragraph, m.span.start) for m in e.mentions]
         assert keys == sorted(keys)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abzXY09',.-; \n$%\"", max_size=60))
+def test_words_and_figures_as_the_pattern_finds_them(text: str) -> None:
+    """A clause with a figure is cut into the words and figures `_WORD_ASCII` finds."""
+    assert _words_and_figures(text) == _WORD_ASCII.findall(text)
+
+
+_NUMBERED_PIECES = ["The ", "BBC", " Radio ", "4", "5", " Live", "Channel", "1", "2", "0", "th Century Fox",
+                    "G", "7", "-", ".", ",", "x", " ", "No", ". 10", "MI", "6", "\u00a0", "T", "he", "ITV",
+                    "News24"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBERED_PIECES), max_size=14))
+def test_numbered_in_finds_what_finditer_finds(pieces: list[str]) -> None:
+    """The numbered bodies' pattern, tried only near digits, finds what it finds tried everywhere."""
+    lex = get_lexicon()
+    assert lex.numbered is not None
+    text = "".join(pieces)
+    assert [m.span() for m in numbered_in(lex, text)] == [m.span() for m in lex.numbered.finditer(text)]
