@@ -85,9 +85,15 @@ class Draft:
     """Whether each paragraph looked at by `line_at` has line breaks (body paragraphs seldom do)."""
     source: Document | None = None
     """The document as written, where `doc` is the passes' view of it (`markup.plain_view`)."""
+    texts: list[str] | None = None
+    """Each paragraph's text of `doc`, read once: a record's attributes cost compiled code a
+    generic look-up each, and the sieves ask for a quotation's text tens of times an article."""
 
     def text(self, q: QuoteDraft) -> str:
-        return self.doc.paragraphs[q.paragraph].text[q.start : q.end]
+        texts = self.texts
+        if texts is None:
+            texts = self.texts = [para.text for para in self.doc.paragraphs]
+        return texts[q.paragraph][q.start : q.end]
 
     def line_at(self, para: Paragraph, offset: int) -> int:
         """Return the file line of an offset in a paragraph of this article.

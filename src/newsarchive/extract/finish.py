@@ -19,7 +19,9 @@ def finish(draft: Draft) -> Article:
     people = []
     sources = []
     for e in draft.entities.values():
-        mentions = tuple(sorted(e.mentions, key=lambda m: (m.span.paragraph, m.span.start)))
+        # (Most entities are named once: no key worked out, from a record's attributes, to sort one.)
+        mentions = tuple(e.mentions) if len(e.mentions) < 2 \
+            else tuple(sorted(e.mentions, key=lambda m: (m.span.paragraph, m.span.start)))
         aliases = tuple(sorted(e.aliases - {e.name}))
         if e.kind == "person":
             people.append(Person(e.name, tuple(dict.fromkeys(e.roles)), aliases, mentions))

@@ -267,6 +267,9 @@ class Context:
     """Each paragraph's sentences, as (start, end) offsets, split when first asked for."""
     named: list[Named]
     """Every mention, in reading order."""
+    named_keys: list[tuple[int, int]]
+    """(paragraph, start) of each of `named`, for bisection without a key function (which a
+    bisection calls at each step, building a tuple each time)."""
     genders: dict[str, str | None]
     roles: dict[str, str]
     """Canonical name → its roles and descriptions, lower-cased and joined, for "the minister"."""
@@ -337,7 +340,7 @@ class Context:
 
     def named_at(self, paragraph: int, start: int, end: int) -> list[Named]:
         """Return the mentions lying within [start, end) of a paragraph."""
-        i = bisect_left(self.named, (paragraph, start), key=lambda n: (n.paragraph, n.start))
+        i = bisect_left(self.named_keys, (paragraph, start))
         out = []
         while i < len(self.named) and self.named[i].paragraph == paragraph and self.named[i].start < end:
             if self.named[i].end <= end:
@@ -347,7 +350,7 @@ class Context:
 
     def before(self, paragraph: int, offset: int) -> Iterator[Named]:
         """Yield the mentions standing before a place, nearest first."""
-        i = bisect_left(self.named, (paragraph, offset), key=lambda n: (n.paragraph, n.start))
+        i = bisect_left(self.named_keys, (paragraph, offset))
         named = self.named
         for j in range(i - 1, -1, -1):
             yield named[j]
@@ -488,7 +491,8 @@ def build_context(draft: Draft) -> Context:
     if lede is not None:
         role, person = lede
         roles[person] = f"{roles[person]} {role}".strip()
-    return Context(draft, lex, cues, masked, sentences, named, genders, roles, quotes_in, lede=lede)
+    keys = [(n.paragraph, n.start) for n in named]
+    return Context(draft, lex, cues, masked, sentences, named, keys, genders, roles, quotes_in, lede=lede)
 
 
 _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))

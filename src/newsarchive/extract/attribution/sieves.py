@@ -45,6 +45,11 @@ def _words(ctx: Context, q: QuoteDraft) -> list[str]:
     return ctx.draft.text(q).split()
 
 
+def _short(ctx: Context, q: QuoteDraft) -> bool:
+    """Return True for a quotation of at most `SHORT` words (counted without cutting up the rest)."""
+    return len(ctx.draft.text(q).split(None, SHORT)) <= SHORT
+
+
 def _settle(q: QuoteDraft, speaker: str | None, cue: str, speech: bool = True) -> bool:
     q.speaker = speaker
     q.cue = cue
@@ -142,9 +147,11 @@ def scare_term(ctx: Context, q: QuoteDraft) -> bool:
     text = ctx.draft.text(q).rstrip()
     if len(text.strip(" .,;:")) == 1 and text.strip(" .,;:").isalpha():
         return _settle(q, None, "term", speech=False)  # "an 'A' certificate", "detainee 'A'": a letter named
+    if not 2 <= len(words) <= 8:
+        return False  # (most quotations: their words are not looked at one by one)
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     # (a year or number in a title: "State of Agricultural Commodity Markets 2004")
-    if 2 <= len(words) <= 8 and content and all(w[:1].isupper() or w.isdigit() for w in content) \
+    if content and all(w[:1].isupper() or w.isdigit() for w in content) \
             and not all(w.isdigit() for w in content) and text[-1:] not in ".!?,":
         return _settle(q, None, "title", speech=False)
     return False
@@ -408,7 +415,7 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
     def ok(c: Cue) -> bool:
         return not (comparative and c.start > q.start) and not described(c)
 
-    if len(_words(ctx, q)) <= SHORT:
+    if _short(ctx, q):
         # "According to X, … as part of a “partial mobilisation”": a sentence adverbial frames a
         # claim; a short term far from it is a name for something, not X's words.
         def ok(c: Cue) -> bool:
@@ -628,7 +635,7 @@ def paragraph_voice(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quotation with no cue in its paragraph by the speaker of the spoken quotation
     before it there: "“Your reputation is amazing,” Trump assured Jones … “I will not let you
     down.”" (the verb was no speech verb, so no cue carries it)."""
-    if len(_words(ctx, q)) <= SHORT:
+    if _short(ctx, q):
         return False
     earlier = next((p for p in ctx.quotes_before(q, _VOICE_REACH)
                     if p.kind != "scare" and p.speaker is not None), None)
@@ -646,7 +653,7 @@ def previous_subject(ctx: Context, q: QuoteDraft) -> bool:
     text = ctx.draft.text(q)
     # (a short quotation only where it is a whole sentence: “Every single day.”, not a term)
     sentence = text[:1].isupper() and text.rstrip("”’\"' ").endswith((".", "!", "?"))
-    if len(_words(ctx, q)) <= SHORT and not sentence:
+    if _short(ctx, q) and not sentence:
         return False
     masked = ctx.masked[q.paragraph]
     open_at = q.start - (1 if q.open_mark else 0)
@@ -660,7 +667,7 @@ def previous_subject(ctx: Context, q: QuoteDraft) -> bool:
     if held is not None:
         # "Asked whether she misses it, she pauses. “Every single day.”"
         return _settle(q, held, "previous-subject")
-    if len(_words(ctx, q)) <= SHORT:
+    if _short(ctx, q):
         return False
     n = _clause_subject(ctx, q.paragraph, prev_start, start)
     if n is None:
@@ -749,7 +756,7 @@ def answer(ctx: Context, q: QuoteDraft) -> bool:
 def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     """Settle a quote with no cue in its sentence by the nearest named cue in its paragraph."""
     start, end = ctx.sentence_of(q.paragraph, max(q.start - 1, 0))
-    if _unnamed_subject(ctx, q, start) or (len(_words(ctx, q)) > SHORT and _document_subject(ctx, q, start)):
+    if _unnamed_subject(ctx, q, start) or (not _short(ctx, q) and _document_subject(ctx, q, start)):
         # "On 28 December, another senior economic adviser called the sale “the swindle of the
         # century”": the sentence names its speaker, without a name
         return _settle(q, None, "unnamed")
@@ -777,7 +784,7 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     voice = prev if prev is not None and prev.kind != "scare" and prev.cue not in _CARRIED \
         and ctx.quote_around(q) is None else None
     if not near:
-        if ctx.last_cue_before(ctx.anonymous, q.paragraph, q.start) >= 0 and len(_words(ctx, q)) > SHORT:
+        if ctx.last_cue_before(ctx.anonymous, q.paragraph, q.start) >= 0 and not _short(ctx, q):
             # "“…,” said one trader. “If Solidere drops …”": the unnamed voice speaks on
             return _settle(q, None, "unnamed")
         if voice is not None and voice.speaker is None and voice.cue in ("unnamed", "pronoun") \
@@ -806,7 +813,7 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
     if best.start < q.start and ctx.last_cue_before(ctx.anonymous, q.paragraph, q.start) > best.start:
         # "X said: “…” But her spokesman insisted she had only delayed it. “…”": nobody named
         return _settle(q, None, "unnamed")
-    if best.start < start and len(_words(ctx, q)) <= SHORT and (
+    if best.start < start and _short(ctx, q) and (
             _other_subject(ctx, q, start, best.holder)
             or (speech_kind(ctx.draft.text(q)) == "partial"
                 and not _holder_in(ctx, q, start, end, best.holder))):
@@ -986,7 +993,7 @@ def continued(ctx: Context, q: QuoteDraft) -> bool:
                            if n.kind == "person" and masked[n.start] != MASK), None)
             if person is not None:
                 return _settle(q, person.name, "continued")
-    if len(_words(ctx, q)) <= SHORT:
+    if _short(ctx, q):
         return False
     named = cue_index(ctx, prev).named
     if named:

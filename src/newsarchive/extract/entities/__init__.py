@@ -29,7 +29,7 @@ from newsarchive.extract.entities.evidence import (
     voice_for_before,
     voiced,
 )
-from newsarchive.extract.entities.lexicon import Lexicon, get_lexicon
+from newsarchive.extract.entities.lexicon import Lexicon, get_lexicon, numbered_in
 from newsarchive.extract.entities.registry import Registry
 from newsarchive.extract.entities.scan import JOINING, find_runs, initial_at
 from newsarchive.extract.text import SPEAKER_LABEL, has_digit
@@ -756,7 +756,7 @@ def _numbered(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -
     if lex.numbered is None or not has_digit(para.text):
         return []
     found = []
-    for m in lex.numbered.finditer(para.text):
+    for m in numbered_in(lex, para.text):
         form = m.group()
         body = lex.bodies[form[4:] if form.startswith("The ") else form]
         registry.add_body(body.name, body.kind, form, Span(para.index, m.start(), m.end(),

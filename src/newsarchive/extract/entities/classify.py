@@ -108,7 +108,7 @@ title words, honorific, body). Offsets are added per mention."""
 _Plan = tuple[_PlanPiece, ...]
 
 _PLAN_CACHE_SIZE = 50_000
-_plans: dict[tuple[str, ...], _Plan] = {}
+_plans: dict[str, _Plan] = {}
 _plans_lex: list[Lexicon] = []
 
 
@@ -120,7 +120,9 @@ def split_run(run: Run, text: str, lex: Lexicon) -> list[Piece]:
     if not _plans_lex or _plans_lex[0] is not lex:
         _plans.clear()
         _plans_lex[:] = [lex]
-    key = tuple(run.words)
+    # (Keyed by the words joined, which the run has already: a tuple of them cost building and
+    # hashing a tuple for every run, and comparing it word by word.)
+    key = run.text
     plan = _plans.get(key)
     if plan is None:
         plan, pure = _plan(run.words, run.offsets, text, lex)
@@ -498,7 +500,8 @@ def surname_first(words: list[str], lex: Lexicon) -> bool:
 
 def east_asian_name(words: list[str]) -> bool:
     """Return True for a two-word name written surname first, as Korean and Taiwanese names are."""
-    return len(words) == 2 and _EAST_ASIAN_NAME.fullmatch(" ".join(words)) is not None
+    # (the given name's hyphen first: most two-word names have none, and need no pattern run)
+    return len(words) == 2 and "-" in words[1] and _EAST_ASIAN_NAME.fullmatch(" ".join(words)) is not None
 
 
 _GENERATIONS = frozenset(("Jr", "Sr", "Jr.", "Sr."))

@@ -80,6 +80,9 @@ class Lexicon:
     numbered: re.Pattern[str] | None = None
     """The forms in `bodies` with a digit in them ("Radio 4", "Channel 4", "5 Live"), which runs of
     capitalised words never hold: found in the text by this pattern instead."""
+    numbered_gate: tuple[re.Pattern[str], int] | None = None
+    """A pattern for the digits of `numbered`'s forms, and how far before the first of them a
+    match of `numbered` may start (`numbered_in`)."""
     postnominals: frozenset[str] = frozenset()
     products: frozenset[str] = frozenset()
     """Nouns for a product or business right after a name ("the Bloglines website"): no person."""
@@ -242,6 +245,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
                           | {"Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co", "Ma"}),
         body_starts=frozenset(form.split(" ", 1)[0] for form in bodies),
         numbered=_numbered(bodies),
+        numbered_gate=_numbered_gate(bodies),
         places=_words(places.get("places")),
         postnominals=_words(titles.get("postnominals")),
         shared_roles=_words(titles.get("shared_roles")),
@@ -263,10 +267,50 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
     )
 
 
+def _numbered_forms(bodies: dict[str, Body]) -> list[str]:
+    """The forms with a digit, longest first (a form of digits alone, "538", is any number in
+    the text: left out)."""
+    return sorted((f for f in bodies if any(c.isdigit() for c in f) and any(c.isalpha() for c in f)),
+                  key=len, reverse=True)
+
+
+def _numbered_gate(bodies: dict[str, Body]) -> tuple[re.Pattern[str], int] | None:
+    forms = _numbered_forms(bodies)
+    if not forms:
+        return None
+    digits = sorted({c for f in forms for c in f if c.isdigit()})
+    # ("The " may open a match before the form: four characters more)
+    lead = 4 + max(next(i for i, c in enumerate(f) if c.isdigit()) for f in forms)
+    return re.compile("[" + "".join(re.escape(c) for c in digits) + "]"), lead
+
+
+def numbered_in(lex: Lexicon, text: str) -> list[re.Match[str]]:
+    """Return the matches of `lex.numbered` in the text, as `finditer` gives them.
+
+    The pattern is tried only from where a match could hold the next digit of its forms: every
+    match holds one, at most `lead` characters from its start, so none starts before that digit's
+    position less `lead`. (Most paragraphs with a digit name no such body; the pattern tried at
+    each capital cost ~24,000 instructions a paragraph.)
+    """
+    out: list[re.Match[str]] = []
+    if lex.numbered is None or lex.numbered_gate is None:
+        return out
+    digit, lead = lex.numbered_gate
+    pos = 0
+    while True:
+        d = digit.search(text, pos)
+        if d is None:
+            return out
+        # (look-behinds still see the text before the position searched from)
+        m = lex.numbered.search(text, max(pos, d.start() - lead))
+        if m is None:
+            return out
+        out.append(m)
+        pos = m.end()
+
+
 def _numbered(bodies: dict[str, Body]) -> re.Pattern[str] | None:
-    # (a form of digits alone, "538", is any number in the text: left out)
-    forms = sorted((f for f in bodies if any(c.isdigit() for c in f) and any(c.isalpha() for c in f)),
-                   key=len, reverse=True)
+    forms = _numbered_forms(bodies)
     if not forms:
         return None
     alternation = "|".join(re.escape(f) for f in forms)

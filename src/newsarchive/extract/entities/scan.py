@@ -42,9 +42,11 @@ class Run:
     initial: bool
     """True where the run starts a sentence (so its first word may be capitalised for that reason)."""
     possessive: bool
+    text: str
+    """The words joined by single spaces (`split_run`'s key for how such a run splits)."""
 
     def __init__(self, paragraph: int, start: int, end: int, words: list[str], offsets: list[int],
-                 initial: bool, possessive: bool = False) -> None:
+                 initial: bool, possessive: bool = False, text: str | None = None) -> None:
         self.paragraph = paragraph
         self.start = start
         self.end = end
@@ -52,10 +54,8 @@ class Run:
         self.offsets = offsets
         self.initial = initial
         self.possessive = possessive
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.words)
+        # (`text`: the words already joined, the match itself where no word was split off)
+        self.text = " ".join(words) if text is None else text
 
 
 @lru_cache(maxsize=4)
@@ -122,7 +122,8 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
         if apostrophe and found[-1] in "dmelt" and _CONTRACTION.fullmatch(found):
             continue  # "I’d", "We’re", "Don’t" open sentences inside quotations; no one's name
         pos = start = m.start()  # (asked once: a method call on the match each time)
-        raws = found.replace("\u00a0", " ").split(" ") if "\u00a0" in found else found.split(" ")
+        joined = found.replace("\u00a0", " ") if "\u00a0" in found else found
+        raws = joined.split(" ")
         if len(raws) > 1 and ("do" in raws or "Ma." in raws):
             cut = True  # (a "do" or a "Ma." to look at: `_english_do`, `_maria`)
         if not apostrophe:
@@ -132,7 +133,8 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
             for raw in raws:
                 offsets.append(pos)
                 pos += len(raw) + 1
-            runs.append(Run(paragraph, start, start + len(found), raws, offsets, initial_at(text, start)))
+            runs.append(Run(paragraph, start, start + len(found), raws, offsets, initial_at(text, start),
+                            text=joined))
             continue
         words: list[str] = []
         offsets = []

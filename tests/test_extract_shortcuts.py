@@ -1,0 +1,115 @@
+"""The shortcuts the extraction passes take for speed give what the long way gives.
+
+Each test pins what a shortcut relies on: a run's joined words (the split plans' key), a draft's
+paragraph texts read once, a quotation's word count cut short, the mentions' sort keys kept beside
+them, an entity's one mention left unsorted, a clause's figures cut from its plain words, the
+numbered bodies looked for near digits only.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsarchive.extract import extract
+from newsarchive.extract.attribution.context import build_context
+from newsarchive.extract.attribution.sieves import SHORT, _short
+from newsarchive.extract.claims import _WORD_ASCII, _words_and_figures
+from newsarchive.extract.draft import Draft, QuoteDraft
+from newsarchive.extract.entities import find_entities, get_lexicon
+from newsarchive.extract.entities.lexicon import numbered_in
+from newsarchive.extract.entities.scan import find_runs
+from newsarchive.extract.quotes import find_quotes
+from newsarchive.load.reader import parse_document
+
+TEXT = (
+    "Headline\n\n"
+    "Prime Minister Tony Blair's\u00a0spokesman said the British Bankers' Association and "
+    'Ferdinand "Bongbong" Marcos Jr. met Mr Brown\u00a0Smith of the Bank of England.\n\n'
+    "“It is a good day,” said Mr Blair. Blair's “new” plan was “a plan for four words”, "
+    "said Gordon Brown, the Chancellor, and “Labour” agreed.\n"
+)
+
+
+def test_run_text_is_its_words_joined() -> None:
+    """Every run, however it was cut (no-break spaces, possessives, a nickname), knows its
+    words joined by single spaces: how a run splits is cached under it."""
+    doc = parse_document(TEXT, "x.txt")
+    runs = [r for para in doc.paragraphs for r in find_runs(para.text, para.index, get_lexicon())]
+    assert len(runs) >= 8
+    assert any(r.possessive for r in runs) and any("Bongbong" not in r.text and "Marcos" in r.text
+                                                     and "Ferdinand" in r.text for r in runs)
+    for run in runs:
+        assert run.text == " ".join(run.words)
+        assert "\u00a0" not in run.text
+
+
+def test_draft_text_reads_each_paragraph_once() -> None:
+    """A draft's quotation text is its paragraph's slice, from texts read once."""
+    doc = parse_document(TEXT, "x.txt")
+    draft = Draft(doc)
+    find_quotes(draft)
+    assert draft.texts is None and draft.quotes
+    for q in draft.quotes:
+        assert draft.text(q) == doc.paragraphs[q.paragraph].text[q.start:q.end]
+    assert draft.texts == [p.text for p in doc.paragraphs]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\nab’.", max_size=40))
+def test_short_counts_words_as_split_does(text: str) -> None:
+    """`_short` cuts at most SHORT + 1 words and says what counting them all says."""
+    draft = Draft(parse_document("Headline\n\nx\n", "x.txt"))
+    ctx = build_context(draft)
+    draft.texts = [text]  # (the quotation's paragraph: all `_short` reads)
+    q = QuoteDraft(0, 0, len(text), "“", "”")
+    assert _short(ctx, q) == (len(text.split()) <= SHORT)
+
+
+def test_named_keys_bisect_as_the_mentions() -> None:
+    """The context's (paragraph, start) keys are its mentions', in the same order."""
+    doc = parse_document(TEXT, "x.txt")
+    draft = Draft(doc)
+    find_quotes(draft)
+    find_entities(draft)
+    ctx = build_context(draft)
+    assert ctx.named
+    assert ctx.named_keys == [(n.paragraph, n.start) for n in ctx.named]
+    for n in ctx.named:
+        i = bisect_left(ctx.named_keys, (n.paragraph, n.start))
+        assert (ctx.named[i].paragraph, ctx.named[i].start) == (n.paragraph, n.start)
+        assert n in ctx.named_at(n.paragraph, n.start, n.end)
+
+
+def test_mentions_in_text_order() -> None:
+    """Every person's and source's mentions come out in text order, one or many."""
+    article = extract(parse_document(TEXT, "x.txt"))
+    entities = [*article.people, *article.sources]
+    assert any(len(e.mentions) == 1 for e in entities) and any(len(e.mentions) > 1 for e in entities)
+    for e in entities:
+        keys = [(m.span.paragraph, m.span.start) for m in e.mentions]
+        assert keys == sorted(keys)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abzXY09',.-; \n$%\"", max_size=60))
+def test_words_and_figures_as_the_pattern_finds_them(text: str) -> None:
+    """A clause with a figure is cut into the words and figures `_WORD_ASCII` finds."""
+    assert _words_and_figures(text) == _WORD_ASCII.findall(text)
+
+
+_NUMBERED_PIECES = ["The ", "BBC", " Radio ", "4", "5", " Live", "Channel", "1", "2", "0", "th Century Fox",
+                    "G", "7", "-", ".", ",", "x", " ", "No", ". 10", "MI", "6", "\u00a0", "T", "he", "ITV",
+                    "News24"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBERED_PIECES), max_size=14))
+def test_numbered_in_finds_what_finditer_finds(pieces: list[str]) -> None:
+    """The numbered bodies' pattern, tried only near digits, finds what it finds tried everywhere."""
+    lex = get_lexicon()
+    assert lex.numbered is not None
+    text = "".join(pieces)
+    assert [m.span() for m in numbered_in(lex, text)] == [m.span() for m in lex.numbered.finditer(text)]
