@@ -988,3 +988,37 @@ def test_an_english_do_cuts_a_run_as_no_do_did() -> None:
     lex = get_lexicon()
     text = '"How do I look?" Why do the Clintons care? The Rio Grande do Sul governor said so.'
     assert [r.words for r in find_runs(text, 0, lex)] == [["Clintons"], ["The", "Rio", "Grande", "do", "Sul"]]
+
+
+def test_a_word_glued_before_a_body_is_no_part_of_its_name() -> None:
+    # ("X-based" and a possessive open the sentence; "Past" is shown by the body's own letters)
+    found = entities("US-based Massachusetts Institute of Technology (MIT) said so. "
+                     "Past Congressional Budget Office (CBO) forecasts said more. "
+                     "His Treasury Department did not spend it. "
+                     "The Washington-based Economic Policy Institute agreed.")
+    for name in ("Massachusetts Institute of Technology", "Congressional Budget Office",
+                 "Treasury Department", "Economic Policy Institute"):
+        assert name in found, name
+    assert "CBO" in found["Congressional Budget Office"].aliases
+    assert not [n for n in found if n.startswith(("US-based", "Past ", "His ", "Washington-based"))]
+    # (the letters in brackets spell the whole name: its first word stays)
+    assert "National Audit Office" in entities("National Audit Office (NAO) figures rose.")
+
+
+def test_a_given_name_after_a_title_is_no_peers_title() -> None:
+    found = entities("Gov. Earl Ray Tomblin said the state would act. Tomblin added more.")
+    assert "Earl Ray Tomblin" in found and "Ray Tomblin" not in found
+
+
+def test_a_common_word_after_a_given_name_beside_a_cue_is_a_surname() -> None:
+    found = entities('"No party has won three times," said Al From, who helped found the DLC.')
+    assert "Al From" in found and "Al" not in found
+    assert "Al From" not in entities("We bought bread, said Al From the store next door.")
+
+
+def test_two_plain_words_joined_by_an_ampersand_before_a_head_are_one_body() -> None:
+    found = entities("Prices fell, the UN's Food & Agriculture Organisation has warned.")
+    assert "Food & Agriculture Organisation" in found and "Agriculture Organisation" not in found
+    # (a known body written with "&" is the lexicon's)
+    sec = entities("The Securities & Exchange Commission accused the bank.")
+    assert "Securities and Exchange Commission" in sec and "Exchange Commission" not in sec
