@@ -6,6 +6,7 @@ import pytest
 
 from newsarchive.extract.draft import Draft, EntityDraft
 from newsarchive.extract.entities import find_entities, gender, get_lexicon, spells
+from newsarchive.extract.entities.classify import split_run
 from newsarchive.extract.entities.registry import Registry
 from newsarchive.extract.entities.scan import find_runs
 from newsarchive.load.reader import parse_document
@@ -1022,3 +1023,26 @@ def test_two_plain_words_joined_by_an_ampersand_before_a_head_are_one_body() -> 
     # (a known body written with "&" is the lexicon's)
     sec = entities("The Securities & Exchange Commission accused the bank.")
     assert "Securities and Exchange Commission" in sec and "Exchange Commission" not in sec
+
+
+def test_a_number_word_in_capitals_inside_a_sentence_opens_a_name() -> None:
+    lex = get_lexicon()
+    text = "It is a sister project to the main Three Gorges Dam downstream. Two Labour MPs said so."
+    names = [piece.words for run in find_runs(text, 0, lex) for piece in split_run(run, text, lex)]
+    assert ["Three", "Gorges", "Dam"] in names and ["Gorges", "Dam"] not in names
+    assert not [n for n in names if n[:1] == ["Two"]]
+
+
+def test_a_description_that_who_goes_on_or_an_initial_shows_a_person() -> None:
+    found = entities("Rich Heffley, a top Tallahassee GOP operative who played a major role in "
+                     "John McCain's big Florida win in 2008 and is now running Bush's early-vote efforts "
+                     "in the state, said the program is critical. M. Dane Waters, whose group has led "
+                     "this effort, predicted a fight.")
+    assert "Rich Heffley" in found and found["Rich Heffley"].roles == ["a top Tallahassee GOP operative"]
+    assert "M. Dane Waters" in found
+    # (not a work described, nor a sentence's opening word)
+    work = entities("Fans voted Fergus Crane, a story about a boy who is taken on an adventure, "
+                    "the best book.")
+    assert not [r for e in work.values() for r in e.roles if "story" in r]
+    opener = entities("Previously, a man with avowed respect for Castro who said so would be disqualified.")
+    assert "Previously" not in opener

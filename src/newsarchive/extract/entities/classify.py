@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsarchive.extract.entities.lexicon import Body, Lexicon
-from newsarchive.extract.entities.scan import JOINING, NAME_PARTICLES, PATRONYMICS, Run, kin_named
+from newsarchive.extract.entities.scan import JOINING, NAME_PARTICLES, PATRONYMICS, Run, initial_at, kin_named
 from newsarchive.lexicon import load_data, load_words
 
 # Words before an ambiguous outlet form ("Times", "Post") that show a medium is meant.
@@ -335,7 +335,11 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                 and _key(words[i]) not in lex.honorifics \
                 and not (k - i == 1 and (_peer(words, i, lex) or _after_honorific(words, i, honorific))) \
                 and not (k - i == 2 and _EAST_ASIAN_GIVEN.match(words[i + 1])) \
-                and not (k - i == 1 and words[i] in lex.cue_surnames):
+                and not (k - i == 1 and words[i] in lex.cue_surnames) \
+                and not (i == 0 and k >= 2 and words[0].lower() in _NUMBER_WORDS
+                         and not initial_at(text, offs[0])):
+            # ("the main Three Gorges Dam", "the Seven Sisters": a number word inside a sentence in
+            # capitals opens a name; "Two Labour MPs" opening a sentence counts them)
             i += 1
         # Letters after a name are no part of it, nor a name of their own ("Tom McCabe MSP", "Guy
         # Mansfield QC"; "Jr" and "Sr" are: "Harry Connick Jr").
