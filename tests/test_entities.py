@@ -1046,3 +1046,6 @@ def test_a_description_that_who_goes_on_or_an_initial_shows_a_person() -> None:
     assert not [r for e in work.values() for r in e.roles if "story" in r]
     opener = entities("Previously, a man with avowed respect for Castro who said so would be disqualified.")
     assert "Previously" not in opener
+    # (before a known body, a number word counts: "One State Department lawyer")
+    counted = entities("One State Department lawyer involved was Kate Duval.")
+    assert "State Department" in counted and "One State Department" not in counted

@@ -278,7 +278,10 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         if org_end > i:
             while org_end - i > 2 and (words[i] in FUNCTION_WORDS or words[i] in _OWNERS
                                        or _compound(words[i], lex)
-                                       or _glued_lead(words, i, org_end, offs, text)):
+                                       or _glued_lead(words, i, org_end, offs, text)
+                                       or (words[i].lower() in _NUMBER_WORDS
+                                           and " ".join(words[i + 1:org_end]) in lex.bodies)):
+                # ("Five Bank of America subsidiaries", "Two Supreme Court justices": a count)
                 i += 1  # ("US-based Massachusetts Institute of Technology", "His Treasury Department")
             name = words[i:org_end]
             text_form = " ".join(name)
