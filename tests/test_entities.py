@@ -6,6 +6,7 @@ import pytest
 
 from newsarchive.extract.draft import Draft, EntityDraft
 from newsarchive.extract.entities import find_entities, gender, get_lexicon, spells
+from newsarchive.extract.entities.classify import split_run
 from newsarchive.extract.entities.registry import Registry
 from newsarchive.extract.entities.scan import find_runs
 from newsarchive.load.reader import parse_document
@@ -988,3 +989,63 @@ def test_an_english_do_cuts_a_run_as_no_do_did() -> None:
     lex = get_lexicon()
     text = '"How do I look?" Why do the Clintons care? The Rio Grande do Sul governor said so.'
     assert [r.words for r in find_runs(text, 0, lex)] == [["Clintons"], ["The", "Rio", "Grande", "do", "Sul"]]
+
+
+def test_a_word_glued_before_a_body_is_no_part_of_its_name() -> None:
+    # ("X-based" and a possessive open the sentence; "Past" is shown by the body's own letters)
+    found = entities("US-based Massachusetts Institute of Technology (MIT) said so. "
+                     "Past Congressional Budget Office (CBO) forecasts said more. "
+                     "His Treasury Department did not spend it. "
+                     "The Washington-based Economic Policy Institute agreed.")
+    for name in ("Massachusetts Institute of Technology", "Congressional Budget Office",
+                 "Treasury Department", "Economic Policy Institute"):
+        assert name in found, name
+    assert "CBO" in found["Congressional Budget Office"].aliases
+    assert not [n for n in found if n.startswith(("US-based", "Past ", "His ", "Washington-based"))]
+    # (the letters in brackets spell the whole name: its first word stays)
+    assert "National Audit Office" in entities("National Audit Office (NAO) figures rose.")
+
+
+def test_a_given_name_after_a_title_is_no_peers_title() -> None:
+    found = entities("Gov. Earl Ray Tomblin said the state would act. Tomblin added more.")
+    assert "Earl Ray Tomblin" in found and "Ray Tomblin" not in found
+
+
+def test_a_common_word_after_a_given_name_beside_a_cue_is_a_surname() -> None:
+    found = entities('"No party has won three times," said Al From, who helped found the DLC.')
+    assert "Al From" in found and "Al" not in found
+    assert "Al From" not in entities("We bought bread, said Al From the store next door.")
+
+
+def test_two_plain_words_joined_by_an_ampersand_before_a_head_are_one_body() -> None:
+    found = entities("Prices fell, the UN's Food & Agriculture Organisation has warned.")
+    assert "Food & Agriculture Organisation" in found and "Agriculture Organisation" not in found
+    # (a known body written with "&" is the lexicon's)
+    sec = entities("The Securities & Exchange Commission accused the bank.")
+    assert "Securities and Exchange Commission" in sec and "Exchange Commission" not in sec
+
+
+def test_a_number_word_in_capitals_inside_a_sentence_opens_a_name() -> None:
+    lex = get_lexicon()
+    text = "It is a sister project to the main Three Gorges Dam downstream. Two Labour MPs said so."
+    names = [piece.words for run in find_runs(text, 0, lex) for piece in split_run(run, text, lex)]
+    assert ["Three", "Gorges", "Dam"] in names and ["Gorges", "Dam"] not in names
+    assert not [n for n in names if n[:1] == ["Two"]]
+
+
+def test_a_description_that_who_goes_on_or_an_initial_shows_a_person() -> None:
+    found = entities("Rich Heffley, a top Tallahassee GOP operative who played a major role in "
+                     "John McCain's big Florida win in 2008 and is now running Bush's early-vote efforts "
+                     "in the state, said the program is critical. M. Dane Waters, whose group has led "
+                     "this effort, predicted a fight.")
+    assert "Rich Heffley" in found and found["Rich Heffley"].roles == ["a top Tallahassee GOP operative"]
+    assert "M. Dane Waters" in found
+    # (not a work described, nor a sentence's opening word)
+    work = entities("Fans voted Fergus Crane, a story about a boy who is taken on an adventure, "
+                    "the best book.")
+    assert not [r for e in work.values() for r in e.roles if "story" in r]
+    opener = entities("Previously, a man with avowed respect for Castro who said so would be disqualified.")
+    assert "Previously" not in opener
+    # (before a known body, a number word counts: "One State Department lawyer")
+    counted = entities("One State Department lawyer involved was Kate Duval.")
+    assert "State Department" in counted and "One State Department" not in counted

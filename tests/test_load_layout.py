@@ -257,3 +257,9 @@ def test_a_forwarded_newsletter() -> None:
     assert (d.title, d.date) == ("Rail strike called off", "2026-04-07")
     assert [p.text for p in d.paragraphs] == [
         "Good morning. The rail strike planned for Thursday was called off."]
+
+
+def test_an_empty_markdown_heading_is_no_paragraph() -> None:
+    # ("# #": a heading whose only words are its closing marks; found by test_robust_props)
+    doc = parse_document("Headline\n\n“\n\n# # \n", "a.md")
+    assert all(p.text for p in doc.paragraphs)

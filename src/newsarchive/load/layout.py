@@ -426,7 +426,8 @@ def lay_out(body: str, first_line: int, markdown: bool, title_given: str | None 
             first = block_lines[0]
             m = _MD_HEADING.match(first.text)
             if m and len(block_lines) == 1:
-                add("heading", first, m.group(2))
+                if m.group(2):  # (an empty heading, "# #", heads nothing: no paragraph)
+                    add("heading", first, m.group(2))
                 continue
             text = "\n".join(line.text for line in block_lines)
             plain = _md_plain(text)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from newsarchive.extract.draft import Draft, EntityDraft
-from newsarchive.extract.entities.classify import FUNCTION_WORDS, Piece, split_run
+from newsarchive.extract.entities.classify import FUNCTION_WORDS, Piece, spells, split_run
 from newsarchive.extract.entities.evidence import (
     cue_adjacent,
     cue_verbs,
@@ -358,32 +358,6 @@ def _initials_of(word: str, registry: Registry) -> EntityDraft | None:
 def _initials(name: str) -> str:
     """The first letters of a name's capitalised words: "PPA" for "Public Procurement Authority"."""
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
-
-
-def spells(acronym: str, name: str) -> bool:
-    """Return True where an acronym's letters are the name's initials, in order: each word gives
-    its first letter and maybe more of its letters ("CCTV": China Central Television), a short
-    lower-case word ("of", "for") or a hyphened part ("Tehreek-e-Insaf") may give none."""
-    words = [w for w in re.split(r"[\s-]+", name) if w.isalpha() or w[:1].isalpha()]
-    letters = acronym.lower()
-    ends = {0}  # how many of the acronym's letters the words so far may have given
-    for w in words:
-        low = w.lower()
-        optional = w[:1].islower() or low in ("the", "and")
-        reach: set[int] = set(ends) if optional else set()
-        for at in ends:
-            if at < len(letters) and letters[at] == low[0]:
-                i, j = at + 1, 1
-                reach.add(i)
-                while i < len(letters) and j < len(low):  # more letters of the same word, in order
-                    if letters[i] == low[j]:
-                        i += 1
-                        reach.add(i)
-                    j += 1
-        ends = reach
-        if not ends:
-            return False
-    return len(letters) in ends
 
 
 _LIST_GLUE = frozenset((", ", " and ", ", and ", " or "))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsarchive.extract.entities.lexicon import Body, Lexicon
-from newsarchive.extract.entities.scan import JOINING, NAME_PARTICLES, PATRONYMICS, Run, kin_named
+from newsarchive.extract.entities.scan import JOINING, NAME_PARTICLES, PATRONYMICS, Run, initial_at, kin_named
 from newsarchive.lexicon import load_data, load_words
 
 # Words before an ambiguous outlet form ("Times", "Post") that show a medium is meant.
@@ -225,6 +225,13 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         if t_end == i + 1 == n and _key(w) in lex.title_surnames \
                 and _after_honorific(words, i, honorific):
             t_end = i  # "said Mr King": a title word that ends the name after an honorific is its surname
+        if t_end == i + 1 and w in _PEERS_BY_PLACE and w in lex.given and i + 3 <= n \
+                and words[i + 1] in lex.given \
+                and all(x[1:].islower() and _match_title(words, x_i, lex) == x_i and x not in JOINING
+                        for x_i, x in enumerate(words[i + 1:i + 3], i + 1)):
+            # "Gov. Earl Ray Tomblin": a given name, though a peer's title too (a peer is styled by
+            # a place or a surname, "Earl Spencer", never by a given name and a surname)
+            t_end = i
         if t_end > i:
             if not title:
                 title_start = i
@@ -269,11 +276,20 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             title, honorific = [], None
             continue
         if org_end > i:
-            while org_end - i > 2 and words[i] in FUNCTION_WORDS:
-                i += 1
+            while org_end - i > 2 and (words[i] in FUNCTION_WORDS or words[i] in _OWNERS
+                                       or _compound(words[i], lex)
+                                       or _glued_lead(words, i, org_end, offs, text)
+                                       or (words[i].lower() in _NUMBER_WORDS
+                                           and " ".join(words[i + 1:org_end]) in lex.bodies)):
+                # ("Five Bank of America subsidiaries", "Two Supreme Court justices": a count)
+                i += 1  # ("US-based Massachusetts Institute of Technology", "His Treasury Department")
             name = words[i:org_end]
             text_form = " ".join(name)
-            if text_form not in lex.not_bodies:
+            known = lex.bodies.get(text_form.replace(" & ", " and ")) if "&" in name else None
+            if known is not None:
+                # "The Securities & Exchange Commission": the lexicon's body, written with "&"
+                pieces.append(("body", i, org_end, i, name, [], None, known))
+            elif text_form not in lex.not_bodies:
                 pieces.append(("body", i, org_end, i, name, [], None,
                                Body(text_form, "outlet", "newspaper", frozenset()) if outlet
                                else Body(text_form, "organisation", "organisation", frozenset())))
@@ -322,7 +338,11 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                 and _key(words[i]) not in lex.honorifics \
                 and not (k - i == 1 and (_peer(words, i, lex) or _after_honorific(words, i, honorific))) \
                 and not (k - i == 2 and _EAST_ASIAN_GIVEN.match(words[i + 1])) \
-                and not (k - i == 1 and words[i] in lex.cue_surnames):
+                and not (k - i == 1 and words[i] in lex.cue_surnames) \
+                and not (i == 0 and k >= 2 and words[0].lower() in _NUMBER_WORDS
+                         and not initial_at(text, offs[0])):
+            # ("the main Three Gorges Dam", "the Seven Sisters": a number word inside a sentence in
+            # capitals opens a name; "Two Labour MPs" opening a sentence counts them)
             i += 1
         # Letters after a name are no part of it, nor a name of their own ("Tom McCabe MSP", "Guy
         # Mansfield QC"; "Jr" and "Sr" are: "Harry Connick Jr").
@@ -334,6 +354,9 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                 pure = False
                 if _beside_cue(text, offs[i], offs[k - 1] + len(words[k - 1])):
                     break  # "said Linda Park, a mother of three": a surname, not "Victoria Park"
+            elif k == n and k - i == 2 and _spoken_surname(words, i, offs, text, lex):
+                pure = False
+                break  # "said Al From, who founded the DLC": a surname that is a common word
             k -= 1
         name_words = words[i:k]
         # "Maricopa County Recorder Helen Purcell": a given name inside a long run starts the name.
@@ -525,6 +548,28 @@ def _peer(words: list[str], i: int, lex: Lexicon) -> bool:
         and words[i] not in FUNCTION_WORDS
 
 
+_PEERS_BY_PLACE = frozenset(("Earl", "Duke", "Count", "Baron", "Viscount", "Marquess"))
+"""Peers' titles that are given names too, styled by a place or a surname after them."""
+
+# Possessives that open a sentence before a body's name: "His Treasury Department didn't …".
+_OWNERS = frozenset(("His", "Its", "Their"))
+
+_BRACKETED = re.compile(r" \(([A-Z]{2,})\)")
+"""A short form in brackets right after a name: " (CBO)"."""
+
+
+def _glued_lead(words: list[str], i: int, end: int, offs: list[int], text: str) -> bool:
+    """Return True where a body's first word is no part of its name by the body's own short form
+    in brackets: "Past Congressional Budget Office (CBO) forecasts" (the letters spell the name
+    without "Past", not with it)."""
+    last = offs[end - 1] + len(words[end - 1])
+    m = _BRACKETED.match(text, last)
+    if m is None or words[i].lower() not in load_words("common_words"):
+        return False
+    name = " ".join(words[i:end])
+    return spells(m.group(1), name[len(words[i]) + 1:]) and not spells(m.group(1), name)
+
+
 def _compound(word: str, lex: Lexicon) -> bool:
     """Return True for a capitalised compound of common words ("Man-of-the-match", "Paris-based",
     "Oscar-nominated", "Twenty-seven"), not a hyphenated given name ("Geun-hye", "Jae-in")."""
@@ -560,6 +605,19 @@ def _given_then_place(name_words: list[str], lex: Lexicon) -> bool:
     "Victoria Street"): a person's name or a place's, as the text around it says."""
     last, given = name_words[-1], name_words[-2]
     return (given in lex.female or given in lex.male) and last[1:].islower() and last in lex.cue_surnames
+
+
+def _spoken_surname(words: list[str], i: int, offs: list[int], text: str, lex: Lexicon) -> bool:
+    """Return True where a given name and a capitalised common word are one person's name by
+    where they stand: a cue word before and a comma after ("said Al From, who …"), or a cue word
+    right after ("Al From said"); not "said Al from the store", whose "from" is in lower case."""
+    given, last = words[i], words[i + 1]
+    if not ((given in lex.female or given in lex.male) and last[1:].islower() and last.isalpha()):
+        return False
+    end = offs[i + 1] + len(last)
+    before = text[max(0, offs[i] - 12):offs[i]].split()
+    cue_before = bool(before) and before[-1] in _cue_words()
+    return (cue_before and text.startswith(",", end)) or _cue_after(text, end)
 
 
 def _cue_after(text: str, end: int) -> bool:
@@ -693,7 +751,7 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
         return end  # "Imperial College London", "King's College London": where the body is, last
     if j - i >= 2 and words[i] in lex.place_leads and " ".join(words[i + 1:j]) in lex.places:
         return j  # "Statistics Canada", "Statistics South Africa": a body named for its country
-    if j - i == 1 and j + 3 <= n and words[j] == "and" and words[j + 2] in lex.org_heads \
+    if j - i == 1 and j + 3 <= n and words[j] in ("and", "&") and words[j + 2] in lex.org_heads \
             and words[j + 1][:1].isupper() and (j + 3 == n or words[j + 3] in JOINING) \
             and _plain(words[i], lex) and _plain(words[j + 1], lex) \
             and f"{words[j + 1]} {words[j + 2]}" not in lex.bodies:
@@ -701,3 +759,29 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
         # places (not "Ford and General Motors", "Computer and Cisco Systems": two bodies)
         return j + 3
     return i
+
+
+def spells(acronym: str, name: str) -> bool:
+    """Return True where an acronym's letters are the name's initials, in order: each word gives
+    its first letter and maybe more of its letters ("CCTV": China Central Television), a short
+    lower-case word ("of", "for") or a hyphened part ("Tehreek-e-Insaf") may give none."""
+    words = [w for w in re.split(r"[\s-]+", name) if w.isalpha() or w[:1].isalpha()]
+    letters = acronym.lower()
+    ends = {0}  # how many of the acronym's letters the words so far may have given
+    for w in words:
+        low = w.lower()
+        optional = w[:1].islower() or low in ("the", "and")
+        reach: set[int] = set(ends) if optional else set()
+        for at in ends:
+            if at < len(letters) and letters[at] == low[0]:
+                i, j = at + 1, 1
+                reach.add(i)
+                while i < len(letters) and j < len(low):  # more letters of the same word, in order
+                    if letters[i] == low[j]:
+                        i += 1
+                        reach.add(i)
+                    j += 1
+        ends = reach
+        if not ends:
+            return False
+    return len(letters) in ends

@@ -36,6 +36,12 @@ _SURNAME_ENDINGS = ("vic", "vić", "ić")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z0-9][\w-]*\s+){0,3}$")
 _EPITHET_AFTER = re.compile(r"\s*(?:[,.;:!?)]|[a-z]+(?:ed|s)\b|(?:said|told|wrote|spoke|who|has|was|is)\b)")
 _AGE = re.compile(r",\s+(\d{1,3}),")
+_DESCRIBED_WHO = re.compile(r",\s+(an?\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s+who\s")
+"""A description a relative "who" goes on: ", a top GOP operative who played …"."""
+_INITIAL = re.compile(r"[A-Z]\.")
+_WORKS = frozenset(("film", "movie", "story", "book", "novel", "song", "album", "play", "show", "series",
+                    "documentary", "musical", "programme", "program", "game"))
+"""Head words of a description of a work, not a person ("Fergus Crane, a story about a boy who …")."""
 _DETERMINERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "and", "by",
                           "with", "of", "to", "for", "as", "former", "said", "says", "told", "like",
                           "any", "every", "each", "no", "one", "another", "some", "many", "most", "other",
@@ -648,6 +654,19 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         roles.append(after)
     # ", who …" follows people; bodies take "which".
     who = text.startswith(", who ", piece.end)
+    if not (who or after) and text.startswith(", a", piece.end) \
+            and not (len(piece.words) == 1 and (first in lex.not_names
+                                                or first.lower() in load_words("common_words"))):
+        # (not "Previously, a man who …": a sentence's opening word)
+        described = _DESCRIBED_WHO.match(text, piece.end)
+        if described is not None and not _WORKS.intersection(described.group(1).lower().split()):
+            # "Rich Heffley, a top Tallahassee GOP operative who played …, said": a description
+            # that "who" goes on is a person's, however long
+            roles.append(described.group(1))
+            who = True
+    if not named and len(piece.words) == 3 and _INITIAL.fullmatch(piece.words[0]) \
+            and all(w[1:].islower() and w.isalpha() and w not in lex.not_names for w in piece.words[1:]):
+        named = True  # "M. Dane Waters": an initial, then two names
     evidence = strong or named or who or bool(before or after) or (
         cue_adjacent(text, piece.start, piece.end) and not _role_then_name(text, piece.end, lex))
     return evidence, [r for r in roles if r]
