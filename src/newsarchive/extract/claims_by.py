@@ -127,8 +127,9 @@ def cues() -> Cues:
     # "Russia's defence ministry said", "The Defence ministry said": a ministry by its portfolio
     # (`organisations.yaml` `portfolios`), as the entities pass finds it
     orgs = load_data("organisations")
-    ministry = rf"(?:(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+)?(?i:{_alt(orgs['portfolios'])})\s+" \
-        rf"(?:{_alt(orgs['portfolio_heads'])})\b"
+    # (and a country's armed service, `services`: "Ukraine's air force said")
+    ministry = rf"(?:(?:(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+)?(?i:{_alt(orgs['portfolios'])})\s+" \
+        rf"(?:{_alt(orgs['portfolio_heads'])})|[A-Z][a-z]+['’]s\s+(?:{_alt(orgs.get('services') or ())}))\b"
     who = rf"(?P<who>{ministry}|{_NAME}|{desc}|(?i:he|she))"
     # "The shadow housing secretary, Tom Redfern, said": a lower-case description before the name
     # in apposition, which then takes a comma before the verb

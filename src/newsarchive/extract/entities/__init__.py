@@ -775,7 +775,7 @@ def _portfolios(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon)
     environment ministry", "the political science department".)
     """
     if lex.portfolio is None or ("ministry" not in para.text and "department" not in para.text):
-        return []
+        return _services(draft, registry, para, lex)
     found = []
     text = para.text
     for m in lex.portfolio.finditer(text):
@@ -783,6 +783,28 @@ def _portfolios(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon)
         if not (cue_adjacent(text, start, m.end()) or voice_after(text, m.end())):
             continue
         name = " ".join(w[:1].upper() + w[1:] for w in m.group().split(" "))
+        registry.add_body(name, "organisation", m.group(), Span(para.index, m.start(), m.end(),
+                                                                draft.line_at(para, m.start())), [])
+        found.append((m.start(), m.end()))
+    return found + _services(draft, registry, para, lex)
+
+
+_SERVICE_WORDS = ("force", "navy", "army", "guard")
+
+
+def _services(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
+    """Record a country's armed service named in lower case after its possessive where the text
+    cites it ("Ukraine's air force said": Ukraine's Air Force, as the capitalised form is); and
+    return where. (Not "Russia's army advanced": a force in the story, no source.)"""
+    text = para.text
+    if lex.service is None or not any(w in text for w in _SERVICE_WORDS):
+        return []
+    found = []
+    for m in lex.service.finditer(text):
+        if m.group(1) not in lex.places or not (cue_adjacent(text, m.start(), m.end())
+                                                or voice_after(text, m.end())):
+            continue
+        name = f"{m.group(1)}'s " + " ".join(w.capitalize() for w in m.group(2).split(" "))
         registry.add_body(name, "organisation", m.group(), Span(para.index, m.start(), m.end(),
                                                                 draft.line_at(para, m.start())), [])
         found.append((m.start(), m.end()))
