@@ -530,13 +530,15 @@ class Resolver:
         if is_pronoun:
             # (or the speaker of words quoted in the clause: "“… I now fear it may happen,” he
             # told the Tampa Bay Times", a quotation opened a sentence before)
+            # (or, opening the article, the holder of the office the lede gives: "…, the Trade
+            # and Industry Secretary has said." with Patricia Hewitt named below)
             lede = self.draft.lede
+            ledes = lede is not None and paragraph == 0 and parts[-1].lower() in lede[0].split()
             return quotes.speaker_in(clause.sentence) or next(
                 (q.speaker for q in quotes.overlapping(clause.start, clause.end)
                  if q.speaker and q.kind != "scare"), None) \
                 or self._nearest_person(paragraph, at, _GENDERS.get(lowered)) \
-                or (lede[1] if lede is not None and paragraph == 0 and lowered.rsplit(" ", 1)[-1] in lede[0]
-                    else None)  # "…, the Trade and Industry Secretary has said." named below
+                or (lede[1] if lede is not None and ledes else None)
         return quotes.speaker_in(clause.sentence) or self.nearest_fitting(paragraph, at, lowered.split())
 
 
