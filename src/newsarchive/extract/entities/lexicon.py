@@ -115,6 +115,8 @@ class Lexicon:
     service: re.Pattern[str] | None = None
     """A country's armed service in lower case after its possessive (`organisations.yaml`
     `services`): "Ukraine's air force", "Taiwan's coast guard"; the country is group 1."""
+    service_heads: tuple[str, ...] = ()
+    """The services' words: only a paragraph with one right after "'s " is matched."""
     place_bodies: frozenset[str] = frozenset()
     """Bodies named as a place that takes "the" is (`organisations.yaml` `place_bodies`): after
     "the" or a people's word the place is meant ("the Amazon", "the Brazilian Amazon")."""
@@ -272,6 +274,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         platform_media=_words(orgs.get("platform_media")),
         portfolio=_portfolio(_words(orgs.get("portfolios")), _words(orgs.get("portfolio_heads"))),
         service=_service(_words(orgs.get("services"))),
+        service_heads=tuple(sorted(_words(orgs.get("services")))),
         place_bodies=_words(orgs.get("place_bodies")),
         personal_after=_words(names.get("personal_after")),
         domain=_domain(_words(orgs.get("domains"))),
