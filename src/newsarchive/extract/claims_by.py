@@ -19,10 +19,11 @@ from newsarchive.lexicon import load_data
 # Caribbean"), with an acronym in brackets after it; not a capitalised pronoun or article.
 _NAME = (r"(?!(?:It|Its|They|We|I|This|That|These|Those|There|He|She|You|A|An|As)\b)(?:[Tt]he\s+)?(?!The\b)"
          rf"[{UPPER}][\w’'.&-]*(?:\s+(?:[\"“][{UPPER}][\w’'.-]*[\"”]\s+(?=[{UPPER}])"
-         rf"|(?:of|for|de|von|van|al|the|and|and\s+the)\s+)?[{UPPER}][\w’'.&-]*){{0,7}}"
+         rf"|(?:of|for(?:\s+the)?|de|von|van|al|the|and|and\s+the)\s+)?[{UPPER}][\w’'.&-]*){{0,7}}"
          r"(?:\s+\([A-Z]{2,}\))?")
 """A name, whose words may open with a capital outside ASCII ("Mehmet Şimşekoğlu", "Özgür Çelik")
 and may hold a nickname in quotation marks before a word of it ('Francis "Chiz" Escudero')."""
+_FOR_THE = re.compile(r"\s+(?i:for\s+the)\s+")
 _NICKNAME = re.compile(r"\s+[\"“][^\"”\s]+[\"”](?=\s)")
 _NO_SUBJECT = r"(?!(?:Most|Many|Some|All|Both|Several|Few|Other|Others|Each|Every|One|If|Let|Having)\b)"
 """Words that open a sentence and are no source: "Most (62%) said", "All told", "Let's say"."""
@@ -126,8 +127,9 @@ def cues() -> Cues:
     # "Russia's defence ministry said", "The Defence ministry said": a ministry by its portfolio
     # (`organisations.yaml` `portfolios`), as the entities pass finds it
     orgs = load_data("organisations")
-    ministry = rf"(?:(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+)?(?i:{_alt(orgs['portfolios'])})\s+" \
-        rf"(?:{_alt(orgs['portfolio_heads'])})\b"
+    # (and a country's armed service, `services`: "Ukraine's air force said")
+    ministry = rf"(?:(?:(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+)?(?i:{_alt(orgs['portfolios'])})\s+" \
+        rf"(?:{_alt(orgs['portfolio_heads'])})|[A-Z][a-z]+['’]s\s+(?:{_alt(orgs.get('services') or ())}))\b"
     who = rf"(?P<who>{ministry}|{_NAME}|{desc}|(?i:he|she))"
     # "The shadow housing secretary, Tom Redfern, said": a lower-case description before the name
     # in apposition, which then takes a comma before the verb
@@ -169,11 +171,15 @@ def cues() -> Cues:
         rf"(?!(?:{capitalised})\b)" \
         rf"{cap}(?:\s+{cap}){{0,2}}(?:\s+{lower}){{1,2}}\s+(?:(?:{'|'.join(_HONORIFICS)})\.?\s+)?" \
         rf"{not_a_name}(?=[A-Z])"
+    # ("Former chief minister and JD(S) leader H D Kumaraswamy said", "Former minister and party
+    # treasurer Jo Hale said": two jobs joined, the second perhaps after a party's name)
+    joined = rf"(?=[A-Z][a-z]+(?:\s+[a-z][\w-]*){{1,2}}\s+and\s)[A-Z][a-z]+(?:\s+{lower}){{1,2}}\s+and\s+" \
+        rf"(?:[A-Z][\w-]*(?:\([A-Z]\))?\s+)?{lower}(?:\s+{lower})?\s+{not_a_name}(?=[A-Z])"
     made = rf"(?i:a|an|the)\s+(?:(?:\d{{4}}|new|recent|latest)\s+)?(?i:{findings})\s+(?:from|by)\s+"
     # ("Culture, Media and Sport Secretary Lisa Nandy said": a portfolio's list before the title)
     listed = rf"(?:{cap},\s+{cap}(?:,\s+{cap}){{0,2}},?\s+and\s+(?=[A-Z]))"
     # (`after` takes only the title)
-    job = rf"(?:{title}|{listed}|{made})?" if findings else f"(?:{title}|{listed})?"
+    job = rf"(?:{title}|{listed}|{joined}|{made})?" if findings else f"(?:{title}|{listed}|{joined})?"
     # "Sen. Carla Ruesch (D-Ore.), who chairs the caucus's messaging arm, told …": the party and
     # state, a relative clause between the name and its verb
     # (or what the name is, in lower case: "John Smith, chief executive of Acme, said", or an office
@@ -309,6 +315,10 @@ class Resolver:
         last = words.rsplit(" ", 1)
         if len(last) == 2 and last[1] in get_lexicon().postnominals and _norm(last[0]) in alias:
             return alias[_norm(last[0])]  # "Bethan Morgan-Lloyd MS", "Peter Ainsworth MP": the person
+        if " for the " in key:
+            # "Chart-Track for the Entertainment and Leisure Software …" (no name the article knows,
+            # as "Office for the Coordination of Humanitarian Affairs" is): the first name
+            return self.canonical(_FOR_THE.split(words, 1)[0])
         if " of " in key:
             # "Choi Min-jung of Seoul National University said": the person, not where they work
             person = alias.get(key.split(" of ", 1)[0])
@@ -520,10 +530,15 @@ class Resolver:
         if is_pronoun:
             # (or the speaker of words quoted in the clause: "“… I now fear it may happen,” he
             # told the Tampa Bay Times", a quotation opened a sentence before)
+            # (or, opening the article, the holder of the office the lede gives: "…, the Trade
+            # and Industry Secretary has said." with Patricia Hewitt named below)
+            lede = self.draft.lede
+            ledes = lede is not None and paragraph == 0 and parts[-1].lower() in lede[0].split()
             return quotes.speaker_in(clause.sentence) or next(
                 (q.speaker for q in quotes.overlapping(clause.start, clause.end)
                  if q.speaker and q.kind != "scare"), None) \
-                or self._nearest_person(paragraph, at, _GENDERS.get(lowered))
+                or self._nearest_person(paragraph, at, _GENDERS.get(lowered)) \
+                or (lede[1] if lede is not None and ledes else None)
         return quotes.speaker_in(clause.sentence) or self.nearest_fitting(paragraph, at, lowered.split())
 
 

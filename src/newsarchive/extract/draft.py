@@ -85,6 +85,9 @@ class Draft:
     """Whether each paragraph looked at by `line_at` has line breaks (body paragraphs seldom do)."""
     source: Document | None = None
     """The document as written, where `doc` is the passes' view of it (`markup.plain_view`)."""
+    lede: tuple[str, str] | None = None
+    """(role, person) where the first paragraph describes someone by office and the second names
+    them (`attribution.lede`): the claims pass credits "…, the trade commissioner has said" so."""
     texts: list[str] | None = None
     """Each paragraph's text of `doc`, read once: a record's attributes cost compiled code a
     generic look-up each, and the sieves ask for a quotation's text tens of times an article."""

@@ -491,6 +491,7 @@ def build_context(draft: Draft) -> Context:
     if lede is not None:
         role, person = lede
         roles[person] = f"{roles[person]} {role}".strip()
+        draft.lede = lede
     keys = [(n.paragraph, n.start) for n in named]
     return Context(draft, lex, cues, masked, sentences, named, keys, genders, roles, quotes_in, lede=lede)
 

@@ -141,7 +141,9 @@ def _body_just_heard(ctx: Context, paragraph: int, start: int, cue: Cue) -> str 
             or _BARE_VOICE_AFTER.match(masked, cue.end)):
         return None
     s_start = ctx.sentence_of(paragraph, cue.start)[0]
-    heard = [(at, name) for p, at, name in ctx.speakers[-8:] if p == paragraph and at < cue.start]
+    label = _label(ctx, paragraph)
+    heard = [(at, name) for p, at, name in ctx.speakers[-8:] if p == paragraph and at < cue.start
+             and (label is None or name != label.name)]
     if not heard or max(heard)[0] < ctx.sentence_of(paragraph, max(0, s_start - 1))[0]:
         # no one heard in the sentence just before: the body that sentence is about, if any
         return _body_subject_before(ctx, paragraph, s_start)
@@ -152,6 +154,15 @@ def _body_just_heard(ctx: Context, paragraph: int, start: int, cue: Cue) -> str 
     if any(n.kind == "person" and masked[n.start] != MASK for n in ctx.named_at(paragraph, at, cue.start)):
         return None
     return name
+
+
+def _label(ctx: Context, paragraph: int) -> Named | None:
+    """Return the person a transcript's label names at the paragraph's start ("Priya Desai: We
+    asked …"), who speaks the whole paragraph and is not the voice of a sentence in it."""
+    first = next(iter(ctx.named_at(paragraph, 0, 60)), None)
+    if first is None or first.kind != "person" or ctx.masked[paragraph][first.end:first.end + 1] != ":":
+        return None
+    return first
 
 
 _SUBJECT_OPENERS = frozenset(("the", "but", "and", "however,", "meanwhile,", "now"))
@@ -169,13 +180,29 @@ def _body_subject_before(ctx: Context, paragraph: int, start: int) -> str | None
     else:
         return None
     named = ctx.named_at(p, s_start, s_end)
+    masked = ctx.masked[p]
+    if named and named[0] is _label(ctx, p):
+        s_start, named = named[0].end + 1, named[1:]  # a transcript's label: "Priya Desai: We asked …"
     if not named or named[0].kind == "person" or any(n.name != named[0].name for n in named[1:]):
         return None
-    masked = ctx.masked[p]
     opening = masked[s_start:named[0].start].split()
-    if len(opening) > 2 or any(w.lower() not in _SUBJECT_OPENERS for w in opening):
+    if (len(opening) > 2 or any(w.lower() not in _SUBJECT_OPENERS for w in opening)) and not _asked(opening):
         return None
     return named[0].name
+
+
+_ASKED = frozenset(("asked", "contacted", "approached", "emailed"))
+"""Verbs by which the writer says whom they asked for comment: "We asked the British Retail
+Consortium for a response. A spokesperson said …" is the consortium's."""
+
+
+def _asked(opening: list[str]) -> bool:
+    """Return True for the words "We asked the", "I have contacted" before a body's name."""
+    if not 2 <= len(opening) <= 4:
+        return False
+    verb = opening[-1] if opening[-1] != "the" else opening[-2]
+    return opening[0] in ("We", "I") and verb in _ASKED \
+        and all(w in _ASKED or w in ("have", "also", "the") for w in opening[1:])
 
 
 def _voice_after(ctx: Context, paragraph: int, at: int, end: int) -> str | None:
@@ -445,7 +472,17 @@ def _governed(masked: str, start: int, n: Named) -> bool:
     # (a past verb's object may be the subject of a clause after it: "said Reid quieted the
     # chatter, telling", "showed Islamic State fighters warning")
     word = before[-1]
-    return [word] in _OBJECT_OF or (word.islower() and word.endswith("ing"))
+    return [word] in _OBJECT_OF or (word.islower() and word.endswith("ing")) or _agent(masked, start, n)
+
+
+_AGENT = re.compile(r"\bby\s+(?:the|a|an)\s+(?:[a-z]+\s+){1,2}$")
+
+
+def _agent(masked: str, start: int, n: Named) -> bool:
+    """Return True for a body after "by the" and lower-case words, the agent of a noun, no subject:
+    "rejected a demand by the main opposition Democratic Party of Korea …, calling it" (the
+    participle is the lawmakers')."""
+    return n.kind != "person" and _AGENT.search(masked, max(start, n.start - 40), n.start) is not None
 
 
 def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cue]) -> tuple[str | None, str]:
@@ -481,7 +518,8 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
             return n.name, "subject"
     # (a body that modifies a role, "the Tory leader will argue …, saying", is no subject)
     found = [n for n in found if (n.kind == "person" or _role_after(ctx, masked, n.end) is None)
-             and not _verb_object(ctx, masked, start, n)]
+             and not _verb_object(ctx, masked, start, n)
+             and not _agent(masked, start, n)]
     people = [n for n in found if n.kind == "person"]
     if people or found:
         return (people or found)[0].name, "subject"

@@ -20,11 +20,11 @@ _LEDE_CHARS = 400
 
 def _description(lex: Lexicon) -> re.Pattern[str]:
     """A description of a person by role with no name after it: "the lord chancellor", "Kostas
-    Kenteris' lawyer", "the work and pensions minister"."""
+    Kenteris' lawyer", "the work and pensions minister", "the Trade and Industry Secretary"."""
     if _cache and _cache[0][0] is lex:
         return _cache[0][1]
     roles = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(lex.roles, key=len, reverse=True))
-    pattern = re.compile(rf"(?:\b[Tt]he|[’'](?:s)?)\s+((?:[a-z][\w-]*\s+){{0,3}}?)({roles})\b"
+    pattern = re.compile(rf"(?:\b[Tt]he|[’'](?:s)?)\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?)((?i:{roles}))\b"
                          rf"(?![-\w]|\s+(?:of\s+)?[A-Z])")
     _cache[:] = [(lex, pattern)]
     return pattern
@@ -53,16 +53,17 @@ def lede_holder(masked: list[str], named: list[Named], roles: dict[str, str],
         if not (_subject_position(text, n.start) or text[n.end:n.end + 6] in (" said.", " said,", " says.")):
             continue  # (", Alan Johnson said.": the sentence's speaker)
         own = roles.get(n.name, "")
-        if own and role not in own:
+        if own and role.rsplit(" ", 1)[-1] not in own:
             return None  # "Finance Minister Sue Essex": another office
         return role, n.name
     return None
 
 
 def _subject_position(text: str, start: int) -> bool:
-    """Return True where only capitalised words stand between the sentence's start and a name
-    ("Lord Falconer said", "Finance Minister Sue Essex said", "Gregory Ioannidis has")."""
+    """Return True where only capitalised words stand between the sentence's start, or the comma
+    after an opening phrase, and a name ("Lord Falconer said", "Finance Minister Sue Essex said",
+    "Gregory Ioannidis has", "Speaking to MEPs, Commissioner Henrik Solberg said")."""
     before = text[:start]
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind(", "))
     words = before[cut + 1:].split()
     return all(w[:1].isupper() for w in words)

@@ -112,6 +112,11 @@ class Lexicon:
     portfolio: re.Pattern[str] | None = None
     """A government's portfolio before a lower-case "ministry" or "department" (`organisations.yaml`
     `portfolios`, `portfolio_heads`): "the defence ministry", "Russia's Interior ministry"."""
+    service: re.Pattern[str] | None = None
+    """A country's armed service in lower case after its possessive (`organisations.yaml`
+    `services`): "Ukraine's air force", "Taiwan's coast guard"; the country is group 1."""
+    service_heads: tuple[str, ...] = ()
+    """The services' words: only a paragraph with one right after "'s " is matched."""
     place_bodies: frozenset[str] = frozenset()
     """Bodies named as a place that takes "the" is (`organisations.yaml` `place_bodies`): after
     "the" or a people's word the place is meant ("the Amazon", "the Brazilian Amazon")."""
@@ -194,6 +199,13 @@ def _portfolio(portfolios: frozenset[str], heads: frozenset[str]) -> re.Pattern[
     return re.compile(rf"(?<![\w'’-])((?i:{alt})) (?:{head})\b")
 
 
+def _service(services: frozenset[str]) -> re.Pattern[str] | None:
+    if not services:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(services, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s ({alt})\b(?![-\w]| [A-Z])")
+
+
 def _strip_the(form: str) -> str:
     return form[4:] if form[:4] in ("The ", "the ") else form
 
@@ -261,6 +273,8 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         platforms=_words(orgs.get("platforms")),
         platform_media=_words(orgs.get("platform_media")),
         portfolio=_portfolio(_words(orgs.get("portfolios")), _words(orgs.get("portfolio_heads"))),
+        service=_service(_words(orgs.get("services"))),
+        service_heads=tuple(sorted(_words(orgs.get("services")))),
         place_bodies=_words(orgs.get("place_bodies")),
         personal_after=_words(names.get("personal_after")),
         domain=_domain(_words(orgs.get("domains"))),
