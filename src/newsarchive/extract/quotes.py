@@ -95,14 +95,16 @@ def find_quotes(draft: Draft) -> None:
     for index, (para, spans) in enumerate(zip(paragraphs, found, strict=True)):
         text = para.text
         next_reopens = index + 1 < len(paragraphs) and _reopens(found[index + 1], paragraphs[index + 1].text)
-        if len(draft.quotes) + len(spans) > MAX_QUOTES:
+        full = len(draft.quotes) + len(spans) > MAX_QUOTES
+        if full:
             spans = spans[:MAX_QUOTES - len(draft.quotes)]
             line = para.line_at(spans[-1].end) if spans else para.line
             draft.diagnostics.append(Diagnostic(draft.doc.path, line, f"over {MAX_QUOTES:,} quotations: "
                                                 "those after this line are not annotated"))
-            found[index + 1:] = [[] for _ in found[index + 1:]]
         for s in spans:
             runs_to_end = s.close_mark is None and s.close_at == len(text)
             draft.quotes.append(QuoteDraft(
                 para.index, s.start, s.end, s.open_mark, s.close_mark, kind=guess_kind(text, s),
                 depth=s.depth, continued=s.reopened or (runs_to_end and s.depth == 0 and next_reopens)))
+        if full:
+            break  # (the paragraphs after it are shown, not annotated)
