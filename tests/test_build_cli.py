@@ -35,8 +35,8 @@ def test_build_reports_bad_article_like_a_compiler(tmp_path: Path,
     err = capsys.readouterr().err
     assert re.search(r"^articles/bad\.md:\d+: error: malformed front matter: ", err, re.MULTILINE)
     assert "Traceback" not in err
-    assert re.search(r"^newsarchive: 5 articles: \d+ pages written, 0 reused, 1 articles failed, "
-                     r"\d+ warnings, 1 errors in [\d.]+ s$", err, re.MULTILINE)
+    assert re.search(r"^newsarchive: 5 articles: \d+ pages written, 0 reused, 1 article failed, "
+                     r"\d+ warnings, 1 error in [\d.]+ s$", err, re.MULTILINE)
     assert (tmp_path / "site" / "articles" / "council-vote.html").is_file()
 
 
@@ -169,3 +169,12 @@ def test_a_config_nested_thousands_deep_is_an_error_naming_it(
                                                         encoding="utf-8")
     assert in_dir(tmp_path / "news", ["build", "-j", "1"]) != 0
     assert "newsarchive.yaml:1: not valid YAML: nested too deeply" in capsys.readouterr().err
+
+
+def test_the_summary_counts_in_words() -> None:
+    from newsarchive.build.engine import BuildResult
+    from newsarchive.commands.build import summary
+    from newsarchive.records import Diagnostic
+    warned = [Diagnostic("a.txt", 1, "x", "warning")]
+    one = BuildResult(articles=1, written=1, seconds=0.5, diagnostics=warned)
+    assert summary(one) == "newsarchive: 1 article: 1 page written, 0 reused, 1 warning, 0 errors in 0.50 s"

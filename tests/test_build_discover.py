@@ -48,11 +48,28 @@ def test_articles_in_order_with_sidecars_and_safe_links(tree: Path, monkeypatch:
     assert [(d.path, d.message) for d in skipped] == [
         ("articles/a/broken.txt", "symbolic link to nothing readable; skipped"),
         ("articles/a/evil.txt", outside),
+        ("articles/a/fifo.txt", "not a regular file; skipped"),
         ("articles/a/loop1.txt", "symbolic link that loops back on itself; skipped"),
         ("articles/a/loop2.txt", "symbolic link that loops back on itself; skipped"),
         ("articles/a/one.annotations.yaml", outside),
         ("articles/a/sub/deep.annotations.yaml", "symbolic link that loops back on itself; not followed"),
     ]
+
+
+def test_a_folder_that_cannot_be_read_is_named(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = os.scandir
+
+    def scandir(path: str | os.PathLike[str]) -> object:
+        if str(path).endswith("/a/sub"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.chdir(tree.parent)
+    found, skipped = discover(Path("articles"))
+    assert "articles/a/sub/deep.markdown" not in [f.display for f in found]
+    assert ("articles/a/sub", "folder cannot be read (Permission denied); skipped") in [
+        (d.path, d.message) for d in skipped]
 
 
 def test_articles_folder_as_the_working_folder(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -80,3 +80,18 @@ def test_a_first_line_is_text_unless_it_repeats_the_front_matters_title() -> Non
     assert (d.title, [p.text for p in d.paragraphs]) == ("Ferry vote", ['Mr Smith said: "Fine."'])
     d = parse_document("---\ntitle: Ferry vote\n---\nFERRY VOTE\n\nThe council voted.\n", "x.txt")
     assert (d.title, [p.text for p in d.paragraphs]) == ("Ferry vote", ["The council voted."])
+
+
+def test_tags_and_authors_that_are_not_text_are_reported() -> None:
+    d = parse_document("---\ntitle: ok\ntags: [budget, [a, b], {x: 1}, '']\nauthor: [[x], {y: 2}]\n---\n"
+                       "Body.\n", "articles/x.md")
+    assert d.tags == ("budget",)
+    assert d.author is None
+    assert [str(x) for x in d.diagnostics] == [
+        "articles/x.md:3: warning: 2 of the tags are not text; ignored",
+        "articles/x.md:4: warning: front-matter 'author' must be text or a list of names; ignored"]
+
+
+def test_an_empty_list_of_authors_is_no_problem() -> None:
+    d = parse_document("---\ntitle: ok\nauthor: []\ntags: []\n---\nBody.\n", "articles/x.md")
+    assert d.author is None and d.diagnostics == ()

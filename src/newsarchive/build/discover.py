@@ -71,8 +71,10 @@ def _walk(folder: Path, root: Path, shown: Path, sources: list[ArticleFile],
     try:
         with os.scandir(folder) as found:
             entries = {e.name: e for e in found}
-    except OSError:
-        return  # as os.walk: a folder that cannot be listed is passed over
+    except OSError as exc:  # a folder that cannot be listed is passed over, and said so
+        skipped.append(Diagnostic(str(shown), None, f"folder cannot be read ({exc.strerror or exc}); "
+                                  "skipped", "error"))
+        return
     prefix = str(shown)
     subfolders: list[str] = []
     for name in sorted(entries):
@@ -103,7 +105,8 @@ def _walk(folder: Path, root: Path, shown: Path, sources: list[ArticleFile],
                 skipped.append(Diagnostic(display, None, "symbolic link to nothing readable; skipped",
                                           "error"))
                 continue
-        elif not entry.is_file(follow_symlinks=False):
+        elif not entry.is_file(follow_symlinks=False):  # a pipe or a device: reading it could block
+            skipped.append(Diagnostic(display, None, "not a regular file; skipped", "warning"))
             continue
         sidecar = _sidecar(folder, entries.get(Path(name).stem + SIDECAR_SUFFIX), root, skipped)
         sources.append(ArticleFile(path, display, sidecar))

@@ -54,12 +54,18 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
 def summary(result: BuildResult) -> str:
     """Return the one-line account of a build."""
     if result.up_to_date:
-        what = f"site up to date ({result.articles} articles)"
+        what = f"site up to date ({_count(result.articles, 'article')})"
     else:
-        what = (f"{result.articles} articles: {result.written} pages written, {result.reused} reused"
-                + (f", {result.failed} articles failed" if result.failed else ""))
-    return (f"newsarchive: {what}, {result.warnings} warnings, {result.errors} errors "
+        what = (f"{_count(result.articles, 'article')}: {_count(result.written, 'page')} written, "
+                f"{result.reused} reused"
+                + (f", {_count(result.failed, 'article')} failed" if result.failed else ""))
+    return (f"newsarchive: {what}, {_count(result.warnings, 'warning')}, {_count(result.errors, 'error')} "
             f"in {result.seconds:.2f} s")
+
+
+def _count(n: int, noun: str) -> str:
+    """Return "1 warning", "3 warnings": a number and its noun, plural where it is not one."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def report(result: BuildResult, quiet: bool, verbose: bool) -> None:

@@ -123,9 +123,18 @@ def parse_front_matter(yaml_text: str, path: str) -> FrontMatter:
                 fm.diagnostics.append(Diagnostic(path, line_of(raw), "tags must be a list; ignored"))
                 continue
             fm.tags = tuple(t for t in (_text(v) for v in value) if t)
+            odd = sum(1 for v in value if v is not None and _text(v) is None and not _blank(v))
+            if odd:
+                fm.diagnostics.append(Diagnostic(path, line_of(raw), f"{odd} of the tags are not text; "
+                                                 "ignored"))
             continue
         if k == "author" and isinstance(value, list):
+            given = [v for v in value if v is not None and not _blank(v)]
             value = _names(value)  # a clipper's list of writers, ["[[Fiona Mackay]]", "[[Tom Ellery]]"]
+            if value is None and given:
+                fm.diagnostics.append(Diagnostic(path, line_of(raw), "front-matter 'author' must be "
+                                                 "text or a list of names; ignored"))
+                continue
         elif k == "author" and isinstance(value, str):
             value = _WIKI_LINK.sub(r"\1", value)
         text = _text(value)
@@ -148,6 +157,11 @@ def parse_front_matter(yaml_text: str, path: str) -> FrontMatter:
             continue
         setattr(fm, k, text)
     return fm
+
+
+def _blank(value: Any) -> bool:
+    """Whether a front-matter value is empty text (left out without a word, as YAML's null is)."""
+    return isinstance(value, str) and not value.strip()
 
 
 def _names(values: list[Any]) -> str | None:
