@@ -16,7 +16,7 @@ from newsarchive.extract.claims_by import ParagraphQuotes, Resolver
 from newsarchive.extract.claims_clauses import Stretches, clauses
 from newsarchive.extract.draft import Draft
 from newsarchive.extract.labels import answerer, office_holder
-from newsarchive.extract.text import SPEAKER_LABEL, apart, has_digit, spaces_but
+from newsarchive.extract.text import SPEAKER_LABEL, alternation, apart, has_digit, spaces_but
 from newsarchive.lexicon import load_data
 from newsarchive.load.masthead import dateline_end
 from newsarchive.records import Claim, Span
@@ -476,7 +476,7 @@ def _lead_ins() -> re.Pattern[str]:
     data = load_data("claims")
     if not _lead_ins_cache or _lead_ins_cache[0][0] is not data:
         words = sorted((str(w) for w in data.get("lead_ins") or ()), key=len, reverse=True)
-        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!)"
+        alt = alternation(words, ignore_case=True) or r"(?!)"
         _lead_ins_cache[:] = [(data, re.compile(rf"(?i:{alt}):\s+"))]
     return _lead_ins_cache[0][1]
 

@@ -12,7 +12,7 @@ from newsarchive.extract.claims_clauses import Clause
 from newsarchive.extract.draft import Draft, QuoteDraft
 from newsarchive.extract.entities.lexicon import get_lexicon
 from newsarchive.extract.entities.scan import UPPER
-from newsarchive.extract.text import LOWER_LETTERS, apart
+from newsarchive.extract.text import LOWER_LETTERS, alternation, apart
 from newsarchive.lexicon import load_data
 
 # A capitalised name of up to eight words ("the Economic Commission for Latin America and the
@@ -61,8 +61,9 @@ _AFTER_FINDING = "of|by|from|released|published|conducted|in|on|out|found|showed
 Post-ABC News survey released …"; not "a US research think-tank")."""
 
 
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+def _alt(words: Sequence[str], ignore_case: bool = False) -> str:
+    """Return the words as an alternation, longest first (`ignore_case`: for use in `(?i:…)`)."""
+    return alternation(sorted(words, key=len, reverse=True), ignore_case)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,7 @@ def cues() -> Cues:
     # (`organisations.yaml` `portfolios`), as the entities pass finds it
     orgs = load_data("organisations")
     # (and a country's armed service, `services`: "Ukraine's air force said")
-    ministry = rf"(?:(?:(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+)?(?i:{_alt(orgs['portfolios'])})\s+" \
+    ministry = rf"(?:(?:(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+)?(?i:{_alt(orgs['portfolios'], True)})\s+" \
         rf"(?:{_alt(orgs['portfolio_heads'])})|[A-Z][a-z]+['’]s\s+(?:{_alt(orgs.get('services') or ())}))\b"
     who = rf"(?P<who>{ministry}|{_NAME}|{desc}|(?i:he|she))"
     # "The shadow housing secretary, Tom Redfern, said": a lower-case description before the name
@@ -148,7 +149,7 @@ def cues() -> Cues:
         rf"(?={_NAME},)|{office},\s+(?={_NAME},))?"
     what = r"(?:\s+(?=[a-z])[^,;.“”\"]{1,80},)?"  # (", one of the two rebels," after the name)
     age = r"(?:,\s+(?:aged\s+)?\d{1,3},)?"  # "Doris Whitworth, 82, said"
-    findings = _alt(data.get("according_findings") or ())
+    findings = _alt(data.get("according_findings") or (), True)
     # "Defending, Richard Amis said", "Sentencing him, Judge Greaves said": the part the speaker
     # plays, before the name
     # ("Speaking to reporters in Ottawa, Sophie Lachance said", "Talking to Dawn, …": where; not
@@ -191,7 +192,7 @@ def cues() -> Cues:
         r"|(?P<appos>,\s+(?:(?=[a-z])[^,;.“”\"]{1,100}" \
         rf"|{office}),))?"
     # ("Analysts at Nomura said", "economists at the Bank of England expect": the body they work for)
-    plurals = _alt(data["staff_plurals"])
+    plurals = _alt(data["staff_plurals"], True)
     staff = rf"(?:(?i:(?:[a-z]+\s+)?(?:{plurals}))\s+(?:at|from|with)\s+(?=[A-Z]|the\s+[A-Z]))?"
     subject = re.compile(rf"{_OPENERS}{part}{apposed}{job}{_NO_SUBJECT}{staff}{who}(?(apposed),{what})"
                          rf"{age}{aside}"
@@ -216,7 +217,7 @@ def cues() -> Cues:
                            rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS})"
                            rf"{put_end})")
     told = {str(v) for v in data.get("object_verbs") or ()}
-    inverted = _alt([v for v in data["cue_verbs"] if str(v) not in told])
+    inverted = _alt([v for v in data["cue_verbs"] if str(v) not in told], True)
     # ("…, Kremlin Spokesman Dmitry Peskarev told reporters on Tuesday.": the one told, after the verb)
     # ("…, the Department for Transport has announced": an auxiliary before it)
     listener = r"(?:(?:(?<=told)|(?<=tells))\s+" \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _ANY_DIGIT = re.compile(r"\d")
 
@@ -48,3 +49,25 @@ SPEAKER_LABEL = re.compile(r"(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[ \t]+)?"
 ALABAMA: ", a podcast's "[00:00:27] Martin Okonjo: ") or an interview ("Q: ",
 "A: "); a label in mixed case only where it names a person the article names (not "Why it
 matters: ")."""
+
+
+def alternation(words: Iterable[str], ignore_case: bool = False, spaces: str = r"\s+") -> str:
+    """Return a pattern's alternation of the words, in the order given, grouped by first letter
+    ("d(?:efence|efense)|f(?:oreign affairs|oreign)"); a space in a word matches `spaces`.
+
+    `ignore_case`: for use inside `(?i:…)`. There the engine enters every alternative at each
+    place it is tried (only one opened by a case-sensitive literal or class is passed over at
+    once), so hundreds of words cost hundreds of entries; grouped, it enters one per first letter
+    (the lede's 273 roles: ~10x less). The matches are the same: at any place only one group's
+    letter can match, and its words are tried in their given order. Words opened by a character
+    that is not ASCII are left as one plain alternation (under `(?i:…)` "K", the Kelvin sign,
+    matches "k").
+    """
+    escaped = [(w, re.escape(w).replace(r"\ ", spaces)) for w in words]
+    if not all(w[:1].isascii() and w[:1].isalnum() for w, _ in escaped):
+        return "|".join(e for _, e in escaped)
+    groups: dict[str, list[str]] = {}
+    for w, e in escaped:
+        groups.setdefault(w[0].lower() if ignore_case else w[0], []).append(e[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" if len(rests) > 1 else first + rests[0]
+                    for first, rests in groups.items())

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from newsarchive.extract.attribution.context import MASK, Context, Named, find_cue_words, letters_apart
 from newsarchive.extract.attribution.holders import description, office_holder_below, pronoun, typed_voice
+from newsarchive.extract.text import alternation
 
 # Words allowed between an inverted verb and its holder: "said foreign affairs correspondent
 # Simon Tisdall", "said Professor Marlene Laruelle", "wrote the FT's Gideon Rachman".
@@ -230,7 +231,7 @@ def _voice_for(ctx: Context) -> re.Pattern[str]:
     for the Home Office", "an official at the Ministry of Health"."""
     words = ctx.cues.anonymous
     if not _voice_for_cache or _voice_for_cache[0][0] is not words:
-        alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+        alt = alternation(sorted(words, key=lambda w: len(re.escape(w)), reverse=True), spaces=r"\ ")
         _voice_for_cache[:] = [(words, re.compile(
             rf"\s*(?:an?|one|another)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{alt})\s+(?:for|of|at|with|from)\s+(?:the\s+)?"))]
     return _voice_for_cache[0][1]

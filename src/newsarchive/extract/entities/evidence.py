@@ -9,6 +9,7 @@ from functools import lru_cache
 from newsarchive.extract.entities.classify import PEERAGE, Piece, east_asian_name
 from newsarchive.extract.entities.lexicon import Lexicon
 from newsarchive.extract.entities.scan import kin_named
+from newsarchive.extract.text import alternation
 from newsarchive.lexicon import load_data, load_words
 
 # ", a 22-year-old student", ", the head of the group", ", Twitter’s director of political advertising",
@@ -95,7 +96,7 @@ def _firm_apposed() -> re.Pattern[str]:
     # (nor a possessive: ", the club's manager" describes a person; nor the subject of a cue after
     # the name: "… program BitTorrent, the firm said"; but what it is for may follow: "Cosla, the
     # umbrella body for Scotland's 32 councils")
-    verbs = "|".join(re.escape(v) for v in sorted(cue_verbs(), key=len, reverse=True))
+    verbs = alternation(sorted(cue_verbs(), key=len, reverse=True), spaces=r"\ ")
     return re.compile(rf",\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|with|from|in)\s)[\w’'-]+\s+){{0,5}}?"
                       rf"(?:{heads})\b(?![’']s\b)(?!\s+(?:of|at|{verbs})\b)")
 

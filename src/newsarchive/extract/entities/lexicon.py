@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from newsarchive.extract.text import alternation
 from newsarchive.lexicon import data_generation, load_data
 
 SourceType = str
@@ -192,7 +193,7 @@ def _domain(ends: frozenset[str]) -> re.Pattern[str] | None:
 def _portfolio(portfolios: frozenset[str], heads: frozenset[str]) -> re.Pattern[str] | None:
     if not portfolios or not heads:
         return None
-    alt = "|".join(re.escape(p) for p in sorted(portfolios, key=len, reverse=True))
+    alt = alternation(sorted(portfolios, key=len, reverse=True), ignore_case=True, spaces=r"\ ")
     # The portfolio in either case ("defence", "Defence"), the head in lower case: a capitalised
     # "Defence Ministry" is a name the runs find.
     head = "|".join(re.escape(h) for h in sorted(heads))
