@@ -1049,3 +1049,32 @@ def test_a_description_that_who_goes_on_or_an_initial_shows_a_person() -> None:
     # (before a known body, a number word counts: "One State Department lawyer")
     counted = entities("One State Department lawyer involved was Kate Duval.")
     assert "State Department" in counted and "One State Department" not in counted
+
+
+def test_a_word_for_a_trade_opening_a_sentence_makes_the_name_after_it_a_company() -> None:
+    found = entities("Bookmaker Ladbrokes said it would take bets. Jeweller Zale said sales fell. "
+                     "Retailer Next said sales rose. Carmaker General Motors said so.")
+    assert {"Ladbrokes", "Zale", "Next", "General Motors"} <= set(found)
+    assert all(found[n].kind != "person" for n in ("Ladbrokes", "Zale", "Next"))
+    assert not [n for n in found if n.split(" ", 1)[0] in ("Bookmaker", "Jeweller", "Retailer", "Carmaker")]
+    # (a given name after it makes a person: "Jeweller Tom Smith")
+    person = entities("Jeweller Tom Smith said trade was slow.")
+    assert person["Tom Smith"].kind == "person"
+
+
+def test_a_lone_surname_two_people_share_is_the_one_it_stood_for_before() -> None:
+    found = entities("Marcel Lehel Lazar was extradited in 2014 and pleaded guilty in May. "
+                     "Lazar admitted the charges.\n\n"
+                     "His wife, Gabriela Violeta Lazar, wrote to the court.\n\n"
+                     "Lazar stored the documents and passed them on, prosecutors said.")
+    assert len(found["Marcel Lehel Lazar"].mentions) == 3
+    assert len(found["Gabriela Violeta Lazar"].mentions) == 1
+    # (no lone surname before: the last named, as before)
+    last = entities("Bill Clinton spoke first. Hillary Clinton spoke next. Clinton said so.")
+    assert len(last["Hillary Clinton"].mentions) == 2
+
+
+def test_a_gendered_honorific_before_a_surname_two_people_share_is_the_one_it_fits() -> None:
+    found = entities("Hillary Clinton spoke first. Bill Clinton spoke next. Mrs. Clinton said so. "
+                     "Mr. Clinton agreed.")
+    assert len(found["Hillary Clinton"].mentions) == 2 and len(found["Bill Clinton"].mentions) == 2

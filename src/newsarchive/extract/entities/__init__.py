@@ -56,7 +56,7 @@ def _own_outlet(outlet: str, word: str, lex: Lexicon) -> str | None:
 def find_entities(draft: Draft) -> None:
     """Fill `draft.entities` with the people, outlets and organisations the body names."""
     lex = get_lexicon()
-    registry = Registry(lex.given, lex.surname_first)
+    registry = Registry(lex.given, lex.surname_first, lex.gender)
     later: list[tuple[Paragraph, Piece]] = []
     titles: set[str] = set()
     products: set[str] = set()

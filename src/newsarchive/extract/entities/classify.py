@@ -167,6 +167,10 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     pure = True
     after_of = of_title = False
     i = 0
+    if words[0].lower() in lex.trades and n >= 2:
+        traded = _traded(words, lex)
+        if traded is not None:  # "Bookmaker Ladbrokes said": the trade is no part of the name
+            return (("body", 1, n, 1, words[1:], [], None, traded),), True
     while i < n:
         w = words[i]
         if w in ("The", "the") or (i == 0 and w in ("A", "An") and n > 1):
@@ -439,6 +443,20 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     if title:
         pieces.append(("title", n, n, title_start, [], list(title), None, None))
     return tuple(pieces), pure
+
+
+def _traded(words: list[str], lex: Lexicon) -> Body | None:
+    """Return the company a run names after a word for its trade ("Bookmaker Ladbrokes", "Carmaker
+    Rover", "Retailer Next"): a known body, or up to three capitalised words that no given name,
+    honorific or title opens ("Jeweller Tom Smith" is a person)."""
+    end, body = _match_body(words, 1, lex)
+    if body is not None and end == len(words):
+        return body
+    rest = words[1:]
+    if len(rest) > 3 or rest[0] in lex.given or _key(rest[0]) in lex.honorifics or rest[0] in FUNCTION_WORDS \
+            or _match_title(words, 1, lex) > 1 or any(w in JOINING or not w[:1].isupper() for w in rest):
+        return None
+    return Body(" ".join(rest), "organisation", "organisation", frozenset())
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
