@@ -44,8 +44,9 @@ def person_key(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def source_key(name: str) -> str:
-    """Return a source's name as a comparable string: no leading "the", punctuation or case."""
-    words = [w.strip("'-.") for w in _TOKEN.findall(_fold(name))]
+    """Return a source's name as a comparable string: no leading "the", punctuation or case, and
+    "&" read as "and" ("Food & Agriculture Organisation" is the Food and Agriculture Organisation)."""
+    words = [w.strip("'-.") for w in _TOKEN.findall(_fold(name.replace("&", " and ")))]
     words = [re.sub(r"'s$", "", w) for w in words if w]
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
@@ -132,3 +133,28 @@ def source_nodes(sources: Iterable[tuple[str, str, Iterable[str]]], names: Names
     for node, owners in sorted(claimed.items()):
         if len(owners) == 1 and node in existing:
             names.groups.union(node, next(iter(owners)))
+        elif len(owners) > 1 and _one_spelling(node[2:], sorted(o[2:] for o in owners)):
+            # "FAO" of both the "Food and Agriculture Organisation" and the "… Organization": the
+            # short form both spell out, the names one but for spelling, is one body's (not the
+            # "ABC" of the American Broadcasting Company and the Australian Broadcasting Corporation)
+            first, *rest = sorted(owners)
+            for owner in rest:
+                names.groups.union(first, owner)
+            if node in existing:
+                names.groups.union(node, first)
+
+
+_LINKING = frozenset(("and", "of", "for", "the", "on", "in", "de", "du", "des", "la", "le"))
+"""Words a short form leaves out ("Food and Agriculture Organisation": FAO)."""
+
+
+def _one_spelling(short: str, keys: list[str]) -> bool:
+    """Return True where a short form is the initials of every one of some sources' names, as
+    `source_key` gives them ("fao": "food and agriculture organisation", "… organization"), and
+    their words differ only past their first four letters."""
+    if " " in short or len(short) < 2:
+        return False
+    words = [[w for w in key.split() if w not in _LINKING] for key in keys]
+    if any("".join(w[0] for w in ws) != short for ws in words):
+        return False
+    return all(a[:4] == b[:4] for ws in words[1:] for a, b in zip(words[0], ws, strict=True))
