@@ -1078,3 +1078,10 @@ def test_a_gendered_honorific_before_a_surname_two_people_share_is_the_one_it_fi
     found = entities("Hillary Clinton spoke first. Bill Clinton spoke next. Mrs. Clinton said so. "
                      "Mr. Clinton agreed.")
     assert len(found["Hillary Clinton"].mentions) == 2 and len(found["Bill Clinton"].mentions) == 2
+
+
+def test_a_body_s_name_after_a_firm_word_may_end_in_a_common_word() -> None:
+    found = entities("The progressive group One Wisconsin Now unearthed the columns. "
+                     "The ratepayer group Tauranga First objected.")
+    assert {"One Wisconsin Now", "Tauranga First"} <= set(found)
+    assert not {"One Wisconsin", "Tauranga"} & set(found)

@@ -644,6 +644,13 @@ def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, le
     its speech verb is followed by "it" ("Cadbury said it"), or where that made it one earlier; a
     person taken from a bare earlier mention ("Yukos said") with no role becomes the company."""
     name = " ".join(piece.words)
+    more = _common_tail(para.text, piece.end, lex)
+    if more and (registry.entities.get(name + more) is not None or firm_before(piece, para.text, lex)):
+        # "the progressive group One Wisconsin Now", "ratepayer group Tauranga First": a body's
+        # name may end in a common word, which a person's never does (so the run was cut there)
+        name = piece.surface = name + more
+        piece.words = name.split(" ")
+        piece.end += len(more)
     known = registry.entities.get(name)
     if known is not None and known.kind != "person":
         registry.add_body(name, known.kind, piece.surface, _span(draft, para, piece), [])
@@ -659,6 +666,20 @@ def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, le
         known.kind = "organisation"
     registry.add_body(name, "organisation", piece.surface, _span(draft, para, piece), [])
     return True
+
+
+def _common_tail(text: str, end: int, lex: Lexicon) -> str:
+    """Return the capitalised words of `not_names` right after a name ("Now" of "One Wisconsin
+    Now unearthed"), with the space before each, or ""."""
+    tail = end
+    while text[tail:tail + 1] == " " and text[tail + 1:tail + 2].isupper():
+        stop = tail + 1
+        while stop < len(text) and text[stop].isalpha():
+            stop += 1
+        if text[tail + 1:stop] not in lex.not_names:
+            break
+        tail = stop
+    return text[end:tail]
 
 
 def _firm_described(piece: Piece, text: str, lex: Lexicon) -> bool:
