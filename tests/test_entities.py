@@ -1085,3 +1085,12 @@ def test_a_body_s_name_after_a_firm_word_may_end_in_a_common_word() -> None:
                      "The ratepayer group Tauranga First objected.")
     assert {"One Wisconsin Now", "Tauranga First"} <= set(found)
     assert not {"One Wisconsin", "Tauranga"} & set(found)
+
+
+def test_a_sentence_adverb_before_a_comma_is_no_person_and_its_apposition_no_role() -> None:
+    found = entities("Ironically, the one who does is the candidate most identified with free trade. "
+                     "Significantly, the judge said he could not require it. "
+                     "Furthermore, the first-time candidate is likely to lose. "
+                     "Holly, a nurse, said so.")
+    assert not {"Ironically", "Significantly", "Furthermore"} & set(found)
+    assert "Holly" in found
