@@ -1094,3 +1094,11 @@ def test_a_sentence_adverb_before_a_comma_is_no_person_and_its_apposition_no_rol
                      "Holly, a nurse, said so.")
     assert not {"Ironically", "Significantly", "Furthermore"} & set(found)
     assert "Holly" in found
+
+
+def test_common_words_after_of_for_or_on_in_a_run_are_no_person() -> None:
+    found = entities("A super PAC connected to the Club for Growth gave $2m. Groups including War on Want "
+                     "said so. The Centers for Disease Control and Prevention estimates it. "
+                     "Blair and Brown said so.")
+    assert not {"Growth", "Want", "Disease Control"} & set(found)
+    assert "Brown" in found

@@ -432,6 +432,9 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             if honorific is not None and title and _key(title[-1]) == honorific:
                 title = title[:-1]
         after_of = False
+        if name_words and not (title or honorific) and _after_linking(words, i) \
+                and _common_words_only(name_words, lex):
+            name_words = []  # "the Club for Growth", "War on Want": a body's last words, no one's name
         if name_words:
             first = title_start if (title or honorific) and title_start >= 0 else i
             pieces.append(("name", i, k, first, [_name_word(x) for x in name_words],
@@ -443,6 +446,20 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     if title:
         pieces.append(("title", n, n, title_start, [], list(title), None, None))
     return tuple(pieces), pure
+
+
+def _after_linking(words: list[str], i: int) -> bool:
+    """Return True where a run's word `i` follows "of", "for" or "on" (and "the" after one):
+    "Club for Growth", "War on Want", "Friends of the Earth" (not "and": "Blair and Brown")."""
+    at = i - 1 if i > 1 and words[i - 1] == "the" else i
+    return at > 0 and words[at - 1] in ("of", "for", "on")
+
+
+def _common_words_only(words: list[str], lex: Lexicon) -> bool:
+    """Return True where every word is a common English word and none a given name ("Growth",
+    "Disease Control", not "Brown" of "Gordon Brown", a name with no common word before it)."""
+    common = load_words("common_words")
+    return all(w.lower() in common and w not in lex.given for w in words)
 
 
 def _traded(words: list[str], lex: Lexicon) -> Body | None:
