@@ -1102,3 +1102,9 @@ def test_common_words_after_of_for_or_on_in_a_run_are_no_person() -> None:
                      "Blair and Brown said so.")
     assert not {"Growth", "Want", "Disease Control"} & set(found)
     assert "Brown" in found
+
+
+def test_a_country_code_before_a_known_body_is_no_part_of_it() -> None:
+    found = entities("In a filing with the US Securities and Exchange Commission, Sina said its shares fell.")
+    assert "Securities and Exchange Commission" in found
+    assert not {"US Securities", "Exchange Commission"} & set(found)

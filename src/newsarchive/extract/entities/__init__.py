@@ -459,8 +459,8 @@ def _national_bodies(draft: Draft, registry: Registry, lex: Lexicon) -> None:
     "UK Coal", "UK Athletics" ("UK" is no part of a person's name, so the name lost it)."""
     paragraphs = draft.doc.paragraphs
     for name, entity in list(registry.entities.items()):
-        if entity.kind == "person" or " " in name:
-            continue
+        if entity.kind == "person" or " " in name or name in lex.bodies:
+            continue  # (a known body keeps its name: "the US Federal Bureau of Investigation" is the FBI)
         for m in entity.mentions:
             before = paragraphs[m.span.paragraph].text[max(0, m.span.start - 3):m.span.start]
             if before[:2] in lex.country_codes and before[2:] == " " \

@@ -177,6 +177,9 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             i += 1  # ("A Tory spokesman said": the article opens the sentence, no name)
             continue
         body_end, body = _match_body(words, i, lex)
+        if body is None and i + 1 < n and w in lex.country_codes and _coded_body(words, i, lex):
+            i += 1  # "the US Securities and Exchange Commission": the code is no part of a known body
+            continue
         if body is None and i + 1 < n and not (title or honorific) \
                 and (w in lex.places or _nationality(w, lex) or w.endswith("ish")):
             # "the Kenya Red Cross", "the British Red Cross": a country's branch of a known body
@@ -446,6 +449,14 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     if title:
         pieces.append(("title", n, n, title_start, [], list(title), None, None))
     return tuple(pieces), pure
+
+
+def _coded_body(words: list[str], i: int, lex: Lexicon) -> bool:
+    """Return True where a known body follows a country's code and ends the run or stands before
+    "of" or "and" ("US Securities and Exchange Commission"; not "US Treasury Secretary John Snow",
+    an office)."""
+    end, body = _match_body(words, i + 1, lex)
+    return body is not None and (end == len(words) or words[end] in JOINING)
 
 
 def _after_linking(words: list[str], i: int) -> bool:
