@@ -1108,3 +1108,9 @@ def test_a_country_code_before_a_known_body_is_no_part_of_it() -> None:
     found = entities("In a filing with the US Securities and Exchange Commission, Sina said its shares fell.")
     assert "Securities and Exchange Commission" in found
     assert not {"US Securities", "Exchange Commission"} & set(found)
+
+
+def test_a_number_before_a_one_word_name_that_is_a_common_word_is_part_of_it() -> None:
+    found = entities("Rapper 50 Cent has become the first solo artist to top the chart. 50 Cent said so.")
+    assert "50 Cent" in found and "Cent" not in found
+    assert len(found["50 Cent"].mentions) == 2

@@ -148,7 +148,8 @@ def find_entities(draft: Draft) -> None:
                 elif piece.kind == "name" and len(piece.words) == 1 and _product_after(para.text, piece, lex):
                     products.add(piece.words[0])  # "the Bloglines website"
                 elif piece.kind == "name" and not (
-                        _lone_head(draft, registry, para, piece, lex)
+                        _numbered_name(para.text, piece)
+                        or _lone_head(draft, registry, para, piece, lex)
                         or _short_body(draft, registry, para, piece, lex)
                         or _company(draft, registry, para, piece, lex)
                         or _add_person(draft, registry, para, piece,
@@ -666,6 +667,27 @@ def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, le
         known.kind = "organisation"
     registry.add_body(name, "organisation", piece.surface, _span(draft, para, piece), [])
     return True
+
+
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,£$€])\d{1,3} $")
+"""A number of one to three digits right before a name, not a money sum's."""
+_MONTHS = frozenset(("January", "February", "March", "April", "May", "June", "July", "August",
+                     "September", "October", "November", "December"))
+
+
+def _numbered_name(text: str, piece: Piece) -> bool:
+    """Take a number right before a one-word name that is a common word into the name: a stage
+    name ("Rapper 50 Cent said", was "Cent"). Return False: the name is recorded on."""
+    if len(piece.words) == 1 and not piece.title and not piece.honorific \
+            and piece.words[0].lower() in load_words("common_words"):
+        m = _NUMBER_BEFORE.search(text, max(0, piece.start - 5), piece.start)
+        before = text[max(0, piece.start - 16):piece.start].split()
+        if m is not None and (len(before) < 2 or before[-2] not in _MONTHS):
+            # (not a date's day: "March 1 Southeastern states")
+            piece.start = m.start()
+            piece.surface = text[piece.start:piece.end]
+            piece.words = piece.surface.split(" ")
+    return False
 
 
 def _common_tail(text: str, end: int, lex: Lexicon) -> str:
