@@ -1114,3 +1114,9 @@ def test_a_number_before_a_one_word_name_that_is_a_common_word_is_part_of_it() -
     found = entities("Rapper 50 Cent has become the first solo artist to top the chart. 50 Cent said so.")
     assert "50 Cent" in found and "Cent" not in found
     assert len(found["50 Cent"].mentions) == 2
+
+
+def test_an_outlet_s_name_after_across_the_is_a_place() -> None:
+    found = entities("It paid fines to regulators on both sides of the Atlantic. Trade across the Atlantic "
+                     "rose. The Atlantic reported that trade rose.")
+    assert len(found["The Atlantic"].mentions) == 1

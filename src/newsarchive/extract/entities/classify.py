@@ -14,6 +14,10 @@ from newsarchive.lexicon import load_data, load_words
 _MEDIUM_BEFORE = re.compile(r"(?:\b(?:the|The|told|to|on|in|with|by|for|from|according to)\s+)$")
 
 
+_CROSSING = re.compile(r"\b(?:across|crossing|crossed|cross|sides?\s+of|beneath)\s+the\s+$")
+"""Words before "the" and a name that make it a place one crosses ("across the Atlantic")."""
+
+
 # Sentence openers that are capitalised only for that ("A European Parliament committee").
 # Closed-class words that open a sentence before a run of names: no part of a title or a body.
 FUNCTION_WORDS = frozenset(("A", "An", "The", "This", "That", "These", "Those", "But", "And", "Or", "So",
@@ -721,7 +725,8 @@ def _ambiguous_ok(words: list[str], i: int, j: int, text: str, offs: list[int],
             and after and after[0].strip(",.;:") in _cue_words():
         return False, True  # "… shook his hand, the Australian said": an epithet for a person
     if _MEDIUM_BEFORE.search(text, max(0, offs[i] - 16), offs[i]):
-        return True, True
+        # ("both sides of the Atlantic", "across the Atlantic": the ocean, not the magazine)
+        return _CROSSING.search(text, max(0, offs[i] - 24), offs[i]) is None, True
     return bool(after) and after[0].strip(",.") in _cue_words(), True
 
 
