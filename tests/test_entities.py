@@ -1120,3 +1120,12 @@ def test_an_outlet_s_name_after_across_the_is_a_place() -> None:
     found = entities("It paid fines to regulators on both sides of the Atlantic. Trade across the Atlantic "
                      "rose. The Atlantic reported that trade rose.")
     assert len(found["The Atlantic"].mentions) == 1
+
+
+def test_a_registry_a_prison_a_research_firm_and_a_magazine_are_bodies() -> None:
+    found = entities("Figures from the Land Registry showed prices rose. He was held at Woodhill Prison. "
+                     "A survey by Continental Research found 5% did. Computeractive Magazine said so.")
+    bodies = ("Land Registry", "Woodhill Prison", "Continental Research")
+    assert {*bodies, "Computeractive Magazine"} <= set(found)
+    assert all(found[n].kind != "person" for n in bodies)
+    assert found["Computeractive Magazine"].kind == "outlet"
