@@ -122,6 +122,15 @@ def source_nodes(sources: Iterable[tuple[str, str, Iterable[str]]], names: Names
     entries = [(slug, name, tuple(aliases)) for slug, name, aliases in sources]
     for slug, name, _ in entries:
         names.node[(slug, name)] = "s:" + source_key(name)
+    # Names one but for spaces, the full stops of initials or British and American spelling are one
+    # source ("Time Warner", "TimeWarner"; "U.S. Embassy", "US Embassy"; "World Trade Centre", "…
+    # Center").
+    spelt: dict[str, str] = {}
+    for slug, name, _ in entries:
+        node = names.node[(slug, name)]
+        first = spelt.setdefault(_spelling(node[2:]), node)
+        if first != node:
+            names.groups.union(first, node)
     # A short form ("FT") joins the one source that uses it as an alias, where it names a source of
     # its own elsewhere; lower-case descriptions ("the paper") are never names.
     existing = set(names.node.values())
@@ -142,6 +151,18 @@ def source_nodes(sources: Iterable[tuple[str, str, Iterable[str]]], names: Names
                 names.groups.union(first, owner)
             if node in existing:
                 names.groups.union(node, first)
+
+
+_SPELLINGS = ((re.compile(r"isation\b"), "ization"), (re.compile(r"isations\b"), "izations"),
+              (re.compile(r"\bcentre\b"), "center"), (re.compile(r"\bcentres\b"), "centers"))
+
+
+def _spelling(key: str) -> str:
+    """Return a source's key (`source_key`) without its spaces, in American spelling: "u s
+    embassy" and "us embassy", "time warner" and "timewarner" are one."""
+    for pattern, american in _SPELLINGS:
+        key = pattern.sub(american, key)
+    return key.replace(" ", "")
 
 
 _LINKING = frozenset(("and", "of", "for", "the", "on", "in", "de", "du", "des", "la", "le"))
