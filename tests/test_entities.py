@@ -1049,3 +1049,83 @@ def test_a_description_that_who_goes_on_or_an_initial_shows_a_person() -> None:
     # (before a known body, a number word counts: "One State Department lawyer")
     counted = entities("One State Department lawyer involved was Kate Duval.")
     assert "State Department" in counted and "One State Department" not in counted
+
+
+def test_a_word_for_a_trade_opening_a_sentence_makes_the_name_after_it_a_company() -> None:
+    found = entities("Bookmaker Ladbrokes said it would take bets. Jeweller Zale said sales fell. "
+                     "Retailer Next said sales rose. Carmaker General Motors said so.")
+    assert {"Ladbrokes", "Zale", "Next", "General Motors"} <= set(found)
+    assert all(found[n].kind != "person" for n in ("Ladbrokes", "Zale", "Next"))
+    assert not [n for n in found if n.split(" ", 1)[0] in ("Bookmaker", "Jeweller", "Retailer", "Carmaker")]
+    # (a given name after it makes a person: "Jeweller Tom Smith")
+    person = entities("Jeweller Tom Smith said trade was slow.")
+    assert person["Tom Smith"].kind == "person"
+
+
+def test_a_lone_surname_two_people_share_is_the_one_it_stood_for_before() -> None:
+    found = entities("Marcel Lehel Lazar was extradited in 2014 and pleaded guilty in May. "
+                     "Lazar admitted the charges.\n\n"
+                     "His wife, Gabriela Violeta Lazar, wrote to the court.\n\n"
+                     "Lazar stored the documents and passed them on, prosecutors said.")
+    assert len(found["Marcel Lehel Lazar"].mentions) == 3
+    assert len(found["Gabriela Violeta Lazar"].mentions) == 1
+    # (no lone surname before: the last named, as before)
+    last = entities("Bill Clinton spoke first. Hillary Clinton spoke next. Clinton said so.")
+    assert len(last["Hillary Clinton"].mentions) == 2
+
+
+def test_a_gendered_honorific_before_a_surname_two_people_share_is_the_one_it_fits() -> None:
+    found = entities("Hillary Clinton spoke first. Bill Clinton spoke next. Mrs. Clinton said so. "
+                     "Mr. Clinton agreed.")
+    assert len(found["Hillary Clinton"].mentions) == 2 and len(found["Bill Clinton"].mentions) == 2
+
+
+def test_a_body_s_name_after_a_firm_word_may_end_in_a_common_word() -> None:
+    found = entities("The progressive group One Wisconsin Now unearthed the columns. "
+                     "The ratepayer group Tauranga First objected.")
+    assert {"One Wisconsin Now", "Tauranga First"} <= set(found)
+    assert not {"One Wisconsin", "Tauranga"} & set(found)
+
+
+def test_a_sentence_adverb_before_a_comma_is_no_person_and_its_apposition_no_role() -> None:
+    found = entities("Ironically, the one who does is the candidate most identified with free trade. "
+                     "Significantly, the judge said he could not require it. "
+                     "Furthermore, the first-time candidate is likely to lose. "
+                     "Holly, a nurse, said so.")
+    assert not {"Ironically", "Significantly", "Furthermore"} & set(found)
+    assert "Holly" in found
+
+
+def test_common_words_after_of_for_or_on_in_a_run_are_no_person() -> None:
+    found = entities("A super PAC connected to the Club for Growth gave $2m. Groups including War on Want "
+                     "said so. The Centers for Disease Control and Prevention estimates it. "
+                     "Blair and Brown said so.")
+    assert not {"Growth", "Want", "Disease Control"} & set(found)
+    assert "Brown" in found
+
+
+def test_a_country_code_before_a_known_body_is_no_part_of_it() -> None:
+    found = entities("In a filing with the US Securities and Exchange Commission, Sina said its shares fell.")
+    assert "Securities and Exchange Commission" in found
+    assert not {"US Securities", "Exchange Commission"} & set(found)
+
+
+def test_a_number_before_a_one_word_name_that_is_a_common_word_is_part_of_it() -> None:
+    found = entities("Rapper 50 Cent has become the first solo artist to top the chart. 50 Cent said so.")
+    assert "50 Cent" in found and "Cent" not in found
+    assert len(found["50 Cent"].mentions) == 2
+
+
+def test_an_outlet_s_name_after_across_the_is_a_place() -> None:
+    found = entities("It paid fines to regulators on both sides of the Atlantic. Trade across the Atlantic "
+                     "rose. The Atlantic reported that trade rose.")
+    assert len(found["The Atlantic"].mentions) == 1
+
+
+def test_a_registry_a_prison_a_research_firm_and_a_magazine_are_bodies() -> None:
+    found = entities("Figures from the Land Registry showed prices rose. He was held at Woodhill Prison. "
+                     "A survey by Continental Research found 5% did. Computeractive Magazine said so.")
+    bodies = ("Land Registry", "Woodhill Prison", "Continental Research")
+    assert {*bodies, "Computeractive Magazine"} <= set(found)
+    assert all(found[n].kind != "person" for n in bodies)
+    assert found["Computeractive Magazine"].kind == "outlet"

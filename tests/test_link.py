@@ -64,6 +64,29 @@ def test_sources_join_on_name_and_short_form() -> None:
     assert [(e.name, set(e.articles)) for e in arch.sources] == [("Financial Times", {"a", "b", "c"})]
 
 
+def test_sources_join_across_and_and_the_short_form_both_spell() -> None:
+    arch = link_archive([
+        article("a", sources=[Source("Food & Agriculture Organisation", "organisation", ("FAO",))]),
+        article("b", sources=[Source("Food and Agriculture Organisation", "organisation", ("FAO",))]),
+        article("c", sources=[Source("Food and Agriculture Organization", "organisation", ("FAO",))]),
+        article("d", sources=[Source("American Broadcasting Company", "outlet", ("ABC",)),
+                              Source("Australian Broadcasting Corporation", "outlet", ("ABC",))])])
+    assert [set(e.articles) for e in arch.sources if "Agricult" in e.name] == [{"a", "b", "c"}]
+    assert len([e for e in arch.sources if "Broadcasting" in e.name]) == 2
+
+
+def test_sources_one_but_for_spaces_initials_stops_or_spelling_are_one() -> None:
+    arch = link_archive([article("a", sources=[Source("Time Warner", "organisation"),
+                                               Source("U.S. Embassy", "organisation"),
+                                               Source("World Trade Centre", "organisation")]),
+                         article("b", sources=[Source("TimeWarner", "organisation"),
+                                               Source("US Embassy", "organisation"),
+                                               Source("World Trade Center", "organisation"),
+                                               Source("Labor Party", "organisation")]),
+                         article("c", sources=[Source("Labour Party", "organisation")])])
+    assert sorted(len(e.articles) for e in arch.sources) == [1, 1, 2, 2, 2]
+
+
 def test_ids_are_unique_and_output_deterministic() -> None:
     arts = [article(f"s{i}", [Person(f"Ann Lee{'' if i % 2 else ' Jr'}"), Person("John Smith")],
                     claims=[claim(f"John Smith said {i * 1000} soldiers were mobilised in Tallinn.")])

@@ -331,6 +331,8 @@ class Resolver:
                 return next(iter(listing))
         # "Metropolitan Police Commissioner Sir John Stevens": the longest known name it ends with.
         parts = key.split(" ")
+        if parts[0] in get_lexicon().trades and " ".join(parts[1:]) in alias:
+            return alias[" ".join(parts[1:])]  # "Bookmaker Ladbrokes": the company, without its trade
         for i in range(1, len(parts) - 1):
             tail = " ".join(parts[i:])
             if tail in alias:

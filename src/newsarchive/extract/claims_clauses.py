@@ -174,8 +174,11 @@ def clauses(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[Clause]:
         here = marks[bisect_left(at, s) : bisect_left(at, e)]
         cuts: list[tuple[int, int, bool]] = [(a, b, False) for a, b, dash in here if not dash]
         dashes = [(a, b) for a, b, dash in here if dash]
-        # One dash: an aside after it. Two: a parenthesis, which stays part of its sentence.
-        if len(dashes) == 1 and len(text[dashes[0][1] : e].split()) >= 3:
+        # One dash: an aside after it. Two: a parenthesis, which stays part of its sentence. (Not
+        # one "and" follows: "… streamline its operations - and has managed to save $1.1bn" goes on
+        # with the sentence's subject, no aside and no claim of its own that opens with "and".)
+        if len(dashes) == 1 and len(text[dashes[0][1] : e].split()) >= 3 \
+                and not text.startswith("and ", dashes[0][1] + 1):
             cuts.append((dashes[0][0], dashes[0][1], True))
         cuts.sort()
         pos, aside = s, False

@@ -44,8 +44,9 @@ def person_key(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def source_key(name: str) -> str:
-    """Return a source's name as a comparable string: no leading "the", punctuation or case."""
-    words = [w.strip("'-.") for w in _TOKEN.findall(_fold(name))]
+    """Return a source's name as a comparable string: no leading "the", punctuation or case, and
+    "&" read as "and" ("Food & Agriculture Organisation" is the Food and Agriculture Organisation)."""
+    words = [w.strip("'-.") for w in _TOKEN.findall(_fold(name.replace("&", " and ")))]
     words = [re.sub(r"'s$", "", w) for w in words if w]
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
@@ -121,6 +122,15 @@ def source_nodes(sources: Iterable[tuple[str, str, Iterable[str]]], names: Names
     entries = [(slug, name, tuple(aliases)) for slug, name, aliases in sources]
     for slug, name, _ in entries:
         names.node[(slug, name)] = "s:" + source_key(name)
+    # Names one but for spaces, the full stops of initials or British and American spelling are one
+    # source ("Time Warner", "TimeWarner"; "U.S. Embassy", "US Embassy"; "World Trade Centre", "…
+    # Center").
+    spelt: dict[str, str] = {}
+    for slug, name, _ in entries:
+        node = names.node[(slug, name)]
+        first = spelt.setdefault(_spelling(node[2:]), node)
+        if first != node:
+            names.groups.union(first, node)
     # A short form ("FT") joins the one source that uses it as an alias, where it names a source of
     # its own elsewhere; lower-case descriptions ("the paper") are never names.
     existing = set(names.node.values())
@@ -132,3 +142,40 @@ def source_nodes(sources: Iterable[tuple[str, str, Iterable[str]]], names: Names
     for node, owners in sorted(claimed.items()):
         if len(owners) == 1 and node in existing:
             names.groups.union(node, next(iter(owners)))
+        elif len(owners) > 1 and _one_spelling(node[2:], sorted(o[2:] for o in owners)):
+            # "FAO" of both the "Food and Agriculture Organisation" and the "… Organization": the
+            # short form both spell out, the names one but for spelling, is one body's (not the
+            # "ABC" of the American Broadcasting Company and the Australian Broadcasting Corporation)
+            first, *rest = sorted(owners)
+            for owner in rest:
+                names.groups.union(first, owner)
+            if node in existing:
+                names.groups.union(node, first)
+
+
+_SPELLINGS = ((re.compile(r"isation\b"), "ization"), (re.compile(r"isations\b"), "izations"),
+              (re.compile(r"\bcentre\b"), "center"), (re.compile(r"\bcentres\b"), "centers"))
+
+
+def _spelling(key: str) -> str:
+    """Return a source's key (`source_key`) without its spaces, in American spelling: "u s
+    embassy" and "us embassy", "time warner" and "timewarner" are one."""
+    for pattern, american in _SPELLINGS:
+        key = pattern.sub(american, key)
+    return key.replace(" ", "")
+
+
+_LINKING = frozenset(("and", "of", "for", "the", "on", "in", "de", "du", "des", "la", "le"))
+"""Words a short form leaves out ("Food and Agriculture Organisation": FAO)."""
+
+
+def _one_spelling(short: str, keys: list[str]) -> bool:
+    """Return True where a short form is the initials of every one of some sources' names, as
+    `source_key` gives them ("fao": "food and agriculture organisation", "… organization"), and
+    their words differ only past their first four letters."""
+    if " " in short or len(short) < 2:
+        return False
+    words = [[w for w in key.split() if w not in _LINKING] for key in keys]
+    if any("".join(w[0] for w in ws) != short for ws in words):
+        return False
+    return all(a[:4] == b[:4] for ws in words[1:] for a, b in zip(words[0], ws, strict=True))

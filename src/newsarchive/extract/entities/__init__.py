@@ -56,7 +56,7 @@ def _own_outlet(outlet: str, word: str, lex: Lexicon) -> str | None:
 def find_entities(draft: Draft) -> None:
     """Fill `draft.entities` with the people, outlets and organisations the body names."""
     lex = get_lexicon()
-    registry = Registry(lex.given, lex.surname_first)
+    registry = Registry(lex.given, lex.surname_first, lex.gender)
     later: list[tuple[Paragraph, Piece]] = []
     titles: set[str] = set()
     products: set[str] = set()
@@ -148,7 +148,8 @@ def find_entities(draft: Draft) -> None:
                 elif piece.kind == "name" and len(piece.words) == 1 and _product_after(para.text, piece, lex):
                     products.add(piece.words[0])  # "the Bloglines website"
                 elif piece.kind == "name" and not (
-                        _lone_head(draft, registry, para, piece, lex)
+                        _numbered_name(para.text, piece)
+                        or _lone_head(draft, registry, para, piece, lex)
                         or _short_body(draft, registry, para, piece, lex)
                         or _company(draft, registry, para, piece, lex)
                         or _add_person(draft, registry, para, piece,
@@ -459,8 +460,8 @@ def _national_bodies(draft: Draft, registry: Registry, lex: Lexicon) -> None:
     "UK Coal", "UK Athletics" ("UK" is no part of a person's name, so the name lost it)."""
     paragraphs = draft.doc.paragraphs
     for name, entity in list(registry.entities.items()):
-        if entity.kind == "person" or " " in name:
-            continue
+        if entity.kind == "person" or " " in name or name in lex.bodies:
+            continue  # (a known body keeps its name: "the US Federal Bureau of Investigation" is the FBI)
         for m in entity.mentions:
             before = paragraphs[m.span.paragraph].text[max(0, m.span.start - 3):m.span.start]
             if before[:2] in lex.country_codes and before[2:] == " " \
@@ -644,6 +645,13 @@ def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, le
     its speech verb is followed by "it" ("Cadbury said it"), or where that made it one earlier; a
     person taken from a bare earlier mention ("Yukos said") with no role becomes the company."""
     name = " ".join(piece.words)
+    more = _common_tail(para.text, piece.end, lex)
+    if more and (registry.entities.get(name + more) is not None or firm_before(piece, para.text, lex)):
+        # "the progressive group One Wisconsin Now", "ratepayer group Tauranga First": a body's
+        # name may end in a common word, which a person's never does (so the run was cut there)
+        name = piece.surface = name + more
+        piece.words = name.split(" ")
+        piece.end += len(more)
     known = registry.entities.get(name)
     if known is not None and known.kind != "person":
         registry.add_body(name, known.kind, piece.surface, _span(draft, para, piece), [])
@@ -659,6 +667,41 @@ def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, le
         known.kind = "organisation"
     registry.add_body(name, "organisation", piece.surface, _span(draft, para, piece), [])
     return True
+
+
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,£$€])\d{1,3} $")
+"""A number of one to three digits right before a name, not a money sum's."""
+_MONTHS = frozenset(("January", "February", "March", "April", "May", "June", "July", "August",
+                     "September", "October", "November", "December"))
+
+
+def _numbered_name(text: str, piece: Piece) -> bool:
+    """Take a number right before a one-word name that is a common word into the name: a stage
+    name ("Rapper 50 Cent said", was "Cent"). Return False: the name is recorded on."""
+    if len(piece.words) == 1 and not piece.title and not piece.honorific \
+            and piece.words[0].lower() in load_words("common_words"):
+        m = _NUMBER_BEFORE.search(text, max(0, piece.start - 5), piece.start)
+        before = text[max(0, piece.start - 16):piece.start].split()
+        if m is not None and (len(before) < 2 or before[-2] not in _MONTHS):
+            # (not a date's day: "March 1 Southeastern states")
+            piece.start = m.start()
+            piece.surface = text[piece.start:piece.end]
+            piece.words = piece.surface.split(" ")
+    return False
+
+
+def _common_tail(text: str, end: int, lex: Lexicon) -> str:
+    """Return the capitalised words of `not_names` right after a name ("Now" of "One Wisconsin
+    Now unearthed"), with the space before each, or ""."""
+    tail = end
+    while text[tail:tail + 1] == " " and text[tail + 1:tail + 2].isupper():
+        stop = tail + 1
+        while stop < len(text) and text[stop].isalpha():
+            stop += 1
+        if text[tail + 1:stop] not in lex.not_names:
+            break
+        tail = stop
+    return text[end:tail]
 
 
 def _firm_described(piece: Piece, text: str, lex: Lexicon) -> bool:

@@ -14,6 +14,10 @@ from newsarchive.lexicon import load_data, load_words
 _MEDIUM_BEFORE = re.compile(r"(?:\b(?:the|The|told|to|on|in|with|by|for|from|according to)\s+)$")
 
 
+_CROSSING = re.compile(r"\b(?:across|crossing|crossed|cross|sides?\s+of|beneath)\s+the\s+$")
+"""Words before "the" and a name that make it a place one crosses ("across the Atlantic")."""
+
+
 # Sentence openers that are capitalised only for that ("A European Parliament committee").
 # Closed-class words that open a sentence before a run of names: no part of a title or a body.
 FUNCTION_WORDS = frozenset(("A", "An", "The", "This", "That", "These", "Those", "But", "And", "Or", "So",
@@ -167,12 +171,19 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     pure = True
     after_of = of_title = False
     i = 0
+    if words[0].lower() in lex.trades and n >= 2:
+        traded = _traded(words, lex)
+        if traded is not None:  # "Bookmaker Ladbrokes said": the trade is no part of the name
+            return (("body", 1, n, 1, words[1:], [], None, traded),), True
     while i < n:
         w = words[i]
         if w in ("The", "the") or (i == 0 and w in ("A", "An") and n > 1):
             i += 1  # ("A Tory spokesman said": the article opens the sentence, no name)
             continue
         body_end, body = _match_body(words, i, lex)
+        if body is None and i + 1 < n and w in lex.country_codes and _coded_body(words, i, lex):
+            i += 1  # "the US Securities and Exchange Commission": the code is no part of a known body
+            continue
         if body is None and i + 1 < n and not (title or honorific) \
                 and (w in lex.places or _nationality(w, lex) or w.endswith("ish")):
             # "the Kenya Red Cross", "the British Red Cross": a country's branch of a known body
@@ -428,6 +439,9 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             if honorific is not None and title and _key(title[-1]) == honorific:
                 title = title[:-1]
         after_of = False
+        if name_words and not (title or honorific) and _after_linking(words, i) \
+                and _common_words_only(name_words, lex):
+            name_words = []  # "the Club for Growth", "War on Want": a body's last words, no one's name
         if name_words:
             first = title_start if (title or honorific) and title_start >= 0 else i
             pieces.append(("name", i, k, first, [_name_word(x) for x in name_words],
@@ -439,6 +453,42 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     if title:
         pieces.append(("title", n, n, title_start, [], list(title), None, None))
     return tuple(pieces), pure
+
+
+def _coded_body(words: list[str], i: int, lex: Lexicon) -> bool:
+    """Return True where a known body follows a country's code and ends the run or stands before
+    "of" or "and" ("US Securities and Exchange Commission"; not "US Treasury Secretary John Snow",
+    an office)."""
+    end, body = _match_body(words, i + 1, lex)
+    return body is not None and (end == len(words) or words[end] in JOINING)
+
+
+def _after_linking(words: list[str], i: int) -> bool:
+    """Return True where a run's word `i` follows "of", "for" or "on" (and "the" after one):
+    "Club for Growth", "War on Want", "Friends of the Earth" (not "and": "Blair and Brown")."""
+    at = i - 1 if i > 1 and words[i - 1] == "the" else i
+    return at > 0 and words[at - 1] in ("of", "for", "on")
+
+
+def _common_words_only(words: list[str], lex: Lexicon) -> bool:
+    """Return True where every word is a common English word and none a given name ("Growth",
+    "Disease Control", not "Brown" of "Gordon Brown", a name with no common word before it)."""
+    common = load_words("common_words")
+    return all(w.lower() in common and w not in lex.given for w in words)
+
+
+def _traded(words: list[str], lex: Lexicon) -> Body | None:
+    """Return the company a run names after a word for its trade ("Bookmaker Ladbrokes", "Carmaker
+    Rover", "Retailer Next"): a known body, or up to three capitalised words that no given name,
+    honorific or title opens ("Jeweller Tom Smith" is a person)."""
+    end, body = _match_body(words, 1, lex)
+    if body is not None and end == len(words):
+        return body
+    rest = words[1:]
+    if len(rest) > 3 or rest[0] in lex.given or _key(rest[0]) in lex.honorifics or rest[0] in FUNCTION_WORDS \
+            or _match_title(words, 1, lex) > 1 or any(w in JOINING or not w[:1].isupper() for w in rest):
+        return None
+    return Body(" ".join(rest), "organisation", "organisation", frozenset())
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
@@ -675,7 +725,8 @@ def _ambiguous_ok(words: list[str], i: int, j: int, text: str, offs: list[int],
             and after and after[0].strip(",.;:") in _cue_words():
         return False, True  # "… shook his hand, the Australian said": an epithet for a person
     if _MEDIUM_BEFORE.search(text, max(0, offs[i] - 16), offs[i]):
-        return True, True
+        # ("both sides of the Atlantic", "across the Atlantic": the ocean, not the magazine)
+        return _CROSSING.search(text, max(0, offs[i] - 24), offs[i]) is None, True
     return bool(after) and after[0].strip(",.") in _cue_words(), True
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from newsarchive.extract.entities.classify import PEERAGE, Piece, east_asian_name
 from newsarchive.extract.entities.lexicon import Lexicon
-from newsarchive.extract.entities.scan import kin_named
+from newsarchive.extract.entities.scan import initial_at, kin_named
 from newsarchive.extract.text import alternation
 from newsarchive.lexicon import load_data, load_words
 
@@ -562,6 +562,14 @@ def _rank_after_role(words: list[str], lex: Lexicon) -> int:
     return 0
 
 
+def _sentence_adverb(piece: Piece, text: str, lex: Lexicon) -> bool:
+    """Return True for an adverb in "-ly" that opens a sentence before a comma ("Ironically,",
+    "Significantly,"): a common word, no given name ("Holly, a nurse, said" is hers)."""
+    word = piece.words[0]
+    return word.endswith("ly") and text.startswith(",", piece.end) and word not in lex.given \
+        and word.lower() in load_words("common_words") and initial_at(text, piece.start)
+
+
 def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon) -> tuple[bool, list[str]]:
     """Return whether the text shows the candidate is a person, and the roles it gives them."""
     roles: list[str] = []
@@ -615,6 +623,8 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
                      and piece.surface.split()[0] == piece.honorific) \
             and not (first in lex.given and kin_named(text, piece.start, piece.end, lex)):
         return False, []  # (but "Baroness Scotland", "His wife, June,")
+    if len(piece.words) == 1 and not (piece.title or piece.honorific) and _sentence_adverb(piece, text, lex):
+        return False, []  # "Ironically, the one who does is …": no name, nor ", the …" a role
     if not (piece.title or piece.honorific) and text.endswith(" of ", 0, piece.start) \
             and _RESIDENT_OF.search(text, max(0, piece.start - 40), piece.start):
         return False, []  # "Ahmed Saleh, a resident of Al Barsha, said": a place, in the description

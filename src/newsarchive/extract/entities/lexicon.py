@@ -121,6 +121,9 @@ class Lexicon:
     place_bodies: frozenset[str] = frozenset()
     """Bodies named as a place that takes "the" is (`organisations.yaml` `place_bodies`): after
     "the" or a people's word the place is meant ("the Amazon", "the Brazilian Amazon")."""
+    trades: frozenset[str] = frozenset()
+    """A business's trade in a word no person's job is (`organisations.yaml` `trades`): opening a
+    run, it makes the name after it a company's ("Bookmaker Ladbrokes", "Carmaker Rover")."""
     staff: frozenset[str] = frozenset()
     """Words for a body's people that make a one-word name before them a body (`organisations.yaml`
     `staff`: "Shell boss", "Segas chairman")."""
@@ -277,6 +280,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         service=_service(_words(orgs.get("services"))),
         service_heads=tuple(sorted(_words(orgs.get("services")))),
         place_bodies=_words(orgs.get("place_bodies")),
+        trades=_words(orgs.get("trades")),
         personal_after=_words(names.get("personal_after")),
         domain=_domain(_words(orgs.get("domains"))),
     )

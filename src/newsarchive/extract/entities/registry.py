@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from newsarchive.extract.draft import EntityDraft
 from newsarchive.extract.entities.scan import NAME_PARTICLES, PATRONYMICS
 from newsarchive.records import Mention, Span
@@ -11,8 +13,11 @@ class Registry:
     """The entities of one article, keyed by canonical name, with short forms folded in."""
 
     def __init__(self, given_names: frozenset[str] = frozenset(),
-                 surnames_first: frozenset[str] = frozenset()) -> None:
+                 surnames_first: frozenset[str] = frozenset(),
+                 gender_of: Callable[[str], str | None] | None = None) -> None:
         self.given_names = given_names
+        self.gender_of = gender_of
+        """A given name's or an honorific's gender: "Mr Clinton" is the Clinton who is a man."""
         self.surnames_first = surnames_first
         """Surnames that open a name ("Lim Boon Hock"): "Mr Lim" is that person."""
         """A lone word folds into a full name by its first word only if it is a given name:
@@ -50,8 +55,10 @@ class Registry:
         found = [self.entities.get(name) for name in sorted(names)]
         return [e for e in found if e is not None and e.kind != "person"]
 
-    def find_person(self, words: list[str]) -> str | None:
-        """Return the canonical name a (possibly short) form of a person's name refers to."""
+    def find_person(self, words: list[str], form: str = "") -> str | None:
+        """Return the canonical name a (possibly short) form of a person's name refers to; `form`,
+        the words as written, tells one of two people sharing a surname from the other ("Lazar",
+        "Mrs Lazar")."""
         best: str | None = None
         best_seen = -1
         # (Most forms: neither word known, and no set is made. The names' last sightings are all
@@ -72,6 +79,8 @@ class Registry:
             if seen > best_seen \
                     and _same_person(name.split(" "), words, self.given_names, self.surnames_first):
                 best, best_seen = name, seen
+        if form and best is not None and len(words) == 1 and len(names) > 1:
+            best = self._which_of(words[0], form, names, best)
         if best is None and len(words) == 1 and first is not None:
             # "Ozzy" after "Ozzy Osbourne", "Jamelia" after "Jamelia Davis": a word no list holds
             # as a given name that opens one two-word name and ends none
@@ -81,6 +90,27 @@ class Registry:
             if len(openers) == 1 and not any(name.endswith(" " + word) for name in named):
                 return openers[0]
         return best
+
+    def _which_of(self, word: str, form: str, names: set[str], best: str) -> str:
+        """Return whom a lone surname stands for where two people share it: after a gendered
+        honorific the one it fits ("Mr. Clinton" is Bill, "Mrs. Clinton" Hillary, whoever was named
+        last); written alone, the one the text is about, named most so far ("Lazar stored …" is
+        Marcel Lehel Lazar, named seven times, not his wife Gabriela, named once and last); else
+        the last named (`best`)."""
+        sharing = [name for name in names if name in self.entities and self.entities[name].kind == "person"
+                   and " " in name
+                   and _same_person(name.split(" "), [word], self.given_names, self.surnames_first)]
+        if len(sharing) < 2:
+            return best
+        if " " in form:  # (an honorific or a title before the surname; "Lazar's" is the surname alone)
+            gender_of = self.gender_of
+            wanted = gender_of(form.split(" ", 1)[0].rstrip(".")) if gender_of is not None else None
+            if wanted is None or gender_of is None:
+                return best
+            fits = [name for name in sharing if gender_of(name.split(" ", 1)[0]) == wanted]
+            return fits[0] if len(fits) == 1 else best
+        counts = sorted(((len(self.entities[name].mentions), name) for name in sharing), reverse=True)
+        return counts[0][1] if counts[0][0] > counts[1][0] else best
 
     def add_titled_given(self, word: str, title: str, form: str, span: Span) -> str | None:
         """Record "Prince Saud" as a mention of the person already named "Prince Saud Al-Faisal":
@@ -97,7 +127,7 @@ class Registry:
     def add_person(self, words: list[str], form: str, span: Span, roles: list[str]) -> str:
         """Record a mention of a person, folding it into an earlier fuller or shorter form."""
         name = " ".join(words)
-        known = self.find_person(words)
+        known = self.find_person(words, form)
         if known is None:
             entity = self.entities[name] = EntityDraft(name, "person")
         else:
