@@ -279,7 +279,7 @@ def _guessed_person(ctx: Context, paragraph: int, at: int, head: str, modifiers:
             or _subject_before(ctx, paragraph, at, None, described=True)
         roles = ctx.roles.get(person, "") if person is not None else ""
         office = _office_in(roles, head, modifiers)
-        if person is not None and (_other_office(ctx, roles, head) or _owner_of(roles, head)
+        if person is not None and (_other_office(ctx, roles, head, modifiers) or _owner_of(roles, head)
                                    or (office != head and roles and not _holds(roles, office))
                                    or _told_apart(ctx, paragraph, at, person, modifiers, head)):
             # "The chancellor meanwhile insisted" is not the Lib Dem spokesman before it, nor "the
@@ -323,11 +323,14 @@ _THIRD_PARTY = frozenset(("judge", "referee", "umpire", "prosecutor", "coroner",
 with no judge named is not the story's subject."""
 
 
-def _other_office(ctx: Context, roles: str, head: str) -> bool:
+def _other_office(ctx: Context, roles: str, head: str, modifiers: str = "") -> bool:
     """Return True where `head` names an office (a title: "chancellor", "prime minister") and
-    the person's roles name another one ("treasury spokesman", "home secretary")."""
+    the person's roles name another one ("treasury spokesman", "home secretary"). A head that
+    names any of several offices ("the minister") names one where words stand before it ("the
+    prime minister" is no London mayor; but "the Warriors chief" may be the club's chairman)."""
     titles = ctx.lex.titles
-    if head in _ANY_OFFICE or head.rsplit(" ", 1)[-1].capitalize() not in titles:
+    if (head in _ANY_OFFICE and (head in _ANY_HEAD or not modifiers.strip())) \
+            or head.rsplit(" ", 1)[-1].capitalize() not in titles:
         return False
     words = roles.replace(".", " ").split()
     if _holds(" ".join(titles.get(w.capitalize(), w).lower() for w in words), head):
@@ -337,6 +340,8 @@ def _other_office(ctx: Context, roles: str, head: str) -> bool:
 
 _ANY_OFFICE = frozenset(("minister", "chief", "leader", "official", "director", "secretary"))
 """Heads that name any of several offices: "the minister" may be the education secretary."""
+_ANY_HEAD = frozenset(("chief", "official"))
+"""Of those, heads that name any office whatever words stand before them ("the club chief")."""
 
 
 _AGE_AFTER = re.compile(r"\s*the\s+(?:[a-z]+\s+)?\d{1,3}-year-old\b")
