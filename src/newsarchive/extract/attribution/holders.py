@@ -279,15 +279,31 @@ def _guessed_person(ctx: Context, paragraph: int, at: int, head: str, modifiers:
             or _subject_before(ctx, paragraph, at, None, described=True)
         roles = ctx.roles.get(person, "") if person is not None else ""
         office = _office_in(roles, head, modifiers)
-        if person is not None and (_other_office(ctx, roles, head, modifiers) or _owner_of(roles, head)
-                                   or (office != head and roles and not _holds(roles, office))
-                                   or _told_apart(ctx, paragraph, at, person, modifiers, head)):
+        if person is not None and _owner_of(roles, head):
+            # "The actor's friend Budd Schulberg told …. The actor repeatedly refused": not the
+            # friend but someone the text has in view, the person the story opens on
+            person = _story_subject(ctx, at, paragraph, person)
+            roles = ctx.roles.get(person, "") if person is not None else ""
+            if person is not None and _other_office(ctx, roles, head, modifiers):
+                person = None
+        elif person is not None and (_other_office(ctx, roles, head, modifiers)
+                                     or (office != head and roles and not _holds(roles, office))
+                                     or _told_apart(ctx, paragraph, at, person, modifiers, head)):
             # "The chancellor meanwhile insisted" is not the Lib Dem spokesman before it, nor "the
             # prime minister said" the deputy prime minister (one given no office may be either),
-            # nor "the former president said" anyone the text does not describe so, nor "the
-            # actor" the actor's friend
+            # nor "the former president said" anyone the text speaks of apart from him
             person = None
     return person or office_holder_below(ctx, paragraph, head)
+
+
+def _story_subject(ctx: Context, at: int, paragraph: int, other: str) -> str | None:
+    """Return the first person the first paragraph names outside a quotation, where that is not
+    `other` and stands before (paragraph, at); else None."""
+    first = next((n for n in ctx.named_at(0, 0, len(ctx.masked[0]))
+                  if n.kind == "person" and ctx.masked[0][n.start] != MASK), None)
+    if first is None or first.name == other or (0, first.start) >= (paragraph, at):
+        return None
+    return first.name
 
 
 def office_holder_below(ctx: Context, paragraph: int, role: str) -> str | None:
