@@ -342,10 +342,11 @@ with no judge named is not the story's subject."""
 def _other_office(ctx: Context, roles: str, head: str, modifiers: str = "") -> bool:
     """Return True where `head` names an office (a title: "chancellor", "prime minister") and
     the person's roles name another one ("treasury spokesman", "home secretary"). A head that
-    names any of several offices ("the minister") names one where words stand before it ("the
-    prime minister" is no London mayor; but "the Warriors chief" may be the club's chairman)."""
+    names any of several offices ("the minister") names one where a word in lower case stands
+    before it ("the prime minister" is no London mayor; but "the Warriors chief" may be the club's
+    chairman, "the Labour leader" the First Minister)."""
     titles = ctx.lex.titles
-    if (head in _ANY_OFFICE and (head in _ANY_HEAD or not modifiers.strip())) \
+    if (head in _ANY_OFFICE and not modifiers.lstrip()[:1].islower()) \
             or head.rsplit(" ", 1)[-1].capitalize() not in titles:
         return False
     words = roles.replace(".", " ").split()
@@ -356,8 +357,6 @@ def _other_office(ctx: Context, roles: str, head: str, modifiers: str = "") -> b
 
 _ANY_OFFICE = frozenset(("minister", "chief", "leader", "official", "director", "secretary"))
 """Heads that name any of several offices: "the minister" may be the education secretary."""
-_ANY_HEAD = frozenset(("chief", "official"))
-"""Of those, heads that name any office whatever words stand before them ("the club chief")."""
 
 
 _AGE_AFTER = re.compile(r"\s*the\s+(?:[a-z]+\s+)?\d{1,3}-year-old\b")
