@@ -249,8 +249,9 @@ def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifier
     person = _person_for(ctx, paragraph, at, head, modifiers)
     phrase = " ".join((*modifiers.lower().split(), head))
     remembered = head not in ctx.cues.anonymous
-    if person is None and remembered:
-        person = offices.holder(ctx, paragraph, at, phrase, [])  # the one it went to before
+    if remembered:
+        # the one it went to before, unless the holder named within reach was mentioned since
+        person = offices.holder(ctx, paragraph, at, phrase, [person] if person is not None else [])
     if person is None and paragraph == 0 and ctx.lede is not None and _holds(ctx.lede[0], head):
         person = ctx.lede[1]  # "…, the lord chancellor has said." named in the next paragraph
     person = person or _guessed_person(ctx, paragraph, at, head, modifiers)
