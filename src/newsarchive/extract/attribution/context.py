@@ -291,6 +291,10 @@ class Context:
     first_plain: dict[int, int] = field(default_factory=dict)
     lede: tuple[str, str] | None = None
     """(role, person) where the first paragraph describes someone the second names (`lede`)."""
+    offices: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    """Office → (paragraph, offset, person) of each description of it resolved so far (`offices`)."""
+    mention_keys: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    """Name → (paragraph, start) of its mentions, in order; made when first asked for."""
 
     def quotes_before(self, q: QuoteDraft, limit: int) -> list[QuoteDraft]:
         """Return up to `limit` quotations of q's paragraph that end before it starts, nearest first

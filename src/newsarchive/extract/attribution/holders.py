@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from newsarchive.extract.attribution import offices
 from newsarchive.extract.attribution.context import MASK, SUBORDINATORS, find_cue_words
 from newsarchive.extract.entities.lexicon import Lexicon
 from newsarchive.extract.labels import labelled_speaker
@@ -245,11 +246,32 @@ def _voice_before(ctx: Context, paragraph: int, at: int, head: str) -> str | Non
 
 
 def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifiers: str) -> str | None:
-    """Return the person a description of a person ("the chancellor", "the pop star") points to."""
+    """Return the person a description of a person ("the chancellor", "the pop star") points to,
+    and remember them as its holder for the rest of the article (`offices`)."""
     person = _person_for(ctx, paragraph, at, head, modifiers)
+    phrase = " ".join((*modifiers.lower().split(), head))
+    remembered = head not in ctx.cues.anonymous
+    if remembered:
+        # the one it went to before, unless the holder named within reach was mentioned since
+        person = offices.holder(ctx, paragraph, at, phrase, [person] if person is not None else [])
     if person is None and paragraph == 0 and ctx.lede is not None and _holds(ctx.lede[0], head):
-        return ctx.lede[1]  # "…, the lord chancellor has said." named in the next paragraph
-    if person is None and head not in ctx.cues.anonymous and head not in _THIRD_PARTY \
+        person = ctx.lede[1]  # "…, the lord chancellor has said." named in the next paragraph
+    person = person or _guessed_person(ctx, paragraph, at, head, modifiers)
+    if person is None and remembered:
+        # no one nearer to guess: the one whose roles give the office, paragraphs back
+        holders = [name for name, roles in ctx.roles.items()
+                   if roles and name in ctx.genders and _holds(roles, _office_in(roles, head, modifiers))]
+        person = offices.holder(ctx, paragraph, at, phrase, holders)
+    if person is not None and head not in ctx.cues.anonymous:
+        offices.remember(ctx, paragraph, at, phrase, person)
+    return person
+
+
+def _guessed_person(ctx: Context, paragraph: int, at: int, head: str, modifiers: str) -> str | None:
+    """Return the person a description stands for where the text gives no one its office: the
+    person the story is about, or the standfirst's holder below."""
+    person: str | None = None
+    if head not in ctx.cues.anonymous and head not in _THIRD_PARTY \
             and not any(w.endswith(("’s", "'s")) for w in modifiers.split()):
         # "the prime minister said", "the pop star said" with no one given that role in so many
         # words: the person the story is about, as for an epithet ("the rapper's spokesman", "the
@@ -260,12 +282,31 @@ def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifier
             or _subject_before(ctx, paragraph, at, None, described=True)
         roles = ctx.roles.get(person, "") if person is not None else ""
         office = _office_in(roles, head, modifiers)
-        if person is not None and (_other_office(ctx, roles, head)
-                                   or (office != head and roles and not _holds(roles, office))):
+        if person is not None and _owner_of(roles, head):
+            # "The actor's friend Budd Schulberg told …. The actor repeatedly refused": not the
+            # friend but someone the text has in view, the person the story opens on
+            person = _story_subject(ctx, at, paragraph, person)
+            roles = ctx.roles.get(person, "") if person is not None else ""
+            if person is not None and _other_office(ctx, roles, head, modifiers):
+                person = None
+        elif person is not None and (_other_office(ctx, roles, head, modifiers)
+                                     or (office != head and roles and not _holds(roles, office))
+                                     or _told_apart(ctx, paragraph, at, person, modifiers, head)):
             # "The chancellor meanwhile insisted" is not the Lib Dem spokesman before it, nor "the
-            # prime minister said" the deputy prime minister (one given no office may be either)
+            # prime minister said" the deputy prime minister (one given no office may be either),
+            # nor "the former president said" anyone the text speaks of apart from him
             person = None
     return person or office_holder_below(ctx, paragraph, head)
+
+
+def _story_subject(ctx: Context, at: int, paragraph: int, other: str) -> str | None:
+    """Return the first person the first paragraph names outside a quotation, where that is not
+    `other` and stands before (paragraph, at); else None."""
+    first = next((n for n in ctx.named_at(0, 0, len(ctx.masked[0]))
+                  if n.kind == "person" and ctx.masked[0][n.start] != MASK), None)
+    if first is None or first.name == other or (0, first.start) >= (paragraph, at):
+        return None
+    return first.name
 
 
 def office_holder_below(ctx: Context, paragraph: int, role: str) -> str | None:
@@ -301,11 +342,15 @@ _THIRD_PARTY = frozenset(("judge", "referee", "umpire", "prosecutor", "coroner",
 with no judge named is not the story's subject."""
 
 
-def _other_office(ctx: Context, roles: str, head: str) -> bool:
+def _other_office(ctx: Context, roles: str, head: str, modifiers: str = "") -> bool:
     """Return True where `head` names an office (a title: "chancellor", "prime minister") and
-    the person's roles name another one ("treasury spokesman", "home secretary")."""
+    the person's roles name another one ("treasury spokesman", "home secretary"). A head that
+    names any of several offices ("the minister") names one where a word in lower case stands
+    before it ("the prime minister" is no London mayor; but "the Warriors chief" may be the club's
+    chairman, "the Labour leader" the First Minister)."""
     titles = ctx.lex.titles
-    if head in _ANY_OFFICE or head.rsplit(" ", 1)[-1].capitalize() not in titles:
+    if (head in _ANY_OFFICE and not modifiers.lstrip()[:1].islower()) \
+            or head.rsplit(" ", 1)[-1].capitalize() not in titles:
         return False
     words = roles.replace(".", " ").split()
     if _holds(" ".join(titles.get(w.capitalize(), w).lower() for w in words), head):
@@ -413,14 +458,45 @@ _OTHER_OFFICE = ("shadow", "deputy", "vice", "former", "ex", "assistant", "junio
 
 
 def _holds(roles: str, head: str) -> bool:
-    """Return True where a person's roles (joined, lower-cased) hold the office `head` names."""
+    """Return True where a person's roles (joined, lower-cased) hold the office `head` names (not
+    as an owner: "actor's friend" holds no "actor")."""
     at = roles.find(head)
     while at >= 0:
         before = roles[:at].rstrip(" -").rsplit(" ", 1)[-1]
-        if before not in _OTHER_OFFICE:
+        if before not in _OTHER_OFFICE and not roles.startswith(_POSSESSIVE, at + len(head)):
             return True
         at = roles.find(head, at + 1)
     return False
+
+
+_POSSESSIVE = ("'s", "’s")
+
+
+def _told_apart(ctx: Context, paragraph: int, at: int, person: str, modifiers: str, head: str) -> bool:
+    """Return True where the sentence that last names the person also speaks of "the <office>"
+    apart from them: "Mr. Trump's words may have affected the former president" (the former
+    president is someone else), not "Tony Blair, the prime minister," (in apposition)."""
+    last = offices.mentioned_before(ctx, person, (paragraph, at))
+    if last[0] < 0:
+        return False
+    masked = ctx.masked[last[0]]
+    s_start, s_end = ctx.sentence_of(last[0], last[1])
+    phrase = f"the {' '.join((*modifiers.split(), head))}"
+    sentence = masked[s_start:s_end].lower()
+    found = sentence.find(phrase)
+    while found >= 0:
+        spot = s_start + found
+        apposed = any(n.name == person and (abs(spot - n.end) <= 2 or abs(n.start - spot - len(phrase)) <= 2)
+                      for n in ctx.named_at(last[0], s_start, s_end))
+        if (spot < at or last[0] != paragraph) and not apposed:
+            return True
+        found = sentence.find(phrase, found + 1)
+    return False
+
+
+def _owner_of(roles: str, head: str) -> bool:
+    """Return True where a person's roles relate them to the office's holder: "actor's friend"."""
+    return f"{head}'s" in roles or f"{head}’s" in roles
 
 
 # Words of time between a verb and its clause: "Jennifer Roberts said Friday that she thinks".
