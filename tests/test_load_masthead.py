@@ -44,6 +44,12 @@ from newsarchive.load.reader import parse_document
     ("By Jane Whitfield with Tomás Ortega", ("Jane Whitfield and Tomás Ortega", None)),
     ("Ava Kessler, Patch Staff", ("Ava Kessler", "Patch")),  # the writer's standing at the outlet
     ("Ava Kessler, Patch Contributor", ("Ava Kessler", "Patch")),
+    # the writer's job after the name, with no outlet (The Sun, the Gleaner), and a labelled byline
+    ("Ellie Hartnell, Showbiz Reporter", ("Ellie Hartnell", None)),
+    ("Orville Campbell/Gleaner Writer", ("Orville Campbell", None)),
+    ("WRITER: Aekarach Sattaburuth", ("Aekarach Sattaburuth", None)),
+    ("John Smith, Foreign Minister", None),
+    ("Geneva/Zurich", None),
 ])
 def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     assert byline(line) == found
@@ -90,6 +96,10 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("Last Updated : 24 November 2026, 18:20 IST", "2026-11-24"),
     ("NEWS RELEASE 24-NOV-2026", "2026-11-24"),  # EurekAlert!: the day, month and year by dashes
     ("Ends 24-Nov-2026", None),
+    ("Vatican City, Nov 24, 2026 / 12:40 pm", "2026-11-24"),  # (CNA: the place, then the date)
+    ("24.11.2026 - Update : 24.11.2026", "2026-11-24"),  # (Anadolu)
+    ("Update : 24.11.2026", "2026-11-24"),
+    ("Washington, the capital, 2026", None),
 ])
 def test_date_line(line: str, iso: str | None) -> None:
     assert date_line(line) == iso
@@ -350,6 +360,7 @@ def test_promotion_boxes_by_the_thousand_cost_linear_time() -> None:
     ("By Hoang Phuong   March 18, 2026 | 04:35 pm GMT+7", ("Hoang Phuong", None, "2026-03-18")),  # columns
     ("Tuesday, April 7, 2026 | By Hannah Rourke", ("Hannah Rourke", None, "2026-04-07")),  # the date first
     ("Coastal Flood Resilience Review 2026      Page 2 of 12", None),
+    ("Selin Karakaya   |24.11.2026 - Update : 24.11.2026", ("Selin Karakaya", None, "2026-11-24")),
 ])
 def test_card_line(line: str, card: tuple[str | None, str | None, str | None] | None) -> None:
     assert card_line(line) == card

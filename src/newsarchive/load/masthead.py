@@ -18,9 +18,10 @@ from newsarchive.lexicon import load_data, load_words
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|di|du|al|el|bin|le|la|del|dos|ter)\b)"
 _NAME = rf"[A-Z][\w’'.-]+(?:\s+{_NAME_WORD}){{0,3}}"
 _NAME_ONLY = re.compile(rf"{_NAME}$")
-_BY = re.compile(r"(?:(?:interview|interviewed|words|text|story|report|reporting)\s+)?by[:\s]\s*(.{2,120})$",
-                 re.IGNORECASE)
-"""A byline: "By Jane Smith", "BY MARIA GONZALEZ", "Interview by Claire Donnelly", "Words by …"."""
+_BY = re.compile(r"(?:(?:(?:interview|interviewed|words|text|story|report|reporting)\s+)?by[:\s]"
+                 r"|(?:writer|author)\s?:)\s*(.{2,120})$", re.IGNORECASE)
+"""A byline: "By Jane Smith", "BY MARIA GONZALEZ", "Interview by Claire Donnelly", "Words by …",
+the Bangkok Post's "WRITER: Aekarach Sattaburuth"."""
 _SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|und|et|in|IN|for|FOR|with|WITH)\b)\s*")
 """What stands between a byline's names and after them: "A and B", "A, BBC News", "A in London",
 "JAMES HOLLIS FOR MAILONLINE", "DAILY SABAH WITH AA", and "and" in German and French ("A und
@@ -82,7 +83,13 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
         if names and all(names):
             return " and ".join(n for n in names if n), None
     name, comma, rest = text.partition(", ")
-    outlet = outlet_line(_STAFF.sub("", rest)) if comma else None
+    if not comma:
+        # "Orville Campbell/Gleaner Writer": a name, then the writer's job at the paper
+        name, comma, rest = text.partition("/")
+    outlet = outlet_line(_STAFF.sub("", rest)) if comma == ", " else None
+    if outlet is None and comma and _ROLE_LINE.match(rest):
+        person = _person(name)  # "Ellie Hartnell, Showbiz Reporter"
+        return (person, None) if person is not None else None
     person = _person(name) if outlet is not None else None
     return (person, outlet) if person is not None else None  # "Harriet Marsden, The Week UK"
 
@@ -203,11 +210,12 @@ _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = rf"(?:[\s,·]+(?:(?:at|-|–|—|/|\|)\s+)?\d{{1,2}}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
-_PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|aired|issued|modified"
+_PREFIX = (r"(?:(?:first\s+)?(?:published|updated?|posted|aired|issued|modified"
            r"|last\s+updated|last\s+modified"
            r"|news\s+release)"  # (EurekAlert!'s "NEWS RELEASE 24-NOV-2026")
            r"(?:\s+on)?\s?:?\s+(?:[-–—]\s+)?)?"  # ("Updated - 18 February 2026", "Published : …")
-           r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s+[-–—●•]\s+"  # "Madrid - ", "Jakarta ● ", a place
+           r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:\s+[-–—●•]\s+|,\s+(?=[A-Z][a-z]{2,8}\.?\s+\d))"
+           # "Madrid - ", "Jakarta ● ", "Vatican City, " before a month, a place
            r"|(?-i:[A-Z]{3,}(?:\s[A-Z]{3,}){0,2}),?\s+)?"  # "CHENNAI ", a place in capitals
            r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*[,·]?\s+)?"  # "6:12 AM EST, "
            # (a section, then the weekday: GhanaWeb's "Politics of Tuesday, 24 November 2026")
@@ -223,6 +231,7 @@ _DATE_LINES = tuple(re.compile(rf"{_PREFIX}{date}{_TIME}{_SECTION}\s*$", re.IGNO
 
 
 _DATE_PARTS = re.compile(r"\s*[|•]\s*|,\s+(?=(?:updated|last updated|(?:first\s+)?published)\b)"
+                         r"|\s+[-–—]\s+(?=update\b)"  # (Anadolu's "24.11.2026 - Update : 24.11.2026")
                          r"|\s+(?=modified:)",
                          re.IGNORECASE)
 _READING_TIME = re.compile(r"\s*[·|•]?\s*\d{1,3}\s+min(?:ute)?s?(?:\s+(?:to\s+)?read)?$", re.IGNORECASE)
