@@ -18,13 +18,13 @@ from newsarchive.lexicon import load_data
 # A capitalised name of up to eight words ("the Economic Commission for Latin America and the
 # Caribbean"), with an acronym in brackets after it; not a capitalised pronoun or article.
 _NAME = (r"(?!(?:It|Its|They|We|I|This|That|These|Those|There|He|She|You|A|An|As)\b)(?:[Tt]he\s+)?(?!The\b)"
-         rf"[{UPPER}][\w’'.&-]*(?:\s+(?:[\"“][{UPPER}][\w’'.-]*[\"”]\s+(?=[{UPPER}])"
+         rf"[{UPPER}][\w’'.&-]*(?:\s+(?:[\"“‘'][{UPPER}][\w’'.-]*[\"”’']\s+(?=[{UPPER}])"
          rf"|(?:of|for(?:\s+the)?|de|von|van|al|the|and|and\s+the)\s+)?[{UPPER}][\w’'.&-]*){{0,7}}"
          r"(?:\s+\([A-Z]{2,}\))?")
 """A name, whose words may open with a capital outside ASCII ("Mehmet Şimşekoğlu", "Özgür Çelik")
 and may hold a nickname in quotation marks before a word of it ('Francis "Chiz" Escudero')."""
 _FOR_THE = re.compile(r"\s+(?i:for\s+the)\s+")
-_NICKNAME = re.compile(r"\s+[\"“][^\"”\s]+[\"”](?=\s)")
+_NICKNAME = re.compile(r"\s+(?:[\"“][^\"”\s]+[\"”]|[‘'][^’'\s]+[’'])(?=\s)")
 _NO_SUBJECT = r"(?!(?:Most|Many|Some|All|Both|Several|Few|Other|Others|Each|Every|One|If|Let|Having)\b)"
 """Words that open a sentence and are no source: "Most (62%) said", "All told", "Let's say"."""
 _OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately|as"

@@ -133,7 +133,21 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
             body = _voice_before(ctx, paragraph, at, head)
         if body is not None:
             return body, "description"
+    if before and _voice_for(ctx, masked[max(start, at - 40):at]):
+        return None, "description"  # "A rep for the star said": the rep, whom the text does not name
     return _described_person(ctx, paragraph, at, head, m.group(1)), "description"
+
+
+_VOICE_FOR_WORDS = frozenset(("rep", "reps", "publicist", "agent", "manager", "representatives"))
+"""Who speaks for a person besides the `anonymous` cue words: "a rep for the star said"."""
+
+
+def _voice_for(ctx: Context, before: str) -> bool:
+    """Return True where the words before a description of a person end in a voice speaking for
+    them ("A rep for the star", "a spokesman for the actress"): that voice, not the person, speaks."""
+    words = before.split()[-2:]
+    return len(words) == 2 and words[1] == "for" \
+        and (words[0].lower() in ctx.cues.anonymous or words[0].lower() in _VOICE_FOR_WORDS)
 
 
 _TITLE_ALONE_BEFORE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s*,?\s*$")
