@@ -254,7 +254,7 @@ def _norm(name: str) -> str:
     # (Each pattern only where a substring test says it can match: most names need none of them.)
     if ")" in name:
         name = _ACRONYM.sub("", name)
-    if "\"" in name or "“" in name:
+    if "\"" in name or "“" in name or "‘" in name:
         name = _NICKNAME.sub("", name)  # ('Francis "Chiz" Escudero': the name without the nickname)
     name = name.replace("’", "'").strip(" ,.;:'\"")
     if "'s" in name:
