@@ -150,9 +150,10 @@ def _voice_for(ctx: Context, before: str) -> bool:
         and (words[0].lower() in ctx.cues.anonymous or words[0].lower() in _VOICE_FOR_WORDS)
 
 
-_TITLE_ALONE_BEFORE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s*,?\s*$")
-_TITLE_ALONE_AFTER = re.compile(r"\s*the\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
-"""A capitalised title alone after "the", before or after its speech verb ("the Minister said")."""
+_TITLE_ALONE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\s*,?\s*$")
+_TITLE_ALONE_AFTER = re.compile(r"\s*the\s+((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\b(?!\s+[A-Z])")
+"""A capitalised title alone after "the", before or after its speech verb ("the Minister said",
+"the Holy Father said")."""
 
 
 _findings_cache: list[tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]] = []
@@ -398,8 +399,9 @@ def _body_for(ctx: Context, paragraph: int, at: int, head: str, phrase: str) -> 
 
 
 def _person_for(ctx: Context, paragraph: int, at: int, head: str, modifiers: str = "") -> str | None:
-    # (an office by its initials, "the CM said", is the Chief Minister named before)
-    full = ctx.lex.titles.get(head.upper(), head).lower()
+    # (an office by its initials, "the CM said", is the Chief Minister named before; an office by
+    # another word for it, "the pontiff said", the Pope)
+    full = (ctx.lex.titles.get(head.upper()) or ctx.lex.titles.get(head.title(), head)).lower()
     for n in _recent(ctx, paragraph, at):
         if n.kind == "person":
             roles = ctx.roles.get(n.name, "")
