@@ -135,6 +135,11 @@ def test_the_first_word_alone_of_one_two_word_name_is_that_person() -> None:
     assert "Ozzy" not in found and "Ban" not in found
 
 
+def test_a_number_word_opening_a_sentence_counts_a_body_s_head_word_after_it() -> None:
+    found = entities("One Cabinet minister said no. Two Labour MPs agreed. Labour said so.")
+    assert "One Cabinet" not in found and "Cabinet" not in found and "Two Labour" not in found
+
+
 def test_an_unlisted_given_name_alone_is_the_one_three_word_name_it_opens() -> None:
     found = entities("Dr Tesfaye Alemu Gebremariam spoke in Geneva. Dr Tesfaye said WHO would act. "
                      "His father, Rafael, met Rafael Edward Cruz.")

@@ -271,8 +271,12 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             pure = pure and not initial
             if not initial or _named_then(text, offs[j - 1] + len(words[j - 1])):
                 org_end = j  # "Water UK said", "… by Universities UK": a body
-        if org_end > i and org_end - i == 2 and words[i] in _DETERMINERS and words[i + 1] in lex.org_heads:
-            i = org_end  # "This Government has failed", "Every Council": a head word, no body's name
+        if org_end > i and org_end - i == 2 and words[i + 1] in lex.org_heads and (
+                words[i] in _DETERMINERS
+                or (words[i].lower() in _NUMBER_WORDS and initial_at(text, offs[i]))):
+            # "This Government has failed", "Every Council", "One Cabinet minister said" opening a
+            # sentence: a head word, no body's name
+            i = org_end
             title, honorific = [], None
             continue
         if org_end > i:
