@@ -51,7 +51,9 @@ _DETERMINERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "our",
                           # (and a preposition or a conjunction: "the call came after rival Donald Trump")
                           "after", "before", "against", "than", "since", "at", "from", "on", "in", "into",
                           "over", "about", "behind", "between", "among", "without", "toward", "towards",
-                          "but", "while", "how", "that", "which", "who", "when", "where", "because", "if"))
+                          "but", "while", "how", "that", "which", "who", "when", "where", "because", "if",
+                          # (and a focusing adverb: "with only captain Tom Ellery offering resistance")
+                          "only", "even", "also", "just"))
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "it", "they", "we", "I", "you"))
 """A pronoun before a role is a clause's subject, and the word after it its verb: "he pushed referee
 Paul Alcock" gives no role."""
