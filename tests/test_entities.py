@@ -135,6 +135,13 @@ def test_the_first_word_alone_of_one_two_word_name_is_that_person() -> None:
     assert "Ozzy" not in found and "Ban" not in found
 
 
+def test_a_capitalised_compound_ending_in_a_role_describes_the_name_after_it() -> None:
+    found = entities("Rapper-turned-actor Lil Kestrel will return. Co-star Richard Gere agreed. "
+                     "Commander-in-Chief Tom Hale spoke.")
+    assert "Rapper-turned-actor" in found["Lil Kestrel"].roles and "Co-star" in found["Richard Gere"].roles
+    assert "Tom Hale" in found
+
+
 def test_a_number_word_opening_a_sentence_counts_a_body_s_head_word_after_it() -> None:
     found = entities("One Cabinet minister said no. Two Labour MPs agreed. Labour said so.")
     assert "One Cabinet" not in found and "Cabinet" not in found and "Two Labour" not in found
