@@ -416,6 +416,13 @@ class Resolver:
                           if head in name.casefold().split()), None)
             if named is not None:
                 return named
+            # (else "The agency said …" after WHO and its "Contingency Fund for Emergencies": the
+            # nearest body the lexicon describes so)
+            bodies = get_lexicon().bodies
+            described = next((name for _, _, name in reversed(marks[max(0, i - _FITTING) : i])
+                              if name in bodies and head in bodies[name].describe), None)
+            if described is not None:
+                return described
         if head in _MEDIA or head in _FIRMS:
             for _, _, name in reversed(marks[max(0, i - _FITTING) : i]):
                 body = self.draft.entities.get(name)
