@@ -6,6 +6,7 @@ import pytest
 
 from newsarchive.load.masthead import (
     byline,
+    byline_block,
     card_line,
     copyright_outlet,
     date_line,
@@ -386,3 +387,9 @@ def test_a_last_block_of_short_lines_is_the_sites_tags() -> None:
     # (not the last lines of a list in the text, which end in punctuation or run longer)
     d = parse_document("Shopping list\n\nBy Rakesh Kumar\n\nShe bought:\n\nEggs;\nMilk;\nBread.\n", "x.txt")
     assert [p.text for p in d.paragraphs][-1] == "Bread."
+
+
+def test_card_with_the_date_and_kind_first_and_contacts_after_the_name() -> None:
+    lines = ["24 Nov 2026", "Analysis", "Nils Andersen", "@NilsAndersenLL nils.andersen@lloydslist.com"]
+    assert byline_block(lines) == "Nils Andersen"
+    assert byline_block(["24 Nov 2026", "Analysis", "Rotterdam yard density", "@NilsAndersenLL"]) is None

@@ -420,7 +420,7 @@ def lay_out(body: str, first_line: int, markdown: bool, title_given: str | None 
             # "Chris Mason / Political editor / @chrismasonbbc": a writer's card above the text
             author = author or by
             boiler.extend(Boilerplate(line.text, line.number, "byline") for line in block_lines)
-            dates = (masthead.date_line(x.text) for x in block_lines[1:])
+            dates = (masthead.date_line(x.text) for x in block_lines)
             date = date or next((d for d in dates if d), None)
             continue
         in_list, list_next = list_next, False

@@ -170,6 +170,10 @@ def byline_block(lines: list[str]) -> str | None:
     """Return the writer of a block of two to four lines that is a writer's card: a name or a
     byline, then the job ("Chris Mason / Political editor / @chrismasonbbc"), then handles,
     outlets, more of the job or the date; None for any other block."""
+    if 3 <= len(lines) <= 6:
+        found = _card_with_contacts(lines)
+        if found is not None:
+            return found
     if not 2 <= len(lines) <= 4:
         return None
     by = byline(lines[0])
@@ -190,6 +194,24 @@ def byline_block(lines: list[str]) -> str | None:
     if all(_HANDLE.match(x) or _ROLE_LINE.match(x) or outlet_line(x) or date_line(x) for x in rest):
         return name
     return None
+
+
+_ONE_CONTACT = r"(?:@\w{1,30}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4})"
+_CONTACT = re.compile(rf"{_ONE_CONTACT}(?:\s{_ONE_CONTACT}){{0,3}}")
+"""A writer's handles or e-mail addresses on a line of their own (joined, where pasting wrapped them)."""
+
+
+def _card_with_contacts(lines: list[str]) -> str | None:
+    """Return the writer of a card that gives the date or the story's kind first, then the name,
+    then the writer's handle or e-mail (Lloyd's List: "24 Nov 2026" / "Analysis" / "Nils Andersen" /
+    "@NilsAndersenLL" / "nils.andersen@lloydslist.com"); None for any other block."""
+    at = 0
+    while at < len(lines) - 2 and (date_line(lines[at]) or section_word(lines[at])):
+        at += 1
+    name = _person(lines[at])
+    if name is None or not all(_CONTACT.fullmatch(x) for x in lines[at + 1:]):
+        return None
+    return name
 
 
 def section_word(text: str) -> bool:
