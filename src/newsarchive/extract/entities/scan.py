@@ -238,9 +238,9 @@ def _nicknamed(runs: list[Run], text: str, lex: Lexicon) -> list[Run]:
         if i + 2 < len(runs):
             a, nick, b = runs[i], runs[i + 1], runs[i + 2]
             if (text[a.end:nick.start] in _NICK_OPEN and text[nick.end:b.start] in _NICK_CLOSE
-                    # (a name's given names before it, "Milt Jackson and David", not a headline's
-                    # words: "Norbert Leo Butz Is Ready To Go 'Crazy' In Season 2")
-                    and len(nick.words) <= 2 and len(a.words) <= 4 and not a.possessive
+                    # (a name's given names before it, after a list's "and": "Milt Jackson and David",
+                    # not a headline's words: "Norbert Leo Butz Is Ready To Go 'Crazy' In Season 2")
+                    and len(nick.words) <= 2 and _last_name_words(a.words) <= 4 and not a.possessive
                     # (a closing single mark reads as a plural's possessive: "‘Bigga’ Lewis")
                     and (not nick.possessive or text[a.end:nick.start] in (" ‘", " '"))
                     and a.words[-1] not in lex.not_names and b.words[0] not in lex.not_names
@@ -252,6 +252,14 @@ def _nicknamed(runs: list[Run], text: str, lex: Lexicon) -> list[Run]:
         out.append(runs[i])
         i += 1
     return out
+
+
+def _last_name_words(words: list[str]) -> int:
+    """Return how many words a run has after its last word in lower case ("and", "of")."""
+    for k in range(len(words) - 1, -1, -1):
+        if words[k][:1].islower():
+            return len(words) - k - 1
+    return len(words)
 
 
 def _emit(runs: list[Run], text: str, paragraph: int, words: list[str], offsets: list[int],
