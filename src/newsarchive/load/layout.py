@@ -24,9 +24,9 @@ _MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}(?:\s+\"[^\"\n]{0,
 _CAPTION_CREDIT = re.compile(r"(?:(?:Photograph|Photo|Photos|Illustration|Picture|Image|Video)"
                              r"(?: [Cc]redit)?:"
                              r"|©)\s?[^:;“”\"©]{2,80}$"
-                             r"|\s(?:PHOTO|PHOTOS|FILE PHOTO)\s?[/|]\s?[A-Z][A-Z .’'-]{1,40}$"
-                             r"|\s[-–—/|]\s(?:(?:Photo|Photograph|Picture|File photo) by"
-                             r"|(?:Photo |Image )?[Cc]redit:)\s[A-Z][\w .’'-]{1,60}$")
+                             r"|\s(?:PHOTO|PHOTOS|FILE PHOTO)\s?[/|]\s?[A-Z][A-Z .’'-]{1,40}$")
+_DASHED_CREDIT = re.compile(r"\s[-–—/|]\s(?:(?:Photo|Photograph|Picture|File photo) by"
+                            r"|(?:Photo |Image )?[Cc]redit:)\s[A-Z][\w .’'-]{1,60}$")
 _BRACKET_CREDIT = re.compile(r"\((?:[A-Z][\w.’'-]*\s?){1,5}/\s?[A-Z][\w’' -]{1,40}\)$"
                              r"|\s\((?:AFP|AP|EPA|Reuters|Getty Images|Anadolu|Xinhua|PA)\)$")
 """A caption's credit closing its line, as the Guardian sets it under a picture ("… last autumn.
@@ -621,7 +621,8 @@ def _is_caption(text: str) -> bool:
         return False
     tail = text[-100:]
     return _CAPTION_CREDIT.search(tail) is not None \
-        or (tail.endswith(")") and _BRACKET_CREDIT.search(tail) is not None)
+        or (tail.endswith(")") and _BRACKET_CREDIT.search(tail) is not None) \
+        or (("redit:" in tail or " by " in tail) and _DASHED_CREDIT.search(tail) is not None)
 
 
 def _masthead_follows(blocks: list[list[Line]]) -> bool:

@@ -87,7 +87,8 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
         # "Orville Campbell/Gleaner Writer": a name, then the writer's job at the paper
         name, comma, rest = text.partition("/")
     outlet = outlet_line(_STAFF.sub("", rest)) if comma == ", " else None
-    if outlet is None and comma and _ROLE_LINE.match(rest):
+    if outlet is None and comma and rest[-1:].isalpha() \
+            and rest.rsplit(None, 1)[-1].lower().rstrip("s") in _ROLE_NOUNS and _ROLE_LINE.match(rest):
         person = _person(name)  # "Ellie Hartnell, Showbiz Reporter"
         return (person, None) if person is not None else None
     person = _person(name) if outlet is not None else None
@@ -170,7 +171,7 @@ def byline_block(lines: list[str]) -> str | None:
     """Return the writer of a block of two to four lines that is a writer's card: a name or a
     byline, then the job ("Chris Mason / Political editor / @chrismasonbbc"), then handles,
     outlets, more of the job or the date; None for any other block."""
-    if 3 <= len(lines) <= 6:
+    if 3 <= len(lines) <= 6 and "@" in lines[-1]:
         found = _card_with_contacts(lines)
         if found is not None:
             return found
