@@ -135,6 +135,25 @@ def test_the_first_word_alone_of_one_two_word_name_is_that_person() -> None:
     assert "Ozzy" not in found and "Ban" not in found
 
 
+def test_a_capitalised_compound_ending_in_a_role_describes_the_name_after_it() -> None:
+    found = entities("Rapper-turned-actor Lil Kestrel will return. Co-star Richard Gere agreed. "
+                     "Commander-in-Chief Tom Hale spoke.")
+    assert "Rapper-turned-actor" in found["Lil Kestrel"].roles and "Co-star" in found["Richard Gere"].roles
+    assert "Tom Hale" in found
+
+
+def test_a_number_word_opening_a_sentence_counts_a_body_s_head_word_after_it() -> None:
+    found = entities("One Cabinet minister said no. Two Labour MPs agreed. Labour said so.")
+    assert "One Cabinet" not in found and "Cabinet" not in found and "Two Labour" not in found
+
+
+def test_an_unlisted_given_name_alone_is_the_one_three_word_name_it_opens() -> None:
+    found = entities("Dr Tesfaye Alemu Gebremariam spoke in Geneva. Dr Tesfaye said WHO would act. "
+                     "His father, Rafael, met Rafael Edward Cruz.")
+    assert "Dr Tesfaye" in found["Tesfaye Alemu Gebremariam"].aliases and "Tesfaye" not in found
+    assert "Rafael" not in found["Rafael Edward Cruz"].aliases  # (a listed given name: his father)
+
+
 def test_a_country_code_before_a_one_word_body_is_part_of_its_name() -> None:
     found = entities("Shares in UK Coal have fallen. UK Coal said it was making progress. "
                      "US President George Bush spoke.")

@@ -263,3 +263,19 @@ def test_an_empty_markdown_heading_is_no_paragraph() -> None:
     # ("# #": a heading whose only words are its closing marks; found by test_robust_props)
     doc = parse_document("Headline\n\n“\n\n# # \n", "a.md")
     assert all(p.text for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize("caption", [
+    "Residents block the main road in Yallahs on Monday. - Photo by Orville Campbell",  # (the Gleaner)
+    "Pope Leo XIV / Credit: Vatican Media",  # (CNA)
+])
+def test_caption_closing_on_a_credit_after_a_dash_or_slash(caption: str) -> None:
+    d = doc(f"Storm closes ports\n\n{caption}\n\nPorts along the coast were closed on Tuesday.\n")
+    assert [p.kind for p in d.paragraphs] == ["caption", "text"]
+
+
+def test_section_labels_parted_by_a_comma_above_the_headline() -> None:
+    d = doc("WORLD, EUROPE\n\nTurkish minister urges EU to stop stalling on visas\n\n"
+            "The minister spoke in Ankara on Tuesday.\n")
+    assert d.title == "Turkish minister urges EU to stop stalling on visas"
+    assert [b.text for b in d.boilerplate] == ["WORLD, EUROPE"]

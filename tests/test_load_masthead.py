@@ -6,6 +6,7 @@ import pytest
 
 from newsarchive.load.masthead import (
     byline,
+    byline_block,
     card_line,
     copyright_outlet,
     date_line,
@@ -44,6 +45,12 @@ from newsarchive.load.reader import parse_document
     ("By Jane Whitfield with Tomás Ortega", ("Jane Whitfield and Tomás Ortega", None)),
     ("Ava Kessler, Patch Staff", ("Ava Kessler", "Patch")),  # the writer's standing at the outlet
     ("Ava Kessler, Patch Contributor", ("Ava Kessler", "Patch")),
+    # the writer's job after the name, with no outlet (The Sun, the Gleaner), and a labelled byline
+    ("Ellie Hartnell, Showbiz Reporter", ("Ellie Hartnell", None)),
+    ("Orville Campbell/Gleaner Writer", ("Orville Campbell", None)),
+    ("WRITER: Aekarach Sattaburuth", ("Aekarach Sattaburuth", None)),
+    ("John Smith, Foreign Minister", None),
+    ("Geneva/Zurich", None),
 ])
 def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     assert byline(line) == found
@@ -90,6 +97,10 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("Last Updated : 24 November 2026, 18:20 IST", "2026-11-24"),
     ("NEWS RELEASE 24-NOV-2026", "2026-11-24"),  # EurekAlert!: the day, month and year by dashes
     ("Ends 24-Nov-2026", None),
+    ("Vatican City, Nov 24, 2026 / 12:40 pm", "2026-11-24"),  # (CNA: the place, then the date)
+    ("24.11.2026 - Update : 24.11.2026", "2026-11-24"),  # (Anadolu)
+    ("Update : 24.11.2026", "2026-11-24"),
+    ("Washington, the capital, 2026", None),
 ])
 def test_date_line(line: str, iso: str | None) -> None:
     assert date_line(line) == iso
@@ -350,6 +361,7 @@ def test_promotion_boxes_by_the_thousand_cost_linear_time() -> None:
     ("By Hoang Phuong   March 18, 2026 | 04:35 pm GMT+7", ("Hoang Phuong", None, "2026-03-18")),  # columns
     ("Tuesday, April 7, 2026 | By Hannah Rourke", ("Hannah Rourke", None, "2026-04-07")),  # the date first
     ("Coastal Flood Resilience Review 2026      Page 2 of 12", None),
+    ("Selin Karakaya   |24.11.2026 - Update : 24.11.2026", ("Selin Karakaya", None, "2026-11-24")),
 ])
 def test_card_line(line: str, card: tuple[str | None, str | None, str | None] | None) -> None:
     assert card_line(line) == card
@@ -375,3 +387,9 @@ def test_a_last_block_of_short_lines_is_the_sites_tags() -> None:
     # (not the last lines of a list in the text, which end in punctuation or run longer)
     d = parse_document("Shopping list\n\nBy Rakesh Kumar\n\nShe bought:\n\nEggs;\nMilk;\nBread.\n", "x.txt")
     assert [p.text for p in d.paragraphs][-1] == "Bread."
+
+
+def test_card_with_the_date_and_kind_first_and_contacts_after_the_name() -> None:
+    lines = ["24 Nov 2026", "Analysis", "Nils Andersen", "@NilsAndersenLL nils.andersen@lloydslist.com"]
+    assert byline_block(lines) == "Nils Andersen"
+    assert byline_block(["24 Nov 2026", "Analysis", "Rotterdam yard density", "@NilsAndersenLL"]) is None

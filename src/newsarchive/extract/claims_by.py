@@ -18,13 +18,13 @@ from newsarchive.lexicon import load_data
 # A capitalised name of up to eight words ("the Economic Commission for Latin America and the
 # Caribbean"), with an acronym in brackets after it; not a capitalised pronoun or article.
 _NAME = (r"(?!(?:It|Its|They|We|I|This|That|These|Those|There|He|She|You|A|An|As)\b)(?:[Tt]he\s+)?(?!The\b)"
-         rf"[{UPPER}][\w’'.&-]*(?:\s+(?:[\"“][{UPPER}][\w’'.-]*[\"”]\s+(?=[{UPPER}])"
+         rf"[{UPPER}][\w’'.&-]*(?:\s+(?:[\"“‘'][{UPPER}][\w’'.-]*[\"”’']\s+(?=[{UPPER}])"
          rf"|(?:of|for(?:\s+the)?|de|von|van|al|the|and|and\s+the)\s+)?[{UPPER}][\w’'.&-]*){{0,7}}"
          r"(?:\s+\([A-Z]{2,}\))?")
 """A name, whose words may open with a capital outside ASCII ("Mehmet Şimşekoğlu", "Özgür Çelik")
 and may hold a nickname in quotation marks before a word of it ('Francis "Chiz" Escudero')."""
 _FOR_THE = re.compile(r"\s+(?i:for\s+the)\s+")
-_NICKNAME = re.compile(r"\s+[\"“][^\"”\s]+[\"”](?=\s)")
+_NICKNAME = re.compile(r"\s+(?:[\"“][^\"”\s]+[\"”]|[‘'][^’'\s]+[’'])(?=\s)")
 _NO_SUBJECT = r"(?!(?:Most|Many|Some|All|Both|Several|Few|Other|Others|Each|Every|One|If|Let|Having)\b)"
 """Words that open a sentence and are no source: "Most (62%) said", "All told", "Let's say"."""
 _OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately|as"
@@ -198,7 +198,9 @@ def cues() -> Cues:
                          rf"{age}{aside}"
                          rf"\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?(?:{verbs})\b"
                          # (not "Currently, an entire project can take months, says Mr Dean")
-                         rf"(?(appos)(?!\s+[A-Z]))")
+                         rf"(?(appos)(?!\s+[A-Z]))"
+                         # (not a sum: "Ranasinghe and Sharma added 97 for the fifth wicket")
+                         r"(?!(?<=added)\s+\d)")
     # "according to data from research firm BloombergNEF", "according to a survey by the CBI"
     words = rf"(?:(?!{_NOT_BEFORE_NAME}\s)[a-z][\w-]*\s+)"
     # (and "figures published on Thursday by the Spanish Ministry of Housing")
@@ -255,7 +257,7 @@ def _norm(name: str) -> str:
     # (Each pattern only where a substring test says it can match: most names need none of them.)
     if ")" in name:
         name = _ACRONYM.sub("", name)
-    if "\"" in name or "“" in name:
+    if "\"" in name or "“" in name or "‘" in name:
         name = _NICKNAME.sub("", name)  # ('Francis "Chiz" Escudero': the name without the nickname)
     name = name.replace("’", "'").strip(" ,.;:'\"")
     if "'s" in name:
@@ -417,6 +419,13 @@ class Resolver:
                           if head in name.casefold().split()), None)
             if named is not None:
                 return named
+            # (else "The agency said …" after WHO and its "Contingency Fund for Emergencies": the
+            # nearest body the lexicon describes so)
+            bodies = get_lexicon().bodies
+            described = next((name for _, _, name in reversed(marks[max(0, i - _FITTING) : i])
+                              if name in bodies and head in bodies[name].describe), None)
+            if described is not None:
+                return described
         if head in _MEDIA or head in _FIRMS:
             for _, _, name in reversed(marks[max(0, i - _FITTING) : i]):
                 body = self.draft.entities.get(name)

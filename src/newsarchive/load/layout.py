@@ -25,12 +25,15 @@ _CAPTION_CREDIT = re.compile(r"(?:(?:Photograph|Photo|Photos|Illustration|Pictur
                              r"(?: [Cc]redit)?:"
                              r"|©)\s?[^:;“”\"©]{2,80}$"
                              r"|\s(?:PHOTO|PHOTOS|FILE PHOTO)\s?[/|]\s?[A-Z][A-Z .’'-]{1,40}$")
+_DASHED_CREDIT = re.compile(r"\s[-–—/|]\s(?:(?:Photo|Photograph|Picture|File photo) by"
+                            r"|(?:Photo |Image )?[Cc]redit:)\s[A-Z][\w .’'-]{1,60}$")
 _BRACKET_CREDIT = re.compile(r"\((?:[A-Z][\w.’'-]*\s?){1,5}/\s?[A-Z][\w’' -]{1,40}\)$"
                              r"|\s\((?:AFP|AP|EPA|Reuters|Getty Images|Anadolu|Xinhua|PA)\)$")
 """A caption's credit closing its line, as the Guardian sets it under a picture ("… last autumn.
 Photograph: Coastal Record"), or as other sites do ("… Photo Credit: B. Jothi Ramalingam", "… ©
 Thomas Garnier, AFP", "… (State Emergency Service / Telegram)", "(AP Photo/Evan Vucci)", a
-wire's name in brackets, "… on 22 November 2026 (AFP)", East African papers' "… PHOTO/FILE")."""
+wire's name in brackets, "… on 22 November 2026 (AFP)", East African papers' "… PHOTO/FILE", the
+Gleaner's "… on Monday. - Photo by Orville Campbell", CNA's "Pope Leo XIV / Credit: Vatican Media")."""
 
 
 _SUBSCRIBE_TO = re.compile(r"(?i:subscribe to) (?!(?i:our|this|my|your|the latest)\b)"
@@ -139,14 +142,16 @@ def _is_headline(text: str) -> bool:
     return True
 
 
-_LABEL_WORD = re.compile(r"[A-Z][\w&’'.-]*|[/|›>»·&-]")
+_LABEL_WORD = re.compile(r"[A-Z][\w&’'.-]*,?|[/|›>»·&-]")
 
 
 def _is_label(text: str) -> bool:
     """Return True for a section's or a site's label alone on a line above a headline ("China /
-    Politics", "Counties", "SPAIN", "Axios Columbus"): at most three capitalised words, no digits."""
+    Politics", "Counties", "SPAIN", "Axios Columbus", Anadolu's "WORLD, EUROPE"): at most three
+    capitalised words, no digits."""
     words = text.split()
-    return len(text) <= 32 and 1 <= len(words) <= 5 and sum(w.isalpha() or "’" in w for w in words) <= 3 \
+    return len(text) <= 32 and 1 <= len(words) <= 5 \
+        and sum(w.rstrip(",").isalpha() or "’" in w for w in words) <= 3 \
         and all(_LABEL_WORD.fullmatch(w) for w in words) and not any(c.isdigit() for c in text)
 
 
@@ -370,7 +375,7 @@ def lay_out(body: str, first_line: int, markdown: bool, title_given: str | None 
                 boiler.append(Boilerplate(line.text, line.number, "byline"))
             elif (masthead.byline(second) is None and masthead.date_line(second) is None
                     and masthead.card_line(second) is None and masthead.outlet_line(second) is None
-                    and not pat.furniture(second) and not pat.header.match(second)
+                    and not pat.furniture(second) and not pat.header.match(second) and not _is_caption(second)
                     and len(second.split()) <= 40 and second[:1] not in "“\"‘'"
                     and (not second.endswith((".", "”", '"')) or _masthead_follows(blocks[1:2]))):
                 standfirst_line = blocks.pop(0)[0]
@@ -415,7 +420,7 @@ def lay_out(body: str, first_line: int, markdown: bool, title_given: str | None 
             # "Chris Mason / Political editor / @chrismasonbbc": a writer's card above the text
             author = author or by
             boiler.extend(Boilerplate(line.text, line.number, "byline") for line in block_lines)
-            dates = (masthead.date_line(x.text) for x in block_lines[1:])
+            dates = (masthead.date_line(x.text) for x in block_lines)
             date = date or next((d for d in dates if d), None)
             continue
         in_list, list_next = list_next, False
@@ -616,7 +621,8 @@ def _is_caption(text: str) -> bool:
         return False
     tail = text[-100:]
     return _CAPTION_CREDIT.search(tail) is not None \
-        or (tail.endswith(")") and _BRACKET_CREDIT.search(tail) is not None)
+        or (tail.endswith(")") and _BRACKET_CREDIT.search(tail) is not None) \
+        or (("redit:" in tail or " by " in tail) and _DASHED_CREDIT.search(tail) is not None)
 
 
 def _masthead_follows(blocks: list[list[Line]]) -> bool:

@@ -18,9 +18,10 @@ from newsarchive.lexicon import load_data, load_words
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|di|du|al|el|bin|le|la|del|dos|ter)\b)"
 _NAME = rf"[A-Z][\w’'.-]+(?:\s+{_NAME_WORD}){{0,3}}"
 _NAME_ONLY = re.compile(rf"{_NAME}$")
-_BY = re.compile(r"(?:(?:interview|interviewed|words|text|story|report|reporting)\s+)?by[:\s]\s*(.{2,120})$",
-                 re.IGNORECASE)
-"""A byline: "By Jane Smith", "BY MARIA GONZALEZ", "Interview by Claire Donnelly", "Words by …"."""
+_BY = re.compile(r"(?:(?:(?:interview|interviewed|words|text|story|report|reporting)\s+)?by[:\s]"
+                 r"|(?:writer|author)\s?:)\s*(.{2,120})$", re.IGNORECASE)
+"""A byline: "By Jane Smith", "BY MARIA GONZALEZ", "Interview by Claire Donnelly", "Words by …",
+the Bangkok Post's "WRITER: Aekarach Sattaburuth"."""
 _SEPARATORS = re.compile(r"\s*(?:,|;|&|\||\b(?:and|AND|und|et|in|IN|for|FOR|with|WITH)\b)\s*")
 """What stands between a byline's names and after them: "A and B", "A, BBC News", "A in London",
 "JAMES HOLLIS FOR MAILONLINE", "DAILY SABAH WITH AA", and "and" in German and French ("A und
@@ -82,7 +83,14 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
         if names and all(names):
             return " and ".join(n for n in names if n), None
     name, comma, rest = text.partition(", ")
-    outlet = outlet_line(_STAFF.sub("", rest)) if comma else None
+    if not comma:
+        # "Orville Campbell/Gleaner Writer": a name, then the writer's job at the paper
+        name, comma, rest = text.partition("/")
+    outlet = outlet_line(_STAFF.sub("", rest)) if comma == ", " else None
+    if outlet is None and comma and rest[-1:].isalpha() \
+            and rest.rsplit(None, 1)[-1].lower().rstrip("s") in _ROLE_NOUNS and _ROLE_LINE.match(rest):
+        person = _person(name)  # "Ellie Hartnell, Showbiz Reporter"
+        return (person, None) if person is not None else None
     person = _person(name) if outlet is not None else None
     return (person, outlet) if person is not None else None  # "Harriet Marsden, The Week UK"
 
@@ -163,6 +171,10 @@ def byline_block(lines: list[str]) -> str | None:
     """Return the writer of a block of two to four lines that is a writer's card: a name or a
     byline, then the job ("Chris Mason / Political editor / @chrismasonbbc"), then handles,
     outlets, more of the job or the date; None for any other block."""
+    if 3 <= len(lines) <= 6 and "@" in lines[-1]:
+        found = _card_with_contacts(lines)
+        if found is not None:
+            return found
     if not 2 <= len(lines) <= 4:
         return None
     by = byline(lines[0])
@@ -185,6 +197,24 @@ def byline_block(lines: list[str]) -> str | None:
     return None
 
 
+_ONE_CONTACT = r"(?:@\w{1,30}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4})"
+_CONTACT = re.compile(rf"{_ONE_CONTACT}(?:\s{_ONE_CONTACT}){{0,3}}")
+"""A writer's handles or e-mail addresses on a line of their own (joined, where pasting wrapped them)."""
+
+
+def _card_with_contacts(lines: list[str]) -> str | None:
+    """Return the writer of a card that gives the date or the story's kind first, then the name,
+    then the writer's handle or e-mail (Lloyd's List: "24 Nov 2026" / "Analysis" / "Nils Andersen" /
+    "@NilsAndersenLL" / "nils.andersen@lloydslist.com"); None for any other block."""
+    at = 0
+    while at < len(lines) - 2 and (date_line(lines[at]) or section_word(lines[at])):
+        at += 1
+    name = _person(lines[at])
+    if name is None or not all(_CONTACT.fullmatch(x) for x in lines[at + 1:]):
+        return None
+    return name
+
+
 def section_word(text: str) -> bool:
     """Return True for a site's section alone on a line: one capitalised common word ("Politics")."""
     return text.isalpha() and text[:1].isupper() and text[1:].islower() and text.lower() in _common()
@@ -203,11 +233,12 @@ _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = rf"(?:[\s,·]+(?:(?:at|-|–|—|/|\|)\s+)?\d{{1,2}}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
-_PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|aired|issued|modified"
+_PREFIX = (r"(?:(?:first\s+)?(?:published|updated?|posted|aired|issued|modified"
            r"|last\s+updated|last\s+modified"
            r"|news\s+release)"  # (EurekAlert!'s "NEWS RELEASE 24-NOV-2026")
            r"(?:\s+on)?\s?:?\s+(?:[-–—]\s+)?)?"  # ("Updated - 18 February 2026", "Published : …")
-           r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s+[-–—●•]\s+"  # "Madrid - ", "Jakarta ● ", a place
+           r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:\s+[-–—●•]\s+|,\s+(?=[A-Z][a-z]{2,8}\.?\s+\d))"
+           # "Madrid - ", "Jakarta ● ", "Vatican City, " before a month, a place
            r"|(?-i:[A-Z]{3,}(?:\s[A-Z]{3,}){0,2}),?\s+)?"  # "CHENNAI ", a place in capitals
            r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*[,·]?\s+)?"  # "6:12 AM EST, "
            # (a section, then the weekday: GhanaWeb's "Politics of Tuesday, 24 November 2026")
@@ -223,6 +254,7 @@ _DATE_LINES = tuple(re.compile(rf"{_PREFIX}{date}{_TIME}{_SECTION}\s*$", re.IGNO
 
 
 _DATE_PARTS = re.compile(r"\s*[|•]\s*|,\s+(?=(?:updated|last updated|(?:first\s+)?published)\b)"
+                         r"|\s+[-–—]\s+(?=update\b)"  # (Anadolu's "24.11.2026 - Update : 24.11.2026")
                          r"|\s+(?=modified:)",
                          re.IGNORECASE)
 _READING_TIME = re.compile(r"\s*[·|•]?\s*\d{1,3}\s+min(?:ute)?s?(?:\s+(?:to\s+)?read)?$", re.IGNORECASE)

@@ -136,12 +136,27 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
             body = _voice_before(ctx, paragraph, at, head)
         if body is not None:
             return body, "description"
+    if before and _voice_for(ctx, masked[max(start, at - 40):at]):
+        return None, "description"  # "A rep for the star said": the rep, whom the text does not name
     return _described_person(ctx, paragraph, at, head, m.group(1)), "description"
 
 
-_TITLE_ALONE_BEFORE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s*,?\s*$")
-_TITLE_ALONE_AFTER = re.compile(r"\s*the\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
-"""A capitalised title alone after "the", before or after its speech verb ("the Minister said")."""
+_VOICE_FOR_WORDS = frozenset(("rep", "reps", "publicist", "agent", "manager", "representatives"))
+"""Who speaks for a person besides the `anonymous` cue words: "a rep for the star said"."""
+
+
+def _voice_for(ctx: Context, before: str) -> bool:
+    """Return True where the words before a description of a person end in a voice speaking for
+    them ("A rep for the star", "a spokesman for the actress"): that voice, not the person, speaks."""
+    words = before.split()[-2:]
+    return len(words) == 2 and words[1] == "for" \
+        and (words[0].lower() in ctx.cues.anonymous or words[0].lower() in _VOICE_FOR_WORDS)
+
+
+_TITLE_ALONE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\s*,?\s*$")
+_TITLE_ALONE_AFTER = re.compile(r"\s*the\s+((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\b(?!\s+[A-Z])")
+"""A capitalised title alone after "the", before or after its speech verb ("the Minister said",
+"the Holy Father said")."""
 
 
 _findings_cache: list[tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]] = []
@@ -431,8 +446,9 @@ def _body_for(ctx: Context, paragraph: int, at: int, head: str, phrase: str) -> 
 
 
 def _person_for(ctx: Context, paragraph: int, at: int, head: str, modifiers: str = "") -> str | None:
-    # (an office by its initials, "the CM said", is the Chief Minister named before)
-    full = ctx.lex.titles.get(head.upper(), head).lower()
+    # (an office by its initials, "the CM said", is the Chief Minister named before; an office by
+    # another word for it, "the pontiff said", the Pope)
+    full = (ctx.lex.titles.get(head.upper()) or ctx.lex.titles.get(head.title(), head)).lower()
     for n in _recent(ctx, paragraph, at):
         if n.kind == "person":
             roles = ctx.roles.get(n.name, "")

@@ -151,10 +151,28 @@ def scare_term(ctx: Context, q: QuoteDraft) -> bool:
         return False  # (most quotations: their words are not looked at one by one)
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     # (a year or number in a title: "State of Agricultural Commodity Markets 2004")
-    if content and all(w[:1].isupper() or w.isdigit() for w in content) \
-            and not all(w.isdigit() for w in content) and text[-1:] not in ".!?,":
+    if content and all(w[:1].isupper() or w.rstrip(".,").isdigit() for w in content) \
+            and not all(w.rstrip(".,").isdigit() for w in content) \
+            and (text[-1:] not in ".!?," or _title_with_stop(ctx, q, text, words)):
         return _settle(q, None, "title", speech=False)
     return False
+
+
+def _title_with_stop(ctx: Context, q: QuoteDraft, text: str, words: list[str]) -> bool:
+    """Return True for a short title in capitals with the sentence's comma or full stop inside its
+    marks, as American style sets it, where no speech verb is near: 'has exited "Silver Harbor 2,"
+    the sequel to …', 'appeared on Broadway in "Glass Houses."' (not '"Thank You," she said')."""
+    if len(words) > 5 or text[-1:] not in ".," or not q.open_mark or q.start <= 1 \
+            or (text[-1:] == "," and _credited_after(ctx, q)):
+        return False  # (not a closing mark alone, the end of a quotation from the paragraph before)
+    open_at = q.start - (1 if q.open_mark else 0)
+    before = ctx.masked[q.paragraph][max(0, open_at - 40):open_at]
+    return not before.rstrip().endswith((":", ",")) \
+        and not any(w.strip(",.:") in ctx.cues.verbs or w in _CALLING for w in before.split()[-5:])
+
+
+_CALLING = frozenset(("call", "calls", "called", "calling"))
+"""Verbs whose object's name is the subject's words: 'Ms. Friedan called Mrs. Schlafly an "Aunt Tom."'."""
 
 
 

@@ -282,8 +282,12 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
             pure = pure and not initial
             if not initial or _named_then(text, offs[j - 1] + len(words[j - 1])):
                 org_end = j  # "Water UK said", "… by Universities UK": a body
-        if org_end > i and org_end - i == 2 and words[i] in _DETERMINERS and words[i + 1] in lex.org_heads:
-            i = org_end  # "This Government has failed", "Every Council": a head word, no body's name
+        if org_end > i and org_end - i == 2 and words[i + 1] in lex.org_heads and (
+                words[i] in _DETERMINERS
+                or (words[i].lower() in _NUMBER_WORDS and initial_at(text, offs[i]))):
+            # "This Government has failed", "Every Council", "One Cabinet minister said" opening a
+            # sentence: a head word, no body's name
+            i = org_end
             title, honorific = [], None
             continue
         if org_end > i:
@@ -622,11 +626,15 @@ def _glued_lead(words: list[str], i: int, end: int, offs: list[int], text: str) 
 
 def _compound(word: str, lex: Lexicon) -> bool:
     """Return True for a capitalised compound of common words ("Man-of-the-match", "Paris-based",
-    "Oscar-nominated", "Twenty-seven"), not a hyphenated given name ("Geun-hye", "Jae-in")."""
+    "Oscar-nominated", "Twenty-seven", "Rapper-turned-actor"), not a hyphenated given name
+    ("Geun-hye", "Jae-in")."""
     parts = word.split("-")
     lower = [p for p in parts[1:] if p[:1].islower()]
-    if not lower or parts[-1].lower() in lex.roles:
-        return False  # "Commander-in-Chief": a title, handled as one
+    if not lower:
+        return False
+    if parts[-1].lower() in lex.roles:
+        # "Commander-in-Chief": a title, handled as one; "Rapper-turned-actor": a description
+        return len(parts) > 2 and parts[-1][:1].islower() and any(p.endswith("ed") for p in lower[:-1])
     return len(parts) > 2 or lower[-1].endswith(("ed", "ing", "born")) or lower[-1] in _NUMBER_WORDS
 
 

@@ -52,7 +52,9 @@ _DETERMINERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "our",
                           # (and a preposition or a conjunction: "the call came after rival Donald Trump")
                           "after", "before", "against", "than", "since", "at", "from", "on", "in", "into",
                           "over", "about", "behind", "between", "among", "without", "toward", "towards",
-                          "but", "while", "how", "that", "which", "who", "when", "where", "because", "if"))
+                          "but", "while", "how", "that", "which", "who", "when", "where", "because", "if",
+                          # (and a focusing adverb: "with only captain Tom Ellery offering resistance")
+                          "only", "even", "also", "just"))
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "it", "they", "we", "I", "you"))
 """A pronoun before a role is a clause's subject, and the word after it its verb: "he pushed referee
 Paul Alcock" gives no role."""
@@ -393,8 +395,12 @@ def role_before(text: str, start: int, lex: Lexicon) -> str | None:
     if not tail:
         return None
     last = tail[0].rstrip(",")
-    if last[:1].isupper():
-        return None  # a capitalised role word is a title, weighed as one ("Star Wars" is no star)
+    if last[:1].isupper() and not (len(tail[0]) == len(last) and "-" in last
+                                   and last.rsplit("-", 1)[-1] in lex.roles):
+        # a capitalised role word is a title, weighed as one ("Star Wars" is no star); a compound
+        # opening a sentence whose last word is a role in lower case is a description of the
+        # name after it ("Rapper-turned-actor Lil Kestrel")
+        return None
     if not _role_word(last.lower(), lex) and last.lower().rsplit("-", 1)[-1] not in lex.roles:
         if not (tail[0].endswith("s,") and last[:-1].lower() in lex.roles
                 and "one of" in " ".join(_words_before(text, start, 5)[:-1]).lower()):

@@ -83,10 +83,15 @@ class Registry:
             best = self._which_of(words[0], form, names, best)
         if best is None and len(words) == 1 and first is not None:
             # "Ozzy" after "Ozzy Osbourne", "Jamelia" after "Jamelia Davis": a word no list holds
-            # as a given name that opens one two-word name and ends none
+            # as a given name that opens one two-word name and ends none; or one three-word name, as
+            # an Ethiopian's given name stands for it ("Dr Tesfaye" after "Tesfaye Alemu Gebremariam")
             word = words[0]
             named = [name for name in first if name in self.entities and self.entities[name].kind == "person"]
-            openers = [name for name in named if name.startswith(word + " ") and name.count(" ") == 1]
+            # (a listed given name opens only a two-word name so: "his father, Rafael," is not
+            # "Rafael Edward Cruz", his son's full name)
+            longest = 1 if word in self.given_names else 2
+            openers = [name for name in named
+                       if name.startswith(word + " ") and 1 <= name.count(" ") <= longest]
             if len(openers) == 1 and not any(name.endswith(" " + word) for name in named):
                 return openers[0]
         return best

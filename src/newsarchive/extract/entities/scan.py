@@ -161,7 +161,7 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
         _emit(runs, text, paragraph, words, offsets, possessive=False)
     if cut:
         runs = _maria(_english_do(runs, text, lex), text, lex)
-    if len(runs) >= 3 and ("\"" in text or "“" in text):
+    if len(runs) >= 3 and ("\"" in text or "“" in text or "‘" in text or " '" in text):
         return _nicknamed(runs, text, lex)
     return runs
 
@@ -224,8 +224,9 @@ def _maria(runs: list[Run], text: str, lex: Lexicon) -> list[Run]:
     return out
 
 
-_NICK_OPEN = frozenset((' "', " “"))
-_NICK_CLOSE = frozenset(('" ', "” "))
+_NICK_OPEN = frozenset((' "', " “", " ‘", " '"))
+_NICK_CLOSE = frozenset(('" ', "” ", "’ ", "' "))
+"""The marks round a nickname inside a name, double or single ("Desmond 'Bigga' Lewis")."""
 
 
 def _nicknamed(runs: list[Run], text: str, lex: Lexicon) -> list[Run]:
@@ -237,7 +238,11 @@ def _nicknamed(runs: list[Run], text: str, lex: Lexicon) -> list[Run]:
         if i + 2 < len(runs):
             a, nick, b = runs[i], runs[i + 1], runs[i + 2]
             if (text[a.end:nick.start] in _NICK_OPEN and text[nick.end:b.start] in _NICK_CLOSE
-                    and len(nick.words) <= 2 and not a.possessive and not nick.possessive
+                    # (a name's given names before it, after a list's "and": "Milt Jackson and David",
+                    # not a headline's words: "Norbert Leo Butz Is Ready To Go 'Crazy' In Season 2")
+                    and len(nick.words) <= 2 and _last_name_words(a.words) <= 4 and not a.possessive
+                    # (a closing single mark reads as a plural's possessive: "‘Bigga’ Lewis")
+                    and (not nick.possessive or text[a.end:nick.start] in (" ‘", " '"))
                     and a.words[-1] not in lex.not_names and b.words[0] not in lex.not_names
                     and a.words[-1][-1:].isalpha()):
                 out.append(Run(a.paragraph, a.start, b.end, [*a.words, *b.words], [*a.offsets, *b.offsets],
@@ -247,6 +252,14 @@ def _nicknamed(runs: list[Run], text: str, lex: Lexicon) -> list[Run]:
         out.append(runs[i])
         i += 1
     return out
+
+
+def _last_name_words(words: list[str]) -> int:
+    """Return how many words a run has after its last word in lower case ("and", "of")."""
+    for k in range(len(words) - 1, -1, -1):
+        if words[k][:1].islower():
+            return len(words) - k - 1
+    return len(words)
 
 
 def _emit(runs: list[Run], text: str, paragraph: int, words: list[str], offsets: list[int],
