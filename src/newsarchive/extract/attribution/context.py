@@ -43,6 +43,8 @@ class CueWords:
     according: frozenset[str]
     between: frozenset[str]
     passive: frozenset[str]
+    hearsay: frozenset[str]
+    """Verbs whose subject is talked about before "to be"/"to have" ("reported to have resigned")."""
     pronouns: dict[str, str]
     scare_re: re.Pattern[str]
     """A term-introducing word or phrase right before a quotation ("so-called", "the podcast")."""
@@ -189,6 +191,7 @@ def _cue_words(key: int) -> CueWords:
         according=frozenset(according),
         between=frozenset(str(v) for v in data.get("between") or ()),
         passive=frozenset(str(v) for v in data.get("passive") or ()),
+        hearsay=frozenset(str(v) for v in data.get("hearsay") or ()),
         pronouns={str(k): str(v) for k, v in (data.get("pronouns") or {}).items()},
         scare_re=re.compile(rf"(?:^|\W)(?:{_alternation(scare)})[\s,:]*$"),
         # ("has been dubbed “X”", and as a participle, "launched in December and dubbed “Otoku”":
