@@ -8,7 +8,7 @@ An ordered list of small sieves (`sieves.SIEVES`) settles each quote; then its k
 from __future__ import annotations
 
 from newsarchive.extract.attribution.context import build_context
-from newsarchive.extract.attribution.sieves import SIEVES, speech_kind
+from newsarchive.extract.attribution.sieves import SIEVES, joined, speech_kind
 from newsarchive.extract.draft import Draft
 
 __all__ = ["SIEVES", "attribute", "speech_kind"]
@@ -25,3 +25,4 @@ def attribute(draft: Draft) -> None:
                 break
         if q.kind != "scare" and q.cue != "split":  # a split quotation's halves share a kind
             q.kind = speech_kind(draft.text(q))
+    joined(ctx, draft.quotes)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from itertools import pairwise
 
 from newsarchive.extract.attribution.context import MASK, SUBORDINATORS, Context, Named
 from newsarchive.extract.attribution.cues import (
@@ -1029,6 +1030,45 @@ def speech_kind(text: str) -> QuoteKind:
     if whole and stripped[:1].isupper():
         return "direct"
     return "partial"
+
+
+_LISTING = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+"""What joins two quotations in one list: "“…” and “…”", "“…”, “…” or “…”"."""
+
+
+def joined(ctx: Context, quotes: list[QuoteDraft]) -> None:
+    """Give a quotation that no cue reached the speaker of the one it is listed with: "“…” and
+    “…,” she said" are both hers, as "he called it “tough”, “unfair” and “wrong”" are all his.
+    Run once the sieves have settled each quotation, backward first (a cue after the list holds
+    the quotations before it) then forward."""
+    by_paragraph: dict[int, list[QuoteDraft]] = {}
+    for q in quotes:
+        if q.depth == 0:
+            by_paragraph.setdefault(q.paragraph, []).append(q)
+    for listed in by_paragraph.values():
+        if len(listed) < 2:
+            continue
+        listed.sort(key=lambda q: q.start)
+        masked = ctx.masked[listed[0].paragraph]
+        pairs = [(a, b) for a, b in pairwise(listed)
+                 if a.close_mark and b.open_mark and _LISTING.fullmatch(masked, a.end + 1, b.start - 1)]
+        for a, b in reversed(pairs):
+            # (the later one's cue follows it: its words end on a comma, "“…,” she said")
+            if a.cue == "none" and b.speaker is not None and b.cue in _AFTER_CUES and \
+                    (ctx.draft.text(b).rstrip()[-1:] == "," or masked.startswith(",", b.end + 1)):
+                _settle(a, b.speaker, b.cue)
+                a.kind = speech_kind(ctx.draft.text(a))
+        for a, b in pairs:
+            if b.cue == "none" and a.speaker is not None and a.cue in _LISTED_CUES:
+                _settle(b, a.speaker, a.cue)
+                b.kind = speech_kind(ctx.draft.text(b))
+
+
+_AFTER_CUES = frozenset(("trigram", "said-X", "X-said", "pronoun"))
+"""How a quotation's speaker is found by a cue that may follow it in its sentence."""
+_LISTED_CUES = frozenset(("X-said", "said-X", "pronoun", "description", "according-to", "trigram",
+                          "reopened", "clause-subject"))
+"""How a quotation's speaker is found by a cue in its sentence or the paragraph's voice."""
 
 
 def checked_claim(ctx: Context, q: QuoteDraft) -> bool:
