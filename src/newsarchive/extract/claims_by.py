@@ -127,9 +127,11 @@ def cues() -> Cues:
     # "Russia's defence ministry said", "The Defence ministry said": a ministry by its portfolio
     # (`organisations.yaml` `portfolios`), as the entities pass finds it
     orgs = load_data("organisations")
-    # (and a country's armed service, `services`: "Ukraine's air force said")
+    # (and a country's armed service, `services`: "Ukraine's air force said", "the Ukrainian air
+    # force said", by the adjectives of `countries`)
     ministry = rf"(?:(?:(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+)?(?i:{_alt(orgs['portfolios'])})\s+" \
-        rf"(?:{_alt(orgs['portfolio_heads'])})|[A-Z][a-z]+['’]s\s+(?:{_alt(orgs.get('services') or ())}))\b"
+        rf"(?:{_alt(orgs['portfolio_heads'])})|[A-Z][a-z]+['’]s\s+(?:{_alt(orgs.get('services') or ())})" \
+        rf"|[Tt]he\s+(?:{_alt(orgs.get('countries') or ())})\s+(?:{_alt(orgs.get('services') or ())}))\b"
     who = rf"(?P<who>{ministry}|{_NAME}|{desc}|(?i:he|she))"
     # "The shadow housing secretary, Tom Redfern, said": a lower-case description before the name
     # in apposition, which then takes a comma before the verb

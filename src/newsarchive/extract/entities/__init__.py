@@ -775,22 +775,65 @@ def _possessed(text: str, mark: str, heads: tuple[str, ...]) -> bool:
 
 
 def _services(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
-    """Record a country's armed service named in lower case after its possessive where the text
-    cites it ("Ukraine's air force said": Ukraine's Air Force, as the capitalised form is); and
-    return where. (Not "Russia's army advanced": a force in the story, no source.)"""
+    """Record a country's armed service named in lower case after its possessive, or after "the"
+    and its people's adjective, where the text cites it ("Ukraine's air force said", "the
+    Ukrainian air force said": Ukraine's Air Force, as the capitalised form is), and a country
+    that speaks ("Russia insisted", "said China": its government); and return where. (Not
+    "Russia's army advanced": a force in the story, no source.)"""
     text = para.text
-    if lex.service is None or not (_possessed(text, "'s ", lex.service_heads)
-                                   or _possessed(text, "’s ", lex.service_heads)):
+    found = _countries(draft, registry, para, lex)
+    if lex.service is None:
+        return found
+    if _possessed(text, "'s ", lex.service_heads) or _possessed(text, "’s ", lex.service_heads):
+        for m in lex.service.finditer(text):
+            if m.group(1) in lex.places:
+                _service_cited(draft, registry, para, m.group(1), m.group(2), m.start(), m.end(), found)
+    if lex.country_service is not None and any(" " + h in text for h in lex.service_heads):
+        for m in lex.country_service.finditer(text):
+            start = m.start() - 4
+            _service_cited(draft, registry, para, lex.countries[m.group(1)], m.group()[len(m.group(1)) + 1:],
+                           start, m.end(), found)
+    return found
+
+
+def _service_cited(draft: Draft, registry: Registry, para: Paragraph, country: str, service: str,
+                   start: int, end: int, found: list[tuple[int, int]]) -> None:
+    """Record "<country>'s <Service>" where a speech verb or a spokesman stands beside its words."""
+    if not (cue_adjacent(para.text, start, end) or voice_after(para.text, end)):
+        return
+    name = f"{country}'s " + " ".join(w.capitalize() for w in service.split(" "))
+    registry.add_body(name, "organisation", para.text[start:end],
+                      Span(para.index, start, end, draft.line_at(para, start)), [])
+    found.append((start, end))
+
+
+_IN_PLACE = re.compile(r"(?:\b(?:in|from|of|at|across|to|for|on|with|and|or|near|by|against|about|the)|,) $")
+"""A word before a country's name that makes it a place or a list's item ("officials in China said",
+"France and Germany said"), no speaker of its own."""
+
+
+def _countries(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
+    """Record a country that speaks, by its name beside a speech verb ("Russia insisted", "said
+    China."), as the body it stands for (its government), and return where. (Not one named in a
+    person's name, "Elizabeth France said", nor a person the text calls by it: "Jordan said".)"""
+    text = para.text
+    if lex.country is None:
         return []
     found = []
-    for m in lex.service.finditer(text):
-        if m.group(1) not in lex.places or not (cue_adjacent(text, m.start(), m.end())
-                                                or voice_after(text, m.end())):
-            continue
-        name = f"{m.group(1)}'s " + " ".join(w.capitalize() for w in m.group(2).split(" "))
-        registry.add_body(name, "organisation", m.group(), Span(para.index, m.start(), m.end(),
-                                                                draft.line_at(para, m.start())), [])
-        found.append((m.start(), m.end()))
+    for m in lex.country.finditer(text):
+        group = "before" if m.group("before") is not None else "after"
+        name, start, end = m.group(group), m.start(group), m.end(group)
+        if group == "before":
+            if _IN_PLACE.search(text, max(0, start - 9), start):
+                continue
+            before = text[max(0, start - 30):start].split()
+            if before and before[-1][:1].isupper() and before[-1][-1:].isalpha():
+                continue  # "Telecoms ombudsman Elizabeth France said"
+        if registry.find_person([name]) is not None:
+            continue  # "Jordan said" after Jim Jordan
+        span = Span(para.index, start, end, draft.line_at(para, start))
+        registry.add_body(name, "organisation", name, span, [])
+        found.append((start, end))
     return found
 
 

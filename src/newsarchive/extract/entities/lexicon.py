@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsarchive.lexicon import data_generation, load_data
@@ -116,6 +117,14 @@ class Lexicon:
     """A country's armed service in lower case after its possessive (`organisations.yaml`
     `services`): "Ukraine's air force", "Taiwan's coast guard"; the country is group 1."""
     service_heads: tuple[str, ...] = ()
+    countries: dict[str, str] = field(default_factory=dict)
+    """A country by its people's adjective (`organisations.yaml` `countries`: "Ukrainian": "Ukraine")."""
+    country_service: re.Pattern[str] | None = None
+    """A service after "the" and its country's adjective: "the Ukrainian air force"; the adjective is
+    group 1."""
+    country: re.Pattern[str] | None = None
+    """A country of `countries` by name as a speaker, with its verb (`country_verbs`): "Russia
+    insisted", "Britain has said", "said China." (the country is group "before" or "after")."""
     """The services' words: only a paragraph with one right after "'s " is matched."""
     place_bodies: frozenset[str] = frozenset()
     """Bodies named as a place that takes "the" is (`organisations.yaml` `place_bodies`): after
@@ -206,6 +215,26 @@ def _service(services: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'’-])([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s ({alt})\b(?![-\w]| [A-Z])")
 
 
+def _country_service(services: frozenset[str], countries: dict[str, str]) -> re.Pattern[str] | None:
+    if not services or not countries:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(services, key=len, reverse=True))
+    return re.compile(rf"(?<=[Tt]he )({_alternation(countries)}) (?:{alt})\b(?![-\w]| [A-Z])")
+
+
+def _speaking(countries: frozenset[str], verbs: frozenset[str]) -> re.Pattern[str] | None:
+    if not countries or not verbs:
+        return None
+    # (not "said France coach Bernard Laporte": after the verb, the country ends the clause)
+    return re.compile(rf"(?<![\w'’-])(?P<before>{_alternation(countries)})(?= (?:(?:has|have|had|also) )?"
+                      rf"(?:{_alternation(verbs)})\b)"
+                      rf"|\b(?:{_alternation(verbs)}) (?P<after>{_alternation(countries)})(?=[,.;])")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
+
+
 def _strip_the(form: str) -> str:
     return form[4:] if form[:4] in ("The ", "the ") else form
 
@@ -213,6 +242,7 @@ def _strip_the(form: str) -> str:
 def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any],
            names: dict[str, Any], census: dict[str, Any], places: dict[str, Any]) -> Lexicon:
     bodies, type_words = _bodies(outlets, orgs)
+    countries = {str(k): str(v) for k, v in (orgs.get("countries") or {}).items()}
     # The hand-kept lists (names.yaml) come first: a census name is only added where they lack it.
     female = _words(names.get("female")) | _words(titles.get("female"))
     male = _words(names.get("male")) | _words(titles.get("male"))
@@ -275,6 +305,9 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         portfolio=_portfolio(_words(orgs.get("portfolios")), _words(orgs.get("portfolio_heads"))),
         service=_service(_words(orgs.get("services"))),
         service_heads=tuple(sorted(_words(orgs.get("services")))),
+        countries=countries,
+        country_service=_country_service(_words(orgs.get("services")), countries),
+        country=_speaking(frozenset(countries.values()), _words(orgs.get("country_verbs"))),
         place_bodies=_words(orgs.get("place_bodies")),
         personal_after=_words(names.get("personal_after")),
         domain=_domain(_words(orgs.get("domains"))),
