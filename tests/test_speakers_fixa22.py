@@ -1,4 +1,5 @@
-"""Who speaks where the text gives a country, a country's service by its adjective."""
+"""Who speaks where the text gives a country, a country's service by its adjective, an owner's
+document, a pronoun after a sentence naming someone else, or an office in a lede with no quotation."""
 
 from __future__ import annotations
 
@@ -48,3 +49,29 @@ def test_a_country_in_a_name_or_a_game_is_no_speaker() -> None:
 def test_a_service_by_its_country_adjective() -> None:
     article = _article("The Ukrainian air force said it had shot down 30 of 35 drones overnight.")
     assert _by(article, "30 of 35 drones") == "Ukraine's Air Force"
+
+
+def test_an_owners_document_speaks_for_its_owner() -> None:
+    article = _article(
+        "Bernie Sanders spoke in Iowa on Monday.\n\n"
+        "Sanders' fundraising email to supporters notes that the campaign raised $20 million in March.\n\n"
+        "Mr Smith's letter to the council said 300 homes had been flooded in January.")
+    assert _by(article, "$20 million") == "Bernie Sanders"
+    assert _by(article, "300 homes") == "Smith"
+
+
+def test_he_after_a_sentence_naming_another_is_its_speaker() -> None:
+    article = _article(
+        "That effort has been championed by North Dakota RNC Committeeman Curly Haugland, who has "
+        "argued for years that delegates can't be bound.\n\n"
+        "Bill Bruch, a state delegate, said he called Haugland earlier this month to learn more. "
+        "Now, he says, at least seven of the state's 44 delegates have signed on.")
+    assert _by(article, "44 delegates") == "Bill Bruch"
+
+
+def test_a_ledes_office_credits_claims_without_quotations() -> None:
+    article = _article(
+        "More than 4,000 new nurses will be trained by 2008, the health secretary has said.\n\n"
+        "John Reid told the Commons the plan would cost £200m.")
+    assert not article.quotes
+    assert _by(article, "4,000 new nurses") == "John Reid"

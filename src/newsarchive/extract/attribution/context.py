@@ -465,6 +465,25 @@ def _mask_chars(text: str, quotes: list[QuoteDraft]) -> str:
     return "".join(chars)
 
 
+def lede_only(draft: Draft) -> tuple[str, str] | None:
+    """Return the lede's (role, person) of an article with no quotation (`lede_holder`), which
+    `build_context` finds for the others: its claims are credited by it as theirs are."""
+    paragraphs = draft.doc.paragraphs
+    if len(paragraphs) < 2:
+        return None
+    lex = get_lexicon()
+    named = []
+    roles: dict[str, str] = {}
+    for name, entity in draft.entities.items():
+        for mention in entity.mentions:
+            s = mention.span
+            if s.paragraph <= 2:  # (who the first two paragraphs name, and whether the third does)
+                named.append(Named(s.paragraph, s.start, s.end, name, entity.kind))
+        roles[name] = " ".join(entity.roles).lower()
+    named.sort(key=lambda n: (n.paragraph, n.start))
+    return lede_holder([paragraphs[0].text, paragraphs[1].text], named, roles, lex)
+
+
 def build_context(draft: Draft) -> Context:
     """Return the shared view of the article the sieves work on."""
     lex = get_lexicon()
