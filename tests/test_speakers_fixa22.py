@@ -75,3 +75,20 @@ def test_a_ledes_office_credits_claims_without_quotations() -> None:
         "John Reid told the Commons the plan would cost £200m.")
     assert not article.quotes
     assert _by(article, "4,000 new nurses") == "John Reid"
+
+
+def test_he_after_a_quotation_is_its_speaker_not_one_named_before_it() -> None:
+    article = _article(
+        "Mr Blair has failed to tackle these problems, Michael Howard claimed, saying he has the "
+        "\"wrong solution\" to them.\n\n"
+        "\"The result is big government and higher taxes. \"Worst of all, it is a government that "
+        "has wasted people's money.\" The Tories, he said, can cut crime by 20% without asking "
+        "people to pay more taxes.")
+    assert _by(article, "cut crime by 20%") == "Michael Howard"
+
+
+def test_a_dated_report_by_a_body_is_the_bodys() -> None:
+    article = _article(
+        "The youngest MP was 21 in 1904. Last April's report by the Electoral Commission said there "
+        "was no strong argument for leaving the age for standing at 21.")
+    assert _by(article, "no strong argument") == "Electoral Commission"

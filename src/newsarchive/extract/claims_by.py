@@ -180,7 +180,9 @@ def cues() -> Cues:
     # treasurer Jo Hale said": two jobs joined, the second perhaps after a party's name)
     joined = rf"(?=[A-Z][a-z]+(?:\s+[a-z][\w-]*){{1,2}}\s+and\s)[A-Z][a-z]+(?:\s+{lower}){{1,2}}\s+and\s+" \
         rf"(?:[A-Z][\w-]*(?:\([A-Z]\))?\s+)?{lower}(?:\s+{lower})?\s+{not_a_name}(?=[A-Z])"
-    made = rf"(?i:a|an|the)\s+(?:(?:\d{{4}}|new|recent|latest)\s+)?(?i:{findings})\s+(?:from|by)\s+"
+    # (or a date's: "Last April's report by the Electoral Commission said", "Tuesday's survey by")
+    made = rf"(?:(?i:a|an|the)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s)\s+(?:(?:\d{{4}}|new|recent|latest)\s+)?" \
+        rf"(?i:{findings})\s+(?:from|by)\s+"
     # ("Culture, Media and Sport Secretary Lisa Nandy said": a portfolio's list before the title)
     listed = rf"(?:{cap},\s+{cap}(?:,\s+{cap}){{0,2}},?\s+and\s+(?=[A-Z]))"
     # (`after` takes only the title)
@@ -387,6 +389,25 @@ class Resolver:
         i = bisect_left(self.keys[person], (paragraph, start))
         return marks[i - 1][2] if i > 0 else None
 
+    def _quoted_before(self, paragraph: int, at: int, quotes: ParagraphQuotes,
+                       gender: str | None) -> str | None:
+        """Return the speaker of the paragraph's last quotation before a pronoun, where no person
+        is named between them: "“… a government that has wasted people's money …” The Tories, he
+        said, can cut crime …" is Michael Howard's, not Mr Blair's, named before the quotation."""
+        q = quotes.last_before(at)
+        if q is None or q.speaker is None:
+            return None
+        entity = self.draft.entities.get(q.speaker)
+        if entity is None or entity.kind != "person":
+            return None
+        marks, keys = self.marks[True], self.keys[True]
+        if any(name != q.speaker for _, _, name in marks[bisect_left(keys, (paragraph, q.end)) :
+                                                           bisect_left(keys, (paragraph, at))]):
+            return None
+        if gender is not None and get_lexicon().gender(q.speaker.split(" ", 1)[0]) not in (None, gender):
+            return None
+        return q.speaker
+
     def _still_speaking(self, paragraph: int, at: int, gender: str | None) -> str | None:
         """Return the person the paragraph's last credited sentence before this one is theirs,
         where every person named since is named inside that sentence: "Bill Bruch … said he called
@@ -591,6 +612,7 @@ class Resolver:
             return quotes.speaker_in(clause.sentence) or next(
                 (q.speaker for q in quotes.overlapping(clause.start, clause.end)
                  if q.speaker and q.kind != "scare"), None) \
+                or self._quoted_before(paragraph, at, quotes, _GENDERS.get(lowered)) \
                 or self._still_speaking(paragraph, at, _GENDERS.get(lowered)) \
                 or self._nearest_person(paragraph, at, _GENDERS.get(lowered)) \
                 or (lede[1] if lede is not None and ledes else None)
@@ -702,6 +724,14 @@ class ParagraphQuotes:
             self.taken += 1
         self.open = [i for i in self.open if quotes[i].end >= start]
         return [quotes[i] for i in sorted(self.open)]
+
+    def last_before(self, at: int) -> QuoteDraft | None:
+        """Return the last quotation with a speaker that ends before `at`, or None."""
+        for i in reversed(self.order[: bisect_left(self.starts, at)]):
+            q = self.quotes[i]
+            if q.end <= at and q.speaker and q.kind != "scare":
+                return q
+        return None
 
     def speaker_in(self, sentence: tuple[int, int]) -> str | None:
         """Return the speaker of the first quote (in the paragraph's order) with one that starts
