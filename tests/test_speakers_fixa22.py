@@ -78,13 +78,27 @@ def test_a_ledes_office_credits_claims_without_quotations() -> None:
 
 
 def test_he_after_a_quotation_is_its_speaker_not_one_named_before_it() -> None:
+    # (BBC politics/110)
     article = _article(
-        "Mr Blair has failed to tackle these problems, Michael Howard claimed, saying he has the "
-        "\"wrong solution\" to them.\n\n"
-        "\"The result is big government and higher taxes. \"Worst of all, it is a government that "
-        "has wasted people's money.\" The Tories, he said, can cut crime by 20% without asking "
-        "people to pay more taxes.")
-    assert _by(article, "cut crime by 20%") == "Michael Howard"
+        'Tony Blair has had the chance to tackle the problems facing Britain and has failed, '
+        'Michael Howard has said.\n\n"Britain is heading in the wrong direction", the Conservative '
+        'leader said in his New Year message. Mr Blair\'s government was a "bossy, interfering '
+        'government that takes decisions that should be made by individuals," he added. But '
+        'Labour\'s campaign spokesman Fraser Kemp responded: "Britain is working, don\'t let the '
+        'Tories wreck it again". Mr Howard also paid tribute to the nation\'s character for its '
+        'generous response to the Asian quake disaster. The catastrophe was overshadowing the hopes'
+        ' for the future at this usually positive time of the year, Mr Howard said.\n\nMr Blair has '
+        'failed to tackle these problems, he claimed, saying he has the "wrong solution" to '
+        'them.\n\n"The result is big government and higher taxes eroding incentives, undermining '
+        'enterprise and denying people choice. "Worst of all, it is a government that has wasted '
+        'people\'s money and failed to tackle the problems families face today." The Tories, he '
+        'said, can cut crime and improve public services without asking people to pay more taxes. '
+        '"We can have progress without losing what makes Britain great - its tolerance, the respect'
+        ' for the rule of law, the ability of everyone to fulfil their potential. "We simply need '
+        'to change direction. The election will give Britain the chance to change." This is the '
+        'record Mr Blair will have to defend in the coming months, he said, urging voters to hold '
+        'him to account.')
+    assert _by(article, "The Tories, he said") == "Michael Howard"
 
 
 def test_a_dated_report_by_a_body_is_the_bodys() -> None:
