@@ -816,12 +816,14 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
         return _settle(q, None, "unnamed")
     if best.start < start and _short(ctx, q) and (
             _other_subject(ctx, q, start, best.holder)
+            or _INDEFINITE.match(masked, start, q.start) is not None
             or (speech_kind(ctx.draft.text(q)) == "partial"
                 and not _holder_in(ctx, q, start, end, best.holder))):
         # "Mark Davies said …. Centre Parker has only a “slim chance” of being involved": a
         # fragment in a sentence about someone else is no words of the paragraph's speaker; nor
         # one in a sentence that names or points to no one ("Scare-mongering articles about
-        # “addictive video games” have existed since …", "An “informal trawl” of CPS records")
+        # “addictive video games” have existed since …", "An “informal trawl” of CPS records"),
+        # nor one in a sentence about someone unnamed ("One user has already created a “dock”")
         return False
     if best.holder in ctx.genders and _THEY_DID.match(masked, start, q.start):
         # "They backed the suggestion that … would be “named and shamed”": a group, no one person
@@ -862,6 +864,10 @@ _POINTERS = frozenset(("he", "He", "she", "She", "his", "His", "her", "Her", "th
 
 _CLAUSE = 300
 """How far on either side of a quotation its sentence is read for them (a bound)."""
+
+
+_INDEFINITE = re.compile(r"\s*(?:(?:But|And|Now|Already),?\s+)?(?:One|Another|An?|Some)\s+[a-z]")
+"""A sentence opened by a subject the text does not name: "One user has …", "A reader wrote …"."""
 
 
 _THEY_DID = re.compile(r"\s*(?:But\s+|And\s+)?They\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
