@@ -106,3 +106,8 @@ def test_a_dated_report_by_a_body_is_the_bodys() -> None:
         "The youngest MP was 21 in 1904. Last April's report by the Electoral Commission said there "
         "was no strong argument for leaving the age for standing at 21.")
     assert _by(article, "no strong argument") == "Electoral Commission"
+
+
+def test_a_country_after_a_sentence_opener_speaks() -> None:
+    article = _article("But Russia said it had sent 12 ships to the port in March.")
+    assert _by(article, "12 ships") == "Russia"

@@ -812,6 +812,11 @@ _IN_PLACE = re.compile(r"(?:\b(?:in|from|of|at|across|to|for|on|with|and|or|near
 "France and Germany said"), no speaker of its own."""
 
 
+_OPENING_WORDS = frozenset(("But", "And", "Yet", "So", "Now", "Still", "Also", "Then", "Meanwhile", "Instead",
+                           "Later", "Earlier", "Separately", "However", "Today", "Yesterday", "Previously"))
+"""Capitalised words before a country that open its sentence, not a name it ends ("But Russia said")."""
+
+
 def _countries(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
     """Record a country that speaks, by its name beside a speech verb ("Russia insisted", "said
     China."), as the body it stands for (its government), and return where. (Not one named in a
@@ -821,14 +826,18 @@ def _countries(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) 
         return []
     found = []
     for m in lex.country.finditer(text):
-        group = "before" if m.group("before") is not None else "after"
-        name, start, end = m.group(group), m.start(group), m.end(group)
-        if group == "before":
-            if _IN_PLACE.search(text, max(0, start - 9), start):
-                continue
-            before = text[max(0, start - 30):start].split()
-            if before and before[-1][:1].isupper() and before[-1][-1:].isalpha():
-                continue  # "Telecoms ombudsman Elizabeth France said"
+        start, end = m.start(), m.end()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
+            continue
+        before = text[max(0, start - 30):start].split()
+        if lex.country_verb is not None and lex.country_verb.match(text, end):
+            if _IN_PLACE.search(text, max(0, start - 9), start) \
+                    or (before and before[-1][:1].isupper() and before[-1][-1:].isalpha()
+                        and before[-1] not in _OPENING_WORDS):
+                continue  # "officials in China said", "Telecoms ombudsman Elizabeth France said"
+        elif not (before and before[-1] in lex.country_verbs and text[end:end + 1] in (",", ".", ";")):
+            continue  # (not "said France coach Bernard Laporte": after its verb, it ends the clause)
+        name = m.group()
         if registry.find_person([name]) is not None:
             continue  # "Jordan said" after Jim Jordan
         span = Span(para.index, start, end, draft.line_at(para, start))

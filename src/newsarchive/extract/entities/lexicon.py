@@ -123,8 +123,11 @@ class Lexicon:
     """A service after "the" and its country's adjective: "the Ukrainian air force"; the adjective is
     group 1."""
     country: re.Pattern[str] | None = None
-    """A country of `countries` by name as a speaker, with its verb (`country_verbs`): "Russia
-    insisted", "Britain has said", "said China." (the country is group "before" or "after")."""
+    """A country of `countries` by name ("Russia", "North Korea")."""
+    country_verb: re.Pattern[str] | None = None
+    """A speech verb of `country_verbs` right after a name, perhaps after "has": " has said"."""
+    country_verbs: frozenset[str] = frozenset()
+    """The verbs that make a country beside them a speaker (`organisations.yaml` `country_verbs`)."""
     """The services' words: only a paragraph with one right after "'s " is matched."""
     place_bodies: frozenset[str] = frozenset()
     """Bodies named as a place that takes "the" is (`organisations.yaml` `place_bodies`): after
@@ -222,13 +225,13 @@ def _country_service(services: frozenset[str], countries: dict[str, str]) -> re.
     return re.compile(rf"(?<=[Tt]he )({_alternation(countries)}) (?:{alt})\b(?![-\w]| [A-Z])")
 
 
-def _speaking(countries: frozenset[str], verbs: frozenset[str]) -> re.Pattern[str] | None:
-    if not countries or not verbs:
-        return None
-    # (not "said France coach Bernard Laporte": after the verb, the country ends the clause)
-    return re.compile(rf"(?<![\w'’-])(?P<before>{_alternation(countries)})(?= (?:(?:has|have|had|also) )?"
-                      rf"(?:{_alternation(verbs)})\b)"
-                      rf"|\b(?:{_alternation(verbs)}) (?P<after>{_alternation(countries)})(?=[,.;])")
+def _speaking(countries: frozenset[str]) -> re.Pattern[str] | None:
+    # (the names alone, so the scan skips by their first letters; the verb is looked at after)
+    return re.compile(rf"(?:{_alternation(countries)})(?![\w'’-])") if countries else None
+
+
+def _verb_after(verbs: frozenset[str]) -> re.Pattern[str] | None:
+    return re.compile(rf" (?:(?:has|have|had|also) )?(?:{_alternation(verbs)})\b") if verbs else None
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -307,7 +310,9 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         service_heads=tuple(sorted(_words(orgs.get("services")))),
         countries=countries,
         country_service=_country_service(_words(orgs.get("services")), countries),
-        country=_speaking(frozenset(countries.values()), _words(orgs.get("country_verbs"))),
+        country=_speaking(frozenset(countries.values())),
+        country_verb=_verb_after(_words(orgs.get("country_verbs"))),
+        country_verbs=_words(orgs.get("country_verbs")),
         place_bodies=_words(orgs.get("place_bodies")),
         personal_after=_words(names.get("personal_after")),
         domain=_domain(_words(orgs.get("domains"))),
