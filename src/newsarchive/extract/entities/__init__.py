@@ -788,11 +788,6 @@ def _services(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -
         for m in lex.service.finditer(text):
             if m.group(1) in lex.places:
                 _service_cited(draft, registry, para, m.group(1), m.group(2), m.start(), m.end(), found)
-    if lex.country_service is not None and any(" " + h in text for h in lex.service_heads):
-        for m in lex.country_service.finditer(text):
-            start = m.start() - 4
-            _service_cited(draft, registry, para, lex.countries[m.group(1)], m.group()[len(m.group(1)) + 1:],
-                           start, m.end(), found)
     return found
 
 
@@ -819,15 +814,25 @@ _OPENING_WORDS = frozenset(("But", "And", "Yet", "So", "Now", "Still", "Also", "
 
 def _countries(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
     """Record a country that speaks, by its name beside a speech verb ("Russia insisted", "said
-    China."), as the body it stands for (its government), and return where. (Not one named in a
+    China."), as the body it stands for (its government), and a country's service after "the" and
+    its people's adjective where the text cites it ("the Ukrainian air force said"); and return
+    where. (Not one named in a
     person's name, "Elizabeth France said", nor a person the text calls by it: "Jordan said".)"""
     text = para.text
     if lex.country is None:
         return []
-    found = []
+    found: list[tuple[int, int]] = []
     for m in lex.country.finditer(text):
         start, end = m.start(), m.end()
         if start and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
+            continue
+        adjective = lex.countries.get(m.group())
+        if adjective is not None:
+            # "the Ukrainian air force said": the country's service, as "Ukraine's air force" is
+            service = lex.service_after.match(text, end) if lex.service_after is not None else None
+            if service is not None and text[max(0, start - 4):start] in ("the ", "The "):
+                _service_cited(draft, registry, para, adjective, service.group()[1:], start - 4,
+                               service.end(), found)
             continue
         before = text[max(0, start - 30):start].split()
         if lex.country_verb is not None and lex.country_verb.match(text, end):

@@ -119,11 +119,11 @@ class Lexicon:
     service_heads: tuple[str, ...] = ()
     countries: dict[str, str] = field(default_factory=dict)
     """A country by its people's adjective (`organisations.yaml` `countries`: "Ukrainian": "Ukraine")."""
-    country_service: re.Pattern[str] | None = None
-    """A service after "the" and its country's adjective: "the Ukrainian air force"; the adjective is
-    group 1."""
+    service_after: re.Pattern[str] | None = None
+    """A service right after a country's adjective: " air force" of "the Ukrainian air force"."""
     country: re.Pattern[str] | None = None
-    """A country of `countries` by name ("Russia", "North Korea")."""
+    """A country of `countries` by name or by its people's adjective ("Russia", "North Korea",
+    "Ukrainian"): one scan finds both."""
     country_verb: re.Pattern[str] | None = None
     """A speech verb of `country_verbs` right after a name, perhaps after "has": " has said"."""
     country_verbs: frozenset[str] = frozenset()
@@ -218,16 +218,20 @@ def _service(services: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'’-])([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s ({alt})\b(?![-\w]| [A-Z])")
 
 
-def _country_service(services: frozenset[str], countries: dict[str, str]) -> re.Pattern[str] | None:
-    if not services or not countries:
+def _service_after(services: frozenset[str]) -> re.Pattern[str] | None:
+    return re.compile(rf" (?:{_alternation(services)})\b(?![-\w]| [A-Z])") if services else None
+
+
+def _speaking(words: Iterable[str]) -> re.Pattern[str] | None:
+    # (the names alone, grouped by their first letter: the scan tries one branch where a capital
+    # stands, not every name; the verb is looked at after)
+    first: dict[str, list[str]] = {}
+    for w in words:
+        first.setdefault(w[:1], []).append(w[1:])
+    if not first:
         return None
-    alt = "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(services, key=len, reverse=True))
-    return re.compile(rf"(?<=[Tt]he )({_alternation(countries)}) (?:{alt})\b(?![-\w]| [A-Z])")
-
-
-def _speaking(countries: frozenset[str]) -> re.Pattern[str] | None:
-    # (the names alone, so the scan skips by their first letters; the verb is looked at after)
-    return re.compile(rf"(?:{_alternation(countries)})(?![\w'’-])") if countries else None
+    branches = "|".join(re.escape(c) + f"(?:{_alternation(rest)})" for c, rest in sorted(first.items()))
+    return re.compile(rf"(?:{branches})(?![\w'’-])")
 
 
 def _verb_after(verbs: frozenset[str]) -> re.Pattern[str] | None:
@@ -309,8 +313,8 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         service=_service(_words(orgs.get("services"))),
         service_heads=tuple(sorted(_words(orgs.get("services")))),
         countries=countries,
-        country_service=_country_service(_words(orgs.get("services")), countries),
-        country=_speaking(frozenset(countries.values())),
+        service_after=_service_after(_words(orgs.get("services"))),
+        country=_speaking({*countries, *countries.values()}),
         country_verb=_verb_after(_words(orgs.get("country_verbs"))),
         country_verbs=_words(orgs.get("country_verbs")),
         place_bodies=_words(orgs.get("place_bodies")),
