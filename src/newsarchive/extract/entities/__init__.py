@@ -812,12 +812,18 @@ _OPENING_WORDS = frozenset(("But", "And", "Yet", "So", "Now", "Still", "Also", "
 """Capitalised words before a country that open its sentence, not a name it ends ("But Russia said")."""
 
 
+def _verb_before(text: str, start: int, lex: Lexicon) -> bool:
+    """Return True where a verb of `country_verbs` is the word right before `start` ("said China.")."""
+    words = text[max(0, start - 16):start].split()
+    return bool(words) and words[-1] in lex.country_verbs
+
+
 def _countries(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
     """Record a country that speaks, by its name beside a speech verb ("Russia insisted", "said
     China."), as the body it stands for (its government), and a country's service after "the" and
     its people's adjective where the text cites it ("the Ukrainian air force said"); and return
-    where. (Not one named in a
-    person's name, "Elizabeth France said", nor a person the text calls by it: "Jordan said".)"""
+    where. (Not one named in a person's name, "Elizabeth France said", nor a person the text calls
+    by it: "Jordan said".)"""
     text = para.text
     if lex.country is None:
         return []
@@ -829,18 +835,20 @@ def _countries(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) 
         adjective = lex.countries.get(m.group())
         if adjective is not None:
             # "the Ukrainian air force said": the country's service, as "Ukraine's air force" is
-            service = lex.service_after.match(text, end) if lex.service_after is not None else None
-            if service is not None and text[max(0, start - 4):start] in ("the ", "The "):
-                _service_cited(draft, registry, para, adjective, service.group()[1:], start - 4,
-                               service.end(), found)
+            if text[max(0, start - 4):start] in ("the ", "The ") and lex.service_after is not None:
+                service = lex.service_after.match(text, end)
+                if service is not None:
+                    _service_cited(draft, registry, para, adjective, service.group()[1:], start - 4,
+                                   service.end(), found)
             continue
-        before = text[max(0, start - 30):start].split()
+        # (the cheap tests first: most names stand beside no speech verb)
         if lex.country_verb is not None and lex.country_verb.match(text, end):
+            before = text[max(0, start - 30):start].split()
             if _IN_PLACE.search(text, max(0, start - 9), start) \
                     or (before and before[-1][:1].isupper() and before[-1][-1:].isalpha()
                         and before[-1] not in _OPENING_WORDS):
                 continue  # "officials in China said", "Telecoms ombudsman Elizabeth France said"
-        elif not (before and before[-1] in lex.country_verbs and text[end:end + 1] in (",", ".", ";")):
+        elif text[end:end + 1] not in (",", ".", ";") or not _verb_before(text, start, lex):
             continue  # (not "said France coach Bernard Laporte": after its verb, it ends the clause)
         name = m.group()
         if registry.find_person([name]) is not None:
