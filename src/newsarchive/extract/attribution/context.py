@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newsarchive.extract.attribution.lede import lede_holder
+from newsarchive.extract.attribution.lede import describes, lede_holder
 from newsarchive.extract.draft import Draft, QuoteDraft
 from newsarchive.extract.entities import gender, get_lexicon
 from newsarchive.extract.entities.lexicon import Lexicon
@@ -472,6 +472,8 @@ def lede_only(draft: Draft) -> tuple[str, str] | None:
     if len(paragraphs) < 2:
         return None
     lex = get_lexicon()
+    if not describes(paragraphs[0].text, lex):
+        return None
     named = []
     roles: dict[str, str] = {}
     for name, entity in draft.entities.items():
