@@ -85,6 +85,9 @@ class Cues:
     to the Interior ministry" credits the "Interior ministry", not "Interior"."""
     ministry: re.Pattern[str]
     """A ministry by its portfolio, whole: "Russia's defence ministry", "the Interior ministry"."""
+    document: re.Pattern[str]
+    """An owner's document and a cue verb at the start of a clause: "Sanders' fundraising email to
+    supporters notes that …" (`claims.yaml` `documents`); the owner is group "who"."""
 
     def may_credit(self, text: str) -> bool:
         """Return False where `text` holds no cue verb and no "according to", so no pattern matches.
@@ -128,9 +131,11 @@ def cues() -> Cues:
     # "Russia's defence ministry said", "The Defence ministry said": a ministry by its portfolio
     # (`organisations.yaml` `portfolios`), as the entities pass finds it
     orgs = load_data("organisations")
-    # (and a country's armed service, `services`: "Ukraine's air force said")
+    # (and a country's armed service, `services`: "Ukraine's air force said", "the Ukrainian air
+    # force said", by the adjectives of `countries`)
     ministry = rf"(?:(?:(?:[Tt]he|[A-Z][\w.-]*['’]s)\s+)?(?i:{_alt(orgs['portfolios'], True)})\s+" \
-        rf"(?:{_alt(orgs['portfolio_heads'])})|[A-Z][a-z]+['’]s\s+(?:{_alt(orgs.get('services') or ())}))\b"
+        rf"(?:{_alt(orgs['portfolio_heads'])})|[A-Z][a-z]+['’]s\s+(?:{_alt(orgs.get('services') or ())})" \
+        rf"|[Tt]he\s+(?:{_alt(orgs.get('countries') or ())})\s+(?:{_alt(orgs.get('services') or ())}))\b"
     who = rf"(?P<who>{ministry}|{_NAME}|{desc}|(?i:he|she))"
     # "The shadow housing secretary, Tom Redfern, said": a lower-case description before the name
     # in apposition, which then takes a comma before the verb
@@ -176,7 +181,9 @@ def cues() -> Cues:
     # treasurer Jo Hale said": two jobs joined, the second perhaps after a party's name)
     joined = rf"(?=[A-Z][a-z]+(?:\s+[a-z][\w-]*){{1,2}}\s+and\s)[A-Z][a-z]+(?:\s+{lower}){{1,2}}\s+and\s+" \
         rf"(?:[A-Z][\w-]*(?:\([A-Z]\))?\s+)?{lower}(?:\s+{lower})?\s+{not_a_name}(?=[A-Z])"
-    made = rf"(?i:a|an|the)\s+(?:(?:\d{{4}}|new|recent|latest)\s+)?(?i:{findings})\s+(?:from|by)\s+"
+    # (or a date's: "Last April's report by the Electoral Commission said", "Tuesday's survey by")
+    made = rf"(?:(?i:a|an|the)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s)\s+(?:(?:\d{{4}}|new|recent|latest)\s+)?" \
+        rf"(?i:{findings})\s+(?:from|by)\s+"
     # ("Culture, Media and Sport Secretary Lisa Nandy said": a portfolio's list before the title)
     listed = rf"(?:{cap},\s+{cap}(?:,\s+{cap}){{0,2}},?\s+and\s+(?=[A-Z]))"
     # (`after` takes only the title)
@@ -230,8 +237,14 @@ def cues() -> Cues:
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
     verb_heads = None if not all(heads) else frozenset(h.group() for h in heads if h)
+    # ("Sanders' fundraising email to supporters notes that": its owner; a word or two may describe
+    # it, and whom it went to follow it)
+    document = re.compile(rf"{_OPENERS}(?P<who>{_NAME})['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+                          rf"(?:{_alt(data.get('documents') or ())})"
+                          rf"(?:\s+(?:to|for|on)\s+(?:the\s+)?[a-z][\w-]*)?"
+                          rf"\s+(?:(?:{fillers})\s+){{0,3}}(?:{verbs})\b")
     return Cues(subject, according, after, frozenset(str(d) for d in data["source_descriptions"]),
-                verb_heads, re.compile(rf" (?:{_alt(data['body_tails'])})\b"), re.compile(ministry))
+                verb_heads, re.compile(rf" (?:{_alt(data['body_tails'])})\b"), re.compile(ministry), document)
 
 
 _LETTERS = re.compile(r"(?i)[a-z]+")
@@ -281,6 +294,8 @@ class Resolver:
         self.keys: dict[bool, list[tuple[int, int]]] = {}
         self.longer: dict[str, str | None] = {}
         self._last_sentence: SentenceScan | None = None
+        self._credited: tuple[int, tuple[int, int], str] | None = None
+        """The paragraph, sentence and person of the last clause credited to a person."""
 
     @property
     def alias(self) -> dict[str, str]:
@@ -379,6 +394,42 @@ class Resolver:
         i = bisect_left(self.keys[person], (paragraph, start))
         return marks[i - 1][2] if i > 0 else None
 
+    def _quoted_before(self, paragraph: int, at: int, quotes: ParagraphQuotes,
+                       gender: str | None) -> str | None:
+        """Return the speaker of the paragraph's last quotation before a pronoun, where no person
+        is named between them: "“… a government that has wasted people's money …” The Tories, he
+        said, can cut crime …" is Michael Howard's, not Mr Blair's, named before the quotation."""
+        q = quotes.last_before(at)
+        if q is None or q.speaker is None:
+            return None
+        entity = self.draft.entities.get(q.speaker)
+        if entity is None or entity.kind != "person":
+            return None
+        marks, keys = self.marks[True], self.keys[True]
+        if any(name != q.speaker for _, _, name in marks[bisect_left(keys, (paragraph, q.end)) :
+                                                           bisect_left(keys, (paragraph, at))]):
+            return None
+        if gender is not None and get_lexicon().gender(q.speaker.split(" ", 1)[0]) not in (None, gender):
+            return None
+        return q.speaker
+
+    def _still_speaking(self, paragraph: int, at: int, gender: str | None) -> str | None:
+        """Return the person the paragraph's last credited sentence before this one is theirs,
+        where every person named since is named inside that sentence: "Bill Bruch … said he called
+        Haugland …. Now, he says, …" is Bruch still, not Haugland (the pronoun pass's rule)."""
+        last = self._credited
+        if last is None or last[0] != paragraph or not last[1][1] <= at:
+            return None
+        marks = self.marks[True]
+        i = bisect_left(self.keys[True], (paragraph, at))
+        if i == 0 or marks[i - 1][:2] < (paragraph, last[1][0]):
+            return None  # (no one named since the sentence opened: the nearest is as good)
+        if any(m[1] >= last[1][1] for m in marks[bisect_left(self.keys[True], (paragraph, last[1][1])) : i]):
+            return None  # (someone named after that sentence: "Federer dropped a set. He said")
+        if gender is not None and get_lexicon().gender(last[2].split(" ", 1)[0]) not in (None, gender):
+            return None
+        return last[2]
+
     def _nearest_person(self, paragraph: int, start: int, gender: str | None) -> str | None:
         """Return the last person named before this point whose given name does not contradict
         the pronoun's gender ("He recalled that …" is not Diane Okafor's, named last), among the
@@ -440,6 +491,20 @@ class Resolver:
         `words`: for ASCII text, the clause in lower case and its words as the claims pass cuts
         them, which tell whether any pattern can match without cutting the text again.
         """
+        by = self._credit(paragraph, text, clause, quotes, words)
+        if by is not None:
+            entity = self.draft.entities.get(by)
+            if entity is not None and entity.kind == "person":
+                self._credited = (paragraph, clause.sentence, by)
+        return by
+
+    def _credit(self, paragraph: int, text: str, clause: Clause, quotes: ParagraphQuotes,
+                words: tuple[str, list[str]] | None) -> str | None:
+        """Return who the article credits the clause to (`credit`), by the clause's own words.
+
+        `words`: for ASCII text, the clause in lower case and its words as the claims pass cuts
+        them, which tell whether any pattern can match without cutting the text again.
+        """
         near = quotes.overlapping(clause.start, clause.end)
         # A claim inside a quotation is the speaker's.
         for q in near:
@@ -450,13 +515,15 @@ class Resolver:
         if clause.aside or clause.sentence == (clause.start, clause.end):
             a, b = clause.start, clause.end
             if c.may_credit(text[a:b]) if words is None else c.may_credit_words(*words):
-                m = self.subject(text, a, b) or c.according.search(text, a, b) or c.after.search(text, a, b)
+                m = self.subject(text, a, b) or c.according.search(text, a, b) or c.after.search(text, a, b) \
+                    or c.document.match(text, a, b)
         else:
             # The clause's sentence is searched as well: once for all its clauses (a run-together
             # paragraph with no full stop is one sentence of thousands of clauses).
             sentence = self._sentence(paragraph, text, clause.sentence)
             if sentence.may:
-                m = self.subject(text, clause.start, clause.end) or sentence.found(self.subject)
+                m = self.subject(text, clause.start, clause.end) or sentence.found(self.subject) \
+                    or c.document.match(text, clause.start, clause.end)
         if m:
             who = m.group("who") if "who" in m.re.groupindex else (m.group("desc") or m.group("name")
                                                                     or m.group("subj"))
@@ -479,6 +546,9 @@ class Resolver:
                 # last body's, as "the report said" is)
                 return None
             return found
+        lede = self.draft.lede
+        if lede is not None and paragraph == 0 and _lede_cue(lede[0]).search(text, clause.start, clause.end):
+            return lede[1]  # "…, the health secretary has said." with John Reid named below
         # A clause that holds some of a speaker's words is theirs; not a two-word title or term,
         # unless a cue in the sentence gave them ("Bethan Morgan-Lloyd MS, said the First Minister
         # was “in denial” about …", "the Labour leader said her party would “never” …").
@@ -515,6 +585,11 @@ class Resolver:
         # person as a pronoun does (not "The Australian" where the text names that paper)
         parts = who.split()
         lex = get_lexicon()
+        lede = self.draft.lede
+        if lede is not None and paragraph == 0 and len(parts) >= 2 and parts[0] in ("the", "The") \
+                and parts[-1].lower() in lede[0].split() and _norm(who) not in self.alias:
+            # "…, the health secretary has said." with John Reid named below: the lede's holder
+            return lede[1]
         # (a title after its portfolio too: "the Trade and Industry Secretary has said"; not a
         # body's name that ends on one: "the US Department of Justice")
         is_pronoun = is_pronoun or (epithet and len(parts) >= 2 and parts[0] in ("the", "The")
@@ -549,9 +624,20 @@ class Resolver:
             return quotes.speaker_in(clause.sentence) or next(
                 (q.speaker for q in quotes.overlapping(clause.start, clause.end)
                  if q.speaker and q.kind != "scare"), None) \
+                or self._quoted_before(paragraph, at, quotes, _GENDERS.get(lowered)) \
+                or self._still_speaking(paragraph, at, _GENDERS.get(lowered)) \
                 or self._nearest_person(paragraph, at, _GENDERS.get(lowered)) \
                 or (lede[1] if lede is not None and ledes else None)
         return quotes.speaker_in(clause.sentence) or self.nearest_fitting(paragraph, at, lowered.split())
+
+
+@lru_cache(maxsize=16)
+def _lede_cue(role: str) -> re.Pattern[str]:
+    """Return "the <role> said", in lower case, as the lede's description of its holder words it
+    ("the health secretary has said"; `Draft.lede`)."""
+    verbs = _alt(load_data("claims")["cue_verbs"])
+    return re.compile(rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+){{0,3}}?{re.escape(role)}\s+(?:(?:has|have|had)\s+)?"
+                      rf"(?:{verbs})\b")
 
 
 _GENDERS = {"he": "male", "him": "male", "she": "female", "her": "female"}
@@ -650,6 +736,14 @@ class ParagraphQuotes:
             self.taken += 1
         self.open = [i for i in self.open if quotes[i].end >= start]
         return [quotes[i] for i in sorted(self.open)]
+
+    def last_before(self, at: int) -> QuoteDraft | None:
+        """Return the last quotation with a speaker that ends before `at`, or None."""
+        for i in reversed(self.order[: bisect_left(self.starts, at)]):
+            q = self.quotes[i]
+            if q.end <= at and q.speaker and q.kind != "scare":
+                return q
+        return None
 
     def speaker_in(self, sentence: tuple[int, int]) -> str | None:
         """Return the speaker of the first quote (in the paragraph's order) with one that starts

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newsarchive.extract.attribution.lede import lede_holder
+from newsarchive.extract.attribution.lede import describes, lede_holder
 from newsarchive.extract.draft import Draft, QuoteDraft
 from newsarchive.extract.entities import gender, get_lexicon
 from newsarchive.extract.entities.lexicon import Lexicon
@@ -43,6 +43,8 @@ class CueWords:
     according: frozenset[str]
     between: frozenset[str]
     passive: frozenset[str]
+    hearsay: frozenset[str]
+    """Verbs whose subject is talked about before "to be"/"to have" ("reported to have resigned")."""
     pronouns: dict[str, str]
     scare_re: re.Pattern[str]
     """A term-introducing word or phrase right before a quotation ("so-called", "the podcast")."""
@@ -189,6 +191,7 @@ def _cue_words(key: int) -> CueWords:
         according=frozenset(according),
         between=frozenset(str(v) for v in data.get("between") or ()),
         passive=frozenset(str(v) for v in data.get("passive") or ()),
+        hearsay=frozenset(str(v) for v in data.get("hearsay") or ()),
         pronouns={str(k): str(v) for k, v in (data.get("pronouns") or {}).items()},
         scare_re=re.compile(rf"(?:^|\W)(?:{_alternation(scare)})[\s,:]*$"),
         # ("has been dubbed “X”", and as a participle, "launched in December and dubbed “Otoku”":
@@ -464,6 +467,27 @@ def _mask_chars(text: str, quotes: list[QuoteDraft]) -> str:
         if inner[-1:] in ".!?" and q.end > q.start:
             chars[q.start + len(inner) - 1] = "."
     return "".join(chars)
+
+
+def lede_only(draft: Draft) -> tuple[str, str] | None:
+    """Return the lede's (role, person) of an article with no quotation (`lede_holder`), which
+    `build_context` finds for the others: its claims are credited by it as theirs are."""
+    paragraphs = draft.doc.paragraphs
+    if len(paragraphs) < 2:
+        return None
+    lex = get_lexicon()
+    if not describes(paragraphs[0].text, lex):
+        return None
+    named = []
+    roles: dict[str, str] = {}
+    for name, entity in draft.entities.items():
+        for mention in entity.mentions:
+            s = mention.span
+            if s.paragraph <= 2:  # (who the first two paragraphs name, and whether the third does)
+                named.append(Named(s.paragraph, s.start, s.end, name, entity.kind))
+        roles[name] = " ".join(entity.roles).lower()
+    named.sort(key=lambda n: (n.paragraph, n.start))
+    return lede_holder([paragraphs[0].text, paragraphs[1].text], named, roles, lex)
 
 
 def build_context(draft: Draft) -> Context:

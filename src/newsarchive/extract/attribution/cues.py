@@ -350,7 +350,8 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int, apart: str | N
             cue = Cue(paragraph, m.start(), m.end(), verb, holder, how and "according-to")
             out.append(_noted(ctx, start, cue))
             continue
-        if _passive(ctx, masked, m.start(), verb):
+        if _passive(ctx, masked, m.start(), verb) or (
+                m.group()[:1].islower() and _participle_passive(ctx, masked, m.end(), verb)):
             continue
         if verb.startswith("continu") and masked.startswith(" to ", m.end()):
             continue  # "Sandra Dee continues to live in Los Angeles": no speech
@@ -612,6 +613,25 @@ def _passive(ctx: Context, masked: str, at: int, verb: str) -> bool:
     while words and words[-1] in ctx.cues.between and words[-1] not in ctx.cues.passive:
         words.pop()
     return bool(words) and words[-1] in ctx.cues.passive
+
+
+_BY_NAME = re.compile(r" by (?!(?:January|February|March|April|May|June|July|August|September|October|"
+                      r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                      r"(?:the )?[A-Z]")
+""""by" and a name after a past form: the verb is a participle ("the £7.4m announced by Chancellor
+Gordon Brown"), not a date ("said by March the plant would …")."""
+
+
+def _participle_passive(ctx: Context, masked: str, end: int, verb: str) -> bool:
+    """Return True where a past form with no auxiliary is passive by what follows it: "to be" or
+    "to have" after a verb of hearsay ("the agency, widely reported to have resigned"), or "by" and
+    a name ("the money announced by Chancellor Gordon Brown"). (Not one opening its sentence,
+    whose agent asks: "Asked by Thrush if Clinton “gets” race" is Thrush's question.)"""
+    if verb.endswith(("s", "ing")) or " " in verb:
+        return False
+    if verb in ctx.cues.hearsay and masked.startswith((" to be ", " to have "), end):
+        return True
+    return _BY_NAME.match(masked, end) is not None
 
 
 def _inverted(masked: str, start: int, at: int) -> str:

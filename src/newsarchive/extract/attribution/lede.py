@@ -31,6 +31,12 @@ def _description(lex: Lexicon) -> re.Pattern[str]:
     return pattern
 
 
+def describes(text: str, lex: Lexicon) -> bool:
+    """Return True where a first paragraph describes someone by role only (the test `lede_holder`
+    starts with), so an article whose lede does not is passed over before its mentions are listed."""
+    return _description(lex).search(text, 0, _LEDE_CHARS) is not None
+
+
 def lede_holder(masked: list[str], named: list[Named], roles: dict[str, str],
                 lex: Lexicon) -> tuple[str, str] | None:
     """Return (role, person) where the first paragraph describes a person by role only and the

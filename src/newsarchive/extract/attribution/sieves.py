@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from itertools import pairwise
 
 from newsarchive.extract.attribution.context import MASK, SUBORDINATORS, Context, Named
 from newsarchive.extract.attribution.cues import (
@@ -833,12 +834,14 @@ def same_paragraph(ctx: Context, q: QuoteDraft) -> bool:
         return _settle(q, None, "unnamed")
     if best.start < start and _short(ctx, q) and (
             _other_subject(ctx, q, start, best.holder)
+            or _INDEFINITE.match(masked, start, q.start) is not None
             or (speech_kind(ctx.draft.text(q)) == "partial"
                 and not _holder_in(ctx, q, start, end, best.holder))):
         # "Mark Davies said …. Centre Parker has only a “slim chance” of being involved": a
         # fragment in a sentence about someone else is no words of the paragraph's speaker; nor
         # one in a sentence that names or points to no one ("Scare-mongering articles about
-        # “addictive video games” have existed since …", "An “informal trawl” of CPS records")
+        # “addictive video games” have existed since …", "An “informal trawl” of CPS records"),
+        # nor one in a sentence about someone unnamed ("One user has already created a “dock”")
         return False
     if best.holder in ctx.genders and _THEY_DID.match(masked, start, q.start):
         # "They backed the suggestion that … would be “named and shamed”": a group, no one person
@@ -879,6 +882,10 @@ _POINTERS = frozenset(("he", "He", "she", "She", "his", "His", "her", "Her", "th
 
 _CLAUSE = 300
 """How far on either side of a quotation its sentence is read for them (a bound)."""
+
+
+_INDEFINITE = re.compile(r"\s*(?:(?:But|And|Now|Already),?\s+)?(?:One|Another|An?|Some)\s+[a-z]")
+"""A sentence opened by a subject the text does not name: "One user has …", "A reader wrote …"."""
 
 
 _THEY_DID = re.compile(r"\s*(?:But\s+|And\s+)?They\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
@@ -1047,6 +1054,45 @@ def speech_kind(text: str) -> QuoteKind:
     if whole and stripped[:1].isupper():
         return "direct"
     return "partial"
+
+
+_LISTING = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+"""What joins two quotations in one list: "“…” and “…”", "“…”, “…” or “…”"."""
+
+
+def joined(ctx: Context, quotes: list[QuoteDraft]) -> None:
+    """Give a quotation that no cue reached the speaker of the one it is listed with: "“…” and
+    “…,” she said" are both hers, as "he called it “tough”, “unfair” and “wrong”" are all his.
+    Run once the sieves have settled each quotation, backward first (a cue after the list holds
+    the quotations before it) then forward."""
+    by_paragraph: dict[int, list[QuoteDraft]] = {}
+    for q in quotes:
+        if q.depth == 0:
+            by_paragraph.setdefault(q.paragraph, []).append(q)
+    for listed in by_paragraph.values():
+        if len(listed) < 2:
+            continue
+        listed.sort(key=lambda q: q.start)
+        masked = ctx.masked[listed[0].paragraph]
+        pairs = [(a, b) for a, b in pairwise(listed)
+                 if a.close_mark and b.open_mark and _LISTING.fullmatch(masked, a.end + 1, b.start - 1)]
+        for a, b in reversed(pairs):
+            # (the later one's cue follows it: its words end on a comma, "“…,” she said")
+            if a.cue == "none" and b.speaker is not None and b.cue in _AFTER_CUES and \
+                    (ctx.draft.text(b).rstrip()[-1:] == "," or masked.startswith(",", b.end + 1)):
+                _settle(a, b.speaker, b.cue)
+                a.kind = speech_kind(ctx.draft.text(a))
+        for a, b in pairs:
+            if b.cue == "none" and a.speaker is not None and a.cue in _LISTED_CUES:
+                _settle(b, a.speaker, a.cue)
+                b.kind = speech_kind(ctx.draft.text(b))
+
+
+_AFTER_CUES = frozenset(("trigram", "said-X", "X-said", "pronoun"))
+"""How a quotation's speaker is found by a cue that may follow it in its sentence."""
+_LISTED_CUES = frozenset(("X-said", "said-X", "pronoun", "description", "according-to", "trigram",
+                          "reopened", "clause-subject"))
+"""How a quotation's speaker is found by a cue in its sentence or the paragraph's voice."""
 
 
 def checked_claim(ctx: Context, q: QuoteDraft) -> bool:

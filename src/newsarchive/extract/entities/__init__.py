@@ -818,22 +818,87 @@ def _possessed(text: str, mark: str, heads: tuple[str, ...]) -> bool:
 
 
 def _services(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
-    """Record a country's armed service named in lower case after its possessive where the text
-    cites it ("Ukraine's air force said": Ukraine's Air Force, as the capitalised form is); and
-    return where. (Not "Russia's army advanced": a force in the story, no source.)"""
+    """Record a country's armed service named in lower case after its possessive, or after "the"
+    and its people's adjective, where the text cites it ("Ukraine's air force said", "the
+    Ukrainian air force said": Ukraine's Air Force, as the capitalised form is), and a country
+    that speaks ("Russia insisted", "said China": its government); and return where. (Not
+    "Russia's army advanced": a force in the story, no source.)"""
     text = para.text
-    if lex.service is None or not (_possessed(text, "'s ", lex.service_heads)
-                                   or _possessed(text, "’s ", lex.service_heads)):
+    found = _countries(draft, registry, para, lex)
+    if lex.service is None:
+        return found
+    if _possessed(text, "'s ", lex.service_heads) or _possessed(text, "’s ", lex.service_heads):
+        for m in lex.service.finditer(text):
+            if m.group(1) in lex.places:
+                _service_cited(draft, registry, para, m.group(1), m.group(2), m.start(), m.end(), found)
+    return found
+
+
+def _service_cited(draft: Draft, registry: Registry, para: Paragraph, country: str, service: str,
+                   start: int, end: int, found: list[tuple[int, int]]) -> None:
+    """Record "<country>'s <Service>" where a speech verb or a spokesman stands beside its words."""
+    if not (cue_adjacent(para.text, start, end) or voice_after(para.text, end)):
+        return
+    name = f"{country}'s " + " ".join(w.capitalize() for w in service.split(" "))
+    registry.add_body(name, "organisation", para.text[start:end],
+                      Span(para.index, start, end, draft.line_at(para, start)), [])
+    found.append((start, end))
+
+
+_IN_PLACE = re.compile(r"(?:\b(?:in|from|of|at|across|to|for|on|with|and|or|near|by|against|about|the)|,) $")
+"""A word before a country's name that makes it a place or a list's item ("officials in China said",
+"France and Germany said"), no speaker of its own."""
+
+
+_OPENING_WORDS = frozenset(("But", "And", "Yet", "So", "Now", "Still", "Also", "Then", "Meanwhile", "Instead",
+                           "Later", "Earlier", "Separately", "However", "Today", "Yesterday", "Previously"))
+"""Capitalised words before a country that open its sentence, not a name it ends ("But Russia said")."""
+
+
+def _verb_before(text: str, start: int, lex: Lexicon) -> bool:
+    """Return True where a verb of `country_verbs` is the word right before `start` ("said China.")."""
+    words = text[max(0, start - 16):start].split()
+    return bool(words) and words[-1] in lex.country_verbs
+
+
+def _countries(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
+    """Record a country that speaks, by its name beside a speech verb ("Russia insisted", "said
+    China."), as the body it stands for (its government), and a country's service after "the" and
+    its people's adjective where the text cites it ("the Ukrainian air force said"); and return
+    where. (Not one named in a person's name, "Elizabeth France said", nor a person the text calls
+    by it: "Jordan said".)"""
+    text = para.text
+    if lex.country is None:
         return []
-    found = []
-    for m in lex.service.finditer(text):
-        if m.group(1) not in lex.places or not (cue_adjacent(text, m.start(), m.end())
-                                                or voice_after(text, m.end())):
+    found: list[tuple[int, int]] = []
+    for m in lex.country.finditer(text):
+        start, end = m.start(), m.end()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
             continue
-        name = f"{m.group(1)}'s " + " ".join(w.capitalize() for w in m.group(2).split(" "))
-        registry.add_body(name, "organisation", m.group(), Span(para.index, m.start(), m.end(),
-                                                                draft.line_at(para, m.start())), [])
-        found.append((m.start(), m.end()))
+        adjective = lex.countries.get(m.group())
+        if adjective is not None:
+            # "the Ukrainian air force said": the country's service, as "Ukraine's air force" is
+            if text[max(0, start - 4):start] in ("the ", "The ") and lex.service_after is not None:
+                service = lex.service_after.match(text, end)
+                if service is not None:
+                    _service_cited(draft, registry, para, adjective, service.group()[1:], start - 4,
+                                   service.end(), found)
+            continue
+        # (the cheap tests first: most names stand beside no speech verb)
+        if lex.country_verb is not None and lex.country_verb.match(text, end):
+            before = text[max(0, start - 30):start].split()
+            if _IN_PLACE.search(text, max(0, start - 9), start) \
+                    or (before and before[-1][:1].isupper() and before[-1][-1:].isalpha()
+                        and before[-1] not in _OPENING_WORDS):
+                continue  # "officials in China said", "Telecoms ombudsman Elizabeth France said"
+        elif text[end:end + 1] not in (",", ".", ";") or not _verb_before(text, start, lex):
+            continue  # (not "said France coach Bernard Laporte": after its verb, it ends the clause)
+        name = m.group()
+        if registry.find_person([name]) is not None:
+            continue  # "Jordan said" after Jim Jordan
+        span = Span(para.index, start, end, draft.line_at(para, start))
+        registry.add_body(name, "organisation", name, span, [])
+        found.append((start, end))
     return found
 
 

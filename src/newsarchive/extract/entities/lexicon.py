@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsarchive.extract.text import alternation
@@ -117,6 +118,17 @@ class Lexicon:
     """A country's armed service in lower case after its possessive (`organisations.yaml`
     `services`): "Ukraine's air force", "Taiwan's coast guard"; the country is group 1."""
     service_heads: tuple[str, ...] = ()
+    countries: dict[str, str] = field(default_factory=dict)
+    """A country by its people's adjective (`organisations.yaml` `countries`: "Ukrainian": "Ukraine")."""
+    service_after: re.Pattern[str] | None = None
+    """A service right after a country's adjective: " air force" of "the Ukrainian air force"."""
+    country: re.Pattern[str] | None = None
+    """A country of `countries` by name or by its people's adjective ("Russia", "North Korea",
+    "Ukrainian"): one scan finds both."""
+    country_verb: re.Pattern[str] | None = None
+    """A speech verb of `country_verbs` right after a name, perhaps after "has": " has said"."""
+    country_verbs: frozenset[str] = frozenset()
+    """The verbs that make a country beside them a speaker (`organisations.yaml` `country_verbs`)."""
     """The services' words: only a paragraph with one right after "'s " is matched."""
     place_bodies: frozenset[str] = frozenset()
     """Bodies named as a place that takes "the" is (`organisations.yaml` `place_bodies`): after
@@ -210,6 +222,30 @@ def _service(services: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'’-])([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s ({alt})\b(?![-\w]| [A-Z])")
 
 
+def _service_after(services: frozenset[str]) -> re.Pattern[str] | None:
+    return re.compile(rf" (?:{_alternation(services)})\b(?![-\w]| [A-Z])") if services else None
+
+
+def _speaking(words: Iterable[str]) -> re.Pattern[str] | None:
+    # (the names alone, grouped by their first letter: the scan tries one branch where a capital
+    # stands, not every name; the verb is looked at after)
+    first: dict[str, list[str]] = {}
+    for w in words:
+        first.setdefault(w[:1], []).append(w[1:])
+    if not first:
+        return None
+    branches = "|".join(re.escape(c) + f"(?:{_alternation(rest)})" for c, rest in sorted(first.items()))
+    return re.compile(rf"(?:{branches})(?![\w'’-])")
+
+
+def _verb_after(verbs: frozenset[str]) -> re.Pattern[str] | None:
+    return re.compile(rf" (?:(?:has|have|had|also) )?(?:{_alternation(verbs)})\b") if verbs else None
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
+
+
 def _strip_the(form: str) -> str:
     return form[4:] if form[:4] in ("The ", "the ") else form
 
@@ -217,6 +253,7 @@ def _strip_the(form: str) -> str:
 def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any],
            names: dict[str, Any], census: dict[str, Any], places: dict[str, Any]) -> Lexicon:
     bodies, type_words = _bodies(outlets, orgs)
+    countries = {str(k): str(v) for k, v in (orgs.get("countries") or {}).items()}
     # The hand-kept lists (names.yaml) come first: a census name is only added where they lack it.
     female = _words(names.get("female")) | _words(titles.get("female"))
     male = _words(names.get("male")) | _words(titles.get("male"))
@@ -279,6 +316,11 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         portfolio=_portfolio(_words(orgs.get("portfolios")), _words(orgs.get("portfolio_heads"))),
         service=_service(_words(orgs.get("services"))),
         service_heads=tuple(sorted(_words(orgs.get("services")))),
+        countries=countries,
+        service_after=_service_after(_words(orgs.get("services"))),
+        country=_speaking({*countries, *countries.values()}),
+        country_verb=_verb_after(_words(orgs.get("country_verbs"))),
+        country_verbs=_words(orgs.get("country_verbs")),
         place_bodies=_words(orgs.get("place_bodies")),
         trades=_words(orgs.get("trades")),
         personal_after=_words(names.get("personal_after")),
