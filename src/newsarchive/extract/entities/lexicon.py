@@ -223,27 +223,24 @@ def _service(services: frozenset[str]) -> re.Pattern[str] | None:
 
 
 def _service_after(services: frozenset[str]) -> re.Pattern[str] | None:
-    return re.compile(rf" (?:{_alternation(services)})\b(?![-\w]| [A-Z])") if services else None
+    return re.compile(rf" (?:{_longest_first(services)})\b(?![-\w]| [A-Z])") if services else None
 
 
 def _speaking(words: Iterable[str]) -> re.Pattern[str] | None:
     # (the names alone, grouped by their first letter: the scan tries one branch where a capital
     # stands, not every name; the verb is looked at after)
-    first: dict[str, list[str]] = {}
-    for w in words:
-        first.setdefault(w[:1], []).append(w[1:])
-    if not first:
-        return None
-    branches = "|".join(re.escape(c) + f"(?:{_alternation(rest)})" for c, rest in sorted(first.items()))
-    return re.compile(rf"(?:{branches})(?![\w'’-])")
+    names = list(words)
+    return re.compile(rf"(?:{_longest_first(names)})(?![\w'’-])") if names else None
 
 
 def _verb_after(verbs: frozenset[str]) -> re.Pattern[str] | None:
-    return re.compile(rf" (?:(?:has|have|had|also) )?(?:{_alternation(verbs)})\b") if verbs else None
+    return re.compile(rf" (?:(?:has|have|had|also) )?(?:{_longest_first(verbs)})\b") if verbs else None
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
+def _longest_first(words: Iterable[str]) -> str:
+    """Return the words as an alternation, longest first, grouped by first letter
+    (`text.alternation`); a space in a word matches one space."""
+    return alternation(sorted(words, key=len, reverse=True), spaces=" ")
 
 
 def _strip_the(form: str) -> str:
