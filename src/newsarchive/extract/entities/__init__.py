@@ -678,7 +678,10 @@ _MONTHS = frozenset(("January", "February", "March", "April", "May", "June", "Ju
 def _numbered_name(text: str, piece: Piece) -> bool:
     """Take a number right before a one-word name that is a common word into the name: a stage
     name ("Rapper 50 Cent said", was "Cent"). Return False: the name is recorded on."""
-    if len(piece.words) == 1 and not piece.title and not piece.honorific \
+    at = piece.start
+    # (the cheap test first: most names have no digit and a space right before them)
+    if at >= 2 and text[at - 1] == " " and text[at - 2].isdigit() \
+            and len(piece.words) == 1 and not piece.title and not piece.honorific \
             and piece.words[0].lower() in load_words("common_words"):
         m = _NUMBER_BEFORE.search(text, max(0, piece.start - 5), piece.start)
         before = text[max(0, piece.start - 16):piece.start].split()
