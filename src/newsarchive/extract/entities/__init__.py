@@ -31,7 +31,7 @@ from newsarchive.extract.entities.evidence import (
 )
 from newsarchive.extract.entities.lexicon import Lexicon, get_lexicon, numbered_in
 from newsarchive.extract.entities.registry import Registry
-from newsarchive.extract.entities.scan import JOINING, find_runs, initial_at
+from newsarchive.extract.entities.scan import JOINING, country_matches, find_runs, initial_at
 from newsarchive.extract.text import SPEAKER_LABEL, has_digit
 from newsarchive.lexicon import load_words
 from newsarchive.records import Paragraph, Span
@@ -65,11 +65,14 @@ def find_entities(draft: Draft) -> None:
         if para.kind not in _BODY_PARAGRAPHS:
             continue
         previous: Piece | None = None
-        numbered = _numbered(draft, registry, para, lex) + _portfolios(draft, registry, para, lex)
+        capitalised: list[tuple[int, str]] = []
+        runs = find_runs(para.text, para.index, lex, capitalised)
+        numbered = _numbered(draft, registry, para, lex) \
+            + _portfolios(draft, registry, para, lex, capitalised)
         if para.kind == "text" and ":" in para.text[:64] and para.text[:2].isupper():
             numbered += _labelled(draft, registry, para, lex)
         outlet_end = 0
-        for run in find_runs(para.text, para.index, lex):
+        for run in runs:
             for piece in split_run(run, para.text, lex):
                 if numbered and any(s < piece.end and piece.start < e for s, e in numbered):
                     continue  # "BBC" of "BBC Radio 4", found whole already
@@ -785,7 +788,8 @@ def _numbered(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -
     return found
 
 
-def _portfolios(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
+def _portfolios(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon,
+                capitalised: list[tuple[int, str]]) -> list[tuple[int, int]]:
     """Record the ministries named by their portfolio and a lower-case head ("the defence
     ministry", "Russia's Interior ministry": Defence Ministry, Interior Ministry, as the capitalised
     form is) where the text cites them: a speech verb or "according to" beside them, or their
@@ -795,7 +799,7 @@ def _portfolios(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon)
     environment ministry", "the political science department".)
     """
     if lex.portfolio is None or ("ministry" not in para.text and "department" not in para.text):
-        return _services(draft, registry, para, lex)
+        return _services(draft, registry, para, lex, capitalised)
     found = []
     text = para.text
     for m in lex.portfolio.finditer(text):
@@ -806,7 +810,7 @@ def _portfolios(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon)
         registry.add_body(name, "organisation", m.group(), Span(para.index, m.start(), m.end(),
                                                                 draft.line_at(para, m.start())), [])
         found.append((m.start(), m.end()))
-    return found + _services(draft, registry, para, lex)
+    return found + _services(draft, registry, para, lex, capitalised)
 
 
 def _possessed(text: str, mark: str, heads: tuple[str, ...]) -> bool:
@@ -820,14 +824,15 @@ def _possessed(text: str, mark: str, heads: tuple[str, ...]) -> bool:
     return False
 
 
-def _services(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
+def _services(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon,
+              capitalised: list[tuple[int, str]]) -> list[tuple[int, int]]:
     """Record a country's armed service named in lower case after its possessive, or after "the"
     and its people's adjective, where the text cites it ("Ukraine's air force said", "the
     Ukrainian air force said": Ukraine's Air Force, as the capitalised form is), and a country
     that speaks ("Russia insisted", "said China": its government); and return where. (Not
     "Russia's army advanced": a force in the story, no source.)"""
     text = para.text
-    found = _countries(draft, registry, para, lex)
+    found = _countries(draft, registry, para, lex, capitalised)
     if lex.service is None:
         return found
     if _possessed(text, "'s ", lex.service_heads) or _possessed(text, "’s ", lex.service_heads):
@@ -864,7 +869,8 @@ def _verb_before(text: str, start: int, lex: Lexicon) -> bool:
     return bool(words) and words[-1] in lex.country_verbs
 
 
-def _countries(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) -> list[tuple[int, int]]:
+def _countries(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon,
+               capitalised: list[tuple[int, str]]) -> list[tuple[int, int]]:
     """Record a country that speaks, by its name beside a speech verb ("Russia insisted", "said
     China."), as the body it stands for (its government), and a country's service after "the" and
     its people's adjective where the text cites it ("the Ukrainian air force said"); and return
@@ -874,7 +880,7 @@ def _countries(draft: Draft, registry: Registry, para: Paragraph, lex: Lexicon) 
     if lex.country is None:
         return []
     found: list[tuple[int, int]] = []
-    for m in lex.country.finditer(text):
+    for m in country_matches(text, capitalised, lex):
         start, end = m.start(), m.end()
         if start and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
             continue

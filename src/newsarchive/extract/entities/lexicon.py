@@ -125,6 +125,10 @@ class Lexicon:
     country: re.Pattern[str] | None = None
     """A country of `countries` by name or by its people's adjective ("Russia", "North Korea",
     "Ukrainian"): one scan finds both."""
+    country_words: frozenset[str] = frozenset()
+    """The first words of `country`'s names (and each with a full stop, as a run of capitals
+    takes an abbreviation's): where it is not empty, the runs of capitals the pass cuts hold every
+    place `country` can match (`_country_words`), and the pattern is tried only there."""
     country_verb: re.Pattern[str] | None = None
     """A speech verb of `country_verbs` right after a name, perhaps after "has": " has said"."""
     country_verbs: frozenset[str] = frozenset()
@@ -233,6 +237,26 @@ def _speaking(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{_longest_first(names)})(?![\w'’-])") if names else None
 
 
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*")
+
+
+def _country_words(names: set[str]) -> frozenset[str]:
+    """Return the names' first words, each also with a full stop, where every name is plain words
+    of letters, each capitalised, and no word after a name's first opens a name; else nothing.
+
+    Then a match of `country` starts where a word of a run of capitals (`scan.find_runs`) is one
+    of them, or right after a character no run starts after (".", "_", "&"), and no match hides
+    another's start, as a scan of the whole text would skip it ("North Korea" of "xNorth Korea"
+    would hide a "Korea").
+    """
+    if not all(_PLAIN_NAME.fullmatch(n) for n in names):
+        return frozenset()
+    firsts = {n.split(" ", 1)[0] for n in names}
+    if any(w in firsts for n in names for w in n.split(" ")[1:]):
+        return frozenset()
+    return frozenset(firsts | {f"{w}." for w in firsts})
+
+
 def _verb_after(verbs: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf" (?:(?:has|have|had|also) )?(?:{_longest_first(verbs)})\b") if verbs else None
 
@@ -316,6 +340,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         countries=countries,
         service_after=_service_after(_words(orgs.get("services"))),
         country=_speaking({*countries, *countries.values()}),
+        country_words=_country_words({*countries, *countries.values()}),
         country_verb=_verb_after(_words(orgs.get("country_verbs"))),
         country_verbs=_words(orgs.get("country_verbs")),
         place_bodies=_words(orgs.get("place_bodies")),

@@ -107,21 +107,29 @@ def initial_at(text: str, start: int) -> bool:
 _CONTRACTION = re.compile(r"[A-Z][a-z]*[’'](?:d|m|ll|ve|re|t)")
 
 
-def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
-    """Return the name candidates in one paragraph's text, split at possessives."""
+def find_runs(text: str, paragraph: int, lex: Lexicon,
+              capitalised: list[tuple[int, str]] | None = None) -> list[Run]:
+    """Return the name candidates in one paragraph's text, split at possessives.
+
+    `capitalised`: filled with every run of capitals found, where it starts and its text, before
+    any is dropped or split (the entities pass looks for the countries among them).
+    """
     runs: list[Run] = []
     cut = False
     skip = lex.not_names
     bodies = lex.bodies
     for m in _run_re(lex.abbrevs).finditer(text):
         found = m.group()
+        start = m.start()  # (asked once: a method call on the match each time)
+        if capitalised is not None:
+            capitalised.append((start, found))
         if found in skip and found not in bodies and found not in lex.cue_surnames \
                 and not (found in lex.given and kin_named(text, m.start(), m.end(), lex)):
             continue  # (a lone place word that is a surname too is looked at: "Park told reporters")
         apostrophe = "’" in found or "'" in found
         if apostrophe and found[-1] in "dmelt" and _CONTRACTION.fullmatch(found):
             continue  # "I’d", "We’re", "Don’t" open sentences inside quotations; no one's name
-        pos = start = m.start()  # (asked once: a method call on the match each time)
+        pos = start
         joined = found.replace("\u00a0", " ") if "\u00a0" in found else found
         raws = joined.split(" ")
         if len(raws) > 1 and ("do" in raws or "Ma." in raws):
@@ -164,6 +172,55 @@ def find_runs(text: str, paragraph: int, lex: Lexicon) -> list[Run]:
     if len(runs) >= 3 and ("\"" in text or "“" in text or "‘" in text or " '" in text):
         return _nicknamed(runs, text, lex)
     return runs
+
+
+_NO_RUN_AFTER = "._&"
+"""Characters a run of capitals does not start right after (or, "&", goes on after inside a word:
+"AT&T"), though a country's name may ("said.Russia", "Russia&Ukraine")."""
+
+
+def country_matches(text: str, capitalised: list[tuple[int, str]], lex: Lexicon) -> list[re.Match[str]]:
+    """Return the matches of `lex.country` in `text`, as its `finditer` does, trying it only where a
+    word of the runs of capitals `find_runs` found (`capitalised`) is a country's first word, or a
+    capital follows a character of `_NO_RUN_AFTER` (a scan of its own over every paragraph cost
+    3 % of extraction's instructions)."""
+    country = lex.country
+    words = lex.country_words
+    if country is None:
+        return []
+    if not words:
+        return list(country.finditer(text))  # (names of other shapes: `lexicon._country_words`)
+    starts: list[int] = []
+    for start, found in capitalised:
+        if " " not in found and "\u00a0" not in found and "&" not in found:
+            if found in words:
+                starts.append(start)
+            continue
+        pos = start
+        for word in found.replace("\u00a0", " ").split(" "):
+            if word in words or "&" in word:
+                starts.append(pos)
+            pos += len(word) + 1
+    extra = False
+    for mark in _NO_RUN_AFTER:
+        at = text.find(mark)
+        while at >= 0:
+            if text[at + 1:at + 2].isupper():
+                starts.append(at + 1)
+                extra = True
+            at = text.find(mark, at + 1)
+    if extra:
+        starts.sort()
+    matches: list[re.Match[str]] = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue  # inside the last match, as the scan goes on after it
+        m = country.match(text, start)
+        if m is not None:
+            matches.append(m)
+            end = m.end()
+    return matches
 
 
 _KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)\s([a-z]+),\s$")
