@@ -192,12 +192,12 @@ def country_matches(text: str, capitalised: list[tuple[int, str]], lex: Lexicon)
         return list(country.finditer(text))  # (names of other shapes: `lexicon._country_words`)
     starts: list[int] = []
     for start, found in capitalised:
-        if " " not in found and "\u00a0" not in found and "&" not in found:
+        if found.isalnum():  # (one word of letters, most runs: one test for space, "&" and all)
             if found in words:
                 starts.append(start)
             continue
         pos = start
-        for word in found.replace("\u00a0", " ").split(" "):
+        for word in found.split():  # (a run's words stand apart by one space or no-break space)
             if word in words or "&" in word:
                 starts.append(pos)
             pos += len(word) + 1
