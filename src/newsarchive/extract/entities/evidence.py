@@ -664,6 +664,8 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
     if before and len(piece.words) == 1 and not (strong or piece.title or piece.honorific) \
             and before.rsplit(" ", 1)[-1].lower() in lex.shared_roles:
         before = None  # "its smaller rival Peoplesoft": a company may be a rival too
+    if before and len(piece.words) == 1 and not (piece.title or piece.honorific) and _award_for(before):
+        return False, []  # "the best actress Oscar", "his best director Bafta": an award, no one
     if before:
         roles.append(before)
     after = appositive(text, piece.end, lex)
@@ -688,6 +690,19 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         cue_adjacent(text, piece.start, piece.end) and not _role_then_name(text, piece.end, lex))
     return evidence, [r for r in roles if r]
 
+
+def _award_for(role: str) -> bool:
+    """Return True where a role before a lone name is an award's category ("best actress",
+    "second best actor"): the name is the award's, not a person's ("best friend Oscar" is one)."""
+    words = role.split()
+    for i in range(len(words) - 1):
+        if words[i] == "best" and words[i + 1] not in _BEST_COMPANIONS:
+            return True
+    return False
+
+
+_BEST_COMPANIONS = frozenset(("friend", "friends", "man", "mate", "pal", "buddy", "girlfriend", "boyfriend"))
+"""Words after "best" that name someone's companion, not an award's category ("his best friend Oscar")."""
 
 _STYLED = re.compile(r", (?:the )?((?:Rt|Right|Very|Most)\.? )?$")
 """A comma and what opens a style before its title ("…, the Rt Rev Dr Tom Wright")."""

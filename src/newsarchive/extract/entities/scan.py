@@ -83,7 +83,7 @@ def _run_re(abbrevs: frozenset[str]) -> re.Pattern[str]:
         if a:
             by_letter.setdefault(a[0], []).append(re.escape(a[1:]))
     rests = "|".join(rf"(?<={re.escape(c)})(?:{'|'.join(group)})" for c, group in sorted(by_letter.items()))
-    head = (rf"[{UPPER}](?<![\w’'\-.](?s:.))(?:{dot}(?:{rests})\.(?![{UPPER}]\.)|\.(?:[{UPPER}]\.)*"
+    head = (rf"[{UPPER}](?<![\w’\-.](?s:.))(?<![\w.]'(?s:.))(?:{dot}(?:{rests})\.(?![{UPPER}]\.)|\.(?:[{UPPER}]\.)*"
             rf"|[\w]*(?:[’'\-][\w]+|&[{UPPER}]\w*)*[’']?)")
     return re.compile(rf"{head}(?:[ \u00a0](?:(?:{conn})[ \u00a0])*(?:{first}|{prefixed}))*")
 
