@@ -695,10 +695,7 @@ def _award_for(role: str) -> bool:
     """Return True where a role before a lone name is an award's category ("best actress",
     "second best actor"): the name is the award's, not a person's ("best friend Oscar" is one)."""
     words = role.split()
-    for i in range(len(words) - 1):
-        if words[i] == "best" and words[i + 1] not in _BEST_COMPANIONS:
-            return True
-    return False
+    return any(words[i] == "best" and words[i + 1] not in _BEST_COMPANIONS for i in range(len(words) - 1))
 
 
 _BEST_COMPANIONS = frozenset(("friend", "friends", "man", "mate", "pal", "buddy", "girlfriend", "boyfriend"))
