@@ -92,9 +92,11 @@ def test_a_company_named_with_its_legal_form_is_the_one_named_without() -> None:
                          article("b", sources=[Source("Shanghai Automotive Industry Corp", "organisation"),
                                                Source("General Motors Acceptance Corp", "organisation")]),
                          article("c", sources=[Source("General Motors", "organisation"),
-                                               Source("Acme Holdings", "organisation")])])
+                                               Source("Acme Holdings", "organisation"),
+                                               Source("Amazon", "organisation")]),
+                         article("d", sources=[Source("Amazon.com", "organisation")])])
     assert sorted((e.name, len(e.articles)) for e in arch.sources) == [
-        ("Acme Holdings", 1), ("General Motors", 1), ("General Motors Acceptance Corp", 1),
+        ("Acme Holdings", 1), ("Amazon.com", 2), ("General Motors", 1), ("General Motors Acceptance Corp", 1),
         ("Shanghai Automotive Industry Corp", 2)]
 
 
