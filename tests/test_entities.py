@@ -1161,3 +1161,9 @@ def test_a_name_after_website_or_network_is_a_business_unless_a_name_owns_the_we
     assert found["Rightmove"].kind == "organisation" and found["Orange"].kind == "organisation"
     assert "Ford" not in found or found["Ford"].kind == "person"
     assert entities("The website Jack Smith founded said so.")["Jack Smith"].kind == "person"
+
+
+def test_a_person_named_after_and_ends_the_body_before_it() -> None:
+    found = entities("Critics included the dean at the University of California and Dan Gillmor, a writer.")
+    assert "University of California" in found and "Dan Gillmor" in found
+    assert not [n for n in found if n.endswith("and Dan Gillmor")]

@@ -810,6 +810,9 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
                 and words[k] not in _TIMES and not (k > j + 1 and _person_opens(words, k, lex)):
             if words[k] == "and" and words[k + 1:k + 2] == ["the"] and _body_opens(words, k + 2, lex):
                 break  # ("the Smithsonian Research Center and the Chinese Academy of Sciences": two)
+            if words[k] == "and" and k > j and k + 2 < n and words[k + 1] in lex.given \
+                    and words[k + 2][:1].isupper() and words[k + 2] not in lex.org_heads:
+                break  # ("the University of California and Dan Gillmor, a … journalist": a person)
             k += 1
         while k > j and words[k - 1] in JOINING:
             k -= 1
