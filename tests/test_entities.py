@@ -1148,3 +1148,22 @@ def test_a_registry_a_prison_a_research_firm_and_a_magazine_are_bodies() -> None
     assert {*bodies, "Computeractive Magazine"} <= set(found)
     assert all(found[n].kind != "person" for n in bodies)
     assert found["Computeractive Magazine"].kind == "outlet"
+
+
+def test_the_end_of_a_place_s_name_after_a_comma_is_no_person() -> None:
+    found = entities("said Robert Stone, a 59-year-old from Hilton Head, South Carolina, who already voted.")
+    assert "Robert Stone" in found and "Carolina" not in found
+
+
+def test_a_name_after_website_or_network_is_a_business_unless_a_name_owns_the_website() -> None:
+    found = entities("New data from property website Rightmove suggested prices fell. Growth at mobile "
+                     "network Orange helped. He told the BBC News website Ford did not deserve credit.")
+    assert found["Rightmove"].kind == "organisation" and found["Orange"].kind == "organisation"
+    assert "Ford" not in found or found["Ford"].kind == "person"
+    assert entities("The website Jack Smith founded said so.")["Jack Smith"].kind == "person"
+
+
+def test_a_person_named_after_and_ends_the_body_before_it() -> None:
+    found = entities("Critics included the dean at the University of California and Dan Gillmor, a writer.")
+    assert "University of California" in found and "Dan Gillmor" in found
+    assert not [n for n in found if n.endswith("and Dan Gillmor")]

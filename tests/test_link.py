@@ -87,6 +87,19 @@ def test_sources_one_but_for_spaces_initials_stops_or_spelling_are_one() -> None
     assert sorted(len(e.articles) for e in arch.sources) == [1, 1, 2, 2, 2]
 
 
+def test_a_company_named_with_its_legal_form_is_the_one_named_without() -> None:
+    arch = link_archive([article("a", sources=[Source("Shanghai Automotive", "organisation")]),
+                         article("b", sources=[Source("Shanghai Automotive Industry Corp", "organisation"),
+                                               Source("General Motors Acceptance Corp", "organisation")]),
+                         article("c", sources=[Source("General Motors", "organisation"),
+                                               Source("Acme Holdings", "organisation"),
+                                               Source("Amazon", "organisation")]),
+                         article("d", sources=[Source("Amazon.com", "organisation")])])
+    assert sorted((e.name, len(e.articles)) for e in arch.sources) == [
+        ("Acme Holdings", 1), ("Amazon.com", 2), ("General Motors", 1), ("General Motors Acceptance Corp", 1),
+        ("Shanghai Automotive Industry Corp", 2)]
+
+
 def test_ids_are_unique_and_output_deterministic() -> None:
     arts = [article(f"s{i}", [Person(f"Ann Lee{'' if i % 2 else ' Jr'}"), Person("John Smith")],
                     claims=[claim(f"John Smith said {i * 1000} soldiers were mobilised in Tallinn.")])

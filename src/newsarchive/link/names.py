@@ -131,9 +131,15 @@ def source_nodes(sources: Iterable[tuple[str, str, Iterable[str]]], names: Names
         first = spelt.setdefault(_spelling(node[2:]), node)
         if first != node:
             names.groups.union(first, node)
+    # A company's name with its legal form ("Shanghai Automotive Industry Corp") is the company
+    # named without it ("Shanghai Automotive"), where a source of that name is in the archive.
+    existing = set(names.node.values())
+    for node in sorted(existing):
+        bare = _without_form(node[2:])
+        if bare and "s:" + bare in existing:
+            names.groups.union("s:" + bare, node)
     # A short form ("FT") joins the one source that uses it as an alias, where it names a source of
     # its own elsewhere; lower-case descriptions ("the paper") are never names.
-    existing = set(names.node.values())
     claimed: dict[str, set[str]] = {}
     for slug, name, aliases in entries:
         for alias in aliases:
@@ -151,6 +157,27 @@ def source_nodes(sources: Iterable[tuple[str, str, Iterable[str]]], names: Names
                 names.groups.union(first, owner)
             if node in existing:
                 names.groups.union(node, first)
+
+
+@lru_cache(maxsize=1)
+def _firm_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("links")
+    return (frozenset(str(w) for w in data.get("firm_forms", [])),
+            frozenset(str(w) for w in data.get("firm_generics", [])))
+
+
+def _without_form(key: str) -> str:
+    """Return a source's key (`source_key`) without a company's legal form at its end and the
+    generic words before it ("shanghai automotive industry corp": "shanghai automotive"), or ""
+    where it ends in none."""
+    forms, generics = _firm_words()
+    words = key.split(" ")
+    if len(words) < 2 or words[-1] not in forms:
+        return ""
+    words.pop()
+    while len(words) > 1 and words[-1] in generics:
+        words.pop()
+    return " ".join(words)
 
 
 _SPELLINGS = ((re.compile(r"isation\b"), "ization"), (re.compile(r"isations\b"), "izations"),

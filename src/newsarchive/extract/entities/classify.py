@@ -159,6 +159,14 @@ def _after_honorific(words: list[str], i: int, honorific: str | None) -> bool:
         and words[i].lower() not in JOINING and words[i] not in FUNCTION_WORDS  # ("Lord Of the Rings")
 
 
+def _role_word_before(text: str, start: int, lex: Lexicon) -> bool:
+    """Return True where the word right before `start` is a role in lower case ("agent ")."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    word = text[max(0, start - 24):start - 1].rsplit(" ", 1)[-1]
+    return word.islower() and word in lex.roles
+
+
 def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_Plan, bool]:
     """Return how a run splits into pieces, and False where that depended on the text around it."""
     n = len(words)
@@ -242,6 +250,11 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
                         for x_i, x in enumerate(words[i + 1:i + 3], i + 1)):
             # "Gov. Earl Ray Tomblin": a given name, though a peer's title too (a peer is styled by
             # a place or a surname, "Earl Spencer", never by a given name and a surname)
+            t_end = i
+        if t_end == i + 1 == n - 1 and i == 0 and w in lex.given and _key(w) in lex.title_surnames \
+                and words[1][:1].isupper() and _role_word_before(text, offs[0], lex):
+            # "Jordan's agent Dean Whitlow": after a role in lower case, a given name that is a
+            # title too opens the name ("Dean", "Major"), as a title would not follow the role
             t_end = i
         if t_end > i:
             if not title:
@@ -797,6 +810,9 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
                 and words[k] not in _TIMES and not (k > j + 1 and _person_opens(words, k, lex)):
             if words[k] == "and" and words[k + 1:k + 2] == ["the"] and _body_opens(words, k + 2, lex):
                 break  # ("the Smithsonian Research Center and the Chinese Academy of Sciences": two)
+            if words[k] == "and" and k > j and k + 2 < n and words[k + 1] in lex.given \
+                    and words[k + 2][:1].isupper() and words[k + 2] not in lex.org_heads:
+                break  # ("the University of California and Dan Gillmor, a … journalist": a person)
             k += 1
         while k > j and words[k - 1] in JOINING:
             k -= 1

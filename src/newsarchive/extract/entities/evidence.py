@@ -68,6 +68,8 @@ class Cues:
     between: frozenset[str]
     firm_heads: frozenset[str]
     firm_plurals: frozenset[str]
+    firm_media: frozenset[str]
+    """Words for a business by its medium ("website", "network"): before a name only after no name."""
     past: frozenset[str]
     """Verbs in the past that end in no "-ed" ("met", "led"): no word of a role before a name."""
 
@@ -79,6 +81,7 @@ def _cues() -> Cues:
     return Cues(verbs, frozenset(str(v) for v in data.get("between") or ()),
                 frozenset(str(v) for v in data.get("firm_heads") or ()),
                 frozenset(str(v) for v in data.get("firm_plurals") or ()),
+                frozenset(str(v) for v in data.get("firm_media") or ()),
                 frozenset(str(v) for v in data.get("irregular_past") or ()))
 
 
@@ -127,8 +130,13 @@ def firm_before(piece: Piece, text: str, lex: Lexicon) -> bool:
     words = before.split()
     word = words[-1] if words else ""
     cues = _cues()
-    if not word.islower() or not (word in cues.firm_heads or word in cues.firm_plurals
-                                  or word.endswith("maker")):
+    if word in cues.firm_media:
+        # "property website Rightmove", "mobile network Orange"; not "told the BBC News website
+        # Ford did not …": a named body's website is no business of that name
+        if len(words) > 1 and words[-2][:1].isupper():
+            return False
+    elif not word.islower() or not (word in cues.firm_heads or word in cues.firm_plurals
+                                    or word.endswith("maker")):
         return False
     if first in lex.given or first.split("-", 1)[0] in lex.given:  # (and "Jeanne-Marie Gescher")
         # "drugs group Eli Lilly", "rock band Franz Ferdinand" are bodies; "the firm Jack Smith
@@ -621,6 +629,9 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         return False, []
     if not (piece.title or piece.honorific) and " ".join(piece.words) in lex.places:
         return False, []  # "Argentina said", "Hong Kong has warned"
+    if len(piece.words) == 1 and not (piece.title or piece.honorific) \
+            and _place_ending(text, piece.start, first, lex):
+        return False, []  # "from Hilton Head, South Carolina, who …": the end of a place's name
     if _plural_subject(piece, text) and not (named or strong):
         return False, []  # "Creditors have", "Unions are": a plural noun, no one person
     if len(piece.words) == 1 \
@@ -664,6 +675,8 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
     if before and len(piece.words) == 1 and not (strong or piece.title or piece.honorific) \
             and before.rsplit(" ", 1)[-1].lower() in lex.shared_roles:
         before = None  # "its smaller rival Peoplesoft": a company may be a rival too
+    if before and len(piece.words) == 1 and not (piece.title or piece.honorific) and _award_for(before):
+        return False, []  # "the best actress Oscar", "his best director Bafta": an award, no one
     if before:
         roles.append(before)
     after = appositive(text, piece.end, lex)
@@ -688,6 +701,24 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
         cue_adjacent(text, piece.start, piece.end) and not _role_then_name(text, piece.end, lex))
     return evidence, [r for r in roles if r]
 
+
+def _place_ending(text: str, start: int, word: str, lex: Lexicon) -> bool:
+    """Return True where the word before `start` and `word` name a place ("South Carolina")."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    before = text[max(0, start - 24):start - 1].rsplit(" ", 1)[-1]
+    return before[:1].isupper() and f"{before} {word}" in lex.places
+
+
+def _award_for(role: str) -> bool:
+    """Return True where a role before a lone name is an award's category ("best actress",
+    "second best actor"): the name is the award's, not a person's ("best friend Oscar" is one)."""
+    words = role.split()
+    return any(words[i] == "best" and words[i + 1] not in _BEST_COMPANIONS for i in range(len(words) - 1))
+
+
+_BEST_COMPANIONS = frozenset(("friend", "friends", "man", "mate", "pal", "buddy", "girlfriend", "boyfriend"))
+"""Words after "best" that name someone's companion, not an award's category ("his best friend Oscar")."""
 
 _STYLED = re.compile(r", (?:the )?((?:Rt|Right|Very|Most)\.? )?$")
 """A comma and what opens a style before its title ("…, the Rt Rev Dr Tom Wright")."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -271,6 +272,20 @@ def _strip_the(form: str) -> str:
     return form[4:] if form[:4] in ("The ", "the ") else form
 
 
+def _with_plain_spellings(places: frozenset[str], given: frozenset[str]) -> frozenset[str]:
+    """Return the places with each name written with accents also in plain letters, as English
+    news writes them ("Zürich" is "Zurich", "Malmö" "Malmo"); not where that spelling is a given
+    name ("León" is no reason to read "Leon said" as a place)."""
+    plain = set(places)
+    for place in places:
+        if place.isascii():
+            continue
+        folded = unicodedata.normalize("NFKD", place).encode("ascii", "ignore").decode("ascii")
+        if folded and folded not in given and len(folded) == len(unicodedata.normalize("NFC", place)):
+            plain.add(folded)
+    return frozenset(plain)
+
+
 def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any],
            names: dict[str, Any], census: dict[str, Any], places: dict[str, Any]) -> Lexicon:
     bodies, type_words = _bodies(outlets, orgs)
@@ -320,7 +335,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         body_starts=frozenset(form.split(" ", 1)[0] for form in bodies),
         numbered=_numbered(bodies),
         numbered_gate=_numbered_gate(bodies),
-        places=_words(places.get("places")),
+        places=_with_plain_spellings(_words(places.get("places")), female | male | either),
         postnominals=_words(titles.get("postnominals")),
         shared_roles=_words(titles.get("shared_roles")),
         products=_words(names.get("products")),

@@ -83,12 +83,18 @@ def _run_re(abbrevs: frozenset[str]) -> re.Pattern[str]:
         if a:
             by_letter.setdefault(a[0], []).append(re.escape(a[1:]))
     rests = "|".join(rf"(?<={re.escape(c)})(?:{'|'.join(group)})" for c, group in sorted(by_letter.items()))
-    head = (rf"[{UPPER}](?<![\w’'\-.](?s:.))(?:{dot}(?:{rests})\.(?![{UPPER}]\.)|\.(?:[{UPPER}]\.)*"
+    # (a capital after a straight single mark opens a word only where no letter stands before the
+    # mark: "Desmond 'Bigga' Lewis", not the "Brien" of "O'Brien")
+    head = (rf"[{UPPER}](?<![\w’\-.](?s:.))(?<![\w.]'(?s:.))"
+            rf"(?:{dot}(?:{rests})\.(?![{UPPER}]\.)|\.(?:[{UPPER}]\.)*"
             rf"|[\w]*(?:[’'\-][\w]+|&[{UPPER}]\w*)*[’']?)")
     return re.compile(rf"{head}(?:[ \u00a0](?:(?:{conn})[ \u00a0])*(?:{first}|{prefixed}))*")
 
 
 _STARTERS = frozenset(".!?:;“‘\"([")
+
+_BULLETS = frozenset("-–—•*")
+"""Marks that open a list item: the word after one, where it opens the paragraph, opens a sentence."""
 
 
 def initial_at(text: str, start: int) -> bool:
@@ -101,6 +107,8 @@ def initial_at(text: str, start: int) -> bool:
     last = before[-1]
     if last in _STARTERS:
         return True
+    if last in _BULLETS and not text[:start].rstrip()[:-1].strip():
+        return True  # "- Shippers say the charges …": a list item's first word opens a sentence
     return last in "\"”’)" and len(before) > 1 and before[-2] in ".!?"
 
 
