@@ -102,8 +102,9 @@ def sentences(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[i
             # hundreds of characters is neither: not copied again for every dot in it.)
             if dot - space <= _LONGEST_WORD:
                 w = text[space + 1 : dot].lstrip("(“\"'‘[").rstrip(".").lower()
-                if w in abbrev or (len(w) == 1 and w.isalpha()):
-                    continue
+                if w in abbrev or (len(w) == 1 and w.isalpha()) \
+                        or (w == "no" and text[m.end():m.end() + 1].isdigit()):
+                    continue  # ("No. 4 on the chart", "No. 10 Downing Street": a number's sign)
         # With no space after it, only a full stop after a lower-case word outside quotes ends a
         # sentence ("said.The"): "U.S.A" or "Yahoo!Inc" do not.
         if not m.group(0)[-1].isspace():

@@ -197,8 +197,10 @@ def _without_kicker(blocks: list[list[Line]], boiler: list[Boilerplate]) -> list
     # (up to three blocks of labels: "VnExpress International" / "News › Traffic", "FOLHA DE
     # S.PAULO" and "International Edition" / "Environment")
     labels = 0
+    # (a listed outlet's name too, though a word of it is in lower case: "Stars and Stripes")
     while labels < min(3, len(blocks) - 2) and len(blocks[labels]) <= 3 \
-            and all(_is_label(x.text) or _is_section(x.text) for x in blocks[labels]):
+            and all(_is_label(x.text) or _is_section(x.text) or masthead.outlet_line(x.text) is not None
+                    for x in blocks[labels]):
         labels += 1
     if labels and len(blocks[labels]) == 1 and _headline_under_label(blocks[labels][0].text, first[0].text) \
             and (all(_is_label(x.text) for block in blocks[:labels] for x in block)

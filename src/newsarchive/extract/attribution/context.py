@@ -422,7 +422,8 @@ def _sentences(masked: str, lex: Lexicon, verbs: frozenset[str]) -> list[tuple[i
         w = word[0].lstrip("(“\"")
         # ("U.S.", "p.m." are abbreviations; "$8.6m." ends a sentence)
         abbreviated = w in lex.abbrevs or (len(w) == 1 and w.isupper()) \
-            or ("." in w and not w[:1].isdigit() and not w[1:2].isdigit())
+            or ("." in w and not w[:1].isdigit() and not w[1:2].isdigit()) \
+            or (w == "No" and masked[m.end():m.end() + 1].isdigit())  # ("No. 4", a number's sign)
         if masked[m.start()] == "." and abbreviated:
             continue
         if w.endswith(MASK) or w.endswith(MASK + "."):

@@ -259,11 +259,15 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         if t_end > i:
             if not title:
                 title_start = i
-            for t in words[i:t_end]:
-                if _key(t) in lex.honorifics:
-                    honorific = _key(t)
-                else:
-                    title.append(t)
+            phrase = " ".join(_key(t) for t in words[i:t_end])
+            if t_end > i + 1 and phrase in lex.honorifics:
+                honorific = phrase  # "Tan Sri", "Datuk Seri": an honorific of more than one word
+            else:
+                for t in words[i:t_end]:
+                    if _key(t) in lex.honorifics:
+                        honorific = _key(t)
+                    else:
+                        title.append(t)
             i = t_end
             continue
         if w in JOINING:
@@ -757,7 +761,7 @@ def _match_title(words: list[str], i: int, lex: Lexicon) -> int:
         return i
     for j in range(min(len(words), i + lex.max_title_words), i, -1):
         phrase = " ".join(_key(w) for w in words[i:j])
-        if phrase in lex.titles or (j == i + 1 and phrase in lex.honorifics):
+        if phrase in lex.titles or phrase in lex.honorifics:
             return j
         if phrase in lex.services and j + 1 < len(words) and words[j] in lex.given:
             return j  # "Marine John Tiegen" (not "Marine Le Pen")

@@ -308,10 +308,12 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         titles=title_map,
         weak_titles=_words(titles.get("weak_titles")),
         services=_words(titles.get("services")),
-        title_starts=frozenset({t.split(" ", 1)[0] for t in title_map} | _words(titles.get("honorifics"))
+        title_starts=frozenset({t.split(" ", 1)[0] for t in title_map}
+                               | {h.split(" ", 1)[0] for h in _words(titles.get("honorifics"))}
                                | {t.split(" ", 1)[0] for t in _words(titles.get("services"))}
                                | {r.capitalize() for r in _words(titles.get("roles")) if " " not in r}),
-        max_title_words=max((len(t.split()) for t in title_map), default=1),
+        max_title_words=max((len(t.split()) for t in (*title_map, *_words(titles.get("honorifics")))),
+                            default=1),
         roles=_words(titles.get("roles")),
         female=female,
         male=male,

@@ -180,6 +180,9 @@ def _same_person(known: list[str], words: list[str], given_names: frozenset[str]
             or (len(full) == 3 and short[0] in surnames_first
                 and full[2][1:].islower() and len(full[2]) <= 5))) \
             or (len(full) >= 5 and short[0] == _known_as(full))
+    short, full = (words, known) if len(words) < len(known) else (known, words)
+    if len(short) < len(full) and full[len(short)] in PATRONYMICS and full[:len(short)] == short:
+        return True  # ("Ahmad Zulkifli" after "Ahmad Zulkifli bin Hamzah": a name's own part, before "bin")
     if known[-1] != words[-1]:
         return False
     if len(words) < len(known) <= _LONGEST_NAME and known[-len(words) + 1:] == words[1:] \

@@ -14,16 +14,16 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘ
 # The Portuguese "do" too ("São Félix do Xingu", "Rio Grande do Sul"), but not after a word that is
 # no name, as the English verb stands ("How do Democrats …", "They do Not …": `_english_do`).
 CONNECTORS = ("of", "for", "the", "and", "&", "on", "de", "da", "di", "del", "della", "der", "den", "van",
-              "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "do", "dos", "das", "ter", "ten",
-              "y", "dela", "delos", "los", "las", "ap", "ab")
+              "von", "bin", "bint", "binti", "ibn", "al", "el", "la", "le", "du", "do", "dos", "das", "ter",
+              "ten", "y", "dela", "delos", "los", "las", "ap", "ab")
 JOINING = frozenset(("of", "for", "the", "and", "&", "on"))
 """Connectors that join two names into a body's name, never inside a person's name."""
 POSSESSIVE = ("’s", "'s", "’", "'")
 _CONNECTOR_SET = frozenset(CONNECTORS)
 NAME_PARTICLES = _CONNECTOR_SET - JOINING
 """Connectors that open a surname of more than one word ("de Vabres", "Al Mansoori", "van Gaal")."""
-PATRONYMICS = frozenset(("bin", "ibn", "bint", "ben"))
-"""Words that join an Arabic or Hebrew name's parts: "son of", "daughter of"."""
+PATRONYMICS = frozenset(("bin", "ibn", "bint", "binti", "ben"))
+"""Words that join an Arabic, Malay or Hebrew name's parts: "son of", "daughter of"."""
 
 
 # (init=False and an __init__ of our own: mypyc compiles it, and makes one per object far faster
