@@ -1,27 +1,9 @@
-"""Who speaks where the text calls a body by its kind ("The party says", "the airline said",
-"the band said")."""
+"""Who claims are credited to where a sentence opens on a body called by its kind ("The party
+says", "The airline said")."""
 
 from __future__ import annotations
 
-from newsarchive.extract import extract
-from newsarchive.load.reader import parse_document
-from newsarchive.records import Article
-
-
-def _article(text: str) -> Article:
-    return extract(parse_document("Headline for a case\n\n" + text, "case.txt"))
-
-
-def _by(article: Article, words: str) -> str | None:
-    found = [c for c in article.claims if words in c.text]
-    assert found, words
-    return found[0].by
-
-
-def _speaker(article: Article, words: str) -> str | None:
-    found = [q for q in article.quotes if q.text.startswith(words)]
-    assert found, words
-    return found[0].speaker
+from test_speakers_fixa22 import _article, _by
 
 
 def test_the_party_is_the_nearest_party_the_text_names() -> None:
