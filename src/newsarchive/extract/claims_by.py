@@ -465,16 +465,18 @@ class Resolver:
         head = words[-1] if words else ""
         if len(words) == 1 and head not in _MEDIA and head not in _FIRMS:
             # "…, the ministry said" with a university named since: the nearest body of that name
-            # ("Finance Ministry"), where one of the last named is
-            named = next((name for _, _, name in reversed(marks[max(0, i - _FITTING) : i])
-                          if head in name.casefold().split()), None)
-            if named is not None:
+            # ("Finance Ministry"), where one of the last named is, unless the lexicon describes
+            # it so and a body it describes so is nearer ("The party says" after the Lib Dems is
+            # theirs, not the Conservative Party's named before)
+            bodies = get_lexicon().bodies
+            recent = marks[max(0, i - _FITTING) : i]
+            named = next((name for _, _, name in reversed(recent) if head in name.casefold().split()), None)
+            described = next((name for _, _, name in reversed(recent)
+                              if name in bodies and head in bodies[name].describe), None)
+            if named is not None and (named not in bodies or head not in bodies[named].describe):
                 return named
             # (else "The agency said …" after WHO and its "Contingency Fund for Emergencies": the
             # nearest body the lexicon describes so)
-            bodies = get_lexicon().bodies
-            described = next((name for _, _, name in reversed(marks[max(0, i - _FITTING) : i])
-                              if name in bodies and head in bodies[name].describe), None)
             if described is not None:
                 return described
         if head in _MEDIA or head in _FIRMS:
@@ -540,7 +542,9 @@ class Resolver:
             described = who.split(" ", 1)[0].lower() in ("the", "this", "that") and who.split()[-1].islower()
             after_clause = "subj" in m.re.groupindex and bool(m.group("subj"))
             opening = who[:1] == "T" and who.split()[-1] not in _findings()
-            if found is not None and described and (after_clause or opening) and not _fits(who, found):
+            entity = self.draft.entities.get(found) if found is not None else None
+            if found is not None and described and (after_clause or opening) \
+                    and not _fits(who, found, entity.kind if entity is not None else None):
                 # "…, the court announced", "The committee found …" opening a sentence: not the
                 # last body named, unless it is a court, a committee ("The report said" is the
                 # last body's, as "the report said" is)
@@ -675,11 +679,20 @@ said", "the utility said"; not "the court", "the survey", "the budget office", w
 word in the name)."""
 
 
-def _fits(description: str, name: str) -> bool:
-    """Return True where a body's name fits a description after a clause ("…, the bank said":
-    Bank of England), which then speaks for the last body named, as "said the company" does."""
+def _fits(description: str, name: str, kind: str | None) -> bool:
+    """Return True where a body fits a description after a clause ("…, the bank said": Bank of
+    England), which then speaks for the last body named, as "said the company" does: by its name,
+    by the lexicon's words for it ("The party says": the Liberal Democrats), or, for a firm's word,
+    as a body that is no outlet ("The airline said": Ryanair)."""
     head = description.split()[-1].lower()
-    return head in _ANY_BODY or head in name.lower()
+    if head in _ANY_BODY or head in name.lower():
+        return True
+    body = get_lexicon().bodies.get(name)
+    if body is not None and head in body.describe:
+        return True
+    # (a firm's word fits a body the lexicon knows as a company: not "the bank said" for the
+    # Senate named last)
+    return head in _FIRMS and kind == "organisation" and body is not None and "company" in body.describe
 
 
 class SentenceScan:
