@@ -167,6 +167,10 @@ class Lexicon:
 _CUE, _NEGATION, _HEDGE = 1, 2, 4
 
 
+# Not a half of a game or a year: "the second half", "first-half", "half-time".
+_NOT_A_PERIOD = r"(?<!first )(?<!second )(?<!first-)(?<!second-)(?!half-time)"
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = load_data("claims")
@@ -188,9 +192,8 @@ def lexicon() -> Lexicon:
             kinds[w] = kinds.get(w, 0) | bit
     return Lexicon(
         numbers=numbers,
-        # Not a half of a game or a match either: "the second half", "first-half", "half-time".
-        number_patterns={w: re.compile(rf"(?<![\w-])(?<!first )(?<!second )(?<!first-)(?<!second-)"
-                                       rf"{re.escape(w)}\b(?![- ]years?[- ]old)(?!-time)")
+        number_patterns={w: re.compile(rf"(?<![\w-]){_NOT_A_PERIOD if w == 'half' else ''}{re.escape(w)}\b"
+                                       r"(?![- ]years?[- ]old)")
                          for w in (str(x).lower() for x in data["number_words"])},
         dates=dates,
         event_names=event_names,
@@ -285,8 +288,7 @@ def _figures(text: str, words: list[str], cued: set[str], lex: Lexicon,
             w = w.rstrip(",.")
             if _YEAR.fullmatch(w):
                 year = year or w
-            elif number is None and not (aged and words[i + 1 : i + 3] in _AGE_TAIL) \
-                    and not _names_part(text, w):
+            elif number is None and not (aged and words[i + 1 : i + 3] in _AGE_TAIL):
                 number = _as_written(text, w)
             if year and number:
                 break
@@ -296,18 +298,6 @@ def _figures(text: str, words: list[str], cued: set[str], lex: Lexicon,
             if lex.number_patterns[w].search(text):
                 return year, w
     return year, number
-
-
-def _names_part(text: str, figure: str) -> bool:
-    """Return True where a whole number is part of a name, after a capitalised word that does not
-    open the clause ("BBC Radio 4", "a BBC 3 film", "Channel 4"; not "Some 200 people")."""
-    if not figure.isdigit():
-        return False
-    at = text.find(figure)
-    if at < 3 or text[at - 1] != " " or text[at + len(figure) : at + len(figure) + 1].isalnum():
-        return False
-    start = text.rfind(" ", 0, at - 1) + 1
-    return start > 0 and text[start].isupper() and text[start : at - 1].isalpha()
 
 
 def _fold(text: str) -> str:
