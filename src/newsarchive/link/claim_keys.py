@@ -304,7 +304,7 @@ def claim_keys(text: str) -> ClaimKeys:
     concepts.update(c for phrase, c in lex.phrase_concepts if phrase in lowered)
     denied: set[str] = set()
     phrase = ""
-    subject: frozenset[str] = frozenset()
+    subject = _NONE
     heads: set[str] = set()
     for m in lex.negations.finditer(lowered):
         after = _TOKEN.findall(lowered, m.end(), m.end() + 50)[:4]
@@ -319,12 +319,16 @@ def claim_keys(text: str) -> ClaimKeys:
             if not phrase:
                 phrase = text[m.start() : min(len(text), m.end() + 40)].split(".")[0].strip()
                 subject = _names(" " + _clause_before(text, m.start()), lex)
-    dates = frozenset(w for t in tokens if (w := t.split("'")[0]) in _MONTHS  # "last June's"
-                      or (len(t) == 4 and t[:2] in ("19", "20") and t.isdigit()))
+    dates = frozenset(t for t in tokens
+                      if t in _MONTHS or (len(t) == 4 and t[:2] in ("19", "20") and t.isdigit()))
+    if "'" in lowered:  # "last June's"
+        dates |= {w for t in tokens if "'" in t and (w := t.split("'")[0]) in _MONTHS}
     return ClaimKeys(stems, frozenset(concepts), tuple(quantities(tokens, lex)), frozenset(denied), phrase,
-                     dates, _names(text, lex), subject, frozenset(heads))
+                     dates, _names(text, lex), subject, frozenset(heads) if heads else _NONE)
 
 
+_NONE: frozenset[str] = frozenset()
+"""One empty set for every claim that denies nothing (most): 2,225 articles' pieces hold 35,000 claims."""
 _BREAKS = (",", ";", ":", "(", " – ", " - ", " but ", " and ", " while ", " whereas ")
 _RELATIVES = ("who ", "which ", "that ", "whose ")
 
