@@ -165,8 +165,7 @@ class ClaimKeys:
     dates: frozenset[str]
     """Years and months named, so figures for different times are not set against each other."""
     names: frozenset[str] = frozenset()
-    """Stems of the capitalised words past the first, not stopwords ("Mr"): who, where or what the
-    claim is about."""
+    """Stems of the capitalised words past the first: who, where or what the claim is about."""
     subject: frozenset[str] = frozenset()
     """Stems of the capitalised words in the clause before the denial, its first word too ("Jones,
     who did not …", "while Owen failed to"): who or what does not, which the claim it is set
@@ -323,8 +322,9 @@ def claim_keys(text: str) -> ClaimKeys:
                       if t in _MONTHS or (len(t) == 4 and t[:2] in ("19", "20") and t.isdigit()))
     if "'" in lowered:  # "last June's"
         dates |= {w for t in tokens if "'" in t and (w := t.split("'")[0]) in _MONTHS}
+    names = frozenset(stem(m.lower()) for m in _CAPITALISED.findall(text))
     return ClaimKeys(stems, frozenset(concepts), tuple(quantities(tokens, lex)), frozenset(denied), phrase,
-                     dates, _names(text, lex), subject, frozenset(heads) if heads else _NONE)
+                     dates, names, subject, frozenset(heads) if heads else _NONE)
 
 
 _NONE: frozenset[str] = frozenset()
@@ -343,5 +343,5 @@ def _clause_before(text: str, end: int) -> str:
 
 
 def _names(text: str, lex: Lexicon) -> frozenset[str]:
-    """Return the stems of the capitalised words in `text` past its first, stopwords left out."""
+    """Return the stems of the capitalised words in `text` past its first, stopwords ("Mr") left out."""
     return frozenset(stem(w) for m in _CAPITALISED.findall(text) if (w := m.lower()) not in lex.stopwords)
