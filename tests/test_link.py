@@ -234,3 +234,58 @@ def test_claim_keys_stems_and_names() -> None:
                                          if w[:1].isalpha() and w not in lex.stopwords and len(w) > 2}
     assert lex.context_stems.of(words) == {stem(w) for w in words if w[:1].isalpha()
                                            and w not in lex.stopwords and w not in lex.concepts}
+
+
+def relations(a: str, b: str) -> list[str]:
+    """Return the kinds of link made between two claims of one story."""
+    return [x.relation for x in link_archive([story("a", a), story("b", b)]).claim_links]
+
+
+def test_a_figure_owned_by_a_name_is_not_set_against_one_that_never_names_it() -> None:
+    assert relations("Unison's 800,000 workers are among those balloted about a walkout in March.",
+                     "Up to 1.4 million workers could take part in the walkout in March.") == []
+    assert relations("Unison's 800,000 workers are among those balloted about a walkout in March.",
+                     "Unison balloted its 1.4 million workers about a walkout in March.") == ["disagrees"]
+
+
+def test_figures_told_twice_agree_whatever_their_order() -> None:
+    text = "Mr Brown forecast UK growth at between 3% and 3.5% for the year in his Budget report."
+    assert relations(text, text) == ["agrees"]
+    text = "Labour will never return to the 10% inflation and 15% interest rates of the Tory years."
+    assert relations(text, text) == ["agrees"]
+
+
+def test_figures_for_a_month_and_for_no_time_agree_only_where_they_meet() -> None:
+    assert "agrees" not in relations("Labor Department figures show US firms added 146,000 jobs in January.",
+                                     "Labor Department figures show 157,000 new jobs were added last month.")
+    assert relations("Average earnings in the UK rose by 4.3% in the year to December, the ONS said.",
+                     "Retail sales in the UK rose 0.6% on the month, the ONS said.") == []
+
+
+def test_a_month_is_no_setting_two_rates_share() -> None:
+    assert "disagrees" not in relations(
+        "Average earnings rose by 4.3% in the year to December, the Office for National Statistics said.",
+        "Retail sales dropped by 1% on the month in December, the Office for National Statistics said.")
+
+
+def test_an_intent_not_to_do_something_denies_nothing() -> None:
+    assert relations("The Central Bank of Russia has been careful not to obstruct economic growth in Russia.",
+                     "Economic growth in Russia slowed in the previous quarter as output fell.") == []
+
+
+def test_a_denial_is_about_whoever_does_not() -> None:
+    denial = "Jones, who won no medal in Athens, has never failed a drugs test."
+    assert "disagrees" not in relations(denial, "White failed a drugs test after the Athens Olympics.")
+    assert relations(denial, "Jones failed a drugs test after the Athens Olympics.") == ["disagrees"]
+
+
+def test_a_denial_must_deny_what_the_other_claim_affirms() -> None:
+    # "never voted" denies voting, not the general election the other claim speaks of
+    assert relations("In the ICM Research survey, 14% of people said they never voted in general elections.",
+                     "The Research unit found turnout fell in the last general election in 2001.") == []
+
+
+def test_without_is_no_denial() -> None:
+    assert "disagrees" not in relations(
+        "Detaining foreign suspects without trial breaks human rights laws, the Law Lords said.",
+        "The Law Lords said foreign suspects have the right to a fair trial under human rights laws.")

@@ -167,6 +167,10 @@ class Lexicon:
 _CUE, _NEGATION, _HEDGE = 1, 2, 4
 
 
+# Not a half of a game or a year: "the second half", "first-half", "half-time".
+_NOT_A_PERIOD = r"(?<!first )(?<!second )(?<!first-)(?<!second-)(?!half-time)"
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = load_data("claims")
@@ -188,7 +192,8 @@ def lexicon() -> Lexicon:
             kinds[w] = kinds.get(w, 0) | bit
     return Lexicon(
         numbers=numbers,
-        number_patterns={w: re.compile(rf"(?<![\w-]){re.escape(w)}\b(?![- ]years?[- ]old)")
+        number_patterns={w: re.compile(rf"(?<![\w-]){_NOT_A_PERIOD if w == 'half' else ''}{re.escape(w)}\b"
+                                       r"(?![- ]years?[- ]old)")
                          for w in (str(x).lower() for x in data["number_words"])},
         dates=dates,
         event_names=event_names,

@@ -231,9 +231,11 @@ def cues() -> Cues:
     # ("…, the Department for Transport has announced": an auxiliary before it)
     listener = r"(?:(?:(?<=told)|(?<=tells))\s+" \
         r"(?:reporters|journalists|(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}))?"
+    # ("…, the Associated Press news agency reported.": what the name is, after it)
+    kind = rf"(?:\s+(?:[a-z][\w-]*\s+)?(?:{descs}))?"
     after = re.compile(
         rf"[,”’\"]\s*(?:(?i:{inverted})\s+(?:(?P<desc>{desc})|(?:{_DESCRIBING}[a-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,3}}?)?(?P<name>{_NAME}))"
-        rf"|(?:{title})?{staff}(?P<subj>{ministry}|{_NAME}|{desc}|(?i:he|she))\s+(?:ha[sd]\s+|have\s+)?(?:{verbs})\b{listener})"
+        rf"|(?:{title})?{staff}(?P<subj>{ministry}|{_NAME}|{desc}|(?i:he|she)){kind}\s+(?:ha[sd]\s+|have\s+)?(?:{verbs})\b{listener})"
         rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
     verb_heads = None if not all(heads) else frozenset(h.group() for h in heads if h)

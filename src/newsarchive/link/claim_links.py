@@ -43,7 +43,11 @@ def _quantity_relation(a: ClaimKeys, b: ClaimKeys) -> tuple[str, str] | None:
     """Return (relation, how) where both claims give a figure for the same thing."""
     if a.dates and b.dates and not a.dates & b.dates:
         return None  # figures for different months or years are not about the same thing
-    best: tuple[str, str] | None = None
+    clash: tuple[str, str] | None = None
+    # A figure for a month or year named may be one for another time than a figure for none: they agree
+    # where their ranges meet, not merely come near, and only figures for the same time (or both for
+    # none) can disagree.
+    timed = bool(a.dates) == bool(b.dates)
     for qa in a.quantities:
         for qb in b.quantities:
             shared = sorted(qa.concepts & qb.concepts)
@@ -53,11 +57,21 @@ def _quantity_relation(a: ClaimKeys, b: ClaimKeys) -> tuple[str, str] | None:
             # same setting ("house prices"): a concept alone ("growth") covers too many figures.
             if not a.names & b.names or (qa.unit != "people" and not qa.context & qb.context):
                 continue
+            # "Unison's 800,000 workers" are Unison's alone: a figure of a claim that never names
+            # Unison is another one.
+            if (qa.owner and qa.owner not in b.stems) or (qb.owner and qb.owner not in a.stems):
+                continue
             what = f"both give a number of {qa.unit.split()[0]} for '{shared[0]}'"
             if qa.high * 1.1 < qb.low or qb.high * 1.1 < qa.low:
-                return "disagrees", f"{what}: {_fmt(qa)} against {_fmt(qb)}"
-            best = best or ("agrees", f"{what}: {_fmt(qa)} and {_fmt(qb)}")
-    return best
+                if timed:
+                    clash = clash or ("disagrees", f"{what}: {_fmt(qa)} against {_fmt(qb)}")
+            elif not timed and (qa.high < qb.low or qb.high < qa.low):
+                continue  # "146,000 jobs in January", "157,000 jobs last month": near, for two months
+            else:
+                # Where any figure of one meets one of the other, the two speak of the same figures
+                # ("between 3% and 3.5%", "10% inflation, 15% interest rates" told twice): no clash.
+                return "agrees", f"{what}: {_fmt(qa)} and {_fmt(qb)}"
+    return clash
 
 
 def _denial(a: ClaimKeys, b: ClaimKeys, df: Counter[str], rare: int) -> str | None:
@@ -65,9 +79,15 @@ def _denial(a: ClaimKeys, b: ClaimKeys, df: Counter[str], rare: int) -> str | No
     for x, y in ((a, b), (b, a)):
         if not x.denied:
             continue  # most claims deny nothing: spare the set operations below
+        # Who does not must be named in the other claim too: "Jones, who … has never failed a drugs
+        # test" says nothing against "White failed a drugs test".
+        if x.subject and not x.subject <= y.names | y.stems:
+            continue
         # What x denies must be what y affirms: two words of the denied phrase in y ("mass
         # protests"), one of them an event of a known kind (or three words), which y does not deny.
         about = (x.denied & y.stems) - y.denied
+        if about.isdisjoint(x.heads):
+            continue  # "never voted in general elections" denies no "general election" but voting
         if not any(df[w] <= rare for w in about):
             continue  # "not … president": words every story of a kind uses say nothing
         if len(about) >= 3 or (len(about) == 2 and (x.denied & y.concepts) - y.denied):

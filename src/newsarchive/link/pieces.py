@@ -68,6 +68,8 @@ class Compactor:
     def claim(self, k: ClaimKeys) -> ClaimKeys:
         """Return one claim's keys with their sets of words shared."""
         w = self.words
-        quantities = tuple(Quantity(q.low, q.high, q.words, q.unit, q.noun, w(q.concepts), w(q.context))
+        quantities = tuple(Quantity(q.low, q.high, q.words, q.unit, q.noun, w(q.concepts), w(q.context),
+                                    q.owner)
                            for q in k.quantities)
-        return ClaimKeys(w(k.stems), w(k.concepts), quantities, w(k.denied), k.phrase, w(k.dates), w(k.names))
+        return ClaimKeys(w(k.stems), w(k.concepts), quantities, w(k.denied), k.phrase, w(k.dates), w(k.names),
+                         w(k.subject), w(k.heads))
