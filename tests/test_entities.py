@@ -1167,3 +1167,12 @@ def test_a_person_named_after_and_ends_the_body_before_it() -> None:
     found = entities("Critics included the dean at the University of California and Dan Gillmor, a writer.")
     assert "University of California" in found and "Dan Gillmor" in found
     assert not [n for n in found if n.endswith("and Dan Gillmor")]
+
+
+def test_a_headline_in_capitals_ends_a_name_before_its_verb() -> None:
+    found = entities("Pope Francis spoke (''Francesco Excommunicates Trump,'' declared La Stampa). "
+                     "Donald J. Trump said it was disgraceful. Another read Hillary Clinton Says "
+                     "EgyptAir Crash Seems Like Terrorism. Edward Burns Jr directed.")
+    people = {n for n, e in found.items() if e.kind == "person"}
+    assert "Donald J. Trump" in people and "Hillary Clinton" in people and "Edward Burns Jr" in people
+    assert not any("Excommunicates" in n or "Says" in n for n in found)
