@@ -44,6 +44,11 @@ from newsarchive.load.reader import parse_document
     ("by DAILY SABAH WITH AA", (None, "Daily Sabah")),  # the outlet, with the agency it drew on
     ("By Jane Whitfield with Tomás Ortega", ("Jane Whitfield and Tomás Ortega", None)),
     ("Ava Kessler, Patch Staff", ("Ava Kessler", "Patch")),  # the writer's standing at the outlet
+    ("By RFE/RL's Russian Service", (None, "Radio Free Europe/Radio Liberty")),  # an outlet's desk
+    ("By Al Jazeera Staff", (None, "Al Jazeera")),  # the outlet's staff, no writer
+    ("By Reuters staff", (None, "Reuters")),
+    ("By the Associated Press", (None, "Associated Press")),
+    ("By CNN's Jane Doe", ("Jane Doe", "CNN")),  # a writer under the outlet's name
     ("Ava Kessler, Patch Contributor", ("Ava Kessler", "Patch")),
     # the writer's job after the name, with no outlet (The Sun, the Gleaner), and a labelled byline
     ("Ellie Hartnell, Showbiz Reporter", ("Ellie Hartnell", None)),

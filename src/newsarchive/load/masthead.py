@@ -64,6 +64,9 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     m = _BY.match(text)
     if m is not None:
         named = m.group(1)
+        credit = _outlet_credit(named.strip(" ."))
+        if credit is not None:
+            return credit
         parts = _SEPARATORS.split(_AT_PLACE.sub("", named) if " at " in named.lower() else named)
         names = [_person(part) for part in parts]
         if not names[0]:
@@ -93,6 +96,32 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
         return (person, None) if person is not None else None
     person = _person(name) if outlet is not None else None
     return (person, outlet) if person is not None else None  # "Harriet Marsden, The Week UK"
+
+
+def _outlet_credit(named: str) -> tuple[str | None, str] | None:
+    """Return the writer and the outlet of a byline that credits an outlet's desk or one of its
+    writers by the outlet's name ("RFE/RL's Russian Service", "Al Jazeera Staff", "CNN's Jane
+    Doe", "the Associated Press"), or None."""
+    owner, mark, rest = named.replace("’", "'").partition("'s ")
+    if mark:
+        outlet = outlet_line(owner)
+        if outlet is None:
+            return None
+        if _DESK.search(rest):
+            return None, outlet
+        person = _person(rest)
+        return (person, outlet) if person is not None else None
+    desk = _DESK_TAIL.match(named)
+    outlet = outlet_line(desk.group(1) if desk is not None else named)
+    return (None, outlet) if outlet is not None else None
+
+
+_DESK = re.compile(r"\b(?:staff|service|desk|team|newsroom|bureau|correspondents?|reporters|writers|unit)$",
+                   re.IGNORECASE)
+"""The end of an outlet's desk after its name: "Russian Service", "Washington bureau"."""
+_DESK_TAIL = re.compile(r"(.+?)\s+(?:(?:News|Web|Digital|Online)\s+)?(?:Staff(?:\s+Writers?)?|Desk|Newsroom|Team)$",
+                        re.IGNORECASE)
+"""An outlet's staff credited as the writer: "Reuters Staff", "BBC News Staff", "Al Jazeera Staff"."""
 
 
 _STAFF = re.compile(r"\s+(?:UK|US|Staff|Staff Writer|Contributor)$")
@@ -408,7 +437,7 @@ def published_in_outlet(text: str) -> str | None:
 def outlet_line(text: str) -> str | None:
     """Return the outlet a line that is only a listed outlet's name names ("Associated Press"
     under a byline), or None."""
-    name = re.sub(r"^The\s+", "", text.strip())
+    name = re.sub(r"^[Tt]he\s+", "", text.strip())
     if name[:1] == "(" and name[-1:] == ")":
         name = name[1:-1]  # ("(Patch)" under the writer's card: the site credits itself)
     source = _SOURCE_LINE.match(name)
