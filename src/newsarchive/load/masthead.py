@@ -119,8 +119,8 @@ def _outlet_credit(named: str) -> tuple[str | None, str] | None:
 _DESK = re.compile(r"\b(?:staff|service|desk|team|newsroom|bureau|correspondents?|reporters|writers|unit)$",
                    re.IGNORECASE)
 """The end of an outlet's desk after its name: "Russian Service", "Washington bureau"."""
-_DESK_TAIL = re.compile(r"(.+?)\s+(?:(?:News|Web|Digital|Online)\s+)?(?:Staff(?:\s+Writers?)?|Desk|Newsroom|Team)$",
-                        re.IGNORECASE)
+_DESK_TAIL = re.compile(r"(.+?)\s+(?:(?:News|Web|Digital|Online)\s+)?"
+                        r"(?:Staff(?:\s+Writers?)?|Desk|Newsroom|Team)$", re.IGNORECASE)
 """An outlet's staff credited as the writer: "Reuters Staff", "BBC News Staff", "Al Jazeera Staff"."""
 
 
