@@ -162,7 +162,7 @@ def test_a_name_alone_above_a_date_line_is_the_byline() -> None:
 @pytest.mark.parametrize("top", ["China / Politics\n", "SPAIN\n", "Counties\n", "TechCrunch\nStartups\n\n",
                                  # (in words, or a local edition, where a byline stands under the headline)
                                  "NSW\nPolitics\nState politics\n\n", "Israel-Palestine conflict\n\n",
-                                 "Maplewood, NJ Patch\n\n"])
+                                 "Maplewood, NJ Patch\n\n", "Formula 1 | Race report\n\n"])
 def test_a_section_label_above_the_headline_is_furniture(top: str) -> None:
     d = parse_document(f"{top}Beijing orders review of local government debt after city misses payment\n\n"
                        "By Zhuang Mei\n\nChina's finance ministry has ordered a review.\n", "x.txt")

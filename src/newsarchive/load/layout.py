@@ -155,6 +155,17 @@ def _is_label(text: str) -> bool:
         and all(_LABEL_WORD.fullmatch(w) for w in words) and not any(c.isdigit() for c in text)
 
 
+_CRUMBS = re.compile(r"\s+[|›>»/]\s+")
+_CRUMB = re.compile(r"[A-Z][\w&'’-]*(?: [\w&'’-]+){0,2}")
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """Return True for a site's trail of two or three sections above a headline, a digit or a
+    word in lower case allowed ("Formula 1 | Race report", "Sport › Cricket › Ashes")."""
+    parts = _CRUMBS.split(text)
+    return len(text) <= 40 and 2 <= len(parts) <= 3 and all(_CRUMB.fullmatch(p) for p in parts)
+
+
 _SECTION = re.compile(r"[A-Z][\w’'-]*,?(?: [a-z]{2,}| [A-Z]{2}){1,2}")
 """A section's label in words after a capital ("State politics", "Israel-Palestine conflict"), or a
 local edition's place ("Maplewood, NJ Patch" is a place and a listed outlet): taken for a label
@@ -199,8 +210,8 @@ def _without_kicker(blocks: list[list[Line]], boiler: list[Boilerplate]) -> list
     labels = 0
     # (a listed outlet's name too, though a word of it is in lower case: "Stars and Stripes")
     while labels < min(3, len(blocks) - 2) and len(blocks[labels]) <= 3 \
-            and all(_is_label(x.text) or _is_section(x.text) or masthead.outlet_line(x.text) is not None
-                    for x in blocks[labels]):
+            and all(_is_label(x.text) or _is_section(x.text) or _is_breadcrumb(x.text)
+                    or masthead.outlet_line(x.text) is not None for x in blocks[labels]):
         labels += 1
     if labels and len(blocks[labels]) == 1 and _headline_under_label(blocks[labels][0].text, first[0].text) \
             and (all(_is_label(x.text) for block in blocks[:labels] for x in block)
