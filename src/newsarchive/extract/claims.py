@@ -151,6 +151,8 @@ class Lexicon:
     events: re.Pattern[str]
     outcomes: frozenset[str]
     records: Phrases
+    record_trades: frozenset[str]
+    """Nouns that make "record" a disc's trade, no record set ("record company", "record label")."""
     event_nouns: frozenset[str]
     negations: Phrases
     hedges: frozenset[str]
@@ -201,6 +203,7 @@ def lexicon() -> Lexicon:
         events=re.compile(rf"\b(?:[A-Z][\w’'-]+\s+){{1,4}}(?:{alt})\b|\b\d{{1,2}}\s+May\b|\bMay\s+\d{{1,2}}\b"),
         outcomes=outcomes,
         records=records,
+        record_trades=frozenset(data["record_trades"]),
         event_nouns=frozenset(data["event_nouns"]),
         negations=negations,
         hedges=hedges,
@@ -342,6 +345,13 @@ def _kinds(kinds: dict[str, int], words: list[str], free: list[str]) -> tuple[se
     return cued, negs, hedges
 
 
+def _record_trade(words: list[str], lex: Lexicon) -> bool:
+    """Return True where every "record" of the clause names the disc's trade ("the band's record
+    company", "record labels charging more"), not a record set."""
+    return all(i + 1 < len(words) and words[i + 1] in lex.record_trades
+               for i, w in enumerate(words) if w == "record")
+
+
 def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_text: str | None,
                may_digit: bool, free_spaced: str | None = None) -> str | None:
     """`checkable` for the claims pass, which has the lexicon at hand, the clause's words (it
@@ -377,7 +387,10 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
         why.append(f"a number ({number})")
     if len(why) < 2 and (outcomes := cued & lex.outcomes):
         why.append(f"a definite outcome ({min(outcomes, key=lowered.find)})")
-    if record := lex.records.find(words, lowered, cued):
+    record = lex.records.find(words, lowered, cued)
+    if record == "record" and _record_trade(words, lex):
+        record = next((w for w in words if w in lex.records.words and w != "record"), None)
+    if record:
         why.append(f"a record or comparison ({record})")
     if denial := negated_event(words, lowered, None if free_text is lowered else free_text, free, negs, lex):
         why.append(f"a denied event ({denial})")
