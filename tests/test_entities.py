@@ -1176,3 +1176,10 @@ def test_a_headline_in_capitals_ends_a_name_before_its_verb() -> None:
     people = {n for n, e in found.items() if e.kind == "person"}
     assert "Donald J. Trump" in people and "Hillary Clinton" in people and "Edward Burns Jr" in people
     assert not any("Excommunicates" in n or "Says" in n for n in found)
+
+
+def test_a_headline_s_auxiliary_ends_a_name_and_a_long_run_before_a_verb_is_none() -> None:
+    found = entities("Watch What Hillary Does When A Guy Walks Up. Joe Biden said he agreed. "
+                     "Read: Donald Trump Just Revealed Who He Would Pick For VP.")
+    assert "Joe Biden" in found
+    assert not any("Does" in n or "Revealed" in n for n in found)

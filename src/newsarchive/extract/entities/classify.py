@@ -462,11 +462,12 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         after_of = False
         if len(name_words) > 2 and name_words[0] in lex.given:
             # "Rand Paul Scores Direct Hit On Donald Trump", "Hillary Clinton Says Trump": a
-            # headline in capitals; a name ends before a verb's -s form.
+            # headline in capitals; a name ends before a verb's -s form (and past four words
+            # before it, there is no name: "Donald Trump Just Revealed Who He Would Pick")
             cut = _headline_verb(name_words, lex)
             if cut:
                 k = i + cut
-                name_words = name_words[:cut]
+                name_words = name_words[:cut] if cut <= 4 else []
         if name_words and not (title or honorific) and _after_linking(words, i) \
                 and _common_words_only(name_words, lex):
             name_words = []  # "the Club for Growth", "War on Want": a body's last words, no one's name
@@ -498,16 +499,22 @@ def _after_linking(words: list[str], i: int) -> bool:
     return at > 0 and words[at - 1] in ("of", "for", "on")
 
 
+_AUXILIARIES = frozenset(("is", "are", "was", "were", "has", "had", "does", "did", "can", "will", "would"))
+"""Verbs no name holds in capitals ("Hillary Does When A Guy Walks Up", "Trump Is In ISIS …")."""
+
+
 def _headline_verb(words: list[str], lex: Lexicon) -> int:
     """Return the place of the first word after a person's given name that is a verb's -s form in
-    capitals ("Scores", "Says", "Excommunicates": a common word whose stem is one too, no given
-    name, not before a generation's "Jr"), or 0 where there is none."""
+    capitals ("Scores", "Says", "Excommunicates": a common word whose stem is one too) or an
+    auxiliary ("Is", "Does"), no given name, not before a generation's "Jr"; or 0 where there is none."""
     common = load_words("common_words")
     last = len(words) - 1 - (words[-1] in _GENERATIONS)
     for p in range(1, last):
         low = words[p].lower()
-        if len(low) > 3 and low.endswith("s") and low in common and words[p] not in lex.given \
-                and (low[:-1] in common or (low.endswith("es") and low[:-2] in common)):
+        if words[p] in lex.given:
+            continue
+        if low in _AUXILIARIES or (len(low) > 3 and low.endswith("s") and low in common
+                                   and (low[:-1] in common or (low.endswith("es") and low[:-2] in common))):
             return p
     return 0
 
