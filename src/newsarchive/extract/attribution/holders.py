@@ -272,6 +272,8 @@ def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifier
     if person is None and paragraph == 0 and ctx.lede is not None and _holds(ctx.lede[0], head):
         person = ctx.lede[1]  # "…, the lord chancellor has said." named in the next paragraph
     person = person or _guessed_person(ctx, paragraph, at, head, modifiers)
+    if person is None and not remembered and not modifiers.strip():
+        person = _only_voice(ctx, paragraph, at, head)
     if person is None and remembered:
         # no one nearer to guess: the one whose roles give the office, paragraphs back
         holders = [name for name, roles in ctx.roles.items()
@@ -280,6 +282,23 @@ def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifier
     if person is not None and head not in ctx.cues.anonymous:
         offices.remember(ctx, paragraph, at, phrase, person)
     return person
+
+
+def _only_voice(ctx: Context, paragraph: int, at: int, head: str) -> str | None:
+    """Return the one person the article gives a voice's role ("spokesperson") where "the
+    spokesperson said" points back to them, paragraphs after: "Foreign Ministry spokesperson Mao
+    Linfeng said …. The spokesperson said"; None where no voice of that word was left unnamed
+    before ("a spokesman said …, the spokesman added") or two people hold it."""
+    if not ctx.masked[paragraph][at:at + 5].lstrip().lower().startswith("the "):
+        return None
+    holders = [name for name, roles in ctx.roles.items() if roles and _holds(roles, head)]
+    if len(holders) != 1:
+        return None
+    unnamed = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,2}}?{head}\b")
+    if any(unnamed.search(ctx.masked[p], 0, at if p == paragraph else len(ctx.masked[p]))
+           for p in range(paragraph + 1)):
+        return None
+    return holders[0]
 
 
 def _guessed_person(ctx: Context, paragraph: int, at: int, head: str, modifiers: str) -> str | None:
