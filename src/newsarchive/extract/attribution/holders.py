@@ -1027,13 +1027,20 @@ def _owner(ctx: Context, masked: str, end: int) -> bool:
     if masked[end:end + 2] not in ("'s", "’s"):
         return False
     # ("Wenger's Bayern counterpart Felix Magath": capitalised modifiers may stand before the role)
-    for word in masked[end + 2:end + 40].split()[:3]:
+    words = masked[end + 2:end + 40].split()[:3]
+    for i, word in enumerate(words):
         word = word.strip(",.")
         if word in ctx.lex.roles or word in ctx.cues.anonymous:
             return True
         if not word[:1].isupper():
-            return False
+            # ("Harrowby's team-mate Carlos Menendez retired": a noun, then the name it describes)
+            return word.replace("-", "").isalpha() and word.islower() and i + 1 < len(words) \
+                and words[i + 1][:1].isupper() and words[i + 1] not in _NOT_NAMES
     return False
+
+
+_NOT_NAMES = frozenset(("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+"""Capitalised words after a possessive's noun that begin no name ("Blair's visit Monday")."""
 
 
 _DESCRIBED = re.compile(r"\s*The\s+(?:[a-z0-9][\w’'-]*\s+){0,3}?[a-z0-9][\w’'-]*\s*[,\w]")
