@@ -149,7 +149,10 @@ def cues() -> Cues:
     # body's name may stand in the description: "A University of Sydney transport economist,
     # Professor Raj Mehta, said")
     body = r"(?:\s+[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w’'.&-]*){0,4})?"
-    apposed = rf"(?P<apposed>(?:(?i:the|a|an){body}|{_NAME}['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}?" \
+    # (or a possessive determiner: "His daughter, Linda Prentiss-Cole, said", "Its lawyer, Hugh
+    # Ray, told the court that")
+    apposed = rf"(?P<apposed>(?:(?i:the|a|an){body}|(?i:his|her|their|its)|{_NAME}['’]s)\s+" \
+        rf"(?:[a-z][\w-]*\s+){{0,4}}?" \
         rf"(?:[a-z][\w-]*|(?<=[a-z] )(?:in|at|from)\s+[A-Z][\w-]*),\s+" \
         rf"(?={_NAME},)|{office},\s+(?={_NAME},))?"
     what = r"(?:\s+(?=[a-z])[^,;.“”\"]{1,80},)?"  # (", one of the two rebels," after the name)

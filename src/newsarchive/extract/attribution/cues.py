@@ -703,8 +703,11 @@ def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str |
     last = at
     for n in ctx.named_at(paragraph, at, min(end, pos + 80)):
         between = masked[last:n.start]
-        if chosen is not None and chosen.kind != "person" and n.kind == "person" \
-                and _role_then_comma(ctx, between):
+        # (or after a possessive: "said Alcaraz-Vega's coach, Juan Carlos Ferrero-Ruiz" is the
+        # coach's, not his player's)
+        owned = between.startswith(("’s ", "'s "))
+        if chosen is not None and n.kind == "person" and (chosen.kind != "person" or owned) \
+                and _role_then_comma(ctx, between[2:] if owned else between):
             chosen = n  # "said BA director of commercial planning, Robert Boyle"
             break
         # Only role words, titles and "the" may stand between the verb and the name; a noun
@@ -993,10 +996,23 @@ def _closing_person(masked: str, named: list[Named], end: int) -> int:
 
 def _role_lead(ctx: Context, lead: str) -> bool:
     """Return True for a role and its comma opening a clause before a person in apposition:
-    "Cosby's lawyer, ", "The firm's chief executive, " (nothing else: no clause, no quotation)."""
+    "Cosby's lawyer, ", "The firm's chief executive, " (nothing else: no clause, no quotation);
+    or a role for a body, after an opening phrase: "In a brief statement, a spokesperson for the
+    company, "."""
     words = lead.split()
-    return 2 <= len(words) <= 6 and lead.count(",") == 1 and words[-1].endswith(",") \
-        and words[-1].rstrip(",").lower() in ctx.lex.roles and MASK not in lead
+    if 2 <= len(words) <= 6 and lead.count(",") == 1 and words[-1].endswith(",") \
+            and words[-1].rstrip(",").lower() in ctx.lex.roles and MASK not in lead:
+        return True
+    if MASK in lead or lead.count(",") > 2 or not lead.rstrip().endswith(","):
+        return False
+    words = lead.rstrip()[:-1].rpartition(",")[2].split()
+    role = _ROLE_FOR.fullmatch(" ".join(words))
+    return role is not None and role.group(1) in ctx.lex.roles
+
+
+_ROLE_FOR = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?([a-z]+)\s+(?:for|of|at)\s+"
+                       r"(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?")
+"""A role for a body: "a spokesperson for the company", "the head of Nomura" (two words at most)."""
 
 
 def _person_appositive(masked: str, n: Named, after: int, end: int) -> bool:

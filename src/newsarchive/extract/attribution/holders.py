@@ -272,6 +272,8 @@ def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifier
     if person is None and paragraph == 0 and ctx.lede is not None and _holds(ctx.lede[0], head):
         person = ctx.lede[1]  # "…, the lord chancellor has said." named in the next paragraph
     person = person or _guessed_person(ctx, paragraph, at, head, modifiers)
+    if person is None and not remembered and not modifiers.strip():
+        person = _only_voice(ctx, paragraph, at, head)
     if person is None and remembered:
         # no one nearer to guess: the one whose roles give the office, paragraphs back
         holders = [name for name, roles in ctx.roles.items()
@@ -280,6 +282,23 @@ def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifier
     if person is not None and head not in ctx.cues.anonymous:
         offices.remember(ctx, paragraph, at, phrase, person)
     return person
+
+
+def _only_voice(ctx: Context, paragraph: int, at: int, head: str) -> str | None:
+    """Return the one person the article gives a voice's role ("spokesperson") where "the
+    spokesperson said" points back to them, paragraphs after: "Foreign Ministry spokesperson Mao
+    Linfeng said …. The spokesperson said"; None where no voice of that word was left unnamed
+    before ("a spokesman said …, the spokesman added") or two people hold it."""
+    if not ctx.masked[paragraph][at:at + 5].lstrip().lower().startswith("the "):
+        return None
+    holders = [name for name, roles in ctx.roles.items() if roles and _holds(roles, head)]
+    if len(holders) != 1:
+        return None
+    unnamed = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,2}}?{head}\b")
+    if any(unnamed.search(ctx.masked[p], 0, at if p == paragraph else len(ctx.masked[p]))
+           for p in range(paragraph + 1)):
+        return None
+    return holders[0]
 
 
 def _guessed_person(ctx: Context, paragraph: int, at: int, head: str, modifiers: str) -> str | None:
@@ -1008,13 +1027,20 @@ def _owner(ctx: Context, masked: str, end: int) -> bool:
     if masked[end:end + 2] not in ("'s", "’s"):
         return False
     # ("Wenger's Bayern counterpart Felix Magath": capitalised modifiers may stand before the role)
-    for word in masked[end + 2:end + 40].split()[:3]:
+    words = masked[end + 2:end + 40].split()[:3]
+    for i, word in enumerate(words):
         word = word.strip(",.")
         if word in ctx.lex.roles or word in ctx.cues.anonymous:
             return True
         if not word[:1].isupper():
-            return False
+            # ("Harrowby's team-mate Carlos Menendez retired": a noun, then the name it describes)
+            return word.replace("-", "").isalpha() and word.islower() and i + 1 < len(words) \
+                and words[i + 1][:1].isupper() and words[i + 1] not in _NOT_NAMES
     return False
+
+
+_NOT_NAMES = frozenset(("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+"""Capitalised words after a possessive's noun that begin no name ("Blair's visit Monday")."""
 
 
 _DESCRIBED = re.compile(r"\s*The\s+(?:[a-z0-9][\w’'-]*\s+){0,3}?[a-z0-9][\w’'-]*\s*[,\w]")
