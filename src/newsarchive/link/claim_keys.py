@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +32,20 @@ _CAPITALISED = re.compile(r"[\s“\"(]([A-Z][a-z]+)")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _STARTS = frozenset(("tens", "hundreds", *_VAGUE, *(w for w in _WORD_NUMBERS if w != "a")))
 """The words that can start a quantity (`quantities`); any other token must start with a figure."""
+_UP = frozenset(("rose", "rise", "rises", "risen", "rising", "increase", "increased", "increases", "up",
+                 "grew", "grow", "gained", "gain", "gains", "created", "create", "creating", "added",
+                 "climbed", "jumped", "higher", "raised", "raise", "boost", "boosted"))
+_DOWN = frozenset(("fell", "fall", "falls", "fallen", "falling", "drop", "dropped", "drops", "decline",
+                   "declined", "lost", "loss", "losses", "lose", "cut", "cuts", "cutting", "slip", "slipped",
+                   "slump", "slumped", "shed", "lower", "down", "reduced", "reduce", "slashed", "slash"))
+"""Words that give a figure a direction ("lost 800,000 jobs", "rose by 3%"), within a few words of it."""
+_SOURCE_WORDS = frozenset(("said", "says", "say", "according", "told", "reported", "reports", "estimated",
+                           "estimates"))
+"""Words that name who gives a figure ("Nationwide said that prices fell 0.2%"): names before them are
+the source, not the place or body the figure is for."""
+_SCOPE_WORDS = frozenset(("in", "across", "throughout", "at", "for", "of"))
+"""Words after a figure that lead to where or whose it is ("3% in the North West")."""
+_TOKEN_CASED = re.compile(_TOKEN.pattern, re.IGNORECASE)
 _MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                      "sep", "sept", "oct", "nov", "dec"))
@@ -148,6 +162,13 @@ class Quantity:
     """Stems of the other words within a few words of it."""
     owner: str = ""
     """The stem of a possessive right before it ("Unison's 800,000 workers" → unison), else ""."""
+    scope: frozenset[str] = frozenset()
+    """Stems of the capitalised words a few words before or after it, its source's left out: the
+    place, country or body it is for ("North West 3%", "BA has cut 13,000 jobs")."""
+    direction: str = ""
+    """"up" or "down" where a word near it says which way ("lost 800,000 jobs", "rose by 3%"), else ""."""
+    measure: str = ""
+    """The stem of the word right after it, or after its "of" ("£4bn of tax cuts" → tax), else ""."""
 
 
 @quick_pickle
@@ -173,6 +194,9 @@ class ClaimKeys:
     heads: frozenset[str] = frozenset()
     """The first word each denial governs, stemmed ("never voted in general elections" → vot): what
     is denied, which the claim it is set against must affirm."""
+    unnamed: bool = False
+    """The denial is said of someone or something not named ("Her time … was not good enough", "That
+    leap …"): no other claim can be shown to speak of the same one."""
 
 
 def _number(token: str) -> tuple[float, str] | None:
@@ -217,8 +241,8 @@ def _in_ratio(tokens: list[str], i: int) -> bool:
         (len(after) >= 3 and after[:2] == ["out", "of"] and _is_number(after[2]))
 
 
-def quantities(tokens: list[str], lex: Lexicon) -> list[Quantity]:
-    """Find the figures among the tokens of a claim."""
+def quantities(tokens: list[str], lex: Lexicon, caps: Sequence[bool] = ()) -> list[Quantity]:
+    """Find the figures among the tokens of a claim; `caps` says which tokens were capitalised."""
     out: list[Quantity] = []
     # Only a figure (a token not made of letters) or one of a few words can start a quantity:
     # the loop visits those alone, not every word (about 30 a claim, a figure in one of three).
@@ -285,9 +309,47 @@ def quantities(tokens: list[str], lex: Lexicon) -> list[Quantity]:
         context = lex.context_stems.of(around)
         before = tokens[i - 1] if i else ""
         owner = lex.claim_stems[before] if before.endswith(("'s", "'")) else ""
-        out.append(Quantity(rng[0], rng[1], words, unit, noun, concepts, context, owner))
+        out.append(Quantity(rng[0], rng[1], words, unit, noun, concepts, context, owner,
+                            *_setting(tokens, i, i + span, caps, lex)))
         i += span
     return out
+
+
+def _setting(tokens: list[str], start: int, end: int, caps: Sequence[bool],
+             lex: Lexicon) -> tuple[frozenset[str], str, str]:
+    """Return the scope, direction and measure of the figure at tokens[start:end] (see `Quantity`)."""
+    lo = max(0, start - _WINDOW)
+    for k in range(start - 1, lo - 1, -1):
+        if tokens[k] in _SOURCE_WORDS:
+            lo = k + 1  # "Nationwide said that …": who says is not what the figure is for
+            break
+    hi = min(len(tokens), end + _WINDOW)
+    for k in range(end, hi):
+        if tokens[k] in _SOURCE_WORDS:
+            hi = k
+            break
+    # After the figure, a name says where or whose only behind "in", "across" … ("3% in the North
+    # West"), not "to" ("300,000 conscripts to Ukraine"): from the first such word on.
+    at = next((k for k in range(end, hi) if tokens[k] in _SCOPE_WORDS), hi)
+    # The claim's first word is capitalised whatever it is, as in `ClaimKeys.names`.
+    scope = frozenset(stem(tokens[k]) for k in (*range(max(lo, 1), start), *range(at, hi))
+                      if k < len(caps) and caps[k] and tokens[k] not in lex.stopwords
+                      and tokens[k] not in _MONTHS and not tokens[k].endswith(("'s", "'")))
+    # A possessive is whose the next word is ("Putin's plan to send 300,000"), not the figure's: one
+    # right before the figure is its `owner`.
+    direction = ""
+    for k in sorted((*range(max(lo, start - 4), start), *range(end, min(hi, end + 4))),
+                    key=lambda k: start - k if k < start else k - end + 1):
+        if tokens[k] in _UP or tokens[k] in _DOWN:
+            direction = "up" if tokens[k] in _UP else "down"
+            break
+    after = tokens[end : end + 3]
+    if after[:1] == ["of"]:
+        after = [t for t in after[1:] if t not in ("the", "a", "an")]
+    first = after[0] if after else ""
+    measure = stem(first) if first[:1].isalpha() and first not in lex.stopwords and first not in _MONTHS \
+        else ""
+    return scope, direction, measure
 
 
 @lru_cache(maxsize=65536)
@@ -305,6 +367,7 @@ def claim_keys(text: str) -> ClaimKeys:
     phrase = ""
     subject = _NONE
     heads: set[str] = set()
+    unnamed = False
     for m in lex.negations.finditer(lowered):
         after = _TOKEN.findall(lowered, m.end(), m.end() + 50)[:4]
         if after[:1] == ["to"]:
@@ -317,17 +380,29 @@ def claim_keys(text: str) -> ClaimKeys:
             heads.update(content[:1])
             if not phrase:
                 phrase = text[m.start() : min(len(text), m.end() + 40)].split(".")[0].strip()
-                subject = _names(" " + _clause_before(text, m.start()), lex)
+                clause = _clause_before(text, m.start())
+                subject = _names(" " + clause, lex)
+                # "Her time … was not good enough" is said of someone unnamed; "there have been no
+                # attacks", "we are yet to see mass protests" deny that a thing happened at all.
+                unnamed = not subject and _THERE.isdisjoint(_TOKEN.findall(clause.lower()))
     dates = frozenset(t for t in tokens
                       if t in _MONTHS or (len(t) == 4 and t[:2] in ("19", "20") and t.isdigit()))
     if "'" in lowered:  # "last June's"
         dates |= {w for t in tokens if "'" in t and (w := t.split("'")[0]) in _MONTHS}
     names = frozenset(stem(m.lower()) for m in _CAPITALISED.findall(text))
-    return ClaimKeys(stems, frozenset(concepts), tuple(quantities(tokens, lex)), frozenset(denied), phrase,
-                     dates, names, subject, frozenset(heads) if heads else _NONE)
+    caps: Sequence[bool] = ()
+    if any(t[0] not in _LETTERS or t in _STARTS for t in tokens):
+        cased = _TOKEN_CASED.findall(
+            text.replace("’", "'").replace("“", " ").replace("”", " ").replace('"', " "))
+        if len(cased) == len(tokens):
+            caps = [t[0].isupper() for t in cased]
+    return ClaimKeys(stems, frozenset(concepts), tuple(quantities(tokens, lex, caps)), frozenset(denied),
+                     phrase, dates, names, subject, frozenset(heads) if heads else _NONE, unnamed)
 
 
 _NONE: frozenset[str] = frozenset()
+_THERE = frozenset(("there", "we", "i"))
+"""Words of a clause whose denial denies that a thing is or happened, not something of someone."""
 """One empty set for every claim that denies nothing (most): 2,225 articles' pieces hold 35,000 claims."""
 _BREAKS = (",", ";", ":", "(", " – ", " - ", " but ", " and ", " while ", " whereas ")
 _RELATIVES = ("who ", "which ", "that ", "whose ")
