@@ -315,7 +315,8 @@ def test_a_body_that_makes_a_figure_must_be_named_by_the_other_claim() -> None:
     assert "disagrees" not in relations(
         ba, "Since the attacks on New York, Delta had to cut 6,900 jobs to save costs.")
     assert relations(
-        ba, "Since the attacks on New York, British Airways had to cut 6,900 jobs to save costs.") == ["disagrees"]
+        ba, "Since the attacks on New York, British Airways had to cut 6,900 jobs to save costs.") \
+        == ["disagrees"]
 
 
 def test_figures_going_two_ways_or_counting_two_things_are_two_measures() -> None:
