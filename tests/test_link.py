@@ -340,3 +340,13 @@ def test_a_denial_of_someone_unnamed_sets_against_nothing() -> None:
     assert relations("So far there have been no attacks involving gigabytes of data, Mr Seagrave said.",
                      "We have seen attacks involving five and ten gigabytes of traffic, Mr Pollard said.") \
         == ["disagrees"]
+
+
+def test_compacted_claim_keys_are_the_keys() -> None:
+    from newsarchive.link.pieces import Compactor
+
+    for text in ("In the North West, house prices rose by 3% in the year, the Halifax said.",
+                 "Her time of 4:19.11 was not good enough to qualify for Madrid.",
+                 "Unison's 800,000 workers were not balloted, Jones said, in March 2005."):
+        keys = claim_keys(text)
+        assert Compactor().claim(keys) == keys
