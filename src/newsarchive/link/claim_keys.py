@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,6 +39,7 @@ _DOWN = frozenset(("fell", "fall", "falls", "fallen", "falling", "drop", "droppe
                    "declined", "lost", "loss", "losses", "lose", "cut", "cuts", "cutting", "slip", "slipped",
                    "slump", "slumped", "shed", "lower", "down", "reduced", "reduce", "slashed", "slash"))
 """Words that give a figure a direction ("lost 800,000 jobs", "rose by 3%"), within a few words of it."""
+_WAYS = _UP | _DOWN
 _SOURCE_WORDS = frozenset(("said", "says", "say", "according", "told", "reported", "reports", "estimated",
                            "estimates"))
 """Words that name who gives a figure ("Nationwide said that prices fell 0.2%"): names before them are
@@ -241,9 +242,10 @@ def _in_ratio(tokens: list[str], i: int) -> bool:
         (len(after) >= 3 and after[:2] == ["out", "of"] and _is_number(after[2]))
 
 
-def quantities(tokens: list[str], lex: Lexicon, caps: Sequence[bool] = ()) -> list[Quantity]:
-    """Find the figures among the tokens of a claim; `caps` says which tokens were capitalised."""
+def quantities(tokens: list[str], lex: Lexicon, text: str = "") -> list[Quantity]:
+    """Find the figures among the tokens of a claim, `text` the claim as written (for its capitals)."""
     out: list[Quantity] = []
+    capitals: tuple[int, ...] | None = None
     # Only a figure (a token not made of letters) or one of a few words can start a quantity:
     # the loop visits those alone, not every word (about 30 a claim, a figure in one of three).
     starts = [j for j, t in enumerate(tokens) if t[0] not in _LETTERS or t in _STARTS]
@@ -309,39 +311,53 @@ def quantities(tokens: list[str], lex: Lexicon, caps: Sequence[bool] = ()) -> li
         context = lex.context_stems.of(around)
         before = tokens[i - 1] if i else ""
         owner = lex.claim_stems[before] if before.endswith(("'s", "'")) else ""
+        if capitals is None:  # worked out for claims with a figure alone
+            capitals = _capitals(text, len(tokens))
         out.append(Quantity(rng[0], rng[1], words, unit, noun, concepts, context, owner,
-                            *_setting(tokens, i, i + span, caps, lex)))
+                            *_setting(tokens, i, i + span, capitals, lex)))
         i += span
     return out
 
 
-def _setting(tokens: list[str], start: int, end: int, caps: Sequence[bool],
+def _capitals(text: str, count: int) -> tuple[int, ...]:
+    """Return the indices of the tokens `text` writes with a capital ("" or a mismatch: none)."""
+    cased = _TOKEN_CASED.findall(text.replace("’", "'").replace("“", " ").replace("”", " ").replace('"', " "))
+    if len(cased) != count:
+        return ()
+    return tuple(k for k, t in enumerate(cased) if t[0].isupper())
+
+
+def _setting(tokens: list[str], start: int, end: int, capitals: tuple[int, ...],
              lex: Lexicon) -> tuple[frozenset[str], str, str]:
     """Return the scope, direction and measure of the figure at tokens[start:end] (see `Quantity`)."""
+    # Each scan below is made only where a set test finds a word it looks for (most figures have none).
     lo = max(0, start - _WINDOW)
-    for k in range(start - 1, lo - 1, -1):
-        if tokens[k] in _SOURCE_WORDS:
-            lo = k + 1  # "Nationwide said that …": who says is not what the figure is for
-            break
+    if not _SOURCE_WORDS.isdisjoint(tokens[lo:start]):
+        # "Nationwide said that …": who says is not what the figure is for
+        lo = max(k for k in range(lo, start) if tokens[k] in _SOURCE_WORDS) + 1
     hi = min(len(tokens), end + _WINDOW)
-    for k in range(end, hi):
-        if tokens[k] in _SOURCE_WORDS:
-            hi = k
-            break
+    if not _SOURCE_WORDS.isdisjoint(tokens[end:hi]):
+        hi = next(k for k in range(end, hi) if tokens[k] in _SOURCE_WORDS)
     # After the figure, a name says where or whose only behind "in", "across" … ("3% in the North
     # West"), not "to" ("300,000 conscripts to Ukraine"): from the first such word on.
-    at = next((k for k in range(end, hi) if tokens[k] in _SCOPE_WORDS), hi)
-    # The claim's first word is capitalised whatever it is, as in `ClaimKeys.names`.
-    scope = frozenset(stem(tokens[k]) for k in (*range(max(lo, 1), start), *range(at, hi))
-                      if k < len(caps) and caps[k] and tokens[k] not in lex.stopwords
-                      and tokens[k] not in _MONTHS and not tokens[k].endswith(("'s", "'")))
-    # A possessive is whose the next word is ("Putin's plan to send 300,000"), not the figure's: one
-    # right before the figure is its `owner`.
+    at = hi if _SCOPE_WORDS.isdisjoint(tokens[end:hi]) else \
+        next(k for k in range(end, hi) if tokens[k] in _SCOPE_WORDS)
+    # The claim's first word is capitalised whatever it is, as in `ClaimKeys.names`. A possessive is
+    # whose the next word is ("Putin's plan to send 300,000"), not the figure's (one right before the
+    # figure is its `owner`).
+    begin = max(lo, 1)
+    scope = frozenset(stem(t) for k in capitals if begin <= k < start or at <= k < hi
+                      if (t := tokens[k]) not in lex.stopwords and t not in _MONTHS
+                      and not t.endswith(("'s", "'"))) if capitals else _NONE
     direction = ""
-    for k in sorted((*range(max(lo, start - 4), start), *range(end, min(hi, end + 4))),
-                    key=lambda k: start - k if k < start else k - end + 1):
-        if tokens[k] in _UP or tokens[k] in _DOWN:
-            direction = "up" if tokens[k] in _UP else "down"
+    near = max(lo, start - 4)
+    some = not (_WAYS.isdisjoint(tokens[near:start]) and _WAYS.isdisjoint(tokens[end : min(hi, end + 4)]))
+    for n in range(4) if some else ():  # the nearest word, before it first at each distance
+        for k in (start - 1 - n, end + n):
+            if (lo <= k < start or end <= k < hi) and (tokens[k] in _UP or tokens[k] in _DOWN):
+                direction = "up" if tokens[k] in _UP else "down"
+                break
+        if direction:
             break
     after = tokens[end : end + 3]
     if after[:1] == ["of"]:
@@ -390,13 +406,7 @@ def claim_keys(text: str) -> ClaimKeys:
     if "'" in lowered:  # "last June's"
         dates |= {w for t in tokens if "'" in t and (w := t.split("'")[0]) in _MONTHS}
     names = frozenset(stem(m.lower()) for m in _CAPITALISED.findall(text))
-    caps: Sequence[bool] = ()
-    if any(t[0] not in _LETTERS or t in _STARTS for t in tokens):
-        cased = _TOKEN_CASED.findall(
-            text.replace("’", "'").replace("“", " ").replace("”", " ").replace('"', " "))
-        if len(cased) == len(tokens):
-            caps = [t[0].isupper() for t in cased]
-    return ClaimKeys(stems, frozenset(concepts), tuple(quantities(tokens, lex, caps)), frozenset(denied),
+    return ClaimKeys(stems, frozenset(concepts), tuple(quantities(tokens, lex, text)), frozenset(denied),
                      phrase, dates, names, subject, frozenset(heads) if heads else _NONE, unnamed)
 
 
