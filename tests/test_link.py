@@ -350,3 +350,12 @@ def test_compacted_claim_keys_are_the_keys() -> None:
                  "Unison's 800,000 workers were not balloted, Jones said, in March 2005."):
         keys = claim_keys(text)
         assert Compactor().claim(keys) == keys
+
+
+def test_a_verbs_particle_and_a_source_are_no_setting_of_a_figure() -> None:
+    # "call up" gives no way; "according to Foreign Policy" names who says, not where.
+    citizens = "The Russian leader gave the order to mobilise tens of thousands of ordinary citizens."
+    assert relations("Putin plans to call up hundreds of thousands of men into the Russian army.",
+                     citizens) == ["disagrees"]
+    assert relations("According to Foreign Policy, 2,000 Russian conscripts were sent to the front.",
+                     "The Russian leader sent tens of thousands of conscripts to the front.") == ["disagrees"]

@@ -32,13 +32,14 @@ _CAPITALISED = re.compile(r"[\s“\"(]([A-Z][a-z]+)")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _STARTS = frozenset(("tens", "hundreds", *_VAGUE, *(w for w in _WORD_NUMBERS if w != "a")))
 """The words that can start a quantity (`quantities`); any other token must start with a figure."""
-_UP = frozenset(("rose", "rise", "rises", "risen", "rising", "increase", "increased", "increases", "up",
+_UP = frozenset(("rose", "rise", "rises", "risen", "rising", "increase", "increased", "increases",
                  "grew", "grow", "gained", "gain", "gains", "created", "create", "creating", "added",
                  "climbed", "jumped", "higher", "raised", "raise", "boost", "boosted"))
 _DOWN = frozenset(("fell", "fall", "falls", "fallen", "falling", "drop", "dropped", "drops", "decline",
                    "declined", "lost", "loss", "losses", "lose", "cut", "cuts", "cutting", "slip", "slipped",
-                   "slump", "slumped", "shed", "lower", "down", "reduced", "reduce", "slashed", "slash"))
-"""Words that give a figure a direction ("lost 800,000 jobs", "rose by 3%"), within a few words of it."""
+                   "slump", "slumped", "shed", "lower", "reduced", "reduce", "slashed", "slash"))
+"""Words that give a figure a direction ("lost 800,000 jobs", "rose by 3%"), within a few words of it;
+not "up" or "down", which are as often part of a verb ("call up 300,000 men")."""
 _WAYS = _UP | _DOWN
 _SOURCE_WORDS = frozenset(("said", "says", "say", "according", "told", "reported", "reports", "estimated",
                            "estimates"))
@@ -346,6 +347,10 @@ def _setting(tokens: list[str], start: int, end: int, capitals: tuple[int, ...],
     # whose the next word is ("Putin's plan to send 300,000"), not the figure's (one right before the
     # figure is its `owner`).
     begin = max(lo, 1)
+    if tokens[lo - 1 : lo] == ["according"]:  # "According to Foreign Policy, 2,000 …": the source, too
+        begin += tokens[begin : begin + 1] == ["to"]
+        while begin < start and (begin in capitals or tokens[begin] == "the"):
+            begin += 1
     scope = frozenset(stem(t) for k in capitals if begin <= k < start or at <= k < hi
                       if (t := tokens[k]) not in lex.stopwords and t not in _MONTHS
                       and not t.endswith(("'s", "'"))) if capitals else _NONE
