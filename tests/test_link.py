@@ -289,3 +289,73 @@ def test_without_is_no_denial() -> None:
     assert "disagrees" not in relations(
         "Detaining foreign suspects without trial breaks human rights laws, the Law Lords said.",
         "The Law Lords said foreign suspects have the right to a fair trial under human rights laws.")
+
+
+def test_figures_for_two_places_are_not_in_tension() -> None:
+    # A place named beside a figure must be named by the other claim too.
+    assert "disagrees" not in relations(
+        "In the North West, the Halifax said house prices rose by 3% during the month.",
+        "The North East showed house prices rising by 26.2% in the year, the Halifax said.")
+    assert "disagrees" not in relations(
+        "The average UK house price fell from £180,126 in November, the Land Registry said.",
+        "In London, the average house price fell to £262,825 in November, the Land Registry said.")
+    # The same place in both, or none beside either figure: a tension.
+    assert relations("In the North West, the Halifax said house prices rose by 3% during the month.",
+                     "In the North West, house prices rose by 26.2%, the Halifax said.") == ["disagrees"]
+
+
+def test_who_gives_a_figure_is_not_where_it_is_for() -> None:
+    assert relations("Last week, the Nationwide said that house prices fell 0.2% in December.",
+                     "The Halifax, meanwhile, said that house prices increased by 1.1% in December.") \
+        == ["disagrees"]
+
+
+def test_a_body_that_makes_a_figure_must_be_named_by_the_other_claim() -> None:
+    ba = "Since the attacks on New York, British Airways has cut 13,000 jobs to save costs."
+    assert "disagrees" not in relations(
+        ba, "Since the attacks on New York, Delta had to cut 6,900 jobs to save costs.")
+    assert relations(
+        ba, "Since the attacks on New York, British Airways had to cut 6,900 jobs to save costs.") \
+        == ["disagrees"]
+
+
+def test_figures_going_two_ways_or_counting_two_things_are_two_measures() -> None:
+    # Jobs lost against jobs created; a sum of tax cuts against one of cuts in services.
+    assert "disagrees" not in relations(
+        "John Kerry pointed to a net loss of over 800,000 jobs since Mr Bush took office.",
+        "Mr Bush said that two million jobs have been created in the past year.")
+    assert "disagrees" not in relations(
+        "Michael Howard is offering £4 billion of tax cuts from savings on public services.",
+        "Labour said Michael Howard was planning £35 bn cuts in public services.")
+    assert relations("John Kerry pointed to a net loss of over 800,000 jobs since Mr Bush took office.",
+                     "Mr Bush said that two million jobs have been lost since he took office.") \
+        == ["disagrees"]
+
+
+def test_a_denial_of_someone_unnamed_sets_against_nothing() -> None:
+    assert "disagrees" not in relations(
+        "Her time of 4:19.11 was not good enough to qualify for Madrid.",
+        "That leap was good enough to qualify for the European Indoor Championships in Madrid.")
+    # A denial that a thing happened at all needs nobody named.
+    assert relations("So far there have been no attacks involving gigabytes of data, Mr Seagrave said.",
+                     "We have seen attacks involving five and ten gigabytes of traffic, Mr Pollard said.") \
+        == ["disagrees"]
+
+
+def test_compacted_claim_keys_are_the_keys() -> None:
+    from newsarchive.link.pieces import Compactor
+
+    for text in ("In the North West, house prices rose by 3% in the year, the Halifax said.",
+                 "Her time of 4:19.11 was not good enough to qualify for Madrid.",
+                 "Unison's 800,000 workers were not balloted, Jones said, in March 2005."):
+        keys = claim_keys(text)
+        assert Compactor().claim(keys) == keys
+
+
+def test_a_verbs_particle_and_a_source_are_no_setting_of_a_figure() -> None:
+    # "call up" gives no way; "according to Foreign Policy" names who says, not where.
+    citizens = "The Russian leader gave the order to mobilise tens of thousands of ordinary citizens."
+    assert relations("Putin plans to call up hundreds of thousands of men into the Russian army.",
+                     citizens) == ["disagrees"]
+    assert relations("According to Foreign Policy, 2,000 Russian conscripts were sent to the front.",
+                     "The Russian leader sent tens of thousands of conscripts to the front.") == ["disagrees"]

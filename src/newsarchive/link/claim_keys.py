@@ -32,6 +32,22 @@ _CAPITALISED = re.compile(r"[\s“\"(]([A-Z][a-z]+)")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _STARTS = frozenset(("tens", "hundreds", *_VAGUE, *(w for w in _WORD_NUMBERS if w != "a")))
 """The words that can start a quantity (`quantities`); any other token must start with a figure."""
+_UP = frozenset(("rose", "rise", "rises", "risen", "rising", "increase", "increased", "increases",
+                 "grew", "grow", "gained", "gain", "gains", "created", "create", "creating", "added",
+                 "climbed", "jumped", "higher", "raised", "raise", "boost", "boosted"))
+_DOWN = frozenset(("fell", "fall", "falls", "fallen", "falling", "drop", "dropped", "drops", "decline",
+                   "declined", "lost", "loss", "losses", "lose", "cut", "cuts", "cutting", "slip", "slipped",
+                   "slump", "slumped", "shed", "lower", "reduced", "reduce", "slashed", "slash"))
+"""Words that give a figure a direction ("lost 800,000 jobs", "rose by 3%"), within a few words of it;
+not "up" or "down", which are as often part of a verb ("call up 300,000 men")."""
+_WAYS = _UP | _DOWN
+_SOURCE_WORDS = frozenset(("said", "says", "say", "according", "told", "reported", "reports", "estimated",
+                           "estimates"))
+"""Words that name who gives a figure ("Nationwide said that prices fell 0.2%"): names before them are
+the source, not the place or body the figure is for."""
+_SCOPE_WORDS = frozenset(("in", "across", "throughout", "at", "for", "of"))
+"""Words after a figure that lead to where or whose it is ("3% in the North West")."""
+_TOKEN_CASED = re.compile(_TOKEN.pattern, re.IGNORECASE)
 _MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                      "sep", "sept", "oct", "nov", "dec"))
@@ -148,6 +164,13 @@ class Quantity:
     """Stems of the other words within a few words of it."""
     owner: str = ""
     """The stem of a possessive right before it ("Unison's 800,000 workers" → unison), else ""."""
+    scope: frozenset[str] = frozenset()
+    """Stems of the capitalised words a few words before or after it, its source's left out: the
+    place, country or body it is for ("North West 3%", "BA has cut 13,000 jobs")."""
+    direction: str = ""
+    """"up" or "down" where a word near it says which way ("lost 800,000 jobs", "rose by 3%"), else ""."""
+    measure: str = ""
+    """The stem of the word right after it, or after its "of" ("£4bn of tax cuts" → tax), else ""."""
 
 
 @quick_pickle
@@ -173,6 +196,9 @@ class ClaimKeys:
     heads: frozenset[str] = frozenset()
     """The first word each denial governs, stemmed ("never voted in general elections" → vot): what
     is denied, which the claim it is set against must affirm."""
+    unnamed: bool = False
+    """The denial is said of someone or something not named ("Her time … was not good enough", "That
+    leap …"): no other claim can be shown to speak of the same one."""
 
 
 def _number(token: str) -> tuple[float, str] | None:
@@ -217,9 +243,10 @@ def _in_ratio(tokens: list[str], i: int) -> bool:
         (len(after) >= 3 and after[:2] == ["out", "of"] and _is_number(after[2]))
 
 
-def quantities(tokens: list[str], lex: Lexicon) -> list[Quantity]:
-    """Find the figures among the tokens of a claim."""
+def quantities(tokens: list[str], lex: Lexicon, text: str = "") -> list[Quantity]:
+    """Find the figures among the tokens of a claim, `text` the claim as written (for its capitals)."""
     out: list[Quantity] = []
+    capitals: tuple[int, ...] | None = None
     # Only a figure (a token not made of letters) or one of a few words can start a quantity:
     # the loop visits those alone, not every word (about 30 a claim, a figure in one of three).
     starts = [j for j, t in enumerate(tokens) if t[0] not in _LETTERS or t in _STARTS]
@@ -285,9 +312,65 @@ def quantities(tokens: list[str], lex: Lexicon) -> list[Quantity]:
         context = lex.context_stems.of(around)
         before = tokens[i - 1] if i else ""
         owner = lex.claim_stems[before] if before.endswith(("'s", "'")) else ""
-        out.append(Quantity(rng[0], rng[1], words, unit, noun, concepts, context, owner))
+        if capitals is None:  # worked out for claims with a figure alone
+            capitals = _capitals(text, len(tokens))
+        out.append(Quantity(rng[0], rng[1], words, unit, noun, concepts, context, owner,
+                            *_setting(tokens, i, i + span, capitals, lex)))
         i += span
     return out
+
+
+def _capitals(text: str, count: int) -> tuple[int, ...]:
+    """Return the indices of the tokens `text` writes with a capital ("" or a mismatch: none)."""
+    cased = _TOKEN_CASED.findall(text.replace("’", "'").replace("“", " ").replace("”", " ").replace('"', " "))
+    if len(cased) != count:
+        return ()
+    return tuple(k for k, t in enumerate(cased) if t[0].isupper())
+
+
+def _setting(tokens: list[str], start: int, end: int, capitals: tuple[int, ...],
+             lex: Lexicon) -> tuple[frozenset[str], str, str]:
+    """Return the scope, direction and measure of the figure at tokens[start:end] (see `Quantity`)."""
+    # Each scan below is made only where a set test finds a word it looks for (most figures have none).
+    lo = max(0, start - _WINDOW)
+    if not _SOURCE_WORDS.isdisjoint(tokens[lo:start]):
+        # "Nationwide said that …": who says is not what the figure is for
+        lo = max(k for k in range(lo, start) if tokens[k] in _SOURCE_WORDS) + 1
+    hi = min(len(tokens), end + _WINDOW)
+    if not _SOURCE_WORDS.isdisjoint(tokens[end:hi]):
+        hi = next(k for k in range(end, hi) if tokens[k] in _SOURCE_WORDS)
+    # After the figure, a name says where or whose only behind "in", "across" … ("3% in the North
+    # West"), not "to" ("300,000 conscripts to Ukraine"): from the first such word on.
+    at = hi if _SCOPE_WORDS.isdisjoint(tokens[end:hi]) else \
+        next(k for k in range(end, hi) if tokens[k] in _SCOPE_WORDS)
+    # The claim's first word is capitalised whatever it is, as in `ClaimKeys.names`. A possessive is
+    # whose the next word is ("Putin's plan to send 300,000"), not the figure's (one right before the
+    # figure is its `owner`).
+    begin = max(lo, 1)
+    if tokens[lo - 1 : lo] == ["according"]:  # "According to Foreign Policy, 2,000 …": the source, too
+        begin += tokens[begin : begin + 1] == ["to"]
+        while begin < start and (begin in capitals or tokens[begin] == "the"):
+            begin += 1
+    scope = frozenset(stem(t) for k in capitals if begin <= k < start or at <= k < hi
+                      if (t := tokens[k]) not in lex.stopwords and t not in _MONTHS
+                      and not t.endswith(("'s", "'"))) if capitals else _NONE
+    direction = ""
+    near = max(lo, start - 4)
+    some = not (_WAYS.isdisjoint(tokens[near:start]) and _WAYS.isdisjoint(tokens[end : min(hi, end + 4)]))
+    for n in range(4) if some else ():  # the nearest word, before it first at each distance
+        for k in (start - 1 - n, end + n):
+            if (lo <= k < start or end <= k < hi) and (tokens[k] in _UP or tokens[k] in _DOWN):
+                direction = "up" if tokens[k] in _UP else "down"
+                break
+        if direction:
+            break
+    after = tokens[end : end + 3]
+    if after[:1] == ["of"]:
+        after = [t for t in after[1:] if t not in ("the", "a", "an")]
+    first = after[0] if after else ""
+    measure = stem(first) if first[:1].isalpha() and first not in lex.stopwords and first not in _MONTHS \
+        else ""
+    return scope, direction, measure
 
 
 @lru_cache(maxsize=65536)
@@ -305,6 +388,7 @@ def claim_keys(text: str) -> ClaimKeys:
     phrase = ""
     subject = _NONE
     heads: set[str] = set()
+    unnamed = False
     for m in lex.negations.finditer(lowered):
         after = _TOKEN.findall(lowered, m.end(), m.end() + 50)[:4]
         if after[:1] == ["to"]:
@@ -317,17 +401,23 @@ def claim_keys(text: str) -> ClaimKeys:
             heads.update(content[:1])
             if not phrase:
                 phrase = text[m.start() : min(len(text), m.end() + 40)].split(".")[0].strip()
-                subject = _names(" " + _clause_before(text, m.start()), lex)
+                clause = _clause_before(text, m.start())
+                subject = _names(" " + clause, lex)
+                # "Her time … was not good enough" is said of someone unnamed; "there have been no
+                # attacks", "we are yet to see mass protests" deny that a thing happened at all.
+                unnamed = not subject and _THERE.isdisjoint(_TOKEN.findall(clause.lower()))
     dates = frozenset(t for t in tokens
                       if t in _MONTHS or (len(t) == 4 and t[:2] in ("19", "20") and t.isdigit()))
     if "'" in lowered:  # "last June's"
         dates |= {w for t in tokens if "'" in t and (w := t.split("'")[0]) in _MONTHS}
     names = frozenset(stem(m.lower()) for m in _CAPITALISED.findall(text))
-    return ClaimKeys(stems, frozenset(concepts), tuple(quantities(tokens, lex)), frozenset(denied), phrase,
-                     dates, names, subject, frozenset(heads) if heads else _NONE)
+    return ClaimKeys(stems, frozenset(concepts), tuple(quantities(tokens, lex, text)), frozenset(denied),
+                     phrase, dates, names, subject, frozenset(heads) if heads else _NONE, unnamed)
 
 
 _NONE: frozenset[str] = frozenset()
+_THERE = frozenset(("there", "we", "i"))
+"""Words of a clause whose denial denies that a thing is or happened, not something of someone."""
 """One empty set for every claim that denies nothing (most): 2,225 articles' pieces hold 35,000 claims."""
 _BREAKS = (",", ";", ":", "(", " – ", " - ", " but ", " and ", " while ", " whereas ")
 _RELATIVES = ("who ", "which ", "that ", "whose ")

@@ -63,7 +63,7 @@ def _quantity_relation(a: ClaimKeys, b: ClaimKeys) -> tuple[str, str] | None:
                 continue
             what = f"both give a number of {qa.unit.split()[0]} for '{shared[0]}'"
             if qa.high * 1.1 < qb.low or qb.high * 1.1 < qa.low:
-                if timed:
+                if timed and _same_measure(qa, qb, a, b):
                     clash = clash or ("disagrees", f"{what}: {_fmt(qa)} against {_fmt(qb)}")
             elif not timed and (qa.high < qb.low or qb.high < qa.low):
                 continue  # "146,000 jobs in January", "157,000 jobs last month": near, for two months
@@ -74,11 +74,32 @@ def _quantity_relation(a: ClaimKeys, b: ClaimKeys) -> tuple[str, str] | None:
     return clash
 
 
+def _same_measure(qa: Quantity, qb: Quantity, a: ClaimKeys, b: ClaimKeys) -> bool:
+    """Return True where two figures measure the same thing for the same place or body, so that they
+    can be in tension."""
+    # "North West 3%" and "North East 26.2%", "BA has cut 13,000 jobs" and "Delta … cut 6,900 jobs":
+    # the place or body named beside a figure must be named by the other claim too.
+    if not qa.scope <= b.names | b.stems or not qb.scope <= a.names | a.stems:
+        return False
+    # "£4bn of tax cuts" and "£35bn cuts": two things measured. Counts of people say what they
+    # count by their unit ("300,000 new conscripts", "tens of thousands of ordinary citizens").
+    if qa.unit != "people" and qa.measure and qb.measure and qa.measure != qb.measure:
+        return False
+    if qa.unit == "percent":
+        # "fell 0.7%" against "increased by 1.1%" is a tension; a change against a level is not.
+        return bool(qa.direction) == bool(qb.direction)
+    # "a net loss of 800,000 jobs" and "two million jobs created" are two measures, and so are a
+    # sum cut and one held: amounts compare only for the same way.
+    return qa.direction == qb.direction
+
+
 def _denial(a: ClaimKeys, b: ClaimKeys, df: Counter[str], rare: int) -> str | None:
     """Return how one claim denies what the other affirms, where it does."""
     for x, y in ((a, b), (b, a)):
-        if not x.denied:
-            continue  # most claims deny nothing: spare the set operations below
+        if not x.denied or x.unnamed:
+            # Most claims deny nothing: spare the set operations below. A denial of someone unnamed
+            # ("Her time … was not good enough") cannot be shown to speak of whom the other claim does.
+            continue
         # Who does not must be named in the other claim too: "Jones, who … has never failed a drugs
         # test" says nothing against "White failed a drugs test".
         if x.subject and not x.subject <= y.names | y.stems:

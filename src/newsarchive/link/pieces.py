@@ -68,8 +68,9 @@ class Compactor:
     def claim(self, k: ClaimKeys) -> ClaimKeys:
         """Return one claim's keys with their sets of words shared."""
         w = self.words
+        # Every field, so the link step in a build reads the keys `claim_keys` made (a test compares them).
         quantities = tuple(Quantity(q.low, q.high, q.words, q.unit, q.noun, w(q.concepts), w(q.context),
-                                    q.owner)
+                                    q.owner, w(q.scope), q.direction, q.measure)
                            for q in k.quantities)
         return ClaimKeys(w(k.stems), w(k.concepts), quantities, w(k.denied), k.phrase, w(k.dates), w(k.names),
-                         w(k.subject), w(k.heads))
+                         w(k.subject), w(k.heads), k.unnamed)
