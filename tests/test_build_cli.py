@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import newsarchive
 from newsarchive.build.output import MARKER
 from newsarchive.cli import main
 from test_build_engine import make_archive, tree
@@ -132,9 +133,14 @@ def test_serve_builds_serves_reloads_and_keeps_built_files_clean(tmp_path: Path)
         proc.wait(timeout=30)
 
 
-def test_dask_executor_gives_the_same_site(tmp_path: Path) -> None:
+def test_dask_executor_gives_the_same_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     distributed = pytest.importorskip("distributed")
     make_archive(tmp_path)
+    # The workers start in a folder of their own: they import the code under test only by an
+    # absolute path (a relative PYTHONPATH=src would reach an installed copy, or none).
+    here = str(Path(newsarchive.__file__).resolve().parents[1])
+    rest = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([here, *rest]))
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
         address = cluster.scheduler_address.replace("tcp://", "dask://")
