@@ -271,17 +271,43 @@ def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifier
         person = offices.holder(ctx, paragraph, at, phrase, [person] if person is not None else [])
     if person is None and paragraph == 0 and ctx.lede is not None and _holds(ctx.lede[0], head):
         person = ctx.lede[1]  # "…, the lord chancellor has said." named in the next paragraph
+    holders: list[str] | None = None
+    if person is None and remembered:
+        holders = [name for name, roles in ctx.roles.items()
+                   if roles and name in ctx.genders and _holds(roles, _office_in(roles, head, modifiers))]
+        if not holders:
+            # "Later the prime minister said" in a story that names Tony Blair but gives no one
+            # the office: the one person named who held it then (and no other office in the text)
+            person = _held_then(ctx, paragraph, at, head, modifiers)
     person = person or _guessed_person(ctx, paragraph, at, head, modifiers)
     if person is None and not remembered and not modifiers.strip():
         person = _only_voice(ctx, paragraph, at, head)
-    if person is None and remembered:
+    if person is None and holders:
         # no one nearer to guess: the one whose roles give the office, paragraphs back
-        holders = [name for name, roles in ctx.roles.items()
-                   if roles and name in ctx.genders and _holds(roles, _office_in(roles, head, modifiers))]
         person = offices.holder(ctx, paragraph, at, phrase, holders)
     if person is not None and head not in ctx.cues.anonymous:
         offices.remember(ctx, paragraph, at, phrase, person)
     return person
+
+
+def _held_then(ctx: Context, paragraph: int, at: int, head: str, modifiers: str) -> str | None:
+    """Return the one person named before (paragraph, at) whom `offices.yaml` gives the office
+    a description names (`offices.by_term`), where the text gives them no other; else None."""
+    words = modifiers.lower().split()
+    office = " ".join((*(w for w in words if w != "former"), head))  # ("the prime minister")
+    # (not one the text calls by another office, nor a member: "Tory MP Boris Johnson" in 2004)
+    held = []
+    for name in offices.by_term(ctx, paragraph, at, office, "former" in words):
+        roles = " ".join(w for w in ctx.roles[name].split() if w not in _KIN)  # ("his older brother")
+        if not _other_office(ctx, roles, head, modifiers) \
+                and not any(w.upper() in ctx.lex.postnominals for w in roles.split()) \
+                and not _told_apart(ctx, paragraph, at, name, modifiers, head):
+            held.append(name)
+    return held[0] if len(held) == 1 else None
+
+
+_KIN = frozenset(("brother", "sister", "father", "mother", "son", "daughter", "wife", "husband"))
+"""Words for kin, which are titles too ("Brother", "Father") but give no office in a role."""
 
 
 def _only_voice(ctx: Context, paragraph: int, at: int, head: str) -> str | None:
