@@ -656,6 +656,12 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
     if described is not None:
         return described, "pronoun"
     subject = _subject_before(ctx, paragraph, at, want, aside=aside)
+    if subject is None and paragraph == 1 and ctx.lede is not None \
+            and ctx.genders.get(ctx.lede[1], want) in (None, want):
+        # "The attorney general has again denied …" over "Claims … were “wholly unfounded,” he
+        # insisted …. Lord Goldsmith said": with no one named before it, "he" is the lede's
+        # described holder, whom this paragraph names after it
+        return ctx.lede[1], "pronoun"
     return _gendered_instead(ctx, paragraph, at, want, subject), "pronoun"
 
 
