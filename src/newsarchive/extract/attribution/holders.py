@@ -911,6 +911,13 @@ def _unnamed_voice(ctx: Context, paragraph: int, at: int) -> bool:
     return not ctx.named_at(paragraph, last, at)
 
 
+_ACT_UPON = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:was|were|has\s+been|have\s+been|had\s+been)"
+                       r"\s+[a-z]+(?:ed|en|t)\s+by\b")
+"""A sentence opening on a name in the passive with its agent: "Mutu was sacked by Chelsea"."""
+_ACT_OF = re.compile(r"\s[-–—]\s+(?:a|an)\s+[a-z]+\s+$")
+"""A last clause set off by a dash that names an act and then its doer: "- a move Wenger"."""
+
+
 def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, floor: int = -1,
                     described: bool = False, spoken: bool = True, aside: bool = False) -> str | None:
     """Sentence by sentence back from `at`, return the first fitting person of the nearest sentence
@@ -955,6 +962,13 @@ def _subject_before(ctx: Context, paragraph: int, at: int, want: str | None, flo
                 and masked[max(0, n.start - 5):n.start] == " but " and _verb_after(ctx, masked, n.end):
             # "… between himself, Okken and Antonio Reina of Spain but McIlroy is unfazed. He
             # admitted": the last clause's subject, named last
+            return n.name
+        if fresh and want is not None and n.kind == "person" and ctx.genders.get(n.name) in (None, want) \
+                and _ACT_UPON.match(masked, s_start) is not None \
+                and _ACT_OF.search(masked, max(s_start, n.start - 20), n.start) is not None \
+                and _verb_after(ctx, masked, n.end):
+            # "Mutu was sacked by Chelsea … - a move Wenger has backed. But he said": the sentence's
+            # subject is acted upon; the one who acts in its last clause is the next "he"
             return n.name
         if n.kind == "person" and (want is None or ctx.genders.get(n.name) in (None, want)):
             if described and not _known_person(ctx, n.name):
