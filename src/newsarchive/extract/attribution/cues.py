@@ -353,6 +353,8 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int, apart: str | N
         if _passive(ctx, masked, m.start(), verb) or (
                 m.group()[:1].islower() and _participle_passive(ctx, masked, m.end(), verb)):
             continue
+        if answers(masked, m.end()):
+            continue  # "as Trump went on about “…,” Melanie said yes, yes": her answer, not the words
         if verb.startswith("continu") and masked.startswith(" to ", m.end()):
             continue  # "Sandra Dee continues to live in Los Angeles": no speech
         if verb.endswith(" on") and masked.startswith(" to ", m.end()) \
@@ -398,6 +400,15 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int, apart: str | N
             out.append(_noted(ctx, start, Cue(paragraph, m.start(), m.end(), verb, holder, how)))
     return out
 
+
+_ANSWER_AFTER = re.compile(r"\s+(?:yes|no)(?=[,.;:!?]|\s*$)")
+"""("said yes, yes", "said no."; not "found no evidence", "would say yes or no if …")"""
+
+
+def answers(masked: str, at: int) -> bool:
+    """Return True where a speech verb ending at `at` has an answer for its object ("Melanie said
+    yes, yes"): what was said is that, not a quotation beside it."""
+    return _ANSWER_AFTER.match(masked, at) is not None
 
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s")
 

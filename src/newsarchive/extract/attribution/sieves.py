@@ -18,6 +18,7 @@ from newsarchive.extract.attribution.cues import (
     FROM_PLACE,
     Cue,
     CueIndex,
+    answers,
     appositive_owner,
     cue_index,
     holder_after,
@@ -330,6 +331,8 @@ def trigram(ctx: Context, q: QuoteDraft) -> bool:
                         return _settle(q, quoted.name, "trigram")
                 return _settle(q, head.name, "trigram")  # "“…,” Toomey fumed"
             verb = masked[head.end:head.end + 16].split()[:1]
+            if verb and answers(masked, masked.find(verb[0], head.end) + len(verb[0])):
+                return False  # "“…,” Melanie said yes, yes": her answer to the words
             if verb and verb[0].strip(",.") in ctx.cues.irregular_past:
                 return _settle(q, head.name, "X-said")  # "“…,” Susan said", before a nearer cue
             past = _PAST_AFTER.match(masked, head.end)
