@@ -22,9 +22,10 @@ _APPOSITIVE = re.compile(rf",\s+((?:an?|the|his|her|their|one\s+of\s+(?:the|his|
                          rf"[^,.;:“”\"()—–]{{2,90}}?{_ACRONYM_AFTER}?)"
                          r"(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
 # ", director of civil rights group Liberty,", ", spokesman for e-mail software firm Sendmail said",
-# ", director general and chairman of the board of …": a role word and what the role is of, with
-# no article before it.
-_ROLE_OF = re.compile(r",\s+((?:[a-z][\w-]*\s+){0,2}?(?:and\s+)?([a-z][\w-]*)\s+(?:of|at|for|with|from)\s"
+# ", director general and chairman of the board of …", ", deputy police chief in Bombay,": a role
+# word and what or where the role is of, with no article before it.
+_MONTHS = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ROLE_OF = re.compile(rf",\s+((?:[a-z][\w-]*\s+){{0,2}}?(?:and\s+)?([a-z][\w-]*)\s+(?:of|at|for|with|from|in(?=\s[A-Z])(?!\s{_MONTHS}))\s"
                       rf"[^,.;:“”\"()—–]{{2,90}}?{_ACRONYM_AFTER}?)(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
 _GENERIC = frozenset(("any", "every", "each", "no", "some", "many", "most", "like", "other", "another"))
 # Endings of words for peoples and other capitalised adjectives ("Palestinian", "Taiwanese",
