@@ -207,8 +207,10 @@ def cues() -> Cues:
     subject = re.compile(rf"{_OPENERS}{part}{apposed}{job}{_NO_SUBJECT}{staff}{who}(?(apposed),{what})"
                          rf"{age}{aside}"
                          rf"\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?(?:{verbs})\b"
-                         # (not "Currently, an entire project can take months, says Mr Dean")
-                         rf"(?(appos)(?!\s+[A-Z]))"
+                         # (not "Currently, an entire project can take months, says Mr Dean";
+                         # but "Ramesh Kumar, deputy police chief in Bombay, said Khan was …": a
+                         # name the reported clause opens on, a word in lower case after it)
+                         rf"(?(appos)(?!\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:[,.;:!?”\"]|$)))"
                          # (not a sum: "Ranasinghe and Sharma added 97 for the fifth wicket")
                          r"(?!(?<=added)\s+\d)")
     # "according to data from research firm BloombergNEF", "according to a survey by the CBI"
