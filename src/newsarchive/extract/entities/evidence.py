@@ -25,7 +25,8 @@ _APPOSITIVE = re.compile(rf",\s+((?:an?|the|his|her|their|one\s+of\s+(?:the|his|
 # ", director general and chairman of the board of …", ", deputy police chief in Bombay,": a role
 # word and what or where the role is of, with no article before it.
 _MONTHS = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_ROLE_OF = re.compile(rf",\s+((?:[a-z][\w-]*\s+){{0,2}}?(?:and\s+)?([a-z][\w-]*)\s+(?:of|at|for|with|from|in(?=\s[A-Z])(?!\s{_MONTHS}))\s"
+_ROLE_OF = re.compile(rf",\s+((?:[a-z][\w-]*\s+){{0,2}}?(?:and\s+)?([a-z][\w-]*)\s+"
+                      rf"(?:of|at|for|with|from|in(?=\s[A-Z])(?!\s{_MONTHS}))\s"
                       rf"[^,.;:“”\"()—–]{{2,90}}?{_ACRONYM_AFTER}?)(?=\s*[,.;:)—–]|\s*$|\s+(?:says|said|told)\b)")
 _GENERIC = frozenset(("any", "every", "each", "no", "some", "many", "most", "like", "other", "another"))
 # Endings of words for peoples and other capitalised adjectives ("Palestinian", "Taiwanese",
