@@ -72,6 +72,9 @@ def description(ctx: Context, paragraph: int, start: int, end: int,
     """Return the named source a description points back to, or None where there is no description.
     `opening`: the description opens a sentence ("The Tory leader attacked … and said")."""
     masked = ctx.masked[paragraph]
+    author = _named_finding(ctx, paragraph, start, end, before)
+    if author is not None:
+        return author, "description"
     finding = _finding(ctx, masked, start, end, before)
     if finding is not None:
         return _finding_author(ctx, paragraph, finding.start(), finding.group(1)), "description"
@@ -174,6 +177,29 @@ def _finding(ctx: Context, masked: str, start: int, end: int, before: bool) -> r
         _findings_cache[:] = [(words, ahead, behind)]
     _, ahead, behind = _findings_cache[0]
     return ahead.search(masked, max(start, end - 50), end) if before else behind.match(masked, start, end)
+
+
+_NAMED_FINDING_BEFORE = re.compile(r"\b[Tt]he\s+([A-Z][\w’'-]+)\s+([a-z]+)\s*,?\s*$")
+_NAMED_FINDING_AFTER = re.compile(r"\s*the\s+([A-Z][\w’'-]+)\s+([a-z]+)\b")
+"""A finding named after a person: "the Kok report said", "said the Hutton inquiry"."""
+
+
+def _named_finding(ctx: Context, paragraph: int, start: int, end: int, before: bool) -> str | None:
+    """Return the person a finding before or after a verb is named after, as "Mr Kok's report
+    noted" is Kok's: "the Kok report said" after Wim Kok is named (by that mention, else by the
+    one person of that surname); None where it is named after no one the text names."""
+    masked = ctx.masked[paragraph]
+    m = _NAMED_FINDING_BEFORE.search(masked, max(start, end - 50), end) if before \
+        else _NAMED_FINDING_AFTER.match(masked, start, end)
+    if m is None or m.group(2) not in ctx.cues.findings:
+        return None
+    named = [n for n in ctx.named_at(paragraph, m.start(1), m.end(1)) if n.start <= m.start(1)]
+    if named:
+        return named[0].name if named[0].kind == "person" else None
+    word = m.group(1)
+    people = [name for name in ctx.genders if name.rsplit(" ", 1)[-1] == word
+              and offices.mentioned_before(ctx, name, (paragraph, m.start())) != (-1, -1)]
+    return people[0] if len(people) == 1 else None
 
 
 def finding_subject(ctx: Context, paragraph: int, start: int, at: int) -> bool:
