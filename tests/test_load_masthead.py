@@ -106,6 +106,7 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("24.11.2026 - Update : 24.11.2026", "2026-11-24"),  # (Anadolu)
     ("Update : 24.11.2026", "2026-11-24"),
     ("Washington, the capital, 2026", None),
+    ("Monday 24 November 2026 19:14, UK", "2026-11-24"),  # (Sky: the zone after a comma)
 ])
 def test_date_line(line: str, iso: str | None) -> None:
     assert date_line(line) == iso
@@ -123,6 +124,8 @@ def test_date_line(line: str, iso: str | None) -> None:
     ("Senator Smith (R) - who chairs the panel - said", None),
     ("MOSCOW, November 24. /TASS/. There are currently no plans", "TASS"),  # TASS's full stops
     ("Prices rose 4.2 per cent. /Updated/. Officials said", None),
+    ("Madrid, Nov 24 (EFE).- The Spanish government on Tuesday", "EFE"),  # (the Spanish wires' ".-")
+    ("Madrid, Nov 24 (Smith).- The minister", None),
 ])
 def test_dateline_outlet(text: str, outlet: str | None) -> None:
     assert dateline_outlet(text) == outlet
@@ -142,6 +145,30 @@ def test_a_name_alone_under_the_headline_whose_bio_closes_the_text_is_the_byline
                          " Senate.\n\nHow does this make you feel?\nHappy\nSad\n\nAdd a comment\n", "x.txt")
     assert doc.author == "Bonz Dela Cruz" and doc.standfirst is None
     assert [p.text[:6] for p in doc.paragraphs] == ["MANILA"]
+
+
+def test_names_joined_by_and_over_a_date_line_are_the_writers() -> None:
+    d = parse_document("UK politics live\n\nRachel Kendrick and Tom Ambrose\nTue 24 Nov 2026 18.02 GMT\n"
+                       "First published on Tue 24 Nov 2026 07.45 GMT\n\nThe chancellor has insisted.\n",
+                       "x.txt")
+    assert (d.author, d.date) == ("Rachel Kendrick and Tom Ambrose", "2026-11-24")
+    d = parse_document("Storm warning\n\nBreaking News and Weather\nMarch 12, 2026\n\nThe storm is coming.\n",
+                       "x.txt")
+    assert d.author is None
+
+
+def test_a_by_alone_over_the_name_under_buttons_and_a_section() -> None:
+    d = parse_document("Council tax to rise\n\nBookmark\nShare\nNews\nBy\nJames Whitlam\n"
+                       "Local Democracy Reporter\n\n12:05, 24 NOV 2026\n\nResidents face a rise.\n", "x.txt")
+    assert (d.author, d.date) == ("James Whitlam", "2026-11-24")
+    assert d.paragraphs[0].text == "Residents face a rise."
+
+
+def test_a_byline_over_the_outlet_and_place() -> None:
+    d = parse_document("Inquest hears cyclist died\n\nBy Harriet Coles\nBBC News, Leeds\n\n"
+                       "24 November 2026\n\nA retired teacher died.\n", "x.txt")
+    assert (d.author, d.date) == ("Harriet Coles", "2026-11-24")
+    assert d.paragraphs[0].text == "A retired teacher died."
 
 
 def test_a_writers_card_may_end_with_the_date() -> None:
@@ -229,6 +256,8 @@ def test_a_title_over_a_dated_line_is_not_a_label() -> None:
 def test_dateline_end() -> None:
     text = "BOSTON, Feb. 10, 2026 /PRNewswire/ -- Corvane Therapeutics today announced"
     assert text[dateline_end(text):].startswith("Corvane")
+    text = "Madrid, Nov 24 (EFE).- The Spanish government on Tuesday approved"
+    assert text[dateline_end(text):].startswith("The Spanish")
     assert dateline_end("The firm said on Monday") == 0
 
 
