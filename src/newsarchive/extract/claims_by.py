@@ -221,9 +221,9 @@ def cues() -> Cues:
     put_end = rf"|(?(put){_NAME_ENDS})" if findings else ""
     # ("according to tourism minister Sontaya Kunplome", "to a Washington Post-ABC News survey",
     # "to the think tank Autonomy"; after "the", a people's or a place's word may open them: "the
-    # French news agency AFP")
+    # French news agency AFP", or with no "the": "Dutch newspaper De Telegraaf")
     described = rf"(?P<pre>(?:(?i:a|an)\s+{words}{{0,3}}?|(?i:the)\s+(?:[A-Z][a-z]+\s+)?{words}{{1,3}}?" \
-        rf"|{words}{{1,3}}?)(?=[A-Z]))?"
+        rf"|(?:[A-Z][a-z]+\s+)?{words}{{1,3}}?)(?=[A-Z]))?"
     according = re.compile(rf"(?i:according\s+to)\s+{finding}{described}"
                            rf"(?(pre){not_a_name})(?P<who>{ministry}|{_NAME}|{desc}|(?:him|her)(?=,))"
                            rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS})"
