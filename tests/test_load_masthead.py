@@ -107,6 +107,7 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("Update : 24.11.2026", "2026-11-24"),
     ("Washington, the capital, 2026", None),
     ("Monday 24 November 2026 19:14, UK", "2026-11-24"),  # (Sky: the zone after a comma)
+    ("Last update on: Tue Nov 24, 2026 09:10 PM", "2026-11-24"),  # (The Daily Star)
 ])
 def test_date_line(line: str, iso: str | None) -> None:
     assert date_line(line) == iso
@@ -126,6 +127,8 @@ def test_date_line(line: str, iso: str | None) -> None:
     ("Prices rose 4.2 per cent. /Updated/. Officials said", None),
     ("Madrid, Nov 24 (EFE).- The Spanish government on Tuesday", "EFE"),  # (the Spanish wires' ".-")
     ("Madrid, Nov 24 (Smith).- The minister", None),
+    ("(ANSA) - ROME, NOV 24 - Undersecretary Fabrizio Lanzetta resigned", "ANSA"),  # (the agency first)
+    ("(R) - TEXAS, NOV 24 - Senator Smith said", None),
 ])
 def test_dateline_outlet(text: str, outlet: str | None) -> None:
     assert dateline_outlet(text) == outlet
@@ -162,6 +165,19 @@ def test_a_by_alone_over_the_name_under_buttons_and_a_section() -> None:
                        "Local Democracy Reporter\n\n12:05, 24 NOV 2026\n\nResidents face a rise.\n", "x.txt")
     assert (d.author, d.date) == ("James Whitlam", "2026-11-24")
     assert d.paragraphs[0].text == "Residents face a rise."
+
+
+def test_the_conversations_authors_and_its_republication_note() -> None:
+    d = parse_document("Heatwaves kill\n\nAuthors\nHelena Marsh\nSenior Lecturer in Public Health,"
+                       " University of Northbridge\n\nTomasz Wieczorek\nResearch Fellow, University of"
+                       " Northbridge\n\nDisclosure statement\nHelena Marsh does not work for, consult, own"
+                       " shares in or receive funding from any company or organisation.\n\n"
+                       "More than 47,000 people died.\n\n"
+                       "This article is republished from The Conversation under a Creative Commons"
+                       " license.\n",
+                       "x.txt")
+    assert (d.author, d.outlet) == ("Helena Marsh and Tomasz Wieczorek", "The Conversation")
+    assert [p.text for p in d.paragraphs] == ["More than 47,000 people died."]
 
 
 def test_a_byline_over_the_outlet_and_place() -> None:
@@ -307,6 +323,8 @@ def test_a_broadcast_transcripts_furniture() -> None:
 def test_published_in_outlet() -> None:
     assert published_in_outlet("Published in Dawn, November 19th, 2026") == "Dawn"
     assert published_in_outlet("This article was first published by The Conversation") is None
+    assert published_in_outlet("This article is republished from The Conversation under a Creative Commons"
+                               " license.") == "The Conversation"
 
 
 def test_outlet_line() -> None:

@@ -211,6 +211,11 @@ def byline_block(lines: list[str]) -> str | None:
     """Return the writer of a block of two to four lines that is a writer's card: a name or a
     byline, then the job ("Chris Mason / Political editor / @chrismasonbbc"), then handles,
     outlets, more of the job or the date; None for any other block."""
+    if lines[0] in ("Authors", "Author") and len(lines) >= 2:
+        # The Conversation's "Authors" over each writer's name and post, in blocks of their own
+        # after the first (`more_authors`)
+        writer = writer_with_post(lines[1:3])
+        return writer if len(lines) <= 3 else None
     lone_by = next((i for i, x in enumerate(lines[:-1]) if x.strip().lower() == "by"), -1)
     if lone_by >= 0 and all(len(x.split()) <= 2 for x in lines[:lone_by]):
         # "Bookmark" / "Share" / "News" / "By" / "James Whitlam" / "Local Democracy Reporter" (Reach's
@@ -244,6 +249,14 @@ def byline_block(lines: list[str]) -> str | None:
     if all(_HANDLE.match(x) or _ROLE_LINE.match(x) or outlet_line(x) or date_line(x) for x in rest):
         return name
     return None
+
+
+def writer_with_post(lines: list[str]) -> str | None:
+    """Return the writer of a block of a name over the writer's post and employer ("Tomasz
+    Wieczorek" / "Research Fellow, Climate and Health Unit, University of Northbridge"), or None."""
+    if not 1 <= len(lines) <= 2 or (len(lines) == 2 and ", " not in lines[1]):
+        return None
+    return _person(lines[0])
 
 
 def _outlet_at(text: str) -> bool:
@@ -289,7 +302,7 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = rf"(?:[\s,·]+(?:(?:at|-|–|—|/|\|)\s+)?\d{{1,2}}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
 _PREFIX = (r"(?:(?:first\s+)?(?:published|updated?|posted|aired|issued|modified"
-           r"|last\s+updated|last\s+modified"
+           r"|last\s+updated?|last\s+modified"
            r"|news\s+release)"  # (EurekAlert!'s "NEWS RELEASE 24-NOV-2026")
            r"(?:\s+on)?\s?:?\s+(?:[-–—]\s+)?)?"  # ("Updated - 18 February 2026", "Published : …")
            r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:\s+[-–—●•]\s+|,\s+(?=[A-Z][a-z]{2,8}\.?\s+\d))"
@@ -406,7 +419,15 @@ _PLACE_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s*[A-Z][a
 "Madrid, Nov 24 (EFE).-": only with a listed outlet in the brackets (not "Smith (R) - …")."""
 
 
+_LEAD_DATELINE = re.compile(r"\((?P<outlet>[A-Z]{2,12})\)\s*[-—–]\s*[A-Z][A-Z .'’-]{1,40}"
+                            r"(?:,\s*[A-Z]{3,9}\.?\s+\d{1,2})?\s*[-—–]")
+"""A dateline that names the agency first, "(ANSA) - ROME, NOV 24 -": only with a listed outlet."""
+
+
 def _dateline(text: str) -> re.Match[str] | None:
+    if text[:1] == "(":
+        m = _LEAD_DATELINE.match(text)
+        return m if m is not None and m.group("outlet") in _outlet_names() else None
     m = _DATELINE.match(text)
     if m is None:
         m = _PLACE_DATELINE.match(text)
@@ -449,13 +470,15 @@ def copyright_outlet(text: str) -> str | None:
     return outlet_line(m.group("name")) or outlet_line(m.group("name") + ".")  # ("L.P.": its last dot)
 
 
-_PUBLISHED_IN = re.compile(r"published\s+in\s+(?P<name>(?:the\s+)?[A-Z][\w&’'.-]*"
-                           r"(?:\s+[A-Z][\w&’'.-]*){0,4})", re.IGNORECASE)
+_PUBLISHED_IN = re.compile(r"(?:this\s+article\s+is\s+republished\s+from|published\s+in)\s+"
+                           r"(?P<name>(?:the\s+)?(?-i:[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}))",
+                           re.IGNORECASE)
 
 
 def published_in_outlet(text: str) -> str | None:
     """Return the listed outlet a foot line says the story ran in ("Published in Dawn, November
-    19th, 2026"; not "first published by", which names where it ran before), or None."""
+    19th, 2026", "This article is republished from The Conversation under a Creative Commons
+    license."; not "first published by", which names where it ran before), or None."""
     m = _PUBLISHED_IN.match(text)
     return outlet_line(m.group("name").rstrip(".,")) if m is not None else None
 
