@@ -239,7 +239,9 @@ def cues() -> Cues:
     after = re.compile(
         rf"[,”’\"]\s*(?:(?i:{inverted})\s+(?:(?P<desc>{desc})|(?:{_DESCRIBING}[a-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,3}}?)?(?P<name>{_NAME}))"
         rf"|(?:{title})?{staff}(?P<subj>{ministry}|{_NAME}|{desc}|(?i:he|she)){kind}\s+(?:ha[sd]\s+|have\s+)?(?:{verbs})\b{listener})"
-        rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
+        rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b"
+        # (a day after the verb: "…, Law Adviser Mohammad Bhuiyan said yesterday.", "…, he said Tuesday.")
+        rf"|\s+(?i:yesterday|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*[,.;:!?]))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
     verb_heads = None if not all(heads) else frozenset(h.group() for h in heads if h)
     # ("Sanders' fundraising email to supporters notes that": its owner; a word or two may describe
