@@ -303,10 +303,19 @@ def _only_voice(ctx: Context, paragraph: int, at: int, head: str) -> str | None:
 
 def _unnamed_before(ctx: Context, paragraph: int, at: int, head: str) -> bool:
     """Return True where the text before `at` brings in someone of that description unnamed: "a
-    spokesman said", "A political strategist who has worked with …"."""
-    unnamed = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,2}}?{re.escape(head)}\b")
-    return any(unnamed.search(ctx.masked[p], 0, at if p == paragraph else len(ctx.masked[p]))
-               for p in range(paragraph + 1))
+    spokesman said", "A political strategist who has worked with …" (the first such place is
+    looked for once an article: a paragraph of thousands of "the mayor said" costs one scan)."""
+    first = ctx.unnamed_first.get(head)
+    if first is None:
+        unnamed = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,2}}?{re.escape(head)}\b")
+        first = (len(ctx.masked), 0)
+        for p, masked in enumerate(ctx.masked):
+            m = unnamed.search(masked)
+            if m is not None:
+                first = (p, m.end())
+                break
+        ctx.unnamed_first[head] = first
+    return first <= (paragraph, at)
 
 
 def _guessed_person(ctx: Context, paragraph: int, at: int, head: str, modifiers: str) -> str | None:
