@@ -1183,3 +1183,33 @@ def test_a_headline_s_auxiliary_ends_a_name_and_a_long_run_before_a_verb_is_none
                      "Read: Donald Trump Just Revealed Who He Would Pick For VP.")
     assert "Joe Biden" in found
     assert not any("Does" in n or "Revealed" in n for n in found)
+
+
+def test_a_spanish_names_first_surname_alone_is_that_person() -> None:
+    found = entities("The minister, Lucía Ferrández Ortega, spoke. María Jesús Calvo Peñalver objected. "
+                     "Ferrández said rents rose. Calvo told reporters so.")
+    assert "Ferrández" in found["Lucía Ferrández Ortega"].aliases
+    assert "Calvo" in found["María Jesús Calvo Peñalver"].aliases
+    assert not {"Ferrández", "Calvo"} & set(found)
+    # (not a given name in the middle, nor a title's last word read as a surname)
+    assert "Luther" not in entities("Martin Luther King spoke. Luther said so.")["Martin Luther King"].aliases
+    show = entities("Rachel Maddow Show guests came. Maddow said so.")
+    assert "Maddow" in show or "Maddow" in next(iter(show.values())).aliases
+
+
+def test_a_peoples_word_before_a_word_for_a_medium_is_no_person() -> None:
+    found = entities("He signed, according to Dutch newspaper De Telegraaf.")
+    assert "De Telegraaf" in found and "Dutch" not in found
+    # (an Italian "dello" inside an outlet's name)
+    found = entities("Corriere dello Sport says the director travelled to Valencia.")
+    assert "Corriere dello Sport" in found and not {"Sport", "Corriere della Sera"} & set(found)
+
+
+def test_the_rest_of_an_office_after_a_title_is_no_person() -> None:
+    found = entities("The governor, through his Chief Press Secretary, Aliyu Bello, denied it.")
+    assert "Aliyu Bello" in found and "Press Secretary" not in found
+
+
+def test_a_party_run_council_is_the_council() -> None:
+    found = entities("The Labour-run Hollinbrook Borough Council needs to close a gap.")
+    assert "Hollinbrook Borough Council" in found

@@ -106,6 +106,8 @@ def test_byline(line: str, found: tuple[str, str | None] | None) -> None:
     ("24.11.2026 - Update : 24.11.2026", "2026-11-24"),  # (Anadolu)
     ("Update : 24.11.2026", "2026-11-24"),
     ("Washington, the capital, 2026", None),
+    ("Monday 24 November 2026 19:14, UK", "2026-11-24"),  # (Sky: the zone after a comma)
+    ("Last update on: Tue Nov 24, 2026 09:10 PM", "2026-11-24"),  # (The Daily Star)
 ])
 def test_date_line(line: str, iso: str | None) -> None:
     assert date_line(line) == iso
@@ -123,6 +125,10 @@ def test_date_line(line: str, iso: str | None) -> None:
     ("Senator Smith (R) - who chairs the panel - said", None),
     ("MOSCOW, November 24. /TASS/. There are currently no plans", "TASS"),  # TASS's full stops
     ("Prices rose 4.2 per cent. /Updated/. Officials said", None),
+    ("Madrid, Nov 24 (EFE).- The Spanish government on Tuesday", "EFE"),  # (the Spanish wires' ".-")
+    ("Madrid, Nov 24 (Smith).- The minister", None),
+    ("(ANSA) - ROME, NOV 24 - Undersecretary Fabrizio Lanzetta resigned", "ANSA"),  # (the agency first)
+    ("(R) - TEXAS, NOV 24 - Senator Smith said", None),
 ])
 def test_dateline_outlet(text: str, outlet: str | None) -> None:
     assert dateline_outlet(text) == outlet
@@ -142,6 +148,40 @@ def test_a_name_alone_under_the_headline_whose_bio_closes_the_text_is_the_byline
                          " Senate.\n\nHow does this make you feel?\nHappy\nSad\n\nAdd a comment\n", "x.txt")
     assert doc.author == "Bonz Dela Cruz" and doc.standfirst is None
     assert [p.text[:6] for p in doc.paragraphs] == ["MANILA"]
+
+
+def test_names_joined_by_and_over_a_date_line_are_the_writers() -> None:
+    d = parse_document("UK politics live\n\nRachel Kendrick and Tom Ambrose\nTue 24 Nov 2026 18.02 GMT\n"
+                       "First published on Tue 24 Nov 2026 07.45 GMT\n\nThe chancellor has insisted.\n",
+                       "x.txt")
+    assert (d.author, d.date) == ("Rachel Kendrick and Tom Ambrose", "2026-11-24")
+    d = parse_document("Storm warning\n\nBreaking News and Weather\nMarch 12, 2026\n\nThe storm is coming.\n",
+                       "x.txt")
+    assert d.author is None
+
+
+@pytest.mark.parametrize(("card", "writer"), [
+    ("Bookmark\nShare\nNews\nBy\nJames Whitlam\nLocal Democracy Reporter", "James Whitlam"),  # (Reach)
+    ("By Harriet Coles\nBBC News, Leeds", "Harriet Coles"),  # (the outlet, and where it writes from)
+])
+def test_a_byline_under_buttons_or_over_the_outlet_and_place(card: str, writer: str) -> None:
+    d = parse_document(f"Council tax to rise\n\n{card}\n\n24 November 2026\n\nResidents face a rise.\n",
+                       "x.txt")
+    assert (d.author, d.date) == (writer, "2026-11-24")
+    assert d.paragraphs[0].text == "Residents face a rise."
+
+
+def test_the_conversations_authors_and_its_republication_note() -> None:
+    d = parse_document("Heatwaves kill\n\nAuthors\nHelena Marsh\nSenior Lecturer in Public Health,"
+                       " University of Northbridge\n\nTomasz Wieczorek\nResearch Fellow, University of"
+                       " Northbridge\n\nDisclosure statement\nHelena Marsh does not work for, consult, own"
+                       " shares in or receive funding from any company or organisation.\n\n"
+                       "More than 47,000 people died.\n\n"
+                       "This article is republished from The Conversation under a Creative Commons"
+                       " license.\n",
+                       "x.txt")
+    assert (d.author, d.outlet) == ("Helena Marsh and Tomasz Wieczorek", "The Conversation")
+    assert [p.text for p in d.paragraphs] == ["More than 47,000 people died."]
 
 
 def test_a_writers_card_may_end_with_the_date() -> None:
@@ -229,6 +269,8 @@ def test_a_title_over_a_dated_line_is_not_a_label() -> None:
 def test_dateline_end() -> None:
     text = "BOSTON, Feb. 10, 2026 /PRNewswire/ -- Corvane Therapeutics today announced"
     assert text[dateline_end(text):].startswith("Corvane")
+    text = "Madrid, Nov 24 (EFE).- The Spanish government on Tuesday approved"
+    assert text[dateline_end(text):].startswith("The Spanish")
     assert dateline_end("The firm said on Monday") == 0
 
 
@@ -278,6 +320,8 @@ def test_a_broadcast_transcripts_furniture() -> None:
 def test_published_in_outlet() -> None:
     assert published_in_outlet("Published in Dawn, November 19th, 2026") == "Dawn"
     assert published_in_outlet("This article was first published by The Conversation") is None
+    assert published_in_outlet("This article is republished from The Conversation under a Creative Commons"
+                               " license.") == "The Conversation"
 
 
 def test_outlet_line() -> None:

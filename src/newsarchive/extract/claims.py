@@ -516,8 +516,10 @@ def find_claims(draft: Draft) -> None:
         if para.kind != "text":
             continue
         # A wire's dateline opening the text ("BOSTON, Feb. 10, 2026 /PRNewswire/ --") is no claim.
-        # (a dateline opens with a city in capitals: most paragraphs are spared the call)
-        dateline = dateline_end(para.text) if para.text[:2].isupper() else 0
+        # (a dateline opens with a city in capitals, or names the agency in brackets soon after a
+        # city in mixed case, "Madrid, Nov 24 (EFE).-": most paragraphs are spared the call)
+        dateline = dateline_end(para.text) if para.text[:2].isupper() or (
+            para.text[:1].isupper() and "(" in para.text[:32]) else 0
         # A transcript's or an interview's speaker ("TOM ALBERS: We pulled out …", "A: Money,
         # mostly."): the label is no part of a claim, and the labelled speaker's claims are theirs
         # (the writer's own, where the label is the byline's).

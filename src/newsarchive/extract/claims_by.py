@@ -223,9 +223,9 @@ def cues() -> Cues:
     put_end = rf"|(?(put){_NAME_ENDS})" if findings else ""
     # ("according to tourism minister Sontaya Kunplome", "to a Washington Post-ABC News survey",
     # "to the think tank Autonomy"; after "the", a people's or a place's word may open them: "the
-    # French news agency AFP")
+    # French news agency AFP", or with no "the": "Dutch newspaper De Telegraaf")
     described = rf"(?P<pre>(?:(?i:a|an)\s+{words}{{0,3}}?|(?i:the)\s+(?:[A-Z][a-z]+\s+)?{words}{{1,3}}?" \
-        rf"|{words}{{1,3}}?)(?=[A-Z]))?"
+        rf"|(?:[A-Z][a-z]+\s+)?{words}{{1,3}}?)(?=[A-Z]))?"
     according = re.compile(rf"(?i:according\s+to)\s+{finding}{described}"
                            rf"(?(pre){not_a_name})(?P<who>{ministry}|{_NAME}|{desc}|(?:him|her)(?=,))"
                            rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS})"
@@ -241,7 +241,9 @@ def cues() -> Cues:
     after = re.compile(
         rf"[,”’\"]\s*(?:(?i:{inverted})\s+(?:(?P<desc>{desc})|(?:{_DESCRIBING}[a-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,3}}?)?(?P<name>{_NAME}))"
         rf"|(?:{title})?{staff}(?P<subj>{ministry}|{_NAME}|{desc}|(?i:he|she)){kind}\s+(?:ha[sd]\s+|have\s+)?(?:{verbs})\b{listener})"
-        rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b))")
+        rf"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|for|of|on|at|to|from|speaking|who|which|that)\b"
+        # (a day after the verb: "…, Law Adviser Mohammad Bhuiyan said yesterday.", "…, he said Tuesday.")
+        rf"|\s+(?i:yesterday|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*[,.;:!?]))")
     heads = [re.match(r"[a-z]+", str(v).split(" ", 1)[0].lower()) for v in data["cue_verbs"]]
     verb_heads = None if not all(heads) else frozenset(h.group() for h in heads if h)
     # ("Sanders' fundraising email to supporters notes that": its owner; a word or two may describe

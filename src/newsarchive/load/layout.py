@@ -423,12 +423,20 @@ def lay_out(body: str, first_line: int, markdown: bool, title_given: str | None 
     buttons = [line.number for line in all_lines if pat.button.match(line.text)]
     last_numbers = {line.number for line in tail}
     tags = _tags_block(blocks, pat) if not markdown else None
+    authors_over = False  # (the last block was a card under "Authors": the next may be one too)
     for block in blocks:
         if block is tags:
             boiler.extend(Boilerplate(line.text, line.number, "tags") for line in block)
             continue
         block_lines = block if markdown else _join_wrapped(block)
         by = None if texts or markdown else masthead.byline_block([line.text for line in block_lines])
+        more = masthead.writer_with_post([line.text for line in block_lines]) \
+            if by is None and authors_over and not texts else None
+        if more is not None and author is not None:
+            author = f"{author} and {more}"  # (a second block under "Authors")
+            boiler.extend(Boilerplate(line.text, line.number, "byline") for line in block_lines)
+            continue
+        authors_over = by is not None and block_lines[0].text in ("Authors", "Author")
         if by is not None:
             # "Chris Mason / Political editor / @chrismasonbbc": a writer's card above the text
             author = author or by
@@ -521,8 +529,10 @@ def lay_out(body: str, first_line: int, markdown: bool, title_given: str | None 
                     outlet = masthead.copyright_outlet(text)  # "©2026 Bloomberg L.P."
                 elif date is None and text[:1] in "PpUu":
                     date = masthead.date_line(text)  # "Updated 14:32, Saturday 8 November 2025"
-                if outlet is None and text[:1] in "Pp":
-                    outlet = masthead.published_in_outlet(text)  # "Published in Dawn, November 19th, 2026"
+                if outlet is None and text[:1] in "PpTt":
+                    # "Published in Dawn, November 19th, 2026", "This article is republished from The
+                    # Conversation under a Creative Commons license."
+                    outlet = masthead.published_in_outlet(text)
                 continue
             bio = pat.bio.match(text) if line.number in last_numbers else None
             if bio is None and author is not None and line.number in last_numbers \

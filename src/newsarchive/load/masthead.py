@@ -55,6 +55,17 @@ def _person(text: str) -> str | None:
     return text.title() if sum(c.isupper() for c in letters) > 0.7 * len(letters) else text
 
 
+def _people(text: str) -> str | None:
+    """Return the writers of a line that is only two or more names ("Rachel Kendrick and Tom
+    Ambrose" over the Guardian's date line), or None."""
+    parts = _SEPARATORS.split(text.strip(" ."))
+    names = [_person(part) for part in parts] if len(parts) > 1 else [None]
+    if not all(names):
+        return None
+    found = [n for n in names if n]
+    return ", ".join(found[:-1]) + " and " + found[-1]
+
+
 def byline(text: str) -> tuple[str | None, str | None] | None:
     """Return the writers a byline names ("Jane Whitfield and Tomás Ortega") and the outlet it
     names ("By Jane Smith, BBC News", "Harriet Marsden, The Week UK"), or None where the line is
@@ -129,8 +140,8 @@ _STAFF = re.compile(r"\s+(?:UK|US|Staff|Staff Writer|Contributor)$")
 standing there ("Ava Kessler, Patch Staff", "…, Patch Contributor")."""
 
 
-_ZONE = r"(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?"
-"""A time zone after a time: "EST", "IST", "GMT+7"."""
+_ZONE = r"(?:,?\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?"
+"""A time zone after a time: "EST", "IST", "GMT+7", Sky's ", UK" ("Monday 24 November 2026 19:14, UK")."""
 _CARD_PARTS = re.compile(r"\s+[|/–—●•-]\s+|\s*[·|]\s*|\s{3,}|(?<!last)\s+(?=(?:last\s+)?updated\b)",
                          re.IGNORECASE)
 """What parts a card's parts: "·", "|", "/", a dash or a bullet, or the run of spaces a pasted
@@ -200,6 +211,19 @@ def byline_block(lines: list[str]) -> str | None:
     """Return the writer of a block of two to four lines that is a writer's card: a name or a
     byline, then the job ("Chris Mason / Political editor / @chrismasonbbc"), then handles,
     outlets, more of the job or the date; None for any other block."""
+    if lines[0] in ("Authors", "Author") and len(lines) >= 2:
+        # The Conversation's "Authors" over each writer's name and post, in blocks of their own
+        # after the first (`more_authors`)
+        writer = writer_with_post(lines[1:3])
+        return writer if len(lines) <= 3 else None
+    lone_by = next((i for i, x in enumerate(lines[:-1]) if x.strip().lower() == "by"), -1)
+    if lone_by >= 0 and all(len(x.split()) <= 2 for x in lines[:lone_by]):
+        # "Bookmark" / "Share" / "News" / "By" / "James Whitlam" / "Local Democracy Reporter" (Reach's
+        # sites): the buttons and the section over a "By" alone, then the card
+        lines = [f"By {lines[lone_by + 1]}", *lines[lone_by + 2:]]
+        if len(lines) == 1:
+            alone = byline(lines[0])
+            return alone[0] if alone is not None else None
     if 3 <= len(lines) <= 6 and "@" in lines[-1]:
         found = _card_with_contacts(lines)
         if found is not None:
@@ -212,11 +236,12 @@ def byline_block(lines: list[str]) -> str | None:
         # "Rina Sawhney" / "4:05 AM PST · March 12, 2026" (not "Breaking News" / a date), "Ana
         # Ribeiro" / "Brasília" / "Feb. 6, 2026 at 6:00 PM", "Dewi Anggraini" / "The Jakarta Post" / …,
         # "Sipho Mthembu" / "Politics" / "24 Nov 2026" (the site's section)
-        name = _person(lines[0])
+        name = _person(lines[0]) or _people(lines[0])
         return name if name is not None and not all(w.lower() in _common() for w in name.split()) else None
     if not _ROLE_LINE.match(lines[1]):
         # "By Sam Okoro / Local Democracy Reporting Service": a byline, then whom it writes for
-        return by[0] if by is not None and all(body_line(x) for x in lines[1:]) else None
+        # (and where: "By Harriet Coles / BBC News, Leeds")
+        return by[0] if by is not None and all(body_line(x) or _outlet_at(x) for x in lines[1:]) else None
     name = by[0] if by is not None else _person(lines[0])
     if name is None:
         return None
@@ -224,6 +249,20 @@ def byline_block(lines: list[str]) -> str | None:
     if all(_HANDLE.match(x) or _ROLE_LINE.match(x) or outlet_line(x) or date_line(x) for x in rest):
         return name
     return None
+
+
+def writer_with_post(lines: list[str]) -> str | None:
+    """Return the writer of a block of a name over the writer's post and employer ("Tomasz
+    Wieczorek" / "Research Fellow, Climate and Health Unit, University of Northbridge"), or None."""
+    if not 1 <= len(lines) <= 2 or (len(lines) == 2 and ", " not in lines[1]):
+        return None
+    return _person(lines[0])
+
+
+def _outlet_at(text: str) -> bool:
+    """Return True for a listed outlet and the place it writes from: "BBC News, Leeds"."""
+    outlet, comma, place = text.partition(", ")
+    return bool(comma) and place_line(place) and outlet_line(outlet) is not None
 
 
 _ONE_CONTACT = r"(?:@\w{1,30}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4})"
@@ -263,7 +302,7 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = rf"(?:[\s,·]+(?:(?:at|-|–|—|/|\|)\s+)?\d{{1,2}}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
 _PREFIX = (r"(?:(?:first\s+)?(?:published|updated?|posted|aired|issued|modified"
-           r"|last\s+updated|last\s+modified"
+           r"|last\s+updated?|last\s+modified"
            r"|news\s+release)"  # (EurekAlert!'s "NEWS RELEASE 24-NOV-2026")
            r"(?:\s+on)?\s?:?\s+(?:[-–—]\s+)?)?"  # ("Updated - 18 February 2026", "Published : …")
            r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:\s+[-–—●•]\s+|,\s+(?=[A-Z][a-z]{2,8}\.?\s+\d))"
@@ -374,13 +413,21 @@ def _outlet_names() -> dict[str, str]:
     return names
 
 
-_PLACE_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\s*\((?P<outlet>[A-Z][\w&.’' -]{0,40}?)\)"
-                             r"\s*[-—–]")
-"""A dateline in mixed case, "Paris (AFP) –": only with a listed outlet in the brackets (not
-"Smith (R) - …")."""
+_PLACE_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                             r"\s*\((?P<outlet>[A-Z][\w&.’' -]{0,40}?)\)\.?\s*[-—–]")
+"""A dateline in mixed case, "Paris (AFP) –", and with the day, as the Spanish wires write it,
+"Madrid, Nov 24 (EFE).-": only with a listed outlet in the brackets (not "Smith (R) - …")."""
+
+
+_LEAD_DATELINE = re.compile(r"\((?P<outlet>[A-Z]{2,12})\)\s*[-—–]\s*[A-Z][A-Z .'’-]{1,40}"
+                            r"(?:,\s*[A-Z]{3,9}\.?\s+\d{1,2})?\s*[-—–]")
+"""A dateline that names the agency first, "(ANSA) - ROME, NOV 24 -": only with a listed outlet."""
 
 
 def _dateline(text: str) -> re.Match[str] | None:
+    if text[:1] == "(":
+        m = _LEAD_DATELINE.match(text)
+        return m if m is not None and m.group("outlet") in _outlet_names() else None
     m = _DATELINE.match(text)
     if m is None:
         m = _PLACE_DATELINE.match(text)
@@ -423,13 +470,15 @@ def copyright_outlet(text: str) -> str | None:
     return outlet_line(m.group("name")) or outlet_line(m.group("name") + ".")  # ("L.P.": its last dot)
 
 
-_PUBLISHED_IN = re.compile(r"published\s+in\s+(?P<name>(?:the\s+)?[A-Z][\w&’'.-]*"
-                           r"(?:\s+[A-Z][\w&’'.-]*){0,4})", re.IGNORECASE)
+_PUBLISHED_IN = re.compile(r"(?:this\s+article\s+is\s+republished\s+from|published\s+in)\s+"
+                           r"(?P<name>(?:the\s+)?(?-i:[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}))",
+                           re.IGNORECASE)
 
 
 def published_in_outlet(text: str) -> str | None:
     """Return the listed outlet a foot line says the story ran in ("Published in Dawn, November
-    19th, 2026"; not "first published by", which names where it ran before), or None."""
+    19th, 2026", "This article is republished from The Conversation under a Creative Commons
+    license."; not "first published by", which names where it ran before), or None."""
     m = _PUBLISHED_IN.match(text)
     return outlet_line(m.group("name").rstrip(".,")) if m is not None else None
 

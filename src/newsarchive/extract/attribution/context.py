@@ -298,6 +298,10 @@ class Context:
     """Office → (paragraph, offset, person) of each description of it resolved so far (`offices`)."""
     mention_keys: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     """Name → (paragraph, start) of its mentions, in order; made when first asked for."""
+    unnamed_first: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Description's head → (paragraph, end) of the first place the text brings one in unnamed
+    ("a spokesman", "A political strategist"), past the text where none does; made when first
+    asked for (`holders._unnamed_before`)."""
 
     def quotes_before(self, q: QuoteDraft, limit: int) -> list[QuoteDraft]:
         """Return up to `limit` quotations of q's paragraph that end before it starts, nearest first

@@ -297,6 +297,10 @@ def _described_person(ctx: Context, paragraph: int, at: int, head: str, modifier
         person = offices.holder(ctx, paragraph, at, phrase, [person] if person is not None else [])
     if person is None and paragraph == 0 and ctx.lede is not None and _holds(ctx.lede[0], head):
         person = ctx.lede[1]  # "…, the lord chancellor has said." named in the next paragraph
+    if person is None and remembered and _unnamed_before(ctx, paragraph, at, head):
+        # "A political strategist who has worked with … told Meduza …. “…,” the strategist said":
+        # the one the text left unnamed, not the person the story is about
+        return None
     holders: list[str] | None = None
     if person is None and remembered:
         holders = [name for name, roles in ctx.roles.items()
@@ -344,13 +348,26 @@ def _only_voice(ctx: Context, paragraph: int, at: int, head: str) -> str | None:
     if not ctx.masked[paragraph][at:at + 5].lstrip().lower().startswith("the "):
         return None
     holders = [name for name, roles in ctx.roles.items() if roles and _holds(roles, head)]
-    if len(holders) != 1:
-        return None
-    unnamed = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,2}}?{head}\b")
-    if any(unnamed.search(ctx.masked[p], 0, at if p == paragraph else len(ctx.masked[p]))
-           for p in range(paragraph + 1)):
+    if len(holders) != 1 or _unnamed_before(ctx, paragraph, at, head):
         return None
     return holders[0]
+
+
+def _unnamed_before(ctx: Context, paragraph: int, at: int, head: str) -> bool:
+    """Return True where the text before `at` brings in someone of that description unnamed: "a
+    spokesman said", "A political strategist who has worked with …" (the first such place is
+    looked for once an article: a paragraph of thousands of "the mayor said" costs one scan)."""
+    first = ctx.unnamed_first.get(head)
+    if first is None:
+        unnamed = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,2}}?{re.escape(head)}\b")
+        first = (len(ctx.masked), 0)
+        for p, masked in enumerate(ctx.masked):
+            m = unnamed.search(masked)
+            if m is not None:
+                first = (p, m.end())
+                break
+        ctx.unnamed_first[head] = first
+    return first <= (paragraph, at)
 
 
 def _guessed_person(ctx: Context, paragraph: int, at: int, head: str, modifiers: str) -> str | None:

@@ -671,7 +671,7 @@ def _glued_lead(words: list[str], i: int, end: int, offs: list[int], text: str) 
 
 def _compound(word: str, lex: Lexicon) -> bool:
     """Return True for a capitalised compound of common words ("Man-of-the-match", "Paris-based",
-    "Oscar-nominated", "Twenty-seven", "Rapper-turned-actor"), not a hyphenated given name
+    "Oscar-nominated", "Twenty-seven", "Rapper-turned-actor", "Labour-run"), not a hyphenated given name
     ("Geun-hye", "Jae-in")."""
     parts = word.split("-")
     lower = [p for p in parts[1:] if p[:1].islower()]
@@ -680,7 +680,9 @@ def _compound(word: str, lex: Lexicon) -> bool:
     if parts[-1].lower() in lex.roles:
         # "Commander-in-Chief": a title, handled as one; "Rapper-turned-actor": a description
         return len(parts) > 2 and parts[-1][:1].islower() and any(p.endswith("ed") for p in lower[:-1])
-    return len(parts) > 2 or lower[-1].endswith(("ed", "ing", "born")) or lower[-1] in _NUMBER_WORDS
+    # ("Labour-run", "Soviet-style": a modifier's ending, `names.yaml` `modifier_endings`)
+    return len(parts) > 2 or lower[-1].endswith(("ed", "ing", "born")) or lower[-1] in _NUMBER_WORDS \
+        or lower[-1] in lex.modifier_endings
 
 
 # Prefixes that make a role word another office: "Co-Chairman", "Vice-Captain", "Ex-Minister".

@@ -622,6 +622,12 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
             and _THE_BEFORE.search(text, max(0, piece.start - 40), piece.start) \
             and _EPITHET_AFTER.match(text, piece.end):
         return False, []  # "the Dutchman said": an epithet
+    if piece.title and len(piece.words) >= 2 and piece.words[-1].lower() in lex.roles \
+            and not any(w in lex.given for w in piece.words):
+        return False, []  # "his Chief Press Secretary, Aliyu Bello": the rest of the office, no name
+    if len(piece.words) == 1 and not (piece.title or piece.honorific) and lex.is_epithet(first) \
+            and _word_after(text, piece.end + 1) in lex.medium_ends:
+        return False, []  # "according to Dutch newspaper De Telegraaf": a people's word, an adjective
     # ("Jean-Philippe Granclaude": a hyphenated pair of given names is one)
     # ("Ban Ki-moon": a surname, then a Korean or Taiwanese given name)
     named = (len(piece.words) >= 2 and (first in lex.given or (

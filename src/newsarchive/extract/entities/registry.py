@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from newsarchive.extract.draft import EntityDraft
 from newsarchive.extract.entities.scan import NAME_PARTICLES, PATRONYMICS
+from newsarchive.lexicon import load_words
 from newsarchive.records import Mention, Span
 
 
@@ -27,6 +28,8 @@ class Registry:
         self._clock = 0
         self._by_word: dict[str, set[str]] = {}
         """First and last word → canonical names of people, so a short form is found without a scan."""
+        self._by_paternal: dict[str, set[str]] = {}
+        """A Spanish name's first surname → the people of that full name (`_paternal`)."""
         self._bodies_by_last: dict[str, set[str]] = {}
         """Last word → names of bodies of two words or more ("United" → Manchester United)."""
         self._bodies_by_first: dict[str, set[str]] = {}
@@ -66,7 +69,7 @@ class Registry:
         first, last = self._by_word.get(words[0]), self._by_word.get(words[-1])
         if first is None:
             if last is None:
-                return None
+                return self._by_first_surname(words[0]) if len(words) == 1 else None
             names = last
         elif last is None or last is first:
             names = first
@@ -95,6 +98,15 @@ class Registry:
             if len(openers) == 1 and not any(name.endswith(" " + word) for name in named):
                 return openers[0]
         return best
+
+    def _by_first_surname(self, word: str) -> str | None:
+        """Return the one person whose Spanish name's first surname `word` is ("Ferrández" after
+        "Lucía Ferrández Ortega"), or None."""
+        holders = self._by_paternal.get(word)
+        if holders is None:
+            return None
+        known = [name for name in holders if name in self.entities]
+        return known[0] if len(known) == 1 else None
 
     def _which_of(self, word: str, form: str, names: set[str], best: str) -> str:
         """Return whom a lone surname stands for where two people share it: after a gendered
@@ -149,6 +161,9 @@ class Registry:
         for word in (parts[0], parts[-1]):
             self._by_word.setdefault(word, set()).add(entity.name)
         known_as = _known_as(parts) if parts[-1] not in _GENERATIONS or len(parts) < 3 else parts[-2]
+        paternal = _paternal(parts, self.given_names)
+        if paternal is not None:
+            self._by_paternal.setdefault(paternal, set()).add(entity.name)
         if known_as is not None:
             self._by_word.setdefault(known_as, set()).add(entity.name)
         self._note(entity, form, span, roles)
@@ -208,6 +223,20 @@ def _known_as(parts: list[str]) -> str | None:
         if parts[p] in NAME_PARTICLES and parts[p] not in PATRONYMICS and parts[p].islower():
             return parts[p - 1]
     return None
+
+
+def _paternal(parts: list[str], given_names: frozenset[str]) -> str | None:
+    """Return the first of the two surnames a Spanish name ends with, by which it is known alone:
+    "Ferrández" of "Lucía Ferrández Ortega", "Calvo" of "María Jesús Calvo Peñalver" (the given
+    names before it listed, the word itself no given name: not "Luther" of "Martin Luther King")."""
+    if not 3 <= len(parts) <= 4 or not all(p in given_names for p in parts[:-2]):
+        return None
+    word, last = parts[-2], parts[-1]
+    if word in given_names or len(word) < 3 or not word[:1].isupper() or not word[1:].isalpha() \
+            or word.lower() in NAME_PARTICLES or last in _GENERATIONS or not last[1:].isalpha() \
+            or last.lower() in load_words("common_words"):
+        return None  # (nor "Maddow" of "Rachel Maddow Show", a title read as a name)
+    return word
 
 
 _GENERATIONS = frozenset(("Jr", "Sr"))

@@ -10,12 +10,13 @@ from newsarchive.extract.entities.lexicon import Lexicon
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"
 # Lower-case words that may stand inside one name: "Carnegie Endowment for International Peace",
-# "Ursula von der Leyen", "Bashar al-Assad", the Welsh "ap" and "ab" ("son of": "Rhun ap Iorwerth").
+# "Ursula von der Leyen", "Bashar al-Assad", the Italian "dello" ("Corriere dello Sport"), the Welsh
+# "ap" and "ab" ("son of": "Rhun ap Iorwerth").
 # The Portuguese "do" too ("São Félix do Xingu", "Rio Grande do Sul"), but not after a word that is
 # no name, as the English verb stands ("How do Democrats …", "They do Not …": `_english_do`).
 CONNECTORS = ("of", "for", "the", "and", "&", "on", "de", "da", "di", "del", "della", "der", "den", "van",
               "von", "bin", "bint", "binti", "ibn", "al", "el", "la", "le", "du", "do", "dos", "das", "ter",
-              "ten", "y", "dela", "delos", "los", "las", "ap", "ab")
+              "ten", "y", "dela", "delos", "los", "las", "ap", "ab", "dello", "delle", "degli")
 JOINING = frozenset(("of", "for", "the", "and", "&", "on"))
 """Connectors that join two names into a body's name, never inside a person's name."""
 POSSESSIVE = ("’s", "'s", "’", "'")
