@@ -60,17 +60,24 @@ class Run:
 
 @lru_cache(maxsize=4)
 def _run_re(abbrevs: frozenset[str]) -> re.Pattern[str]:
-    dotted = "|".join(sorted((re.escape(a) for a in abbrevs), key=len, reverse=True))
-    # Only a word whose letters run up to a full stop can be an abbreviation: the look-ahead
-    # spares the engine trying each of them (or each capital's look-behind) at every other word
-    # (the capitalised-run scan ~0.8x over the BBC paragraphs, same matches). It holds where
-    # every abbreviation's first character that is not a word character is a full stop.
-    dot = r"(?=\w*\.)" if all(re.match(r"\w*\.", f"{a}.") for a in abbrevs) else ""
+    # Only a word whose letters run up to a full stop can be an abbreviation of one word: the
+    # look-ahead spares the engine trying each of them (or each capital's look-behind) at every
+    # other word (the capitalised-run scan ~0.8x over the BBC paragraphs, same matches). An
+    # honorific of several words ("Tan Sri") is tried apart, without it (a look-ahead over two
+    # words costs more than the few letters' look-behinds it spares). The two sets take the
+    # place of one alternation where no abbreviation holds a character but letters, digits and
+    # spaces: no two can then end in a full stop at one place, so their order does not matter.
+    plain = {a for a in abbrevs if re.fullmatch(r"\w+", a)}
+    spaced = abbrevs - plain
+    if not all(re.fullmatch(r"\w+(?: \w+)+", a) for a in spaced):
+        plain, spaced = set(), abbrevs  # (no look-ahead: the one alternation, as written)
+    dot = r"(?=\w*\.)" if plain else ""
     # The look-ahead makes every position that is not a capital fail at once.
     # (an abbreviation is no initial before another: "M.A. Siddique" is no "M." honorific and an
     # "A."; the look-ahead is tried only where an abbreviation matched, so common words pay nothing)
-    first = (rf"(?=[{UPPER}])(?:{dot}(?:{dotted})\.(?![{UPPER}]\.)|[{UPPER}]\.(?:[{UPPER}]\.)*"
-             rf"|[{UPPER}][\w]*(?:[’'\-][\w]+|&[{UPPER}]\w*)*[’']?)")
+    not_initial = rf"\.(?![{UPPER}]\.)"
+    first = (rf"(?=[{UPPER}])(?:{_either(dot, _longest_first(plain), _longest_first(spaced))}{not_initial}"
+             rf"|[{UPPER}]\.(?:[{UPPER}]\.)*|[{UPPER}][\w]*(?:[’'\-][\w]+|&[{UPPER}]\w*)*[’']?)")
     prefixed = rf"(?:al-|el-|d[’'])[{UPPER}][\w]*(?:[’'\-][\w]+)*[’']?"
     conn = "|".join(re.escape(c) for c in CONNECTORS)
     # The run's first word is `first` with its capital taken first, so the pattern opens with a
@@ -78,17 +85,37 @@ def _run_re(abbrevs: frozenset[str]) -> re.Pattern[str]:
     # tried at every character: 1.4x slower over the BBC paragraphs, same matches). What follows
     # the capital is told apart by look-behinds: the character before it, and which capital an
     # abbreviation starts with (one look-behind per letter, not per abbreviation).
+    # (a capital after a straight single mark opens a word only where no letter stands before the
+    # mark: "Desmond 'Bigga' Lewis", not the "Brien" of "O'Brien")
+    head = (rf"[{UPPER}](?<![\w’\-.](?s:.))(?<![\w.]'(?s:.))"
+            rf"(?:{_either(dot, _rests(plain), _rests(spaced))}{not_initial}|\.(?:[{UPPER}]\.)*"
+            rf"|[\w]*(?:[’'\-][\w]+|&[{UPPER}]\w*)*[’']?)")
+    return re.compile(rf"{head}(?:[ \u00a0](?:(?:{conn})[ \u00a0])*(?:{first}|{prefixed}))*")
+
+
+def _longest_first(abbrevs: set[str] | frozenset[str]) -> str:
+    """Return an alternation of the abbreviations, the longest first."""
+    return "|".join(sorted((re.escape(a) for a in abbrevs), key=len, reverse=True))
+
+
+def _rests(abbrevs: set[str] | frozenset[str]) -> str:
+    """Return an alternation of what follows each abbreviation's first letter, under a look-behind
+    for that letter."""
     by_letter: dict[str, list[str]] = {}
     for a in sorted(abbrevs, key=len, reverse=True):
         if a:
             by_letter.setdefault(a[0], []).append(re.escape(a[1:]))
-    rests = "|".join(rf"(?<={re.escape(c)})(?:{'|'.join(group)})" for c, group in sorted(by_letter.items()))
-    # (a capital after a straight single mark opens a word only where no letter stands before the
-    # mark: "Desmond 'Bigga' Lewis", not the "Brien" of "O'Brien")
-    head = (rf"[{UPPER}](?<![\w’\-.](?s:.))(?<![\w.]'(?s:.))"
-            rf"(?:{dot}(?:{rests})\.(?![{UPPER}]\.)|\.(?:[{UPPER}]\.)*"
-            rf"|[\w]*(?:[’'\-][\w]+|&[{UPPER}]\w*)*[’']?)")
-    return re.compile(rf"{head}(?:[ \u00a0](?:(?:{conn})[ \u00a0])*(?:{first}|{prefixed}))*")
+    return "|".join(rf"(?<={re.escape(c)})(?:{'|'.join(group)})" for c, group in sorted(by_letter.items()))
+
+
+def _either(dot: str, plain: str, spaced: str) -> str:
+    """Return the group of the abbreviations of one word (after the look-ahead `dot`) or of
+    several."""
+    if not spaced:
+        return f"{dot}(?:{plain})"
+    if not plain:
+        return f"(?:{spaced})"
+    return f"(?:{dot}(?:{plain})|(?:{spaced}))"
 
 
 _STARTERS = frozenset(".!?:;“‘\"([")
