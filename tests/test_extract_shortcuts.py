@@ -3,7 +3,8 @@
 Each test pins what a shortcut relies on: a run's joined words (the split plans' key), a draft's
 paragraph texts read once, a quotation's word count cut short, the mentions' sort keys kept beside
 them, an entity's one mention left unsorted, a clause's figures cut from its plain words, the
-numbered bodies looked for near digits only.
+numbered bodies looked for near digits only, the capitalised runs' pattern written for the engine
+(a look-ahead before the abbreviations, groups unrolled, an ASCII form).
 """
 
 from __future__ import annotations
