@@ -151,6 +151,8 @@ class Lexicon:
     events: re.Pattern[str]
     outcomes: frozenset[str]
     records: Phrases
+    currencies: frozenset[str]
+    """Currencies written in letters before a figure, which make it an amount ("Rs 6 lakh")."""
     record_trades: frozenset[str]
     """Nouns that make "record" a disc's trade, no record set ("record company", "record label")."""
     event_nouns: frozenset[str]
@@ -203,6 +205,7 @@ def lexicon() -> Lexicon:
         events=re.compile(rf"\b(?:[A-Z][\w’'-]+\s+){{1,4}}(?:{alt})\b|\b\d{{1,2}}\s+May\b|\bMay\s+\d{{1,2}}\b"),
         outcomes=outcomes,
         records=records,
+        currencies=frozenset(str(w) for w in data.get("currency_words") or ()),
         record_trades=frozenset(data["record_trades"]),
         event_nouns=frozenset(data["event_nouns"]),
         negations=negations,
@@ -269,6 +272,11 @@ def _as_written(text: str, figure: str) -> str:
     at = text.find(figure)
     if at < 0:
         return figure
+    return _as_written_at(text, at, figure)
+
+
+def _as_written_at(text: str, at: int, figure: str) -> str:
+    """`_as_written` for the figure standing at `at`."""
     end = at + len(figure)
     start = at - 1 if at and text[at - 1] in "$£€" else at
     for unit in ("%", "bn", "m", "k"):
@@ -278,21 +286,73 @@ def _as_written(text: str, figure: str) -> str:
     return text[start:end]
 
 
+# A figure as the clause's words cut it (`_WORD`, `_WORD_ASCII`): its matches in the text are its
+# figure words, in order.
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+def _in_name(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    """Return True where the figure at [a, b) is part of a proper name, no quantity: joined to a
+    letter before it ("G7", "U2", "A380") or to a capitalised word by a hyphen ("Covid-19",
+    "F-16"), to one capital after it ("3G", "7E7"), or a bare whole number after a capitalised
+    word inside the clause ("Radio 4's", "Formula 1", "FTSE 100"; not a month's or a weekday's
+    day, nor a score: "Arsenal 2-1")."""
+    before = text[a - 1] if a else ""
+    if before.isalpha():
+        return True
+    if before == "-" and a > 1 and text[a - 2].isalpha():
+        word = text[:a - 1].rsplit(None, 1)[-1]
+        return word[:1].isupper()
+    if b == a + 1 and b < len(text) and text[b].isupper() and text[b] not in "CFK" \
+            and not text[b + 1 : b + 2].isalpha():
+        return True  # (not "20C", "10K": a temperature, a distance)
+    if before != " " or not text[a:b].isdigit() or len(text[a:b]) > 4:
+        return False
+    after = text[b : b + 2]
+    if after[:1] in ("%", "-", "–") or after[:1].isalpha() or (after[:1] in ",." and after[1:2].isdigit()):
+        return False  # ("4%", "2-1", "60m", "2,000")
+    head = text[:a - 1].rsplit(None, 1)
+    if len(head) < 2:
+        return False  # (the clause's first word: "On 12 March", "About 300")
+    word = head[1]
+    if not (word[:1].isupper() and word.isalpha()) or word.lower() in lex.dates.words \
+            or word in _RANKS or word in lex.currencies:
+        return False
+    # (what follows counts: "Clinton 3 points ahead", "London 13 years ago", "… Sunday 3 million")
+    nxt = _next_word(text, b)
+    counted = len(nxt) > 3 and nxt.isalpha() and nxt.islower() and nxt.endswith("s") \
+        and not nxt.endswith("ss")
+    return not counted and nxt not in lex.numbers.words
+
+
+# Words before a figure that make it a rank or a day, no part of a name ("No 3 in the charts").
+_RANKS = frozenset(("No", "Nos", "Number", "May"))
+
+
+def _next_word(text: str, b: int) -> str:
+    rest = text[b:].split(None, 1)
+    return rest[0].strip(",.;:") if rest else ""
+
+
 def _figures(text: str, words: list[str], cued: set[str], lex: Lexicon,
              digit: bool) -> tuple[str | None, str | None]:
-    """Return the first year and the first other quantity (not an age) in the clause (`digit`:
-    whether it holds a digit; `cued`: its words that are cue words of the lexicon)."""
+    """Return the first year and the first other quantity (not an age, nor a figure in a name:
+    `_in_name`) in the clause (`digit`: whether it holds a digit; `cued`: its words that are cue
+    words of the lexicon)."""
     year = number = None
     if digit:
         aged = "old" in words
+        figures = _FIGURE.finditer(text)
         for i, w in enumerate(words):
             if not w[0].isdigit():
                 continue
+            m = next(figures, None)
             w = w.rstrip(",.")
             if _YEAR.fullmatch(w):
                 year = year or w
-            elif number is None and not (aged and words[i + 1 : i + 3] in _AGE_TAIL):
-                number = _as_written(text, w)
+            elif number is None and not (aged and words[i + 1 : i + 3] in _AGE_TAIL) \
+                    and not (m is not None and _in_name(text, m.start(), m.end(), lex)):
+                number = _as_written(text, w) if m is None else _as_written_at(text, m.start(), w)
             if year and number:
                 break
     if number is None and not cued.isdisjoint(lex.numbers.words):
