@@ -175,7 +175,8 @@ def cues() -> Cues:
     # (the shape first, cheaply: a capitalised word, one or two lower-case ones, a capital)
     # ("Nakuru County Agriculture executive Dr Grace Wanjiru said": up to three capitalised words
     # first, an honorific after)
-    cap = r"(?:[A-Z][a-z]+|[A-Z]{2,6})"
+    # ("Anti-virus firm Sophos said": a hyphened word may open it)
+    cap = r"(?:[A-Z][a-z]+(?:-[a-z]+)*|[A-Z]{2,6})"
     title = rf"(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}(?:\s+[a-z][\w-]*){{1,2}}\s+[A-Z])" \
         rf"(?!(?:{capitalised})\b)" \
         rf"{cap}(?:\s+{cap}){{0,2}}(?:\s+{lower}){{1,2}}\s+(?:(?:{'|'.join(_HONORIFICS)})\.?\s+)?" \
@@ -221,9 +222,10 @@ def cues() -> Cues:
     put_end = rf"|(?(put){_NAME_ENDS})" if findings else ""
     # ("according to tourism minister Sontaya Kunplome", "to a Washington Post-ABC News survey",
     # "to the think tank Autonomy"; after "the", a people's or a place's word may open them: "the
-    # French news agency AFP")
+    # French news agency AFP"; with no "the", a place's word too: "according to US research
+    # think-tank Pew", "according to BBC business editor Robert Peston")
     described = rf"(?P<pre>(?:(?i:a|an)\s+{words}{{0,3}}?|(?i:the)\s+(?:[A-Z][a-z]+\s+)?{words}{{1,3}}?" \
-        rf"|{words}{{1,3}}?)(?=[A-Z]))?"
+        rf"|(?:[A-Z][A-Za-z]+\s+)?{words}{{1,3}}?)(?=[A-Z]))?"
     according = re.compile(rf"(?i:according\s+to)\s+{finding}{described}"
                            rf"(?(pre){not_a_name})(?P<who>{ministry}|{_NAME}|{desc}|(?:him|her)(?=,))"
                            rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS})"
