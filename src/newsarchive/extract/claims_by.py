@@ -27,8 +27,13 @@ _FOR_THE = re.compile(r"\s+(?i:for\s+the)\s+")
 _NICKNAME = re.compile(r"\s+(?:[\"“][^\"”\s]+[\"”]|[‘'][^’'\s]+[’'])(?=\s)")
 _NO_SUBJECT = r"(?!(?:Most|Many|Some|All|Both|Several|Few|Other|Others|Each|Every|One|If|Let|Having)\b)"
 """Words that open a sentence and are no source: "Most (62%) said", "All told", "Let's say"."""
-_OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately|as"
-            r"|in\s+a\s+statement|in\s+a\s+report)\b,?\s+)*")
+_WHEN = (r"(?:(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:(?:early|late|mid-?)\s*)?"
+         r"(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October"
+         r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+20\d\d)?"
+         r"|(?:[Ll]ast|[Tt]his|[Ee]arlier\s+this)\s+(?:year|month|week))")
+"""A time opening a sentence before its subject: "In 2004 IBM said", "On Monday, the firm said"."""
+_OPENERS = (r"(?:(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately|as"
+            rf"|in\s+a\s+statement|in\s+a\s+report)|{_WHEN})\b,?\s+)*")
 
 
 _NOT_BEFORE_NAME = (r"(?:a|an|the|its|his|her|their|our|my|your|this|that|new|some|one|in|on|at|for|with|"
