@@ -6,9 +6,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from newsarchive.lexicon import load_data
+from newsarchive.extract.abbreviations import ends_no_sentence, known
+from newsarchive.extract.entities import get_lexicon
 
 # A sentence ends at . ! ? or … (with any closing marks after it) before a space and a capital,
 # digit or opening mark; or, in text whose paragraphs ran together, straight into a capital word.
@@ -48,11 +48,6 @@ class Clause:
 _LONGEST_WORD = 200
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    return frozenset(str(a) for a in load_data("claims").get("abbreviations", []))
-
-
 class Stretches:
     """A paragraph's quoted stretches, asked what lies inside them by bisection: a scan of every
     stretch for every cut or clause was quadratic in a paragraph of thousands of quotes."""
@@ -80,7 +75,7 @@ class Stretches:
 
 def sentences(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Return (start, end) of each sentence, not cutting after abbreviations or initials."""
-    abbrev = _abbreviations()
+    stops = known(get_lexicon())
     out: list[tuple[int, int]] = []
     start = 0
     inside: Stretches | None = None  # (made where first needed: most paragraphs never ask)
@@ -100,11 +95,9 @@ def sentences(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[i
             seen = dot
             # "Mr." and single initials ("Paul D. Ryan") do not end a sentence. (A "word" of
             # hundreds of characters is neither: not copied again for every dot in it.)
-            if dot - space <= _LONGEST_WORD:
-                w = text[space + 1 : dot].lstrip("(“\"'‘[").rstrip(".").lower()
-                if w in abbrev or (len(w) == 1 and w.isalpha()) \
-                        or (w == "no" and text[m.end():m.end() + 1].isdigit()):
-                    continue  # ("No. 4 on the chart", "No. 10 Downing Street": a number's sign)
+            if dot - space <= _LONGEST_WORD \
+                    and ends_no_sentence(text[space + 1 : dot], text[m.end():m.end() + 1], stops):
+                continue  # ("No. 4 on the chart", "No. 10 Downing Street": a number's sign)
         # With no space after it, only a full stop after a lower-case word outside quotes ends a
         # sentence ("said.The"): "U.S.A" or "Yahoo!Inc" do not.
         if not m.group(0)[-1].isspace():
