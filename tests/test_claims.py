@@ -36,11 +36,12 @@ def draft_for(case: dict[str, Any]) -> Draft:
                 for m in re.finditer(re.escape(form), para.text):
                     ent.mentions.append(Mention(Span(para.index, m.start(), m.end(), para.line), form))
         draft.entities[name] = ent
-    for text, speaker, kind in case.get("quotes") or []:
+    for text, speaker, kind, *cue in case.get("quotes") or []:
         for para in doc.paragraphs:
             at = para.text.find(text)
             if at >= 0:
-                draft.quotes.append(QuoteDraft(para.index, at, at + len(text), "“", "”", kind, speaker))
+                draft.quotes.append(QuoteDraft(para.index, at, at + len(text), "“", "”", kind, speaker,
+                                               cue[0] if cue else None))
     return draft
 
 

@@ -272,6 +272,8 @@ def _active(m: re.Match[str] | None) -> re.Match[str] | None:
 _QUOTE_MIN_WORDS = 4
 _SENTENCE_CUES = frozenset(("said-X", "X-said", "description", "according-to"))
 """The cues attribution finds in a quotation's own sentence."""
+_CARRIED = frozenset(("paragraph", "continued"))
+"""The cues by which a quotation keeps the speaker of the one before: no cue in its sentence."""
 _ACRONYM = re.compile(r"\s+\([A-Z]{2,}\)$")
 _POSSESSIVE = re.compile(r"'s$")
 _ARTICLE = re.compile(r"^(?:the|this|that)\s+", re.IGNORECASE)
@@ -568,9 +570,15 @@ class Resolver:
         # A clause that holds some of a speaker's words is theirs; not a two-word title or term,
         # unless a cue in the sentence gave them ("Bethan Morgan-Lloyd MS, said the First Minister
         # was “in denial” about …", "the Labour leader said her party would “never” …").
+        # Not a writer's sentence that only frames a few words a speaker carried over from before
+        # ("The Labour party has committed itself to “universal, affordable and flexible”
+        # childcare …" after Jacqui Smith's quotation is the writer's).
         for q in near:
             if q.speaker and q.kind != "scare" and q.start < clause.end and clause.start < q.end and \
-                    (q.cue in _SENTENCE_CUES or len(text[q.start : q.end].split()) >= _QUOTE_MIN_WORDS):
+                    (q.cue in _SENTENCE_CUES or len(text[q.start : q.end].split()) >= _QUOTE_MIN_WORDS) \
+                    and not (q.kind == "partial" and q.cue in _CARRIED
+                             and 2 * (min(q.end, clause.end) - max(q.start, clause.start))
+                             < clause.end - clause.start):
                 return q.speaker
         return None
 
