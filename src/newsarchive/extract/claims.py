@@ -628,6 +628,17 @@ def find_claims(draft: Draft) -> None:
             free_at = free[a:b] if free is not None and quoted else None
             why = _checkable(lex, body, low, words, free_at, digits,
                              None if free_spaced is None or free_at is None or digits else free_spaced[a:b])
+            if why is None and clause.head > a:
+                # (the part before an uncut ", but", where the whole is no claim: "Profits rose 1%
+                # to £933m in 2004, but the bank expects …" without the hedge after it)
+                b = clause.end = clause.head
+                body, low = text[a:b], lowered[a:b]
+                digits = digit and has_digit(body)
+                words = _words(low, digits, None if spaced is None or digits else spaced[a:b])
+                quoted = free is not None and stretches is not None and stretches.overlaps(a, b)
+                free_at = free[a:b] if free is not None and quoted else None
+                why = _checkable(lex, body, low, words, free_at, digits, None
+                                 if free_spaced is None or free_at is None or digits else free_spaced[a:b])
             if why is None or not any(len(w) > 1 and w.islower() for w in body.split()):
                 # (a statement has a verb, so a word in lower case: a team's line-up, "Att: 50,430
                 # Ref: S Dunn", a headline in title case are none)
