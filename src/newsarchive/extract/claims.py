@@ -297,6 +297,8 @@ def _in_name(text: str, a: int, b: int, lex: Lexicon) -> bool:
     "F-16"), to one capital after it ("3G", "7E7"), or a bare whole number after a capitalised
     word inside the clause ("Radio 4's", "Formula 1", "FTSE 100"; not a month's or a weekday's
     day, nor a score: "Arsenal 2-1")."""
+    while b > a + 1 and text[b - 1] in ",.":
+        b -= 1  # ("… Pro Evolution Soccer 4.": the stop is no part of it)
     before = text[a - 1] if a else ""
     if before.isalpha():
         return True
@@ -309,8 +311,9 @@ def _in_name(text: str, a: int, b: int, lex: Lexicon) -> bool:
     if before != " " or not text[a:b].isdigit() or len(text[a:b]) > 4:
         return False
     after = text[b : b + 2]
-    if after[:1] in ("%", "-", "–") or after[:1].isalpha() or (after[:1] in ",." and after[1:2].isdigit()):
-        return False  # ("4%", "2-1", "60m", "2,000")
+    if after[:1] in ("%", "-", "–", ",") or after[:1].isalpha() \
+            or (after[:1] == "." and after[1:2].isdigit()):
+        return False  # ("4%", "2-1", "60m", "2,000"; a tally: "Donald Trump 384, Sen. Ted Cruz 300")
     head = text[:a - 1].rsplit(None, 1)
     if len(head) < 2:
         return False  # (the clause's first word: "On 12 March", "About 300")

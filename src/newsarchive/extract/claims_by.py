@@ -215,8 +215,9 @@ def cues() -> Cues:
                          rf"\s+(?:(?:{fillers})\s+){{0,4}}(?:\w+ly\s+)?(?:{verbs})\b"
                          # (not "Currently, an entire project can take months, says Mr Dean")
                          rf"(?(appos)(?!\s+[A-Z]))"
-                         # (not a sum: "Ranasinghe and Sharma added 97 for the fifth wicket")
-                         r"(?!(?<=added)\s+\d)")
+                         # (not a sum: "Ranasinghe and Sharma added 97 for the fifth wicket",
+                         # "Stephen Jones added four conversions")
+                         rf"(?!(?<=added)\s+(?:\d|(?:{_alt(data['number_words'])})\b))")
     # "according to data from research firm BloombergNEF", "according to a survey by the CBI"
     words = rf"(?:(?!{_NOT_BEFORE_NAME}\s)[a-z][\w-]*\s+)"
     # (and "figures published on Thursday by the Spanish Ministry of Housing")
