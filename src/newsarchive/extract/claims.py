@@ -149,6 +149,8 @@ class Lexicon:
     dates: Phrases
     event_names: frozenset[str]
     events: re.Pattern[str]
+    weekdays: frozenset[str]
+    """The weekdays, in lower case: one in a title is no date ("the Sunday Times")."""
     outcomes: frozenset[str]
     records: Phrases
     currencies: frozenset[str]
@@ -203,6 +205,7 @@ def lexicon() -> Lexicon:
         event_names=event_names,
         # A capitalised run ending in an event word; "May" counts only beside a day number.
         events=re.compile(rf"\b(?:[A-Z][\w’'-]+\s+){{1,4}}(?:{alt})\b|\b\d{{1,2}}\s+May\b|\bMay\s+\d{{1,2}}\b"),
+        weekdays=frozenset(str(w).lower() for w in data["weekdays"]),
         outcomes=outcomes,
         records=records,
         currencies=frozenset(str(w) for w in data.get("currency_words") or ()),
@@ -366,6 +369,20 @@ def _figures(text: str, words: list[str], cued: set[str], lex: Lexicon,
     return year, number
 
 
+def _in_titles(text: str, day: str) -> bool:
+    """Return True where every mention of the weekday is in a title after "the", no date: "The
+    Sunday Telegraph", "told the Sunday Times" (not "on Sunday")."""
+    name = day.capitalize()
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (text[max(0, at - 4) : at].lower() == "the " and text[end : end + 1] == " "
+                and text[end + 1 : end + 2].isupper()):
+            return False
+        at = text.find(name, end)
+    return True
+
+
 def _fold(text: str) -> str:
     folded = text.lower().replace("’", "'")
     # Offsets must survive lower-casing ("İ" grows); keep the text as it is where they would not.
@@ -440,7 +457,10 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
         return None
     why: list[str] = []
     year, number = _figures(text, words, cued, lex, digit)
-    if date := year or lex.dates.find(words, lowered, cued):
+    date = year or lex.dates.find(words, lowered, cued)
+    if date in lex.weekdays and _in_titles(text, date):
+        date = None
+    if date:
         why.append(f"a date ({date})")
     if not cued.isdisjoint(lex.event_names) \
             and any(n.capitalize() in text for n in cued & lex.event_names) \
