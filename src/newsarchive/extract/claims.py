@@ -289,11 +289,6 @@ def _as_written_at(text: str, at: int, figure: str) -> str:
     return text[start:end]
 
 
-# A figure as the clause's words cut it (`_WORD`, `_WORD_ASCII`): its matches in the text are its
-# figure words, in order.
-_FIGURE = re.compile(r"\d[\d,.]*")
-
-
 def _in_name(text: str, a: int, b: int, lex: Lexicon) -> bool:
     """Return True where the figure at [a, b) is part of a proper name, no quantity: joined to a
     letter before it ("G7", "U2", "A380") or to a capitalised word by a hyphen ("Covid-19",
@@ -348,17 +343,18 @@ def _figures(text: str, words: list[str], cued: set[str], lex: Lexicon,
     year = number = None
     if digit:
         aged = "old" in words
-        figures = _FIGURE.finditer(text)
+        pos = 0  # (past the figure before: each figure word is the next run of digits in the text)
         for i, w in enumerate(words):
             if not w[0].isdigit():
                 continue
-            m = next(figures, None)
+            at = text.find(w, pos)
+            pos = at + len(w) if at >= 0 else pos
             w = w.rstrip(",.")
             if _YEAR.fullmatch(w):
                 year = year or w
             elif number is None and not (aged and words[i + 1 : i + 3] in _AGE_TAIL) \
-                    and not (m is not None and _in_name(text, m.start(), m.end(), lex)):
-                number = _as_written(text, w) if m is None else _as_written_at(text, m.start(), w)
+                    and not (at >= 0 and _in_name(text, at, at + len(w), lex)):
+                number = _as_written(text, w) if at < 0 else _as_written_at(text, at, w)
             if year and number:
                 break
     if number is None and not cued.isdisjoint(lex.numbers.words):
