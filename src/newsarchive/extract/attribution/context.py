@@ -417,15 +417,17 @@ def _speaker_tail(words: list[str], verbs: frozenset[str]) -> bool:
 
 def _sentences(masked: str, lex: Lexicon, verbs: frozenset[str]) -> list[tuple[int, int]]:
     spans = []
-    stops = known(lex)
+    stops: frozenset[str] | None = None  # (asked for at the first full stop)
     start = 0
     for m in _BOUNDARY.finditer(masked):
         # (the word before the stop, whole up to 40 characters: "example.com" is no "le.com")
         word = masked[max(0, m.start() - 40):m.start()].split()[-1:] or [""]
         w = word[0].lstrip("(“\"")
         # ("U.S.", "p.m." are abbreviations; "$8.6m." ends a sentence)
-        if masked[m.start()] == "." and ends_no_sentence(w, masked[m.end():m.end() + 1], stops):
-            continue
+        if masked[m.start()] == ".":
+            stops = known(lex) if stops is None else stops
+            if ends_no_sentence(w, masked[m.end():m.end() + 1], stops):
+                continue
         if w.endswith(MASK) or w.endswith(MASK + "."):
             # A quotation ending in a full stop ends the sentence only if what follows starts
             # one: "“…today?” Miller said" goes on; "“no to war.” For months" and "“…nomination.”
