@@ -304,6 +304,14 @@ def test_figures_for_two_places_are_not_in_tension() -> None:
                      "In the North West, house prices rose by 26.2%, the Halifax said.") == ["disagrees"]
 
 
+def test_a_place_after_according_to_its_source_is_the_figures() -> None:
+    # (claims24) "According to the ONS," is the source, up to its comma; "North West" after it is
+    # where the figure is for, which the other claim must name too.
+    north_west = "According to the ONS, North West prices rose 3% in the year to June."
+    assert claim_keys(north_west).quantities[0].scope == {"north", "west"}
+    assert "disagrees" not in relations(north_west, "The ONS said prices rose 26.2% in the year to June.")
+
+
 def test_who_gives_a_figure_is_not_where_it_is_for() -> None:
     assert relations("Last week, the Nationwide said that house prices fell 0.2% in December.",
                      "The Halifax, meanwhile, said that house prices increased by 1.1% in December.") \

@@ -149,8 +149,12 @@ class Lexicon:
     dates: Phrases
     event_names: frozenset[str]
     events: re.Pattern[str]
+    weekdays: frozenset[str]
+    """The weekdays, in lower case: one in a title is no date ("the Sunday Times")."""
     outcomes: frozenset[str]
     records: Phrases
+    currencies: frozenset[str]
+    """Currencies written in letters before a figure, which make it an amount ("Rs 6 lakh")."""
     record_trades: frozenset[str]
     """Nouns that make "record" a disc's trade, no record set ("record company", "record label")."""
     event_nouns: frozenset[str]
@@ -201,8 +205,10 @@ def lexicon() -> Lexicon:
         event_names=event_names,
         # A capitalised run ending in an event word; "May" counts only beside a day number.
         events=re.compile(rf"\b(?:[A-Z][\w’'-]+\s+){{1,4}}(?:{alt})\b|\b\d{{1,2}}\s+May\b|\bMay\s+\d{{1,2}}\b"),
+        weekdays=frozenset(str(w).lower() for w in data["weekdays"]),
         outcomes=outcomes,
         records=records,
+        currencies=frozenset(str(w) for w in data.get("currency_words") or ()),
         record_trades=frozenset(data["record_trades"]),
         event_nouns=frozenset(data["event_nouns"]),
         negations=negations,
@@ -269,6 +275,11 @@ def _as_written(text: str, figure: str) -> str:
     at = text.find(figure)
     if at < 0:
         return figure
+    return _as_written_at(text, at, figure)
+
+
+def _as_written_at(text: str, at: int, figure: str) -> str:
+    """`_as_written` for the figure standing at `at`."""
     end = at + len(figure)
     start = at - 1 if at and text[at - 1] in "$£€" else at
     for unit in ("%", "bn", "m", "k"):
@@ -278,21 +289,72 @@ def _as_written(text: str, figure: str) -> str:
     return text[start:end]
 
 
+def _in_name(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    """Return True where the figure at [a, b) is part of a proper name, no quantity: joined to a
+    letter before it ("G7", "U2", "A380") or to a capitalised word by a hyphen ("Covid-19",
+    "F-16"), to one capital after it ("3G", "7E7"), or a bare whole number after a capitalised
+    word inside the clause ("Radio 4's", "Formula 1", "FTSE 100"; not a month's or a weekday's
+    day, nor a score: "Arsenal 2-1")."""
+    while b > a + 1 and text[b - 1] in ",.":
+        b -= 1  # ("… Pro Evolution Soccer 4.": the stop is no part of it)
+    before = text[a - 1] if a else ""
+    if before.isalpha():
+        return True
+    if before == "-" and a > 1 and text[a - 2].isalpha():
+        word = text[:a - 1].rsplit(None, 1)[-1]
+        return word[:1].isupper()
+    if b == a + 1 and b < len(text) and text[b].isupper() and text[b] not in "CFK" \
+            and not text[b + 1 : b + 2].isalpha():
+        return True  # (not "20C", "10K": a temperature, a distance)
+    if before != " " or not text[a:b].isdigit() or len(text[a:b]) > 4:
+        return False
+    after = text[b : b + 2]
+    if after[:1] in ("%", "-", "–", ",") or after[:1].isalpha() \
+            or (after[:1] == "." and after[1:2].isdigit()):
+        return False  # ("4%", "2-1", "60m", "2,000"; a tally: "Donald Trump 384, Sen. Ted Cruz 300")
+    head = text[:a - 1].rsplit(None, 1)
+    if len(head) < 2:
+        return False  # (the clause's first word: "On 12 March", "About 300")
+    word = head[1]
+    if not (word[:1].isupper() and word.isalpha()) or word.lower() in lex.dates.words \
+            or word in _RANKS or word in lex.currencies:
+        return False
+    # (what follows counts: "Clinton 3 points ahead", "London 13 years ago", "… Sunday 3 million")
+    nxt = _next_word(text, b)
+    counted = len(nxt) > 3 and nxt.isalpha() and nxt.islower() and nxt.endswith("s") \
+        and not nxt.endswith("ss")
+    return not counted and nxt not in lex.numbers.words
+
+
+# Words before a figure that make it a rank or a day, no part of a name ("No 3 in the charts").
+_RANKS = frozenset(("No", "Nos", "Number", "May"))
+
+
+def _next_word(text: str, b: int) -> str:
+    rest = text[b:].split(None, 1)
+    return rest[0].strip(",.;:") if rest else ""
+
+
 def _figures(text: str, words: list[str], cued: set[str], lex: Lexicon,
              digit: bool) -> tuple[str | None, str | None]:
-    """Return the first year and the first other quantity (not an age) in the clause (`digit`:
-    whether it holds a digit; `cued`: its words that are cue words of the lexicon)."""
+    """Return the first year and the first other quantity (not an age, nor a figure in a name:
+    `_in_name`) in the clause (`digit`: whether it holds a digit; `cued`: its words that are cue
+    words of the lexicon)."""
     year = number = None
     if digit:
         aged = "old" in words
+        pos = 0  # (past the figure before: each figure word is the next run of digits in the text)
         for i, w in enumerate(words):
             if not w[0].isdigit():
                 continue
+            at = text.find(w, pos)
+            pos = at + len(w) if at >= 0 else pos
             w = w.rstrip(",.")
             if _YEAR.fullmatch(w):
                 year = year or w
-            elif number is None and not (aged and words[i + 1 : i + 3] in _AGE_TAIL):
-                number = _as_written(text, w)
+            elif number is None and not (aged and words[i + 1 : i + 3] in _AGE_TAIL) \
+                    and not (at >= 0 and _in_name(text, at, at + len(w), lex)):
+                number = _as_written(text, w) if at < 0 else _as_written_at(text, at, w)
             if year and number:
                 break
     if number is None and not cued.isdisjoint(lex.numbers.words):
@@ -301,6 +363,20 @@ def _figures(text: str, words: list[str], cued: set[str], lex: Lexicon,
             if lex.number_patterns[w].search(text):
                 return year, w
     return year, number
+
+
+def _in_titles(text: str, day: str) -> bool:
+    """Return True where every mention of the weekday is in a title after "the", no date: "The
+    Sunday Telegraph", "told the Sunday Times" (not "on Sunday")."""
+    name = day.capitalize()
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (text[max(0, at - 4) : at].lower() == "the " and text[end : end + 1] == " "
+                and text[end + 1 : end + 2].isupper()):
+            return False
+        at = text.find(name, end)
+    return True
 
 
 def _fold(text: str) -> str:
@@ -377,7 +453,10 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
         return None
     why: list[str] = []
     year, number = _figures(text, words, cued, lex, digit)
-    if date := year or lex.dates.find(words, lowered, cued):
+    date = year or lex.dates.find(words, lowered, cued)
+    if date in lex.weekdays and _in_titles(text, date):
+        date = None
+    if date:
         why.append(f"a date ({date})")
     if not cued.isdisjoint(lex.event_names) \
             and any(n.capitalize() in text for n in cued & lex.event_names) \
@@ -570,6 +649,17 @@ def find_claims(draft: Draft) -> None:
             free_at = free[a:b] if free is not None and quoted else None
             why = _checkable(lex, body, low, words, free_at, digits,
                              None if free_spaced is None or free_at is None or digits else free_spaced[a:b])
+            if why is None and clause.head > a:
+                # (the part before an uncut ", but", where the whole is no claim: "Profits rose 1%
+                # to £933m in 2004, but the bank expects …" without the hedge after it)
+                b = clause.end = clause.head
+                body, low = text[a:b], lowered[a:b]
+                digits = digit and has_digit(body)
+                words = _words(low, digits, None if spaced is None or digits else spaced[a:b])
+                quoted = free is not None and stretches is not None and stretches.overlaps(a, b)
+                free_at = free[a:b] if free is not None and quoted else None
+                why = _checkable(lex, body, low, words, free_at, digits, None
+                                 if free_spaced is None or free_at is None or digits else free_spaced[a:b])
             if why is None or not any(len(w) > 1 and w.islower() for w in body.split()):
                 # (a statement has a verb, so a word in lower case: a team's line-up, "Att: 50,430
                 # Ref: S Dunn", a headline in title case are none)

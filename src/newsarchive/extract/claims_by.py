@@ -27,8 +27,13 @@ _FOR_THE = re.compile(r"\s+(?i:for\s+the)\s+")
 _NICKNAME = re.compile(r"\s+(?:[\"“][^\"”\s]+[\"”]|[‘'][^’'\s]+[’'])(?=\s)")
 _NO_SUBJECT = r"(?!(?:Most|Many|Some|All|Both|Several|Few|Other|Others|Each|Every|One|If|Let|Having)\b)"
 """Words that open a sentence and are no source: "Most (62%) said", "All told", "Let's say"."""
-_OPENERS = (r"(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately|as"
-            r"|in\s+a\s+statement|in\s+a\s+report)\b,?\s+)*")
+_WHEN = (r"(?:(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:(?:early|late|mid-?)\s*)?"
+         r"(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October"
+         r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+20\d\d)?"
+         r"|(?:[Ll]ast|[Tt]his|[Ee]arlier\s+this)\s+(?:year|month|week))")
+"""A time opening a sentence before its subject: "In 2004 IBM said", "On Monday, the firm said"."""
+_OPENERS = (r"(?:(?:(?i:and|but|so|yet|now|however|meanwhile|indeed|still|also|earlier|later|separately|as"
+            rf"|in\s+a\s+statement|in\s+a\s+report)|{_WHEN})\b,?\s+)*")
 
 
 _NOT_BEFORE_NAME = (r"(?:a|an|the|its|his|her|their|our|my|your|this|that|new|some|one|in|on|at|for|with|"
@@ -175,7 +180,8 @@ def cues() -> Cues:
     # (the shape first, cheaply: a capitalised word, one or two lower-case ones, a capital)
     # ("Nakuru County Agriculture executive Dr Grace Wanjiru said": up to three capitalised words
     # first, an honorific after)
-    cap = r"(?:[A-Z][a-z]+|[A-Z]{2,6})"
+    # ("Anti-virus firm Sophos said": a hyphened word may open it)
+    cap = r"(?:[A-Z][a-z]+(?:-[a-z]+)*|[A-Z]{2,6})"
     title = rf"(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}(?:\s+[a-z][\w-]*){{1,2}}\s+[A-Z])" \
         rf"(?!(?:{capitalised})\b)" \
         rf"{cap}(?:\s+{cap}){{0,2}}(?:\s+{lower}){{1,2}}\s+(?:(?:{'|'.join(_HONORIFICS)})\.?\s+)?" \
@@ -211,8 +217,9 @@ def cues() -> Cues:
                          # but "Ramesh Kumar, deputy police chief in Bombay, said Khan was …": a
                          # name the reported clause opens on, a word in lower case after it)
                          rf"(?(appos)(?!\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:[,.;:!?”\"]|$)))"
-                         # (not a sum: "Ranasinghe and Sharma added 97 for the fifth wicket")
-                         r"(?!(?<=added)\s+\d)")
+                         # (not a sum: "Ranasinghe and Sharma added 97 for the fifth wicket",
+                         # "Stephen Jones added four conversions")
+                         rf"(?!(?<=added)\s+(?:\d|(?:{_alt(data['number_words'])})\b))")
     # "according to data from research firm BloombergNEF", "according to a survey by the CBI"
     words = rf"(?:(?!{_NOT_BEFORE_NAME}\s)[a-z][\w-]*\s+)"
     # (and "figures published on Thursday by the Spanish Ministry of Housing")
@@ -223,9 +230,10 @@ def cues() -> Cues:
     put_end = rf"|(?(put){_NAME_ENDS})" if findings else ""
     # ("according to tourism minister Sontaya Kunplome", "to a Washington Post-ABC News survey",
     # "to the think tank Autonomy"; after "the", a people's or a place's word may open them: "the
-    # French news agency AFP", or with no "the": "Dutch newspaper De Telegraaf")
+    # French news agency AFP"; with no "the", a place's word too: "according to US research
+    # think-tank Pew", "according to BBC business editor Robert Peston", "Dutch newspaper De Telegraaf")
     described = rf"(?P<pre>(?:(?i:a|an)\s+{words}{{0,3}}?|(?i:the)\s+(?:[A-Z][a-z]+\s+)?{words}{{1,3}}?" \
-        rf"|(?:[A-Z][a-z]+\s+)?{words}{{1,3}}?)(?=[A-Z]))?"
+        rf"|(?:[A-Z][A-Za-z]+\s+)?{words}{{1,3}}?)(?=[A-Z]))?"
     according = re.compile(rf"(?i:according\s+to)\s+{finding}{described}"
                            rf"(?(pre){not_a_name})(?P<who>{ministry}|{_NAME}|{desc}|(?:him|her)(?=,))"
                            rf"(?(pre)(?=[/-]|\s+(?i:{findings})(?:[,.;:]|\s+(?:{_AFTER_FINDING})\b)|{_NAME_ENDS})"
@@ -269,6 +277,8 @@ def _active(m: re.Match[str] | None) -> re.Match[str] | None:
 _QUOTE_MIN_WORDS = 4
 _SENTENCE_CUES = frozenset(("said-X", "X-said", "description", "according-to"))
 """The cues attribution finds in a quotation's own sentence."""
+_CARRIED = frozenset(("paragraph", "continued"))
+"""The cues by which a quotation keeps the speaker of the one before: no cue in its sentence."""
 _ACRONYM = re.compile(r"\s+\([A-Z]{2,}\)$")
 _POSSESSIVE = re.compile(r"'s$")
 _ARTICLE = re.compile(r"^(?:the|this|that)\s+", re.IGNORECASE)
@@ -565,9 +575,15 @@ class Resolver:
         # A clause that holds some of a speaker's words is theirs; not a two-word title or term,
         # unless a cue in the sentence gave them ("Bethan Morgan-Lloyd MS, said the First Minister
         # was “in denial” about …", "the Labour leader said her party would “never” …").
+        # Not a writer's sentence that only frames a few words a speaker carried over from before
+        # ("The Labour party has committed itself to “universal, affordable and flexible”
+        # childcare …" after Jacqui Smith's quotation is the writer's).
         for q in near:
             if q.speaker and q.kind != "scare" and q.start < clause.end and clause.start < q.end and \
-                    (q.cue in _SENTENCE_CUES or len(text[q.start : q.end].split()) >= _QUOTE_MIN_WORDS):
+                    (q.cue in _SENTENCE_CUES or len(text[q.start : q.end].split()) >= _QUOTE_MIN_WORDS) \
+                    and not (q.kind == "partial" and q.cue in _CARRIED
+                             and 2 * (min(q.end, clause.end) - max(q.start, clause.start))
+                             < clause.end - clause.start):
                 return q.speaker
         return None
 

@@ -6,9 +6,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from newsarchive.lexicon import load_data
+from newsarchive.extract.abbreviations import ends_no_sentence, known
+from newsarchive.extract.entities import get_lexicon
 
 # A sentence ends at . ! ? or … (with any closing marks after it) before a space and a capital,
 # digit or opening mark; or, in text whose paragraphs ran together, straight into a capital word.
@@ -37,20 +37,21 @@ class Clause:
     """Start and end of the sentence it belongs to."""
     aside: bool
     """True for the part after a single dash: the writer's own remark, outside the sentence's cue."""
+    head: int
+    """Where a ", but" the clause holds uncut stands, whose part after it goes on with the subject
+    before it ("…, but have rejected immigration quotas"): the part before it is a claim of its
+    own where the whole is none. -1 where there is none."""
 
-    def __init__(self, start: int, end: int, sentence: tuple[int, int], aside: bool = False) -> None:
+    def __init__(self, start: int, end: int, sentence: tuple[int, int], aside: bool = False,
+                 head: int = -1) -> None:
         self.start = start
         self.end = end
         self.sentence = sentence
         self.aside = aside
+        self.head = head
 
 
 _LONGEST_WORD = 200
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    return frozenset(str(a) for a in load_data("claims").get("abbreviations", []))
 
 
 class Stretches:
@@ -80,7 +81,7 @@ class Stretches:
 
 def sentences(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Return (start, end) of each sentence, not cutting after abbreviations or initials."""
-    abbrev = _abbreviations()
+    stops: frozenset[str] | None = None  # (asked for at the first full stop: most paragraphs' last)
     out: list[tuple[int, int]] = []
     start = 0
     inside: Stretches | None = None  # (made where first needed: most paragraphs never ask)
@@ -101,9 +102,8 @@ def sentences(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[i
             # "Mr." and single initials ("Paul D. Ryan") do not end a sentence. (A "word" of
             # hundreds of characters is neither: not copied again for every dot in it.)
             if dot - space <= _LONGEST_WORD:
-                w = text[space + 1 : dot].lstrip("(“\"'‘[").rstrip(".").lower()
-                if w in abbrev or (len(w) == 1 and w.isalpha()) \
-                        or (w == "no" and text[m.end():m.end() + 1].isdigit()):
+                stops = known(get_lexicon()) if stops is None else stops
+                if ends_no_sentence(text[space + 1 : dot], text[m.end():m.end() + 1], stops):
                     continue  # ("No. 4 on the chart", "No. 10 Downing Street": a number's sign)
         # With no space after it, only a full stop after a lower-case word outside quotes ends a
         # sentence ("said.The"): "U.S.A" or "Yahoo!Inc" do not.
@@ -142,33 +142,59 @@ def _may_cut(text: str) -> bool:
         or ("-" in text and ("- " in text or "-\n" in text or "-\t" in text))
 
 
-def _cut_marks(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
-    """Return where the paragraph may be cut, as (start, end, is a dash), outside quotation marks."""
+def _cut_marks(text: str, quotes: Sequence[tuple[int, int]]
+               ) -> tuple[list[tuple[int, int, bool]], list[int]]:
+    """Return where the paragraph may be cut, as (start, end, is a dash), outside quotation marks,
+    and where a ", but" is left uncut (`Clause.head`)."""
     marks: list[tuple[int, int, bool]] = []
+    joins: list[int] = []
     # Substring tests are far cheaper than a scan, and most paragraphs have nothing to cut.
     if not _may_cut(text):
-        return marks
+        return marks, joins
     inside = Stretches(quotes) if quotes else None
     for m in _CUT.finditer(text):
         at = m.start()
         dash = text[at] in "–—-"
         # A dash is spaced on both sides; a hyphen inside a word is not a cut.
         if (not dash or text[at - 1 : at].isspace()) and not (inside and inside.covers(at)):
-            marks.append((at, m.end(), dash))
-    return marks
+            if text[at] == "," and not _subject_after_but(text, m.end()):
+                joins.append(at)
+            else:
+                marks.append((at, m.end(), dash))
+    return marks, joins
+
+
+# Words that open a clause's subject ("…, but the growth slowed", "…, but he lost"); after ", but"
+# any other word in lower case goes on with the subject before it ("…, but have rejected
+# immigration quotas", "…, but lost the Shortlist prize"), which is no claim of its own.
+_SUBJECT_OPENERS = frozenset((
+    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+    "he", "she", "it", "they", "we", "you", "there", "some", "many", "most", "few", "both", "all", "each",
+    "no", "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "such", "neither", "other", "others", "several", "another"))
+
+
+def _subject_after_but(text: str, at: int) -> bool:
+    """Return True where the word after ", but" at `at` opens a subject: a capital, a figure,
+    a pronoun or a determiner."""
+    word = text[at:at + 40].split(None, 2)[1:2]  # (past "but")
+    if not word:
+        return False
+    w = word[0].lstrip("“\"‘'(")
+    return not w[:1].islower() or w.rstrip(",.;:’'") in _SUBJECT_OPENERS
 
 
 def clauses(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[Clause]:
     """Return the clauses of every sentence of `text`, outside quotation marks' cuts."""
     out: list[Clause] = []
     spans = sentences(text, quotes)
-    marks = _cut_marks(text, quotes)
+    marks, joins = _cut_marks(text, quotes)
     if not marks:
         # Most paragraphs have no dash, semicolon or ", but": one clause per sentence.
         for s, e in spans:
             ca, cb = _trim(text, s, e)
             if cb > ca:
-                out.append(Clause(ca, cb, (s, e)))
+                out.append(Clause(ca, cb, (s, e), False, _head(joins, ca, cb)))
         return out
     at = [c[0] for c in marks]  # (in order: found left to right)
     for s, e in spans:
@@ -188,9 +214,17 @@ def clauses(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[Clause]:
                 continue
             ca, cb = _trim(text, pos, a)
             if cb > ca:
-                out.append(Clause(ca, cb, (s, e), aside))
+                out.append(Clause(ca, cb, (s, e), aside, _head(joins, ca, cb)))
             pos, aside = b, aside or next_aside
         ca, cb = _trim(text, pos, e)
         if cb > ca:
-            out.append(Clause(ca, cb, (s, e), aside))
+            out.append(Clause(ca, cb, (s, e), aside, _head(joins, ca, cb)))
     return out
+
+
+def _head(joins: list[int], start: int, end: int) -> int:
+    """Return the first uncut ", but" inside [start, end), or -1."""
+    if not joins:
+        return -1
+    k = bisect_left(joins, start)
+    return joins[k] if k < len(joins) and joins[k] < end else -1

@@ -315,7 +315,7 @@ def quantities(tokens: list[str], lex: Lexicon, text: str = "") -> list[Quantity
         if capitals is None:  # worked out for claims with a figure alone
             capitals = _capitals(text, len(tokens))
         out.append(Quantity(rng[0], rng[1], words, unit, noun, concepts, context, owner,
-                            *_setting(tokens, i, i + span, capitals, lex)))
+                            *_setting(tokens, i, i + span, capitals, lex, text)))
         i += span
     return out
 
@@ -328,8 +328,20 @@ def _capitals(text: str, count: int) -> tuple[int, ...]:
     return tuple(k for k, t in enumerate(cased) if t[0].isupper())
 
 
+def _after_commas(text: str, count: int) -> frozenset[int]:
+    """Return the indices of the tokens right after a comma in `text` (a mismatch: none)."""
+    found: list[int] = []
+    last = 0
+    k = -1
+    for k, m in enumerate(_TOKEN_CASED.finditer(text)):
+        if "," in text[last : m.start()]:
+            found.append(k)
+        last = m.end()
+    return frozenset(found) if k + 1 == count else frozenset()
+
+
 def _setting(tokens: list[str], start: int, end: int, capitals: tuple[int, ...],
-             lex: Lexicon) -> tuple[frozenset[str], str, str]:
+             lex: Lexicon, text: str = "") -> tuple[frozenset[str], str, str]:
     """Return the scope, direction and measure of the figure at tokens[start:end] (see `Quantity`)."""
     # Each scan below is made only where a set test finds a word it looks for (most figures have none).
     lo = max(0, start - _WINDOW)
@@ -347,10 +359,14 @@ def _setting(tokens: list[str], start: int, end: int, capitals: tuple[int, ...],
     # whose the next word is ("Putin's plan to send 300,000"), not the figure's (one right before the
     # figure is its `owner`).
     begin = max(lo, 1)
-    if tokens[lo - 1 : lo] == ["according"]:  # "According to Foreign Policy, 2,000 …": the source, too
-        begin += tokens[begin : begin + 1] == ["to"]
-        while begin < start and (begin in capitals or tokens[begin] == "the"):
-            begin += 1
+    if "according" in tokens[:start]:  # "According to Foreign Policy, 2,000 …": the source, too
+        source = max(k for k in range(start) if tokens[k] == "according") + 1
+        source += tokens[source : source + 1] == ["to"]
+        # (up to its comma: "According to the ONS, North West prices rose 3%" is for the North West)
+        breaks = _after_commas(text, len(tokens)) if text else frozenset()
+        while source < start and (source in capitals or tokens[source] == "the") and source not in breaks:
+            source += 1
+        begin = max(begin, source)
     scope = frozenset(stem(t) for k in capitals if begin <= k < start or at <= k < hi
                       if (t := tokens[k]) not in lex.stopwords and t not in _MONTHS
                       and not t.endswith(("'s", "'"))) if capitals else _NONE

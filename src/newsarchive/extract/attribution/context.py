@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsarchive.extract.abbreviations import ends_no_sentence, known
 from newsarchive.extract.attribution.lede import describes, lede_holder
 from newsarchive.extract.draft import Draft, QuoteDraft
 from newsarchive.extract.entities import gender, get_lexicon
@@ -420,16 +421,17 @@ def _speaker_tail(words: list[str], verbs: frozenset[str]) -> bool:
 
 def _sentences(masked: str, lex: Lexicon, verbs: frozenset[str]) -> list[tuple[int, int]]:
     spans = []
+    stops: frozenset[str] | None = None  # (asked for at the first full stop)
     start = 0
     for m in _BOUNDARY.finditer(masked):
-        word = masked[max(0, m.start() - 6):m.start()].split()[-1:] or [""]
+        # (the word before the stop, whole up to 40 characters: "example.com" is no "le.com")
+        word = masked[max(0, m.start() - 40):m.start()].split()[-1:] or [""]
         w = word[0].lstrip("(“\"")
         # ("U.S.", "p.m." are abbreviations; "$8.6m." ends a sentence)
-        abbreviated = w in lex.abbrevs or (len(w) == 1 and w.isupper()) \
-            or ("." in w and not w[:1].isdigit() and not w[1:2].isdigit()) \
-            or (w == "No" and masked[m.end():m.end() + 1].isdigit())  # ("No. 4", a number's sign)
-        if masked[m.start()] == "." and abbreviated:
-            continue
+        if masked[m.start()] == ".":
+            stops = known(lex) if stops is None else stops
+            if ends_no_sentence(w, masked[m.end():m.end() + 1], stops):
+                continue
         if w.endswith(MASK) or w.endswith(MASK + "."):
             # A quotation ending in a full stop ends the sentence only if what follows starts
             # one: "“…today?” Miller said" goes on; "“no to war.” For months" and "“…nomination.”
