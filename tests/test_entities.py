@@ -1183,3 +1183,23 @@ def test_a_headline_s_auxiliary_ends_a_name_and_a_long_run_before_a_verb_is_none
                      "Read: Donald Trump Just Revealed Who He Would Pick For VP.")
     assert "Joe Biden" in found
     assert not any("Does" in n or "Revealed" in n for n in found)
+
+
+def test_a_player_s_ranking_is_a_role_before_the_name_or_after_it() -> None:
+    found = entities("He faces world number one Dmitri Sokolov. Holt, the world No 3, hit 41 winners.")
+    assert found["Dmitri Sokolov"].roles == ["world number one"]
+    assert found["Holt"].kind == "person" and found["Holt"].roles == ["the world No 3"]
+
+
+def test_an_office_with_a_before_a_name_in_apposition_is_its_role_where_none_with_the_is() -> None:
+    found = entities("In a brief statement, a spokesperson for the company, Dana Kessler, said so.")
+    assert found["Dana Kessler"].roles == ["spokesperson for the company"]
+    # (the office with "the" nearer the name wins: "a spokesman for the prosecutor, …")
+    found = entities("But, a spokesman for the prosecutor, New York State Comptroller Alan Hevesi, said no.")
+    assert "spokesman for the prosecutor" not in found["Alan Hevesi"].roles
+
+
+def test_a_rank_with_an_ordinal_is_one_role() -> None:
+    found = entities("Sgt. 1st Class Dana Ruiz said the crew was ready.")
+    assert found["Dana Ruiz"].roles == ["Sgt 1st Class"]
+

@@ -157,7 +157,8 @@ def find_entities(draft: Draft) -> None:
                         or _company(draft, registry, para, piece, lex)
                         or _add_person(draft, registry, para, piece,
                                        _title_before(para.text, previous, piece), lex,
-                                       _body_before(para.text, previous, piece) if piece.title else "")):
+                                       _body_before(para.text, previous, piece)
+                                       or _rank_opening(para.text, previous, piece) if piece.title else "")):
                     later.append((para, piece))
                 previous = piece
     listed = _listed_people(registry, later, lex)
@@ -749,6 +750,21 @@ def _body_before(text: str, previous: Piece | None, piece: Piece) -> str:
             or text[previous.end:piece.start].split() != piece.title:
         return ""
     return previous.surface
+
+
+_ORDINAL = re.compile(r" (?:1st|2nd|3rd|[4-9]th|First|Second|Third) $")
+
+
+def _rank_opening(text: str, previous: Piece | None, piece: Piece) -> str:
+    """Return a rank's words that a title piece and an ordinal stand for before a title ("Sgt 1st"
+    of "Sgt. 1st Class Dana Ruiz", "Petty Officer 2nd" of "Petty Officer 2nd Class …": the run of
+    capitals broke at the ordinal), or ""."""
+    if previous is None or previous.kind != "title" or not piece.title:
+        return ""
+    m = _ORDINAL.fullmatch(text, previous.end, piece.end - len(piece.surface))
+    if m is None or not piece.surface.startswith(piece.title[0]):
+        return ""
+    return " ".join([*(t.rstrip(".") for t in previous.title), m.group(0).strip()])
 
 
 def _title_before(text: str, previous: Piece | None, piece: Piece) -> str | None:
