@@ -1203,3 +1203,23 @@ def test_a_rank_with_an_ordinal_is_one_role() -> None:
     found = entities("Sgt. 1st Class Dana Ruiz said the crew was ready.")
     assert found["Dana Ruiz"].roles == ["Sgt 1st Class"]
 
+
+def test_a_name_that_fills_a_quotation_by_itself_is_no_person() -> None:
+    found = entities('He starred in "Barton Fink" and later in “Rush Hour”. She sang \'Sweet Caroline\'.')
+    assert not {"Barton Fink", "Rush Hour", "Sweet Caroline"} & set(found)
+    # (the same name outside the marks is a person still)
+    found = entities("Donald Trump spoke. Anything with the words “Donald Trump” rates well.")
+    assert found["Donald Trump"].kind == "person"
+
+
+def test_a_title_before_a_word_that_is_never_a_name_is_no_person_unless_one_is_named_so() -> None:
+    found = entities("Dr Pepper sales rose. The Beatles made Sgt Pepper. Miss Universe was held in May.")
+    assert not {"Pepper", "Universe"} & set(found)
+    # (a peer or "Mr" styled by such a surname is a person: "Lord Falconer", "Mr Straw")
+    found = entities("Lord Falconer said so. Jack Straw agreed, and Mr Straw left.")
+    assert "Falconer" in found and "Jack Straw" in found
+
+
+def test_a_common_word_for_a_place_is_a_body_named_for_its_cause() -> None:
+    found = entities("Neil Sroka of the advocacy group Democracy for America said so.")
+    assert "Democracy for America" in found and "Democracy" not in found

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from newsarchive.extract.draft import Draft, EntityDraft
-from newsarchive.extract.entities.classify import FUNCTION_WORDS, Piece, spells, split_run
+from newsarchive.extract.entities.classify import FUNCTION_WORDS, PEERAGE, Piece, spells, split_run
 from newsarchive.extract.entities.evidence import (
     cue_adjacent,
     cue_verbs,
@@ -148,6 +148,10 @@ def find_entities(draft: Draft) -> None:
                     pass  # "the Carwyn James-inspired Lions", "a Liverpool-born singer": a modifier
                 elif piece.kind == "name" and _work_before(para.text, piece, lex):
                     titles.add(" ".join(piece.words))  # "British film Vera Drake"
+                elif piece.kind == "name" and _quoted_title(para.text, piece):
+                    pass  # "starred in “Rush Hour”": no one named there (though "Trump" may be elsewhere)
+                elif piece.kind == "name" and _titled_word(registry, piece):
+                    later.append((para, piece))  # "Dr Pepper", "Miss Universe": someone's only if named so
                 elif piece.kind == "name" and len(piece.words) == 1 and _product_after(para.text, piece, lex):
                     products.add(piece.words[0])  # "the Bloglines website"
                 elif piece.kind == "name" and not (
@@ -557,6 +561,31 @@ def _work_before(text: str, piece: Piece, lex: Lexicon) -> bool:
         return False
     words = text[max(0, piece.start - 16):piece.start].split()
     return bool(words) and words[-1] in lex.works
+
+
+_QUOTE_CLOSES = re.compile(r"[,.!?]?[”\"’'](?!\w)")
+
+
+def _quoted_title(text: str, piece: Piece) -> bool:
+    """Return True for a name that fills a quotation by itself ("starred in “Rush Hour”", "sang
+    'Sweet Caroline'"): a work's title, a term or a nickname, no one named there."""
+    lead = piece.end - len(piece.surface)
+    if lead < 1 or text[lead - 1] not in "“\"‘'" or (lead > 1 and text[lead - 2].isalnum()):
+        return False
+    return _QUOTE_CLOSES.match(text, piece.end) is not None
+
+
+def _titled_word(registry: Registry, piece: Piece) -> bool:
+    """Return True for a title or an honorific before one word that is never a name ("Dr Pepper",
+    "Miss Universe", "Sgt Pepper", "Queen Mother") and no person named before has: a drink's, a
+    contest's or a work's name; the person's only where the text names one so. (Not a peer's or
+    "Mr": "Lord Falconer", "Mr Straw" are styled by a surname that is a common word too.)"""
+    return len(piece.words) == 1 and bool(piece.honorific or piece.title) \
+        and piece.honorific not in _SURNAME_STYLES and piece.words[0].lower() in load_words("common_words") \
+        and registry.find_person(piece.words) is None
+
+
+_SURNAME_STYLES = PEERAGE | {"Mr", "Mrs", "Ms", "Messrs"}
 
 
 def _product_after(text: str, piece: Piece, lex: Lexicon) -> bool:
