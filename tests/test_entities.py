@@ -1223,3 +1223,23 @@ def test_a_title_before_a_word_that_is_never_a_name_is_no_person_unless_one_is_n
 def test_a_common_word_for_a_place_is_a_body_named_for_its_cause() -> None:
     found = entities("Neil Sroka of the advocacy group Democracy for America said so.")
     assert "Democracy for America" in found and "Democracy" not in found
+
+
+def test_a_trade_that_is_a_job_too_makes_a_company_of_two_words_with_no_given_name() -> None:
+    found = entities("Promoter Live Nation confirmed the dates. Promoter Frank Warren agreed.")
+    assert found["Live Nation"].kind == "organisation" and "Nation" not in found
+    assert found["Frank Warren"].kind == "person"
+
+
+def test_a_body_s_first_word_alone_is_that_body_of_three_words() -> None:
+    found = entities("Meadowbrook Senior Living runs the home. Meadowbrook did not respond.")
+    assert found["Meadowbrook Senior Living"].kind == "organisation" and "Meadowbrook" not in found
+    # (not a common word: "Digital prints cost less" after the Digital Screen Network)
+    found = entities("The Digital Screen Network will help. Digital prints cost less, Ms Deans said.")
+    assert len(found["Digital Screen Network"].mentions) == 1
+
+
+def test_a_line_that_speaks_is_a_body() -> None:
+    found = entities("Nordvik Line said it would apply a fee. The West Coast Main Line was shut.")
+    assert found["Nordvik Line"].kind == "organisation"
+    assert "West Coast Main Line" not in found or found["West Coast Main Line"].kind != "person"

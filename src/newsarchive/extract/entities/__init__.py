@@ -617,7 +617,8 @@ def _lone_head(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, 
 def _short_body(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) -> bool:
     """Record a body's last word standing alone as that body, where the text has named exactly
     one body ending in it: "United said" after "Manchester United", "Sachs" after "Goldman
-    Sachs" (not a given name, a place, a word of `not_names` or someone already named so)."""
+    Sachs" (not a given name, a place, a word of `not_names` or someone already named so), or its
+    first word, "Meadowbrook" after "Meadowbrook Senior Living" (not a common word)."""
     if len(piece.words) != 1 or piece.title or piece.honorific:
         return False
     word = piece.words[0]
@@ -625,6 +626,9 @@ def _short_body(draft: Draft, registry: Registry, para: Paragraph, piece: Piece,
     if len(bodies) != 1 or word in lex.not_names or word in lex.outlet_heads \
             or registry.find_person(piece.words) is not None:
         return False
+    if bodies[0].name.count(" ") == 2 and not bodies[0].name.endswith(word) \
+            and word.lower() in load_words("common_words"):
+        return False  # ("Digital prints cost less" after the Digital Screen Network)
     if (word in lex.given or word in lex.places) and not voiced(piece, para.text):
         # (a given name or a place may end a body's name where an article and "spokesman" stand
         # round it: "An Edison spokesperson" after "Southern California Edison"; no one and no
@@ -691,7 +695,7 @@ def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, le
         return True
     if known is not None and (known.roles or len(known.mentions) > 1):
         return False  # a person the text has shown as one
-    if not (firm_before(piece, para.text, lex) or (
+    if not (firm_before(piece, para.text, lex) or _speaking_head(piece, para.text, lex) or (
             known is None and (it_after(piece, para.text, lex) or spokesman_after(piece, para.text, lex)
                                or _firm_described(piece, para.text, lex))
             and registry.find_person(piece.words) is None)):
@@ -700,6 +704,13 @@ def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, le
         known.kind = "organisation"
     registry.add_body(name, "organisation", piece.surface, _span(draft, para, piece), [])
     return True
+
+
+def _speaking_head(piece: Piece, text: str, lex: Lexicon) -> bool:
+    """Return True for a name of two words or more ending in a word of `speaking_heads` that
+    speaks or has a spokesperson ("Nordvik Line said", "a Nordvik Line spokesperson")."""
+    return len(piece.words) >= 2 and piece.words[-1] in lex.speaking_heads and not piece.title \
+        and (cue_adjacent(text, piece.start, piece.end) or voice_after(text, piece.end))
 
 
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,£$€])\d{1,3} $")

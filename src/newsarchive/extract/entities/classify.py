@@ -179,7 +179,8 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     pure = True
     after_of = of_title = False
     i = 0
-    if words[0].lower() in lex.trades and n >= 2:
+    if (words[0].lower() in lex.trades and n >= 2) or (words[0].lower() in lex.shared_trades and n >= 3
+                                                        and not any(w in lex.given for w in words[1:])):
         traded = _traded(words, lex)
         if traded is not None:  # "Bookmaker Ladbrokes said": the trade is no part of the name
             return (("body", 1, n, 1, words[1:], [], None, traded),), True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsarchive.extract.draft import EntityDraft
-from newsarchive.extract.entities.scan import NAME_PARTICLES, PATRONYMICS
+from newsarchive.extract.entities.scan import JOINING, NAME_PARTICLES, PATRONYMICS
 from newsarchive.records import Mention, Span
 
 
@@ -40,14 +40,15 @@ class Registry:
         if " " in name:
             words = name.split(" ")
             self._bodies_by_last.setdefault(words[-1], set()).add(name)
-            if len(words) == 2:
+            if len(words) == 2 or (len(words) == 3 and words[1] not in JOINING):
+                # ("Meadowbrook" after "Meadowbrook Senior Living", "Ford" after "Ford Motor Company")
                 self._bodies_by_first.setdefault(words[0], set()).add(name)
         self._note(entity, form, span, roles)
         return name
 
     def bodies_ending(self, word: str) -> list[EntityDraft]:
-        """Return the bodies of two words or more whose name ends in `word`, and those of two
-        words that start with it, in name order."""
+        """Return the bodies of two words or more whose name ends in `word`, and those of two or
+        three words (no "of", "and", …) that start with it, in name order."""
         last, first = self._bodies_by_last.get(word), self._bodies_by_first.get(word)
         if last is None and first is None:
             return []
