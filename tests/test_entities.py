@@ -1243,3 +1243,11 @@ def test_a_line_that_speaks_is_a_body() -> None:
     found = entities("Nordvik Line said it would apply a fee. The West Coast Main Line was shut.")
     assert found["Nordvik Line"].kind == "organisation"
     assert "West Coast Main Line" not in found or found["West Coast Main Line"].kind != "person"
+
+
+def test_a_name_ending_on_a_plural_of_a_word_never_a_name_is_a_group() -> None:
+    found = entities("The Beastie Boys said they would play. Independents said they would back him.")
+    assert not {"Beastie Boys", "Independents"} & set(found)
+    # (a given name or a peer's honorific before it: a person)
+    found = entities("Bobby Sands died. Lord Dubs said so. Wes Butters said so.")
+    assert {"Bobby Sands", "Dubs", "Wes Butters"} <= set(found)

@@ -194,6 +194,7 @@ def find_entities(draft: Draft) -> None:
     _the_names(draft, registry, lex, texts)
     _common_word_names(draft, registry, lex)
     _drop_common_words(draft, registry)
+    _drop_plural_names(registry, lex)
     draft.entities.update(registry.entities)
 
 
@@ -552,6 +553,22 @@ def _drop_common_words(draft: Draft, registry: Registry) -> None:
         if body is None:
             body = " ".join(p.text for p in paragraphs if p.kind in _BODY_PARAGRAPHS)
         if re.search(rf"(?<![\w-]){word}(?![\w-])", body):
+            del registry.entities[name]
+
+
+def _drop_plural_names(registry: Registry, lex: Lexicon) -> None:
+    """Drop a person whose name ends on the plural of a word that is never a name, with no given
+    name or honorific: a band, a team or a group ("the Rolling Stones", "Chicago Cubs", "the
+    Bushes", "Independents"; not "Hope Hicks", "Bobby Sands", "Lord Dubs")."""
+    common = load_words("common_words")
+    for name, entity in list(registry.entities.items()):
+        if entity.kind != "person":
+            continue
+        words = name.split(" ")
+        last = words[-1].lower()
+        if len(last) > 3 and last.endswith("s") and last in common \
+                and (last[:-1] in common or last[:-2] in common) and not any(w in lex.given for w in words) \
+                and not any(form.split(" ", 1)[0].rstrip(".") in lex.honorifics for form in entity.aliases):
             del registry.entities[name]
 
 
