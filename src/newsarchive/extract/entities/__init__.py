@@ -557,9 +557,9 @@ def _drop_common_words(draft: Draft, registry: Registry) -> None:
 
 
 def _drop_plural_names(registry: Registry, lex: Lexicon) -> None:
-    """Drop a person whose name ends on the plural of a word that is never a name, with no given
-    name or honorific: a band, a team or a group ("the Rolling Stones", "Chicago Cubs", "the
-    Bushes", "Independents"; not "Hope Hicks", "Bobby Sands", "Lord Dubs")."""
+    """Drop a person whose name ends on the plural of a word that is never a name, after words that
+    are no one's name and with no honorific: a band, a team or a group ("Chicago Cubs", "the
+    Bushes", "Independents"; not "Hope Hicks", "Bobby Sands", "Jalen Hooks", "Lord Dubs")."""
     common = load_words("common_words")
     for name, entity in list(registry.entities.items()):
         if entity.kind != "person":
@@ -567,9 +567,19 @@ def _drop_plural_names(registry: Registry, lex: Lexicon) -> None:
         words = name.split(" ")
         last = words[-1].lower()
         if len(last) > 3 and last.endswith("s") and last in common \
-                and (last[:-1] in common or last[:-2] in common) and not any(w in lex.given for w in words) \
+                and (last[:-1] in common or last[:-2] in common) and words[-1] not in lex.given \
+                and all(_plain_lead(w, common, lex) for w in words[:-1]) \
                 and not any(form.split(" ", 1)[0].rstrip(".") in lex.honorifics for form in entity.aliases):
             del registry.entities[name]
+
+
+def _plain_lead(word: str, common: frozenset[str], lex: Lexicon) -> bool:
+    """Return True for a word before a group's plural that is no one's name: a common word, a
+    place, a people's word, a figure or an acronym ("Red Hot Chili Peppers", "Chicago Cubs", "13
+    Hours", "MSN Spaces"; not "Jalen" of "Jalen Hooks", a given name no list holds)."""
+    return (word.lower() in common or word in lex.places or word.isupper() or word[:1].isdigit()
+            or word in lex.epithets or (word[-1:] == "n" and word[:-1] in lex.places)) \
+        and word not in lex.given
 
 
 def _work_before(text: str, piece: Piece, lex: Lexicon) -> bool:
