@@ -1252,3 +1252,11 @@ def test_a_name_ending_on_a_plural_of_a_word_never_a_name_is_a_group() -> None:
     # (a given name, a name no list holds or a peer's honorific before it: a person)
     found = entities("Bobby Sands died. Lord Dubs said so. Wes Butters said so. “Go,” said Jalen Hooks.")
     assert {"Bobby Sands", "Dubs", "Wes Butters", "Jalen Hooks"} <= set(found)
+
+
+def test_a_given_name_named_alone_as_kin_opens_the_two_word_name_after_it() -> None:
+    found = entities("His older brother, Freddy, died in 1981. Freddy Trump was a pilot.")
+    assert "Freddy Trump" in found and "Freddy" not in found
+    # (not a surname alone before a capitalised word: "Obama" and "Obama Speech" stay apart)
+    found = entities("Obama said so. The Obama Speech was long.")
+    assert "Obama Speech" not in found or "Obama" in found

@@ -95,6 +95,15 @@ class Registry:
                        if name.startswith(word + " ") and 1 <= name.count(" ") <= longest]
             if len(openers) == 1 and not any(name.endswith(" " + word) for name in named):
                 return openers[0]
+        if best is None and len(words) == 2 and first is not None and words[0] in first:
+            # "Mr Begg's father, Azmat, said …" then "Azmat Begg": a given name named alone as
+            # someone's kin opens the two-word name that follows it (not a surname alone:
+            # "Obama" before "Obama Speech")
+            entity = self.entities.get(words[0])
+            if entity is not None and entity.kind == "person" \
+                    and any(role.rsplit(" ", 1)[-1] in _KIN for role in entity.roles) \
+                    and not any(name.endswith(" " + words[0]) for name in first):
+                return words[0]
         return best
 
     def _which_of(self, word: str, form: str, names: set[str], best: str) -> str:
@@ -163,6 +172,11 @@ class Registry:
                 entity.roles.append(role)
         self._clock += 1
         self._last_seen[entity.name] = self._clock
+
+
+_KIN = frozenset(("father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "widow",
+                  "grandson", "granddaughter", "uncle", "aunt", "nephew", "niece", "cousin"))
+"""Words for someone's kin that name a person by the given name alone ("his brother Freddy")."""
 
 
 def _same_person(known: list[str], words: list[str], given_names: frozenset[str],
