@@ -403,8 +403,9 @@ def role_before(text: str, start: int, lex: Lexicon) -> str | None:
     if not tail:
         return None
     last = tail[0].rstrip(",")
-    if tail[0][-1:].isdigit() or last in _NUMBER_WORDS:
-        return _rank_before(text, start)  # "world number one Dmitri Sokolov", "world No 3 Holt"
+    if tail[0][-1:].isdigit() or last in _NUMBER_WORDS or last == "seed":
+        # "world number one Dmitri Sokolov", "world No 3 Holt", "top seed Andy Roddick"
+        return _rank_before(text, start)
     if last[:1].isupper() and not (len(tail[0]) == len(last) and "-" in last
                                    and last.rsplit("-", 1)[-1] in lex.roles):
         # a capitalised role word is a title, weighed as one ("Star Wars" is no star); a compound
@@ -533,9 +534,11 @@ def appositive(text: str, end: int, lex: Lexicon) -> str | None:
 
 
 _NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
-_RANK = re.compile(r"\b(?:world|[Bb]ritish|[Aa]merican|[Ee]uropean|national) (?:No\.? ?\d{1,3}|number "
-                   r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))(?![\w-])")
-"""A player's ranking: "world No 3", "world number one", "British number two"."""
+_RANK = re.compile(r"\b(?:(?:world|[Bb]ritish|[Aa]merican|[Ee]uropean|national) (?:No\.? ?\d{1,3}|number "
+                   r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))"
+                   r"|(?i:top|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                   r"|\d{1,2}(?:st|nd|rd|th)|No\.? ?\d{1,2})[ -]seed)(?![\w-])")
+"""A player's ranking: "world No 3", "world number one", "British number two", "third seed"."""
 
 
 def _rank_before(text: str, start: int) -> str | None:
