@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from newsarchive.extract.draft import Draft, EntityDraft
-from newsarchive.extract.entities.classify import FUNCTION_WORDS, Piece, spells, split_run
+from newsarchive.extract.entities.classify import FUNCTION_WORDS, PEERAGE, Piece, spells, split_run
 from newsarchive.extract.entities.evidence import (
     cue_adjacent,
     cue_verbs,
@@ -148,6 +148,10 @@ def find_entities(draft: Draft) -> None:
                     pass  # "the Carwyn James-inspired Lions", "a Liverpool-born singer": a modifier
                 elif piece.kind == "name" and _work_before(para.text, piece, lex):
                     titles.add(" ".join(piece.words))  # "British film Vera Drake"
+                elif piece.kind == "name" and _quoted_title(para.text, piece):
+                    pass  # "starred in “Rush Hour”": no one named there (though "Trump" may be elsewhere)
+                elif piece.kind == "name" and _titled_word(registry, piece):
+                    later.append((para, piece))  # "Dr Pepper", "Miss Universe": someone's only if named so
                 elif piece.kind == "name" and len(piece.words) == 1 and _product_after(para.text, piece, lex):
                     products.add(piece.words[0])  # "the Bloglines website"
                 elif piece.kind == "name" and not (
@@ -157,7 +161,8 @@ def find_entities(draft: Draft) -> None:
                         or _company(draft, registry, para, piece, lex)
                         or _add_person(draft, registry, para, piece,
                                        _title_before(para.text, previous, piece), lex,
-                                       _body_before(para.text, previous, piece) if piece.title else "")):
+                                       _body_before(para.text, previous, piece)
+                                       or _rank_opening(para.text, previous, piece) if piece.title else "")):
                     later.append((para, piece))
                 previous = piece
     listed = _listed_people(registry, later, lex)
@@ -189,6 +194,7 @@ def find_entities(draft: Draft) -> None:
     _the_names(draft, registry, lex, texts)
     _common_word_names(draft, registry, lex)
     _drop_common_words(draft, registry)
+    _drop_plural_names(registry, lex)
     draft.entities.update(registry.entities)
 
 
@@ -550,12 +556,63 @@ def _drop_common_words(draft: Draft, registry: Registry) -> None:
             del registry.entities[name]
 
 
+def _drop_plural_names(registry: Registry, lex: Lexicon) -> None:
+    """Drop a person whose name ends on the plural of a word that is never a name, after words that
+    are no one's name and with no honorific: a band, a team or a group ("Chicago Cubs", "the
+    Bushes", "Independents"; not "Hope Hicks", "Bobby Sands", "Jalen Hooks", "Lord Dubs")."""
+    common = load_words("common_words")
+    for name, entity in list(registry.entities.items()):
+        if entity.kind != "person":
+            continue
+        words = name.split(" ")
+        last = words[-1].lower()
+        if len(last) > 3 and last.endswith("s") and last in common \
+                and (last[:-1] in common or last[:-2] in common) and words[-1] not in lex.given \
+                and all(_plain_lead(w, common, lex) for w in words[:-1]) \
+                and not any(form.split(" ", 1)[0].rstrip(".") in lex.honorifics for form in entity.aliases):
+            del registry.entities[name]
+
+
+def _plain_lead(word: str, common: frozenset[str], lex: Lexicon) -> bool:
+    """Return True for a word before a group's plural that is no one's name: a common word, a
+    place, a people's word, a figure or an acronym ("Red Hot Chili Peppers", "Chicago Cubs", "13
+    Hours", "MSN Spaces"; not "Jalen" of "Jalen Hooks", a given name no list holds)."""
+    return (word.lower() in common or word in lex.places or word.isupper() or word[:1].isdigit()
+            or word in lex.epithets or (word[-1:] == "n" and word[:-1] in lex.places)) \
+        and word not in lex.given
+
+
 def _work_before(text: str, piece: Piece, lex: Lexicon) -> bool:
     """Return True for a name right after a word for a work: its title ("quirky comedy Sideways")."""
     if piece.title or piece.honorific or not text[max(0, piece.start - 1):piece.start].isspace():
         return False
     words = text[max(0, piece.start - 16):piece.start].split()
     return bool(words) and words[-1] in lex.works
+
+
+_QUOTE_CLOSES = re.compile(r"[,.!?]?[”\"’'](?!\w)")
+
+
+def _quoted_title(text: str, piece: Piece) -> bool:
+    """Return True for a name that fills a quotation by itself ("starred in “Rush Hour”", "sang
+    'Sweet Caroline'"): a work's title, a term or a nickname, no one named there."""
+    lead = piece.end - len(piece.surface)
+    if lead < 1 or text[lead - 1] not in "“\"‘'" or (lead > 1 and text[lead - 2].isalnum()):
+        return False
+    return _QUOTE_CLOSES.match(text, piece.end) is not None
+
+
+def _titled_word(registry: Registry, piece: Piece) -> bool:
+    """Return True for a title or an honorific before one word that is never a name ("Dr Pepper",
+    "Miss Universe", "Sgt Pepper", "Queen Mother") and no person named before has: a drink's, a
+    contest's or a work's name; the person's only where the text names one so. (Not a peer's or
+    "Mr": "Lord Falconer", "Mr Straw" are styled by a surname that is a common word too.)"""
+    return len(piece.words) == 1 and bool(piece.honorific or piece.title) \
+        and piece.honorific not in _SURNAME_STYLES and piece.words[0].lower() in load_words("common_words") \
+        and registry.find_person(piece.words) is None
+
+
+_SURNAME_STYLES = PEERAGE | {"Mr", "Mrs", "Ms", "Messrs"}
 
 
 def _product_after(text: str, piece: Piece, lex: Lexicon) -> bool:
@@ -587,7 +644,8 @@ def _lone_head(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, 
 def _short_body(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, lex: Lexicon) -> bool:
     """Record a body's last word standing alone as that body, where the text has named exactly
     one body ending in it: "United said" after "Manchester United", "Sachs" after "Goldman
-    Sachs" (not a given name, a place, a word of `not_names` or someone already named so)."""
+    Sachs" (not a given name, a place, a word of `not_names` or someone already named so), or its
+    first word, "Meadowbrook" after "Meadowbrook Senior Living" (not a common word)."""
     if len(piece.words) != 1 or piece.title or piece.honorific:
         return False
     word = piece.words[0]
@@ -595,6 +653,9 @@ def _short_body(draft: Draft, registry: Registry, para: Paragraph, piece: Piece,
     if len(bodies) != 1 or word in lex.not_names or word in lex.outlet_heads \
             or registry.find_person(piece.words) is not None:
         return False
+    if bodies[0].name.count(" ") == 2 and not bodies[0].name.endswith(word) \
+            and word.lower() in load_words("common_words"):
+        return False  # ("Digital prints cost less" after the Digital Screen Network)
     if (word in lex.given or word in lex.places) and not voiced(piece, para.text):
         # (a given name or a place may end a body's name where an article and "spokesman" stand
         # round it: "An Edison spokesperson" after "Southern California Edison"; no one and no
@@ -661,7 +722,7 @@ def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, le
         return True
     if known is not None and (known.roles or len(known.mentions) > 1):
         return False  # a person the text has shown as one
-    if not (firm_before(piece, para.text, lex) or (
+    if not (firm_before(piece, para.text, lex) or _speaking_head(piece, para.text, lex) or (
             known is None and (it_after(piece, para.text, lex) or spokesman_after(piece, para.text, lex)
                                or _firm_described(piece, para.text, lex))
             and registry.find_person(piece.words) is None)):
@@ -670,6 +731,13 @@ def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, le
         known.kind = "organisation"
     registry.add_body(name, "organisation", piece.surface, _span(draft, para, piece), [])
     return True
+
+
+def _speaking_head(piece: Piece, text: str, lex: Lexicon) -> bool:
+    """Return True for a name of two words or more ending in a word of `speaking_heads` that
+    speaks or has a spokesperson ("Nordvik Line said", "a Nordvik Line spokesperson")."""
+    return len(piece.words) >= 2 and piece.words[-1] in lex.speaking_heads and not piece.title \
+        and (cue_adjacent(text, piece.start, piece.end) or voice_after(text, piece.end))
 
 
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,£$€])\d{1,3} $")
@@ -749,6 +817,21 @@ def _body_before(text: str, previous: Piece | None, piece: Piece) -> str:
             or text[previous.end:piece.start].split() != piece.title:
         return ""
     return previous.surface
+
+
+_ORDINAL = re.compile(r" (?:1st|2nd|3rd|[4-9]th|First|Second|Third) $")
+
+
+def _rank_opening(text: str, previous: Piece | None, piece: Piece) -> str:
+    """Return a rank's words that a title piece and an ordinal stand for before a title ("Sgt 1st"
+    of "Sgt. 1st Class Dana Ruiz", "Petty Officer 2nd" of "Petty Officer 2nd Class …": the run of
+    capitals broke at the ordinal), or ""."""
+    if previous is None or previous.kind != "title" or not piece.title:
+        return ""
+    m = _ORDINAL.fullmatch(text, previous.end, piece.end - len(piece.surface))
+    if m is None or not piece.surface.startswith(piece.title[0]):
+        return ""
+    return " ".join([*(t.rstrip(".") for t in previous.title), m.group(0).strip()])
 
 
 def _title_before(text: str, previous: Piece | None, piece: Piece) -> str | None:

@@ -179,7 +179,8 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     pure = True
     after_of = of_title = False
     i = 0
-    if words[0].lower() in lex.trades and n >= 2:
+    if (words[0].lower() in lex.trades and n >= 2) or (words[0].lower() in lex.shared_trades and n >= 3
+                                                        and not any(w in lex.given for w in words[1:])):
         traded = _traded(words, lex)
         if traded is not None:  # "Bookmaker Ladbrokes said": the trade is no part of the name
             return (("body", 1, n, 1, words[1:], [], None, traded),), True
@@ -283,6 +284,11 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
         while j < n and words[j] not in JOINING:
             j += 1
         org_end = _org_end(words, i, j, lex)
+        if org_end == i and j == i + 1 and j + 1 < n and words[j] == "for" and not (title or honorific) \
+                and _cause_for_place(words, i, lex):
+            pure = False
+            if not initial_at(text, offs[i]):  # (not "Support for Britain fell" opening a sentence)
+                org_end = n  # "advocacy group Democracy for America": a cause for a place, a body's name
         # "the local Arab News said", "Computer Reseller News": an outlet's head word ends the run
         # (plain words before it: not "Have I Got News", "Some BBC News", "D-Newport News")
         lead = i
@@ -482,6 +488,14 @@ def _plan(words: list[str], offs: list[int], text: str, lex: Lexicon) -> tuple[_
     if title:
         pieces.append(("title", n, n, title_start, [], list(title), None, None))
     return tuple(pieces), pure
+
+
+def _cause_for_place(words: list[str], i: int, lex: Lexicon) -> bool:
+    """Return True where a common word, "for" and a place close a run ("Democracy for America",
+    "Freedom for Tibet"): inside a sentence, a body named for its cause, not a person "Democracy"
+    and a place (not a title's "Minister for Europe")."""
+    return words[i].lower() in load_words("common_words") and words[i] not in lex.given \
+        and " ".join(words[i + 2:]) in lex.places
 
 
 def _coded_body(words: list[str], i: int, lex: Lexicon) -> bool:

@@ -405,6 +405,9 @@ def role_before(text: str, start: int, lex: Lexicon) -> str | None:
     if not tail:
         return None
     last = tail[0].rstrip(",")
+    if tail[0][-1:].isdigit() or last in _NUMBER_WORDS or last == "seed":
+        # "world number one Dmitri Sokolov", "world No 3 Holt", "top seed Andy Roddick"
+        return _rank_before(text, start)
     if last[:1].isupper() and not (len(tail[0]) == len(last) and "-" in last
                                    and last.rsplit("-", 1)[-1] in lex.roles):
         # a capitalised role word is a title, weighed as one ("Star Wars" is no star); a compound
@@ -445,20 +448,32 @@ def _sentence_start(text: str, at: int) -> int:
 
 _APPOSED_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
                              r"(\w[\w'’-]*(?:\s+[\w'’&-]+){0,11}),\s$")
+_APPOSED_INDEFINITE = re.compile(r"\ban?\s+(\w[\w'’-]*(?:\s+[\w'’&-]+){0,11}),\s$")
+"""An office with "a" before it ("a spokesperson for the company, Dana Kessler,"), tried where
+no office with "the" is set before the name ("a spokesman for the prosecutor, New York State
+Comptroller Alan Hevesi," gives "the prosecutor")."""
 _APPOSED_OPENING = re.compile(r"(?:^|(?<=[.?!]\s)|(?<=\n))([A-Z][\w'’-]*(?:\s+[\w'’&-]+){0,11}),\s$")
 """An office that opens a sentence ("SNP MSP for Dundee West, Iain Fotheringham,")."""
 
 
 def apposed_before(text: str, start: int, lex: Lexicon) -> str | None:
     """Return an office set before a name between commas, opening on "the" (or "its", "his", "her",
-    "their") or a sentence ("the Minister for Roads and Highways, Nana Yaw Boateng-Mensah, said";
-    "the deputy mayor for housing, Álvaro Sanz Molina,"; "SNP MSP for Dundee West, Iain
-    Fotheringham,"), where one of its first two words is a role or a title, or the two are one
-    ("the Ranking Member on the …"), or its words are capitalised and end on a title."""
+    "their"; or "a" where none of those fits) or a sentence ("the Minister for Roads and Highways,
+    Nana Yaw Boateng-Mensah, said"; "the deputy mayor for housing, Álvaro Sanz Molina,"; "SNP MSP
+    for Dundee West, Iain Fotheringham,"), where one of its first two words is a role or a title,
+    or the two are one ("the Ranking Member on the …"), or its words are capitalised and end on a
+    title."""
     m = _APPOSED_BEFORE.search(text, max(0, start - 110), start) \
         or _APPOSED_OPENING.search(text, max(0, start - 110), start)
-    if m is None:
-        return None
+    office = _apposed_office(m, lex) if m is not None else None
+    if office is None:
+        m = _APPOSED_INDEFINITE.search(text, max(0, start - 110), start)
+        office = _apposed_office(m, lex) if m is not None else None
+    return office
+
+
+def _apposed_office(m: re.Match[str], lex: Lexicon) -> str | None:
+    """Return the office an `apposed_before` pattern matched, or None where it is no office."""
     phrase = m.group(1)
     words = phrase.split()
     if m.re is _APPOSED_OPENING and words[0] in _OPENING_ARTICLES:
@@ -514,9 +529,25 @@ def appositive(text: str, end: int, lex: Lexicon) -> str | None:
         # the plural head is a role
         head = words[-1]
         return phrase if head in lex.roles or (head.endswith("s") and head[:-1] in lex.roles) else None
-    if any("year-old" in w for w in words) or any(_role_word(w, lex) for w in words[:7]):
-        return phrase
+    if any("year-old" in w for w in words) or any(_role_word(w, lex) for w in words[:7]) \
+            or _RANK.search(phrase) is not None:
+        return phrase  # (", the world No 3,": a player's ranking)
     return None
+
+
+_NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
+_RANK = re.compile(r"\b(?:(?:world|[Bb]ritish|[Aa]merican|[Ee]uropean|national) (?:No\.? ?\d{1,3}|number "
+                   r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))"
+                   r"|(?i:top|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                   r"|\d{1,2}(?:st|nd|rd|th)|No\.? ?\d{1,2})[ -]seed)(?![\w-])")
+"""A player's ranking: "world No 3", "world number one", "British number two", "third seed"."""
+
+
+def _rank_before(text: str, start: int) -> str | None:
+    """Return a ranking written right before a name ("world number one" of "world number one
+    Dmitri Sokolov"), or None."""
+    m = _RANK.search(text, max(0, start - 24), start)
+    return m.group(0) if m is not None and text[m.end():start] == " " else None
 
 
 _ROLE_ENDINGS = ("ologist", "ologists", "ician", "icians", "ographer", "ographers", "onomist", "onomists")

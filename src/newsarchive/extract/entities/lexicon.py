@@ -141,6 +141,13 @@ class Lexicon:
     trades: frozenset[str] = frozenset()
     """A business's trade in a word no person's job is (`organisations.yaml` `trades`): opening a
     run, it makes the name after it a company's ("Bookmaker Ladbrokes", "Carmaker Rover")."""
+    shared_trades: frozenset[str] = frozenset()
+    """A business's trade in a word that is a person's job too (`organisations.yaml`
+    `shared_trades`: "Promoter Live Nation"): opening a run, it makes a company of two or three
+    words after it where none is a given name ("Promoter Frank Warren" is a person)."""
+    speaking_heads: frozenset[str] = frozenset()
+    """Words that end a body's name only where the name speaks or has a spokesperson
+    (`organisations.yaml` `speaking_heads`: "Nordvik Line said", not "the West Coast Main Line")."""
     staff: frozenset[str] = frozenset()
     """Words for a body's people that make a one-word name before them a body (`organisations.yaml`
     `staff`: "Shell boss", "Segas chairman")."""
@@ -362,6 +369,8 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         country_verbs=_words(orgs.get("country_verbs")),
         place_bodies=_words(orgs.get("place_bodies")),
         trades=_words(orgs.get("trades")),
+        shared_trades=_words(orgs.get("shared_trades")),
+        speaking_heads=_words(orgs.get("speaking_heads")),
         personal_after=_words(names.get("personal_after")),
         domain=_domain(_words(orgs.get("domains"))),
     )

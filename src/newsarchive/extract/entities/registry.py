@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsarchive.extract.draft import EntityDraft
-from newsarchive.extract.entities.scan import NAME_PARTICLES, PATRONYMICS
+from newsarchive.extract.entities.scan import JOINING, NAME_PARTICLES, PATRONYMICS
 from newsarchive.lexicon import load_words
 from newsarchive.records import Mention, Span
 
@@ -43,14 +43,15 @@ class Registry:
         if " " in name:
             words = name.split(" ")
             self._bodies_by_last.setdefault(words[-1], set()).add(name)
-            if len(words) == 2:
+            if len(words) == 2 or (len(words) == 3 and words[1] not in JOINING):
+                # ("Meadowbrook" after "Meadowbrook Senior Living", "Ford" after "Ford Motor Company")
                 self._bodies_by_first.setdefault(words[0], set()).add(name)
         self._note(entity, form, span, roles)
         return name
 
     def bodies_ending(self, word: str) -> list[EntityDraft]:
-        """Return the bodies of two words or more whose name ends in `word`, and those of two
-        words that start with it, in name order."""
+        """Return the bodies of two words or more whose name ends in `word`, and those of two or
+        three words (no "of", "and", …) that start with it, in name order."""
         last, first = self._bodies_by_last.get(word), self._bodies_by_first.get(word)
         if last is None and first is None:
             return []
@@ -97,6 +98,15 @@ class Registry:
                        if name.startswith(word + " ") and 1 <= name.count(" ") <= longest]
             if len(openers) == 1 and not any(name.endswith(" " + word) for name in named):
                 return openers[0]
+        if best is None and len(words) == 2 and first is not None and words[0] in first:
+            # "Mr Begg's father, Azmat, said …" then "Azmat Begg": a given name named alone as
+            # someone's kin opens the two-word name that follows it (not a surname alone:
+            # "Obama" before "Obama Speech")
+            entity = self.entities.get(words[0])
+            if entity is not None and entity.kind == "person" \
+                    and any(role.rsplit(" ", 1)[-1] in _KIN for role in entity.roles) \
+                    and not any(name.endswith(" " + words[0]) for name in first):
+                return words[0]
         return best
 
     def _by_first_surname(self, word: str) -> str | None:
@@ -177,6 +187,11 @@ class Registry:
                 entity.roles.append(role)
         self._clock += 1
         self._last_seen[entity.name] = self._clock
+
+
+_KIN = frozenset(("father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "widow",
+                  "grandson", "granddaughter", "uncle", "aunt", "nephew", "niece", "cousin"))
+"""Words for someone's kin that name a person by the given name alone ("his brother Freddy")."""
 
 
 def _same_person(known: list[str], words: list[str], given_names: frozenset[str],
