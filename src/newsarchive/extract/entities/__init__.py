@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from newsarchive.extract.draft import Draft, EntityDraft
 from newsarchive.extract.entities.classify import FUNCTION_WORDS, PEERAGE, Piece, spells, split_run
 from newsarchive.extract.entities.evidence import (
+    article_before,
     cue_adjacent,
     cue_verbs,
     firm_apposed,
@@ -61,19 +62,25 @@ def find_entities(draft: Draft) -> None:
     titles: set[str] = set()
     products: set[str] = set()
     defined: dict[str, str] = {}
+    lone: list[tuple[Paragraph, int, str]] = []
     for para in draft.doc.paragraphs:
         if para.kind not in _BODY_PARAGRAPHS:
             continue
         previous: Piece | None = None
         capitalised: list[tuple[int, str]] = []
         runs = find_runs(para.text, para.index, lex, capitalised)
+        lone += [(para, start, found) for start, found in capitalised if _lone_common(found, lex)]
         numbered = _numbered(draft, registry, para, lex) \
             + _portfolios(draft, registry, para, lex, capitalised)
         if para.kind == "text" and ":" in para.text[:64] and para.text[:2].isupper():
             numbered += _labelled(draft, registry, para, lex)
         outlet_end = 0
         for run in runs:
-            for piece in split_run(run, para.text, lex):
+            pieces = split_run(run, para.text, lex)
+            if "of" in run.words and not (len(pieces) == 1 and pieces[0].kind == "body") \
+                    and _voiced_body(draft, registry, para, run.words, run.offsets, lex):
+                continue  # "A Top of the Pops spokesperson said": the body, whole
+            for piece in pieces:
                 if numbered and any(s < piece.end and piece.start < e for s, e in numbered):
                     continue  # "BBC" of "BBC Radio 4", found whole already
                 if piece.start < outlet_end:
@@ -189,6 +196,8 @@ def find_entities(draft: Draft) -> None:
         if entity is not None and entity.kind == "person" and not entity.roles:
             entity.kind = "organisation"  # "Ask Jeeves said it would not change Bloglines", its maker
     texts = [draft.doc.title or "", *(p.text for p in draft.doc.paragraphs)]
+    if lone:
+        _common_word_bodies(draft, registry, lex, lone, texts)
     _which_bodies(draft, registry, lex, texts)
     _national_bodies(draft, registry, lex)
     _the_names(draft, registry, lex, texts)
@@ -482,6 +491,46 @@ def _national_bodies(draft: Draft, registry: Registry, lex: Lexicon) -> None:
                 break
 
 
+def _lone_common(found: str, lex: Lexicon) -> bool:
+    """Return True for a run of capitals that is one common word, an article before it or not
+    ("Next", "A Five"): a body's name only where the text shows one (`_common_word_bodies`)."""
+    word = found[found.find(" ") + 1:] if found.startswith(("A ", "An ")) else found
+    return " " not in word and word in lex.not_names and word not in FUNCTION_WORDS and word.isalpha() \
+        and word[1:].islower() and word not in lex.given
+
+
+def _common_word_bodies(draft: Draft, registry: Registry, lex: Lexicon,
+                        lone: Sequence[tuple[Paragraph, int, str]], texts: Sequence[str]) -> None:
+    """Make a body of a common word that has a spokesman ("A Five spokesman said") or speaks of
+    itself as "it" ("Next has said its profit …", where the text also writes "Next" inside a
+    sentence: no word capitalised only by its place), never written after "the" ("the Palace") and
+    no body's kind ("A Government spokesman": the sieves know it by its kind); its mentions are
+    those and any beside a speech verb."""
+    occurrences: dict[str, list[tuple[Paragraph, int, int]]] = {}
+    for para, start, found in lone:
+        word = found.rsplit(" ", 1)[-1]
+        occurrences.setdefault(word, []).append((para, start + len(found) - len(word), start + len(found)))
+    common = load_words("common_words")
+    for word, places in occurrences.items():
+        low = word.lower()
+        if word in registry.entities or low not in common or word in lex.bodies or word in lex.org_heads \
+                or word in lex.org_leads or (low.endswith("s") and low[:-1] in common):
+            continue  # (a place, a month, a party's short name, a body's kind, a plural: "Analysts said its")
+        voiced_at = [(p, s, e) for p, s, e in places
+                     if voice_after(p.text, e) and (p.text[s - 2:s] == "A " or p.text[s - 3:s] == "An "
+                                                    or article_before(p.text, s))]
+        inside = [(p, s, e) for p, s, e in places if not initial_at(p.text, s)]
+        speaking = [(p, s, e) for p, s, e in places
+                    if it_after(Piece("name", s, e, [word], word), p.text, lex)]
+        if not (voiced_at or (speaking and inside)) or any(_after_the(text, word, lex) for text in texts):
+            continue
+        for para, start, end in places:
+            if (para, start, end) in voiced_at or (para, start, end) in inside \
+                    or (para, start, end) in speaking or cue_adjacent(para.text, start, end):
+                registry.add_body(word, "organisation", word, Span(para.index, start, end,
+                                                                   draft.line_at(para, start)), [])
+
+
 def _the_names(draft: Draft, registry: Registry, lex: Lexicon, texts: Sequence[str]) -> None:
     """Make a body of a one-word "person" with no role or title whose name the article also
     writes after "the": "The Bravery", "the Sundance TV Channel", "the Charlton goal", "the
@@ -662,6 +711,30 @@ def _short_body(draft: Draft, registry: Registry, para: Paragraph, piece: Piece,
         # town is "an Edison")
         return False
     registry.add_body(bodies[0].name, bodies[0].kind, piece.surface, _span(draft, para, piece), [])
+    return True
+
+
+_ARTICLES = frozenset(("A", "An", "The"))
+
+
+def _voiced_body(draft: Draft, registry: Registry, para: Paragraph, words: list[str], offsets: list[int],
+                 lex: Lexicon) -> bool:
+    """Record a run with "of" inside it as one body where an article and "spokesman" stand round
+    it ("A Top of the Pops spokesperson said", "a House of Fraser spokeswoman"): a person's
+    spokesman is "Mr Blair's spokesman", and no one's name runs "X of Y" (an office's is left to the
+    title rules: "a Duke of York spokesman"). Return False where it is no such run."""
+    end = offsets[-1] + len(words[-1])
+    if not voice_after(para.text, end):
+        return False
+    i = 1 if words[0] in _ARTICLES else 0
+    if (i == 0 and not article_before(para.text, offsets[0])) or len(words) - i < 3 \
+            or words[i] in lex.title_starts or words[i] in lex.given:
+        return False
+    start = offsets[i]
+    name = " ".join(words[i:])
+    known = registry.entities.get(name)
+    registry.add_body(name, known.kind if known is not None and known.kind != "person" else "organisation",
+                      para.text[start:end], Span(para.index, start, end, draft.line_at(para, start)), [])
     return True
 
 
