@@ -204,6 +204,8 @@ def find_entities(draft: Draft) -> None:
     _common_word_names(draft, registry, lex)
     _drop_common_words(draft, registry)
     _drop_plural_names(registry, lex)
+    if lex.members:
+        _member_bodies(draft, registry, lex, texts)
     draft.entities.update(registry.entities)
 
 
@@ -489,6 +491,39 @@ def _national_bodies(draft: Draft, registry: Registry, lex: Lexicon) -> None:
                 entity.name = f"{before}{name}"
                 registry.entities[entity.name] = entity
                 break
+
+
+def _member_bodies(draft: Draft, registry: Registry, lex: Lexicon, texts: Sequence[str]) -> None:
+    """Record a body the text names only in a person's role, by a word for its members ("Oasis
+    singer Liam Gallagher", `Lexicon.members`), where the text speaks of that kind of body after
+    "the" ("The band said they were victims"), so the description finds it; not a place, a
+    people's adjective, a kind ("Rock singer", `Lexicon.member_kinds`) or a body already known."""
+    paragraphs = draft.doc.paragraphs
+    for entity in list(registry.entities.values()):
+        if entity.kind != "person":
+            continue
+        for role in entity.roles:
+            name, _, member = role.rpartition(" ")
+            kind = lex.members.get(member)
+            if kind is None or not name or not all(w[:1].isupper() for w in name.split(" ")) \
+                    or name in registry.entities or name in lex.bodies or name in lex.places \
+                    or any(w in lex.member_kinds for w in name.split(" ")) \
+                    or lex.is_epithet(name.rsplit(" ", 1)[-1]) or name.split(" ", 1)[0] in lex.title_starts \
+                    or not any(_after_article(text, kind) for text in texts):
+                continue
+            for m in entity.mentions:
+                text = paragraphs[m.span.paragraph].text
+                start = m.span.start if text.startswith(role, m.span.start) else m.span.start - len(role) - 1
+                if start >= 0 and text.startswith(role + " ", start):
+                    para = paragraphs[m.span.paragraph]
+                    registry.add_body(name, "organisation", name, Span(para.index, start, start + len(name),
+                                                                       draft.line_at(para, start)), [kind])
+
+
+def _after_article(text: str, word: str) -> bool:
+    """Return True where `word` stands after "the" or "The" as a whole word in `text`."""
+    return any(not text[end:end + 1].isalnum() for the in ("the ", "The ")
+               for end in _whole_word_ends(text, the + word))
 
 
 def _lone_common(found: str, lex: Lexicon) -> bool:
