@@ -63,13 +63,18 @@ def find_entities(draft: Draft) -> None:
     products: set[str] = set()
     defined: dict[str, str] = {}
     lone: list[tuple[Paragraph, int, str]] = []
+    lone_words = _lone_words(lex)
     for para in draft.doc.paragraphs:
         if para.kind not in _BODY_PARAGRAPHS:
             continue
         previous: Piece | None = None
         capitalised: list[tuple[int, str]] = []
         runs = find_runs(para.text, para.index, lex, capitalised)
-        lone += [(para, start, found) for start, found in capitalised if _lone_common(found, lex)]
+        # ("Next", "A Five": one of `_lone_words`, an article before it or not; tested inline, as a
+        # call per run of capitals cost the pass ~1 %)
+        lone += [(para, start, found) for start, found in capitalised
+                 if found in lone_words or (found[:2] == "A " and found[2:] in lone_words)
+                 or (found[:3] == "An " and found[3:] in lone_words)]
         numbered = _numbered(draft, registry, para, lex) \
             + _portfolios(draft, registry, para, lex, capitalised)
         if para.kind == "text" and ":" in para.text[:64] and para.text[:2].isupper():
@@ -77,7 +82,7 @@ def find_entities(draft: Draft) -> None:
         outlet_end = 0
         for run in runs:
             pieces = split_run(run, para.text, lex)
-            if "of" in run.words and not (len(pieces) == 1 and pieces[0].kind == "body") \
+            if " of " in run.text and not (len(pieces) == 1 and pieces[0].kind == "body") \
                     and _voiced_body(draft, registry, para, run.words, run.offsets, lex):
                 continue  # "A Top of the Pops spokesperson said": the body, whole
             for piece in pieces:
@@ -526,31 +531,37 @@ def _after_article(text: str, word: str) -> bool:
                for end in _whole_word_ends(text, the + word))
 
 
-def _lone_common(found: str, lex: Lexicon) -> bool:
-    """Return True for a run of capitals that is one common word, an article before it or not
-    ("Next", "A Five"): a body's name only where the text shows one (`_common_word_bodies`)."""
-    word = found[found.find(" ") + 1:] if found.startswith(("A ", "An ")) else found
-    return " " not in word and word in lex.not_names and word not in FUNCTION_WORDS and word.isalpha() \
-        and word[1:].islower() and word not in lex.given
+_lone_cache: list[tuple[Lexicon, frozenset[str]]] = []
+
+
+def _lone_words(lex: Lexicon) -> frozenset[str]:
+    """Return the capitalised common words the name lists drop that may name a body: not a
+    function word, a given name, a body's name or kind, or a plural ("Analysts")."""
+    if _lone_cache and _lone_cache[0][0] is lex:
+        return _lone_cache[0][1]
+    common = load_words("common_words")
+    words = frozenset(w for w in lex.not_names
+                      if w.isalpha() and w[1:].islower() and w not in FUNCTION_WORDS and w not in lex.given
+                      and w.lower() in common and w not in lex.bodies and w not in lex.org_heads
+                      and w not in lex.org_leads and not (w.endswith("s") and w.lower()[:-1] in common))
+    _lone_cache[:] = [(lex, words)]
+    return words
 
 
 def _common_word_bodies(draft: Draft, registry: Registry, lex: Lexicon,
                         lone: Sequence[tuple[Paragraph, int, str]], texts: Sequence[str]) -> None:
     """Make a body of a common word that has a spokesman ("A Five spokesman said") or speaks of
     itself as "it" ("Next has said its profit …", where the text also writes "Next" inside a
-    sentence: no word capitalised only by its place), never written after "the" ("the Palace") and
-    no body's kind ("A Government spokesman": the sieves know it by its kind); its mentions are
-    those and any beside a speech verb."""
+    sentence: no word capitalised only by its place), never written after "the" ("the Palace");
+    `lone` holds the runs of `_lone_words` (no body's kind: "A Government spokesman", the sieves
+    know it by its kind). Its mentions are those and any beside a speech verb."""
     occurrences: dict[str, list[tuple[Paragraph, int, int]]] = {}
     for para, start, found in lone:
         word = found.rsplit(" ", 1)[-1]
         occurrences.setdefault(word, []).append((para, start + len(found) - len(word), start + len(found)))
-    common = load_words("common_words")
     for word, places in occurrences.items():
-        low = word.lower()
-        if word in registry.entities or low not in common or word in lex.bodies or word in lex.org_heads \
-                or word in lex.org_leads or (low.endswith("s") and low[:-1] in common):
-            continue  # (a place, a month, a party's short name, a body's kind, a plural: "Analysts said its")
+        if word in registry.entities:
+            continue
         voiced_at = [(p, s, e) for p, s, e in places
                      if voice_after(p.text, e) and (p.text[s - 2:s] == "A " or p.text[s - 3:s] == "An "
                                                     or article_before(p.text, s))]
