@@ -922,9 +922,13 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
                 return holder, "description"  # "Housing secretary says …" in a standfirst
         found = description(ctx, paragraph, clause_start, tail_end, before=True)
         if found is not None and (found[0] is not None or not any(
-                n.kind == "person" for n in ctx.named_at(paragraph, clause_start, tail_end))):
+                n.kind == "person" or (" the " in masked[n.start:n.end]
+                                       and _BODY_VOICE.fullmatch(masked, n.end, tail_end) is not None)
+                for n in ctx.named_at(paragraph, clause_start, tail_end))):
             # ("Scott Stanzel, a spokesman for the Bush-Cheney campaign said": a description
-            # that finds no one may close the appositive of a person named before it)
+            # that finds no one may close the appositive of a person named before it; "A Top of
+            # the Pops spokesperson said": the "the" inside a body's name opens no description,
+            # though "The Tory spokesman" is one)
             return found
         relative = _RELATIVE.search(masked, clause_start, tail_end)
         if relative is not None and masked[clause_start:tail_end].rstrip().endswith(","):

@@ -491,7 +491,40 @@ def _epithet(ctx: Context, paragraph: int, start: int, end: int,
         else _EPITHET_AFTER.match(masked, start, end)
     if m is None or not ctx.lex.is_epithet(m.group(1)) or ctx.named_at(paragraph, m.start(1), m.end(1)):
         return None  # "the Guardian said" names its source
+    country = ctx.lex.countries.get(m.group(1))
+    national = _national(ctx, m.group(1), country) if country is not None else None
+    if national is not None:
+        return national, "description"  # "the Russian said": the one Russian, not the last speaker
     return _subject_before(ctx, paragraph, m.start(), None, described=True), "description"
+
+
+def _national(ctx: Context, adjective: str, country: str) -> str | None:
+    """Return the one person the text gives a nationality: the adjective or the country's
+    possessive right before a mention ("Russian Dmitri Sokolov", "Russia's Dmitri Sokolov"), the
+    country's three-letter code after one ("Sokolov (Rus)", a results line) or a role ("Russian
+    player"); None where no one or more than one is so described."""
+    word, code = adjective.lower(), f"({country[:3]})"
+    found: set[str] = set()
+    for n in ctx.named:
+        if n.kind != "person" or n.name in found:
+            continue
+        masked = ctx.masked[n.paragraph]
+        entity = ctx.draft.entities.get(n.name)
+        roles = entity.roles if entity is not None else []
+        before = masked[max(0, n.start - 60):n.start].lower()
+        # (the adjective may open a role right before the name: "Russian world number one Dmitri Sokolov")
+        if before.endswith((f"{word} ", f"{country.lower()}'s ", f"{country.lower()}’s ")) \
+                or any(before.endswith(f"{word} {role.lower()} ") for role in roles) \
+                or masked[n.end:n.end + 6].strip() == code \
+                or any(_national_role(role.lower(), word, ctx.lex.roles) for role in roles):
+            found.add(n.name)
+    return found.pop() if len(found) == 1 else None
+
+
+def _national_role(role: str, adjective: str, roles: frozenset[str]) -> bool:
+    """Return True for a role that gives a person a nationality: "russian", "russian player" (not
+    a body's description taken for a person's role: "swiss newspaper")."""
+    return role == adjective or (role.startswith(adjective + " ") and role.rsplit(" ", 1)[-1] in roles)
 
 
 def typed_voice(ctx: Context, paragraph: int, start: int, at: int) -> str | None:
@@ -692,6 +725,9 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
             return later or _reporter_of(ctx, paragraph, offset, want) or name, "pronoun"
         if p < paragraph:
             break
+    listed = _listed_otherwise(ctx, paragraph, at, want)
+    if listed is not None:
+        return listed, "pronoun"
     if _unnamed_office_before(ctx, paragraph, at):
         return None, "pronoun"  # "The Secretary-General welcomes …. In a statement, he said"
     aside = not after and _PARENTHETICAL.search(masked, max(0, at - 12), at) is not None
@@ -706,6 +742,24 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
         # described holder, whom this paragraph names after it
         return ctx.lede[1], "pronoun"
     return _gendered_instead(ctx, paragraph, at, want, subject), "pronoun"
+
+
+def _listed_otherwise(ctx: Context, paragraph: int, at: int, want: str) -> str | None:
+    """Return the paragraph's last speaker for a "he" no one of its gender fits, where that
+    speaker's other gender comes from a list of given names alone (no honorific, no one else
+    named in the paragraph before it): "Health Minister Leota Tavita Faleolo said …. “…,” he
+    said" (a census list has "Leota" as a woman's name; a Samoan chief's title is no given name).
+    None where there is no such speaker."""
+    if want != "male":
+        return None  # (a woman's name in a list is seldom a man's elsewhere; the reverse is common:
+        # "Andrea", "Nicola", "Simone" are Italian men's names, "Leota" a Samoan chief's title)
+    last = next((name for p, offset, name in reversed(ctx.speakers) if p == paragraph and offset < at), None)
+    if last is None or ctx.genders.get(last) in (None, want) or ctx.has_honorific(last):
+        return None
+    # (named in the paragraph, not found by a description, and no one else named there, who may
+    # be the one meant)
+    named = {n.name for n in ctx.named_at(paragraph, 0, at) if n.kind == "person"}
+    return last if named == {last} else None
 
 
 _OFFICE_OPENS = re.compile(r"\s*The\s+((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)\s+[a-z]+(?:s|ed)\b")

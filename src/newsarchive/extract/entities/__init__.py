@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from newsarchive.extract.draft import Draft, EntityDraft
 from newsarchive.extract.entities.classify import FUNCTION_WORDS, PEERAGE, Piece, spells, split_run
 from newsarchive.extract.entities.evidence import (
+    article_before,
     cue_adjacent,
     cue_verbs,
     firm_apposed,
@@ -61,19 +62,30 @@ def find_entities(draft: Draft) -> None:
     titles: set[str] = set()
     products: set[str] = set()
     defined: dict[str, str] = {}
+    lone: list[tuple[Paragraph, int, str]] = []
+    lone_words = _lone_words(lex)
     for para in draft.doc.paragraphs:
         if para.kind not in _BODY_PARAGRAPHS:
             continue
         previous: Piece | None = None
         capitalised: list[tuple[int, str]] = []
         runs = find_runs(para.text, para.index, lex, capitalised)
+        # ("Next", "A Five": one of `_lone_words`, an article before it or not; tested inline, as a
+        # call per run of capitals cost the pass ~1 %)
+        lone += [(para, start, found) for start, found in capitalised
+                 if found in lone_words or (found[:2] == "A " and found[2:] in lone_words)
+                 or (found[:3] == "An " and found[3:] in lone_words)]
         numbered = _numbered(draft, registry, para, lex) \
             + _portfolios(draft, registry, para, lex, capitalised)
         if para.kind == "text" and ":" in para.text[:64] and para.text[:2].isupper():
             numbered += _labelled(draft, registry, para, lex)
         outlet_end = 0
         for run in runs:
-            for piece in split_run(run, para.text, lex):
+            pieces = split_run(run, para.text, lex)
+            if " of " in run.text and not (len(pieces) == 1 and pieces[0].kind == "body") \
+                    and _voiced_body(draft, registry, para, run.words, run.offsets, lex):
+                continue  # "A Top of the Pops spokesperson said": the body, whole
+            for piece in pieces:
                 if numbered and any(s < piece.end and piece.start < e for s, e in numbered):
                     continue  # "BBC" of "BBC Radio 4", found whole already
                 if piece.start < outlet_end:
@@ -189,12 +201,16 @@ def find_entities(draft: Draft) -> None:
         if entity is not None and entity.kind == "person" and not entity.roles:
             entity.kind = "organisation"  # "Ask Jeeves said it would not change Bloglines", its maker
     texts = [draft.doc.title or "", *(p.text for p in draft.doc.paragraphs)]
+    if lone:
+        _common_word_bodies(draft, registry, lex, lone, texts)
     _which_bodies(draft, registry, lex, texts)
     _national_bodies(draft, registry, lex)
     _the_names(draft, registry, lex, texts)
     _common_word_names(draft, registry, lex)
     _drop_common_words(draft, registry)
     _drop_plural_names(registry, lex)
+    if lex.members:
+        _member_bodies(draft, registry, lex, texts)
     draft.entities.update(registry.entities)
 
 
@@ -482,6 +498,85 @@ def _national_bodies(draft: Draft, registry: Registry, lex: Lexicon) -> None:
                 break
 
 
+def _member_bodies(draft: Draft, registry: Registry, lex: Lexicon, texts: Sequence[str]) -> None:
+    """Record a body the text names only in a person's role, by a word for its members ("Oasis
+    singer Liam Gallagher", `Lexicon.members`), where the text speaks of that kind of body after
+    "the" ("The band said they were victims"), so the description finds it; not a place, a
+    people's adjective, a kind ("Rock singer", `Lexicon.member_kinds`) or a body already known."""
+    paragraphs = draft.doc.paragraphs
+    for entity in list(registry.entities.values()):
+        if entity.kind != "person":
+            continue
+        for role in entity.roles:
+            name, _, member = role.rpartition(" ")
+            kind = lex.members.get(member)
+            if kind is None or not name or not all(w[:1].isupper() for w in name.split(" ")) \
+                    or name in registry.entities or name in lex.bodies or name in lex.places \
+                    or any(w in lex.member_kinds for w in name.split(" ")) \
+                    or lex.is_epithet(name.rsplit(" ", 1)[-1]) or name.split(" ", 1)[0] in lex.title_starts \
+                    or not any(_after_article(text, kind) for text in texts):
+                continue
+            for m in entity.mentions:
+                text = paragraphs[m.span.paragraph].text
+                start = m.span.start if text.startswith(role, m.span.start) else m.span.start - len(role) - 1
+                if start >= 0 and text.startswith(role + " ", start):
+                    para = paragraphs[m.span.paragraph]
+                    registry.add_body(name, "organisation", name, Span(para.index, start, start + len(name),
+                                                                       draft.line_at(para, start)), [kind])
+
+
+def _after_article(text: str, word: str) -> bool:
+    """Return True where `word` stands after "the" or "The" as a whole word in `text`."""
+    return any(not text[end:end + 1].isalnum() for the in ("the ", "The ")
+               for end in _whole_word_ends(text, the + word))
+
+
+_lone_cache: list[tuple[Lexicon, frozenset[str]]] = []
+
+
+def _lone_words(lex: Lexicon) -> frozenset[str]:
+    """Return the capitalised common words the name lists drop that may name a body: not a
+    function word, a given name, a body's name or kind, or a plural ("Analysts")."""
+    if _lone_cache and _lone_cache[0][0] is lex:
+        return _lone_cache[0][1]
+    common = load_words("common_words")
+    words = frozenset(w for w in lex.not_names
+                      if w.isalpha() and w[1:].islower() and w not in FUNCTION_WORDS and w not in lex.given
+                      and w.lower() in common and w not in lex.bodies and w not in lex.org_heads
+                      and w not in lex.org_leads and not (w.endswith("s") and w.lower()[:-1] in common))
+    _lone_cache[:] = [(lex, words)]
+    return words
+
+
+def _common_word_bodies(draft: Draft, registry: Registry, lex: Lexicon,
+                        lone: Sequence[tuple[Paragraph, int, str]], texts: Sequence[str]) -> None:
+    """Make a body of a common word that has a spokesman ("A Five spokesman said") or speaks of
+    itself as "it" ("Next has said its profit …", where the text also writes "Next" inside a
+    sentence: no word capitalised only by its place), never written after "the" ("the Palace");
+    `lone` holds the runs of `_lone_words` (no body's kind: "A Government spokesman", the sieves
+    know it by its kind). Its mentions are those and any beside a speech verb."""
+    occurrences: dict[str, list[tuple[Paragraph, int, int]]] = {}
+    for para, start, found in lone:
+        word = found.rsplit(" ", 1)[-1]
+        occurrences.setdefault(word, []).append((para, start + len(found) - len(word), start + len(found)))
+    for word, places in occurrences.items():
+        if word in registry.entities:
+            continue
+        voiced_at = [(p, s, e) for p, s, e in places
+                     if voice_after(p.text, e) and (p.text[s - 2:s] == "A " or p.text[s - 3:s] == "An "
+                                                    or article_before(p.text, s))]
+        inside = [(p, s, e) for p, s, e in places if not initial_at(p.text, s)]
+        speaking = [(p, s, e) for p, s, e in places
+                    if it_after(Piece("name", s, e, [word], word), p.text, lex)]
+        if not (voiced_at or (speaking and inside)) or any(_after_the(text, word, lex) for text in texts):
+            continue
+        for para, start, end in places:
+            if (para, start, end) in voiced_at or (para, start, end) in inside \
+                    or (para, start, end) in speaking or cue_adjacent(para.text, start, end):
+                registry.add_body(word, "organisation", word, Span(para.index, start, end,
+                                                                   draft.line_at(para, start)), [])
+
+
 def _the_names(draft: Draft, registry: Registry, lex: Lexicon, texts: Sequence[str]) -> None:
     """Make a body of a one-word "person" with no role or title whose name the article also
     writes after "the": "The Bravery", "the Sundance TV Channel", "the Charlton goal", "the
@@ -662,6 +757,30 @@ def _short_body(draft: Draft, registry: Registry, para: Paragraph, piece: Piece,
         # town is "an Edison")
         return False
     registry.add_body(bodies[0].name, bodies[0].kind, piece.surface, _span(draft, para, piece), [])
+    return True
+
+
+_ARTICLES = frozenset(("A", "An", "The"))
+
+
+def _voiced_body(draft: Draft, registry: Registry, para: Paragraph, words: list[str], offsets: list[int],
+                 lex: Lexicon) -> bool:
+    """Record a run with "of" inside it as one body where an article and "spokesman" stand round
+    it ("A Top of the Pops spokesperson said", "a House of Fraser spokeswoman"): a person's
+    spokesman is "Mr Blair's spokesman", and no one's name runs "X of Y" (an office's is left to the
+    title rules: "a Duke of York spokesman"). Return False where it is no such run."""
+    end = offsets[-1] + len(words[-1])
+    if not voice_after(para.text, end):
+        return False
+    i = 1 if words[0] in _ARTICLES else 0
+    if (i == 0 and not article_before(para.text, offsets[0])) or len(words) - i < 3 \
+            or words[i] in lex.title_starts or words[i] in lex.given:
+        return False
+    start = offsets[i]
+    name = " ".join(words[i:])
+    known = registry.entities.get(name)
+    registry.add_body(name, known.kind if known is not None and known.kind != "person" else "organisation",
+                      para.text[start:end], Span(para.index, start, end, draft.line_at(para, start)), [])
     return True
 
 

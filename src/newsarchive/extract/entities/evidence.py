@@ -305,8 +305,12 @@ def voice_after(text: str, end: int) -> bool:
 
 def voiced(piece: Piece, text: str) -> bool:
     """Return True for a name between an article and "spokesman" ("An Edison spokesperson")."""
-    return voice_after(text, piece.end) \
-        and _ARTICLE_BEFORE.search(text, max(0, piece.start - 5), piece.start) is not None
+    return voice_after(text, piece.end) and article_before(text, piece.start)
+
+
+def article_before(text: str, start: int) -> bool:
+    """Return True where "a", "an" or "the" stands right before offset `start`."""
+    return _ARTICLE_BEFORE.search(text, max(0, start - 5), start) is not None
 
 
 _RELATIVE_BEFORE = re.compile(r", (?:which|who) [^,]*$")

@@ -151,6 +151,11 @@ class Lexicon:
     staff: frozenset[str] = frozenset()
     """Words for a body's people that make a one-word name before them a body (`organisations.yaml`
     `staff`: "Shell boss", "Segas chairman")."""
+    members: dict[str, str] = field(default_factory=dict)
+    """A word for a body's member → the body's kind (`organisations.yaml` `members`: "singer" →
+    "band")."""
+    member_kinds: frozenset[str] = frozenset()
+    """Capitalised words before a member's word that say what kind, no body's name ("Rock singer")."""
     outlet_heads: frozenset[str] = frozenset()
     """Words that end an outlet's name no list holds ("Arab News"): a newspaper, by default."""
     title_surnames: frozenset[str] = frozenset()
@@ -351,6 +356,9 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         title_surnames=_words(titles.get("surnames")),
         outlet_heads=_words(outlets.get("heads")),
         staff=_words(orgs.get("staff")),
+        members={str(w): str(kind)
+                 for kind, words in (orgs.get("members") or {}).items() for w in words or ()},
+        member_kinds=_words(orgs.get("member_kinds")),
         country_codes=_words(orgs.get("country_codes")),
         country_tails=_words(orgs.get("country_tails")),
         place_tails=_words(orgs.get("place_tails")),
