@@ -644,10 +644,11 @@ def pronoun(ctx: Context, paragraph: int, start: int, end: int,
             after: bool) -> tuple[str | None, str] | None:
     """Return the antecedent of a pronoun at the edge of [start, end), or None if no pronoun stands there."""
     masked = ctx.masked[paragraph]
-    words = masked[start:end].split()
-    if not words:
+    # (only the word at the edge: not the whole clause cut into words)
+    edge = masked[start:end].split(None, 1)[:1] if after else masked[start:end].rsplit(None, 1)[-1:]
+    if not edge:
         return None
-    word = (words[0] if after else words[-1]).strip(",").lower()
+    word = edge[0].strip(",").lower()
     want = ctx.cues.pronouns.get(word)
     if want is None:
         return None
