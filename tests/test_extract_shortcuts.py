@@ -4,7 +4,8 @@ Each test pins what a shortcut relies on: a run's joined words (the split plans'
 paragraph texts read once, a quotation's word count cut short, the mentions' sort keys kept beside
 them, an entity's one mention left unsorted, a clause's figures cut from its plain words, the
 numbered bodies looked for near digits only, the capitalised runs' pattern written for the engine
-(a look-ahead before the abbreviations, groups unrolled, an ASCII form).
+(a look-ahead before the abbreviations, groups unrolled, an ASCII form), the pattern of someone
+unnamed opened on a letter.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from newsarchive.extract import extract
 from newsarchive.extract.attribution.context import build_context
+from newsarchive.extract.attribution.holders import unnamed_re
 from newsarchive.extract.attribution.sieves import SHORT, _short
 from newsarchive.extract.claims import _WORD_ASCII, _words_and_figures
 from newsarchive.extract.draft import Draft, QuoteDraft
@@ -115,6 +117,24 @@ def test_numbered_in_finds_what_finditer_finds(pieces: list[str]) -> None:
     assert lex.numbered is not None
     text = "".join(pieces)
     assert [m.span() for m in numbered_in(lex, text)] == [m.span() for m in lex.numbered.finditer(text)]
+
+
+_UNNAMED_PIECES = ["a", "A", "an", "An", "one", "One", "another", "Another", "o", "n", "e", " ", "  ", "\n",
+                   "x", "_", "1", "-", "’", "'", "é", "senior", "spokesman", "spokesmen", "official",
+                   ".", ",", "Ba", "Co"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_UNNAMED_PIECES), max_size=16), st.sampled_from(["spokesman", "official"]))
+def test_unnamed_pattern_finds_what_the_plain_one_finds(pieces: list[str], head: str) -> None:
+    """The pattern of someone unnamed, opened on a letter with look-behinds for its `\\b`, finds
+    the same spans as written plainly."""
+    plain = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,2}}?{head}\b")
+    text = "".join(pieces)
+    assert [m.span() for m in unnamed_re(head).finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for pos in range(len(text)):
+        found, expected = unnamed_re(head).search(text, pos), plain.search(text, pos)
+        assert (found and found.span()) == (expected and expected.span())
 
 
 def _plain_run_re(abbrevs: frozenset[str]) -> re.Pattern[str]:
