@@ -22,6 +22,12 @@ CASES = [
     ("They launched a website called example.com. The name says it all.", 2),
     ("The answer was no. Then he left.", 2),
     ("Gov. Chris Christie said so. He left.", 2),
+    # (a state's short form ends a sentence before a word that opens a clause or a given name,
+    # not before a title or a body's name)
+    ("He spoke in Washington D.C. He recalled the war.", 2),
+    ("The moves were made at his club in Bedminster, N.J. Roger Ailes also met him.", 2),
+    ("He met N.J. Gov. Chris Christie there. They spoke.", 2),
+    ("It went to the D.C. Circuit court in May. The judge agreed.", 2),
 ]
 
 

@@ -93,12 +93,16 @@ def test_checkable_says_why() -> None:
 
 
 def test_sentences_and_clauses_cover_text_without_overlap() -> None:
-    text = "Dr. Smith left at 5 p.m. on Friday. Sales fell 3%; costs rose – the worst since 2009. Done."
+    text = "Dr. Smith left at 5 p.m. on Friday. Sales fell 3%; costs rose – the firm has cut 300 jobs. Done."
     spans = sentences(text)
     assert next(text[a:b] for a, b in spans) == "Dr. Smith left at 5 p.m. on Friday."
     parts = clauses(text)
     assert all(a.end <= b.start for a, b in itertools.pairwise(parts))
-    assert [text[c.start:c.end] for c in parts if c.aside] == ["the worst since 2009."]
+    assert [text[c.start:c.end] for c in parts if c.aside] == ["the firm has cut 300 jobs."]
+    # (an aside with no verb is part of its clause: "costs rose – the worst since 2009")
+    text = "Sales fell 3%; costs rose – the worst since 2009. Done."
+    assert [text[c.start:c.end] for c in clauses(text)] == [
+        "Sales fell 3%", "costs rose – the worst since 2009.", "Done."]
 
 
 @pytest.mark.skipif(not Path("../shared/corpus/bbc").is_dir(), reason="needs ../shared")

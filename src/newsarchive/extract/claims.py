@@ -152,6 +152,12 @@ class Lexicon:
     weekdays: frozenset[str]
     """The weekdays, in lower case: one in a title is no date ("the Sunday Times")."""
     outcomes: frozenset[str]
+    verbal_outcomes: frozenset[str]
+    """Outcome verbs that tell no outcome where they describe a noun (`_told_as_outcome`)."""
+    active_outcomes: frozenset[str]
+    """Of those, the ones that tell an outcome only in an active clause (`_told_as_outcome`)."""
+    outcome_idioms: tuple[str, ...]
+    """What follows an active-only outcome verb in an idiom that judges ("missed the point")."""
     records: Phrases
     currencies: frozenset[str]
     """Currencies written in letters before a figure, which make it an amount ("Rs 6 lakh")."""
@@ -207,6 +213,9 @@ def lexicon() -> Lexicon:
         events=re.compile(rf"\b(?:[A-Z][\w’'-]+\s+){{1,4}}(?:{alt})\b|\b\d{{1,2}}\s+May\b|\bMay\s+\d{{1,2}}\b"),
         weekdays=frozenset(str(w).lower() for w in data["weekdays"]),
         outcomes=outcomes,
+        verbal_outcomes=frozenset(data.get("verbal_outcomes") or ()),
+        active_outcomes=frozenset(data.get("active_outcomes") or ()),
+        outcome_idioms=tuple(str(i) for i in data.get("outcome_idioms") or ()),
         records=records,
         currencies=frozenset(str(w) for w in data.get("currency_words") or ()),
         record_trades=frozenset(data["record_trades"]),
@@ -365,6 +374,36 @@ def _figures(text: str, words: list[str], cued: set[str], lex: Lexicon,
     return year, number
 
 
+# Before an outcome verb that describes a noun: a determiner ("the missed tests", "his three
+# missed penalties", "the nominated films"); before one that tells an outcome only in an active
+# clause, a form of "be" too (a feeling: "will be badly missed").
+_DETERMINERS = frozenset({
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those",
+    "potential", "two", "three", "four", "five"})
+_BE = frozenset({"be", "been", "being", "is", "are", "was", "were", "am"})
+
+
+def _told_as_outcome(lowered: str, verb: str, lex: Lexicon) -> bool:
+    """Return True where `verb` (of `lex.verbal_outcomes`) tells an outcome somewhere in the
+    folded clause: not joined to the word before ("Oscar-nominated") nor after a determiner, and
+    for `lex.active_outcomes` not after a form of "be" (one "-ly" adverb between is passed over:
+    "is being sadly missed") nor in an idiom ("missed the point")."""
+    at = lowered.find(verb)
+    while at >= 0:
+        end = at + len(verb)
+        if (at == 0 or lowered[at - 1] == " ") and not lowered[end : end + 1].isalpha():
+            before = lowered[max(0, at - 40) : at].split()[-2:]
+            if before and before[-1].endswith("ly"):
+                before = before[:-1]
+            prev = before[-1].strip(",;:“”\"'") if before else ""
+            active = verb in lex.active_outcomes
+            after = " ".join(lowered[end : end + 40].split()[:2]).rstrip(",.;:!?”’\"'")
+            if prev not in _DETERMINERS and not (active and (prev in _BE or after in lex.outcome_idioms)):
+                return True
+        at = lowered.find(verb, end)
+    return False
+
+
 def _in_titles(text: str, day: str) -> bool:
     """Return True where every mention of the weekday is in a title after "the", no date: "The
     Sunday Telegraph", "told the Sunday Times" (not "on Sunday")."""
@@ -464,7 +503,10 @@ def _checkable(lex: Lexicon, text: str, lowered: str, words: list[str], free_tex
         why.append(f"a named event ({m.group(0)})")
     if number:
         why.append(f"a number ({number})")
-    if len(why) < 2 and (outcomes := cued & lex.outcomes):
+    outcomes = cued & lex.outcomes if len(why) < 2 else set()
+    if outcomes and not outcomes.isdisjoint(lex.verbal_outcomes):
+        outcomes = {w for w in outcomes if w not in lex.verbal_outcomes or _told_as_outcome(lowered, w, lex)}
+    if outcomes:
         why.append(f"a definite outcome ({min(outcomes, key=lowered.find)})")
     record = lex.records.find(words, lowered, cued)
     if record == "record" and _record_trade(words, lex):

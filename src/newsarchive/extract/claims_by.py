@@ -498,6 +498,12 @@ class Resolver:
             # nearest body the lexicon describes so)
             if described is not None:
                 return described
+        if head in _STATES:
+            # (a country named among the last is its government's: "On Friday, the government
+            # said …" after "Indonesia"; any other body is not)
+            countries = frozenset(get_lexicon().countries.values())
+            return next((name for _, _, name in reversed(marks[max(0, i - _FITTING) : i])
+                         if name in countries), None)
         if head in _MEDIA or head in _FIRMS:
             for _, _, name in reversed(marks[max(0, i - _FITTING) : i]):
                 body = self.draft.entities.get(name)
@@ -678,6 +684,9 @@ _MEDIA = frozenset(("paper", "newspaper", "magazine", "daily", "weekly", "tabloi
 _FIRMS = frozenset(("company", "firm", "bank", "utility", "startup", "carmaker", "airline", "retailer",
                     "insurer", "lender"))
 """Descriptions of a firm, which point back to a body that is no outlet."""
+_STATES = frozenset(("government", "administration", "regime", "cabinet"))
+"""Descriptions of a state's government, which only a body named or described so fits: "Last
+month, the government said …" with only a firm named before is no one's, not the firm's."""
 _FITTING = 12
 """How many bodies back a description looks for one it fits."""
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from newsarchive.extract.abbreviations import ends_no_sentence, known
 from newsarchive.extract.entities import get_lexicon
+from newsarchive.lexicon import load_data
 
 # A sentence ends at . ! ? or … (with any closing marks after it) before a space and a capital,
 # digit or opening mark; or, in text whose paragraphs ran together, straight into a capital word.
@@ -103,7 +104,8 @@ def sentences(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[i
             # hundreds of characters is neither: not copied again for every dot in it.)
             if dot - space <= _LONGEST_WORD:
                 stops = known(get_lexicon()) if stops is None else stops
-                if ends_no_sentence(text[space + 1 : dot], text[m.end():m.end() + 1], stops):
+                if ends_no_sentence(text[space + 1 : dot], text[m.end():m.end() + 24], stops,
+                                    get_lexicon().given):
                     continue  # ("No. 4 on the chart", "No. 10 Downing Street": a number's sign)
         # With no space after it, only a full stop after a lower-case word outside quotes ends a
         # sentence ("said.The"): "U.S.A" or "Yahoo!Inc" do not.
@@ -184,6 +186,56 @@ def _subject_after_but(text: str, at: int) -> bool:
     return not w[:1].islower() or w.rstrip(",.;:’'") in _SUBJECT_OPENERS
 
 
+# Words an aside's noun phrase opens with, and the verbs (forms of "be", "have", the modals and
+# the reporting verbs) whose presence makes it a clause.
+_PHRASE_OPENERS = frozenset(("its", "the", "a", "an", "his", "her", "their", "our"))
+_CLAUSE_VERBS = frozenset((
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "should", "must", "shall", "do", "does", "did", "said", "says", "say",
+    "told", "tells", "added", "adds",
+    # (common irregular pasts: "- an auction of debt in August found few takers")
+    "found", "made", "took", "gave", "came", "went", "got", "began", "rose", "fell", "won", "lost",
+    "saw", "left", "held", "led", "paid", "sold", "bought", "met", "ran", "grew", "hit", "set"))
+
+
+_SUBORDINATORS = frozenset(("since", "that", "which", "who", "when", "where", "while", "than"))
+
+
+def _verbless(aside: str) -> bool:
+    """Return True where the text after a dash is a noun phrase with no verb: opened by a
+    determiner, and no word a verb for certain (no form of "be", "have", a modal, a reporting
+    verb, nor a word in "-ed" or "-ing" that may be one)."""
+    words = [w.strip(",.;:!?”’\"'()").lower() for w in aside.split()]
+    if not words or words[0] not in _PHRASE_OPENERS:
+        return False
+    for w in words:
+        if w in _SUBORDINATORS:
+            return True  # (a verb past it is the subordinate clause's: "the highest since records began")
+        if w in _CLAUSE_VERBS or w.endswith(("ed", "ing", "n't")):
+            return False
+    return True
+
+
+def _credited(part: str) -> bool:
+    """Return True where the text holds "according to" or a cue verb of `claims.yaml`."""
+    low = part.lower()
+    if "according to" in low:
+        return True
+    verbs = _cue_verbs()
+    return any(w.strip(",.;:“”\"'") in verbs for w in low.split())
+
+
+_verbs: list[tuple[object, frozenset[str]]] = []
+
+
+def _cue_verbs() -> frozenset[str]:
+    """Return the single-word cue verbs of `claims.yaml` (made again where the data changes)."""
+    data = load_data("claims")
+    if not _verbs or _verbs[0][0] is not data:
+        _verbs[:] = [(data, frozenset(str(v) for v in data["cue_verbs"] if " " not in str(v)))]
+    return _verbs[0][1]
+
+
 def clauses(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[Clause]:
     """Return the clauses of every sentence of `text`, outside quotation marks' cuts."""
     out: list[Clause] = []
@@ -204,8 +256,13 @@ def clauses(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[Clause]:
         # One dash: an aside after it. Two: a parenthesis, which stays part of its sentence. (Not
         # one "and" follows: "… streamline its operations - and has managed to save $1.1bn" goes on
         # with the sentence's subject, no aside and no claim of its own that opens with "and".)
+        # Nor a phrase with no verb, opened by a determiner: "… fell 2% - its lowest level since
+        # June 2003" says what the figure before it was, part of its sentence; unless the part
+        # before it is credited to a source, whose statement the writer remarks on ("According to
+        # Foreign Policy, 2,000 people have been arrested - the first since the Second World War").
         if len(dashes) == 1 and len(text[dashes[0][1] : e].split()) >= 3 \
-                and not text.startswith("and ", dashes[0][1] + 1):
+                and not text.startswith("and ", dashes[0][1] + 1) \
+                and (not _verbless(text[dashes[0][1] : e]) or _credited(text[s : dashes[0][0]])):
             cuts.append((dashes[0][0], dashes[0][1], True))
         cuts.sort()
         pos, aside = s, False

@@ -430,7 +430,7 @@ def _sentences(masked: str, lex: Lexicon, verbs: frozenset[str]) -> list[tuple[i
         # ("U.S.", "p.m." are abbreviations; "$8.6m." ends a sentence)
         if masked[m.start()] == ".":
             stops = known(lex) if stops is None else stops
-            if ends_no_sentence(w, masked[m.end():m.end() + 1], stops):
+            if ends_no_sentence(w, masked[m.end():m.end() + 24], stops, lex.given):
                 continue
         if w.endswith(MASK) or w.endswith(MASK + "."):
             # A quotation ending in a full stop ends the sentence only if what follows starts
