@@ -83,6 +83,7 @@ class Stretches:
 def sentences(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Return (start, end) of each sentence, not cutting after abbreviations or initials."""
     stops: frozenset[str] | None = None  # (asked for at the first full stop: most paragraphs' last)
+    given: frozenset[str] = frozenset()
     out: list[tuple[int, int]] = []
     start = 0
     inside: Stretches | None = None  # (made where first needed: most paragraphs never ask)
@@ -103,9 +104,10 @@ def sentences(text: str, quotes: Sequence[tuple[int, int]] = ()) -> list[tuple[i
             # "Mr." and single initials ("Paul D. Ryan") do not end a sentence. (A "word" of
             # hundreds of characters is neither: not copied again for every dot in it.)
             if dot - space <= _LONGEST_WORD:
-                stops = known(get_lexicon()) if stops is None else stops
-                if ends_no_sentence(text[space + 1 : dot], text[m.end():m.end() + 24], stops,
-                                    get_lexicon().given):
+                if stops is None:
+                    lex = get_lexicon()
+                    stops, given = known(lex), lex.given
+                if ends_no_sentence(text[space + 1 : dot], text[m.end():m.end() + 24], stops, given):
                     continue  # ("No. 4 on the chart", "No. 10 Downing Street": a number's sign)
         # With no space after it, only a full stop after a lower-case word outside quotes ends a
         # sentence ("said.The"): "U.S.A" or "Yahoo!Inc" do not.
