@@ -785,9 +785,13 @@ _AFTER_QUOTE = frozenset("\"”’' ,")
 """What stands between a quotation and the words after it."""
 
 _ABOUT_TO = frozenset(("due", "expected", "set", "going", "about", "likely", "poised", "scheduled",
-                       "is", "are", "was", "were", "used"))
+                       "is", "are", "was", "were", "used", "quick", "keen", "eager", "careful", "willing",
+                       "happy", "ready", "anxious"))
 """Words before "to" and a speech verb that report a speech to come: "he was due to say", "Mr
-Kennedy is to tell the audience"; or one said again and again, "Ruth Okonjo used to say"."""
+Kennedy is to tell the audience"; or one said again and again, "Ruth Okonjo used to say"; or the
+speaker's manner, "she was quick to say", "he was keen to stress"."""
+_ASIDES = frozenset(("however,", "though,", "too,", "nonetheless,", "nevertheless,", "instead,", "meanwhile,"))
+"""Adverbs set between commas inside a verb group ("He did, however, admit")."""
 
 _CLAUSE_OPENER = re.compile(r"\b(?:when|while|as|after|before|because|since|although|though|until|once|"
                             r"unless|whereas)\s+(?:the|a|an|his|her|their|its)\s+[a-z]")
@@ -852,14 +856,22 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
         head = head[:when.start()] + " "  # "Liam Fox, on Saturday called him": the time aside
     words = head.split()
     cut = len(head)
-    while words and (words[-1] in ctx.cues.between
-                     or (words[-1] in _REFLEXIVE and len(words) > 1)  # "Cruz himself said"
-                     or (words[-1].endswith("ly") and len(words[-1]) > 4 and words[-1].islower())
-                     or (words[-1] == "to" and len(words) > 1 and words[-2] in _ABOUT_TO)):
-        if words[-1] == "to":
-            words.pop()  # "he was due to say", "Mr Howard is expected to say"
-        cut = head.rfind(words[-1])
-        words.pop()
+    while True:
+        while words and (words[-1] in ctx.cues.between
+                         or (words[-1] in _REFLEXIVE and len(words) > 1)  # "Cruz himself said"
+                         or (words[-1].endswith("ly") and len(words[-1]) > 4 and words[-1].islower())
+                         or (words[-1] == "to" and len(words) > 1 and words[-2] in _ABOUT_TO)):
+            if words[-1] == "to":
+                words.pop()  # "he was due to say", "Mr Howard is expected to say"
+            cut = head.rfind(words[-1])
+            words.pop()
+        if appositive_only or len(words) < 2 or words[-1] not in _ASIDES or not words[-2].endswith(","):
+            break  # (an aside after a name reads as its appositive there: "Bush, however, interjected")
+        # "He did, however, admit", "She was, however, quick to say", "He, however, said": an
+        # aside between commas inside the verb group goes, and the comma before it
+        cut = head.rfind(words[-2]) + len(words[-2]) - 1
+        words[-2:] = [words[-2][:-1]]
+        head = head[:cut] + " "
     tail_end = clause_start + cut
     if words and words[-1].lower() in ("who", "which") and not appositive_only:
         # "Mr Livingstone, who says he is “standing by” his remarks", "The IAAF - which said it

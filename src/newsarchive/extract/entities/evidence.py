@@ -87,6 +87,22 @@ def _cues() -> Cues:
                 frozenset(str(v) for v in data.get("irregular_past") or ()))
 
 
+def from_body(text: str, end: int) -> bool:
+    """Return True where ", from" and a body called by its kind follow a name ("Shami Chakrabarti,
+    from human rights group Liberty,"): one speaks for a body as its member, so the name is a
+    person's, however unknown its given name."""
+    if not text.startswith(", from ", end):
+        return False
+    words = text[end + 7:end + 90].split()
+    heads = _cues().firm_heads
+    for at, word in enumerate(words[:6]):
+        if not word.isalpha() or not word.islower():
+            return False
+        if word in heads and at + 1 < len(words) and words[at + 1][:1].isupper():
+            return True
+    return False
+
+
 _VOICE_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?$")
 
 
@@ -740,7 +756,7 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
     if not named and len(piece.words) == 3 and _INITIAL.fullmatch(piece.words[0]) \
             and all(w[1:].islower() and w.isalpha() and w not in lex.not_names for w in piece.words[1:]):
         named = True  # "M. Dane Waters": an initial, then two names
-    evidence = strong or named or who or bool(before or after) or (
+    evidence = strong or named or who or bool(before or after) or from_body(text, piece.end) or (
         cue_adjacent(text, piece.start, piece.end) and not _role_then_name(text, piece.end, lex))
     return evidence, [r for r in roles if r]
 
