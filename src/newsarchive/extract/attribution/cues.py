@@ -790,7 +790,8 @@ _ABOUT_TO = frozenset(("due", "expected", "set", "going", "about", "likely", "po
 """Words before "to" and a speech verb that report a speech to come: "he was due to say", "Mr
 Kennedy is to tell the audience"; or one said again and again, "Ruth Okonjo used to say"; or the
 speaker's manner, "she was quick to say", "he was keen to stress"."""
-_ASIDES = frozenset(("however,", "though,", "too,", "nonetheless,", "nevertheless,", "instead,", "meanwhile,"))
+_ASIDES = frozenset(("however,", "though,", "too,", "nonetheless,", "nevertheless,", "instead,",
+                     "meanwhile,"))
 """Adverbs set between commas inside a verb group ("He did, however, admit")."""
 
 _CLAUSE_OPENER = re.compile(r"\b(?:when|while|as|after|before|because|since|although|though|until|once|"
