@@ -95,3 +95,20 @@ def test_tags_and_authors_that_are_not_text_are_reported() -> None:
 def test_an_empty_list_of_authors_is_no_problem() -> None:
     d = parse_document("---\ntitle: ok\nauthor: []\ntags: []\n---\nBody.\n", "articles/x.md")
     assert d.author is None and d.diagnostics == ()
+
+
+@pytest.mark.parametrize(("name", "date"), [
+    ("articles/2015-06-15-slug.txt", "2015-06-15"),  # Hugo's and Pelican's form
+    ("articles/nyt_2016-02-17_jeb-bush-helped.txt", "2016-02-17"),  # a corpus's outlet_date_slug
+    ("articles/2015-02-30-slug.txt", None),  # no day of the calendar
+    ("articles/2015-06-15-to-2015-07-01.txt", None),  # two dates: which one is the article's?
+    ("articles/20150615-slug.txt", None),
+    ("articles/report-123-2015-06-150.txt", None),
+])
+def test_a_date_in_the_file_name_dates_an_article_that_gives_none(name: str, date: str | None) -> None:
+    assert parse_document("A headline\n\nBody text here.\n", name).date == date
+
+
+def test_the_articles_own_date_wins_over_its_file_names() -> None:
+    d = parse_document("---\ntitle: ok\ndate: 2020-01-02\n---\nBody.\n", "articles/2015-06-15-slug.txt")
+    assert d.date == "2020-01-02"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from pathlib import Path
@@ -22,6 +23,23 @@ _LINE = re.compile(r"line (\d+): ")
 # A character reference left by a scraper in plain text ("Jos&#233; Manuel Barroso", "AT&amp;T"):
 # numeric, or named with its semicolon (not "R&D" or "AT&T").
 _CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+_NAME_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-([01][0-9])-([0-3][0-9])(?![0-9])")
+"""A date written into a file's name ("2015-06-15-slug.txt", "nyt_2016-02-17_jeb-bush.txt")."""
+
+
+def date_from_name(stem: str) -> str | None:
+    """Return the ISO date a file's name carries, as Hugo and Pelican take it where the article
+    gives none; None where the name has no valid date or more than one."""
+    found = _NAME_DATE.findall(stem)
+    if len(found) != 1:
+        return None
+    year, month, day = found[0]
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None  # ("2015-02-30"): no day of the calendar
 
 
 def _unescape(match: re.Match[str]) -> str:
@@ -81,7 +99,7 @@ def parse_document(text: str, path: str, repairs: tuple[str, ...] = ()) -> Docum
         title=title,
         author=fm.author or layout.author,
         outlet=fm.outlet or layout.outlet,
-        date=fm.date or layout.date,
+        date=fm.date or layout.date or date_from_name(stem),  # (the text's own date wins)
         url=fm.url,
         tags=fm.tags,
         paragraphs=layout.paragraphs,
