@@ -495,7 +495,41 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
             # "the words “I can't breathe,” as Eric Garner … said" are Garner's)
             before = index.named[hi - 1]
             return _settle(q, before.holder, before.how or "unnamed")
+    if best.how == "pronoun" and best.holder in ctx.genders and not _short(ctx, q) \
+            and _names_in(ctx.draft.text(q), best.holder):
+        # "“I've had more than a quiet word with Olof …,” he told Villa's website": a quotation
+        # that speaks of the pronoun's person by name is someone else's, the last earlier speaker's
+        # (not a few words of theirs: he decried “please attack Ted” questions)
+        return _settle(q, _speaker_besides(ctx, q, best.holder), "pronoun")
     return _settle(q, best.holder, best.how or "unnamed")
+
+
+def _names_in(text: str, name: str) -> bool:
+    """Return True where a quotation's text calls a person by their given name alone ("a quiet
+    word with Olof", "I said to Harry"): one does not speak of oneself so. (Not the whole name:
+    "Donald Trump will …" in his campaign's statement, "‘Billie Jean King, you are the Queen’".)"""
+    parts = name.split()
+    if len(parts) < 2 or not parts[0].isalpha():
+        return False  # (no given name to go by, or an initial)
+    words = [w.strip(".,;:!?'’\"“”()") for w in text.split()]
+    return any(w == parts[0] and (i + 1 == len(words) or words[i + 1] != parts[1])
+               for i, w in enumerate(words))
+
+
+def _speaker_besides(ctx: Context, q: QuoteDraft, holder: str) -> str | None:
+    """Return the last speaker before a quotation, in its paragraph or the two before, who is not
+    `holder` and whose gender fits the pronoun's, where the quotation does not name them too."""
+    want = ctx.genders.get(holder)
+    text = ctx.draft.text(q)
+    for p, offset, name in reversed(ctx.speakers):
+        if (p, offset) >= (q.paragraph, q.start):
+            continue
+        if p < q.paragraph - 2:
+            break
+        if name != holder and name in ctx.genders and (want is None or ctx.genders[name] in (None, want)) \
+                and not _names_in(text, name):
+            return name
+    return None
 
 
 def _person_after(ctx: Context, q: QuoteDraft, index: CueIndex, end: int) -> Cue | None:
