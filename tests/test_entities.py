@@ -1291,3 +1291,22 @@ def test_a_given_name_named_alone_as_kin_opens_the_two_word_name_after_it() -> N
     # (not a surname alone before a capitalised word: "Obama" and "Obama Speech" stay apart)
     found = entities("Obama said so. The Obama Speech was long.")
     assert "Obama Speech" not in found or "Obama" in found
+
+
+def test_a_peoples_word_before_an_unknown_name_makes_a_person() -> None:
+    found = entities("Russian Dmitri Velminsky won the final in Turin on Sunday.")
+    assert found["Dmitri Velminsky"].kind == "person"
+    assert "Russian" in found["Dmitri Velminsky"].roles
+    # (not a word inside a longer name, nor before a body's head word)
+    assert "Music Hall" not in entities("He was arrested after a show at the Great American Music Hall on Friday.")
+    assert "News Agency Interfax" not in entities("According to Russian News Agency Interfax, the deal went ahead.")
+
+
+def test_a_name_between_a_verb_of_winning_and_a_score_is_a_players() -> None:
+    found = entities("Top seed Arkady Velminsky beat Holger Tornquist 6-3 6-2 in the semi-final.")
+    assert found["Holger Tornquist"].kind == "person"
+
+
+def test_a_name_then_from_and_a_body_by_its_kind_is_a_persons() -> None:
+    found = entities("Shami Chakrabarti, from human rights group Liberty, joined calls for a change.")
+    assert found["Shami Chakrabarti"].kind == "person"

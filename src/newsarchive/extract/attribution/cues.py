@@ -790,6 +790,9 @@ _ABOUT_TO = frozenset(("due", "expected", "set", "going", "about", "likely", "po
 """Words before "to" and a speech verb that report a speech to come: "he was due to say", "Mr
 Kennedy is to tell the audience"; or one said again and again, "Ruth Okonjo used to say"; or the
 speaker's manner, "she was quick to say", "he was keen to stress"."""
+_ASKING = frozenset(("Will", "Would", "Did", "Does", "Do", "Can", "Could", "Should", "Has", "Have", "Is",
+                     "Was", "Shall", "Must"))
+"""An auxiliary opening a question before its subject ("Will he admit that …?"): no one speaks."""
 _ASIDES = frozenset(("however,", "though,", "too,", "nonetheless,", "nevertheless,", "instead,",
                      "meanwhile,"))
 """Adverbs set between commas inside a verb group ("He did, however, admit")."""
@@ -919,6 +922,8 @@ def _before(ctx: Context, paragraph: int, start: int, at: int,
     if not appositive_only:
         found = pronoun(ctx, paragraph, clause_start, tail_end, after=False)
         if found is not None:
+            if len(words) > 1 and words[-2] in _ASKING:
+                return None, ""  # "Will he admit that the “bus revolution” has not …?": a question
             return found
         people = [n for n in ctx.named_at(paragraph, clause_start, tail_end) if n.kind == "person"] \
             if "," in masked[clause_start:tail_end] else []

@@ -87,6 +87,36 @@ def _cues() -> Cues:
                 frozenset(str(v) for v in data.get("irregular_past") or ()))
 
 
+def _people_word_before(piece: Piece, text: str, lex: Lexicon) -> str | None:
+    """Return the word for a people right before a name of two or three words ("Russian Dmitri
+    Sokolov beat …", "Dane Holger Rasmussen"): a person is so described, a body is not ("British
+    Airways" has a word no name has)."""
+    if not 2 <= len(piece.words) <= 3 or piece.start < 2 or text[piece.start - 1] != " " \
+            or any(w in lex.not_names or w in lex.org_heads or w in lex.outlet_heads or not w[1:].islower()
+                   for w in piece.words):
+        return None  # (not "Russian News Agency Interfax")
+    lead, _, word = text[max(0, piece.start - 40):piece.start - 1].rpartition(" ")
+    if lead.rpartition(" ")[2][:1].isupper():
+        return None  # (not "the Great American Music Hall": the word inside a longer name)
+    if word in lex.given or not word[:1].isupper() or not (
+            word in lex.epithets or (word[-1:] == "n" and word[:-1] in lex.places)):
+        return None
+    return word
+
+
+_BEATEN = re.compile(r"\b(?:beat|beats|defeated|defeats|edged|edges|overcame|overcomes|thrashed|thrashes|"
+                     r"stunned|stuns|upset|upsets|lost\s+to|loses\s+to|fell\s+to|falls\s+to|beaten\s+by)\s$")
+_SCORE = re.compile(r"\s\d{1,2}-\d{1,2}(?![\d-])")
+
+
+def _beaten(piece: Piece, text: str) -> bool:
+    """Return True for a name of two words between a verb of winning or losing and a score ("…
+    beat Holger Rasmussen 6-3 6-2"): a player (a team's name is a club's, known, or has a word
+    no name has)."""
+    return len(piece.words) == 2 and _SCORE.match(text, piece.end) is not None \
+        and _BEATEN.search(text, max(0, piece.start - 14), piece.start) is not None
+
+
 def from_body(text: str, end: int) -> bool:
     """Return True where ", from" and a body called by its kind follow a name ("Shami Chakrabarti,
     from human rights group Liberty,"): one speaks for a body as its member, so the name is a
@@ -756,7 +786,11 @@ def person_roles(piece: Piece, text: str, title_before: str | None, lex: Lexicon
     if not named and len(piece.words) == 3 and _INITIAL.fullmatch(piece.words[0]) \
             and all(w[1:].islower() and w.isalpha() and w not in lex.not_names for w in piece.words[1:]):
         named = True  # "M. Dane Waters": an initial, then two names
-    evidence = strong or named or who or bool(before or after) or from_body(text, piece.end) or (
+    people_word = _people_word_before(piece, text, lex) if not (strong or named or before) else None
+    if people_word is not None:
+        roles.append(people_word)  # "Russian Dmitri Sokolov": what the person is ("the Russian said")
+    evidence = strong or named or who or bool(before or after or people_word) or from_body(text, piece.end) \
+        or _beaten(piece, text) or (
         cue_adjacent(text, piece.start, piece.end) and not _role_then_name(text, piece.end, lex))
     return evidence, [r for r in roles if r]
 
