@@ -1310,3 +1310,17 @@ def test_a_name_between_a_verb_of_winning_and_a_score_is_a_players() -> None:
 def test_a_name_then_from_and_a_body_by_its_kind_is_a_persons() -> None:
     found = entities("Shami Chakrabarti, from human rights group Liberty, joined calls for a change.")
     assert found["Shami Chakrabarti"].kind == "person"
+
+
+def test_a_lone_surname_two_share_is_not_the_one_given_as_the_others_kin() -> None:
+    found = entities("Donald Trump tweeted on Sunday. Eric Trump, son of the Republican front-runner, spoke "
+                     "on Monday. Eric Trump said so. Eric Trump said more.\n\nTrump said Friday he would win.")
+    assert "Trump" in found["Donald Trump"].aliases
+    assert "Trump" not in found["Eric Trump"].aliases
+
+
+def test_a_title_before_a_shared_surname_picks_the_one_who_held_the_office() -> None:
+    found = entities("Bill Clinton and Hillary Clinton spoke. Mrs. Clinton spoke first.\n\n"
+                     "Most people feel President Clinton was really good at being president.")
+    assert "President Clinton" in found["Bill Clinton"].aliases
+    assert "President Clinton" not in found["Hillary Clinton"].aliases

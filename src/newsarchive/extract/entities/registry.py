@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from newsarchive.extract.draft import EntityDraft
 from newsarchive.extract.entities.scan import JOINING, NAME_PARTICLES, PATRONYMICS
-from newsarchive.lexicon import load_words
+from newsarchive.lexicon import load_data, load_words
 from newsarchive.records import Mention, Span
 
 
@@ -133,9 +133,23 @@ class Registry:
             gender_of = self.gender_of
             wanted = gender_of(form.split(" ", 1)[0].rstrip(".")) if gender_of is not None else None
             if wanted is None or gender_of is None:
-                return best
+                # "President Clinton" after "Mrs. Clinton": the one whose roles hold the title
+                title = form.split(" ", 1)[0].rstrip(".").lower()
+                holding = [name for name in sharing
+                           if any(title in role.lower().split() for role in self.entities[name].roles)]
+                if len(holding) != 1:
+                    # (or who held it, as a reader knows: Bill Clinton, not Hillary, was president)
+                    held = _held(title)
+                    holding = [name for name in sharing if name in held]
+                return holding[0] if len(holding) == 1 else best
             fits = [name for name in sharing if gender_of(name.split(" ", 1)[0]) == wanted]
             return fits[0] if len(fits) == 1 else best
+        unrelated = [name for name in sharing if not _kin_of_another(self.entities[name].roles)]
+        if len(unrelated) == 1 and len(sharing) > 1:
+            # "Eric Trump, son of the Republican presidential front-runner, …" then "Trump said
+            # Friday": the one the text gives as someone's kin is named in full; alone, the surname
+            # is the other's
+            return unrelated[0]
         counts = sorted(((len(self.entities[name].mentions), name) for name in sharing), reverse=True)
         return counts[0][1] if counts[0][0] > counts[1][0] else best
 
@@ -192,6 +206,18 @@ class Registry:
 _KIN = frozenset(("father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "widow",
                   "grandson", "granddaughter", "uncle", "aunt", "nephew", "niece", "cousin"))
 """Words for someone's kin that name a person by the given name alone ("his brother Freddy")."""
+
+
+def _held(office: str) -> frozenset[str]:
+    """Return the names of those who held an office (`offices.yaml`'s holders), at any time."""
+    rows = (load_data("offices").get("holders") or {}).get(office) or ()
+    return frozenset(str(row[0]) for row in rows)
+
+
+def _kin_of_another(roles: list[str]) -> bool:
+    """Return True where a role gives the person as someone's kin ("son of the front-runner",
+    "his wife")."""
+    return any(role.split(" ", 1)[0] in _KIN or role.rsplit(" ", 1)[-1] in _KIN for role in roles)
 
 
 def _same_person(known: list[str], words: list[str], given_names: frozenset[str],
