@@ -133,14 +133,10 @@ class Registry:
             gender_of = self.gender_of
             wanted = gender_of(form.split(" ", 1)[0].rstrip(".")) if gender_of is not None else None
             if wanted is None or gender_of is None:
-                # "President Clinton" after "Mrs. Clinton": the one whose roles hold the title
-                title = form.split(" ", 1)[0].rstrip(".").lower()
-                holding = [name for name in sharing
-                           if any(title in role.lower().split() for role in self.entities[name].roles)]
-                if len(holding) != 1:
-                    # (or who held it, as a reader knows: Bill Clinton, not Hillary, was president)
-                    held = _held(title)
-                    holding = [name for name in sharing if name in held]
+                # "President Clinton" after "Mrs. Clinton": the one who held the office, as a reader
+                # knows (not by the roles given so far: those came from this title's last guess)
+                held = _held(form.split(" ", 1)[0].rstrip(".").lower())
+                holding = [name for name in sharing if name in held]
                 return holding[0] if len(holding) == 1 else best
             fits = [name for name in sharing if gender_of(name.split(" ", 1)[0]) == wanted]
             return fits[0] if len(fits) == 1 else best
