@@ -500,7 +500,10 @@ def same_sentence(ctx: Context, q: QuoteDraft) -> bool:
         # "“I've had more than a quiet word with Olof …,” he told Villa's website": a quotation
         # that speaks of the pronoun's person by name is someone else's, the last earlier speaker's
         # (not a few words of theirs: he decried “please attack Ted” questions)
-        return _settle(q, _speaker_besides(ctx, q, best.holder), "pronoun")
+        # (the pronoun is theirs for the cue's other quotations too: "“… Bernie will run …,” he
+        # said. “Still, when you're the winner, … Hillary should.”")
+        best.holder = _speaker_besides(ctx, q, best.holder)
+        return _settle(q, best.holder, "pronoun")
     return _settle(q, best.holder, best.how or "unnamed")
 
 
