@@ -1291,3 +1291,15 @@ def test_a_given_name_named_alone_as_kin_opens_the_two_word_name_after_it() -> N
     # (not a surname alone before a capitalised word: "Obama" and "Obama Speech" stay apart)
     found = entities("Obama said so. The Obama Speech was long.")
     assert "Obama Speech" not in found or "Obama" in found
+
+
+def test_an_office_between_commas_opens_on_the_nearest_the_before_the_name() -> None:
+    found = entities("The Kremlin is considering replacing the governor of Sverdlovsk region, Yevgeny "
+                     "Burlakov, after weeks of protests. She met the mayor of Roanoke, Virginia, on Monday.")
+    assert "governor of Sverdlovsk region" in found["Yevgeny Burlakov"].roles
+    assert "Virginia" not in found or found["Virginia"].kind != "person"
+
+
+def test_a_word_of_another_language_for_a_body_opens_its_name() -> None:
+    found = entities("Banca Adriatica said it was cooperating. Banco Pichincha agreed.")
+    assert found["Banca Adriatica"].kind != "person" and found["Banco Pichincha"].kind != "person"

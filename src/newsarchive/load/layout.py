@@ -471,7 +471,7 @@ def lay_out(body: str, first_line: int, markdown: bool, title_given: str | None 
                 continue
             add("caption" if _is_caption(plain) else "text", first, text)
             continue
-        for line in block_lines:
+        for i, line in enumerate(block_lines):
             text = line.text
             if in_box:
                 lines_in_box += 1
@@ -555,7 +555,9 @@ def lay_out(body: str, first_line: int, markdown: bool, title_given: str | None 
                 # (also after a first paragraph that is the standfirst, not found as one: it ends
                 # with a full stop)
                 furniture = _masthead_line(text, texts == 0)
-                if furniture is None and texts == 0 and boiler and boiler[-1].reason == "byline" \
+                if furniture is None and texts == 0 and _label_over_byline(block_lines, i):
+                    furniture = "section label", (None, None, None)  # "Transfer Centre" / "By Ollie …"
+                elif furniture is None and texts == 0 and boiler and boiler[-1].reason == "byline" \
                         and boiler[-1].line == line.number - 1 and masthead.body_line(text):
                     furniture = "byline", (None, None, None)  # "By Joseph Kiprono" / "Nation Media Group"
                 if furniture is not None:
@@ -646,6 +648,13 @@ def _is_caption(text: str) -> bool:
     return _CAPTION_CREDIT.search(tail) is not None \
         or (tail.endswith(")") and _BRACKET_CREDIT.search(tail) is not None) \
         or (("redit:" in tail or " by " in tail) and _DASHED_CREDIT.search(tail) is not None)
+
+
+def _label_over_byline(lines: list[Line], at: int) -> bool:
+    """Return True for a section's label alone on the line right above a byline, under the
+    headline ("Transfer Centre" over "By Ollie Brennan, Football Reporter")."""
+    return at + 1 < len(lines) and _is_label(lines[at].text) \
+        and masthead.byline(lines[at + 1].text) is not None
 
 
 def _masthead_follows(blocks: list[list[Line]]) -> bool:

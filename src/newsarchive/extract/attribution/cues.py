@@ -1035,9 +1035,15 @@ def _person_appositive(masked: str, n: Named, after: int, end: int) -> bool:
     appositive: that person, not the name before, is the subject."""
     if n.kind != "person" or masked[n.end:end].strip() != ",":
         return False
-    between = masked[after:n.start].split()
+    short = _SHORT_FORM.match(masked, after, n.start)
+    between = masked[short.end() if short else after:n.start].split()
     # only titles may stand between the comma and the name ("Reverend", "Dr")
     return bool(between) and between[0] == "," and all(w[:1].isupper() for w in between[1:])
+
+
+_SHORT_FORM = re.compile(r"\s*\([A-Z][A-Za-z&.-]{1,9}\)")
+"""A body's short form in brackets after its name: "The president of the Association of Property
+Owners (APROME), Ignacio Beltrán de Lis, said" (the person in apposition speaks)."""
 
 
 def _body_appositive(masked: str, n: Named, body: Named, end: int) -> bool:

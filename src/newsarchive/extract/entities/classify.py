@@ -874,6 +874,8 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
         return end  # "Imperial College London", "King's College London": where the body is, last
     if j - i >= 2 and words[i] in lex.place_leads and " ".join(words[i + 1:j]) in lex.places:
         return j  # "Statistics Canada", "Statistics South Africa": a body named for its country
+    if j - i >= 2 and words[i] in lex.name_leads:
+        return j  # "Banca Adriatica", "Banco Pichincha": a body named in its own language
     if j - i == 1 and j + 3 <= n and words[j] in ("and", "&") and words[j + 2] in lex.org_heads \
             and words[j + 1][:1].isupper() and (j + 3 == n or words[j + 3] in JOINING) \
             and _plain(words[i], lex) and _plain(words[j + 1], lex) \
