@@ -127,9 +127,11 @@ def _blocks(body: str, first_line: int) -> list[list[Line]]:
     return blocks
 
 
-_QUOTED_HEADLINE = re.compile(r"[“\"‘'](?:[^“”\"‘’'\n]|[’'](?=\w)){3,150}[”\"’']\s*(?::|\s[–—-])\s+\S")
+_QUOTED_HEADLINE = re.compile(r"[“\"‘'](?:[^“”\"‘’'\n]|[’'](?=\w)){3,150}[”\"’'](?: [a-z]+)?"
+                              r"\s*(?::|\s[–—-])\s+\S")
 """A headline that opens with a quotation: "‘We built the tower for the city we had’: an architect
-looks back", "'I was terrified' - residents describe the flood"."""
+looks back", "'I was terrified' - residents describe the flood", a title and a word for the piece
+("'The Last Orchard' review: a quietly devastating farewell …")."""
 
 
 def _is_headline(text: str) -> bool:
@@ -213,7 +215,10 @@ def _without_kicker(blocks: list[list[Line]], boiler: list[Boilerplate]) -> list
             and all(_is_label(x.text) or _is_section(x.text) or _is_breadcrumb(x.text)
                     or masthead.outlet_line(x.text) is not None for x in blocks[labels]):
         labels += 1
-    if labels and len(blocks[labels]) == 1 and _headline_under_label(blocks[labels][0].text, first[0].text) \
+    # (a trail's longest part stands for it: "Europe | Balkan politics" over "Montenegro's coalition
+    # is coming apart")
+    label = max(_CRUMBS.split(first[0].text), key=len)
+    if labels and len(blocks[labels]) == 1 and _headline_under_label(blocks[labels][0].text, label) \
             and (all(_is_label(x.text) for block in blocks[:labels] for x in block)
                  or (not blocks[labels][0].text.endswith(".")
                      and any(_masthead_follows(blocks[k:k + 1]) for k in (labels + 1, labels + 2)))):

@@ -761,10 +761,24 @@ def _beside_cue(text: str, start: int, end: int) -> bool:
 def _match_body(words: list[str], i: int, lex: Lexicon) -> tuple[int, Body | None]:
     """Return the end of the longest known outlet or body name starting at word i, and the body."""
     if words[i] not in lex.body_starts:
+        if words[i].isupper() and len(words[i]) > 2:
+            return _outlet_in_capitals(words, i, lex)
         return i, None
     for j in range(min(len(words), i + 8), i, -1):
         body = lex.bodies.get(" ".join(words[i:j]))
         if body is not None:
+            return j, body
+    return i, None
+
+
+def _outlet_in_capitals(words: list[str], i: int, lex: Lexicon) -> tuple[int, Body | None]:
+    """Return the end of a known outlet's name of two words or more written in capitals from word
+    i, and the outlet: a paper's own style for its name ("PREMIUM TIMES reported", "told PUNCH")."""
+    for j in range(min(len(words), i + 6), i + 1, -1):
+        if not all(w.isupper() for w in words[i:j]):
+            continue
+        body = lex.bodies.get(" ".join(w.capitalize() for w in words[i:j]))
+        if body is not None and body.kind == "outlet":
             return j, body
     return i, None
 
