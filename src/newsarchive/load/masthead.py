@@ -141,9 +141,10 @@ _DESK_TAIL = re.compile(r"(.+?)\s+(?:(?:News|Web|Digital|Online)\s+)?"
 """An outlet's staff credited as the writer: "Reuters Staff", "BBC News Staff", "Al Jazeera Staff"."""
 
 
-_STAFF = re.compile(r"\s+(?:UK|US|Staff|Staff Writer|Contributor)$")
+_STAFF = re.compile(r"\s+(?:UK|US|Staff|Staff Writer|Contributor|staff writer|staff reporter|contributor)$")
 """What follows an outlet's name after a writer's: its edition ("The Week UK") or the writer's
-standing there ("Ava Kessler, Patch Staff", "…, Patch Contributor")."""
+standing there ("Ava Kessler, Patch Staff", "…, Patch Contributor", "KENTARO IWASHITA, Nikkei
+staff writer")."""
 
 
 _ZONE = r"(?:,?\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?"
