@@ -1324,3 +1324,15 @@ def test_a_title_before_a_shared_surname_picks_the_one_who_held_the_office() -> 
                      "Most people feel President Clinton was really good at being president.")
     assert "President Clinton" in found["Bill Clinton"].aliases
     assert "President Clinton" not in found["Hillary Clinton"].aliases
+
+
+def test_an_office_between_commas_opens_on_the_nearest_the_before_the_name() -> None:
+    found = entities("The Kremlin is considering replacing the governor of Sverdlovsk region, Yevgeny "
+                     "Burlakov, after weeks of protests. She met the mayor of Roanoke, Virginia, on Monday.")
+    assert "governor of Sverdlovsk region" in found["Yevgeny Burlakov"].roles
+    assert "Virginia" not in found or found["Virginia"].kind != "person"
+
+
+def test_a_word_of_another_language_for_a_body_opens_its_name() -> None:
+    found = entities("Banca Adriatica said it was cooperating. Banco Pichincha agreed.")
+    assert found["Banca Adriatica"].kind != "person" and found["Banco Pichincha"].kind != "person"

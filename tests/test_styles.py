@@ -39,6 +39,9 @@ def test_style(name: str) -> None:
         found = [q for q in article.quotes if q.text.startswith(start)]
         assert found, f"no quote starts {start!r}"
         assert found[0].speaker == speaker, f"{start!r}: {found[0].speaker!r}"
+    for start, kind in (want.get("kinds") or {}).items():
+        found = [q for q in article.quotes if q.text.startswith(start)]
+        assert found and found[0].kind == kind, f"{start!r}: {found[0].kind if found else 'no quote'}"
     for phrase, by in (want.get("claims") or {}).items():
         found = [c for c in article.claims if phrase in c.text]
         assert found, f"no claim holds {phrase!r}"

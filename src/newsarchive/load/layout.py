@@ -127,9 +127,11 @@ def _blocks(body: str, first_line: int) -> list[list[Line]]:
     return blocks
 
 
-_QUOTED_HEADLINE = re.compile(r"[“\"‘'](?:[^“”\"‘’'\n]|[’'](?=\w)){3,150}[”\"’']\s*(?::|\s[–—-])\s+\S")
+_QUOTED_HEADLINE = re.compile(r"[“\"‘'](?:[^“”\"‘’'\n]|[’'](?=\w)){3,150}[”\"’'](?: [a-z]+)?"
+                              r"\s*(?::|\s[–—-])\s+\S")
 """A headline that opens with a quotation: "‘We built the tower for the city we had’: an architect
-looks back", "'I was terrified' - residents describe the flood"."""
+looks back", "'I was terrified' - residents describe the flood", a title and a word for the piece
+("'The Last Orchard' review: a quietly devastating farewell …")."""
 
 
 def _is_headline(text: str) -> bool:
@@ -213,7 +215,10 @@ def _without_kicker(blocks: list[list[Line]], boiler: list[Boilerplate]) -> list
             and all(_is_label(x.text) or _is_section(x.text) or _is_breadcrumb(x.text)
                     or masthead.outlet_line(x.text) is not None for x in blocks[labels]):
         labels += 1
-    if labels and len(blocks[labels]) == 1 and _headline_under_label(blocks[labels][0].text, first[0].text) \
+    # (a trail's longest part stands for it: "Europe | Balkan politics" over "Montenegro's coalition
+    # is coming apart")
+    label = max(_CRUMBS.split(first[0].text), key=len)
+    if labels and len(blocks[labels]) == 1 and _headline_under_label(blocks[labels][0].text, label) \
             and (all(_is_label(x.text) for block in blocks[:labels] for x in block)
                  or (not blocks[labels][0].text.endswith(".")
                      and any(_masthead_follows(blocks[k:k + 1]) for k in (labels + 1, labels + 2)))):
@@ -471,7 +476,7 @@ def lay_out(body: str, first_line: int, markdown: bool, title_given: str | None 
                 continue
             add("caption" if _is_caption(plain) else "text", first, text)
             continue
-        for line in block_lines:
+        for i, line in enumerate(block_lines):
             text = line.text
             if in_box:
                 lines_in_box += 1
@@ -555,7 +560,9 @@ def lay_out(body: str, first_line: int, markdown: bool, title_given: str | None 
                 # (also after a first paragraph that is the standfirst, not found as one: it ends
                 # with a full stop)
                 furniture = _masthead_line(text, texts == 0)
-                if furniture is None and texts == 0 and boiler and boiler[-1].reason == "byline" \
+                if furniture is None and texts == 0 and _label_over_byline(block_lines, i):
+                    furniture = "section label", (None, None, None)  # "Transfer Centre" / "By Ollie …"
+                elif furniture is None and texts == 0 and boiler and boiler[-1].reason == "byline" \
                         and boiler[-1].line == line.number - 1 and masthead.body_line(text):
                     furniture = "byline", (None, None, None)  # "By Joseph Kiprono" / "Nation Media Group"
                 if furniture is not None:
@@ -646,6 +653,13 @@ def _is_caption(text: str) -> bool:
     return _CAPTION_CREDIT.search(tail) is not None \
         or (tail.endswith(")") and _BRACKET_CREDIT.search(tail) is not None) \
         or (("redit:" in tail or " by " in tail) and _DASHED_CREDIT.search(tail) is not None)
+
+
+def _label_over_byline(lines: list[Line], at: int) -> bool:
+    """Return True for a section's label alone on the line right above a byline, under the
+    headline ("Transfer Centre" over "By Ollie Brennan, Football Reporter")."""
+    return at + 1 < len(lines) and _is_label(lines[at].text) \
+        and masthead.byline(lines[at + 1].text) is not None
 
 
 def _masthead_follows(blocks: list[list[Line]]) -> bool:

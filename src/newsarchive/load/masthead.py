@@ -66,6 +66,10 @@ def _people(text: str) -> str | None:
     return ", ".join(found[:-1]) + " and " + found[-1]
 
 
+_ASIDE = re.compile(r"\s+\([^()]{1,60}\)$")
+"""Where and what the writer is, in brackets after the name (Le Monde: "(Lyon, special correspondent)")."""
+
+
 def byline(text: str) -> tuple[str | None, str | None] | None:
     """Return the writers a byline names ("Jane Whitfield and Tomás Ortega") and the outlet it
     names ("By Jane Smith, BBC News", "Harriet Marsden, The Week UK"), or None where the line is
@@ -75,6 +79,8 @@ def byline(text: str) -> tuple[str | None, str | None] | None:
     m = _BY.match(text)
     if m is not None:
         named = m.group(1)
+        if named.endswith(")"):
+            named = _ASIDE.sub("", named)  # "By Clémence Auberval (Lyon, special correspondent)"
         credit = _outlet_credit(named.strip(" ."))
         if credit is not None:
             return credit
@@ -135,9 +141,10 @@ _DESK_TAIL = re.compile(r"(.+?)\s+(?:(?:News|Web|Digital|Online)\s+)?"
 """An outlet's staff credited as the writer: "Reuters Staff", "BBC News Staff", "Al Jazeera Staff"."""
 
 
-_STAFF = re.compile(r"\s+(?:UK|US|Staff|Staff Writer|Contributor)$")
+_STAFF = re.compile(r"\s+(?:UK|US|Staff|Staff Writer|Contributor|staff writer|staff reporter|contributor)$")
 """What follows an outlet's name after a writer's: its edition ("The Week UK") or the writer's
-standing there ("Ava Kessler, Patch Staff", "…, Patch Contributor")."""
+standing there ("Ava Kessler, Patch Staff", "…, Patch Contributor", "KENTARO IWASHITA, Nikkei
+staff writer")."""
 
 
 _ZONE = r"(?:,?\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?"
@@ -228,6 +235,10 @@ def byline_block(lines: list[str]) -> str | None:
         found = _card_with_contacts(lines)
         if found is not None:
             return found
+    if "@" in lines[-1]:
+        card = _card_over_contacts(lines)
+        if card is not None:
+            return card
     if not 2 <= len(lines) <= 4:
         return None
     by = byline(lines[0])
@@ -249,6 +260,20 @@ def byline_block(lines: list[str]) -> str | None:
     if all(_HANDLE.match(x) or _ROLE_LINE.match(x) or outlet_line(x) or date_line(x) for x in rest):
         return name
     return None
+
+
+def _card_over_contacts(lines: list[str]) -> str | None:
+    """Return the writer of a name and job over the writer's e-mail or handles ("Hemi Tawhai,
+    Political Reporter" / "hemi.tawhai@rnz.co.nz", RNZ; on one line where the lines were joined)."""
+    first, rest = lines[0], lines[1:]
+    if not rest:
+        first, _, contact = first.rpartition(" ")
+        rest = [contact]
+    name, comma, job = first.partition(", ")
+    if len(lines) > 3 or not comma or not _ROLE_LINE.match(job) \
+            or not all(_CONTACT.fullmatch(x) for x in rest):
+        return None
+    return _person(name)
 
 
 def writer_with_post(lines: list[str]) -> str | None:
@@ -457,13 +482,14 @@ def dateline_end(text: str) -> int:
 
 
 _COPYRIGHT = re.compile(r"(?:copyright\s*)?(?:©|\(c\))?\s*(?:(?:19|20)\d\d,?\s*)?"
-                        r"(?P<name>[A-Z][\w&.’' -]{0,40}?)(?:\.?\s+all rights reserved\b|\.?$|\.\s|\s*\|)",
+                        r"(?P<name>[A-Z][\w&.’' -]{0,40}?)(?:,\s*(?:Inc|LLC|Ltd|Corp)\b)?"
+                        r"(?:\.?\s+all rights reserved\b|\.?$|\.\s|\s*\|)",
                         re.IGNORECASE)
 
 
 def copyright_outlet(text: str) -> str | None:
     """Return the listed outlet a copyright line names ("©2026 Bloomberg L.P.", "Copyright ©
-    2026 NPR. All rights reserved."), or None."""
+    2026 NPR. All rights reserved.", "Copyright ©2026 MarketWatch, Inc."), or None."""
     m = _COPYRIGHT.match(text)
     if m is None:
         return None
@@ -479,8 +505,17 @@ def published_in_outlet(text: str) -> str | None:
     """Return the listed outlet a foot line says the story ran in ("Published in Dawn, November
     19th, 2026", "This article is republished from The Conversation under a Creative Commons
     license."; not "first published by", which names where it ran before), or None."""
+    site = _ORIGINALLY_ON.search(text)
+    if site is not None:
+        return _outlet_sites().get(site.group(1).lower())
     m = _PUBLISHED_IN.match(text)
     return outlet_line(m.group("name").rstrip(".,")) if m is not None else None
+
+
+_ORIGINALLY_ON = re.compile(r"^[^;]{0,80}\boriginally\s+published\b[^;]{0,40}?\bon\s+(?:www\.)?([\w-]{2,40})"
+                            r"\.(?:com|net|org|co\.[a-z]{2}|[a-z]{2})\b", re.IGNORECASE)
+"""A translated story's note on where it first ran ("Translation of an article originally published in
+French on lemonde.fr"): the site is the outlet's own."""
 
 
 def outlet_line(text: str) -> str | None:

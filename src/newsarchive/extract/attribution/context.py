@@ -76,6 +76,8 @@ class CueWords:
     """A fact check's label before the claim it checks ("CLAIM:"), lower case, colon off."""
     claimant_labels: frozenset[str] = frozenset()
     """The label of the line under it naming who made the claim ("CLAIMED BY:")."""
+    heard_re: re.Pattern[str] | None = None
+    """A hearing that heard evidence, `hearings` ("an inquest has heard", "the jury was told")."""
 
 
 def _alternation(words: list[str]) -> str:
@@ -212,7 +214,17 @@ def _cue_words(key: int) -> CueWords:
         scare_after=frozenset(str(v) for v in data.get("scare_after") or ()),
         claim_labels=frozenset(str(v).lower() for v in data.get("claim_labels") or ()),
         claimant_labels=frozenset(str(v).lower() for v in data.get("claimant_labels") or ()),
+        heard_re=_heard_re([str(v) for v in data.get("hearings") or ()]),
     )
+
+
+def _heard_re(hearings: list[str]) -> re.Pattern[str] | None:
+    """Return the pattern of a hearing that heard: "an inquest has heard", "the court was told"
+    (one word may stand before the hearing: "a High Court jury"; no repetition that backtracks)."""
+    if not hearings:
+        return None
+    return re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+)?(?:{_alternation(hearings)})"
+                      r"\s+(?:(?:has|had)\s+heard|heard|(?:was|were)\s+told)\b")
 
 
 def cue_words() -> CueWords:

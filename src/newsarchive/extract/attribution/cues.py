@@ -114,11 +114,9 @@ def _anonymous_before(ctx: Context, paragraph: int, start: int, at: int) -> bool
     """Return True where the words just before a verb name a speaker the text leaves unnamed:
     "her spokesman insisted", "The executive spokeswoman said"."""
     words = ctx.masked[paragraph][max(start, at - 40):at].split()[-4:]
+    if _some_one(words):
+        return True
     for i, w in enumerate(words):
-        if w in _SOME_ONE and i < len(words) - 1 and all(x.islower() for x in words[i + 1:]) \
-                and not (i and (words[i - 1].lower() in ("no", "every") or w[0].isupper())):
-            # "one trader said", "one of the people said", "another source said" (not "BBC One")
-            return True
         if w.strip(",").lower() in ctx.cues.anonymous:
             # the noun is the clause's subject: not "among experts which said", "told officials"
             after = {x.lower() for x in words[i + 1:]}
@@ -127,6 +125,16 @@ def _anonymous_before(ctx: Context, paragraph: int, start: int, at: int) -> bool
 
 
 _RELATIVE_WORDS = frozenset(("which", "who", "that", "whom"))
+
+
+def _some_one(words: list[str]) -> bool:
+    """Return True where the last words before a verb are someone the text does not name: "one
+    trader said", "one of the people said", "another source said", "One European ambassador calls"
+    (not "BBC One", "One Direction", and not "as one who believes:", whose subject is another's)."""
+    return any(w in _SOME_ONE and i < len(words) - 1 and words[-1].islower()
+               and not (i and (words[i - 1].lower() in ("no", "every") or w[0].isupper()))
+               and _RELATIVE_WORDS.isdisjoint(words[i + 1:])  # (not "as one who believes")
+               for i, w in enumerate(words))
 
 
 _BARE_VOICE_BEFORE = re.compile(r"\b[Aa]n?\s+spokes(?:man|woman|person)\s+(?:[a-z]+ly\s+)?$")
@@ -395,8 +403,10 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int, apart: str | N
                 continue  # "sceptical about Labour and Conservative promises on tax": a noun
         if verb in _THOUGHT and _AS_NAME.search(masked, max(start, m.start() - 60), m.start()):
             continue  # "the situation was not as “dramatic” as Mr Renner believed": a comparison
-        # A weak verb names speech only with a holder, or as "reports that …".
-        if how or verb not in ctx.cues.weak or masked.startswith(" that", m.end()):
+        # A weak verb names speech only with a holder, or as "reports that …", or with someone the
+        # text leaves unnamed as its subject ("One European ambassador calls the timing “…”").
+        if how or verb not in ctx.cues.weak or masked.startswith(" that", m.end()) \
+                or _some_one(masked[max(start, m.start() - 40):m.start()].split()[-4:]):
             out.append(_noted(ctx, start, Cue(paragraph, m.start(), m.end(), verb, holder, how)))
     return out
 
@@ -1053,9 +1063,15 @@ def _person_appositive(masked: str, n: Named, after: int, end: int) -> bool:
     appositive: that person, not the name before, is the subject."""
     if n.kind != "person" or masked[n.end:end].strip() != ",":
         return False
-    between = masked[after:n.start].split()
+    short = _SHORT_FORM.match(masked, after, n.start)
+    between = masked[short.end() if short else after:n.start].split()
     # only titles may stand between the comma and the name ("Reverend", "Dr")
     return bool(between) and between[0] == "," and all(w[:1].isupper() for w in between[1:])
+
+
+_SHORT_FORM = re.compile(r"\s*\([A-Z][A-Za-z&.-]{1,9}\)")
+"""A body's short form in brackets after its name: "The president of the Association of Property
+Owners (APROME), Ignacio Beltrán de Lis, said" (the person in apposition speaks)."""
 
 
 def _body_appositive(masked: str, n: Named, body: Named, end: int) -> bool:

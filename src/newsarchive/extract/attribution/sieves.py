@@ -26,6 +26,7 @@ from newsarchive.extract.attribution.cues import (
     role_within,
     subject_verb,
 )
+from newsarchive.extract.attribution.hearing import heard
 from newsarchive.extract.attribution.holders import finding_subject, pronoun
 from newsarchive.extract.draft import QuoteDraft
 from newsarchive.extract.labels import answerer
@@ -1164,6 +1165,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("trigram", trigram),
     ("split", split_quote),
     ("sentence", same_sentence),
+    ("heard", heard),
     ("subject", subject),
     ("reopened", reopened),
     ("answer", answer),

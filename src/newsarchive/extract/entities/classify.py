@@ -761,10 +761,24 @@ def _beside_cue(text: str, start: int, end: int) -> bool:
 def _match_body(words: list[str], i: int, lex: Lexicon) -> tuple[int, Body | None]:
     """Return the end of the longest known outlet or body name starting at word i, and the body."""
     if words[i] not in lex.body_starts:
+        if words[i].isupper() and len(words[i]) > 2:
+            return _outlet_in_capitals(words, i, lex)
         return i, None
     for j in range(min(len(words), i + 8), i, -1):
         body = lex.bodies.get(" ".join(words[i:j]))
         if body is not None:
+            return j, body
+    return i, None
+
+
+def _outlet_in_capitals(words: list[str], i: int, lex: Lexicon) -> tuple[int, Body | None]:
+    """Return the end of a known outlet's name of two words or more written in capitals from word
+    i, and the outlet: a paper's own style for its name ("PREMIUM TIMES reported", "told PUNCH")."""
+    for j in range(min(len(words), i + 6), i + 1, -1):
+        if not all(w.isupper() for w in words[i:j]):
+            continue
+        body = lex.bodies.get(" ".join(w.capitalize() for w in words[i:j]))
+        if body is not None and body.kind == "outlet":
             return j, body
     return i, None
 
@@ -874,6 +888,8 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
         return end  # "Imperial College London", "King's College London": where the body is, last
     if j - i >= 2 and words[i] in lex.place_leads and " ".join(words[i + 1:j]) in lex.places:
         return j  # "Statistics Canada", "Statistics South Africa": a body named for its country
+    if j - i >= 2 and words[i] in lex.name_leads:
+        return j  # "Banca Adriatica", "Banco Pichincha": a body named in its own language
     if j - i == 1 and j + 3 <= n and words[j] in ("and", "&") and words[j + 2] in lex.org_heads \
             and words[j + 1][:1].isupper() and (j + 3 == n or words[j + 3] in JOINING) \
             and _plain(words[i], lex) and _plain(words[j + 1], lex) \

@@ -516,10 +516,20 @@ def apposed_before(text: str, start: int, lex: Lexicon) -> str | None:
     m = _APPOSED_BEFORE.search(text, max(0, start - 110), start) \
         or _APPOSED_OPENING.search(text, max(0, start - 110), start)
     office = _apposed_office(m, lex) if m is not None else None
+    while m is not None and office is None and m.re is _APPOSED_BEFORE:
+        # (a nearer "the" may open the office: "The Kremlin is considering replacing the governor
+        # of Sverdlovsk region, Yevgeny Burlakov,": not the sentence's subject and its verb)
+        m = _APPOSED_BEFORE.search(text, m.start(1), start)
+        office = _apposed_office(m, lex) if m is not None else None
+    if office is not None and office.rsplit(" ", 1)[-1] in lex.places and _ONE_WORD.match(text, start):
+        return None  # "the mayor of Roanoke, Virginia,": the place's state, no one
     if office is None:
         m = _APPOSED_INDEFINITE.search(text, max(0, start - 110), start)
         office = _apposed_office(m, lex) if m is not None else None
     return office
+
+
+_ONE_WORD = re.compile(r"[A-Z][\w'’-]*,")
 
 
 def _apposed_office(m: re.Match[str], lex: Lexicon) -> str | None:

@@ -105,6 +105,9 @@ class Lexicon:
     place_leads: frozenset[str] = frozenset()
     """Words that open a body's name before a country's, the whole run the body ("Statistics
     Canada", "Statistics South Africa": a national statistics office; `organisations.yaml`)."""
+    name_leads: frozenset[str] = frozenset()
+    """Words of other languages that open a body's name with no "of" after them, the whole run
+    the body ("Banca Adriatica", "Banco Pichincha", "Partito Liberale"; `organisations.yaml`)."""
     portfolios: frozenset[str] = frozenset()
     """A government's portfolios, lower-case (`organisations.yaml` `portfolios`: "finance",
     "treasury"): two joined by "and" before a title are an office's words."""
@@ -363,6 +366,7 @@ def _build(outlets: dict[str, Any], orgs: dict[str, Any], titles: dict[str, Any]
         country_tails=_words(orgs.get("country_tails")),
         place_tails=_words(orgs.get("place_tails")),
         place_leads=_words(orgs.get("place_leads")),
+        name_leads=_words(orgs.get("name_leads")),
         portfolios=_words(orgs.get("portfolios")),
         platforms=_words(orgs.get("platforms")),
         platform_media=_words(orgs.get("platform_media")),
