@@ -83,10 +83,10 @@ class Lexicon:
     numbered: re.Pattern[str] | None = None
     """The forms in `bodies` with a digit in them ("Radio 4", "Channel 4", "5 Live"), which runs of
     capitalised words never hold: found in the text by this pattern instead."""
-    numbered_gate: tuple[re.Pattern[str], int, int] | None = None
-    """A pattern for runs of the digits of `numbered`'s forms, how far before such a run a match
-    of `numbered` may start, and how far past it a match and its look-ahead may read
-    (`numbered_in`)."""
+    numbered_gate: tuple[re.Pattern[str], str, int, int] | None = None
+    """A pattern for the digits of `numbered`'s forms, those digits, how far before the first of
+    them a match of `numbered` may start, and how far past the last a match and its look-ahead
+    may read (`numbered_in`)."""
     postnominals: frozenset[str] = frozenset()
     products: frozenset[str] = frozenset()
     """Nouns for a product or business right after a name ("the Bloglines website"): no person."""
@@ -392,47 +392,49 @@ def _numbered_forms(bodies: dict[str, Body]) -> list[str]:
                   key=len, reverse=True)
 
 
-def _numbered_gate(bodies: dict[str, Body]) -> tuple[re.Pattern[str], int, int] | None:
+def _numbered_gate(bodies: dict[str, Body]) -> tuple[re.Pattern[str], str, int, int] | None:
     forms = _numbered_forms(bodies)
     if not forms:
         return None
-    digits = sorted({c for f in forms for c in f if c.isdigit()})
+    digits = "".join(sorted({c for f in forms for c in f if c.isdigit()}))
     # ("The " may open a match before the form: four characters more)
     lead = 4 + max(next(i for i, c in enumerate(f) if c.isdigit()) for f in forms)
     # (a match is "The", a space and a form at most; its look-ahead reads two characters past it)
     reach = 4 + max(len(f) for f in forms) + 2
-    return re.compile("[" + "".join(re.escape(c) for c in digits) + "]+"), lead, reach
+    return re.compile("[" + re.escape(digits) + "]"), digits, lead, reach
 
 
 def numbered_in(lex: Lexicon, text: str) -> list[re.Match[str]]:
     """Return the matches of `lex.numbered` in the text, as `finditer` gives them.
 
-    Every match holds a digit of its forms at most `lead` characters from its start, so the
-    pattern is tried only from `lead` characters before each run of those digits, and only as
-    far as a match starting by the run's last digit can read (`reach`): a search to the
-    paragraph's end from each run cost ~24,000 instructions a paragraph with a digit, most of
-    which name no such body. Where no match starts by the run's last digit, none starts before
-    it either; one found past it (in the shortened text, where the look-ahead may see an end
-    that is not there) is left for the next run's search.
+    The pattern is tried only from where a match could hold the next digit of its forms: every
+    match holds one, at most `lead` characters from its start, so none starts before that digit's
+    position less `lead`, nor after the paragraph's last such digit: the search stops as far past
+    that one as a match starting there can read (`reach`). (Most paragraphs with a digit name no
+    such body; the pattern tried at each capital cost ~24,000 instructions a paragraph, and
+    searched on to the paragraph's end from its first digit, ~24,000 still.)
     """
     out: list[re.Match[str]] = []
     if lex.numbered is None or lex.numbered_gate is None:
         return out
-    digits, lead, reach = lex.numbered_gate
-    numbered = lex.numbered
-    pos = 0  # no match starts before this
-    for d in digits.finditer(text):
-        end = d.end()
-        if end <= pos:
-            continue
+    digit, digits, lead, reach = lex.numbered_gate
+    last = max([text.rfind(c) for c in digits])
+    if last < 0:
+        return out
+    # (in the text cut there, the look-ahead may see an end that is not there: a match starting
+    # past the last digit is none)
+    endpos = last + 1 + reach
+    pos = 0
+    while True:
+        d = digit.search(text, pos)
+        if d is None:
+            return out
         # (look-behinds still see the text before the position searched from)
-        m = numbered.search(text, max(pos, d.start() - lead), end + reach)
-        if m is not None and m.start() < end:
-            out.append(m)
-            pos = m.end()
-        else:
-            pos = end
-    return out
+        m = lex.numbered.search(text, max(pos, d.start() - lead), endpos)
+        if m is None or m.start() > last:
+            return out
+        out.append(m)
+        pos = m.end()
 
 
 def _numbered(bodies: dict[str, Body]) -> re.Pattern[str] | None:
