@@ -24,7 +24,16 @@ from newsarchive.extract.claims import _WORD_ASCII, _words_and_figures
 from newsarchive.extract.draft import Draft, QuoteDraft
 from newsarchive.extract.entities import find_entities, get_lexicon
 from newsarchive.extract.entities.lexicon import numbered_in
-from newsarchive.extract.entities.scan import CONNECTORS, UPPER, _abbreviation_ahead, _run_re, find_runs
+from newsarchive.extract.entities.scan import (
+    _BULLETS,
+    _STARTERS,
+    CONNECTORS,
+    UPPER,
+    _abbreviation_ahead,
+    _run_re,
+    find_runs,
+    initial_at,
+)
 from newsarchive.extract.quotes import find_quotes
 from newsarchive.load.reader import parse_document
 
@@ -178,3 +187,24 @@ def test_run_pattern_keeps_its_look_ahead_beside_honorifics_of_several_words() -
     assert _abbreviation_ahead(frozenset(("Dr", "Lt.Col"))) == ""
     pattern = _run_re(frozenset(("Dr", "Tan Sri"))).pattern
     assert r"(?=\w*+(?:\.|\ (?:Sri)\.))" in pattern
+
+
+def _initial_at_sliced(text: str, start: int) -> bool:
+    """`initial_at` as written before it read the characters in place: a slice, stripped."""
+    before = text[max(0, start - 4):start].rstrip()
+    if not before:
+        return _initial_at_sliced(text, start - 4) if start >= 4 else True
+    last = before[-1]
+    if last in _STARTERS:
+        return True
+    if last in _BULLETS and not text[:start].rstrip()[:-1].strip():
+        return True
+    return last in "\"”’)" and len(before) > 1 and before[-2] in ".!?"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=" \n\t.!?\"”’)(-•aB", max_size=24), st.integers(min_value=0, max_value=30))
+def test_initial_at_as_the_sliced_form(text: str, start: int) -> None:
+    """`initial_at` reads the characters before a run in place as its slice-and-strip form did,
+    past the text's end too."""
+    assert initial_at(text, start) == _initial_at_sliced(text, start)
