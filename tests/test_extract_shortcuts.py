@@ -24,7 +24,16 @@ from newsarchive.extract.claims import _WORD_ASCII, _words_and_figures
 from newsarchive.extract.draft import Draft, QuoteDraft
 from newsarchive.extract.entities import find_entities, get_lexicon
 from newsarchive.extract.entities.lexicon import numbered_in
-from newsarchive.extract.entities.scan import CONNECTORS, UPPER, _abbreviation_ahead, _run_re, find_runs
+from newsarchive.extract.entities.scan import (
+    _BULLETS,
+    _STARTERS,
+    CONNECTORS,
+    UPPER,
+    _abbreviation_ahead,
+    _run_re,
+    find_runs,
+    initial_at,
+)
 from newsarchive.extract.quotes import find_quotes
 from newsarchive.load.reader import parse_document
 
@@ -106,13 +115,14 @@ def test_words_and_figures_as_the_pattern_finds_them(text: str) -> None:
 
 _NUMBERED_PIECES = ["The ", "BBC", " Radio ", "4", "5", " Live", "Channel", "1", "2", "0", "th Century Fox",
                     "G", "7", "-", ".", ",", "x", " ", "No", ". 10", "MI", "6", "\u00a0", "T", "he", "ITV",
-                    "News24"]
+                    "News24", " Radio 5 Live", "2005", "1998 ", "0.5", "BBC Radio 4"]
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_NUMBERED_PIECES), max_size=14))
+@given(st.lists(st.sampled_from(_NUMBERED_PIECES), max_size=20))
 def test_numbered_in_finds_what_finditer_finds(pieces: list[str]) -> None:
-    """The numbered bodies' pattern, tried only near digits, finds what it finds tried everywhere."""
+    """The numbered bodies' pattern, tried only near runs of digits and as far past them as a match
+    reads, finds what it finds tried everywhere."""
     lex = get_lexicon()
     assert lex.numbered is not None
     text = "".join(pieces)
@@ -177,3 +187,24 @@ def test_run_pattern_keeps_its_look_ahead_beside_honorifics_of_several_words() -
     assert _abbreviation_ahead(frozenset(("Dr", "Lt.Col"))) == ""
     pattern = _run_re(frozenset(("Dr", "Tan Sri"))).pattern
     assert r"(?=\w*+(?:\.|\ (?:Sri)\.))" in pattern
+
+
+def _initial_at_sliced(text: str, start: int) -> bool:
+    """`initial_at` as written before it read the characters in place: a slice, stripped."""
+    before = text[max(0, start - 4):start].rstrip()
+    if not before:
+        return _initial_at_sliced(text, start - 4) if start >= 4 else True
+    last = before[-1]
+    if last in _STARTERS:
+        return True
+    if last in _BULLETS and not text[:start].rstrip()[:-1].strip():
+        return True
+    return last in "\"”’)" and len(before) > 1 and before[-2] in ".!?"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=" \n\t.!?\"”’)(-•aB", max_size=24), st.integers(min_value=0, max_value=30))
+def test_initial_at_as_the_sliced_form(text: str, start: int) -> None:
+    """`initial_at` reads the characters before a run in place as its slice-and-strip form did,
+    past the text's end too."""
+    assert initial_at(text, start) == _initial_at_sliced(text, start)

@@ -67,9 +67,10 @@ def find_entities(draft: Draft) -> None:
     for para in draft.doc.paragraphs:
         if para.kind not in _BODY_PARAGRAPHS:
             continue
+        text = para.text  # (read once: an attribute of a record costs a lookup at each use)
         previous: Piece | None = None
         capitalised: list[tuple[int, str]] = []
-        runs = find_runs(para.text, para.index, lex, capitalised)
+        runs = find_runs(text, para.index, lex, capitalised)
         # ("Next", "A Five": one of `_lone_words`, an article before it or not; tested inline, as a
         # call per run of capitals cost the pass ~1 %)
         lone += [(para, start, found) for start, found in capitalised
@@ -77,11 +78,11 @@ def find_entities(draft: Draft) -> None:
                  or (found[:3] == "An " and found[3:] in lone_words)]
         numbered = _numbered(draft, registry, para, lex) \
             + _portfolios(draft, registry, para, lex, capitalised)
-        if para.kind == "text" and ":" in para.text[:64] and para.text[:2].isupper():
+        if para.kind == "text" and ":" in text[:64] and text[:2].isupper():
             numbered += _labelled(draft, registry, para, lex)
         outlet_end = 0
         for run in runs:
-            pieces = split_run(run, para.text, lex)
+            pieces = split_run(run, text, lex)
             if " of " in run.text and not (len(pieces) == 1 and pieces[0].kind == "body") \
                     and _voiced_body(draft, registry, para, run.words, run.offsets, lex):
                 continue  # "A Top of the Pops spokesperson said": the body, whole
@@ -91,7 +92,7 @@ def find_entities(draft: Draft) -> None:
                 if piece.start < outlet_end:
                     continue  # "PC" of "magazine Mobile PC", found whole already
                 if len(piece.words) == 1 and piece.words[0].isupper():
-                    if _defines(para.text, previous, piece, registry, defined, lex):
+                    if _defines(text, previous, piece, registry, defined, lex):
                         continue  # "(LTA)" after the name it stands for: no mention of its own
                     if piece.kind == "body" and _spelt_before(draft, registry, para, piece, defined):
                         continue  # "Pakistan Tehreek-e-Insaf (PTI)": not the lexicon's Press Trust of India
@@ -101,16 +102,16 @@ def find_entities(draft: Draft) -> None:
                         # "the Land Transport Authority (LTA) … The LTA said": the body the text
                         # spelt out, whatever else the letters stand for elsewhere
                         registry.add_body(body.name, body.kind, piece.surface, _span(draft, para, piece),
-                                          _body_roles(para.text, piece, lex))
+                                          _body_roles(text, piece, lex))
                         previous = piece
                         continue
                 elif len(piece.words) > 1 and piece.words[0][:2].isupper() and _short_form(piece, lex):
-                    if _defines(para.text, previous, piece, registry, defined, lex):
+                    if _defines(text, previous, piece, registry, defined, lex):
                         continue  # "(AK Party)" after the name it stands for
                     body = _acronym_of(piece.surface, registry, defined) if defined else None
                     if body is not None:  # "the AK Party" again, after "… Development Party (AK Party)"
                         registry.add_body(body.name, body.kind, piece.surface, _span(draft, para, piece),
-                                          _body_roles(para.text, piece, lex))
+                                          _body_roles(text, piece, lex))
                         previous = piece
                         continue
                 if piece.kind == "name" and len(piece.words) == 1 \
@@ -124,8 +125,8 @@ def find_entities(draft: Draft) -> None:
                         previous = piece
                         continue
                 if piece.kind == "body" and piece.surface in lex.platforms \
-                        and (_word_after(para.text, piece.end) in lex.platform_media
-                             or para.text[max(0, piece.start - 4):piece.start] in (" on ", "via ")):
+                        and (_word_after(text, piece.end) in lex.platform_media
+                             or text[max(0, piece.start - 4):piece.start] in (" on ", "via ")):
                     previous = piece
                     continue  # "In a Facebook post", "wrote on Telegram": where it was said, no body cited
                 if piece.kind == "body" and len(piece.words) == 1 and piece.words[0] in lex.ambiguous \
@@ -133,15 +134,15 @@ def find_entities(draft: Draft) -> None:
                     # "Fox said" after "Liam Fox": the person, not Fox News.
                     registry.add_person(piece.words, piece.surface, _span(draft, para, piece), [])
                 elif piece.kind == "body" and piece.body is not None:
-                    roles = _body_roles(para.text, piece, lex)
+                    roles = _body_roles(text, piece, lex)
                     if piece.body.kind == "outlet" and piece.body.name not in lex.bodies:
                         roles.append(piece.body.type)  # "Arab News", found by its head word: "the newspaper"
                     name = piece.body.name
                     if len(piece.words) == 1 and piece.words[0] in lex.ambiguous and draft.doc.outlet:
                         # "told the Herald" in The Sydney Morning Herald: the paper itself
                         name = _own_outlet(draft.doc.outlet, piece.words[0], lex) or name
-                    more = _listed_tail(para.text, piece, lex) if name == piece.surface else ""
-                    lead = _listed_head(para.text, piece, lex) if name == piece.surface else ""
+                    more = _listed_tail(text, piece, lex) if name == piece.surface else ""
+                    lead = _listed_head(text, piece, lex) if name == piece.surface else ""
                     if lead:
                         # "the Rail and Maritime Workers' Union": one body, its trades a list
                         name = piece.surface = lead + name
@@ -158,23 +159,23 @@ def find_entities(draft: Draft) -> None:
                 elif piece.kind == "name" and any("-" in w and w.rpartition("-")[2] in lex.modifier_endings
                                                   for w in piece.words):
                     pass  # "the Carwyn James-inspired Lions", "a Liverpool-born singer": a modifier
-                elif piece.kind == "name" and _work_before(para.text, piece, lex):
+                elif piece.kind == "name" and _work_before(text, piece, lex):
                     titles.add(" ".join(piece.words))  # "British film Vera Drake"
-                elif piece.kind == "name" and _quoted_title(para.text, piece):
+                elif piece.kind == "name" and _quoted_title(text, piece):
                     pass  # "starred in “Rush Hour”": no one named there (though "Trump" may be elsewhere)
                 elif piece.kind == "name" and _titled_word(registry, piece):
                     later.append((para, piece))  # "Dr Pepper", "Miss Universe": someone's only if named so
-                elif piece.kind == "name" and len(piece.words) == 1 and _product_after(para.text, piece, lex):
+                elif piece.kind == "name" and len(piece.words) == 1 and _product_after(text, piece, lex):
                     products.add(piece.words[0])  # "the Bloglines website"
                 elif piece.kind == "name" and not (
-                        _numbered_name(para.text, piece)
+                        _numbered_name(text, piece)
                         or _lone_head(draft, registry, para, piece, lex)
                         or _short_body(draft, registry, para, piece, lex)
                         or _company(draft, registry, para, piece, lex)
                         or _add_person(draft, registry, para, piece,
-                                       _title_before(para.text, previous, piece), lex,
-                                       _body_before(para.text, previous, piece)
-                                       or _rank_opening(para.text, previous, piece) if piece.title else "")):
+                                       _title_before(text, previous, piece), lex,
+                                       _body_before(text, previous, piece)
+                                       or _rank_opening(text, previous, piece) if piece.title else "")):
                     later.append((para, piece))
                 previous = piece
     listed = _listed_people(registry, later, lex)
@@ -827,9 +828,10 @@ def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, le
     """Record a name as a company where a word for a firm stands before it ("oil giant Yukos") or
     its speech verb is followed by "it" ("Cadbury said it"), or where that made it one earlier; a
     person taken from a bare earlier mention ("Yukos said") with no role becomes the company."""
+    text = para.text
     name = " ".join(piece.words)
-    more = _common_tail(para.text, piece.end, lex)
-    if more and (registry.entities.get(name + more) is not None or firm_before(piece, para.text, lex)):
+    more = _common_tail(text, piece.end, lex)
+    if more and (registry.entities.get(name + more) is not None or firm_before(piece, text, lex)):
         # "the progressive group One Wisconsin Now", "ratepayer group Tauranga First": a body's
         # name may end in a common word, which a person's never does (so the run was cut there)
         name = piece.surface = name + more
@@ -841,9 +843,9 @@ def _company(draft: Draft, registry: Registry, para: Paragraph, piece: Piece, le
         return True
     if known is not None and (known.roles or len(known.mentions) > 1):
         return False  # a person the text has shown as one
-    if not (firm_before(piece, para.text, lex) or _speaking_head(piece, para.text, lex) or (
-            known is None and (it_after(piece, para.text, lex) or spokesman_after(piece, para.text, lex)
-                               or _firm_described(piece, para.text, lex))
+    if not (firm_before(piece, text, lex) or _speaking_head(piece, text, lex) or (
+            known is None and (it_after(piece, text, lex) or spokesman_after(piece, text, lex)
+                               or _firm_described(piece, text, lex))
             and registry.find_person(piece.words) is None)):
         return False  # ("Mourinho said it was" after "Jose Mourinho": the person)
     if known is not None:

@@ -83,9 +83,10 @@ class Lexicon:
     numbered: re.Pattern[str] | None = None
     """The forms in `bodies` with a digit in them ("Radio 4", "Channel 4", "5 Live"), which runs of
     capitalised words never hold: found in the text by this pattern instead."""
-    numbered_gate: tuple[re.Pattern[str], int] | None = None
-    """A pattern for the digits of `numbered`'s forms, and how far before the first of them a
-    match of `numbered` may start (`numbered_in`)."""
+    numbered_gate: tuple[re.Pattern[str], str, int, int] | None = None
+    """A pattern for the digits of `numbered`'s forms, those digits, how far before the first of
+    them a match of `numbered` may start, and how far past the last a match and its look-ahead
+    may read (`numbered_in`)."""
     postnominals: frozenset[str] = frozenset()
     products: frozenset[str] = frozenset()
     """Nouns for a product or business right after a name ("the Bloglines website"): no person."""
@@ -395,14 +396,16 @@ def _numbered_forms(bodies: dict[str, Body]) -> list[str]:
                   key=len, reverse=True)
 
 
-def _numbered_gate(bodies: dict[str, Body]) -> tuple[re.Pattern[str], int] | None:
+def _numbered_gate(bodies: dict[str, Body]) -> tuple[re.Pattern[str], str, int, int] | None:
     forms = _numbered_forms(bodies)
     if not forms:
         return None
-    digits = sorted({c for f in forms for c in f if c.isdigit()})
+    digits = "".join(sorted({c for f in forms for c in f if c.isdigit()}))
     # ("The " may open a match before the form: four characters more)
     lead = 4 + max(next(i for i, c in enumerate(f) if c.isdigit()) for f in forms)
-    return re.compile("[" + "".join(re.escape(c) for c in digits) + "]"), lead
+    # (a match is "The", a space and a form at most; its look-ahead reads two characters past it)
+    reach = 4 + max(len(f) for f in forms) + 2
+    return re.compile("[" + re.escape(digits) + "]"), digits, lead, reach
 
 
 def numbered_in(lex: Lexicon, text: str) -> list[re.Match[str]]:
@@ -410,21 +413,29 @@ def numbered_in(lex: Lexicon, text: str) -> list[re.Match[str]]:
 
     The pattern is tried only from where a match could hold the next digit of its forms: every
     match holds one, at most `lead` characters from its start, so none starts before that digit's
-    position less `lead`. (Most paragraphs with a digit name no such body; the pattern tried at
-    each capital cost ~24,000 instructions a paragraph.)
+    position less `lead`, nor after the paragraph's last such digit: the search stops as far past
+    that one as a match starting there can read (`reach`). (Most paragraphs with a digit name no
+    such body; the pattern tried at each capital cost ~24,000 instructions a paragraph, and
+    searched on to the paragraph's end from its first digit, ~24,000 still.)
     """
     out: list[re.Match[str]] = []
     if lex.numbered is None or lex.numbered_gate is None:
         return out
-    digit, lead = lex.numbered_gate
+    digit, digits, lead, reach = lex.numbered_gate
+    last = max([text.rfind(c) for c in digits])
+    if last < 0:
+        return out
+    # (in the text cut there, the look-ahead may see an end that is not there: a match starting
+    # past the last digit is none)
+    endpos = last + 1 + reach
     pos = 0
     while True:
         d = digit.search(text, pos)
         if d is None:
             return out
         # (look-behinds still see the text before the position searched from)
-        m = lex.numbered.search(text, max(pos, d.start() - lead))
-        if m is None:
+        m = lex.numbered.search(text, max(pos, d.start() - lead), endpos)
+        if m is None or m.start() > last:
             return out
         out.append(m)
         pos = m.end()

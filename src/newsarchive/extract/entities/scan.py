@@ -120,17 +120,21 @@ _BULLETS = frozenset("-–—•*")
 
 def initial_at(text: str, start: int) -> bool:
     """Return True where `start` opens a sentence (or a quotation, or a bracket)."""
-    before = text[max(0, start - 4):start].rstrip()
-    if start < 4 and not before:
-        return True
-    if not before:
+    # The last character but spaces of the four before `start`, read in place (a slice of them
+    # and its `rstrip` were two strings made for every run of capitals).
+    end = min(start, len(text))
+    lo = min(max(0, start - 4), end)
+    at = end
+    while at > lo and text[at - 1].isspace():
+        at -= 1
+    if at == lo:  # (nothing but spaces there)
         return initial_at(text, start - 4) if start >= 4 else True
-    last = before[-1]
+    last = text[at - 1]
     if last in _STARTERS:
         return True
     if last in _BULLETS and not text[:start].rstrip()[:-1].strip():
         return True  # "- Shippers say the charges …": a list item's first word opens a sentence
-    return last in "\"”’)" and len(before) > 1 and before[-2] in ".!?"
+    return last in "\"”’)" and at - lo > 1 and text[at - 2] in ".!?"
 
 
 _CONTRACTION = re.compile(r"[A-Z][a-z]*[’'](?:d|m|ll|ve|re|t)")
@@ -148,12 +152,12 @@ def find_runs(text: str, paragraph: int, lex: Lexicon,
     skip = lex.not_names
     bodies = lex.bodies
     for m in _run_re(lex.abbrevs, text.isascii()).finditer(text):  # (isascii: O(1), str knows it)
-        found = m.group()
-        start = m.start()  # (asked once: a method call on the match each time)
+        start, end = m.span()  # (one method call on the match, not one for each of these)
+        found = text[start:end]
         if capitalised is not None:
             capitalised.append((start, found))
         if found in skip and found not in bodies and found not in lex.cue_surnames \
-                and not (found in lex.given and kin_named(text, m.start(), m.end(), lex)):
+                and not (found in lex.given and kin_named(text, start, end, lex)):
             continue  # (a lone place word that is a surname too is looked at: "Park told reporters")
         apostrophe = "’" in found or "'" in found
         if apostrophe and found[-1] in "dmelt" and _CONTRACTION.fullmatch(found):
