@@ -425,7 +425,8 @@ def _sentences(masked: str, lex: Lexicon, verbs: frozenset[str]) -> list[tuple[i
     start = 0
     for m in _BOUNDARY.finditer(masked):
         # (the word before the stop, whole up to 40 characters: "example.com" is no "le.com")
-        word = masked[max(0, m.start() - 40):m.start()].split()[-1:] or [""]
+        # (`rsplit(None, 1)`: the last word as `split()[-1:]` gives it, the rest left whole)
+        word = masked[max(0, m.start() - 40):m.start()].rsplit(None, 1)[-1:] or [""]
         w = word[0].lstrip("(“\"")
         # ("U.S.", "p.m." are abbreviations; "$8.6m." ends a sentence)
         if masked[m.start()] == ".":
