@@ -5,20 +5,23 @@ paragraph texts read once, a quotation's word count cut short, the mentions' sor
 them, an entity's one mention left unsorted, a clause's figures cut from its plain words, the
 numbered bodies looked for near digits only, the capitalised runs' pattern written for the engine
 (a look-ahead before the abbreviations, groups unrolled, an ASCII form), the pattern of someone
-unnamed opened on a letter.
+unnamed opened on a letter, the first place someone is brought in unnamed looked for only in
+paragraphs holding the head, a speech verb of one word taken where it stands whole without asking
+its pattern.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsarchive.extract import extract
-from newsarchive.extract.attribution.context import build_context
-from newsarchive.extract.attribution.holders import unnamed_re
+from newsarchive.extract.attribution.context import build_context, cue_words, find_cue_words
+from newsarchive.extract.attribution.holders import _unnamed_before, unnamed_re
 from newsarchive.extract.attribution.sieves import SHORT, _short
 from newsarchive.extract.claims import _WORD_ASCII, _words_and_figures
 from newsarchive.extract.draft import Draft, QuoteDraft
@@ -145,6 +148,43 @@ def test_unnamed_pattern_finds_what_the_plain_one_finds(pieces: list[str], head:
     for pos in range(len(text)):
         found, expected = unnamed_re(head).search(text, pos), plain.search(text, pos)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def test_unnamed_before_finds_the_first_paragraph_with_the_head() -> None:
+    """The first place someone is brought in unnamed is found past paragraphs without the head,
+    and a paragraph with the head but no such place does not stop the search."""
+    doc = parse_document(
+        "Headline\n\nThe mayor spoke first.\n\nThe spokesman for the mayor was there.\n\n"
+        "Later a senior spokesman said it was over.\n\n“No,” the spokesman said.\n",
+        "t.txt")
+    draft = Draft(doc)
+    find_quotes(draft)
+    find_entities(draft)
+    ctx = build_context(draft)
+    last = len(ctx.masked) - 1
+    assert _unnamed_before(ctx, last, 0, "spokesman")
+    assert ctx.unnamed_first["spokesman"][0] == last - 1
+    assert not _unnamed_before(ctx, last, 0, "official")
+    assert ctx.unnamed_first["official"] == (len(ctx.masked), 0)
+
+
+_CUE_PIECES = ["said", "Said", "SAID", "says", "told", "added", "according", " to", "went", " on", "wrote",
+               " ", ". ", ", ", "1", "_", "é", "x", "Mr Smith", "\u00b7", "\u201c", "\u201d", "-", "'", "\n",
+               "K", "\u212a", "\u017f", "İ", "ed"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=14), st.integers(0, 3), st.integers(0, 3))
+def test_cue_words_of_one_word_as_their_patterns_find_them(pieces: list[str], cut: int, trim: int) -> None:
+    """A speech verb of one word is taken where it stands whole without its pattern being asked
+    (`CueWords.lone`): the same places and words as every pattern asked."""
+    text = "".join(pieces)
+    start, end = min(cut, len(text)), max(min(cut, len(text)), len(text) - trim)
+    cues = cue_words()
+    assert "said" in cues.lone
+    plain = replace(cues, lone=frozenset())
+    found = [(w.start(), w.end(), w.group()) for w in find_cue_words(cues, text, start, end)]
+    assert found == [(w.start(), w.end(), w.group()) for w in find_cue_words(plain, text, start, end)]
 
 
 def _plain_run_re(abbrevs: frozenset[str]) -> re.Pattern[str]:

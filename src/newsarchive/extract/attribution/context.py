@@ -78,10 +78,29 @@ class CueWords:
     """The label of the line under it naming who made the claim ("CLAIMED BY:")."""
     heard_re: re.Pattern[str] | None = None
     """A hearing that heard evidence, `hearings` ("an inquest has heard", "the jury was told")."""
+    lone: frozenset[str] = frozenset()
+    """The heads whose one phrase is the head alone, in ASCII letters ("said"): where one stands
+    as a whole word, its pattern matches it unless a letter, digit or "_" follows (`_ends_word`),
+    so `find_cue_words` asks no pattern."""
 
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _lone(phrases: list[str]) -> frozenset[str]:
+    """Return the heads of `_heads` whose one phrase is the head alone, in ASCII letters."""
+    count: dict[str, int] = {}
+    for phrase in set(phrases):
+        head = phrase.split(" ", 1)[0]
+        count[head] = count.get(head, 0) + 1
+    return frozenset(p for p in set(phrases) if p.isascii() and p.isalpha() and count[p] == 1)
+
+
+def _ends_word(text: str, at: int, end: int) -> bool:
+    """Return True where a pattern's `\b` holds at `at` after a letter, with the text ending at
+    `end` (a word character is what `re` takes for one: alphanumeric or "_")."""
+    return at >= end or not (text[at].isalnum() or text[at] == "_")
 
 
 def _heads(phrases: list[str]) -> dict[str, list[re.Pattern[str]]]:
@@ -102,8 +121,34 @@ def letters_apart(text: str) -> str | None:
     return apart(bare, LOWER_LETTERS) if bare.isascii() else None
 
 
+# (init=False and an __init__ of our own, as for `Named`: mypyc compiles it.)
+@dataclass(slots=True, init=False)
+class CueWord:
+    """A speech verb or an "according to" phrase where `find_cue_words` found it, read as a match
+    object is (`start()`, `end()`, `group()`): most are found with no match object made."""
+
+    _start: int
+    _end: int
+    _words: str
+
+    def __init__(self, start: int, end: int, words: str) -> None:
+        self._start = start
+        self._end = end
+        self._words = words
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        """Return the words as written."""
+        return self._words
+
+
 def find_cue_words(cues: CueWords, text: str, start: int, end: int,
-                   apart: str | None = None) -> list[re.Match[str]]:
+                   apart: str | None = None) -> list[CueWord]:
     """Return the speech verbs and "according to" phrases in [start, end) of a text, in order.
 
     `apart`: `letters_apart(text)`, where the caller has it for more than one stretch of the text.
@@ -131,12 +176,20 @@ def find_cue_words(cues: CueWords, text: str, start: int, end: int,
             present = cues.head_words.intersection(map(str.lower, _WORD.findall(stretch)))
         if not present:
             return []
-    found = []
+    found: list[CueWord] = []
     for at, n in _occurrences(stretch, low, present):
         word = stretch[at:at + n]
         capital = not word.islower()
+        lowered = word.lower()
         at += start
-        for pattern in cues.heads[word.lower()]:
+        if lowered in cues.lone:
+            # (its pattern, `word\b` ignoring case, matches the word `_occurrences` found where
+            # `\b` holds after it: a call and a match object spared at most cues)
+            if _ends_word(text, at + n, end) and (not capital or (word[1:].islower()
+                                                                  and _opens_sentence(text, at))):
+                found.append(CueWord(at, at + n, word))
+            continue
+        for pattern in cues.heads[lowered]:
             m = pattern.match(text, at, end)
             if m is None:
                 continue
@@ -144,7 +197,7 @@ def find_cue_words(cues: CueWords, text: str, start: int, end: int,
             # Poynter, …", "Continued Stone: “…”"), not a name ("Edward Said"); a phrase
             # ("According to") may open a clause anywhere.
             if not capital or " " in m.group() or (word[1:].islower() and _opens_sentence(text, at)):
-                found.append(m)
+                found.append(CueWord(m.start(), m.end(), m.group()))
             break
     return found
 
@@ -187,6 +240,7 @@ def _cue_words(key: int) -> CueWords:
     naming = [str(v) for v in data.get("naming") or ()]
     return CueWords(
         heads=_heads(according + verbs),
+        lone=_lone(according + verbs),
         head_words=frozenset(phrase.split(" ", 1)[0] for phrase in according + verbs),
         verbs=frozenset(verbs),
         weak=frozenset(str(v) for v in data.get("weak") or ()),
@@ -437,7 +491,8 @@ def _sentences(masked: str, lex: Lexicon, verbs: frozenset[str]) -> list[tuple[i
     start = 0
     for m in _BOUNDARY.finditer(masked):
         # (the word before the stop, whole up to 40 characters: "example.com" is no "le.com")
-        word = masked[max(0, m.start() - 40):m.start()].split()[-1:] or [""]
+        # (`rsplit(None, 1)`: the last word as `split()[-1:]` gives it, the rest left whole)
+        word = masked[max(0, m.start() - 40):m.start()].rsplit(None, 1)[-1:] or [""]
         w = word[0].lstrip("(“\"")
         # ("U.S.", "p.m." are abbreviations; "$8.6m." ends a sentence)
         if masked[m.start()] == ".":

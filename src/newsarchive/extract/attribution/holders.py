@@ -375,7 +375,8 @@ def _unnamed_before(ctx: Context, paragraph: int, at: int, head: str) -> bool:
         unnamed = unnamed_re(head)
         first = (len(ctx.masked), 0)
         for p, masked in enumerate(ctx.masked):
-            m = unnamed.search(masked)
+            # (the head is in every match: a paragraph without it is not searched)
+            m = unnamed.search(masked) if head in masked else None
             if m is not None:
                 first = (p, m.end())
                 break
