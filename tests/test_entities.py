@@ -1291,3 +1291,47 @@ def test_a_given_name_named_alone_as_kin_opens_the_two_word_name_after_it() -> N
     # (not a surname alone before a capitalised word: "Obama" and "Obama Speech" stay apart)
     found = entities("Obama said so. The Obama Speech was long.")
     assert "Obama Speech" not in found or "Obama" in found
+
+
+def test_a_plural_name_written_as_a_group_is_no_person() -> None:
+    # after "the" and before no noun, or before a word for a band's member
+    found = entities("The show featured the Beastie Boys, who rode bicycles. He met his friend, Rolling "
+                     "Stones guitarist Keith Richards.")
+    assert not {"Beastie Boys", "Rolling Stones"} & set(found)
+    assert "Keith Richards" in found
+    # ("the Tom Hanks movie": a person's name before a noun)
+    assert "Tom Hanks" in entities("He starred in the Tom Hanks movie and met Tom Hanks.")
+
+
+def test_brothers_and_sisters_end_a_body_not_a_given_name() -> None:
+    found = entities("Last month, Paramount, Universal and Warner Brothers said they were opting for HD-DVD.")
+    assert found["Warner Brothers"].kind == "organisation"
+    # (a given name before it: a surname)
+    assert entities("Joyce Brothers said so.")["Joyce Brothers"].kind == "person"
+
+
+def test_a_kin_given_name_is_not_the_son_named_by_surname() -> None:
+    found = entities("Moazzam Begg and Martin Mubanga were held. Mr Begg's father, Azmat, said he was "
+                     "told. Before being driven to London, Azmat Begg said he was concerned.")
+    assert "Azmat Begg" in found and "Azmat" not in found
+    assert "Mr Begg" not in found["Azmat Begg"].aliases
+
+
+def test_a_given_name_alone_before_the_full_name_is_that_person() -> None:
+    found = entities("“We are proud,” said Lachlan, 44. Lachlan Murdoch said he would run it.")
+    assert "Lachlan" not in found and "Lachlan" in found["Lachlan Murdoch"].aliases
+    assert len(found["Lachlan Murdoch"].mentions) == 2
+
+
+def test_a_lead_word_does_not_carry_a_name_on_over_and() -> None:
+    found = entities("Chelsea meet Barcelona in the Champions League and Liverpool in the final. "
+                     "The Department for Culture, Media and Sport said so.")
+    assert "Champions League" in found and "Champions League and Liverpool" not in found
+    assert "Department for Culture, Media and Sport" in found
+
+
+def test_a_body_cut_after_for_is_the_full_body_named() -> None:
+    found = entities("The Office for National (ONS) statistics revealed output fell. The Office for "
+                     "National Statistics said output dropped 0.1%.")
+    assert "Office for National" not in found
+    assert "Office for National" in found["Office for National Statistics"].aliases
