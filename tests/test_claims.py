@@ -105,6 +105,22 @@ def test_sentences_and_clauses_cover_text_without_overlap() -> None:
         "Sales fell 3%", "costs rose – the worst since 2009.", "Done."]
 
 
+def test_an_aside_of_a_subject_and_a_verb_with_its_object_is_a_clause() -> None:
+    # (whatever the verb: "cut", "bought" are in no list; not "a long way", "a rise of 2%")
+    for text, aside in (("Profits rose 5% - the firm cut 300 jobs.", "the firm cut 300 jobs."),
+                        ("Sales fell - the group bought a rival.", "the group bought a rival.")):
+        assert [text[c.start:c.end] for c in clauses(text) if c.aside] == [aside]
+    for text in ("Growth was 1.1% - an improvement but still a long way from ideal.",
+                 "Output fell - a key cause of the decrease alongside the fall in sales.",
+                 "Boxes come in two versions - a 20GB version for £99 and a 160GB version for £399."):
+        assert len(clauses(text)) == 1
+
+
+def test_once_before_an_outcome_verb_is_a_past_state() -> None:
+    assert checkable("He was once nominated for an Oscar.") is None
+    assert checkable("U2 are nominated twice.") is not None
+
+
 @pytest.mark.skipif(not Path("../shared/corpus/bbc").is_dir(), reason="needs ../shared")
 def test_bbc_sample_has_claims_with_reasons() -> None:
     from newsarchive.load import read_document

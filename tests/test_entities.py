@@ -1213,6 +1213,8 @@ def test_the_rest_of_an_office_after_a_title_is_no_person() -> None:
 def test_a_party_run_council_is_the_council() -> None:
     found = entities("The Labour-run Hollinbrook Borough Council needs to close a gap.")
     assert "Hollinbrook Borough Council" in found
+
+
 def test_a_player_s_ranking_is_a_role_before_the_name_or_after_it() -> None:
     found = entities("He faces world number one Dmitri Sokolov. Holt, the world No 3, hit 41 winners.")
     assert found["Dmitri Sokolov"].roles == ["world number one"]
@@ -1336,3 +1338,47 @@ def test_an_office_between_commas_opens_on_the_nearest_the_before_the_name() -> 
 def test_a_word_of_another_language_for_a_body_opens_its_name() -> None:
     found = entities("Banca Adriatica said it was cooperating. Banco Pichincha agreed.")
     assert found["Banca Adriatica"].kind != "person" and found["Banco Pichincha"].kind != "person"
+
+
+def test_a_plural_name_written_as_a_group_is_no_person() -> None:
+    # after "the" and before no noun, or before a word for a band's member
+    found = entities("The show featured the Beastie Boys, who rode bicycles. He met his friend, Rolling "
+                     "Stones guitarist Keith Richards.")
+    assert not {"Beastie Boys", "Rolling Stones"} & set(found)
+    assert "Keith Richards" in found
+    # ("the Tom Hanks movie": a person's name before a noun)
+    assert "Tom Hanks" in entities("He starred in the Tom Hanks movie and met Tom Hanks.")
+
+
+def test_brothers_and_sisters_end_a_body_not_a_given_name() -> None:
+    found = entities("Last month, Paramount, Universal and Warner Brothers said they were opting for HD-DVD.")
+    assert found["Warner Brothers"].kind == "organisation"
+    # (a given name before it: a surname)
+    assert entities("Joyce Brothers said so.")["Joyce Brothers"].kind == "person"
+
+
+def test_a_kin_given_name_is_not_the_son_named_by_surname() -> None:
+    found = entities("Moazzam Begg and Martin Mubanga were held. Mr Begg's father, Azmat, said he was "
+                     "told. Before being driven to London, Azmat Begg said he was concerned.")
+    assert "Azmat Begg" in found and "Azmat" not in found
+    assert "Mr Begg" not in found["Azmat Begg"].aliases
+
+
+def test_a_given_name_alone_before_the_full_name_is_that_person() -> None:
+    found = entities("“We are proud,” said Lachlan, 44. Lachlan Murdoch said he would run it.")
+    assert "Lachlan" not in found and "Lachlan" in found["Lachlan Murdoch"].aliases
+    assert len(found["Lachlan Murdoch"].mentions) == 2
+
+
+def test_a_lead_word_does_not_carry_a_name_on_over_and() -> None:
+    found = entities("Chelsea meet Barcelona in the Champions League and Liverpool in the final. "
+                     "The Department for Culture, Media and Sport said so.")
+    assert "Champions League" in found and "Champions League and Liverpool" not in found
+    assert "Department for Culture, Media and Sport" in found
+
+
+def test_a_body_cut_after_for_is_the_full_body_named() -> None:
+    found = entities("The Office for National (ONS) statistics revealed output fell. The Office for "
+                     "National Statistics said output dropped 0.1%.")
+    assert "Office for National" not in found
+    assert "Office for National" in found["Office for National Statistics"].aliases

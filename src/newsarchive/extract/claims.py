@@ -381,11 +381,14 @@ _DETERMINERS = frozenset({
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those",
     "potential", "two", "three", "four", "five"})
 _BE = frozenset({"be", "been", "being", "is", "are", "was", "were", "am"})
+_PAST_STATE = frozenset({"once", "formerly"})
+"""Words that make an outcome verb after them a past state, no event: "the once nominated actor"."""
 
 
 def _told_as_outcome(lowered: str, verb: str, lex: Lexicon) -> bool:
     """Return True where `verb` (of `lex.verbal_outcomes`) tells an outcome somewhere in the
-    folded clause: not joined to the word before ("Oscar-nominated") nor after a determiner, and
+    folded clause: not joined to the word before ("Oscar-nominated") nor after a determiner or
+    "once" (a past state: "He was once nominated for an Oscar"), and
     for `lex.active_outcomes` not after a form of "be" (one "-ly" adverb between is passed over:
     "is being sadly missed") nor in an idiom ("missed the point")."""
     at = lowered.find(verb)
@@ -398,7 +401,8 @@ def _told_as_outcome(lowered: str, verb: str, lex: Lexicon) -> bool:
             prev = before[-1].strip(",;:“”\"'") if before else ""
             active = verb in lex.active_outcomes
             after = " ".join(lowered[end : end + 40].split()[:2]).rstrip(",.;:!?”’\"'")
-            if prev not in _DETERMINERS and not (active and (prev in _BE or after in lex.outcome_idioms)):
+            if prev not in _DETERMINERS and prev not in _PAST_STATE \
+                    and not (active and (prev in _BE or after in lex.outcome_idioms)):
                 return True
         at = lowered.find(verb, end)
     return False

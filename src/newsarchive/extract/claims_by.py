@@ -455,13 +455,25 @@ class Resolver:
         last `_FITTING` named; None where none fits."""
         marks = self.marks[True]
         i = bisect_left(self.keys[True], (paragraph, start))
-        if gender is None:
-            return marks[i - 1][2] if i > 0 else None
         lex = get_lexicon()
-        for _, _, name in reversed(marks[max(0, i - _FITTING) : i]):
-            if lex.gender(name.split(" ", 1)[0]) in (None, gender):
-                return name
-        return None
+        fitting = [m for m in reversed(marks[max(0, i - _FITTING) : i])
+                   if gender is None or lex.gender(m[2].split(" ", 1)[0]) in (None, gender)]
+        if not fitting:
+            return None
+        other = next((m for m in fitting if m[2] != fitting[0][2]), None)
+        if other is not None and other[0] == fitting[0][0] == paragraph \
+                and self._governed(paragraph, fitting[0][1]) and not self._governed(paragraph, other[1]):
+            # "Mr. Trump had hardly uttered a word about Mr. Clinton. In 1999, he said …": the
+            # subject before, not the object of a preposition named last
+            return other[2]
+        return fitting[0][2]
+
+    def _governed(self, paragraph: int, start: int) -> bool:
+        """Return True where a preposition stands right before a mention (an honorific between)."""
+        before = self.draft.doc.paragraphs[paragraph].text[max(0, start - 24):start].split()[-2:]
+        if before and before[-1][:1].isupper():
+            before = before[:-1]  # ("about Mr. Clinton")
+        return bool(before) and before[-1] in _GOVERNING
 
     def nearest_fitting(self, paragraph: int, start: int, description: list[str]) -> str | None:
         """Return the nearest earlier body whose name, role or words just before a mention hold
@@ -689,6 +701,9 @@ _STATES = frozenset(("government", "administration", "regime", "cabinet"))
 month, the government said …" with only a firm named before is no one's, not the firm's."""
 _FITTING = 12
 """How many bodies back a description looks for one it fits."""
+_GOVERNING = frozenset(("about", "of", "for", "with", "against", "from", "by", "on", "at", "over"))
+"""Prepositions whose object a pronoun after it seldom means where a subject was named before (not
+"to": "According to Pat Ferguson, …. He added" is his)."""
 
 
 @lru_cache(maxsize=1)

@@ -207,15 +207,53 @@ def _verbless(aside: str) -> bool:
     """Return True where the text after a dash is a noun phrase with no verb: opened by a
     determiner, and no word a verb for certain (no form of "be", "have", a modal, a reporting
     verb, nor a word in "-ed" or "-ing" that may be one)."""
-    words = [w.strip(",.;:!?”’\"'()").lower() for w in aside.split()]
+    written = [w.strip(",.;:!?”’\"'()") for w in aside.split()]
+    words = [w.lower() for w in written]
     if not words or words[0] not in _PHRASE_OPENERS:
         return False
-    for w in words:
+    for i, w in enumerate(words):
         if w in _SUBORDINATORS:
             return True  # (a verb past it is the subordinate clause's: "the highest since records began")
         if w in _CLAUSE_VERBS or w.endswith(("ed", "ing", "n't")):
             return False
+        if _verb_with_object(written, i):
+            return False  # a verb and its object after the subject: "- the firm cut 300 jobs"
     return True
+
+
+def _verb_with_object(written: list[str], i: int) -> bool:
+    """Return True where word i of an aside (past its first) is a verb with its object: a
+    lower-case word, none of `_NOT_SUBJECT_ENDS`, right after a noun (none of them before it)
+    and before a determiner, a figure or an amount ("the firm cut 300 jobs", "the bank bought a
+    rival"; not "a rise of 2%", "still a long way", "the 147, 156 Sportwagon, 166")."""
+    if not 0 < i < len(written) - 1:
+        return False
+    w = written[i]
+    return w.isalpha() and w.islower() and w not in _NOT_SUBJECT_ENDS \
+        and _object_opens(written[i + 1].lower()) and written[i - 1].lower() not in _NOT_SUBJECT_ENDS
+
+
+_PREPOSITIONS = frozenset((
+    "of", "in", "on", "at", "for", "to", "from", "by", "with", "about", "over", "under", "after",
+    "before", "between", "against", "into", "per", "around", "across", "through", "during", "like",
+    "near", "amid", "among", "as", "up", "down", "off", "out", "within", "without", "behind", "beyond",
+    "above", "below", "and", "or", "nor", "but", "than", "since", "until", "towards", "toward", "onto",
+    "upon", "via", "despite", "including", "plus", "minus", "versus", "all", "both", "just", "only",
+    "almost", "nearly", "some", "more", "less", "least", "most", "such", "many", "much", "what",
+    "each", "every", "any", "half", "twice", "roughly", "worth", "alongside", "beside", "besides",
+    "throughout", "inside", "outside", "except", "past", "along", "following", "regarding", "ahead",
+    "next", "unlike", "beneath", "still", "even", "already", "also", "now", "then", "yet", "again",
+    "well", "far", "not"))
+"""Words a noun phrase's object or figure may follow inside it ("the highest in 10 years", "a rise
+of 2%"): no verb of a clause."""
+_OBJECT_OPENERS = frozenset(("a", "an", "the", "his", "her", "its", "their", "our", "some", "no"))
+_NOT_SUBJECT_ENDS = _PREPOSITIONS | _OBJECT_OPENERS | {"to"}
+"""Words a verb does not follow straight after its subject ("by extension, its", "to make such a")."""
+
+
+def _object_opens(word: str) -> bool:
+    """Return True for a word that opens a verb's object: a determiner, a figure or an amount."""
+    return word in _OBJECT_OPENERS or word[:1].isdigit() or word[:1] in "£$€"
 
 
 def _credited(part: str) -> bool:

@@ -35,7 +35,7 @@ from newsarchive.extract.entities.registry import Registry
 from newsarchive.extract.entities.scan import JOINING, country_matches, find_runs, initial_at
 from newsarchive.extract.text import SPEAKER_LABEL, has_digit
 from newsarchive.lexicon import load_words
-from newsarchive.records import Paragraph, Span
+from newsarchive.records import Mention, Paragraph, Span
 
 __all__ = ["find_entities", "gender", "get_lexicon", "spells"]
 
@@ -209,7 +209,9 @@ def find_entities(draft: Draft) -> None:
     _the_names(draft, registry, lex, texts)
     _common_word_names(draft, registry, lex)
     _drop_common_words(draft, registry)
-    _drop_plural_names(registry, lex)
+    _drop_plural_names(draft, registry, lex, texts)
+    _lone_given_names(registry, lex)
+    _cut_bodies(registry, lex)
     if lex.members:
         _member_bodies(draft, registry, lex, texts)
     draft.entities.update(registry.entities)
@@ -652,21 +654,102 @@ def _drop_common_words(draft: Draft, registry: Registry) -> None:
             del registry.entities[name]
 
 
-def _drop_plural_names(registry: Registry, lex: Lexicon) -> None:
-    """Drop a person whose name ends on the plural of a word that is never a name, after words that
-    are no one's name and with no honorific: a band, a team or a group ("Chicago Cubs", "the
-    Bushes", "Independents"; not "Hope Hicks", "Bobby Sands", "Jalen Hooks", "Lord Dubs")."""
+def _drop_plural_names(draft: Draft, registry: Registry, lex: Lexicon, texts: Sequence[str]) -> None:
+    """Drop a person whose name ends on the plural of a common word, with no honorific, where the
+    words before it are no one's name ("Chicago Cubs", "the Bushes", "Independents"; not "Hope
+    Hicks", "Bobby Sands", "Jalen Hooks", "Lord Dubs") or where the text writes it as a group:
+    after "the" and before no noun ("the Beastie Boys,", "The Stone Roses were"; not "the Tom
+    Hanks movie") or before a word for a band's member ("Rolling Stones guitarist Keith Richards")."""
     common = load_words("common_words")
     for name, entity in list(registry.entities.items()):
         if entity.kind != "person":
             continue
         words = name.split(" ")
         last = words[-1].lower()
-        if len(last) > 3 and last.endswith("s") and last in common \
-                and (last[:-1] in common or last[:-2] in common) and words[-1] not in lex.given \
-                and all(_plain_lead(w, common, lex) for w in words[:-1]) \
-                and not any(form.split(" ", 1)[0].rstrip(".") in lex.honorifics for form in entity.aliases):
+        if len(last) <= 3 or not last.endswith("s") or last[-2] == "s" or last not in common \
+                or words[-1] in lex.given \
+                or any(form.split(" ", 1)[0].rstrip(".") in lex.honorifics for form in entity.aliases):
+            continue
+        plain = (last[:-1] in common or last[:-2] in common) \
+            and all(_plain_lead(w, common, lex) for w in words[:-1])
+        if plain or (len(words) > 1 and (any(_group_after_the(text, name) for text in texts)
+                                         or _member_after(draft, entity, lex))):
             del registry.entities[name]
+
+
+_GROUP_AFTER = (",", ".", ";", ":", ")", " and ", " who ", " were ", " are ", " have ")
+"""What follows a group's name after "the" where the name is no noun's modifier ("the Tom Hanks movie")."""
+
+
+def _group_after_the(text: str, name: str) -> bool:
+    """Return True where `text` writes `name` after "the" or "The", followed by a clause's end, "and"
+    or a plural verb: a group, not a person."""
+    for the in ("the ", "The "):
+        for end in _whole_word_ends(text, the + name):
+            if text.startswith(_GROUP_AFTER, end):
+                return True
+    return False
+
+
+def _member_after(draft: Draft, entity: EntityDraft, lex: Lexicon) -> bool:
+    """Return True where a word for a band's member follows a mention ("Rolling Stones guitarist")."""
+    paragraphs = draft.doc.paragraphs
+    for m in entity.mentions:
+        after = paragraphs[m.span.paragraph].text[m.span.end:m.span.end + 16]
+        if after[:1] == " " and after[1:].split(" ", 1)[0] in lex.members:
+            return True
+    return False
+
+
+def _cut_bodies(registry: Registry, lex: Lexicon) -> None:
+    """Fold a body whose name ends on "for" or "of" and a common word into the one body the
+    article names in full with it: "Office for National" ("the Office for National (ONS)
+    statistics") is the Office for National Statistics (not "Bank of England" into "Bank of
+    England Museum": a place ends a name)."""
+    common = load_words("common_words")
+    bodies = [name for name, entity in registry.entities.items() if entity.kind != "person"]
+    for name in bodies:
+        words = name.split(" ")
+        if len(words) < 3 or words[-2] not in ("for", "of") or words[-1].lower() not in common \
+                or words[-1] in lex.places:
+            continue
+        fuller = [other for other in bodies if other.startswith(name + " ") and other in registry.entities]
+        if len(fuller) == 1:
+            _fold(registry.entities.pop(name), registry.entities[fuller[0]])
+
+
+def _fold(short: EntityDraft, full: EntityDraft) -> None:
+    """Give `full` the aliases, mentions (in the text's order) and roles of `short`, one entity."""
+    full.aliases |= short.aliases
+    full.mentions = sorted(full.mentions + short.mentions, key=_text_order)
+    full.roles += [role for role in short.roles if role not in full.roles]
+
+
+def _text_order(mention: Mention) -> tuple[int, int]:
+    """Return where a mention stands in the article, to sort by."""
+    return mention.span.paragraph, mention.span.start
+
+
+def _lone_given_names(registry: Registry, lex: Lexicon) -> None:
+    """Fold a one-word person into the one person of two words whose name it opens, named before
+    or after it, where no one's name ends in it and no honorific stands before it: a given name
+    alone ("Lachlan" and "Lachlan Murdoch"; "Donald" and "Donald J. Trump"; not "Obama" into
+    "Obama Speech", a title-case caption: a surname no list knows before a common word)."""
+    common = load_words("common_words")
+    people = [name for name, entity in registry.entities.items() if entity.kind == "person"]
+    for word in people:
+        entity = registry.entities[word]
+        if " " in word or any(name.endswith(" " + word) for name in people) \
+                or any(form.split(" ", 1)[0].rstrip(".") in lex.honorifics for form in entity.aliases):
+            continue
+        openers = [name for name in people if name.startswith(word + " ") and name in registry.entities]
+        if len(openers) != 1:
+            continue
+        parts = openers[0].split(" ")
+        if not (len(parts) == 2 or (len(parts) == 3 and len(parts[1]) == 2 and parts[1][1] == ".")) \
+                or (parts[-1].lower() in common and word not in lex.given):
+            continue
+        _fold(registry.entities.pop(word), registry.entities[openers[0]])
 
 
 def _plain_lead(word: str, common: frozenset[str], lex: Lexicon) -> bool:

@@ -870,6 +870,8 @@ def _org_end(words: list[str], i: int, j: int, lex: Lexicon) -> int:
         while k < n and (words[k] in JOINING or words[k][:1].isupper()
                          or (words[k] in NAME_PARTICLES and k + 1 < n and words[k + 1][:1].isupper())) \
                 and words[k] not in _TIMES and not (k > j + 1 and _person_opens(words, k, lex)):
+            if words[k] == "and" and k == j:
+                break  # ("the Champions League and Liverpool": a lead carries a name on by "of", "for")
             if words[k] == "and" and words[k + 1:k + 2] == ["the"] and _body_opens(words, k + 2, lex):
                 break  # ("the Smithsonian Research Center and the Chinese Academy of Sciences": two)
             if words[k] == "and" and k > j and k + 2 < n and words[k + 1] in lex.given \

@@ -68,6 +68,11 @@ class Registry:
         # (Most forms: neither word known, and no set is made. The names' last sightings are all
         # different, so the order they are looked at in does not change the answer.)
         first, last = self._by_word.get(words[0]), self._by_word.get(words[-1])
+        if len(words) == 2 and first is not None and last is not None and words[0] in first \
+                and self._kin_alone(words[0], first):
+            # "Mr Begg's father, Azmat, said …" then "Azmat Begg": the father, not "Mr Begg", his
+            # son, though that one's surname matches too
+            return words[0]
         if first is None:
             if last is None:
                 return self._by_first_surname(words[0]) if len(words) == 1 else None
@@ -98,16 +103,21 @@ class Registry:
                        if name.startswith(word + " ") and 1 <= name.count(" ") <= longest]
             if len(openers) == 1 and not any(name.endswith(" " + word) for name in named):
                 return openers[0]
-        if best is None and len(words) == 2 and first is not None and words[0] in first:
-            # "Mr Begg's father, Azmat, said …" then "Azmat Begg": a given name named alone as
-            # someone's kin opens the two-word name that follows it (not a surname alone:
-            # "Obama" before "Obama Speech")
-            entity = self.entities.get(words[0])
-            if entity is not None and entity.kind == "person" \
-                    and any(role.rsplit(" ", 1)[-1] in _KIN for role in entity.roles) \
-                    and not any(name.endswith(" " + words[0]) for name in first):
-                return words[0]
+        if best is None and len(words) == 2 and first is not None and words[0] in first \
+                and self._kin_alone(words[0], first):
+            # "His brother, Freddy, …" then "Freddy Trump": a given name named alone as someone's
+            # kin opens the two-word name that follows it (not a surname alone: "Obama" before
+            # "Obama Speech")
+            return words[0]
         return best
+
+    def _kin_alone(self, word: str, names: set[str]) -> bool:
+        """Return True where `word` is a person named alone as someone's kin ("his father,
+        Azmat,") and ends none of `names`, the people whose name holds it."""
+        entity = self.entities.get(word)
+        return entity is not None and entity.kind == "person" \
+            and any(role.rsplit(" ", 1)[-1] in _KIN for role in entity.roles) \
+            and not any(name.endswith(" " + word) for name in names)
 
     def _by_first_surname(self, word: str) -> str | None:
         """Return the one person whose Spanish name's first surname `word` is ("Ferrández" after
