@@ -392,8 +392,9 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int, apart: str | N
                 holder, how = None, ""
         if not how and out and masked[max(start, m.start() - 5):m.start()].split()[-1:] in (["and"], ["but"]):
             # "she called it “outrageous” and called for …": the verb before it in the sentence
-            # has the same holder.
-            prior = next((c for c in reversed(out) if c.holder is not None), None)
+            # has the same holder; so has "A Labour source told the paper Mr Campbell would … but
+            # said": an unnamed voice's, not the name's in what it reported.
+            prior = next((c for c in reversed(out) if c.holder is not None or c.how == "unnamed"), None)
             if prior is not None and not _new_subject(ctx, paragraph, prior.end, m.start()):
                 holder, how = prior.holder, prior.how
         if not how:
