@@ -499,6 +499,17 @@ def _governed(masked: str, start: int, n: Named) -> bool:
     return [word] in _OBJECT_OF or (word.islower() and word.endswith("ing")) or _agent(masked, start, n)
 
 
+_APPOSED_ROLE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+")
+"""A possessive's role before a comma and a name in apposition: "Mr Begg's father, Azmat"."""
+
+
+def _possessor_of_apposed(masked: str, n: Named, found: list[Named]) -> bool:
+    """Return True for a name whose possessive's role has a person apposed right after it: that
+    person, not the possessor, is the sentence's subject ("Mr Begg's father, Azmat, said")."""
+    m = _APPOSED_ROLE.match(masked, n.end)
+    return m is not None and any(o.start == m.end() and o.kind == "person" for o in found)
+
+
 _AGENT = re.compile(r"\bby\s+(?:the|a|an)\s+(?:[a-z]+\s+){1,2}$")
 
 
@@ -541,7 +552,10 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
                 and (n.kind == "person" or role_within(ctx, masked, n.end) is None):
             return n.name, "subject"
     # (a body that modifies a role, "the Tory leader will argue …, saying", is no subject)
+    # (nor is the possessor of a role with a person apposed: "Mr Begg's father, Azmat, said …,
+    # and would say" is the father's)
     found = [n for n in found if (n.kind == "person" or _role_after(ctx, masked, n.end) is None)
+             and not _possessor_of_apposed(masked, n, found)
              and not _verb_object(ctx, masked, start, n)
              and not _agent(masked, start, n)]
     people = [n for n in found if n.kind == "person"]
