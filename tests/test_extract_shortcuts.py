@@ -195,7 +195,8 @@ def test_a_colon_verb_is_a_cue_only_before_a_colon_and_a_quotation() -> None:
     assert [(w.start(), w.end(), w.group()) for w in find_cue_words(cues, text, 0, len(text))] \
         == [(17, 22, "admit")]
     for plain in ("Mr Cameron wanted to admit 250,000 Syrians.", "They admit: the figures were wrong.",
-                  "He made his claim: \u201c\u00b7\u00b7\u201d", "Sanders delivered a snappy claim: \u201c\u00b7\u201d"):
+                  "He made his claim: \u201c\u00b7\u00b7\u201d",
+                  "Sanders delivered a snappy claim: \u201c\u00b7\u201d"):
         assert find_cue_words(cues, plain, 0, len(plain)) == []
 
 

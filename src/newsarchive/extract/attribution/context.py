@@ -176,7 +176,8 @@ def find_cue_words(cues: CueWords, text: str, start: int, end: int,
     return found
 
 
-_DETERMINERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that"))
+_DETERMINERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this",
+                          "that"))
 """Words that make a colon verb after them a noun: "a snappy retort:", "his claim:"."""
 _COLON_QUOTE = re.compile(rf"\s*[“\"‘'«]\s*{MASK}")
 """A quotation right after a colon (its words masked)."""
