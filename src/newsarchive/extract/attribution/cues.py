@@ -1061,6 +1061,9 @@ def _role_lead(ctx: Context, lead: str) -> bool:
     if 2 <= len(words) <= 6 and lead.count(",") == 1 and words[-1].endswith(",") \
             and words[-1].rstrip(",").lower() in ctx.lex.roles and MASK not in lead:
         return True
+    seat = _ROLE_OF_PLACE.search(lead, max(0, len(lead) - _ROLE_REACH)) if MASK not in lead else None
+    if seat is not None and (seat.group(1) in ctx.lex.roles or seat.group(1).lower() in ctx.lex.roles):
+        return True
     if MASK in lead or lead.count(",") > 2 or not lead.rstrip().endswith(","):
         return False
     words = lead.rstrip()[:-1].rpartition(",")[2].split()
@@ -1068,6 +1071,13 @@ def _role_lead(ctx: Context, lead: str) -> bool:
     return role is not None and role.group(1) in ctx.lex.roles
 
 
+_ROLE_OF_PLACE = re.compile(r"(?:^|\s(?:as|when|while|after|since|because|and|but))\s+(?:[Aa]n?|[Tt]he)\s+"
+                            r"(?:[a-z]+\s+)?([A-Za-z]+)\s+(?:representing|for|from)\s+"
+                            r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*,\s*$")
+"""A role by the seat or place it holds (group 1 one of the lexicon's roles), opening a clause before
+the person apposed: "… as the senator representing Nasarawa West, " (the clause's own subject,
+after a word that opens one)."""
+_ROLE_REACH = 90
 _ROLE_FOR = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?([a-z]+)\s+(?:for|of|at)\s+"
                        r"(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?")
 """A role for a body: "a spokesperson for the company", "the head of Nomura" (two words at most)."""
