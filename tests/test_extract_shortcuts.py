@@ -187,6 +187,19 @@ def test_cue_words_of_one_word_as_their_patterns_find_them(pieces: list[str], cu
     assert found == [(w.start(), w.end(), w.group()) for w in find_cue_words(plain, text, start, end)]
 
 
+def test_a_colon_verb_is_a_cue_only_before_a_colon_and_a_quotation() -> None:
+    """"He did, however, admit: “…”" holds a cue (`cues.yaml` `colon_verbs`); "wanted to admit
+    250,000 Syrians" and "admit: the figures" do not."""
+    cues = cue_words()
+    text = "He did, however, admit: \u201c\u00b7\u00b7\u00b7\u201d"
+    assert [(w.start(), w.end(), w.group()) for w in find_cue_words(cues, text, 0, len(text))] \
+        == [(17, 22, "admit")]
+    for plain in ("Mr Cameron wanted to admit 250,000 Syrians.", "They admit: the figures were wrong.",
+                  "He made his claim: \u201c\u00b7\u00b7\u201d",
+                  "Sanders delivered a snappy claim: \u201c\u00b7\u201d"):
+        assert find_cue_words(cues, plain, 0, len(plain)) == []
+
+
 def _plain_run_re(abbrevs: frozenset[str]) -> re.Pattern[str]:
     """The capitalised runs' pattern written plainly: every abbreviation in one alternation after
     the capital, no look-ahead, no group unrolled (`scan._run_re` must match as this does)."""

@@ -468,6 +468,25 @@ class Resolver:
             return other[2]
         return fitting[0][2]
 
+    def _unnamed_voice_before(self, paragraph: int, start: int) -> bool:
+        """Return True where the sentence before the one at `start`, in its paragraph, has a voice
+        the text leaves unnamed for its subject and names no person: "The spokesman declined to
+        comment …. He said No 10 …" is the spokesman's, not the minister's named before."""
+        text = self.draft.doc.paragraphs[paragraph].text
+        head = text[max(0, start - _VOICE_REACH):start].rstrip()
+        if not head.endswith((".", ".”", '."')):
+            return False
+        opened = max(head.rfind(". ", 0, len(head) - 2), head.rfind(".” ", 0, len(head) - 2),
+                     head.rfind('." ', 0, len(head) - 2))
+        if opened < 0:
+            return False
+        m = _VOICE_OPENS.match(head, opened + 1)
+        if m is None or m.group(1).lower() not in _anonymous():
+            return False
+        at = start - len(text[max(0, start - _VOICE_REACH):start]) + m.start()
+        marks, keys = self.marks[True], self.keys[True]
+        return not marks[bisect_left(keys, (paragraph, at)):bisect_left(keys, (paragraph, start))]
+
     def _governed(self, paragraph: int, start: int) -> bool:
         """Return True where a preposition stands right before a mention (an honorific between)."""
         before = self.draft.doc.paragraphs[paragraph].text[max(0, start - 24):start].split()[-2:]
@@ -668,7 +687,12 @@ class Resolver:
             # and Industry Secretary has said." with Patricia Hewitt named below)
             lede = self.draft.lede
             ledes = lede is not None and paragraph == 0 and parts[-1].lower() in lede[0].split()
-            return quotes.speaker_in(clause.sentence) or next(
+            in_sentence = quotes.speaker_in(clause.sentence) or next(
+                (q.speaker for q in quotes.overlapping(clause.start, clause.end)
+                 if q.speaker and q.kind != "scare"), None)
+            if in_sentence is None and self._unnamed_voice_before(paragraph, clause.sentence[0]):
+                return None
+            return in_sentence or next(
                 (q.speaker for q in quotes.overlapping(clause.start, clause.end)
                  if q.speaker and q.kind != "scare"), None) \
                 or self._quoted_before(paragraph, at, quotes, _GENDERS.get(lowered)) \
@@ -704,6 +728,19 @@ _FITTING = 12
 _GOVERNING = frozenset(("about", "of", "for", "with", "against", "from", "by", "on", "at", "over"))
 """Prepositions whose object a pronoun after it seldom means where a subject was named before (not
 "to": "According to Pat Ferguson, …. He added" is his)."""
+
+
+_VOICE_REACH = 300
+"""How far back the sentence before a pronoun is read for an unnamed voice as its subject."""
+_VOICE_OPENS = re.compile(r"[”\"]?\s+(?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}?([a-z]+)\s+[a-z]+(?:ed|s)\b")
+"""A sentence whose subject is a description and its verb: "The spokesman declined", "A Home
+Office spokeswoman said" (its head word, group 1, one of `cues.yaml`'s `anonymous`)."""
+
+
+@lru_cache(maxsize=1)
+def _anonymous() -> frozenset[str]:
+    """Roles that stand for someone the text does not name (`cues.yaml` `anonymous`)."""
+    return frozenset(str(w) for w in load_data("cues").get("anonymous") or ())
 
 
 @lru_cache(maxsize=1)

@@ -392,8 +392,9 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int, apart: str | N
                 holder, how = None, ""
         if not how and out and masked[max(start, m.start() - 5):m.start()].split()[-1:] in (["and"], ["but"]):
             # "she called it “outrageous” and called for …": the verb before it in the sentence
-            # has the same holder.
-            prior = next((c for c in reversed(out) if c.holder is not None), None)
+            # has the same holder; so has "A Labour source told the paper Mr Campbell would … but
+            # said": an unnamed voice's, not the name's in what it reported.
+            prior = next((c for c in reversed(out) if c.holder is not None or c.how == "unnamed"), None)
             if prior is not None and not _new_subject(ctx, paragraph, prior.end, m.start()):
                 holder, how = prior.holder, prior.how
         if not how:
@@ -498,6 +499,17 @@ def _governed(masked: str, start: int, n: Named) -> bool:
     return [word] in _OBJECT_OF or (word.islower() and word.endswith("ing")) or _agent(masked, start, n)
 
 
+_APPOSED_ROLE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+")
+"""A possessive's role before a comma and a name in apposition: "Mr Begg's father, Azmat"."""
+
+
+def _possessor_of_apposed(masked: str, n: Named, found: list[Named]) -> bool:
+    """Return True for a name whose possessive's role has a person apposed right after it: that
+    person, not the possessor, is the sentence's subject ("Mr Begg's father, Azmat, said")."""
+    m = _APPOSED_ROLE.match(masked, n.end)
+    return m is not None and any(o.start == m.end() and o.kind == "person" for o in found)
+
+
 _AGENT = re.compile(r"\bby\s+(?:the|a|an)\s+(?:[a-z]+\s+){1,2}$")
 
 
@@ -540,7 +552,10 @@ def _subject(ctx: Context, paragraph: int, start: int, at: int, earlier: list[Cu
                 and (n.kind == "person" or role_within(ctx, masked, n.end) is None):
             return n.name, "subject"
     # (a body that modifies a role, "the Tory leader will argue …, saying", is no subject)
+    # (nor is the possessor of a role with a person apposed: "Mr Begg's father, Azmat, said …,
+    # and would say" is the father's)
     found = [n for n in found if (n.kind == "person" or _role_after(ctx, masked, n.end) is None)
+             and not _possessor_of_apposed(masked, n, found)
              and not _verb_object(ctx, masked, start, n)
              and not _agent(masked, start, n)]
     people = [n for n in found if n.kind == "person"]
@@ -1046,6 +1061,9 @@ def _role_lead(ctx: Context, lead: str) -> bool:
     if 2 <= len(words) <= 6 and lead.count(",") == 1 and words[-1].endswith(",") \
             and words[-1].rstrip(",").lower() in ctx.lex.roles and MASK not in lead:
         return True
+    seat = _ROLE_OF_PLACE.search(lead, max(0, len(lead) - _ROLE_REACH)) if MASK not in lead else None
+    if seat is not None and (seat.group(1) in ctx.lex.roles or seat.group(1).lower() in ctx.lex.roles):
+        return True
     if MASK in lead or lead.count(",") > 2 or not lead.rstrip().endswith(","):
         return False
     words = lead.rstrip()[:-1].rpartition(",")[2].split()
@@ -1053,6 +1071,13 @@ def _role_lead(ctx: Context, lead: str) -> bool:
     return role is not None and role.group(1) in ctx.lex.roles
 
 
+_ROLE_OF_PLACE = re.compile(r"(?:^|\s(?:as|when|while|after|since|because|and|but))\s+(?:[Aa]n?|[Tt]he)\s+"
+                            r"(?:[a-z]+\s+)?([A-Za-z]+)\s+(?:representing|for|from)\s+"
+                            r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*,\s*$")
+"""A role by the seat or place it holds (group 1 one of the lexicon's roles), opening a clause before
+the person apposed: "… as the senator representing Nasarawa West, " (the clause's own subject,
+after a word that opens one)."""
+_ROLE_REACH = 90
 _ROLE_FOR = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?([a-z]+)\s+(?:for|of|at)\s+"
                        r"(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?")
 """A role for a body: "a spokesperson for the company", "the head of Nomura" (two words at most)."""

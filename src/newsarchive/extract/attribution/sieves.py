@@ -727,6 +727,11 @@ def previous_subject(ctx: Context, q: QuoteDraft) -> bool:
     if held is not None:
         # "Asked whether she misses it, she pauses. “Every single day.”"
         return _settle(q, held, "previous-subject")
+    framed = _framed_for(ctx, q.paragraph, prev_start, start) if sentence or not _short(ctx, q) else None
+    if framed is not None:
+        # "For Marcel Drouhin, the calculation is simple. “They say it is cheaper.”": whose view
+        # the sentence before frames speaks
+        return _settle(q, framed, "previous-subject")
     if _short(ctx, q):
         return False
     n = _clause_subject(ctx, q.paragraph, prev_start, start)
@@ -740,6 +745,19 @@ def previous_subject(ctx: Context, q: QuoteDraft) -> bool:
                 and not _FIRST_PERSON.search(masked[prev_start:start]):  # (the writer's, not "I've")
             n = people[0]
     return n is not None and _settle(q, n.name, "previous-subject")
+
+
+def _framed_for(ctx: Context, paragraph: int, start: int, end: int) -> str | None:
+    """Return the name a sentence opens with after "For" and before a comma ("For Marcel Drouhin,
+    the calculation is simple."), the one whose view it gives; else None."""
+    masked = ctx.masked[paragraph]
+    at = start + len(masked[start:end]) - len(masked[start:end].lstrip())
+    if not masked.startswith("For ", at):
+        return None
+    found = ctx.named_at(paragraph, at + 4, end)
+    if not found or found[0].start != at + 4 or not masked.startswith(",", found[0].end):
+        return None
+    return found[0].name
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?:[Ss]he|[Hh]e)\s+[a-z]+")
