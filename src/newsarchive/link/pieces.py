@@ -8,9 +8,9 @@ one article changed then only joins dictionaries, instead of re-reading every cl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from newsarchive.link.claim_keys import ClaimKeys, Quantity, claim_keys
+from newsarchive.link.claim_keys import ClaimKeys, Quantity, capitalised_stems, claim_keys, stem
 from newsarchive.link.names import person_key
 from newsarchive.records import Article, quick_pickle
 
@@ -39,9 +39,36 @@ def story_names(article: Article) -> frozenset[str]:
     return frozenset(found)
 
 
+def short_forms(article: Article) -> list[tuple[re.Pattern[str], frozenset[str]]]:
+    """Return, for each body of `article` with a short form in capitals (its initials, "BA" for
+    British Airways, or an alias the text or lexicon gives it), a pattern finding either form in a
+    claim and the names both forms give: the stems of the long name's words and the short form."""
+    found = []
+    for source in article.sources:
+        if " " not in source.name:
+            continue
+        short = {a for a in source.aliases if a.isupper() and a.isalpha() and " " not in a}
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", source.name) if w[:1].isupper())
+        if len(initials) >= 2 and initials.isalpha():
+            short.add(initials)
+        if short:
+            forms = sorted((source.name, *short), key=len, reverse=True)
+            names = capitalised_stems(source.name) | {stem(s.lower()) for s in short}
+            found.append((re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b"), names))
+    return found
+
+
 def link_pieces(article: Article) -> LinkPieces:
     """Return what linking needs of `article` on its own."""
-    return LinkPieces(tuple(claim_keys(c.text) for c in article.claims), story_names(article))
+    keys = tuple(claim_keys(c.text) for c in article.claims)
+    forms = short_forms(article) if article.sources and keys else []
+    if forms:
+        # A claim that names a body by one form names it by the other too: "BA has cut 13,000 jobs"
+        # and "British Airways cut 13,000 jobs" speak of one airline.
+        keys = tuple(replace(k, names=k.names | extra) if (extra := frozenset().union(
+            *(names for pattern, names in forms if pattern.search(c.text)))) - k.names else k
+            for k, c in zip(keys, article.claims, strict=True))
+    return LinkPieces(keys, story_names(article))
 
 
 class Compactor:
@@ -70,7 +97,7 @@ class Compactor:
         w = self.words
         # Every field, so the link step in a build reads the keys `claim_keys` made (a test compares them).
         quantities = tuple(Quantity(q.low, q.high, q.words, q.unit, q.noun, w(q.concepts), w(q.context),
-                                    q.owner, w(q.scope), q.direction, q.measure)
+                                    q.owner, w(q.scope), q.direction, q.measure, q.event)
                            for q in k.quantities)
         return ClaimKeys(w(k.stems), w(k.concepts), quantities, w(k.denied), k.phrase, w(k.dates), w(k.names),
                          w(k.subject), w(k.heads), k.unnamed)
