@@ -39,10 +39,10 @@ def story_names(article: Article) -> frozenset[str]:
     return frozenset(found)
 
 
-def short_forms(article: Article) -> list[tuple[re.Pattern[str], frozenset[str]]]:
+def short_forms(article: Article) -> list[tuple[tuple[str, ...], frozenset[str]]]:
     """Return, for each body of `article` with a short form in capitals (its initials, "BA" for
-    British Airways, or an alias the text or lexicon gives it), a pattern finding either form in a
-    claim and the names both forms give: the stems of the long name's words and the short form."""
+    British Airways, or an alias the text or lexicon gives it), its forms and the names both forms
+    give a claim: the stems of the long name's words and the short form."""
     found = []
     for source in article.sources:
         if " " not in source.name:
@@ -52,10 +52,20 @@ def short_forms(article: Article) -> list[tuple[re.Pattern[str], frozenset[str]]
         if len(initials) >= 2 and initials.isalpha():
             short.add(initials)
         if short:
-            forms = sorted((source.name, *short), key=len, reverse=True)
             names = capitalised_stems(source.name) | {stem(s.lower()) for s in short}
-            found.append((re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b"), names))
+            found.append(((source.name, *sorted(short)), names))
     return found
+
+
+def _names_word(text: str, form: str) -> bool:
+    """Return True where `form` stands in `text` as a whole word (or words)."""
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(form, at + 1)
+    return False
 
 
 def link_pieces(article: Article) -> LinkPieces:
@@ -65,9 +75,12 @@ def link_pieces(article: Article) -> LinkPieces:
     if forms:
         # A claim that names a body by one form names it by the other too: "BA has cut 13,000 jobs"
         # and "British Airways cut 13,000 jobs" speak of one airline.
-        keys = tuple(replace(k, names=k.names | extra) if (extra := frozenset().union(
-            *(names for pattern, names in forms if pattern.search(c.text)))) - k.names else k
-            for k, c in zip(keys, article.claims, strict=True))
+        joined = []
+        for k, c in zip(keys, article.claims, strict=True):
+            extra = frozenset().union(*(names for words, names in forms
+                                        if any(_names_word(c.text, w) for w in words)))
+            joined.append(replace(k, names=k.names | extra) if extra - k.names else k)
+        keys = tuple(joined)
     return LinkPieces(keys, story_names(article))
 
 

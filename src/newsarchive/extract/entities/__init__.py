@@ -152,7 +152,8 @@ def find_entities(draft: Draft) -> None:
                         name = piece.surface = name + more
                         piece.end = outlet_end = piece.end + len(more)
                     if " " in name and name not in registry.entities:
-                        name = _placed_body(name, registry, lex)  # "the Film Council" after "the UK Film Council"
+                        # "the Film Council" after "the UK Film Council"
+                        name = _placed_body(name, registry, lex)
                     registry.add_body(name, piece.body.kind, piece.surface, _span(draft, para, piece), roles)
                 elif piece.kind == "title" and len(piece.title) == 1 and piece.title[0] in lex.weak_titles \
                         and registry.find_person(piece.title) is not None:
