@@ -1382,3 +1382,12 @@ def test_a_body_cut_after_for_is_the_full_body_named() -> None:
                      "National Statistics said output dropped 0.1%.")
     assert "Office for National" not in found
     assert "Office for National" in found["Office for National Statistics"].aliases
+
+
+def test_a_body_named_again_without_its_place_is_the_same_body() -> None:
+    found = entities("Andrea Arnold was congratulated by the UK Film Council, which funded her film. "
+                     "Wasp, commissioned by the Film Council and Channel 4, won the prize.")
+    assert len(found["UK Film Council"].mentions) == 2 and "Film Council" not in found
+    # (two bodies that end so: which one is unknown)
+    two = entities("The UK Film Council and the Scotland Film Council met. The Film Council said so.")
+    assert "Film Council" in two

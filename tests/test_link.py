@@ -367,3 +367,34 @@ def test_a_verbs_particle_and_a_source_are_no_setting_of_a_figure() -> None:
                      citizens) == ["disagrees"]
     assert relations("According to Foreign Policy, 2,000 Russian conscripts were sent to the front.",
                      "The Russian leader sent tens of thousands of conscripts to the front.") == ["disagrees"]
+
+
+def test_figures_of_two_kinds_of_event_neither_agree_nor_clash() -> None:
+    assert relations("Argonaut has sacked about 100 employees after a cash crisis at Argonaut.",
+                     "There are now 80 workers left at Argonaut headquarters in Edgware.") == []
+    assert relations("Argonaut has sacked about 100 employees after a cash crisis at Argonaut.",
+                     "In its cash crisis, Argonaut dismissed 90 employees.") == ["agrees"]
+
+
+def test_a_share_a_figure_is_brought_to_is_a_level_not_a_change() -> None:
+    cut = told("a", "A share sale, which cut GM's holding to 10%, together with asset sales ended it.",
+               "General Motors", "Fiat")
+    rose = told("b", "GM's revenues rose 4.7% to $51.2bn from $48.8bn a year earlier.", "General Motors")
+    assert link_archive([cut, rose]).claim_links == ()
+
+
+def told(slug: str, text: str, *sources: str) -> Article:
+    """Return an article of one story (two people in common) with one claim and the bodies named."""
+    return article(slug, [Person("Rod Eddington"), Person("Martin Broughton")],
+                   sources=[Source(s) for s in sources], claims=[claim(text)])
+
+
+def test_a_body_named_by_its_initials_is_the_body_named_in_full() -> None:
+    short = told("a", "Since the attacks, BA has cut 13,000 jobs as part of a cost drive.",
+                 "British Airways", "BA")
+    full = told("b", "Since the attacks, British Airways has cut 13,000 jobs as part of a cost drive.",
+                "British Airways")
+    fewer = told("c", "Since the attacks, British Airways has cut 10,000 jobs as part of a cost drive.",
+                 "British Airways")
+    assert [x.relation for x in link_archive([short, full]).claim_links] == ["agrees"]
+    assert [x.relation for x in link_archive([short, fewer]).claim_links] == ["disagrees"]

@@ -610,18 +610,20 @@ the paragraphs up to the next such line)."""
 _LINE_MAX = 120
 
 
-_lead_ins_cache: list[tuple[object, re.Pattern[str]]] = []
+_lead_ins_cache: dict[str, tuple[object, re.Pattern[str]]] = {}
 
 
-def _lead_ins() -> re.Pattern[str]:
-    """The lead-ins some outlets open paragraphs with (`claims.yaml` `lead_ins`: "Why it
-    matters:"), as one pattern (made again when a user's lexicon changes the data)."""
+def _lead_ins(key: str = "lead_ins") -> re.Pattern[str]:
+    """The labels of `claims.yaml` `key` before a colon as one pattern (made again when a user's
+    lexicon changes the data): the lead-ins some outlets open paragraphs with ("Why it matters:"),
+    or a review's info lines (`info_labels`: "Running time:")."""
     data = load_data("claims")
-    if not _lead_ins_cache or _lead_ins_cache[0][0] is not data:
-        words = sorted((str(w) for w in data.get("lead_ins") or ()), key=len, reverse=True)
+    found = _lead_ins_cache.get(key)
+    if found is None or found[0] is not data:
+        words = sorted((str(w) for w in data.get(key) or ()), key=len, reverse=True)
         alt = alternation(words, ignore_case=True) or r"(?!)"
-        _lead_ins_cache[:] = [(data, re.compile(rf"(?i:{alt}):\s+"))]
-    return _lead_ins_cache[0][1]
+        found = _lead_ins_cache[key] = (data, re.compile(rf"(?i:{alt}):\s+"))
+    return found[1]
 
 
 def _is_writer(name: str, author: str | None) -> bool:
@@ -706,7 +708,9 @@ def find_claims(draft: Draft) -> None:
                 free_at = free[a:b] if free is not None and quoted else None
                 why = _checkable(lex, body, low, words, free_at, digits, None
                                  if free_spaced is None or free_at is None or digits else free_spaced[a:b])
-            if why is None or not any(len(w) > 1 and w.islower() for w in body.split()):
+            if why is None or not any(len(w) > 1 and w.islower() for w in body.split()) \
+                    or (":" in body[:24] and _lead_ins("info_labels").match(body)):
+                # ("Running time: 1 hour 52 minutes.": a review's info line, no statement)
                 # (a statement has a verb, so a word in lower case: a team's line-up, "Att: 50,430
                 # Ref: S Dunn", a headline in title case are none)
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsarchive.lexicon import load_data
@@ -40,7 +40,7 @@ _DOWN = frozenset(("fell", "fall", "falls", "fallen", "falling", "drop", "droppe
                    "slump", "slumped", "shed", "lower", "reduced", "reduce", "slashed", "slash"))
 """Words that give a figure a direction ("lost 800,000 jobs", "rose by 3%"), within a few words of it;
 not "up" or "down", which are as often part of a verb ("call up 300,000 men")."""
-_WAYS = _UP | _DOWN
+_WAYS = {**dict.fromkeys(_UP, "up"), **dict.fromkeys(_DOWN, "down")}
 _SOURCE_WORDS = frozenset(("said", "says", "say", "according", "told", "reported", "reports", "estimated",
                            "estimates"))
 """Words that name who gives a figure ("Nationwide said that prices fell 0.2%"): names before them are
@@ -110,6 +110,8 @@ class Lexicon:
     """The stems of the words around a figure: letters first, neither a stopword, a concept nor a month."""
     bound_ends: frozenset[str] = frozenset()
     """Last words of the bounds ("more than", "about"): only these can change a figure's range."""
+    events: dict[str, str] = field(default_factory=dict)
+    """Verb → the kind of event it tells ("sacked" → dismissal, "left" → departure)."""
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +144,7 @@ def lexicon() -> Lexicon:
                              and t not in _MONTHS),
         bound_ends=frozenset(str(w).split()[-1] for key in ("at_least", "at_most", "about")
                              for w in data.get(key, [])),
+        events={str(w): kind for kind, words in sorted(data.get("events", {}).items()) for w in words},
     )
 
 
@@ -171,6 +174,8 @@ class Quantity:
     """"up" or "down" where a word near it says which way ("lost 800,000 jobs", "rose by 3%"), else ""."""
     measure: str = ""
     """The stem of the word right after it, or after its "of" ("£4bn of tax cuts" → tax), else ""."""
+    event: str = ""
+    """The kind of event the verb nearest it tells ("100 employees were sacked" → dismissal), else ""."""
 
 
 @quick_pickle
@@ -341,8 +346,8 @@ def _after_commas(text: str, count: int) -> frozenset[int]:
 
 
 def _setting(tokens: list[str], start: int, end: int, capitals: tuple[int, ...],
-             lex: Lexicon, text: str = "") -> tuple[frozenset[str], str, str]:
-    """Return the scope, direction and measure of the figure at tokens[start:end] (see `Quantity`)."""
+             lex: Lexicon, text: str = "") -> tuple[frozenset[str], str, str, str]:
+    """Return the scope, direction, measure and event of the figure at tokens[start:end] (see `Quantity`)."""
     # Each scan below is made only where a set test finds a word it looks for (most figures have none).
     lo = max(0, start - _WINDOW)
     if not _SOURCE_WORDS.isdisjoint(tokens[lo:start]):
@@ -370,23 +375,28 @@ def _setting(tokens: list[str], start: int, end: int, capitals: tuple[int, ...],
     scope = frozenset(stem(t) for k in capitals if begin <= k < start or at <= k < hi
                       if (t := tokens[k]) not in lex.stopwords and t not in _MONTHS
                       and not t.endswith(("'s", "'"))) if capitals else _NONE
-    direction = ""
-    near = max(lo, start - 4)
-    some = not (_WAYS.isdisjoint(tokens[near:start]) and _WAYS.isdisjoint(tokens[end : min(hi, end + 4)]))
-    for n in range(4) if some else ():  # the nearest word, before it first at each distance
-        for k in (start - 1 - n, end + n):
-            if (lo <= k < start or end <= k < hi) and (tokens[k] in _UP or tokens[k] in _DOWN):
-                direction = "up" if tokens[k] in _UP else "down"
-                break
-        if direction:
-            break
+    # A figure something is brought "to" is a level, whichever way it went ("cut its holding to 10%").
+    direction = "" if tokens[start - 1 : start] == ["to"] else \
+        _nearest(tokens, start, end, max(lo, start - 4), min(hi, end + 4), _WAYS)
     after = tokens[end : end + 3]
     if after[:1] == ["of"]:
         after = [t for t in after[1:] if t not in ("the", "a", "an")]
     first = after[0] if after else ""
     measure = stem(first) if first[:1].isalpha() and first not in lex.stopwords and first not in _MONTHS \
         else ""
-    return scope, direction, measure
+    return scope, direction, measure, _nearest(tokens, start, end, lo, hi, lex.events)
+
+
+def _nearest(tokens: list[str], start: int, end: int, lo: int, hi: int, kinds: dict[str, str]) -> str:
+    """Return the kind of the word of `kinds` nearest the figure at tokens[start:end] within [lo, hi),
+    the one before it first at each distance, else ""."""
+    if kinds.keys().isdisjoint(tokens[lo:hi]):
+        return ""
+    for n in range(max(start - lo, hi - end)):
+        for k in (start - 1 - n, end + n):
+            if (lo <= k < start or end <= k < hi) and (kind := kinds.get(tokens[k])):
+                return kind
+    return ""
 
 
 @lru_cache(maxsize=65536)
@@ -446,6 +456,11 @@ def _clause_before(text: str, end: int) -> str:
     if at > 0 and clause.startswith(_RELATIVES):  # "Jones, who did not …": Jones is who did not
         return text[max(text.rfind(b, 0, at) for b in _BREAKS) + 1 : end]
     return clause
+
+
+def capitalised_stems(name: str) -> frozenset[str]:
+    """Return the stems of a name's capitalised words, as `ClaimKeys.names` holds them."""
+    return _names(" " + name, lexicon())
 
 
 def _names(text: str, lex: Lexicon) -> frozenset[str]:

@@ -61,6 +61,9 @@ def _quantity_relation(a: ClaimKeys, b: ClaimKeys) -> tuple[str, str] | None:
             # Unison is another one.
             if (qa.owner and qa.owner not in b.stems) or (qb.owner and qb.owner not in a.stems):
                 continue
+            # "100 employees were sacked" and "80 workers left" count two events: neither agree nor clash.
+            if qa.event and qb.event and qa.event != qb.event:
+                continue
             what = f"both give a number of {qa.unit.split()[0]} for '{shared[0]}'"
             if qa.high * 1.1 < qb.low or qb.high * 1.1 < qa.low:
                 if timed and _same_measure(qa, qb, a, b):

@@ -8,9 +8,9 @@ one article changed then only joins dictionaries, instead of re-reading every cl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from newsarchive.link.claim_keys import ClaimKeys, Quantity, claim_keys
+from newsarchive.link.claim_keys import ClaimKeys, Quantity, capitalised_stems, claim_keys, stem
 from newsarchive.link.names import person_key
 from newsarchive.records import Article, quick_pickle
 
@@ -39,9 +39,49 @@ def story_names(article: Article) -> frozenset[str]:
     return frozenset(found)
 
 
+def short_forms(article: Article) -> list[tuple[tuple[str, ...], frozenset[str]]]:
+    """Return, for each body of `article` with a short form in capitals (its initials, "BA" for
+    British Airways, or an alias the text or lexicon gives it), its forms and the names both forms
+    give a claim: the stems of the long name's words and the short form."""
+    found = []
+    for source in article.sources:
+        if " " not in source.name:
+            continue
+        short = {a for a in source.aliases if a.isupper() and a.isalpha() and " " not in a}
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", source.name) if w[:1].isupper())
+        if len(initials) >= 2 and initials.isalpha():
+            short.add(initials)
+        if short:
+            names = capitalised_stems(source.name) | {stem(s.lower()) for s in short}
+            found.append(((source.name, *sorted(short)), names))
+    return found
+
+
+def _names_word(text: str, form: str) -> bool:
+    """Return True where `form` stands in `text` as a whole word (or words)."""
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(form, at + 1)
+    return False
+
+
 def link_pieces(article: Article) -> LinkPieces:
     """Return what linking needs of `article` on its own."""
-    return LinkPieces(tuple(claim_keys(c.text) for c in article.claims), story_names(article))
+    keys = tuple(claim_keys(c.text) for c in article.claims)
+    forms = short_forms(article) if article.sources and keys else []
+    if forms:
+        # A claim that names a body by one form names it by the other too: "BA has cut 13,000 jobs"
+        # and "British Airways cut 13,000 jobs" speak of one airline.
+        joined = []
+        for k, c in zip(keys, article.claims, strict=True):
+            extra = frozenset().union(*(names for words, names in forms
+                                        if any(_names_word(c.text, w) for w in words)))
+            joined.append(replace(k, names=k.names | extra) if extra - k.names else k)
+        keys = tuple(joined)
+    return LinkPieces(keys, story_names(article))
 
 
 class Compactor:
@@ -70,7 +110,7 @@ class Compactor:
         w = self.words
         # Every field, so the link step in a build reads the keys `claim_keys` made (a test compares them).
         quantities = tuple(Quantity(q.low, q.high, q.words, q.unit, q.noun, w(q.concepts), w(q.context),
-                                    q.owner, w(q.scope), q.direction, q.measure)
+                                    q.owner, w(q.scope), q.direction, q.measure, q.event)
                            for q in k.quantities)
         return ClaimKeys(w(k.stems), w(k.concepts), quantities, w(k.denied), k.phrase, w(k.dates), w(k.names),
                          w(k.subject), w(k.heads), k.unnamed)

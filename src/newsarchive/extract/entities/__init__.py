@@ -151,6 +151,9 @@ def find_entities(draft: Draft) -> None:
                         # "the Department for Culture, Media and Sport": one body, its remit a list
                         name = piece.surface = name + more
                         piece.end = outlet_end = piece.end + len(more)
+                    if " " in name and name not in registry.entities:
+                        # "the Film Council" after "the UK Film Council"
+                        name = _placed_body(name, registry, lex)
                     registry.add_body(name, piece.body.kind, piece.surface, _span(draft, para, piece), roles)
                 elif piece.kind == "title" and len(piece.title) == 1 and piece.title[0] in lex.weak_titles \
                         and registry.find_person(piece.title) is not None:
@@ -372,6 +375,15 @@ def _acronym_of(word: str, registry: Registry, defined: dict[str, str]) -> Entit
     the letters stand for elsewhere."""
     entity = registry.entities.get(defined.get(word, ""))
     return entity if entity is not None and entity.kind != "person" else None
+
+
+def _placed_body(name: str, registry: Registry, lex: Lexicon) -> str:
+    """Return the one body named before whose name is `name` after a place or country ("the UK
+    Film Council … the Film Council", "the London Stock Exchange … the Stock Exchange"), else `name`."""
+    tail = " " + name
+    found = [e.name for e in registry.entities.values() if e.kind != "person" and e.name.endswith(tail)
+             and ((head := e.name[: -len(tail)]) in lex.places or head in lex.country_codes)]
+    return found[0] if len(found) == 1 else name
 
 
 def _initials_of(word: str, registry: Registry) -> EntityDraft | None:
