@@ -8,7 +8,7 @@ numbered bodies looked for near digits only, the capitalised runs' pattern writt
 unnamed opened on a letter, the first place someone is brought in unnamed looked for only in
 paragraphs holding the head, a speech verb of one word taken where it stands whole without asking
 its pattern, the patterns about a name each asked only where the characters beside the name
-allow a match (entities' evidence), the portfolios' pattern opened on their first letters.
+allow a match (entities' evidence).
 """
 
 from __future__ import annotations
@@ -53,8 +53,6 @@ from newsarchive.extract.entities.scan import (
     initial_at,
 )
 from newsarchive.extract.quotes import find_quotes
-from newsarchive.extract.text import alternation
-from newsarchive.lexicon import load_data
 from newsarchive.load.reader import parse_document
 
 TEXT = (
@@ -306,26 +304,3 @@ def test_past_spaces() -> None:
     """`past_spaces` gives where a run of spaces ends, -1 where none starts."""
     assert [past_spaces(t, 2) for t in ("a, b", "a,  \tb", "a,b", "a,", "a, ")] == [3, 5, -1, -1, 3]
 
-
-_PORTFOLIO_PIECES = ["defence", "Defence", "DEFENCE", "home affairs", "Home", "interior", "İnterior",
-                     "ınterior", "ſcience", "science", "\u212aey", " ", "\n", "-", "’", "'", "the ", "x",
-                     "ministry", " ministry", " department", " departments", " Ministry", "foreign",
-                     " affairs"]
-
-
-@settings(max_examples=1500, deadline=None)
-@given(st.lists(st.sampled_from(_PORTFOLIO_PIECES), max_size=12))
-def test_portfolio_pattern_finds_what_its_look_behind_form_finds(pieces: list[str]) -> None:
-    """The portfolios' pattern, opened on their first letters in every case (and the characters
-    that match them under (?i): "İ", "ı", "ſ", the Kelvin sign), so that the engine skips to
-    them, finds what the pattern opened by its look-behind finds."""
-    orgs = load_data("organisations")
-    words = sorted({str(w) for w in orgs["portfolios"]}, key=len, reverse=True)
-    heads = "|".join(re.escape(str(h)) for h in sorted(orgs["portfolio_heads"]))
-    alt = alternation(words, ignore_case=True, spaces=r"\ ")
-    plain = re.compile(rf"(?<![\w'’-])((?i:{alt})) (?:{heads})\b")
-    pattern = get_lexicon().portfolio
-    assert pattern is not None and pattern.pattern.startswith("([")
-    text = "".join(pieces)
-    assert [(m.span(), m.group(1)) for m in pattern.finditer(text)] \
-        == [(m.span(), m.group(1)) for m in plain.finditer(text)]

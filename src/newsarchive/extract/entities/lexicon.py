@@ -229,27 +229,11 @@ def _domain(ends: frozenset[str]) -> re.Pattern[str] | None:
 def _portfolio(portfolios: frozenset[str], heads: frozenset[str]) -> re.Pattern[str] | None:
     if not portfolios or not heads:
         return None
-    words = sorted(portfolios, key=len, reverse=True)
+    alt = alternation(sorted(portfolios, key=len, reverse=True), ignore_case=True, spaces=r"\ ")
     # The portfolio in either case ("defence", "Defence"), the head in lower case: a capitalised
     # "Defence Ministry" is a name the runs find.
     head = "|".join(re.escape(h) for h in sorted(heads))
-    if not all(w[:1].isascii() and w[:1].isalpha() for w in words):
-        alt = alternation(words, ignore_case=True, spaces=r"\ ")
-        return re.compile(rf"(?<![\w'’-])((?i:{alt})) (?:{head})\b")
-    # Opened by a class of the portfolios' first letters in every case (as `_numbered`), so the
-    # engine skips to candidates; opened by the look-behind it was tried at every character. The
-    # look-behinds after it say which letter was taken; under (?i) they match as the letter did.
-    by_first: dict[str, list[str]] = {}
-    for w in words:
-        by_first.setdefault(w[0].lower(), []).append(re.escape(w[1:]))
-    firsts = "".join(c + c.upper() + _FOLDED.get(c, "") for c in sorted(by_first))
-    rests = "|".join(rf"(?<={c})(?:{'|'.join(group)})" for c, group in sorted(by_first.items()))
-    return re.compile(rf"([{firsts}](?<![\w'’-](?s:.))(?i:{rests})) (?:{head})\b")
-
-
-_FOLDED = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
-"""The characters other than its two cases that an ASCII letter matches under (?i): "İ" and "ı"
-for "i", the Kelvin sign for "k", the long "ſ" for "s"."""
+    return re.compile(rf"(?<![\w'’-])((?i:{alt})) (?:{head})\b")
 
 
 def _service(services: frozenset[str]) -> re.Pattern[str] | None:
