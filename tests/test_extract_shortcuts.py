@@ -7,7 +7,8 @@ numbered bodies looked for near digits only, the capitalised runs' pattern writt
 (a look-ahead before the abbreviations, groups unrolled, an ASCII form), the pattern of someone
 unnamed opened on a letter, the first place someone is brought in unnamed looked for only in
 paragraphs holding the head, a speech verb of one word taken where it stands whole without asking
-its pattern.
+its pattern, the patterns about a name each asked only where the characters beside the name
+allow a match (entities' evidence).
 """
 
 from __future__ import annotations
@@ -26,6 +27,20 @@ from newsarchive.extract.attribution.sieves import SHORT, _short
 from newsarchive.extract.claims import _WORD_ASCII, _words_and_figures
 from newsarchive.extract.draft import Draft, QuoteDraft
 from newsarchive.extract.entities import find_entities, get_lexicon
+from newsarchive.extract.entities.evidence import (
+    _AGE,
+    _APPOSITIVE,
+    _CAMEL,
+    _DASH_CREDIT,
+    _DASHES,
+    _PLACED,
+    _PLURAL_VERB,
+    _ROLE_OF,
+    _SCORE,
+    _camel_case,
+    _plural_verb_at,
+    past_spaces,
+)
 from newsarchive.extract.entities.lexicon import numbered_in
 from newsarchive.extract.entities.scan import (
     _BULLETS,
@@ -261,3 +276,44 @@ def test_initial_at_as_the_sliced_form(text: str, start: int) -> None:
     """`initial_at` reads the characters before a run in place as its slice-and-strip form did,
     past the text's end too."""
     assert initial_at(text, start) == _initial_at_sliced(text, start)
+
+
+_BESIDE_PIECES = [" ", "  ", "\t", "\n", "\u00a0", ",", ", ", ",  ", "a", "an", "the", "his", "one of",
+                  "Smith's", "are", "were", "have", "haven", "from", "of", "at", "said", "director", "Ltd",
+                  "12", "٣", "6-3", "—", "―", "–", "--", "-", "”", "\"", "’", ".", "Mr", "x"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_BESIDE_PIECES), max_size=14), st.integers(min_value=0, max_value=40))
+def test_person_patterns_match_only_where_their_quick_tests_allow(pieces: list[str], at: int) -> None:
+    """Each quick test `person_roles` and its helpers ask before a pattern holds wherever the
+    pattern matches: the test only spares calls, it loses no match."""
+    text = "".join(pieces)
+    word = past_spaces(text, at + 1)
+    first = text[word:word + 1] if word >= 0 else ""
+    if _APPOSITIVE.match(text, at):
+        assert word > 0 and (first in "atho" or "A" <= first <= "Z")
+    if _ROLE_OF.match(text, at):
+        assert word > 0 and "a" <= first <= "z"
+    if _AGE.match(text, at):
+        assert word > 0 and first.isdecimal()
+    if _PLACED.match(text, at, at + 90):
+        assert text.startswith(",", at) and word > 0 and text.startswith(("from", "of", "at"), word)
+    if _SCORE.match(text, at):
+        assert text[at + 1:at + 2].isdecimal()
+    if _DASH_CREDIT.search(text, max(0, at - 6), at):
+        assert text[max(0, at - 6):at].rstrip().endswith(_DASHES)
+    assert _plural_verb_at(text, at) == (_PLURAL_VERB.match(text, at) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aBcZzéÉ", max_size=8))
+def test_camel_case_as_its_pattern(word: str) -> None:
+    """`_camel_case` skips its search for a word with no capital past its third letter."""
+    assert _camel_case(word) == (_CAMEL.search(word) is not None and not word.startswith(("Mac", "Fitz")))
+
+
+def test_past_spaces() -> None:
+    """`past_spaces` gives where a run of spaces ends, -1 where none starts."""
+    assert [past_spaces(t, 2) for t in ("a, b", "a,  \tb", "a,b", "a,", "a, ")] == [3, 5, -1, -1, 3]
+

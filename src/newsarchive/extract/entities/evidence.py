@@ -113,7 +113,9 @@ def _beaten(piece: Piece, text: str) -> bool:
     """Return True for a name of two words between a verb of winning or losing and a score ("…
     beat Holger Rasmussen 6-3 6-2"): a player (a team's name is a club's, known, or has a word
     no name has)."""
-    return len(piece.words) == 2 and _SCORE.match(text, piece.end) is not None \
+    # (a score opens on a space and a digit: most names have neither after them, so no pattern is run)
+    return len(piece.words) == 2 and text[piece.end + 1:piece.end + 2].isdecimal() \
+        and _SCORE.match(text, piece.end) is not None \
         and _BEATEN.search(text, max(0, piece.start - 14), piece.start) is not None
 
 
@@ -312,16 +314,38 @@ def _plural_subject(piece: Piece, text: str) -> bool:
     """Return True for a one-word name that a plural verb follows ("Busted have confirmed",
     "Unions are"): a group or a plural noun, no one person (but "she and sister Venus are")."""
     return len(piece.words) == 1 and not (piece.title or piece.honorific) \
-        and _PLURAL_VERB.match(text, piece.end) is not None \
+        and _plural_verb_at(text, piece.end) \
         and not _AND.intersection(_words_before(text, piece.start, 2)) \
         and not any(w.lower() in _AUXILIARY for w in _words_before(text, piece.start, 1)) \
         and not text[max(0, piece.start - 2):piece.start].strip().endswith(",")
 
 
+def _plural_verb_at(text: str, end: int) -> bool:
+    """Return True where "are", "were" or "have" follows `end` after spaces."""
+    at = past_spaces(text, end)  # (the quick test first: the pattern only checks the word's end)
+    return at > 0 and text.startswith(("are", "were", "have"), at) \
+        and _PLURAL_VERB.match(text, end) is not None
+
+
+def past_spaces(text: str, at: int) -> int:
+    """Return where the spaces (`\\s`, one or more) starting at `at` end; -1 where none starts there.
+
+    A quick test before a pattern that opens on spaces and a word: the word's first letters rule
+    most places out without the call (a pattern's call costs ~1,000 instructions, most of it sre's
+    set-up)."""
+    if not text[at:at + 1].isspace():
+        return -1
+    at += 1
+    while text[at:at + 1].isspace():
+        at += 1
+    return at
+
+
 def _camel_case(word: str) -> bool:
     """Return True for a word with a capital inside it after three lowercase letters: a company's
     or a product's ("GlaxoSmithKline", "PepsiCo", "PlayStation"), not "McManus" or "MacArthur"."""
-    return _CAMEL.search(word) is not None and not word.startswith(("Mac", "Fitz"))
+    # (the capital stands after three letters: a word with none there needs no search)
+    return not word[3:].islower() and _CAMEL.search(word) is not None and not word.startswith(("Mac", "Fitz"))
 
 
 # "Yukos has said it intends", "Renault said its margins": a speech verb, then "it"/"its".
@@ -395,6 +419,8 @@ def _last_words(text: str, start: int, n: int, k: int) -> list[str]:
 
 # A closing quotation mark, then a dash, right before a name: the name is the quotation's credit.
 _DASH_CREDIT = re.compile(r"[”\"’][.,]?\s*(?:—|―|–|--)\s*$")
+_DASHES = ("—", "―", "–", "-")
+"""The last characters of `_DASH_CREDIT`'s dashes."""
 
 
 _PLACED = re.compile(r",\s+(?:from|of|at)\s+[^,;:.“”\"]{2,60},\s+([a-z]+)\b")
@@ -425,7 +451,9 @@ def cue_adjacent(text: str, start: int, end: int) -> bool:
         # "“…,” said Nad", "Said Nad:": the verb's holder after it; not "he believes Arsenal
         # were" (a clause said, with its own subject), nor "said Gartner's analyst Kobita Desai"
         return True
-    if _DASH_CREDIT.search(text, max(0, start - 6), start):
+    # (the quick test first: a dash and no more than spaces right before the name)
+    if text[max(0, start - 6):start].rstrip().endswith(_DASHES) \
+            and _DASH_CREDIT.search(text, max(0, start - 6), start):
         return True  # "“…” ― Krystal Correa": a quotation credited by a dash
     if len(before) >= 2 and before[-2].lower() == "according" and before[-1] == "to":
         return True
@@ -435,7 +463,9 @@ def cue_adjacent(text: str, start: int, end: int) -> bool:
         if len(owner) >= 2 and owner[-2].strip(",") in cues.verbs \
                 and (len(owner) == 2 or owner[-3][-1:] in ",”\"’'.:;"):
             return True
-    placed = _PLACED.match(text, end, end + 90)
+    at = past_spaces(text, end + 1) if text.startswith(",", end) else -1
+    placed = _PLACED.match(text, end, end + 90) if at > 0 and text.startswith(("from", "of", "at"), at) \
+        else None
     # "Birgit Kuhlhoff, from Sal Oppenheim investment bank, told Reuters": where from, then the verb
     return placed is not None and placed.group(1) in cues.verbs
 
@@ -570,17 +600,22 @@ _OPENING_ARTICLES = frozenset(("A", "An", "Another", "The"))
 def appositive(text: str, end: int, lex: Lexicon) -> str | None:
     """Return a description set after a name between commas (", a 31-year-old poet,")."""
     if not text.startswith(",", end):
-        return None  # both patterns start with a comma; most names have none after them
-    m = _APPOSITIVE.match(text, end)
+        return None  # the patterns start with a comma; most names have none after them
+    # (and go on with spaces and a word: its first character rules out those that cannot match)
+    at = past_spaces(text, end + 1)
+    if at < 0:
+        return None
+    first = text[at:at + 1]
+    m = _APPOSITIVE.match(text, end) if first in "atho" or "A" <= first <= "Z" else None
     if m is not None and _VERB_NEXT.match(text, m.end()) and _OPENER.match(text, _sentence_start(text, end)):
         # "Echoing the new US Secretary of State Condoleezza Rice, the prime minister said": the
         # name closes an opening phrase, and the description after it is the verb's subject
         return None
     if m is None:
-        office = _ROLE_OF.match(text, end)
+        office = _ROLE_OF.match(text, end) if "a" <= first <= "z" else None
         if office is not None and office.group(2) in lex.roles:
             return office.group(1)  # ", director of civil rights group Liberty,"
-        age = _AGE.match(text, end)
+        age = _AGE.match(text, end) if first.isdecimal() else None
         return f"aged {age.group(1)}" if age else None
     phrase = m.group(1)
     words = [w.strip(",").lower() for w in phrase.split()]
