@@ -354,7 +354,9 @@ def find_cues(ctx: Context, paragraph: int, start: int, end: int, apart: str | N
         if verb[:1].isupper():
             verb = verb.lower()
         if verb in ctx.cues.according:
-            holder, how = holder_after(ctx, paragraph, m.end(), end)
+            # "according to a report published by research consultancy Analysys": the body whose
+            # findings they are
+            holder, how = holder_after(ctx, paragraph, _findings_by(ctx, masked, m.end(), end), end)
             cue = Cue(paragraph, m.start(), m.end(), verb, holder, how and "according-to")
             out.append(_noted(ctx, start, cue))
             continue
@@ -705,6 +707,35 @@ def phrase_head(ctx: Context, paragraph: int, first: Named) -> Named:
             return n
         break
     return first
+
+
+_FINDINGS_STOP = re.compile(r"[,;:.()“”\"]")
+"""Where the words between "according to" and a findings' "by" stop: punctuation."""
+
+
+def _findings_by(ctx: Context, masked: str, at: int, end: int) -> int:
+    """Return where the holder of "according to" stands: after "by" where a body's findings come
+    between ("according to a report published by", "according to a new survey by"; `findings`,
+    with an article, up to two words in lower case before them and participles after them), else
+    `at`."""
+    stop = _FINDINGS_STOP.search(masked, at, min(end, at + 90))
+    words = masked[at:stop.start() if stop else min(end, at + 90)].split()
+    for i, w in enumerate(words[:4]):
+        if w in ctx.cues.findings:
+            break
+        if not (w.isalpha() and w.islower()):
+            return at
+    else:
+        return at
+    rest = words[i + 1:i + 4]
+    if "by" not in rest:
+        return at
+    k = rest.index("by")
+    if not all(w.isalpha() and w.islower() and (w.endswith("ed") or w == "out") for w in rest[:k]):
+        return at
+    # the end of that "by": the words before it stand unbroken in `masked` from `at`
+    by = masked.find(" by ", at) if " by " in masked[at:at + 90] else -1
+    return by + 4 if by >= 0 else at
 
 
 def holder_after(ctx: Context, paragraph: int, at: int, end: int) -> tuple[str | None, str]:
