@@ -720,14 +720,10 @@ def _findings_by(ctx: Context, masked: str, at: int, end: int) -> int:
     `at`."""
     stop = _FINDINGS_STOP.search(masked, at, min(end, at + 90))
     words = masked[at:stop.start() if stop else min(end, at + 90)].split()
-    for i, w in enumerate(words[:4]):
-        if w in ctx.cues.findings:
-            break
-        if not (w.isalpha() and w.islower()):
-            return at
-    else:
+    noun = next((i for i, w in enumerate(words[:4]) if w in ctx.cues.findings), None)
+    if noun is None or not all(w.isalpha() and w.islower() for w in words[:noun]):
         return at
-    rest = words[i + 1:i + 4]
+    rest = words[noun + 1:noun + 4]
     if "by" not in rest:
         return at
     k = rest.index("by")
