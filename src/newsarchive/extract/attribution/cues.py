@@ -730,7 +730,7 @@ def _findings_by(ctx: Context, masked: str, at: int, end: int) -> int:
     if not all(w.isalpha() and w.islower() and (w.endswith("ed") or w == "out") for w in rest[:k]):
         return at
     # the end of that "by": the words before it stand unbroken in `masked` from `at`
-    by = masked.find(" by ", at) if " by " in masked[at:at + 90] else -1
+    by = masked.find(" by ", at, at + 90)
     return by + 4 if by >= 0 else at
 
 
